@@ -1,0 +1,116 @@
+package dev.cutover.dissect;
+
+import dev.cutover.capture.LinkTypes;
+import dev.cutover.dissect.proto.FrameProto;
+import dev.cutover.dissect.proto.LinkLayer;
+
+/**
+ * Decodes one frame into a {@link Dissection}: the frame facts, then the link layer the interface declares.
+ * Holds no state between frames (cross-frame analysis is a separate pass). One per thread.
+ */
+public final class Dissector {
+    public static final int LINKTYPE_ETHERNET = 1;
+    public static final int LINKTYPE_LINUX_SLL = 113;
+    public static final int LINKTYPE_LINUX_SLL2 = 276;
+
+    public static final Expert MALFORMED = Expert.of("_ws.malformed", Severity.ERROR, "Malformed",
+            "Malformed frame: %s");
+    public static final Expert SHORT = Expert.of("_ws.short", Severity.WARNING, "Malformed",
+            "Frame cut short during capture: %s");
+    public static final Expert UNDECODED = Expert.of("frame.undecoded_link", Severity.NOTE, "Undecoded",
+            "Link type %s is not decoded; the frame's bytes are shown as they are");
+
+    private Dissection boundTo;
+    private Cursor cursor;
+
+    /** Decodes everything Cutover knows. */
+    public void dissect(FrameInfo info, byte[] data, Dissection out) {
+        dissect(info, data, out, Layer.ALL);
+    }
+
+    /** Decodes down to {@code depth} and no further (filters that read only link fields stop early). */
+    public void dissect(FrameInfo info, byte[] data, Dissection out, Layer depth) {
+        if (boundTo != out) {
+            boundTo = out;
+            cursor = new Cursor(out);
+        }
+        int captured = Math.min(info.capturedLength(), data.length);
+        out.reset(data, captured);
+        Cursor c = cursor;
+        c.bind(data, captured, info.originalLength());
+        int protocols = frame(c, info);
+        if (depth != Layer.FRAME) {
+            try {
+                switch (info.linkType()) {
+                    case LINKTYPE_ETHERNET:
+                        LinkLayer.ethernet(c, info.fcsLength(), depth);
+                        break;
+                    case LINKTYPE_LINUX_SLL:
+                        LinkLayer.sll(c, depth);
+                        break;
+                    case LINKTYPE_LINUX_SLL2:
+                        LinkLayer.sll2(c, depth);
+                        break;
+                    default:
+                        c.expert(UNDECODED, 0, captured, String.format(UNDECODED.text(),
+                                LinkTypes.name(info.linkType())));
+                        out.setProtocolColumn("DLT " + info.linkType());
+                }
+            } catch (Truncated t) {
+                truncated(out, t);
+            } catch (RuntimeException e) {
+                // A dissector bug must cost one frame its decode, never the whole capture.
+                out.markMalformed();
+                while (out.depthOpen() > 0) {
+                    out.close();
+                }
+                out.addExpert(MALFORMED, 0, 0, String.format(MALFORMED.text(), "decoder error " + e));
+            }
+        }
+        out.setObject(protocols, out.protocolPath());
+    }
+
+    private static void truncated(Dissection out, Truncated t) {
+        out.markMalformed();
+        int parent = out.depthOpen() > 0 ? out.openNode() : -1;
+        while (out.depthOpen() > 0) {
+            out.close();
+        }
+        if (parent >= 0) {
+            out.open(parent);
+        }
+        String what = t.field.abbrev() + " needs " + t.needed + " bytes at offset " + t.offset + ", "
+                + (t.available == 0 ? "none" : "only " + t.available) + " there";
+        Expert e = t.snapped ? SHORT : MALFORMED;
+        out.addExpert(e, Math.min(t.offset, out.capturedLength()), 0, String.format(e.text(), what));
+        if (parent >= 0) {
+            out.close();
+        }
+    }
+
+    private static int frame(Cursor c, FrameInfo info) {
+        Dissection out = c.out();
+        int node = out.add(FrameProto.FRAME, 0, c.captured(), 0);
+        out.open(node);
+        for (String comment : info.comments()) {
+            out.addObject(FrameProto.COMMENT, 0, 0, comment);
+        }
+        out.add(FrameProto.INTERFACE_ID, 0, 0, info.interfaceId());
+        out.addObject(FrameProto.INTERFACE_NAME, 0, 0, info.interfaceName());
+        out.add(FrameProto.ENCAP_TYPE, 0, 0, info.linkType());
+        if (info.flags() != 0) {
+            out.add(FrameProto.PACKET_FLAGS, 0, 0, info.flags() & 0xffffffffL);
+            out.add(FrameProto.DIRECTION, 0, 0, info.flags() & 3);
+        }
+        out.add(FrameProto.TIME, 0, 0, info.timeNanos());
+        out.add(FrameProto.TIME_EPOCH, 0, 0, info.timeNanos());
+        out.add(FrameProto.TIME_DELTA, 0, 0, info.deltaNanos());
+        out.add(FrameProto.TIME_RELATIVE, 0, 0, info.relativeNanos());
+        out.add(FrameProto.NUMBER, 0, 0, info.number());
+        out.add(FrameProto.LEN, 0, 0, info.originalLength());
+        out.add(FrameProto.CAP_LEN, 0, 0, info.capturedLength());
+        int protocols = out.addObject(FrameProto.PROTOCOLS, 0, 0, "");
+        out.close();
+        return protocols;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.cutover.dissect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The vendor of a MAC address from its OUI. Hypervisor prefixes are built in (they decide what a migration
+ * looks like); any other OUI is looked up in the IEEE registry as the system keeps it (Wireshark's
+ * {@code manuf} or Debian's {@code ieee-data}), read once, lazily, when first needed.
+ */
+public final class Vendors {
+    private static final Map<Integer, String> HYPERVISORS = Map.ofEntries(
+            Map.entry(0x005056, "VMware"),
+            Map.entry(0x000c29, "VMware"),
+            Map.entry(0x000569, "VMware"),
+            Map.entry(0x001c14, "VMware"),
+            Map.entry(0x00155d, "Microsoft Hyper-V"),
+            Map.entry(0x525400, "QEMU/KVM"),
+            Map.entry(0x00163e, "Xen"),
+            Map.entry(0x080027, "VirtualBox"),
+            Map.entry(0x001c42, "Parallels"),
+            Map.entry(0x506b8d, "Nutanix AHV"));
+
+    private static final List<Path> REGISTRIES = List.of(
+            Path.of("/usr/share/wireshark/manuf"),
+            Path.of("/usr/share/ieee-data/oui.txt"),
+            Path.of("/usr/share/misc/oui.txt"));
+
+    private static final class Registry {
+        static final Map<Integer, String> TABLE = load();
+    }
+
+    private Vendors() {
+    }
+
+    /** The vendor, or null when unknown. Locally administered and group addresses have none. */
+    public static String of(long mac) {
+        int oui = (int) (mac >>> 24) & 0xffffff;
+        String known = HYPERVISORS.get(oui);
+        if (known != null) {
+            return known;
+        }
+        if ((oui & 0x030000) != 0) {
+            return null;
+        }
+        return Registry.TABLE.get(oui);
+    }
+
+    /** True for the OUIs VMware assigns its virtual NICs. */
+    public static boolean isVmware(long mac) {
+        return "VMware".equals(HYPERVISORS.get((int) (mac >>> 24) & 0xffffff));
+    }
+
+    public static boolean isHyperV(long mac) {
+        return ((mac >>> 24) & 0xffffff) == 0x00155d;
+    }
+
+    public static boolean isQemu(long mac) {
+        return ((mac >>> 24) & 0xffffff) == 0x525400;
+    }
+
+    private static Map<Integer, String> load() {
+        Map<Integer, String> table = new HashMap<>();
+        for (Path p : REGISTRIES) {
+            if (Files.isReadable(p)) {
+                try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.ISO_8859_1)) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        parseLine(line, table);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // A damaged registry only costs vendor names; the built-in hypervisor table still answers.
+                }
+                if (!table.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return table;
+    }
+
+    /** Wireshark manuf ("00:50:56\tVMware\tVMware, Inc.") or IEEE oui.txt ("00-50-56   (hex)\t\tVMware, Inc."). */
+    static void parseLine(String line, Map<Integer, String> table) {
+        if (line.length() < 9 || line.charAt(0) == '#') {
+            return;
+        }
+        char sep = line.charAt(2);
+        if ((sep != ':' && sep != '-') || line.charAt(5) != sep) {
+            return;
+        }
+        if (line.length() > 8 && (line.charAt(8) == ':' || line.charAt(8) == '/')) {
+            return; // a longer prefix (MA-M/MA-S block) names only part of the OUI
+        }
+        int oui;
+        try {
+            oui = Integer.parseInt(line.substring(0, 2) + line.substring(3, 5) + line.substring(6, 8), 16);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        String rest = line.substring(8).trim();
+        if (rest.startsWith("(hex)")) {
+            rest = rest.substring(5).trim();
+        } else {
+            int tab = rest.indexOf('\t');
+            if (tab >= 0) {
+                rest = rest.substring(tab + 1).trim();
+            }
+        }
+        if (!rest.isEmpty()) {
+            table.putIfAbsent(oui, rest);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.cutover.dissect.proto;
+
+import dev.cutover.dissect.Addresses;
+import dev.cutover.dissect.Cursor;
+import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.Field;
+import dev.cutover.dissect.Layer;
+
+/**
+ * Walks the link layer of one frame: Ethernet or Linux SLL, then any stack of VLAN tags (a loop, not
+ * recursion, so 60 stacked tags cost nothing special), LLC/SNAP, and hands ARP/RARP to {@link Arp}.
+ */
+public final class LinkLayer {
+    private static final int ETH_HEADER = 14;
+    private static final int SLL_HEADER = 16;
+    private static final int SLL2_HEADER = 20;
+
+    private LinkLayer() {
+    }
+
+    /** Ethernet (link type 1). */
+    public static void ethernet(Cursor c, int fcsLength, Layer depth) {
+        Dissection out = c.out();
+        int node = c.protocol(Ethernet.ETH, 0, ETH_HEADER);
+        int type = Ethernet.header(c, node);
+        long src = c.mac(6);
+        long dst = c.mac(0);
+        out.setProtocolColumn(type <= 1500 ? "LLC" : typeName(type));
+        out.close();
+        int end;
+        if (type <= 1500) {
+            end = llc(c, ETH_HEADER, ETH_HEADER + type, src, Addresses.isBroadcast(dst), depth);
+            Ethernet.trailer(c, ETH_HEADER + type, fcsLength < 0 ? -1 : fcsLength, Ethernet.TRAILER);
+            return;
+        }
+        out.appendProtocol("ethertype");
+        Tail tail = new Tail(Ethernet.TRAILER, fcsLength);
+        end = etherType(c, type, ETH_HEADER, src, Addresses.isBroadcast(dst), depth, tail);
+        Ethernet.trailer(c, end, tail.fcsLength, tail.trailerField);
+    }
+
+    /** Linux cooked capture v1 (link type 113). */
+    public static void sll(Cursor c, Layer depth) {
+        c.protocol(Sll.SLL, 0, SLL_HEADER);
+        int pkttype = c.uint16(Sll.PKTTYPE_FIELD, 0);
+        int hatype = c.uint16(Sll.HATYPE, 2);
+        int halen = c.uint16(Sll.HALEN, 4);
+        long src = sllAddress(c, 6, hatype, halen);
+        c.require(Sll.ETYPE, 14, 2);
+        int protocol = c.u16(14);
+        c.uint16(protocol < 1536 ? Sll.LTYPE : Sll.ETYPE, 14);
+        c.out().close();
+        sllPayload(c, protocol, SLL_HEADER, src, pkttype, depth);
+    }
+
+    /** Linux cooked capture v2 (link type 276). */
+    public static void sll2(Cursor c, Layer depth) {
+        c.protocol(Sll.SLL, 0, SLL2_HEADER);
+        c.require(Sll.ETYPE, 0, 2);
+        int protocol = c.u16(0);
+        c.uint16(protocol < 1536 ? Sll.LTYPE : Sll.ETYPE, 0);
+        c.bytes(Sll.UNUSED, 2, 2);
+        c.uint32(Sll.IFINDEX, 4);
+        int hatype = c.uint16(Sll.HATYPE, 8);
+        int pkttype = c.uint8(Sll.PKTTYPE_FIELD, 10);
+        int halen = c.uint8(Sll.HALEN, 11);
+        long src = sllAddress(c, 12, hatype, halen);
+        c.out().close();
+        sllPayload(c, protocol, SLL2_HEADER, src, pkttype, depth);
+    }
+
+    private static long sllAddress(Cursor c, int offset, int hatype, int halen) {
+        if ((hatype == 1 || hatype == 772) && halen == 6) {
+            long mac = c.ether(Sll.SRC_ETH, offset);
+            c.bytes(Sll.UNUSED, offset + 6, 2);
+            c.out().setAddressColumns(Addresses.mac(mac), "");
+            return mac;
+        }
+        int n = Math.min(halen, 8);
+        if (n > 0) {
+            c.bytes(Sll.SRC_OTHER, offset, n);
+        }
+        if (n < 8) {
+            c.bytes(Sll.UNUSED, offset + n, 8 - n);
+        }
+        return -1;
+    }
+
+    /** SLL packet type 1 means the frame went to broadcast; SLL has no destination address. */
+    private static void sllPayload(Cursor c, int protocol, int offset, long src, int pkttype, Layer depth) {
+        c.out().setProtocolColumn(protocol < 1536 ? "SLL" : typeName(protocol));
+        if (protocol >= 1536) {
+            c.out().appendProtocol("ethertype");
+            etherType(c, protocol, offset, src, pkttype == 1, depth, new Tail(null, 0));
+        }
+    }
+
+    /** Where padding and trailer go, and whether an FCS may be assumed, after the innermost tag. */
+    private static final class Tail {
+        Field trailerField;
+        int fcsLength;
+
+        Tail(Field trailerField, int fcsLength) {
+            this.trailerField = trailerField;
+            this.fcsLength = fcsLength;
+        }
+    }
+
+    /**
+     * Dispatches on an EtherType at {@code offset}; returns where the payload ends by its own length, or -1
+     * when that is not known (the payload is not decoded).
+     */
+    private static int etherType(Cursor c, int type, int offset, long src, boolean broadcast, Layer depth,
+                                 Tail tail) {
+        Dissection out = c.out();
+        int o = offset;
+        int t = type;
+        while (t == EtherTypes.VLAN || t == EtherTypes.QINQ_OLD || t == EtherTypes.IEEE_802_1AD) {
+            boolean ad = t == EtherTypes.IEEE_802_1AD;
+            int node = c.protocol(ad ? Vlan.AD : Vlan.VLAN, o, 4);
+            c.bits(ad ? Vlan.AD_PRIORITY : Vlan.PRIORITY, o, 2);
+            c.bits(ad ? Vlan.AD_DEI : Vlan.DEI_BIT, o, 2);
+            c.bits(ad ? Vlan.AD_ID : Vlan.ID, o, 2);
+            c.require(ad ? Vlan.AD_ETYPE : Vlan.ETYPE, o + 2, 2);
+            t = c.u16(o + 2);
+            if (t <= 1500 && !ad) {
+                c.uint16(Vlan.LEN, o + 2);
+            } else {
+                c.uint16(ad ? Vlan.AD_ETYPE : Vlan.ETYPE, o + 2);
+            }
+            out.setLength(node, 4);
+            out.close();
+            // Tagged frames: Wireshark's VLAN dissector adds padding and trailer under the tag, never an FCS.
+            if (tail.trailerField != null) {
+                tail.trailerField = ad ? Vlan.AD_TRAILER : Vlan.TRAILER;
+                tail.fcsLength = tail.fcsLength == 4 ? 4 : 0;
+            }
+            o += 4;
+            out.setProtocolColumn(t <= 1500 ? "LLC" : typeName(t));
+            if (t <= 1500 && !ad) {
+                return llc(c, o, o + t, src, broadcast, depth);
+            }
+            out.appendProtocol("ethertype");
+        }
+        if (depth == Layer.LINK || !EtherTypes.isArpFamily(t)) {
+            return -1;
+        }
+        return Arp.dissect(c, o, src, broadcast);
+    }
+
+    /** IEEE 802.2 LLC; SNAP with OUI 0 carries an EtherType (ARP over 802.3). */
+    private static int llc(Cursor c, int offset, int end, long src, boolean broadcast, Layer depth) {
+        Dissection out = c.out();
+        if (!c.has(offset, 3)) {
+            return end;
+        }
+        c.protocol(Llc.LLC, offset, 3);
+        int dsap = c.uint8(Llc.DSAP, offset);
+        int ssap = c.uint8(Llc.SSAP, offset + 1);
+        int control = c.u8(offset + 2);
+        c.out().add(Llc.CONTROL, offset + 2, 1, control);
+        if (dsap != 0xaa || ssap != 0xaa || control != 0x03 || !c.has(offset + 3, 5)) {
+            out.close();
+            return end;
+        }
+        long oui = c.u32(offset + 2) & 0xffffff;
+        out.add(Llc.OUI, offset + 3, 3, oui);
+        int pid = c.u16(offset + 6);
+        out.add(oui == 0 ? Llc.TYPE : Llc.PID, offset + 6, 2, pid);
+        out.setLength(out.size() > 0 ? findOpen(out, Llc.LLC) : 0, 8);
+        out.close();
+        if (oui != 0 || depth == Layer.LINK || !EtherTypes.isArpFamily(pid)) {
+            return end;
+        }
+        out.setProtocolColumn(typeName(pid));
+        Arp.dissect(c, offset + 8, src, broadcast);
+        return end;
+    }
+
+    private static int findOpen(Dissection out, Field field) {
+        for (int i = out.size() - 1; i >= 0; i--) {
+            if (out.field(i) == field) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static String typeName(int type) {
+        switch (type) {
+            case EtherTypes.IPV4:
+                return "IPv4";
+            case EtherTypes.IPV6:
+                return "IPv6";
+            case EtherTypes.ARP:
+                return "ARP";
+            case EtherTypes.RARP:
+                return "RARP";
+            default:
+                String name = EtherTypes.NAMES.get((long) type);
+                return name != null && name.length() <= 12 ? name : String.format("0x%04x", type);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.cutover.dissect.proto;
+
+import dev.cutover.dissect.Cursor;
+import dev.cutover.dissect.Field;
+import dev.cutover.dissect.FieldType;
+import dev.cutover.dissect.Vendors;
+
+import java.util.List;
+
+/**
+ * Facts Cutover adds that Wireshark does not: a RARP self-announcement is how a hypervisor tells the switches
+ * where a VM's MAC now lives, sent by the host with the VM's MAC as the frame's source.
+ */
+public final class Migration {
+    public static final Field NOTIFICATION = Field.of("migration.notification",
+            "Migration notification (the host announces the VM's MAC; the frame's source is the VM's, not the host's)",
+            FieldType.BOOLEAN).generated()
+            .blurb("RARP reverse request to broadcast whose sender and target MAC equal the frame's source: "
+                    + "a hypervisor's announcement after a live migration (ESXi Notify Switches, QEMU announce-self)")
+            .build();
+    public static final Field VM_MAC = Field.of("migration.vm_mac", "VM MAC address", FieldType.ETHER).generated()
+            .blurb("The MAC a migration notification announces").build();
+    public static final Field VM_VENDOR = Field.of("migration.vm_vendor", "VM NIC vendor", FieldType.STRING)
+            .generated().blurb("The vendor of the announced MAC (VMware, QEMU/KVM, Microsoft Hyper-V, ...)").build();
+
+    public static final List<Field> FIELDS = List.of(NOTIFICATION, VM_MAC, VM_VENDOR);
+
+    private Migration() {
+    }
+
+    /**
+     * Records the notification when {@code arpOffset} holds opcode 3, Ethernet/IPv4 sizes, sender = target
+     * MAC = link source, sent to broadcast.
+     */
+    static void check(Cursor c, int arpOffset, long linkSource, boolean broadcast) {
+        int o = arpOffset;
+        if (!broadcast || linkSource < 0 || !c.has(o, 28)) {
+            return;
+        }
+        if (c.u16(o + 6) != Arp.REVERSE_REQUEST || !Arp.hwIsEther(c.u16(o), c.u8(o + 4))) {
+            return;
+        }
+        long sha = c.mac(o + 8);
+        int hln = 6;
+        int pln = c.u8(o + 5);
+        if (!c.has(o + 8 + 2 * hln + pln, hln)) {
+            return;
+        }
+        long tha = c.mac(o + 8 + hln + pln);
+        if (sha != tha || sha != linkSource) {
+            return;
+        }
+        c.generated(NOTIFICATION, 1);
+        c.generated(VM_MAC, sha);
+        String vendor = Vendors.of(sha);
+        if (vendor != null) {
+            c.generatedText(VM_VENDOR, vendor);
+        }
+    }
+}
