@@ -2,6 +2,7 @@ package dev.cutover.dissect;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One declared field, Wireshark's {@code hf_register_info} row: the details tree, the hex highlight, the
@@ -16,9 +17,12 @@ import java.util.Objects;
  * @param generated  a computed fact, shown in brackets, covering no bytes of its own
  * @param hidden     recorded for filters and exports but not shown in the tree (eth.addr)
  * @param blurb      one sentence for the field catalogue
+ * @param id         a small dense number, so per-frame bookkeeping can use arrays instead of maps
  */
 public record Field(String abbrev, String label, FieldType type, boolean hex, Map<Long, String> valueNames,
-                    long mask, boolean generated, boolean hidden, String blurb) {
+                    long mask, boolean generated, boolean hidden, String blurb, int id) {
+
+    private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
     public Field {
         Objects.requireNonNull(abbrev);
@@ -32,6 +36,11 @@ public record Field(String abbrev, String label, FieldType type, boolean hex, Ma
     public String protocol() {
         int dot = abbrev.indexOf('.');
         return dot < 0 ? abbrev : abbrev.substring(0, dot);
+    }
+
+    /** One more than the largest {@link #id()} handed out so far. */
+    public static int idLimit() {
+        return NEXT_ID.get();
     }
 
     public String valueName(long value) {
@@ -69,7 +78,8 @@ public record Field(String abbrev, String label, FieldType type, boolean hex, Ma
         public Builder blurb(String text) { blurb = text; return this; }
 
         public Field build() {
-            return new Field(abbrev, label, type, hex, names, mask, generated, hidden, blurb);
+            return new Field(abbrev, label, type, hex, names, mask, generated, hidden, blurb,
+                    NEXT_ID.getAndIncrement());
         }
     }
 }

@@ -125,8 +125,7 @@ public final class FieldFormat {
         Field f = d.field(node);
         StringBuilder sb = new StringBuilder(64);
         if (f.type() == FieldType.PROTOCOL) {
-            sb.append(f.label());
-            return sb.toString();
+            return ProtocolSummary.of(d, node);
         }
         if (f.type() == FieldType.NONE) {
             Object msg = d.object(node);

@@ -17,6 +17,7 @@ public final class Arp {
     public static final int REPLY = 2;
     public static final int REVERSE_REQUEST = 3;
     public static final int REVERSE_REPLY = 4;
+    private static final int ATM_RFC2225 = 19;
 
     static final Map<Long, String> OPCODES = Map.ofEntries(
             Map.entry(0L, "reserved"), Map.entry(1L, "request"), Map.entry(2L, "reply"),
@@ -71,12 +72,14 @@ public final class Arp {
 
     public static final Expert SENDER_MISMATCH = Expert.of("arp.src.hw_mac_mismatch", Severity.WARNING, "Sequence",
             "Sender MAC address %s differs from the link-layer source %s");
+    public static final Expert ATMARP_UNDECODED = Expert.of("arp.atmarp_undecoded", Severity.NOTE, "Undecoded",
+            "ATM ARP (RFC 2225, hardware type 19) is not decoded");
     public static final Expert UNUSUAL_SIZES = Expert.of("arp.unusual_sizes", Severity.WARNING, "Malformed",
             "Unusual address sizes for %s");
 
     public static final List<Field> FIELDS = List.of(ARP, HW_TYPE, PROTO_TYPE, HW_SIZE, PROTO_SIZE, OPCODE,
             IS_GRATUITOUS, IS_PROBE, IS_ANNOUNCEMENT, SRC_HW, SRC_HW_MAC, SRC_HW_VENDOR, SRC_PROTO, SRC_PROTO_IPV4,
-            DST_HW, DST_HW_MAC, DST_PROTO, DST_PROTO_IPV4, DRARP_ERROR, SENDER_MISMATCH.field(),
+            DST_HW, DST_HW_MAC, DST_PROTO, DST_PROTO_IPV4, DRARP_ERROR, SENDER_MISMATCH.field(), ATMARP_UNDECODED.field(),
             UNUSUAL_SIZES.field());
 
     private Arp() {
@@ -98,6 +101,15 @@ public final class Arp {
         Dissection out = c.out();
         int node = c.protocol(ARP, o, c.captured() - o);
         out.setProtocolColumn("ARP");
+        c.require(HW_TYPE, o, 2);
+        if (c.u16(o) == ATM_RFC2225) {
+            // ATM ARP has another layout (Wireshark hands it to its ATMARP dissector); say so, decode nothing.
+            out.appendProtocol("atmarp");
+            c.expert(ATMARP_UNDECODED, o, c.captured() - o, ATMARP_UNDECODED.text());
+            out.setProtocolColumn("ATMARP");
+            out.close();
+            return -1;
+        }
         int hrd = c.uint16(HW_TYPE, o);
         int pro = c.uint16(PROTO_TYPE, o + 2);
         int hln = c.uint8(HW_SIZE, o + 4);
@@ -115,6 +127,17 @@ public final class Arp {
         boolean ether = hwIsEther(hrd, hln);
         boolean ipv4 = proIsIpv4(pro, pln);
 
+        if (unusualSizes(hrd, hln, pro, pln)) {
+            c.expert(UNUSUAL_SIZES, o + 4, 2, String.format(UNUSUAL_SIZES.text(),
+                    "hardware type " + hrd + " size " + hln + ", protocol 0x" + String.format("%04x", pro)
+                            + " size " + pln));
+        }
+        // Wireshark reads every address for the Info column before it adds any, so a message cut short shows
+        // its header and nothing after it.
+        if (total > 8) {
+            c.requireWithin(hln > 0 ? (ether ? SRC_HW_MAC : SRC_HW) : ipv4 ? SRC_PROTO_IPV4 : SRC_PROTO,
+                    o + 8, total - 8, end);
+        }
         boolean gratuitous = false;
         boolean announcement = false;
         boolean probe = false;
@@ -129,11 +152,6 @@ public final class Arp {
                 c.requireWithin(SRC_PROTO_IPV4, spa, 4, end);
                 probe = c.u32(spa) == 0;
             }
-        }
-        if (unusualSizes(hrd, hln, pro, pln)) {
-            c.expert(UNUSUAL_SIZES, o + 4, 2, String.format(UNUSUAL_SIZES.text(),
-                    "hardware type " + hrd + " size " + hln + ", protocol 0x" + String.format("%04x", pro)
-                            + " size " + pln));
         }
         if (gratuitous) {
             c.generated(IS_GRATUITOUS, 1);

@@ -11,6 +11,7 @@ public final class EtherTypes {
     public static final int QINQ_OLD = 0x9100;
     public static final int IEEE_802_1AD = 0x88a8;
     public static final int IPV6 = 0x86dd;
+    public static final int IEEE_802_1AH = 0x88e7;
 
     public static final Map<Long, String> NAMES = Map.ofEntries(
             Map.entry(0x0800L, "IPv4"),

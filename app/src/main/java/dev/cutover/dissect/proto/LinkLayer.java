@@ -115,7 +115,28 @@ public final class LinkLayer {
         Dissection out = c.out();
         int o = offset;
         int t = type;
-        while (t == EtherTypes.VLAN || t == EtherTypes.QINQ_OLD || t == EtherTypes.IEEE_802_1AD) {
+        long source = src;
+        boolean toBroadcast = broadcast;
+        while (t == EtherTypes.VLAN || t == EtherTypes.QINQ_OLD || t == EtherTypes.IEEE_802_1AD
+                || t == EtherTypes.IEEE_802_1AH) {
+            if (t == EtherTypes.IEEE_802_1AH) {
+                // PBB: an I-tag, then the customer's own addresses; what follows is the customer frame.
+                int node = c.protocol(Vlan.AH, o, 18);
+                c.bits(Vlan.AH_PRIORITY, o, 4);
+                c.bits(Vlan.AH_DROP, o, 4);
+                c.bits(Vlan.AH_NCA, o, 4);
+                c.bits(Vlan.AH_ISID, o, 4);
+                long cdst = c.ether(Vlan.AH_CDST, o + 4);
+                source = c.ether(Vlan.AH_CSRC, o + 10);
+                toBroadcast = Addresses.isBroadcast(cdst);
+                t = c.uint16(Vlan.AD_ETYPE, o + 16);
+                out.setLength(node, 18);
+                out.close();
+                o += 18;
+                out.setProtocolColumn(typeName(t));
+                out.appendProtocol("ethertype");
+                continue;
+            }
             boolean ad = t == EtherTypes.IEEE_802_1AD;
             int node = c.protocol(ad ? Vlan.AD : Vlan.VLAN, o, 4);
             c.bits(ad ? Vlan.AD_PRIORITY : Vlan.PRIORITY, o, 2);
@@ -138,14 +159,14 @@ public final class LinkLayer {
             o += 4;
             out.setProtocolColumn(t <= 1500 ? "LLC" : typeName(t));
             if (t <= 1500 && !ad) {
-                return llc(c, o, o + t, src, broadcast, depth);
+                return llc(c, o, o + t, source, toBroadcast, depth);
             }
             out.appendProtocol("ethertype");
         }
         if (depth == Layer.LINK || !EtherTypes.isArpFamily(t)) {
             return -1;
         }
-        return Arp.dissect(c, o, src, broadcast);
+        return Arp.dissect(c, o, source, toBroadcast);
     }
 
     /** IEEE 802.2 LLC; SNAP with OUI 0 carries an EtherType (ARP over 802.3). */

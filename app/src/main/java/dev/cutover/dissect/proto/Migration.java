@@ -43,7 +43,7 @@ public final class Migration {
         long sha = c.mac(o + 8);
         int hln = 6;
         int pln = c.u8(o + 5);
-        if (!c.has(o + 8 + 2 * hln + pln, hln)) {
+        if (!c.has(o + 8 + hln + pln, hln)) {
             return;
         }
         long tha = c.mac(o + 8 + hln + pln);

@@ -37,8 +37,20 @@ public final class Vlan {
             .names(EtherTypes.NAMES).build();
     public static final Field AD_TRAILER = Field.of("ieee8021ah.trailer", "Trailer", FieldType.BYTES).build();
 
+    public static final Field AH = Field.of("ieee8021ah", "IEEE 802.1ah", FieldType.PROTOCOL)
+            .blurb("An IEEE 802.1ah provider backbone (mac-in-mac) I-tag").build();
+    public static final Field AH_PRIORITY = Field.of("ieee8021ah.priority", "Priority", FieldType.UINT32)
+            .mask(0xe0000000L).names(PCP).build();
+    public static final Field AH_DROP = Field.of("ieee8021ah.drop", "DROP", FieldType.UINT32).mask(0x10000000L).build();
+    public static final Field AH_NCA = Field.of("ieee8021ah.nca", "NCA", FieldType.UINT32).mask(0x08000000L).build();
+    public static final Field AH_ISID = Field.of("ieee8021ah.isid", "I-SID", FieldType.UINT32).mask(0x00ffffffL)
+            .build();
+    public static final Field AH_CDST = Field.of("ieee8021ah.cdst", "C-Destination", FieldType.ETHER).build();
+    public static final Field AH_CSRC = Field.of("ieee8021ah.csrc", "C-Source", FieldType.ETHER).build();
+
     public static final List<Field> FIELDS = List.of(VLAN, PRIORITY, DEI_BIT, ID, ETYPE, LEN, TRAILER,
-            AD, AD_PRIORITY, AD_DEI, AD_ID, AD_ETYPE, AD_TRAILER);
+            AD, AD_PRIORITY, AD_DEI, AD_ID, AD_ETYPE, AD_TRAILER, AH, AH_PRIORITY, AH_DROP, AH_NCA, AH_ISID,
+            AH_CDST, AH_CSRC);
 
     private Vlan() {
     }

@@ -1,0 +1,156 @@
+package dev.cutover.capture;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What {@code capinfos} tells about one file: format, encapsulations, interfaces, counts, times and rates.
+ *
+ * @param firstTime ISO-8601 UTC with the capture's precision, or null when the file has no frames
+ */
+public record CaptureSummary(String file, String format, boolean gzipped, String byteOrder, String version,
+                             List<String> encapsulations, List<Interface> interfaces, int frames, long fileSize,
+                             long dataSize, String firstTime, String lastTime, double durationSeconds,
+                             double averageFrameSize, double framesPerSecond, int precisionDigits,
+                             List<String> comments, String application, String hardware, String os,
+                             String damage) {
+
+    /** One interface as capinfos lists it. */
+    public record Interface(int id, String name, String description, String encapsulation, int linkType,
+                            int snapLength, int precisionDigits, int frames) {
+    }
+
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** Summarises source {@code sourceIndex} of an open capture. */
+    public static CaptureSummary of(Capture capture, int sourceIndex) {
+        SourceInfo src = capture.sources().get(sourceIndex);
+        FrameIndex index = capture.index();
+        List<InterfaceInfo> ifaces = new ArrayList<>();
+        for (InterfaceInfo i : capture.interfaces()) {
+            if (i.sourceIndex() == sourceIndex) {
+                ifaces.add(i);
+            }
+        }
+        int[] perInterface = new int[capture.interfaces().size()];
+        long data = 0;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        int frames = 0;
+        for (int i = 0; i < index.size(); i++) {
+            if (capture.sourceOf(i) != sourceIndex) {
+                continue;
+            }
+            frames++;
+            data += index.capturedLength(i);
+            long t = index.timestampNanos(i);
+            first = Math.min(first, t);
+            last = Math.max(last, t);
+            perInterface[index.interfaceId(i)]++;
+        }
+        int digits = 0;
+        Set<String> encaps = new LinkedHashSet<>();
+        List<Interface> list = new ArrayList<>();
+        for (InterfaceInfo i : ifaces) {
+            digits = Math.max(digits, i.timePrecisionDigits());
+            encaps.add(LinkTypes.name(i.linkType()));
+            list.add(new Interface(list.size(), i.name(), i.description(), LinkTypes.name(i.linkType()),
+                    i.linkType(), i.snapLen(), i.timePrecisionDigits(), perInterface[i.id()]));
+        }
+        double duration = frames == 0 ? 0 : (last - first) / 1e9;
+        return new CaptureSummary(src.file().toString(), src.format().label(), src.gzipped(), src.byteOrder(),
+                src.version(), List.copyOf(encaps), List.copyOf(list), frames, src.fileSize(), data,
+                frames == 0 ? null : iso(first, digits), frames == 0 ? null : iso(last, digits), duration,
+                frames == 0 ? 0 : (double) data / frames, duration > 0 ? frames / duration : 0, digits,
+                src.comments(), src.application(), src.hardware(), src.os(),
+                src.damage() == null ? null : src.damage().message());
+    }
+
+    /** "2013-12-05T15:59:59.430926Z": ISO-8601 UTC with {@code digits} decimals. */
+    public static String iso(long nanos, int digits) {
+        long s = Math.floorDiv(nanos, 1_000_000_000L);
+        long ns = Math.floorMod(nanos, 1_000_000_000L);
+        StringBuilder sb = new StringBuilder(ISO.format(Instant.ofEpochSecond(s)));
+        if (digits > 0) {
+            String frac = String.format(Locale.ROOT, "%09d", ns);
+            sb.append('.').append(frac, 0, Math.min(9, digits));
+        }
+        return sb.append('Z').toString();
+    }
+
+    /** The capinfos-like text block. */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        line(sb, "File name", file);
+        line(sb, "File type", format + (gzipped ? " (gzip-compressed)" : "") + ", " + byteOrder
+                + (version == null ? "" : ", version " + version));
+        line(sb, "File encapsulation", encapsulations.isEmpty() ? "(none)" : String.join(", ", encapsulations));
+        line(sb, "Timestamp precision", precisionName(precisionDigits));
+        line(sb, "Number of frames", Integer.toString(frames));
+        line(sb, "File size", fileSize + " bytes");
+        line(sb, "Data size", dataSize + " bytes");
+        if (frames > 0) {
+            line(sb, "Capture duration", String.format(Locale.ROOT, "%.6f seconds", durationSeconds));
+            line(sb, "First frame time", firstTime);
+            line(sb, "Last frame time", lastTime);
+            line(sb, "Average frame size", String.format(Locale.ROOT, "%.2f bytes", averageFrameSize));
+            if (framesPerSecond > 0) {
+                line(sb, "Average frame rate", String.format(Locale.ROOT, "%.1f frames/s", framesPerSecond));
+                line(sb, "Data bit rate", String.format(Locale.ROOT, "%.0f bits/s",
+                        dataSize * 8 / durationSeconds));
+            }
+        }
+        if (application != null) {
+            line(sb, "Capture application", application);
+        }
+        if (hardware != null) {
+            line(sb, "Capture hardware", hardware);
+        }
+        if (os != null) {
+            line(sb, "Capture OS", os);
+        }
+        for (String c : comments) {
+            line(sb, "Capture comment", c);
+        }
+        line(sb, "Number of interfaces", Integer.toString(interfaces.size()));
+        for (Interface i : interfaces) {
+            sb.append(String.format(Locale.ROOT, "  #%d %s: %s (%d), snaplen %d, %s, %d frames%n", i.id(),
+                    i.name(), i.encapsulation(), i.linkType(), i.snapLength(), precisionName(i.precisionDigits()),
+                    i.frames()));
+            if (i.description() != null && !i.description().isEmpty()) {
+                sb.append("      ").append(i.description()).append(System.lineSeparator());
+            }
+        }
+        if (damage != null) {
+            line(sb, "Damage", damage);
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        sb.append(String.format(Locale.ROOT, "%-21s%s%n", label + ":", value));
+    }
+
+    static String precisionName(int digits) {
+        switch (digits) {
+            case 0: return "seconds (0)";
+            case 3: return "milliseconds (3)";
+            case 6: return "microseconds (6)";
+            case 9: return "nanoseconds (9)";
+            default: return digits + " decimal digits";
+        }
+    }
+
+    public static String baseName(Path p) {
+        Path f = p.getFileName();
+        return f == null ? p.toString() : f.toString();
+    }
+}

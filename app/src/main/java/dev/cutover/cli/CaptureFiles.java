@@ -1,0 +1,46 @@
+package dev.cutover.cli;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.CaptureDamage;
+import dev.cutover.capture.CaptureException;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Opening captures for a command: one clear line on stderr per problem, never a stack trace. */
+final class CaptureFiles {
+    private CaptureFiles() {
+    }
+
+    /** Opens the files merged, or prints why not and returns null. */
+    static Capture open(List<Path> files, PrintWriter err) {
+        for (Path f : files) {
+            if (!Files.exists(f)) {
+                err.println("cutover: " + f + ": no such file");
+                return null;
+            }
+            if (Files.isDirectory(f)) {
+                err.println("cutover: " + f + ": is a folder, not a capture file");
+                return null;
+            }
+        }
+        try {
+            return Capture.open(files, dev.cutover.capture.LoadMonitor.NONE);
+        } catch (CaptureException e) {
+            err.println("cutover: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Prints each damage ("FILE: frame N at byte B: reason") and returns the exit code it implies. */
+    static int reportDamage(Capture capture, PrintWriter err) {
+        List<CaptureDamage> damages = capture.damages();
+        for (CaptureDamage d : damages) {
+            err.println("cutover: " + d.message());
+        }
+        err.flush();
+        return damages.isEmpty() ? ExitCodes.OK : ExitCodes.DAMAGED;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.cutover.cli;
+
+import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.Field;
+import dev.cutover.dissect.FieldFormat;
+import dev.cutover.dissect.FieldType;
+
+/**
+ * One frame as one JSON object: keys are field names, values strings formatted as {@code tshark -T json -e}
+ * prints them, an array when a field occurs more than once. Protocol nodes carry no value and are left out.
+ */
+final class JsonLines {
+    private int[] counts = new int[0];
+    private int[] stamps = new int[0];
+    private int stamp;
+    private final StringBuilder value = new StringBuilder(64);
+
+    void append(StringBuilder sb, Dissection d) {
+        ensure(Field.idLimit());
+        stamp++;
+        int n = d.size();
+        for (int i = 0; i < n; i++) {
+            int id = d.field(i).id();
+            if (stamps[id] != stamp) {
+                stamps[id] = stamp;
+                counts[id] = 0;
+            }
+            counts[id]++;
+        }
+        stamp++;
+        sb.append('{');
+        boolean first = true;
+        for (int i = 0; i < n; i++) {
+            Field f = d.field(i);
+            if (f.type() == FieldType.PROTOCOL || stamps[f.id()] == stamp) {
+                continue;
+            }
+            int count = counts[f.id()];
+            stamps[f.id()] = stamp;
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            string(sb, f.abbrev());
+            sb.append(':');
+            if (count == 1) {
+                valueOf(sb, d, i);
+            } else {
+                sb.append('[');
+                boolean firstValue = true;
+                for (int j = i; j < n; j++) {
+                    if (d.field(j) == f) {
+                        if (!firstValue) {
+                            sb.append(',');
+                        }
+                        firstValue = false;
+                        valueOf(sb, d, j);
+                    }
+                }
+                sb.append(']');
+            }
+        }
+        sb.append('}');
+    }
+
+    private void valueOf(StringBuilder sb, Dissection d, int node) {
+        value.setLength(0);
+        FieldFormat.appendValue(value, d, node);
+        string(sb, value);
+    }
+
+    private void ensure(int size) {
+        if (counts.length < size) {
+            counts = new int[size];
+            stamps = new int[size];
+            stamp = 0;
+        }
+    }
+
+    static void string(StringBuilder sb, CharSequence s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': sb.append("\\\""); break;
+                case '\\': sb.append("\\\\"); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                default:
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        sb.append('"');
+    }
+}

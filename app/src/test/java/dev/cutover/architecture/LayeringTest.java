@@ -1,0 +1,35 @@
+package dev.cutover.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Data flows one way: capture, dissect, analysis/filter, then report, ui and cli. */
+@AnalyzeClasses(packages = "dev.cutover", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+    @ArchTest
+    static final ArchRule engineNeverImportsJavaFx = noClasses()
+            .that().resideInAnyPackage("dev.cutover.capture..", "dev.cutover.dissect..", "dev.cutover.filter..",
+                    "dev.cutover.analysis..", "dev.cutover.report..", "dev.cutover.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+
+    @ArchTest
+    static final ArchRule onlyLiveCaptureImportsPcap4j = noClasses()
+            .that().resideOutsideOfPackage("dev.cutover.capture.live..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.pcap4j..");
+
+    @ArchTest
+    static final ArchRule captureKnowsNothingAbove = noClasses()
+            .that().resideInAPackage("dev.cutover.capture..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.dissect..", "dev.cutover.filter..",
+                    "dev.cutover.analysis..", "dev.cutover.report..", "dev.cutover.ui..", "dev.cutover.cli..");
+
+    @ArchTest
+    static final ArchRule dissectKnowsNothingAbove = noClasses()
+            .that().resideInAPackage("dev.cutover.dissect..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.filter..", "dev.cutover.analysis..",
+                    "dev.cutover.report..", "dev.cutover.ui..", "dev.cutover.cli..");
+}
