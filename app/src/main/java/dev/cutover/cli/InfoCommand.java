@@ -29,6 +29,9 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @Option(names = "--index-stats", description = "also print the frame index's memory per frame")
+    boolean indexStats;
+
     enum OutputFormat { text, json }
 
     @Override
@@ -50,6 +53,12 @@ public final class InfoCommand implements Callable<Integer> {
                         out.println();
                     }
                     out.print(summary.toText());
+                    if (indexStats) {
+                        long bytes = capture.index().heapBytes();
+                        out.printf(java.util.Locale.ROOT, "%-21s%d bytes for %d frames (%.1f bytes/frame)%n",
+                                "Frame index:", bytes, capture.frameCount(),
+                                capture.frameCount() == 0 ? 0.0 : (double) bytes / capture.frameCount());
+                    }
                     out.flush();
                 }
                 int damage = CaptureFiles.reportDamage(capture, err);

@@ -14,6 +14,7 @@ final class JsonLines {
     private int[] stamps = new int[0];
     private int stamp;
     private final StringBuilder value = new StringBuilder(64);
+    private String[] keys = new String[0];
 
     void append(StringBuilder sb, Dissection d) {
         ensure(Field.idLimit());
@@ -41,8 +42,7 @@ final class JsonLines {
                 sb.append(',');
             }
             first = false;
-            string(sb, f.abbrev());
-            sb.append(':');
+            sb.append(key(f));
             if (count == 1) {
                 valueOf(sb, d, i);
             } else {
@@ -69,16 +69,33 @@ final class JsonLines {
         string(sb, value);
     }
 
+    /** The quoted key and colon, built once per field. */
+    private String key(Field f) {
+        String k = keys[f.id()];
+        if (k == null) {
+            StringBuilder b = new StringBuilder();
+            string(b, f.abbrev());
+            k = b.append(':').toString();
+            keys[f.id()] = k;
+        }
+        return k;
+    }
+
     private void ensure(int size) {
         if (counts.length < size) {
             counts = new int[size];
             stamps = new int[size];
+            keys = java.util.Arrays.copyOf(keys, size);
             stamp = 0;
         }
     }
 
     static void string(StringBuilder sb, CharSequence s) {
         sb.append('"');
+        if (plain(s)) {
+            sb.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -96,5 +113,16 @@ final class JsonLines {
             }
         }
         sb.append('"');
+    }
+
+    /** Most values (numbers, addresses) need no escaping: one scan, then a bulk copy. */
+    private static boolean plain(CharSequence s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

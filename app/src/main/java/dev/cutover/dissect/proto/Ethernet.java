@@ -26,14 +26,14 @@ public final class Ethernet {
             .blurb("Destination hardware address").build();
     public static final Field DST_RESOLVED = Field.of("eth.dst_resolved", "Destination (resolved)", FieldType.STRING)
             .generated().hidden().blurb("Broadcast or a well-known multicast group name").build();
-    public static final Field DST_OUI = Field.of("eth.dst.oui", "Destination OUI", FieldType.UINT32).hex().hidden().build();
+    public static final Field DST_OUI = Field.of("eth.dst.oui", "Destination OUI", FieldType.BYTES).hidden().build();
     public static final Field DST_OUI_RESOLVED = Field.of("eth.dst.oui_resolved", "Destination vendor",
             FieldType.STRING).generated().build();
     public static final Field DST_LG = Field.of("eth.dst.lg", "LG bit", FieldType.BOOLEAN).mask(0x020000).names(LG).build();
     public static final Field DST_IG = Field.of("eth.dst.ig", "IG bit", FieldType.BOOLEAN).mask(0x010000).names(IG).build();
     public static final Field SRC = Field.of("eth.src", "Source", FieldType.ETHER)
             .blurb("Source hardware address").build();
-    public static final Field SRC_OUI = Field.of("eth.src.oui", "Source OUI", FieldType.UINT32).hex().hidden().build();
+    public static final Field SRC_OUI = Field.of("eth.src.oui", "Source OUI", FieldType.BYTES).hidden().build();
     public static final Field SRC_OUI_RESOLVED = Field.of("eth.src.oui_resolved", "Source vendor", FieldType.STRING)
             .generated().blurb("The vendor of the source MAC from its OUI (VMware, Microsoft Hyper-V, QEMU/KVM, ...)")
             .build();
@@ -102,7 +102,7 @@ public final class Ethernet {
         if (name != null) {
             out.addObject(resolved, offset, 6, name);
         }
-        out.add(oui, offset, 3, mac >>> 24);
+        out.add(oui, offset, 3, 0);
         String vendor = Vendors.of(mac);
         if (vendor != null) {
             out.addObject(ouiResolved, offset, 3, vendor);

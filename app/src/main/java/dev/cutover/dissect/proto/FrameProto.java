@@ -14,6 +14,7 @@ public final class FrameProto {
     public static final Field INTERFACE_NAME = Field.of("frame.interface_name", "Interface name", FieldType.STRING)
             .blurb("The capture interface: pcapng if_name, or the file name for a pcap (one file per uplink)").build();
     public static final Field ENCAP_TYPE = Field.of("frame.encap_type", "Encapsulation type", FieldType.UINT16)
+            .names(Map.of(1L, "Ethernet", 113L, "Linux cooked-mode capture v1", 276L, "Linux cooked-mode capture v2"))
             .blurb("The link-layer header type of the interface (1 Ethernet, 113 Linux SLL, 276 Linux SLL2)").build();
     public static final Field TIME = Field.of("frame.time", "Arrival Time", FieldType.ABSOLUTE_TIME).build();
     public static final Field TIME_EPOCH = Field.of("frame.time_epoch", "Epoch Time", FieldType.RELATIVE_TIME)

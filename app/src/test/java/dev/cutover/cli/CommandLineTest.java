@@ -1,0 +1,148 @@
+package dev.cutover.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.capture.PcapWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line end to end on real files: output, messages and exit codes. */
+class CommandLineTest {
+    private static final byte[] RARP = HexFormat.of().parseHex(
+            "ffffffffffff0050569db05181000" + "00a8035" + "000108000604000300" + "50569db05100000000"
+                    + "0050569db05100000000" + "0000000000000000000000000000");
+    private static final byte[] GARP = HexFormat.of().parseHex(
+            "ffffffffffff0050569db0510806" + "0001080006040001" + "0050569db0510a000098" + "0000000000000a000098"
+                    + "000000000000000000000000000000000000");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void quiet() {
+        out.getBuffer().setLength(0);
+    }
+
+    private int run(String... args) {
+        CommandLine cl = CutoverCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        try {
+            return cl.execute(args);
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    private Path capture(String name, byte[]... frames) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream os = Files.newOutputStream(file); PcapWriter w = new PcapWriter(os, 1, 65535, false)) {
+            long t = 1_700_000_000_000_000_000L;
+            for (byte[] f : frames) {
+                w.write(t, f, 0, f.length, f.length);
+                t += 50_000_000L;
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void dissectJsonlGivesTsharkStyleValuesOneObjectPerFrame() throws IOException {
+        Path file = capture("vmnic1.pcap", RARP, GARP);
+        assertThat(run("dissect", "--format", "jsonl", file.toString())).isEqualTo(ExitCodes.OK);
+        String[] lines = stdout.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(2);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(lines[0]);
+        assertThat(first.get("frame.number").asText()).isEqualTo("1");
+        assertThat(first.get("frame.interface_name").asText()).isEqualTo("vmnic1.pcap");
+        assertThat(first.get("eth.type").asText()).isEqualTo("0x8100");
+        assertThat(first.get("vlan.id").asText()).isEqualTo("10");
+        assertThat(first.get("arp.opcode").asText()).isEqualTo("3");
+        assertThat(first.get("migration.notification").asText()).isEqualTo("1");
+        assertThat(first.get("eth.addr").isArray()).isTrue();
+        assertThat(first.get("eth.addr").get(1).asText()).isEqualTo("00:50:56:9d:b0:51");
+        JsonNode second = json.readTree(lines[1]);
+        assertThat(second.get("arp.isgratuitous").asText()).isEqualTo("1");
+        assertThat(second.get("arp.isannouncement").asText()).isEqualTo("1");
+        assertThat(second.has("arp.isprobe")).isFalse();
+        assertThat(second.get("frame.time_delta").asText()).isEqualTo("0.050000000");
+    }
+
+    @Test
+    void dissectTextShowsTheTreeAndTheHexDump() throws IOException {
+        Path file = capture("vmnic1.pcap", RARP);
+        assertThat(run("dissect", file.toString())).isEqualTo(ExitCodes.OK);
+        String text = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("802.1Q Virtual LAN, PRI: 0, DEI: 0, ID: 10")
+                .contains("Opcode: reverse request (3)")
+                .contains("0000  ff ff ff ff ff ff 00 50  56 9d b0 51 81 00 00 0a");
+    }
+
+    @Test
+    void infoTellsWhatCapinfosTells() throws IOException {
+        Path file = capture("vmnic1.pcap", RARP, GARP);
+        assertThat(run("info", file.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Number of frames:    2").contains("Capture duration:    0.050000 seconds")
+                .contains("File encapsulation:  Ethernet");
+    }
+
+    @Test
+    void aFileThatIsNotACaptureExitsOneWithItsNameAndWhy() throws IOException {
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "hello, this is not a capture");
+        assertThat(run("info", file.toString())).isEqualTo(ExitCodes.UNREADABLE);
+        assertThat(err.toString()).contains("notes.txt").contains("not a pcap or pcapng capture")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        assertThat(run("dissect", dir.resolve("nope.pcap").toString())).isEqualTo(ExitCodes.UNREADABLE);
+        assertThat(err.toString()).contains("nope.pcap: no such file");
+    }
+
+    @Test
+    void aCaptureCutShortPrintsWhatWasReadAndExitsThree() throws IOException {
+        Path file = capture("cut.pcap", RARP, GARP);
+        byte[] all = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(all, all.length - 10));
+        assertThat(run("dissect", "--format", "jsonl", file.toString())).isEqualTo(ExitCodes.DAMAGED);
+        assertThat(stdout.toString(StandardCharsets.UTF_8).split("\n")).hasSize(1);
+        assertThat(err.toString()).contains("cut.pcap: frame 2 at byte ").contains("cut short");
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertThat(run("dissect", "--format", "xml", "x.pcap")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("frobnicate")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void fieldsListsTheCatalogue() {
+        assertThat(run("fields")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("F\tarp.opcode\tunsigned integer, 2 bytes")
+                .contains("F\tmigration.notification\tboolean").contains("P\tvlan\tprotocol");
+    }
+}
