@@ -31,9 +31,31 @@ public final class CutoverCommand implements Callable<Integer> {
         return cl;
     }
 
+    @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "captures to open; with none, the bundled ESXi vMotion sample")
+    java.util.List<java.nio.file.Path> files;
+
+    /** Until the desktop window exists, opening means showing the decoded frames. */
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
+    public Integer call() throws java.io.IOException {
+        java.util.List<java.nio.file.Path> open = files;
+        java.nio.file.Path sample = null;
+        if (open == null || open.isEmpty()) {
+            sample = BundledSample.extract();
+            open = java.util.List.of(sample);
+            spec.commandLine().getErr().println("cutover: no file given: showing the bundled sample "
+                    + BundledSample.NAME + " (run `cutover --help` for the commands)");
+        }
+        try {
+            DissectCommand dissect = new DissectCommand();
+            dissect.spec = spec;
+            dissect.files = open;
+            dissect.format = DissectCommand.Format.text;
+            return dissect.call();
+        } finally {
+            if (sample != null) {
+                java.nio.file.Files.deleteIfExists(sample);
+            }
+        }
     }
 }
