@@ -1,0 +1,223 @@
+package dev.cutover.capture;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+
+/**
+ * One or several capture files opened together and merged by time stamp into one frame numbering
+ * (0-based here; people see 1-based). A single file keeps its own order.
+ */
+public final class Capture implements Closeable {
+    private final List<SourceScan> scans;
+    private final List<SourceInfo> sources;
+    private final List<InterfaceInfo> interfaces;
+    private final List<CaptureDamage> damages;
+    private final FrameIndex index;
+    private final FrameNotes notes;
+    private final int maxCapturedLength;
+
+    private Capture(List<SourceScan> scans, FrameIndex index, FrameNotes notes) {
+        this.scans = scans;
+        this.index = index;
+        this.notes = notes;
+        List<SourceInfo> s = new ArrayList<>();
+        List<InterfaceInfo> ifs = new ArrayList<>();
+        List<CaptureDamage> d = new ArrayList<>();
+        int max = 0;
+        for (SourceScan scan : scans) {
+            s.add(scan.info());
+            ifs.addAll(scan.interfaces);
+            if (scan.damage != null) {
+                d.add(scan.damage);
+            }
+            max = Math.max(max, scan.maxCapturedLength);
+        }
+        this.sources = List.copyOf(s);
+        this.interfaces = List.copyOf(ifs);
+        this.damages = List.copyOf(d);
+        this.maxCapturedLength = max;
+    }
+
+    /** Opens one file. */
+    public static Capture open(Path file) throws CaptureException {
+        return open(List.of(file), LoadMonitor.NONE);
+    }
+
+    /**
+     * Opens and indexes the files, merging them by time stamp when there are several.
+     *
+     * @throws CaptureException           when a file cannot be read at all
+     * @throws CancellationException when the monitor asked to stop
+     */
+    public static Capture open(List<Path> files, LoadMonitor monitor) throws CaptureException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no files to open");
+        }
+        Objects.requireNonNull(monitor, "monitor");
+        long total = 0;
+        for (Path file : files) {
+            total += sizeOf(file);
+        }
+        List<SourceScan> scans = new ArrayList<>();
+        try {
+            long done = 0;
+            int interfaceCount = 0;
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                long base = done;
+                long grandTotal = total;
+                ByteWindow.RefillListener progress = pos -> {
+                    if (monitor.cancelled()) {
+                        throw new CancellationException("opening " + file + " was cancelled");
+                    }
+                    monitor.progress(base + pos, grandTotal);
+                };
+                try {
+                    scans.add(SourceLoader.load(file, i, interfaceCount, progress));
+                } catch (CaptureException e) {
+                    throw e;
+                } catch (NoSuchFileException e) {
+                    throw new CaptureException(file, -1, "no such file", e);
+                } catch (IOException e) {
+                    throw new CaptureException(file, -1, "cannot read it: " + e.getMessage(), e);
+                }
+                SourceScan scan = scans.get(i);
+                interfaceCount += scan.interfaces.size();
+                done += scan.fileSize;
+                monitor.progress(done, total);
+            }
+            return assemble(scans);
+        } catch (CaptureException | RuntimeException | Error e) {
+            scans.forEach(SourceScan::close);
+            throw e;
+        }
+    }
+
+    private static Capture assemble(List<SourceScan> scans) throws CaptureException {
+        if (scans.size() == 1) {
+            SourceScan only = scans.get(0);
+            only.index.trim();
+            return new Capture(scans, only.index, only.notes);
+        }
+        long frames = 0;
+        for (SourceScan scan : scans) {
+            frames += scan.index.size();
+        }
+        if (frames > Integer.MAX_VALUE - 1) {
+            throw new CaptureException(scans.get(scans.size() - 1).file, -1,
+                    "more than " + (Integer.MAX_VALUE - 1) + " frames in the files opened together");
+        }
+        IndexMerger merged = IndexMerger.merge(scans);
+        merged.index.trim();
+        return new Capture(scans, merged.index, merged.notes);
+    }
+
+    private static long sizeOf(Path file) throws CaptureException {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new CaptureException(file, -1, "no such file", e);
+        } catch (IOException e) {
+            throw new CaptureException(file, -1, "cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    /** The files, in the order given. */
+    public List<SourceInfo> sources() {
+        return sources;
+    }
+
+    /** Every interface of every file; an interface's position here is its id. */
+    public List<InterfaceInfo> interfaces() {
+        return interfaces;
+    }
+
+    public FrameIndex index() {
+        return index;
+    }
+
+    public int frameCount() {
+        return index.size();
+    }
+
+    public InterfaceInfo interfaceOf(int frame) {
+        return interfaces.get(index.interfaceId(frame));
+    }
+
+    /** Index into {@link #sources()} of the file the frame came from. */
+    public int sourceOf(int frame) {
+        return interfaceOf(frame).sourceIndex();
+    }
+
+    /** The largest captured length of any frame, so a caller can size one reusable buffer. */
+    public int maxCapturedLength() {
+        return maxCapturedLength;
+    }
+
+    /** Copies the frame's captured bytes into buf[0..] and returns how many there are. */
+    public int readFrame(int frame, byte[] buf) throws IOException {
+        int length = index.capturedLength(frame);
+        if (buf.length < length) {
+            throw new IndexOutOfBoundsException("frame " + (frame + 1) + " has " + length
+                    + " bytes, the buffer holds " + buf.length);
+        }
+        SourceScan scan = scans.get(sourceOf(frame));
+        ByteSource source = scan.source;
+        if (source == null) {
+            throw new IOException("the capture is closed");
+        }
+        long offset = index.dataOffset(frame);
+        int got = 0;
+        while (got < length) {
+            int n = source.read(offset + got, buf, got, length - got);
+            if (n <= 0) {
+                throw new CaptureException(scan.file, offset + got, "frame " + (frame + 1)
+                        + " ends past the end of the file; was the file changed?");
+            }
+            got += n;
+        }
+        return length;
+    }
+
+    /** The frame's captured bytes in a new array. */
+    public byte[] frameBytes(int frame) throws IOException {
+        byte[] bytes = new byte[index.capturedLength(frame)];
+        readFrame(frame, bytes);
+        return bytes;
+    }
+
+    /** The frame's pcapng opt_comment values; empty when it has none. */
+    public List<String> comments(int frame) {
+        Objects.checkIndex(frame, index.size());
+        return notes.comments(frame);
+    }
+
+    /** The frame's pcapng epb_flags, 0 when it has none: bits 0-1 are the direction (1 inbound, 2 outbound). */
+    public int packetFlags(int frame) {
+        Objects.checkIndex(frame, index.size());
+        return notes.flags(frame);
+    }
+
+    /** One damage per file that could not be read to its end, in file order. */
+    public List<CaptureDamage> damages() {
+        return damages;
+    }
+
+    /** Closes the files and deletes the temporary files of gzip captures. */
+    @Override
+    public void close() {
+        scans.forEach(SourceScan::close);
+    }
+
+    @Override
+    public String toString() {
+        return "Capture" + sources.stream().map(SourceInfo::file).toList() + ", " + frameCount() + " frames";
+    }
+}

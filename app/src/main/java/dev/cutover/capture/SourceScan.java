@@ -1,0 +1,111 @@
+package dev.cutover.capture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one pass over one file finds: its frames, interfaces, header facts and damage. Readers
+ * fill it in; {@link Capture} assembles the scans of all files opened together.
+ */
+final class SourceScan implements AutoCloseable {
+    /** Wireshark's largest frame (WTAP_MAX_PACKET_SIZE_STANDARD); larger claims are corrupt headers. */
+    static final int MAX_CAPTURED_LENGTH = 262_144;
+
+    final Path file;
+    final int sourceIndex;
+    final int firstInterfaceId;
+    final long fileSize;
+    final FrameIndex index = new FrameIndex();
+    final FrameNotes notes = new FrameNotes();
+    final List<InterfaceInfo> interfaces = new ArrayList<>();
+    final List<String> comments = new ArrayList<>();
+
+    CaptureFormat format;
+    boolean gzipped;
+    String byteOrder;
+    String version;
+    int sections;
+    String hardware;
+    String os;
+    String application;
+    CaptureDamage damage;
+    int maxCapturedLength;
+
+    ByteSource source;
+    Path temporaryFile;
+
+    SourceScan(Path file, int sourceIndex, int firstInterfaceId, long fileSize) {
+        this.file = file;
+        this.sourceIndex = sourceIndex;
+        this.firstInterfaceId = firstInterfaceId;
+        this.fileSize = fileSize;
+    }
+
+    /** The file's name without its folder: the interface name when the file gives none. */
+    String baseName() {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
+    /** Adds an interface and returns its global id. */
+    InterfaceInfo addInterface(long offset, int section, int localId, String name, String description,
+                               int linkType, long snapLen, int precisionDigits, int fcsLength) throws Malformed {
+        int id = firstInterfaceId + interfaces.size();
+        if (id > FrameIndex.MAX_INTERFACE_ID) {
+            throw new Malformed(offset, "more than " + (FrameIndex.MAX_INTERFACE_ID + 1)
+                    + " interfaces in the files opened together");
+        }
+        InterfaceInfo info = new InterfaceInfo(id, sourceIndex, section, localId,
+                name != null ? name : baseName(), description, linkType,
+                (int) Math.min(snapLen, Integer.MAX_VALUE), precisionDigits, fcsLength);
+        interfaces.add(info);
+        return info;
+    }
+
+    void frame(long dataOffset, long timestampNanos, int capturedLength, long originalLength, int interfaceId) {
+        // an original length past 2^31 is a corrupt header; hold it at the int range rather than wrap
+        index.append(dataOffset, timestampNanos, capturedLength,
+                (int) Math.min(originalLength, Integer.MAX_VALUE), interfaceId);
+        if (capturedLength > maxCapturedLength) {
+            maxCapturedLength = capturedLength;
+        }
+    }
+
+    /** Records where reading stopped; the frame that could not be read is the next one. */
+    void damage(long offset, String reason) {
+        damage = new CaptureDamage(file, index.size() + 1L, offset, reason);
+    }
+
+    SourceInfo info() {
+        return new SourceInfo(file, format, gzipped, byteOrder, version, fileSize, sections, index.size(),
+                comments, hardware, os, application, damage);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (source != null) {
+                source.close();
+            }
+        } catch (IOException ignored) {
+            // nothing was written, so there is nothing to lose
+        } finally {
+            source = null;
+            deleteTemporaryFile();
+        }
+    }
+
+    private void deleteTemporaryFile() {
+        if (temporaryFile != null) {
+            try {
+                Files.deleteIfExists(temporaryFile);
+            } catch (IOException ignored) {
+                // deleteOnExit, registered when it was made, gets another go
+            }
+            temporaryFile = null;
+        }
+    }
+}
