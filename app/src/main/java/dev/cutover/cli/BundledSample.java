@@ -13,13 +13,14 @@ final class BundledSample {
     private BundledSample() {
     }
 
-    /** Copies the sample to a temporary file (the caller deletes it) and returns its path. */
+    /** Copies the sample into a new temporary folder (the caller deletes both) and returns its path. */
     static Path extract() throws IOException {
         try (InputStream in = BundledSample.class.getResourceAsStream("/samples/" + NAME)) {
             if (in == null) {
                 throw new IOException("the bundled sample " + NAME + " is missing from this build");
             }
-            Path tmp = Files.createTempFile("cutover-sample-", ".pcap");
+            // Under its own name, so the interface column reads as the sample's name.
+            Path tmp = Files.createTempDirectory("cutover-sample-").resolve(NAME);
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             return tmp;
         }

@@ -55,6 +55,7 @@ public final class CutoverCommand implements Callable<Integer> {
         } finally {
             if (sample != null) {
                 java.nio.file.Files.deleteIfExists(sample);
+                java.nio.file.Files.deleteIfExists(sample.getParent());
             }
         }
     }

@@ -3,16 +3,13 @@ package dev.cutover.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.capture.PcapWriter;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,21 +34,20 @@ class CommandLineTest {
     private final StringWriter err = new StringWriter();
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-    @BeforeEach
-    void quiet() {
-        out.getBuffer().setLength(0);
-    }
-
+    /** Runs the command line as a user would, with standard output and error captured. */
     private int run(String... args) {
-        CommandLine cl = CutoverCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        PrintStream saved = System.out;
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
         try {
-            return cl.execute(args);
+            return CutoverCommand.commandLine().execute(args);
         } finally {
-            System.setOut(saved);
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+            out.write(stdout.toString(StandardCharsets.UTF_8));
+            err.write(errBytes.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -136,7 +132,7 @@ class CommandLineTest {
     @Test
     void badUsageExitsTwo() {
         assertThat(run("dissect", "--format", "xml", "x.pcap")).isEqualTo(ExitCodes.USAGE);
-        assertThat(run("frobnicate")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--frobnicate")).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
