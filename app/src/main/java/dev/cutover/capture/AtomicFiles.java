@@ -9,6 +9,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that a reader never sees half of one: the body writes a temporary file in the same
@@ -38,6 +41,7 @@ public final class AtomicFiles {
                 // on disk before the rename, or a crash could leave an empty file under the real name
                 file.getFD().sync();
             }
+            keepPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -50,6 +54,24 @@ public final class AtomicFiles {
                 t.addSuppressed(e);
             }
             throw t;
+        }
+    }
+
+    /**
+     * A temporary file is created owner-only; the written file should read like any other the user makes
+     * (or keep the permissions of the file it replaces).
+     */
+    private static void keepPermissions(Path temp, Path target) {
+        try {
+            if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                return;
+            }
+            Set<PosixFilePermission> perms = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, perms);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Permissions are a courtesy; the content is what must land.
         }
     }
 
