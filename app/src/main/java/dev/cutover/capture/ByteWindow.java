@@ -46,10 +46,6 @@ final class ByteWindow {
         buffer.order(order);
     }
 
-    ByteOrder order() {
-        return buffer.order();
-    }
-
     /** The buffer holding the window; it changes only when {@link #at} has to grow it. */
     ByteBuffer buffer() {
         return buffer;
