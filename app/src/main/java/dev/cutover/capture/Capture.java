@@ -15,7 +15,7 @@ import java.util.concurrent.CancellationException;
  * (0-based here; people see 1-based). A single file keeps its own order.
  */
 public final class Capture implements Closeable {
-    private final List<SourceScan> scans;
+    private final List<OpenedFile> files;
     private final List<SourceInfo> sources;
     private final List<InterfaceInfo> interfaces;
     private final List<CaptureDamage> damages;
@@ -24,14 +24,15 @@ public final class Capture implements Closeable {
     private final int maxCapturedLength;
 
     private Capture(List<SourceScan> scans, FrameIndex index, FrameNotes notes) {
-        this.scans = scans;
         this.index = index;
         this.notes = notes;
         List<SourceInfo> s = new ArrayList<>();
         List<InterfaceInfo> ifs = new ArrayList<>();
         List<CaptureDamage> d = new ArrayList<>();
+        List<OpenedFile> f = new ArrayList<>();
         int max = 0;
         for (SourceScan scan : scans) {
+            f.add(scan.opened);
             s.add(scan.info());
             ifs.addAll(scan.interfaces);
             if (scan.damage != null) {
@@ -39,6 +40,7 @@ public final class Capture implements Closeable {
             }
             max = Math.max(max, scan.maxCapturedLength);
         }
+        this.files = List.copyOf(f);
         this.sources = List.copyOf(s);
         this.interfaces = List.copyOf(ifs);
         this.damages = List.copyOf(d);
@@ -168,17 +170,14 @@ public final class Capture implements Closeable {
             throw new IndexOutOfBoundsException("frame " + (frame + 1) + " has " + length
                     + " bytes, the buffer holds " + buf.length);
         }
-        SourceScan scan = scans.get(sourceOf(frame));
-        ByteSource source = scan.source;
-        if (source == null) {
-            throw new IOException("the capture is closed");
-        }
+        OpenedFile file = files.get(sourceOf(frame));
+        ByteSource source = file.source();
         long offset = index.dataOffset(frame);
         int got = 0;
         while (got < length) {
             int n = source.read(offset + got, buf, got, length - got);
             if (n <= 0) {
-                throw new CaptureException(scan.file, offset + got, "frame " + (frame + 1)
+                throw new CaptureException(file.file, offset + got, "frame " + (frame + 1)
                         + " ends past the end of the file; was the file changed?");
             }
             got += n;
@@ -213,7 +212,7 @@ public final class Capture implements Closeable {
     /** Closes the files and deletes the temporary files of gzip captures. */
     @Override
     public void close() {
-        scans.forEach(SourceScan::close);
+        files.forEach(OpenedFile::close);
     }
 
     @Override

@@ -32,20 +32,28 @@ public final class FileByteSource implements ByteSource {
     @Override
     public int read(long pos, byte[] dst, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, dst.length);
+        return read(pos, ByteBuffer.wrap(dst, off, len));
+    }
+
+    /**
+     * Reads at pos until dst is full or the file ends; returns the count read. The index pass reads
+     * into a direct buffer this way, which saves the copy a heap array costs.
+     */
+    int read(long pos, ByteBuffer dst) throws IOException {
         if (pos < 0) {
             throw new IndexOutOfBoundsException("negative position " + pos);
         }
-        ByteBuffer buf = ByteBuffer.wrap(dst, off, len);
+        int start = dst.position();
         try {
-            return readFully(channel(), pos, buf);
+            return readFully(channel(), pos, dst);
         } catch (ClosedChannelException e) {
             // An interrupt on any thread closes a FileChannel for every thread; a UI that
             // cancels one read must not make the whole capture unreadable, so reopen once.
             // Clear our own interrupt first, or the reopened channel would close at once.
             boolean interrupted = Thread.interrupted();
             try {
-                buf.clear();
-                return readFully(reopen(e), pos, buf);
+                dst.position(start);
+                return readFully(reopen(e), pos, dst);
             } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();

@@ -22,6 +22,13 @@ public final class FrameIndex {
     private static final int CHUNK_BITS = 16;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
+    // Each entry is three longs side by side in one array per chunk:
+    //   offset (40 bits) | interface id (16 bits) | frame class (8 bits)
+    //   time stamp
+    //   captured length (high 32 bits) | original length (low 32 bits)
+    // Side by side, an append writes one cache line of one array: measurably faster while a big
+    // file loads than four parallel arrays, and a chunk is one object for the collector to move.
+    private static final int LONGS = 3;
     private static final long ARRAY_HEADER = 16;
     private static final VarHandle SIZE;
 
@@ -33,19 +40,11 @@ public final class FrameIndex {
         }
     }
 
-    // offset (40 bits) | interface id (16 bits) | frame class (8 bits)
-    private volatile long[][] packed = new long[0][];
-    private volatile long[][] timestamps = new long[0][];
-    private volatile int[][] capturedLengths = new int[0][];
-    private volatile int[][] originalLengths = new int[0][];
+    private volatile long[][] chunks = new long[0][];
     @SuppressWarnings("unused") // written through SIZE
     private volatile int size;
-
-    // the appending thread's view of the last chunk, so append touches no directory
-    private long[] lastPacked;
-    private long[] lastTimestamps;
-    private int[] lastCaptured;
-    private int[] lastOriginal;
+    // the appending thread's last chunk, so append touches no directory
+    private long[] last;
 
     /** Number of frames; safe to read from any thread while the index grows. */
     public int size() {
@@ -54,40 +53,37 @@ public final class FrameIndex {
 
     /** Position of the frame's first byte in its source. */
     public long dataOffset(int i) {
-        return packedAt(i) >>> 24;
+        return entry(i, 0) >>> 24;
     }
 
     /** Nanoseconds since the Unix epoch (UTC). */
     public long timestampNanos(int i) {
-        Objects.checkIndex(i, size);
-        return timestamps[i >>> CHUNK_BITS][i & MASK];
+        return entry(i, 1);
     }
 
     public int capturedLength(int i) {
-        Objects.checkIndex(i, size);
-        return capturedLengths[i >>> CHUNK_BITS][i & MASK];
+        return (int) (entry(i, 2) >>> 32);
     }
 
     public int originalLength(int i) {
-        Objects.checkIndex(i, size);
-        return originalLengths[i >>> CHUNK_BITS][i & MASK];
+        return (int) entry(i, 2);
     }
 
     /** Global {@link InterfaceInfo#id()} of the interface the frame was captured on. */
     public int interfaceId(int i) {
-        return (int) (packedAt(i) >>> 8) & 0xFFFF;
+        return (int) (entry(i, 0) >>> 8) & 0xFFFF;
     }
 
     /** A byte free for the analysis to set; 0 initially. */
     public byte frameClass(int i) {
-        return (byte) packedAt(i);
+        return (byte) entry(i, 0);
     }
 
     /** Sets the analysis byte; call it from one thread, once loading has finished. */
     public void setFrameClass(int i, byte c) {
         Objects.checkIndex(i, size);
-        long[] chunk = packed[i >>> CHUNK_BITS];
-        int at = i & MASK;
+        long[] chunk = chunks[i >>> CHUNK_BITS];
+        int at = (i & MASK) * LONGS;
         chunk[at] = (chunk[at] & ~0xFFL) | (c & 0xFFL);
     }
 
@@ -106,14 +102,14 @@ public final class FrameIndex {
         if (n == Integer.MAX_VALUE) {
             throw new IllegalStateException("frame index is full");
         }
-        int at = n & MASK;
-        if (lastPacked == null || at == 0 || at >= lastPacked.length) {
-            makeRoomFor(n);
+        int at = (n & MASK) * LONGS;
+        long[] chunk = last;
+        if (chunk == null || at == 0 || at >= chunk.length) {
+            chunk = makeRoomFor(n);
         }
-        lastPacked[at] = (dataOffset << 24) | ((long) interfaceId << 8);
-        lastTimestamps[at] = timestampNanos;
-        lastCaptured[at] = capturedLength;
-        lastOriginal[at] = originalLength;
+        chunk[at] = (dataOffset << 24) | ((long) interfaceId << 8);
+        chunk[at + 1] = timestampNanos;
+        chunk[at + 2] = ((long) capturedLength << 32) | originalLength;
         // release: a reader that sees the new size sees the entry written above
         SIZE.setRelease(this, n + 1);
     }
@@ -122,7 +118,7 @@ public final class FrameIndex {
     public void trim() {
         int n = size;
         int used = n & MASK;
-        if (used == 0 || lastPacked == null || lastPacked.length == used) {
+        if (used == 0 || last == null || last.length == used * LONGS) {
             return;
         }
         replaceLastChunk(n >>> CHUNK_BITS, used);
@@ -130,63 +126,41 @@ public final class FrameIndex {
 
     /** Approximate heap held by the arrays (elements plus array headers), to report bytes per frame. */
     public long heapBytes() {
-        long[][] p = packed;
-        long[][] t = timestamps;
-        int[][] c = capturedLengths;
-        int[][] o = originalLengths;
-        long bytes = 4 * (ARRAY_HEADER + 4L * p.length);
-        for (int k = 0; k < p.length; k++) {
-            bytes += 4 * ARRAY_HEADER + 8L * p[k].length + 8L * t[k].length + 4L * c[k].length + 4L * o[k].length;
+        long[][] c = chunks;
+        long bytes = ARRAY_HEADER + 4L * c.length;
+        for (long[] chunk : c) {
+            bytes += ARRAY_HEADER + 8L * chunk.length;
         }
         return bytes;
     }
 
-    private long packedAt(int i) {
+    private long entry(int i, int field) {
         Objects.checkIndex(i, size);
-        return packed[i >>> CHUNK_BITS][i & MASK];
+        return chunks[i >>> CHUNK_BITS][(i & MASK) * LONGS + field];
     }
 
-    private void makeRoomFor(int n) {
+    private long[] makeRoomFor(int n) {
         int chunk = n >>> CHUNK_BITS;
-        if (chunk < packed.length) {
+        if (chunk < chunks.length) {
             // the last chunk was trimmed and loading goes on: give it back its full size
-            replaceLastChunk(chunk, CHUNK);
-            return;
+            return replaceLastChunk(chunk, CHUNK);
         }
-        long[][] p = Arrays.copyOf(packed, chunk + 1);
-        long[][] t = Arrays.copyOf(timestamps, chunk + 1);
-        int[][] c = Arrays.copyOf(capturedLengths, chunk + 1);
-        int[][] o = Arrays.copyOf(originalLengths, chunk + 1);
-        p[chunk] = new long[CHUNK];
-        t[chunk] = new long[CHUNK];
-        c[chunk] = new int[CHUNK];
-        o[chunk] = new int[CHUNK];
-        publish(p, t, c, o);
+        long[][] c = Arrays.copyOf(chunks, chunk + 1);
+        c[chunk] = new long[CHUNK * LONGS];
+        return publish(c);
     }
 
-    private void replaceLastChunk(int chunk, int length) {
-        long[][] p = packed.clone();
-        long[][] t = timestamps.clone();
-        int[][] c = capturedLengths.clone();
-        int[][] o = originalLengths.clone();
-        p[chunk] = Arrays.copyOf(p[chunk], length);
-        t[chunk] = Arrays.copyOf(t[chunk], length);
-        c[chunk] = Arrays.copyOf(c[chunk], length);
-        o[chunk] = Arrays.copyOf(o[chunk], length);
-        publish(p, t, c, o);
+    private long[] replaceLastChunk(int chunk, int entries) {
+        long[][] c = chunks.clone();
+        c[chunk] = Arrays.copyOf(c[chunk], entries * LONGS);
+        return publish(c);
     }
 
-    // Readers may meet an old or a new directory; both hold the same entries below size, and the
-    // volatile writes make the copied contents visible with the new arrays.
-    private void publish(long[][] p, long[][] t, int[][] c, int[][] o) {
-        int last = p.length - 1;
-        lastPacked = p[last];
-        lastTimestamps = t[last];
-        lastCaptured = c[last];
-        lastOriginal = o[last];
-        packed = p;
-        timestamps = t;
-        capturedLengths = c;
-        originalLengths = o;
+    // Readers may meet the old or the new directory; both hold the same entries below size, and
+    // the volatile write makes a copied chunk's contents visible along with the new directory.
+    private long[] publish(long[][] c) {
+        last = c[c.length - 1];
+        chunks = c;
+        return last;
     }
 }

@@ -3,6 +3,7 @@ package dev.cutover.capture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Opens one capture file: detects its format from its first bytes, expands gzip, and indexes it. */
 final class SourceLoader {
@@ -24,15 +25,14 @@ final class SourceLoader {
             }
             GzipExpander.Expanded expanded = null;
             ByteSource source = new FileByteSource(file);
-            scan.source = source;
+            scan.opened.readFrom(source);
             byte[] head = head(source);
             if (head.length >= 2 && head[0] == 0x1F && head[1] == (byte) 0x8B) {
                 scan.gzipped = true;
-                source.close();
                 expanded = GzipExpander.expand(file, progress);
-                scan.temporaryFile = expanded.file();
+                scan.opened.deleteOnClose(expanded.file());
                 source = new FileByteSource(expanded.file());
-                scan.source = source;
+                scan.opened.readFrom(source);
                 head = head(source);
                 if (head.length == 0) {
                     throw new CaptureException(file, expanded.faultOffset() < 0 ? 0 : expanded.faultOffset(),
@@ -76,7 +76,7 @@ final class SourceLoader {
     private static byte[] head(ByteSource source) throws IOException {
         byte[] head = new byte[4];
         int n = source.read(0, head, 0, head.length);
-        return n == head.length ? head : java.util.Arrays.copyOf(head, Math.max(n, 0));
+        return n == head.length ? head : Arrays.copyOf(head, Math.max(n, 0));
     }
 
     private static String hex(byte[] bytes) {

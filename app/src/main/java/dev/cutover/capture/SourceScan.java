@@ -1,14 +1,13 @@
 package dev.cutover.capture;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Everything one pass over one file finds: its frames, interfaces, header facts and damage. Readers
- * fill it in; {@link Capture} assembles the scans of all files opened together.
+ * fill it in; {@link Capture} assembles the scans of all files opened together and keeps only
+ * their {@link OpenedFile}s, so a merged capture does not hold each file's own index as well.
  */
 final class SourceScan implements AutoCloseable {
     /** Wireshark's largest frame (WTAP_MAX_PACKET_SIZE_STANDARD); larger claims are corrupt headers. */
@@ -22,6 +21,7 @@ final class SourceScan implements AutoCloseable {
     final FrameNotes notes = new FrameNotes();
     final List<InterfaceInfo> interfaces = new ArrayList<>();
     final List<String> comments = new ArrayList<>();
+    final OpenedFile opened;
 
     CaptureFormat format;
     boolean gzipped;
@@ -34,14 +34,12 @@ final class SourceScan implements AutoCloseable {
     CaptureDamage damage;
     int maxCapturedLength;
 
-    ByteSource source;
-    Path temporaryFile;
-
     SourceScan(Path file, int sourceIndex, int firstInterfaceId, long fileSize) {
         this.file = file;
         this.sourceIndex = sourceIndex;
         this.firstInterfaceId = firstInterfaceId;
         this.fileSize = fileSize;
+        this.opened = new OpenedFile(file);
     }
 
     /** The file's name without its folder: the interface name when the file gives none. */
@@ -84,28 +82,9 @@ final class SourceScan implements AutoCloseable {
                 comments, hardware, os, application, damage);
     }
 
+    /** Closes the file; only for a scan that is not handed on to a capture. */
     @Override
     public void close() {
-        try {
-            if (source != null) {
-                source.close();
-            }
-        } catch (IOException ignored) {
-            // nothing was written, so there is nothing to lose
-        } finally {
-            source = null;
-            deleteTemporaryFile();
-        }
-    }
-
-    private void deleteTemporaryFile() {
-        if (temporaryFile != null) {
-            try {
-                Files.deleteIfExists(temporaryFile);
-            } catch (IOException ignored) {
-                // deleteOnExit, registered when it was made, gets another go
-            }
-            temporaryFile = null;
-        }
+        opened.close();
     }
 }

@@ -240,6 +240,14 @@ class PcapReaderTest {
     }
 
     @Test
+    void readingAfterCloseFails() throws IOException {
+        Capture c = Capture.open(write("closed.pcap", Crafted.pcapHeader().raw(Crafted.pcapRecord(1, 0, new byte[4]))));
+        c.close();
+        assertThatThrownBy(() -> c.frameBytes(0)).isInstanceOf(IOException.class).hasMessageContaining("closed");
+        assertThat(c.frameCount()).isEqualTo(1);
+    }
+
+    @Test
     void linkTypeNames() {
         assertThat(LinkTypes.name(LinkTypes.ETHERNET)).isEqualTo("Ethernet");
         assertThat(LinkTypes.name(LinkTypes.LINUX_SLL)).isEqualTo("Linux cooked-mode capture v1");
