@@ -2,15 +2,17 @@ package dev.cutover.filter;
 
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.Layer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Filters on real bytes: six frames of a migration (1 RARP announce, 2 the same in VLAN 10, 3 a gratuitous
@@ -152,6 +154,49 @@ class FilterEvaluationTest {
         assertThat(selected(filter)).as(filter).isEqualTo(expected == null ? "" : expected);
     }
 
+    @Test
+    void matchingAllocatesNothingPerFrame() throws FilterException {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(mx.isThreadAllocatedMemorySupported(), "allocation counting not supported");
+        String[] texts = {
+                "arp.opcode == 3 && !(vlan.id in {1, 10..20, 100})",
+                "eth.addr != ff:ff:ff:ff:ff:ff || eth.src[0:3] == 00:50:56",
+                "arp.src.hw_mac == arp.dst.hw_mac and arp.dst.proto_ipv4 == 192.168.0.0/16",
+                "vlan.id === 10 or vlan.id ~= 20 or ieee8021ad.id >= 100",
+                "frame contains 9d:b0:51 or frame.protocols contains \"vlan\" or eth.dst[0] & 1",
+                "frame.time_epoch > 1386259199.43 and eth.src.oui_resolved == \"VMware\"",
+        };
+        CompiledFilter[] filters = new CompiledFilter[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            filters[i] = CompiledFilter.compile(texts[i]);
+        }
+        // Arrays, not lists: a list's iterator would be the only allocation measured.
+        Dissection[] frames = new Dissection[FRAMES.length];
+        for (int n = 0; n < FRAMES.length; n++) {
+            frames[n] = TestFrames.dissect(n + 1, FRAMES[n]);
+        }
+        int hits = run(filters, frames, 20_000);
+        long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+        hits += run(filters, frames, 50_000);
+        long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        // 1.8 million evaluations: even 16 bytes each would be 28 MB.
+        assertThat(allocated).as("bytes allocated while matching (%d hits)", hits).isLessThan(64 * 1024);
+    }
+
+    private static int run(CompiledFilter[] filters, Dissection[] frames, int rounds) {
+        int hits = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (CompiledFilter f : filters) {
+                for (Dissection d : frames) {
+                    if (f.matches(d)) {
+                        hits++;
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
     /** Frame numbers that pass, decoding each frame only to the filter's required depth. */
     private static String selected(String text) throws FilterException {
         CompiledFilter filter = CompiledFilter.compile(text);
@@ -167,10 +212,5 @@ class FilterEvaluationTest {
             }
         }
         return out.stream().map(String::valueOf).collect(Collectors.joining(" "));
-    }
-
-    static List<Integer> numbers(String s) {
-        return s == null || s.isBlank() ? List.of()
-                : Arrays.stream(s.trim().split(" +")).map(Integer::valueOf).collect(Collectors.toList());
     }
 }
