@@ -31,10 +31,6 @@ sealed interface Ast {
         Op(String symbol) {
             this.symbol = symbol;
         }
-
-        boolean isOrdering() {
-            return this == LT || this == LE || this == GT || this == GE;
-        }
     }
 
     /** Terms joined by "or", flattened so a long chain does not nest. */

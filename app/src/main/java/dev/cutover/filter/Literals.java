@@ -348,8 +348,4 @@ final class Literals {
     FilterException error(Value lit, String message) {
         return new FilterException(src, lit.span().start(), lit.span().length(), message);
     }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }
