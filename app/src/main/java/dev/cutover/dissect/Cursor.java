@@ -10,6 +10,7 @@ public final class Cursor {
     private byte[] data;
     private int captured;
     private int reported;
+    private int tunnels;
 
     public Cursor(Dissection out) {
         this.out = out;
@@ -19,6 +20,15 @@ public final class Cursor {
         this.data = frame;
         this.captured = capturedLength;
         this.reported = Math.max(originalLength, capturedLength);
+        this.tunnels = 0;
+    }
+
+    /**
+     * Counts one more tunnel level; false past the limit. A crafted frame could nest tunnels thousands deep,
+     * and each level is a call deeper.
+     */
+    public boolean enterTunnel() {
+        return ++tunnels <= 8;
     }
 
     public Dissection out() {

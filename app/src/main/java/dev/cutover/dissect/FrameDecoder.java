@@ -34,8 +34,7 @@ public final class FrameDecoder {
         long previous = frame == 0 ? t : index.timestampNanos(frame - 1);
         InterfaceInfo iface = capture.interfaceOf(frame);
         return new FrameInfo(frame + 1, t, t - firstTime, t - previous, index.capturedLength(frame),
-                index.originalLength(frame), iface.id(), iface.name(), iface.linkType(),
-                iface.fcsLength() > 0 ? iface.fcsLength() : -1,
+                index.originalLength(frame), iface.id(), iface.name(), iface.linkType(), iface.fcsLength(),
                 capture.packetFlags(frame), capture.comments(frame));
     }
 

@@ -99,17 +99,17 @@ public final class Arp {
      */
     static int dissect(Cursor c, int o, long linkSource, boolean broadcast) {
         Dissection out = c.out();
-        int node = c.protocol(ARP, o, c.captured() - o);
-        out.setProtocolColumn("ARP");
-        c.require(HW_TYPE, o, 2);
-        if (c.u16(o) == ATM_RFC2225) {
-            // ATM ARP has another layout (Wireshark hands it to its ATMARP dissector); say so, decode nothing.
+        if (c.has(o, 2) && c.u16(o) == ATM_RFC2225) {
+            // ATM ARP has another layout; Wireshark hands it to its ATMARP dissector, which adds no arp
+            // item, so the frame does not match the filter "arp". Say so and decode nothing.
+            out.appendProtocol("arp");
             out.appendProtocol("atmarp");
             c.expert(ATMARP_UNDECODED, o, c.captured() - o, ATMARP_UNDECODED.text());
             out.setProtocolColumn("ATMARP");
-            out.close();
             return -1;
         }
+        int node = c.protocol(ARP, o, c.captured() - o);
+        out.setProtocolColumn("ARP");
         int hrd = c.uint16(HW_TYPE, o);
         int pro = c.uint16(PROTO_TYPE, o + 2);
         int hln = c.uint8(HW_SIZE, o + 4);

@@ -64,26 +64,26 @@ public final class Ethernet {
     private Ethernet() {
     }
 
-    /** Decodes the 14-byte header; returns the type/length field's value. */
-    static int header(Cursor c, int node) {
+    /** Decodes the 14-byte header at {@code base}; returns the type/length field's value. */
+    static int header(Cursor c, int node, int base) {
         Dissection out = c.out();
-        long dst = c.ether(DST, 0);
+        long dst = c.ether(DST, base);
         out.open(lastNode(out));
-        address(c, 0, dst, DST_RESOLVED, DST_OUI, DST_OUI_RESOLVED, DST_LG, DST_IG);
+        address(c, base, dst, DST_RESOLVED, DST_OUI, DST_OUI_RESOLVED, DST_LG, DST_IG);
         out.close();
-        long src = c.ether(SRC, 6);
+        long src = c.ether(SRC, base + 6);
         out.open(lastNode(out));
-        address(c, 6, src, null, SRC_OUI, SRC_OUI_RESOLVED, SRC_LG, SRC_IG);
+        address(c, base + 6, src, null, SRC_OUI, SRC_OUI_RESOLVED, SRC_LG, SRC_IG);
         out.close();
         if (Addresses.isGroup(src)) {
-            c.expert(SRC_NOT_GROUP, 6, 6, SRC_NOT_GROUP.text());
+            c.expert(SRC_NOT_GROUP, base + 6, 6, SRC_NOT_GROUP.text());
         }
-        c.require(TYPE, 12, 2);
-        int type = c.u16(12);
+        c.require(TYPE, base + 12, 2);
+        int type = c.u16(base + 12);
         if (type <= 1500) {
-            c.uint16(LEN, 12);
+            c.uint16(LEN, base + 12);
         } else {
-            c.uint16(TYPE, 12);
+            c.uint16(TYPE, base + 12);
         }
         out.setAddressColumns(Addresses.mac(src), destinationName(dst));
         out.setLength(node, 14);

@@ -8,7 +8,8 @@ import dev.cutover.dissect.Layer;
 
 /**
  * Walks the link layer of one frame: Ethernet or Linux SLL, then any stack of VLAN tags (a loop, not
- * recursion, so 60 stacked tags cost nothing special), LLC/SNAP, and hands ARP/RARP to {@link Arp}.
+ * recursion, so 60 stacked tags cost nothing special), LLC/SNAP, and hands what follows to ARP or IP.
+ * Ethernet carried in a tunnel comes back here through {@link #innerEthernet}.
  */
 public final class LinkLayer {
     private static final int ETH_HEADER = 14;
@@ -18,25 +19,36 @@ public final class LinkLayer {
     private LinkLayer() {
     }
 
-    /** Ethernet (link type 1). */
+    /** Ethernet (link type 1): the frame itself, whose padding, trailer and FCS are looked for. */
     public static void ethernet(Cursor c, int fcsLength, Layer depth) {
+        Tail tail = new Tail(Ethernet.TRAILER, fcsLength);
+        int end = ethernetAt(c, 0, depth, tail);
+        if (depth == Layer.ALL) {
+            Ethernet.trailer(c, end, tail.fcsLength, tail.trailerField);
+        }
+    }
+
+    /** Ethernet inside a tunnel (VXLAN, Geneve, GRE): no FCS and no padding of its own to find. */
+    static void innerEthernet(Cursor c, int base, Layer depth) {
+        ethernetAt(c, base, depth, Tail.none());
+    }
+
+    /** Returns where the payload ends by its own length, or -1 when unknown. */
+    private static int ethernetAt(Cursor c, int base, Layer depth, Tail tail) {
         Dissection out = c.out();
-        int node = c.protocol(Ethernet.ETH, 0, ETH_HEADER);
-        int type = Ethernet.header(c, node);
-        long src = c.mac(6);
-        long dst = c.mac(0);
+        int node = c.protocol(Ethernet.ETH, base, ETH_HEADER);
+        int type = Ethernet.header(c, node, base);
+        long src = c.mac(base + 6);
+        long dst = c.mac(base);
         out.setProtocolColumn(type <= 1500 ? "LLC" : typeName(type));
         out.close();
-        int end;
+        int payload = base + ETH_HEADER;
         if (type <= 1500) {
-            end = llc(c, ETH_HEADER, ETH_HEADER + type, src, Addresses.isBroadcast(dst), depth);
-            Ethernet.trailer(c, ETH_HEADER + type, fcsLength < 0 ? -1 : fcsLength, Ethernet.TRAILER);
-            return;
+            llc(c, payload, payload + type, src, Addresses.isBroadcast(dst), depth);
+            return payload + type;
         }
         out.appendProtocol("ethertype");
-        Tail tail = new Tail(Ethernet.TRAILER, fcsLength);
-        end = etherType(c, type, ETH_HEADER, src, Addresses.isBroadcast(dst), depth, tail);
-        Ethernet.trailer(c, end, tail.fcsLength, tail.trailerField);
+        return etherType(c, type, payload, src, Addresses.isBroadcast(dst), depth, tail);
     }
 
     /** Linux cooked capture v1 (link type 113). */
@@ -91,14 +103,19 @@ public final class LinkLayer {
         c.out().setProtocolColumn(protocol < 1536 ? "SLL" : typeName(protocol));
         if (protocol >= 1536) {
             c.out().appendProtocol("ethertype");
-            etherType(c, protocol, offset, src, pkttype == 1, depth, new Tail(null, 0));
+            etherType(c, protocol, offset, src, pkttype == 1, depth, Tail.none());
         }
     }
 
     /** Where padding and trailer go, and whether an FCS may be assumed, after the innermost tag. */
-    private static final class Tail {
+    static final class Tail {
         Field trailerField;
         int fcsLength;
+
+        /** For payloads whose trailer is not ours to find (inside tunnels, Linux SLL). */
+        static Tail none() {
+            return new Tail(null, 0);
+        }
 
         Tail(Field trailerField, int fcsLength) {
             this.trailerField = trailerField;
@@ -110,8 +127,7 @@ public final class LinkLayer {
      * Dispatches on an EtherType at {@code offset}; returns where the payload ends by its own length, or -1
      * when that is not known (the payload is not decoded).
      */
-    private static int etherType(Cursor c, int type, int offset, long src, boolean broadcast, Layer depth,
-                                 Tail tail) {
+    static int etherType(Cursor c, int type, int offset, long src, boolean broadcast, Layer depth, Tail tail) {
         Dissection out = c.out();
         int o = offset;
         int t = type;
@@ -159,27 +175,37 @@ public final class LinkLayer {
             o += 4;
             out.setProtocolColumn(t <= 1500 ? "LLC" : typeName(t));
             if (t <= 1500 && !ad) {
-                return llc(c, o, o + t, source, toBroadcast, depth);
+                llc(c, o, o + t, source, toBroadcast, depth);
+                return o + t;
             }
             out.appendProtocol("ethertype");
         }
-        if (depth == Layer.LINK || !EtherTypes.isArpFamily(t)) {
+        if (depth == Layer.LINK) {
             return -1;
         }
-        return Arp.dissect(c, o, source, toBroadcast);
+        if (EtherTypes.isArpFamily(t)) {
+            return Arp.dissect(c, o, source, toBroadcast);
+        }
+        if (t == EtherTypes.IPV4) {
+            return Network.ipv4(c, o, depth);
+        }
+        if (t == EtherTypes.IPV6) {
+            return Network.ipv6(c, o, depth);
+        }
+        return -1;
     }
 
-    /** IEEE 802.2 LLC; SNAP with OUI 0 carries an EtherType (ARP over 802.3). */
-    private static int llc(Cursor c, int offset, int end, long src, boolean broadcast, Layer depth) {
+    /** IEEE 802.2 LLC; SNAP with OUI 0 carries an EtherType (ARP over 802.3 or 802.11). */
+    static int llc(Cursor c, int offset, int end, long src, boolean broadcast, Layer depth) {
         Dissection out = c.out();
         if (!c.has(offset, 3)) {
             return end;
         }
-        c.protocol(Llc.LLC, offset, 3);
+        int node = c.protocol(Llc.LLC, offset, 3);
         int dsap = c.uint8(Llc.DSAP, offset);
         int ssap = c.uint8(Llc.SSAP, offset + 1);
         int control = c.u8(offset + 2);
-        c.out().add(Llc.CONTROL, offset + 2, 1, control);
+        out.add(Llc.CONTROL, offset + 2, 1, control);
         if (dsap != 0xaa || ssap != 0xaa || control != 0x03 || !c.has(offset + 3, 5)) {
             out.close();
             return end;
@@ -188,7 +214,7 @@ public final class LinkLayer {
         out.add(Llc.OUI, offset + 3, 3, oui);
         int pid = c.u16(offset + 6);
         out.add(oui == 0 ? Llc.TYPE : Llc.PID, offset + 6, 2, pid);
-        out.setLength(out.size() > 0 ? findOpen(out, Llc.LLC) : 0, 8);
+        out.setLength(node, 8);
         out.close();
         if (oui != 0 || depth == Layer.LINK || !EtherTypes.isArpFamily(pid)) {
             return end;
@@ -198,16 +224,7 @@ public final class LinkLayer {
         return end;
     }
 
-    private static int findOpen(Dissection out, Field field) {
-        for (int i = out.size() - 1; i >= 0; i--) {
-            if (out.field(i) == field) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
-    private static String typeName(int type) {
+    static String typeName(int type) {
         switch (type) {
             case EtherTypes.IPV4:
                 return "IPv4";

@@ -1,0 +1,255 @@
+package dev.cutover.dissect.proto;
+
+import dev.cutover.dissect.Addresses;
+import dev.cutover.dissect.Cursor;
+import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.Layer;
+
+/**
+ * IPv4/IPv6, UDP and the tunnels ARP is carried in (GRE, ERSPAN, VXLAN, Geneve, CAPWAP with 802.11).
+ * Each method returns where its payload ends by its own length, so the Ethernet padding after it is found.
+ */
+final class Network {
+    private Network() {
+    }
+
+    static int ipv4(Cursor c, int o, Layer depth) {
+        Dissection out = c.out();
+        c.require(Ip.VERSION, o, 1);
+        int versionAndLength = c.u8(o);
+        int headerLength = (versionAndLength & 0x0f) * 4;
+        int node = c.protocol(Ip.IP, o, Math.max(20, headerLength));
+        c.bits(Ip.VERSION, o, 1);
+        out.add(Ip.HDR_LEN, o, 1, headerLength);
+        if ((versionAndLength >>> 4) != 4 || headerLength < 20) {
+            out.close();
+            return -1;
+        }
+        c.uint8(Ip.DSFIELD, o + 1);
+        int total = c.uint16(Ip.LEN, o + 2);
+        c.uint16(Ip.ID, o + 4);
+        int flags = c.bits(Ip.FLAGS, o + 6, 2);
+        int fragment = c.bits(Ip.FRAG_OFFSET, o + 6, 2);
+        c.uint8(Ip.TTL, o + 8);
+        int proto = c.uint8(Ip.PROTO, o + 9);
+        c.uint16(Ip.CHECKSUM, o + 10);
+        long src = c.ipv4(Ip.SRC, o + 12);
+        out.add(Ip.ADDR, o + 12, 4, src);
+        long dst = c.ipv4(Ip.DST, o + 16);
+        out.add(Ip.ADDR, o + 16, 4, dst);
+        out.close();
+        out.setAddressColumns(Addresses.ipv4(src), Addresses.ipv4(dst));
+        String name = Ip.PROTOCOLS.get((long) proto);
+        out.setProtocolColumn(name != null ? name : "IPv4");
+        int end = total >= headerLength ? o + total : -1;
+        boolean firstFragmentWhole = fragment == 0 && (flags & 1) == 0;
+        if (end > 0 && firstFragmentWhole) {
+            transport(c, proto, o + headerLength, end, depth);
+        }
+        return end;
+    }
+
+    static int ipv6(Cursor c, int o, Layer depth) {
+        Dissection out = c.out();
+        c.protocol(Ip.IPV6, o, 40);
+        c.require(Ip.V6_PLEN, o, 40);
+        int payload = c.uint16(Ip.V6_PLEN, o + 4);
+        int next = c.uint8(Ip.V6_NXT, o + 6);
+        c.uint8(Ip.V6_HLIM, o + 7);
+        c.bytes(Ip.V6_SRC, o + 8, 16);
+        c.bytes(Ip.V6_DST, o + 24, 16);
+        out.close();
+        out.setAddressColumns(ipv6Text(c, o + 8), ipv6Text(c, o + 24));
+        String name = Ip.PROTOCOLS.get((long) next);
+        out.setProtocolColumn(name != null ? name : "IPv6");
+        int end = o + 40 + payload;
+        transport(c, next, o + 40, end, depth);
+        return end;
+    }
+
+    private static String ipv6Text(Cursor c, int o) {
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(c.u16(o + 2 * i)));
+        }
+        return sb.toString();
+    }
+
+    private static void transport(Cursor c, int proto, int o, int end, Layer depth) {
+        if (proto == 17) {
+            udp(c, o, end, depth);
+        } else if (proto == 47) {
+            gre(c, o, end, depth);
+        }
+    }
+
+    private static void udp(Cursor c, int o, int end, Layer depth) {
+        Dissection out = c.out();
+        if (!c.has(o, 8)) {
+            return;
+        }
+        c.protocol(Udp.UDP, o, 8);
+        int src = c.uint16(Udp.SRCPORT, o);
+        int dst = c.uint16(Udp.DSTPORT, o + 2);
+        out.add(Udp.PORT, o, 2, src);
+        out.add(Udp.PORT, o + 2, 2, dst);
+        int length = c.uint16(Udp.LENGTH, o + 4);
+        c.uint16(Udp.CHECKSUM, o + 6);
+        out.close();
+        int payloadEnd = Math.min(end, o + Math.max(8, length));
+        int p = o + 8;
+        if (dst == Udp.VXLAN_PORT || src == Udp.VXLAN_PORT) {
+            vxlan(c, p, payloadEnd, depth);
+        } else if (dst == Udp.GENEVE_PORT || src == Udp.GENEVE_PORT) {
+            geneve(c, p, payloadEnd, depth);
+        } else if (dst == Udp.CAPWAP_DATA_PORT || src == Udp.CAPWAP_DATA_PORT) {
+            capwap(c, p, payloadEnd, depth);
+        }
+    }
+
+    private static boolean deeper(Cursor c, int o) {
+        if (c.enterTunnel()) {
+            return true;
+        }
+        c.expert(Gre.TOO_DEEP, o, 0, Gre.TOO_DEEP.text());
+        return false;
+    }
+
+    private static void vxlan(Cursor c, int o, int end, Layer depth) {
+        if (!c.has(o, 8) || !deeper(c, o)) {
+            return;
+        }
+        c.protocol(Udp.VXLAN, o, 8);
+        c.uint8(Udp.VXLAN_FLAGS, o);
+        c.bits(Udp.VXLAN_VNI, o + 4, 4);
+        c.out().close();
+        LinkLayer.innerEthernet(c, o + 8, depth);
+    }
+
+    private static void geneve(Cursor c, int o, int end, Layer depth) {
+        if (!c.has(o, 8) || !deeper(c, o)) {
+            return;
+        }
+        int options = (c.u8(o) & 0x3f) * 4;
+        c.protocol(Udp.GENEVE, o, 8 + options);
+        c.bits(Udp.GENEVE_VERSION, o, 1);
+        c.bits(Udp.GENEVE_OPT_LEN, o, 1);
+        int proto = c.uint16(Udp.GENEVE_PROTO, o + 2);
+        c.bits(Udp.GENEVE_VNI, o + 4, 4);
+        if (options > 0) {
+            c.bytes(Udp.GENEVE_OPTIONS, o + 8, options);
+        }
+        c.out().close();
+        innerPayload(c, proto, o + 8 + options, depth);
+    }
+
+    /** A tunnel's payload named by an EtherType: bridged Ethernet, or ARP/IP directly. */
+    private static void innerPayload(Cursor c, int proto, int o, Layer depth) {
+        if (proto == Gre.TRANSPARENT_ETHERNET) {
+            LinkLayer.innerEthernet(c, o, depth);
+        } else {
+            LinkLayer.etherType(c, proto, o, -1, false, depth, LinkLayer.Tail.none());
+        }
+    }
+
+    private static void gre(Cursor c, int o, int end, Layer depth) {
+        Dissection out = c.out();
+        if (!c.has(o, 4) || !deeper(c, o)) {
+            return;
+        }
+        int flags = c.u16(o);
+        int length = 4 + ((flags & 0x8000) != 0 ? 4 : 0) + ((flags & 0x2000) != 0 ? 4 : 0)
+                + ((flags & 0x1000) != 0 ? 4 : 0);
+        c.protocol(Gre.GRE, o, length);
+        c.uint16(Gre.FLAGS, o);
+        int proto = c.uint16(Gre.PROTO, o + 2);
+        int p = o + 4;
+        if ((flags & 0x8000) != 0) {
+            c.uint16(Gre.CHECKSUM, p);
+            p += 4;
+        }
+        if ((flags & 0x2000) != 0) {
+            c.uint32(Gre.KEY, p);
+            p += 4;
+        }
+        if ((flags & 0x1000) != 0) {
+            c.uint32(Gre.SEQUENCE, p);
+            p += 4;
+        }
+        out.close();
+        if (proto == Gre.ERSPAN) {
+            // Type I has no header of its own (no sequence number in GRE); type II has eight bytes.
+            boolean typeTwo = (flags & 0x1000) != 0;
+            c.protocol(Gre.ERSPAN_PROTO, p, typeTwo ? 8 : 0);
+            if (typeTwo) {
+                c.bits(Gre.ERSPAN_VERSION, p, 2);
+                c.bits(Gre.ERSPAN_VLAN, p, 2);
+                c.bits(Gre.ERSPAN_SPANID, p + 2, 2);
+            }
+            out.close();
+            LinkLayer.innerEthernet(c, p + (typeTwo ? 8 : 0), depth);
+            return;
+        }
+        innerPayload(c, proto, p, depth);
+    }
+
+    /** CAPWAP data (RFC 5415) carrying a native 802.11 frame, as a Cisco controller sends it. */
+    private static void capwap(Cursor c, int o, int end, Layer depth) {
+        Dissection out = c.out();
+        if (!c.has(o, 8) || (c.u8(o) & 0x0f) != 0 || !deeper(c, o)) {
+            return;
+        }
+        long word = c.u32(o);
+        int headerLength = (int) ((word >>> 19) & 0x1f) * 4;
+        int wbid = (int) ((word >>> 9) & 0x1f);
+        boolean nativeFrame = (word & 0x100) != 0;
+        c.protocol(Udp.CAPWAP, o, headerLength);
+        c.bits(Udp.CAPWAP_HLEN, o, 4);
+        c.bits(Udp.CAPWAP_WBID, o, 4);
+        c.bits(Udp.CAPWAP_FLAGS, o, 4);
+        out.close();
+        if (headerLength < 8 || wbid != 1 || !nativeFrame) {
+            return;
+        }
+        wlanData(c, o + headerLength, end, depth);
+    }
+
+    /**
+     * An 802.11 data frame. Wireshark's CAPWAP dissector swaps the frame control bytes by default (Cisco
+     * sends them that way), and so do we.
+     */
+    private static void wlanData(Cursor c, int o, int end, Layer depth) {
+        Dissection out = c.out();
+        if (!c.has(o, 24)) {
+            return;
+        }
+        int fc = c.u8(o + 1);
+        int flags = c.u8(o);
+        int type = (fc >>> 2) & 3;
+        int subtype = (fc >>> 4) & 0xf;
+        if (type != 2) {
+            return;
+        }
+        boolean toDs = (flags & 1) != 0;
+        boolean fromDs = (flags & 2) != 0;
+        int header = 24 + (toDs && fromDs ? 6 : 0) + ((subtype & 8) != 0 ? 2 : 0);
+        c.protocol(Gre.WLAN, o, header);
+        c.uint16(Gre.WLAN_FC, o);
+        c.ether(Gre.WLAN_RA, o + 4);
+        c.ether(Gre.WLAN_TA, o + 10);
+        long a1 = c.mac(o + 4);
+        long a2 = c.mac(o + 10);
+        long a3 = c.mac(o + 16);
+        long da = toDs ? a3 : a1;
+        long sa = fromDs ? (toDs ? c.mac(o + 24) : a3) : a2;
+        out.add(Gre.WLAN_DA, toDs ? o + 16 : o + 4, 6, da);
+        out.add(Gre.WLAN_SA, fromDs ? o + 16 : o + 10, 6, sa);
+        out.add(Gre.WLAN_BSSID, toDs ? o + 4 : fromDs ? o + 10 : o + 16, 6, toDs ? a1 : fromDs ? a2 : a3);
+        out.close();
+        out.setAddressColumns(Addresses.mac(sa), Addresses.mac(da));
+        LinkLayer.llc(c, o + header, end, sa, Addresses.isBroadcast(da), depth);
+    }
+}
