@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Cutover's benchmark: whole-process times over a deterministic ~1 GB capture, beside tcpdump and tshark run on
-# the same file in the same run. Prints medians and ratios. Usage: app/bench/benchmark.sh [RUNS] [BYTES]
+# Cutover's benchmark: whole-process times of info, dissect (every frame) and dissect -Y over a deterministic
+# ~1 GB capture, beside tcpdump and tshark run on the same file in the same run. Prints medians and ratios.
+# Usage: app/bench/benchmark.sh [RUNS] [BYTES]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-5}
@@ -30,21 +31,23 @@ echo "capture: $FILE ($(stat -c %s "$FILE") bytes), $RUNS runs each, median wall
 declare -A T
 T[info]=$(timeit java -jar "$JAR" info "$FILE")
 T[dissect]=$(timeit sh -c "java -jar $JAR dissect --format jsonl '$FILE' > /dev/null")
+T[filter]=$(timeit sh -c "java -jar $JAR dissect -Y 'arp.opcode == 3' --format jsonl '$FILE' > /dev/null")
 if command -v tcpdump >/dev/null; then
   T[tcpdump]=$(timeit sh -c "tcpdump -n -r '$FILE' '$FILTER' > /dev/null 2>&1")
 fi
 if command -v tshark >/dev/null && [ "${SKIP_TSHARK:-0}" != 1 ]; then
-  T[tshark]=$(RUNS=1 timeit sh -c "tshark -n -r '$FILE' -Y 'arp or vlan' > /dev/null 2>&1")
+  T[tshark]=$(RUNS=1 timeit sh -c "tshark -n -r '$FILE' -Y 'arp.opcode == 3' -T ek > /dev/null 2>&1")
 fi
-for k in info dissect tcpdump tshark; do
+for k in info dissect filter tcpdump tshark; do
   [ -n "${T[$k]:-}" ] && printf '%-10s %8.3f s\n' "$k" "${T[$k]}"
 done
 if [ -n "${T[tcpdump]:-}" ]; then
   echo "ratios against tcpdump's filtered pass (below 1 is faster):"
   printf '  cutover info    / tcpdump  %6.2f\n' "$(echo "${T[info]} / ${T[tcpdump]}" | bc -l)"
   printf '  cutover dissect / tcpdump  %6.2f\n' "$(echo "${T[dissect]} / ${T[tcpdump]}" | bc -l)"
+  printf '  cutover -Y      / tcpdump  %6.2f\n' "$(echo "${T[filter]} / ${T[tcpdump]}" | bc -l)"
 fi
 if [ -n "${T[tshark]:-}" ]; then
-  printf '  cutover dissect / tshark   %6.2f\n' "$(echo "${T[dissect]} / ${T[tshark]}" | bc -l)"
+  printf '  cutover -Y / tshark -Y (same filter)  %6.2f\n' "$(echo "${T[filter]} / ${T[tshark]}" | bc -l)"
 fi
 java -jar "$JAR" info --index-stats "$FILE" | grep -i 'index'

@@ -4,6 +4,9 @@ import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.DissectionText;
 import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.dissect.Layer;
+import dev.cutover.filter.CompiledFilter;
+import dev.cutover.filter.FilterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,11 +43,24 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "--no-hex", description = "text format: leave out the hex dump")
     boolean noHex;
 
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
+            description = "only frames matching this display filter (Wireshark syntax, e.g. 'arp.opcode == 3')")
+    String displayFilter;
+
     enum Format { text, jsonl }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        CompiledFilter filter;
+        try {
+            filter = CompiledFilter.compile(displayFilter);
+        } catch (FilterException e) {
+            err.println("cutover: invalid display filter:");
+            err.println(e.render());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         try (Capture capture = CaptureFiles.open(files, err)) {
             if (capture == null) {
                 return ExitCodes.UNREADABLE;
@@ -54,15 +70,24 @@ public final class DissectCommand implements Callable<Integer> {
             Dissection d = new Dissection();
             JsonLines jsonl = new JsonLines();
             StringBuilder sb = new StringBuilder(4096);
-            int n = count == null ? capture.frameCount() : Math.min(count, capture.frameCount());
-            for (int i = 0; i < n; i++) {
-                decoder.decode(i, d);
+            int limit = count == null ? Integer.MAX_VALUE : count;
+            Layer needed = filter.requiredLayer();
+            int shown = 0;
+            for (int i = 0; i < capture.frameCount() && shown < limit; i++) {
+                // Decode only as deep as the filter reads; most frames stop there.
+                decoder.decode(i, d, needed);
+                if (!filter.matches(d)) {
+                    continue;
+                }
+                if (needed != Layer.ALL) {
+                    decoder.decode(i, d, Layer.ALL);
+                }
                 sb.setLength(0);
                 if (format == Format.jsonl) {
                     jsonl.append(sb, d);
                     sb.append('\n');
                 } else {
-                    if (i > 0) {
+                    if (shown > 0) {
                         sb.append('\n');
                     }
                     DissectionText.appendTree(sb, d);
@@ -72,6 +97,7 @@ public final class DissectCommand implements Callable<Integer> {
                     }
                 }
                 out.append(sb);
+                shown++;
             }
             out.flush();
             return CaptureFiles.reportDamage(capture, err);

@@ -60,6 +60,40 @@ public final class Addresses {
         }
     }
 
+    /** An IPv6 address at {@code offset}, in the shortened form (longest zero run as ::). */
+    public static String ipv6(byte[] data, int offset) {
+        int[] words = new int[8];
+        for (int i = 0; i < 8; i++) {
+            words[i] = ((data[offset + 2 * i] & 0xff) << 8) | (data[offset + 2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && words[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(words[i]));
+        }
+        return sb.toString();
+    }
+
     public static boolean isBroadcast(long mac) {
         return mac == 0xffff_ffff_ffffL;
     }

@@ -14,6 +14,7 @@ public final class Dissection {
     private int capturedLength;
 
     private int count;
+    private int objectCount;
     private Field[] fields = new Field[INITIAL];
     private int[] offsets = new int[INITIAL];
     private int[] lengths = new int[INITIAL];
@@ -27,15 +28,18 @@ public final class Dissection {
     private final StringBuilder protocols = new StringBuilder(64);
     private final StringBuilder info = new StringBuilder(96);
     private String protocolColumn = "";
-    private String sourceColumn = "";
-    private String destinationColumn = "";
+    private int addressKind;
+    private long sourceAddress;
+    private long destinationAddress;
     private boolean malformed;
     private Severity worst;
 
     /** Starts a new frame over {@code data[0..capturedLength)}; the array is referenced, not copied. */
     public void reset(byte[] frameData, int frameCapturedLength) {
-        Arrays.fill(objects, 0, count, null);
-        Arrays.fill(fields, 0, count, null);
+        if (objectCount > 0) {
+            Arrays.fill(objects, 0, count, null);
+            objectCount = 0;
+        }
         this.data = frameData;
         this.capturedLength = frameCapturedLength;
         count = 0;
@@ -43,8 +47,7 @@ public final class Dissection {
         protocols.setLength(0);
         info.setLength(0);
         protocolColumn = "";
-        sourceColumn = "";
-        destinationColumn = "";
+        addressKind = 0;
         malformed = false;
         worst = null;
     }
@@ -103,6 +106,7 @@ public final class Dissection {
     /** Sets an object value once it is known (frame.protocols, filled in after the layers below it). */
     public void setObject(int node, Object value) {
         objects[node] = value;
+        objectCount++;
     }
 
     /** Widens a node (a protocol whose length is known only once its payload is decoded). */
@@ -119,7 +123,11 @@ public final class Dissection {
         offsets[i] = offset;
         lengths[i] = length;
         values[i] = value;
-        objects[i] = object;
+        if (object != null) {
+            // Most nodes have none; skipping the store spares the collector's write barrier.
+            objects[i] = object;
+            objectCount++;
+        }
         parents[i] = openDepth == 0 ? -1 : openStack[openDepth - 1];
         return i;
     }
@@ -149,9 +157,19 @@ public final class Dissection {
         this.protocolColumn = protocol;
     }
 
-    public void setAddressColumns(String source, String destination) {
-        this.sourceColumn = source;
-        this.destinationColumn = destination;
+    /** Address kinds for the Source/Destination columns, formatted only when a column is shown. */
+    public static final int MAC_ADDRESSES = 1;
+    public static final int IPV4_ADDRESSES = 2;
+    /** IPv6: the values are the byte offsets of the two addresses. */
+    public static final int IPV6_ADDRESSES = 3;
+    /** Only a source MAC (Linux cooked capture has no destination). */
+    public static final int SOURCE_MAC_ONLY = 4;
+
+    /** Sets the Source/Destination columns; the innermost layer that sets them wins, as in Wireshark. */
+    public void setAddressColumns(int kind, long source, long destination) {
+        this.addressKind = kind;
+        this.sourceAddress = source;
+        this.destinationAddress = destination;
     }
 
     public void markMalformed() {
@@ -254,11 +272,30 @@ public final class Dissection {
     }
 
     public String sourceColumn() {
-        return sourceColumn;
+        return addressText(sourceAddress, true);
     }
 
     public String destinationColumn() {
-        return destinationColumn;
+        return addressText(destinationAddress, false);
+    }
+
+    private String addressText(long value, boolean source) {
+        switch (addressKind) {
+            case MAC_ADDRESSES:
+                return source ? Addresses.mac(value) : destinationName(value);
+            case SOURCE_MAC_ONLY:
+                return source ? Addresses.mac(value) : "";
+            case IPV4_ADDRESSES:
+                return Addresses.ipv4(value);
+            case IPV6_ADDRESSES:
+                return Addresses.ipv6(data, (int) value);
+            default:
+                return "";
+        }
+    }
+
+    private static String destinationName(long mac) {
+        return Addresses.isBroadcast(mac) ? "Broadcast" : Addresses.mac(mac);
     }
 
     public String infoColumn() {

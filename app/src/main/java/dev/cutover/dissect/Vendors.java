@@ -15,25 +15,31 @@ import java.util.Map;
  * {@code manuf} or Debian's {@code ieee-data}), read once, lazily, when first needed.
  */
 public final class Vendors {
-    private static final Map<Integer, String> HYPERVISORS = Map.ofEntries(
-            Map.entry(0x005056, "VMware"),
-            Map.entry(0x000c29, "VMware"),
-            Map.entry(0x000569, "VMware"),
-            Map.entry(0x001c14, "VMware"),
-            Map.entry(0x00155d, "Microsoft Hyper-V"),
-            Map.entry(0x525400, "QEMU/KVM"),
-            Map.entry(0x00163e, "Xen"),
-            Map.entry(0x080027, "VirtualBox"),
-            Map.entry(0x001c42, "Parallels"),
-            Map.entry(0x506b8d, "Nutanix AHV"));
-
     private static final List<Path> REGISTRIES = List.of(
             Path.of("/usr/share/wireshark/manuf"),
             Path.of("/usr/share/ieee-data/oui.txt"),
             Path.of("/usr/share/misc/oui.txt"));
 
+    /** The registry as parallel sorted arrays: looked up twice per frame, so no boxing and no hashing. */
     private static final class Registry {
-        static final Map<Integer, String> TABLE = load();
+        static final int[] OUIS;
+        static final String[] NAMES;
+
+        static {
+            java.util.TreeMap<Integer, String> sorted = new java.util.TreeMap<>(load());
+            OUIS = new int[sorted.size()];
+            NAMES = new String[sorted.size()];
+            int i = 0;
+            for (Map.Entry<Integer, String> e : sorted.entrySet()) {
+                OUIS[i] = e.getKey();
+                NAMES[i++] = e.getValue();
+            }
+        }
+
+        static String get(int oui) {
+            int i = java.util.Arrays.binarySearch(OUIS, oui);
+            return i < 0 ? null : NAMES[i];
+        }
     }
 
     private Vendors() {
@@ -42,19 +48,32 @@ public final class Vendors {
     /** The vendor, or null when unknown. Locally administered and group addresses have none. */
     public static String of(long mac) {
         int oui = (int) (mac >>> 24) & 0xffffff;
-        String known = HYPERVISORS.get(oui);
+        String known = hypervisor(oui);
         if (known != null) {
             return known;
         }
         if ((oui & 0x030000) != 0) {
             return null;
         }
-        return Registry.TABLE.get(oui);
+        return Registry.get(oui);
+    }
+
+    private static String hypervisor(int oui) {
+        switch (oui) {
+            case 0x005056: case 0x000c29: case 0x000569: case 0x001c14: return "VMware";
+            case 0x00155d: return "Microsoft Hyper-V";
+            case 0x525400: return "QEMU/KVM";
+            case 0x00163e: return "Xen";
+            case 0x080027: return "VirtualBox";
+            case 0x001c42: return "Parallels";
+            case 0x506b8d: return "Nutanix AHV";
+            default: return null;
+        }
     }
 
     /** True for the OUIs VMware assigns its virtual NICs. */
     public static boolean isVmware(long mac) {
-        return "VMware".equals(HYPERVISORS.get((int) (mac >>> 24) & 0xffffff));
+        return "VMware".equals(hypervisor((int) (mac >>> 24) & 0xffffff));
     }
 
     public static boolean isHyperV(long mac) {

@@ -130,6 +130,24 @@ class CommandLineTest {
     }
 
     @Test
+    void aDisplayFilterSelectsFramesAndKeepsTheirNumbers() throws IOException {
+        Path file = capture("vmnic1.pcap", RARP, GARP);
+        assertThat(run("dissect", "--format", "jsonl", "-Y", "arp.isgratuitous && !vlan", file.toString()))
+                .isEqualTo(ExitCodes.OK);
+        String[] lines = stdout.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(1);
+        assertThat(lines[0]).contains("\"frame.number\":\"2\"");
+    }
+
+    @Test
+    void aBadDisplayFilterIsShownWithACaretAndExitsTwo() throws IOException {
+        Path file = capture("vmnic1.pcap", RARP);
+        assertThat(run("dissect", "-Y", "arp.opcod == 3", file.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("arp.opcod == 3").contains("^").contains("arp.opcode")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(run("dissect", "--format", "xml", "x.pcap")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("--frobnicate")).isEqualTo(ExitCodes.USAGE);

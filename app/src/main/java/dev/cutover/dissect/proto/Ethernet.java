@@ -85,7 +85,7 @@ public final class Ethernet {
         } else {
             c.uint16(TYPE, base + 12);
         }
-        out.setAddressColumns(Addresses.mac(src), destinationName(dst));
+        out.setAddressColumns(Dissection.MAC_ADDRESSES, src, dst);
         out.setLength(node, 14);
         return type;
     }
@@ -140,12 +140,6 @@ public final class Ethernet {
             return "Slow-Protocols";
         }
         return "Multicast";
-    }
-
-    private static String destinationName(long dst) {
-        String group = groupName(dst);
-        return group == null || "Multicast".equals(group) ? Addresses.mac(dst) : group.equals("Broadcast")
-                ? "Broadcast" : group + " (" + Addresses.mac(dst) + ")";
     }
 
     /**

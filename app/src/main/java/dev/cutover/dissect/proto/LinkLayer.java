@@ -85,7 +85,7 @@ public final class LinkLayer {
         if ((hatype == 1 || hatype == 772) && halen == 6) {
             long mac = c.ether(Sll.SRC_ETH, offset);
             c.bytes(Sll.UNUSED, offset + 6, 2);
-            c.out().setAddressColumns(Addresses.mac(mac), "");
+            c.out().setAddressColumns(Dissection.SOURCE_MAC_ONLY, mac, 0);
             return mac;
         }
         int n = Math.min(halen, 8);

@@ -38,7 +38,7 @@ final class Network {
         long dst = c.ipv4(Ip.DST, o + 16);
         out.add(Ip.ADDR, o + 16, 4, dst);
         out.close();
-        out.setAddressColumns(Addresses.ipv4(src), Addresses.ipv4(dst));
+        out.setAddressColumns(Dissection.IPV4_ADDRESSES, src, dst);
         String name = Ip.PROTOCOLS.get((long) proto);
         out.setProtocolColumn(name != null ? name : "IPv4");
         int end = total >= headerLength ? o + total : -1;
@@ -59,23 +59,12 @@ final class Network {
         c.bytes(Ip.V6_SRC, o + 8, 16);
         c.bytes(Ip.V6_DST, o + 24, 16);
         out.close();
-        out.setAddressColumns(ipv6Text(c, o + 8), ipv6Text(c, o + 24));
+        out.setAddressColumns(Dissection.IPV6_ADDRESSES, o + 8, o + 24);
         String name = Ip.PROTOCOLS.get((long) next);
         out.setProtocolColumn(name != null ? name : "IPv6");
         int end = o + 40 + payload;
         transport(c, next, o + 40, end, depth);
         return end;
-    }
-
-    private static String ipv6Text(Cursor c, int o) {
-        StringBuilder sb = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(c.u16(o + 2 * i)));
-        }
-        return sb.toString();
     }
 
     private static void transport(Cursor c, int proto, int o, int end, Layer depth) {
@@ -249,7 +238,7 @@ final class Network {
         out.add(Gre.WLAN_SA, fromDs ? o + 16 : o + 10, 6, sa);
         out.add(Gre.WLAN_BSSID, toDs ? o + 4 : fromDs ? o + 10 : o + 16, 6, toDs ? a1 : fromDs ? a2 : a3);
         out.close();
-        out.setAddressColumns(Addresses.mac(sa), Addresses.mac(da));
+        out.setAddressColumns(Dissection.MAC_ADDRESSES, sa, da);
         LinkLayer.llc(c, o + header, end, sa, Addresses.isBroadcast(da), depth);
     }
 }
