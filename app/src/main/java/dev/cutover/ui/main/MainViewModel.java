@@ -1,0 +1,214 @@
+package dev.cutover.ui.main;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.CaptureSummary;
+import dev.cutover.ui.Tasks;
+import dev.cutover.ui.capture.CaptureViewModel;
+import dev.cutover.ui.details.DetailsViewModel;
+import dev.cutover.ui.hex.HexViewModel;
+import dev.cutover.ui.migrations.MigrationSource;
+import dev.cutover.ui.migrations.MigrationsViewModel;
+import dev.cutover.ui.packets.FilterViewModel;
+import dev.cutover.ui.packets.PacketListViewModel;
+import dev.cutover.ui.packets.TimeFormat;
+import dev.cutover.ui.selection.FieldSelection;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The main window's state: the feature view models wired together, the title, status, theme and preferences. */
+public final class MainViewModel {
+    private final CaptureViewModel capture;
+    private final PacketListViewModel packets;
+    private final FilterViewModel filter;
+    private final FieldSelection selection = new FieldSelection();
+    private final DetailsViewModel details;
+    private final HexViewModel hex;
+    private final MigrationsViewModel migrations;
+    private final PreferencesStore store;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Cutover");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final StringBinding frameStatus;
+    private Preferences preferences;
+    private String titleOverride;
+
+    public MainViewModel(Tasks tasks, MigrationSource migrationSource, PreferencesStore store) {
+        this.store = store;
+        this.capture = new CaptureViewModel(tasks);
+        this.packets = new PacketListViewModel(tasks);
+        this.filter = new FilterViewModel(packets::applyFilter);
+        this.details = new DetailsViewModel(selection);
+        this.hex = new HexViewModel(selection);
+        this.migrations = new MigrationsViewModel(tasks, migrationSource, packets::selectFrames);
+
+        preferences = store.load();
+        theme.set(Theme.of(preferences.theme()));
+        theme.addListener((o, was, now) -> preferences = preferences.withTheme(now.key()));
+        try {
+            packets.timeFormatProperty().set(TimeFormat.valueOf(preferences.timeFormat()));
+        } catch (IllegalArgumentException e) {
+            packets.timeFormatProperty().set(TimeFormat.SINCE_START);
+        }
+        packets.timeFormatProperty().addListener((o, was, now) ->
+                preferences = preferences.withTimeFormat(now.name()));
+        preferences.recentFiles().forEach(f -> recentFiles.add(Path.of(f)));
+        filter.restoreHistory(preferences.filterHistory());
+
+        capture.captureProperty().addListener((o, was, now) -> captureOpened(now));
+        packets.currentFrameProperty().addListener((o, was, now) -> selection.showFrame(now.intValue()));
+        frameStatus = Bindings.createStringBinding(() -> {
+            String s = String.format("Frames: %,d shown of %,d", packets.shownProperty().get(),
+                    packets.totalProperty().get());
+            return packets.filteringProperty().get() ? s + " (filtering…)" : s;
+        }, packets.shownProperty(), packets.totalProperty(), packets.filteringProperty());
+    }
+
+    private void captureOpened(Capture c) {
+        packets.setCapture(c);
+        selection.setCapture(c);
+        migrations.setCapture(c);
+        List<Path> files = capture.filesProperty().get();
+        String names = titleOverride != null ? titleOverride
+                : files.stream().map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(", "));
+        titleOverride = null;
+        title.set(c == null ? "Cutover" : "Cutover — " + names);
+        if (c != null) {
+            for (Path f : files) {
+                remember(f.toAbsolutePath());
+            }
+            if (!filter.appliedProperty().get().isBlank()) {
+                filter.apply();
+            }
+        }
+    }
+
+    private void remember(Path file) {
+        if (file.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            return; // the bundled sample is extracted there and gone after the run
+        }
+        recentFiles.remove(file);
+        recentFiles.add(0, file);
+        if (recentFiles.size() > Preferences.RECENT) {
+            recentFiles.remove(Preferences.RECENT, recentFiles.size());
+        }
+    }
+
+    /** Opens files, replacing what is open. */
+    public void open(List<Path> files) {
+        capture.open(files);
+    }
+
+    /** Opens files under a given name for the title (the bundled sample, extracted to a temporary folder). */
+    public void open(List<Path> files, String titleName) {
+        titleOverride = titleName;
+        capture.open(files);
+    }
+
+    /** Merges another uplink's capture into the open view. */
+    public void add(List<Path> files) {
+        capture.add(files);
+    }
+
+    /** What {@code cutover info} tells, for each open file. */
+    public String propertiesText() {
+        Capture c = capture.capture();
+        if (c == null) {
+            return "No capture is open.";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < c.sources().size(); i++) {
+            parts.add(CaptureSummary.of(c, i).toText());
+        }
+        return String.join("\n", parts);
+    }
+
+    /** The About box: Cutover's version and those of what it runs on. */
+    public String aboutText() {
+        String v = MainViewModel.class.getPackage().getImplementationVersion();
+        return "Cutover " + (v == null ? "development build" : v) + "\n"
+                + "Packet analyzer for virtual-machine live migration\n\n"
+                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")\n"
+                + "JavaFX " + System.getProperty("javafx.runtime.version", "?") + "\n"
+                + Versions.text();
+    }
+
+    /** The current preferences with the window's layout, saved; a failure to save is reported, not thrown. */
+    public String savePreferences(Preferences layout) {
+        preferences = layout.withTheme(theme.get().key())
+                .withTimeFormat(packets.timeFormatProperty().get().name())
+                .withRecentFiles(recentFiles.stream().map(Path::toString).toList())
+                .withFilterHistory(List.copyOf(filter.history()));
+        try {
+            store.save(preferences);
+            return null;
+        } catch (IOException e) {
+            return "Cannot save preferences to " + store.file() + ": " + e.getMessage();
+        }
+    }
+
+    public void close() {
+        capture.close();
+    }
+
+    public Preferences preferences() {
+        return preferences;
+    }
+
+    public CaptureViewModel capture() {
+        return capture;
+    }
+
+    public PacketListViewModel packets() {
+        return packets;
+    }
+
+    public FilterViewModel filter() {
+        return filter;
+    }
+
+    public DetailsViewModel details() {
+        return details;
+    }
+
+    public HexViewModel hex() {
+        return hex;
+    }
+
+    public MigrationsViewModel migrations() {
+        return migrations;
+    }
+
+    public FieldSelection selection() {
+        return selection;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Recently opened files, most recent first. */
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    /** "Frames: 77 shown of 77". */
+    public StringBinding frameStatus() {
+        return frameStatus;
+    }
+}

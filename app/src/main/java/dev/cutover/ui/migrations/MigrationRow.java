@@ -1,0 +1,26 @@
+package dev.cutover.ui.migrations;
+
+import java.util.List;
+
+/**
+ * One VM that announced itself (or was seen announcing its addresses) in the capture.
+ *
+ * @param mac         the VM's MAC address
+ * @param vendor      the NIC vendor of that MAC, or ""
+ * @param vlans       VLAN ids the announcements were tagged with
+ * @param interfaces  capture interfaces (uplinks) they were seen on
+ * @param rarpCount   RARP migration notifications
+ * @param firstNanos  time of the first notification (or first GARP when there was no RARP)
+ * @param spanNanos   from the first to the last RARP notification
+ * @param garpIps     IPv4 addresses the VM announced by gratuitous ARP
+ * @param delayNanos  from the first RARP to the first GARP, -1 when either is missing
+ * @param frames      0-based indices of the frames involved, ascending
+ */
+public record MigrationRow(String mac, String vendor, List<Integer> vlans, List<String> interfaces, int rarpCount,
+                           long firstNanos, long spanNanos, List<String> garpIps, long delayNanos, int[] frames) {
+    public MigrationRow {
+        vlans = List.copyOf(vlans);
+        interfaces = List.copyOf(interfaces);
+        garpIps = List.copyOf(garpIps);
+    }
+}

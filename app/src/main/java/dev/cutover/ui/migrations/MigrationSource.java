@@ -1,0 +1,16 @@
+package dev.cutover.ui.migrations;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.LoadMonitor;
+
+/**
+ * Where the Migrations view gets its rows and findings. The migration analysis proper will provide one;
+ * until then {@link FrameScanMigrations} derives the rows from the decoded frames.
+ */
+public interface MigrationSource {
+    /** No analysis: no rows, no findings. */
+    MigrationSource NONE = (capture, monitor) -> MigrationReport.EMPTY;
+
+    /** Analyses an open capture; runs off the FX thread and may be cancelled through the monitor. */
+    MigrationReport analyse(Capture capture, LoadMonitor monitor);
+}

@@ -1,0 +1,94 @@
+package dev.cutover.ui.packets;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.dissect.Layer;
+import dev.cutover.dissect.Severity;
+import dev.cutover.dissect.proto.Arp;
+import dev.cutover.dissect.proto.Migration;
+import dev.cutover.dissect.proto.Vlan;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Decodes the packet list's rows as they scroll into view, keeping the last few hundred: the list never
+ * holds an object per frame. Used on one thread (the FX thread).
+ */
+final class RowDecoder {
+    private static final int CACHE = 1024;
+
+    private final FrameDecoder decoder;
+    private final Dissection d = new Dissection();
+    private final Map<Integer, PacketRow> cache = new LinkedHashMap<>(CACHE * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, PacketRow> eldest) {
+            return size() > CACHE;
+        }
+    };
+    private int decoded;
+
+    RowDecoder(Capture capture) {
+        this.decoder = new FrameDecoder(capture);
+    }
+
+    PacketRow row(int frame) {
+        PacketRow row = cache.get(frame);
+        if (row == null) {
+            row = decode(frame);
+            cache.put(frame, row);
+        }
+        return row;
+    }
+
+    /** How many frames were decoded so far (a test sees the cache at work). */
+    int decodedCount() {
+        return decoded;
+    }
+
+    private PacketRow decode(int frame) {
+        decoded++;
+        try {
+            decoder.decode(frame, d, Layer.ALL);
+        } catch (IOException e) {
+            return PacketRow.UNREADABLE;
+        }
+        return of(d);
+    }
+
+    /** The row of a decoded frame. */
+    static PacketRow of(Dissection d) {
+        boolean garp = d.valueOf(Arp.IS_GRATUITOUS, 0) != 0;
+        String protocol = garp ? "GARP" : d.protocolColumn();
+        StringBuilder vlan = new StringBuilder();
+        for (int i = 0; i < d.size(); i++) {
+            if (d.field(i) == Vlan.ID || d.field(i) == Vlan.AD_ID) {
+                if (vlan.length() > 0) {
+                    vlan.append('/');
+                }
+                vlan.append(d.value(i));
+            }
+        }
+        return new PacketRow(d.sourceColumn(), d.destinationColumn(), vlan.toString(), protocol, d.infoColumn(),
+                colour(d, garp));
+    }
+
+    static ColourRule colour(Dissection d, boolean garp) {
+        Severity worst = d.worstSeverity();
+        if (d.isMalformed() || worst == Severity.ERROR) {
+            return ColourRule.EXPERT_ERROR;
+        }
+        if (d.valueOf(Migration.NOTIFICATION, 0) != 0) {
+            return ColourRule.MIGRATION_NOTIFICATION;
+        }
+        if (garp) {
+            return ColourRule.GARP;
+        }
+        if (worst == Severity.WARNING) {
+            return ColourRule.EXPERT_WARNING;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cutover.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** The sample capture and variants of it for the desktop tests. */
+public final class UiFixtures {
+    /** The ESXi vMotion sample, relative to the module. */
+    public static final Path SAMPLE = Path.of("../sample-captures/esxi-vmotion-vlan10.pcap");
+    /** Frames in the sample. */
+    public static final int SAMPLE_FRAMES = 77;
+    /** 0-based index of the sample's first RARP migration notification (frame 41). */
+    public static final int FIRST_RARP = 40;
+
+    private UiFixtures() {
+    }
+
+    /** The sample cut in the middle of a frame: a damaged capture. */
+    public static Path damagedSample(Path dir) throws IOException {
+        byte[] all = Files.readAllBytes(SAMPLE);
+        Path f = dir.resolve("cut.pcap");
+        Files.write(f, Arrays.copyOf(all, all.length - 30));
+        return f;
+    }
+
+    /** A text file, which is no capture. */
+    public static Path notACapture(Path dir) throws IOException {
+        Path f = dir.resolve("notes.txt");
+        Files.writeString(f, "these are notes about the migration, not packets\n");
+        return f;
+    }
+}

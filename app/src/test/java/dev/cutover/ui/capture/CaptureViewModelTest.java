@@ -1,0 +1,88 @@
+package dev.cutover.ui.capture;
+
+import dev.cutover.ui.Tasks;
+import dev.cutover.ui.UiFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CaptureViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void opensTheSampleAndSaysHowManyFrames() {
+        CaptureViewModel vm = new CaptureViewModel(Tasks.DIRECT);
+        vm.open(List.of(UiFixtures.SAMPLE));
+        assertThat(vm.capture().frameCount()).isEqualTo(UiFixtures.SAMPLE_FRAMES);
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.stateProperty().get()).isEqualTo("Loaded 77 frames from esxi-vmotion-vlan10.pcap");
+        assertThat(vm.damageProperty().get()).isNull();
+        assertThat(vm.failureProperty().get()).isNull();
+    }
+
+    @Test
+    void aDamagedFileOpensWithABannerNamingTheDamage() throws Exception {
+        CaptureViewModel vm = new CaptureViewModel(Tasks.DIRECT);
+        vm.open(List.of(UiFixtures.damagedSample(dir)));
+        assertThat(vm.capture().frameCount()).isEqualTo(UiFixtures.SAMPLE_FRAMES - 1);
+        assertThat(vm.damageProperty().get()).startsWith("Damaged capture").contains("cut.pcap: frame 77 at byte");
+    }
+
+    @Test
+    void aFileThatIsNoCaptureIsAFailureAndLeavesTheOpenCaptureAlone() throws Exception {
+        CaptureViewModel vm = new CaptureViewModel(Tasks.DIRECT);
+        vm.open(List.of(UiFixtures.SAMPLE));
+        var before = vm.capture();
+        vm.open(List.of(UiFixtures.notACapture(dir)));
+        assertThat(vm.failureProperty().get()).startsWith("Cannot open this as a capture.").contains("notes.txt");
+        assertThat(vm.capture()).isSameAs(before);
+        assertThat(vm.stateProperty().get()).isEqualTo("Not opened");
+        vm.acknowledgeFailure();
+        assertThat(vm.failureProperty().get()).isNull();
+    }
+
+    @Test
+    void addingACaptureMergesItIntoTheView() throws Exception {
+        Path other = dir.resolve("vmnic2.pcap");
+        Files.copy(UiFixtures.SAMPLE, other);
+        CaptureViewModel vm = new CaptureViewModel(Tasks.DIRECT);
+        vm.open(List.of(UiFixtures.SAMPLE));
+        vm.add(List.of(other));
+        assertThat(vm.capture().frameCount()).isEqualTo(2 * UiFixtures.SAMPLE_FRAMES);
+        assertThat(vm.filesProperty().get()).containsExactly(UiFixtures.SAMPLE, other);
+        assertThat(vm.capture().interfaces()).hasSize(2);
+    }
+
+    @Test
+    void loadingRunsInTheBackgroundAndCanBeCancelled() {
+        List<Runnable> background = new ArrayList<>();
+        Tasks deferred = new Tasks() {
+            @Override
+            public void background(Runnable work) {
+                background.add(work);
+            }
+
+            @Override
+            public void ui(Runnable work) {
+                work.run();
+            }
+        };
+        CaptureViewModel vm = new CaptureViewModel(deferred);
+        vm.open(List.of(UiFixtures.SAMPLE));
+        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(vm.stateProperty().get()).startsWith("Loading esxi-vmotion-vlan10.pcap");
+        vm.cancel();
+        background.forEach(Runnable::run);
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.capture()).isNull();
+        assertThat(vm.stateProperty().get()).isEqualTo("Loading cancelled");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.cutover.ui.main;
+
+import dev.cutover.ui.Tasks;
+import dev.cutover.ui.UiFixtures;
+import dev.cutover.ui.migrations.FrameScanMigrations;
+import dev.cutover.ui.packets.TimeFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainViewModelTest {
+    @TempDir
+    Path dir;
+
+    private MainViewModel vm() {
+        return new MainViewModel(Tasks.DIRECT, new FrameScanMigrations(), new PreferencesStore(dir));
+    }
+
+    @Test
+    void openingSetsTheTitleStatusAndRecentFiles() {
+        MainViewModel vm = vm();
+        assertThat(vm.titleProperty().get()).isEqualTo("Cutover");
+        vm.open(List.of(UiFixtures.SAMPLE));
+        assertThat(vm.titleProperty().get()).isEqualTo("Cutover — esxi-vmotion-vlan10.pcap");
+        assertThat(vm.frameStatus().get()).isEqualTo("Frames: 77 shown of 77");
+        assertThat(vm.migrations().findingSummaryProperty().get()).isEqualTo("Findings: 1 note");
+        assertThat(vm.recentFiles()).containsExactly(UiFixtures.SAMPLE.toAbsolutePath());
+        vm.open(List.of(UiFixtures.SAMPLE), "the sample");
+        assertThat(vm.titleProperty().get()).isEqualTo("Cutover — the sample");
+        vm.close();
+    }
+
+    @Test
+    void selectingAFrameDecodesItForTheDetailsAndHex() {
+        MainViewModel vm = vm();
+        vm.open(List.of(UiFixtures.SAMPLE));
+        vm.packets().setCurrentFrame(UiFixtures.FIRST_RARP);
+        assertThat(vm.details().rootsProperty().get()).isNotEmpty();
+        assertThat(vm.hex().bytesProperty().get()).hasSize(60);
+        vm.close();
+    }
+
+    @Test
+    void aFilterStaysAppliedWhenACaptureIsAdded() throws Exception {
+        MainViewModel vm = vm();
+        vm.open(List.of(UiFixtures.SAMPLE));
+        vm.filter().textProperty().set("migration.notification");
+        vm.filter().apply();
+        int rarps = vm.packets().shownProperty().get();
+        Path copy = dir.resolve("vmnic2.pcap");
+        java.nio.file.Files.copy(UiFixtures.SAMPLE, copy);
+        vm.add(List.of(copy));
+        assertThat(vm.packets().totalProperty().get()).isEqualTo(154);
+        assertThat(vm.packets().shownProperty().get()).isEqualTo(2 * rarps);
+        vm.close();
+    }
+
+    @Test
+    void propertiesTellWhatCutoverInfoTells() {
+        MainViewModel vm = vm();
+        assertThat(vm.propertiesText()).isEqualTo("No capture is open.");
+        vm.open(List.of(UiFixtures.SAMPLE));
+        assertThat(vm.propertiesText()).contains("esxi-vmotion-vlan10.pcap").contains("77");
+        assertThat(vm.aboutText()).startsWith("Cutover ").contains("Java 17").contains("AtlantaFX 2.0.1");
+        vm.close();
+    }
+
+    @Test
+    void preferencesSurviveARestart() {
+        MainViewModel vm = vm();
+        vm.open(List.of(UiFixtures.SAMPLE));
+        vm.themeProperty().set(Theme.DARK);
+        vm.packets().timeFormatProperty().set(TimeFormat.TIME_OF_DAY);
+        vm.filter().textProperty().set("arp");
+        vm.filter().apply();
+        assertThat(vm.savePreferences(vm.preferences().withWindow(1400, 850, false))).isNull();
+        vm.close();
+
+        MainViewModel again = vm();
+        assertThat(again.themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(again.packets().timeFormatProperty().get()).isEqualTo(TimeFormat.TIME_OF_DAY);
+        assertThat(again.filter().history()).containsExactly("arp");
+        assertThat(again.recentFiles()).containsExactly(UiFixtures.SAMPLE.toAbsolutePath());
+        assertThat(again.preferences().windowWidth()).isEqualTo(1400);
+    }
+}
