@@ -1,7 +1,7 @@
 package dev.cutover;
 
 import dev.cutover.cli.CutoverCommand;
-import picocli.CommandLine;
+import dev.cutover.ui.DesktopLauncher;
 
 /**
  * The launcher. Deliberately not a JavaFX Application, so a plain {@code java -jar} or an installer's
@@ -12,10 +12,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(CutoverCommand.commandLine(new DesktopLauncher()).execute(args));
     }
 
-    /** Runs the command line and returns its exit code (tests call this instead of main). */
+    /** Runs the command line without ever opening a window, and returns its exit code (tests call this). */
     public static int run(String... args) {
         return CutoverCommand.commandLine().execute(args);
     }

@@ -19,9 +19,20 @@ public final class CutoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The configured command line: UTF-8 output, our exit codes, errors without stack traces. */
+    private final Desktop desktop;
+
+    CutoverCommand(Desktop desktop) {
+        this.desktop = desktop;
+    }
+
+    /** The configured command line, text only: UTF-8 output, our exit codes, errors without stack traces. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new CutoverCommand());
+        return commandLine(Desktop.NONE);
+    }
+
+    /** The command line that opens the desktop window for {@code cutover [FILE...]} when one can be shown. */
+    public static CommandLine commandLine(Desktop desktop) {
+        CommandLine cl = new CommandLine(new CutoverCommand(desktop));
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -35,18 +46,30 @@ public final class CutoverCommand implements Callable<Integer> {
             description = "captures to open; with none, the bundled ESXi vMotion sample")
     java.util.List<java.nio.file.Path> files;
 
-    /** Until the desktop window exists, opening means showing the decoded frames. */
+    /** Opens the window when a display is there; otherwise prints the decoded frames. */
     @Override
     public Integer call() throws java.io.IOException {
         java.util.List<java.nio.file.Path> open = files;
         java.nio.file.Path sample = null;
+        boolean window = desktop.available();
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        // Asked for a window (the real launcher) but there is no display: say so once, then print text.
+        String noDisplay = desktop != Desktop.NONE && !window ? "no display, so no window: " : "";
         if (open == null || open.isEmpty()) {
             sample = BundledSample.extract();
             open = java.util.List.of(sample);
-            spec.commandLine().getErr().println("cutover: no file given: showing the bundled sample "
-                    + BundledSample.NAME + " (run `cutover --help` for the commands)");
+            if (!window) {
+                err.println("cutover: " + noDisplay + "no file given: showing the bundled sample "
+                        + BundledSample.NAME + " (run `cutover --help` for the commands)");
+            }
+        } else if (!noDisplay.isEmpty()) {
+            err.println("cutover: " + noDisplay + "printing the frames as text (run `cutover --help` for the commands)");
         }
         try {
+            if (window) {
+                return desktop.open(open, String.join(", ", open.stream()
+                        .map(p -> String.valueOf(p.getFileName())).toList()));
+            }
             DissectCommand dissect = new DissectCommand();
             dissect.spec = spec;
             dissect.files = open;

@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Data flows one way: capture, dissect, analysis/filter, then report, ui and cli. */
@@ -32,4 +33,19 @@ class LayeringTest {
             .that().resideInAPackage("dev.cutover.dissect..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.filter..", "dev.cutover.analysis..",
                     "dev.cutover.report..", "dev.cutover.ui..", "dev.cutover.cli..");
+
+    @ArchTest
+    static final ArchRule viewsOnlyReferencedFromUi = classes()
+            .that().haveSimpleNameEndingWith("View").and().resideInAPackage("dev.cutover.ui..")
+            .should().onlyBeAccessed().byAnyPackage("dev.cutover.ui..");
+
+    @ArchTest
+    static final ArchRule viewModelsKnowNoView = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("View");
+
+    @ArchTest
+    static final ArchRule viewModelsBuildNoControls = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
 }

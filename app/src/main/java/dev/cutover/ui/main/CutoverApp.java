@@ -1,0 +1,63 @@
+package dev.cutover.ui.main;
+
+import dev.cutover.ui.FxTasks;
+import dev.cutover.ui.migrations.FrameScanMigrations;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The JavaFX application. Started by {@link #launch(List, String)}, never as a main class. */
+public final class CutoverApp extends Application {
+    private static List<Path> initialFiles = List.of();
+    private static String initialTitle;
+
+    private FxTasks tasks;
+    private MainViewModel vm;
+    private MainView view;
+
+    /** Opens the window on the files and returns when it is closed. */
+    public static void launch(List<Path> files, String title) {
+        initialFiles = List.copyOf(files);
+        initialTitle = title;
+        Application.launch(CutoverApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        tasks = new FxTasks();
+        vm = new MainViewModel(tasks, new FrameScanMigrations(), PreferencesStore.forUser());
+        view = new MainView(vm, stage);
+        stage.setScene(view.scene());
+        stage.setMaximized(vm.preferences().maximized());
+        stage.setOnCloseRequest(e -> save());
+        stage.show();
+        if (!initialFiles.isEmpty()) {
+            vm.open(initialFiles, initialTitle);
+        }
+    }
+
+    private boolean saved;
+
+    private void save() {
+        if (!saved) {
+            saved = true;
+            String problem = vm.savePreferences(view.currentLayout());
+            if (problem != null) {
+                System.err.println("cutover: " + problem);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            save();
+            vm.close();
+        }
+        if (tasks != null) {
+            tasks.shutdown();
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package dev.cutover.ui.main;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.cutover.ui.capture.LoadBar;
+import dev.cutover.ui.details.DetailsView;
+import dev.cutover.ui.hex.HexPane;
+import dev.cutover.ui.migrations.MigrationsView;
+import dev.cutover.ui.packets.FilterBar;
+import dev.cutover.ui.packets.PacketListView;
+import dev.cutover.ui.packets.TimeFormat;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The main window: menu, toolbar, filter bar, packet list, migrations, details, hex dump and status bar. */
+public final class MainView extends BorderPane {
+    private final MainViewModel vm;
+    private final Stage stage;
+    private final PacketListView packets;
+    private final MigrationsView migrations;
+    private final SplitPane main = new SplitPane();
+    private final SplitPane top = new SplitPane();
+    private final SplitPane bottom = new SplitPane();
+    private final Label statusMessage = new Label();
+    private final Menu recentMenu = new Menu("Open _Recent");
+
+    public MainView(MainViewModel vm, Stage stage) {
+        this.vm = vm;
+        this.stage = stage;
+        setId("mainView");
+        packets = new PacketListView(vm.packets());
+        migrations = new MigrationsView(vm.migrations());
+        migrations.setId("migrationsView");
+        DetailsView details = new DetailsView(vm.details());
+        HexPane hex = new HexPane(vm.hex());
+
+        top.getItems().addAll(packets, migrations);
+        bottom.getItems().addAll(details, hex);
+        main.setOrientation(Orientation.VERTICAL);
+        main.getItems().addAll(top, bottom);
+        Preferences p = vm.preferences();
+        applyDividers(p.dividers());
+        packets.restoreColumns(p.columnOrder(), p.hiddenColumns());
+
+        FilterBar filter = new FilterBar(vm.filter());
+        setTop(new VBox(menuBar(filter), toolBar(filter), new LoadBar(vm.capture()), filter));
+        setCenter(main);
+        setBottom(statusBar());
+
+        setOnDragOver(this::dragOver);
+        setOnDragDropped(this::dropped);
+        vm.capture().failureProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                Platform.runLater(() -> showFailure(now));
+            }
+        });
+        vm.themeProperty().addListener((o, was, now) -> applyTheme(now));
+        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        if (stage != null) {
+            stage.titleProperty().bind(vm.titleProperty());
+        }
+    }
+
+    /** The scene for this view, with the theme and the application's stylesheet. */
+    public Scene scene() {
+        Preferences p = vm.preferences();
+        Scene scene = new Scene(this, p.windowWidth(), p.windowHeight());
+        scene.getStylesheets().add(MainView.class.getResource("/dev/cutover/ui/cutover.css").toExternalForm());
+        applyTheme(vm.themeProperty().get());
+        return scene;
+    }
+
+    static void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private MenuBar menuBar(FilterBar filter) {
+        MenuItem open = item("_Open…", "openMenuItem", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                this::chooseAndOpen);
+        MenuItem add = item("_Add Capture…", "addCaptureMenuItem",
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::chooseAndAdd);
+        MenuItem props = item("Capture _Properties", "propertiesMenuItem", new KeyCodeCombination(KeyCode.C,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN), this::showProperties);
+        MenuItem quit = item("_Quit", "quitMenuItem", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> {
+                    if (stage != null) {
+                        stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                        stage.close();
+                    }
+                });
+        Menu file = new Menu("_File", null, open, recentMenu, add, new SeparatorMenuItem(), props,
+                new SeparatorMenuItem(), quit);
+
+        MenuItem goTo = item("_Go to Frame…", "goToMenuItem", new KeyCodeCombination(KeyCode.G,
+                KeyCombination.SHORTCUT_DOWN), this::askGoTo);
+        MenuItem focusFilter = item("Apply a _Display Filter…", "focusFilterMenuItem",
+                new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), () -> filter.field().requestFocus());
+        Menu go = new Menu("_Go", null, goTo, focusFilter);
+
+        Menu time = new Menu("_Time Display Format");
+        ToggleGroup timeGroup = new ToggleGroup();
+        int k = 1;
+        for (TimeFormat f : TimeFormat.values()) {
+            RadioMenuItem r = new RadioMenuItem(f.label());
+            r.setId("time-" + f.name());
+            r.setToggleGroup(timeGroup);
+            r.setSelected(vm.packets().timeFormatProperty().get() == f);
+            r.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(k++)),
+                    KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN));
+            r.setOnAction(e -> vm.packets().timeFormatProperty().set(f));
+            time.getItems().add(r);
+        }
+        vm.packets().timeFormatProperty().addListener((o, was, now) -> time.getItems().forEach(i ->
+                ((RadioMenuItem) i).setSelected(("time-" + now.name()).equals(i.getId()))));
+        Menu theme = new Menu("T_heme");
+        ToggleGroup themeGroup = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem r = new RadioMenuItem(t == Theme.DARK ? "Dark" : "Light");
+            r.setId("theme-" + t.key());
+            r.setToggleGroup(themeGroup);
+            r.setSelected(vm.themeProperty().get() == t);
+            r.setOnAction(e -> vm.themeProperty().set(t));
+            theme.getItems().add(r);
+        }
+        vm.themeProperty().addListener((o, was, now) -> theme.getItems().forEach(i ->
+                ((RadioMenuItem) i).setSelected(("theme-" + now.key()).equals(i.getId()))));
+        CheckMenuItem showMigrations = new CheckMenuItem("_Migrations Pane");
+        showMigrations.setId("showMigrationsMenuItem");
+        showMigrations.setSelected(true);
+        showMigrations.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        showMigrations.selectedProperty().addListener((o, was, now) -> {
+            if (now && !top.getItems().contains(migrations)) {
+                top.getItems().add(migrations);
+                top.setDividerPositions(0.68);
+            } else if (!now) {
+                top.getItems().remove(migrations);
+            }
+        });
+        Menu view = new Menu("_View", null, time, theme, showMigrations);
+
+        MenuItem about = item("_About Cutover", "aboutMenuItem", null, this::showAbout);
+        Menu help = new Menu("_Help", null, about);
+        MenuBar bar = new MenuBar(file, go, view, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        if (key != null) {
+            i.setAccelerator(key);
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private ToolBar toolBar(FilterBar filter) {
+        Button open = tool("openButton", new FontIcon(MaterialDesignF.FOLDER_OPEN), "Open captures (Ctrl+O)",
+                this::chooseAndOpen);
+        Button add = tool("addCaptureButton", new FontIcon(MaterialDesignF.FILE_PLUS),
+                "Add another uplink's capture to this view (Ctrl+Shift+O)", this::chooseAndAdd);
+        Button props = tool("propertiesButton", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE),
+                "Capture properties", this::showProperties);
+        Button goTo = tool("goToButton", new FontIcon(MaterialDesignP.PAGE_NEXT_OUTLINE), "Go to frame (Ctrl+G)",
+                this::askGoTo);
+        Button theme = tool("themeButton", new FontIcon(MaterialDesignT.THEME_LIGHT_DARK), "Light or dark theme",
+                () -> vm.themeProperty().set(vm.themeProperty().get() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
+        ToolBar bar = new ToolBar(open, add, props, goTo, theme);
+        bar.setId("toolBar");
+        return bar;
+    }
+
+    private static Button tool(String id, Node icon, String tip, Runnable action) {
+        Button b = new Button(null, icon);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Region statusBar() {
+        Label frames = new Label();
+        frames.setId("statusFrames");
+        frames.textProperty().bind(vm.frameStatus());
+        Label findings = new Label();
+        findings.setId("statusFindings");
+        findings.textProperty().bind(vm.migrations().findingSummaryProperty());
+        Label load = new Label();
+        load.setId("statusLoad");
+        load.textProperty().bind(vm.capture().stateProperty());
+        statusMessage.setId("statusMessage");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(18, frames, findings, statusMessage, grow, load);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        return bar;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : vm.recentFiles()) {
+            MenuItem i = new MenuItem(p.toString());
+            i.setMnemonicParsing(false);
+            i.setOnAction(e -> vm.open(List.of(p)));
+            recentMenu.getItems().add(i);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private List<Path> choose(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Captures", "*.pcap", "*.pcapng", "*.cap", "*.pcap.gz",
+                        "*.pcapng.gz", "*.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (!vm.recentFiles().isEmpty() && vm.recentFiles().get(0).getParent() != null
+                && vm.recentFiles().get(0).getParent().toFile().isDirectory()) {
+            chooser.setInitialDirectory(vm.recentFiles().get(0).getParent().toFile());
+        }
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        List<Path> paths = new ArrayList<>();
+        if (files != null) {
+            files.forEach(f -> paths.add(f.toPath()));
+        }
+        return paths;
+    }
+
+    private void chooseAndOpen() {
+        vm.open(choose("Open captures (several: one per uplink, merged by time)"));
+    }
+
+    private void chooseAndAdd() {
+        vm.add(choose("Add a capture to the open view"));
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean ok = false;
+        if (e.getDragboard().hasFiles()) {
+            List<Path> paths = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+            vm.open(paths);
+            ok = true;
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private void askGoTo() {
+        TextInputDialog d = new TextInputDialog();
+        d.initOwner(stage);
+        d.setTitle("Go to frame");
+        d.setHeaderText(null);
+        d.setContentText("Frame number:");
+        d.getDialogPane().setId("goToDialog");
+        d.showAndWait().ifPresent(text -> goTo(text));
+    }
+
+    /** Selects the frame whose number is typed; says so in the status bar when there is none. */
+    void goTo(String text) {
+        int n;
+        try {
+            n = Integer.parseInt(text.trim());
+        } catch (NumberFormatException ex) {
+            statusMessage.setText("\"" + text + "\" is not a frame number");
+            return;
+        }
+        statusMessage.setText(vm.packets().goToFrame(n) ? "" : "Frame " + n + " is not in the list");
+    }
+
+    private void showProperties() {
+        TextArea text = new TextArea(vm.propertiesText());
+        text.setId("propertiesText");
+        text.setEditable(false);
+        text.setStyle("-fx-font-family: monospace;");
+        text.setPrefSize(720, 480);
+        Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        a.initOwner(stage);
+        a.setTitle("Capture properties");
+        a.setHeaderText("What cutover info tells about the open files");
+        a.getDialogPane().setContent(text);
+        a.getDialogPane().setId("propertiesDialog");
+        a.setResizable(true);
+        a.show();
+    }
+
+    private void showAbout() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, vm.aboutText(), ButtonType.CLOSE);
+        a.initOwner(stage);
+        a.setTitle("About Cutover");
+        a.setHeaderText("Cutover");
+        a.getDialogPane().setId("aboutDialog");
+        a.show();
+    }
+
+    private void showFailure(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(stage);
+        a.setTitle("Not a capture");
+        a.setHeaderText("This file could not be opened");
+        a.getDialogPane().setId("failureDialog");
+        a.setOnHidden(e -> vm.capture().acknowledgeFailure());
+        a.show();
+    }
+
+    private void applyDividers(List<Double> d) {
+        main.setDividerPositions(d.size() > 0 ? d.get(0) : 0.55);
+        top.setDividerPositions(d.size() > 1 ? d.get(1) : 0.68);
+        bottom.setDividerPositions(d.size() > 2 ? d.get(2) : 0.55);
+    }
+
+    /** The preferences with this window's size and layout, to save on exit. */
+    public Preferences currentLayout() {
+        Preferences p = vm.preferences();
+        if (stage != null) {
+            p = p.withWindow(stage.isMaximized() ? p.windowWidth() : stage.getWidth(),
+                    stage.isMaximized() ? p.windowHeight() : stage.getHeight(), stage.isMaximized());
+        }
+        List<Double> dividers = new ArrayList<>();
+        dividers.add(main.getDividerPositions().length > 0 ? main.getDividerPositions()[0] : 0.55);
+        dividers.add(top.getDividerPositions().length > 0 ? top.getDividerPositions()[0] : 0.68);
+        dividers.add(bottom.getDividerPositions().length > 0 ? bottom.getDividerPositions()[0] : 0.55);
+        return p.withLayout(dividers, packets.columnOrder(), packets.hiddenColumns());
+    }
+
+    public PacketListView packetList() {
+        return packets;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.cutover.ui.packets;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The packet list: a virtualized table over frame indices, coloured by rule, with a legend below. */
+public final class PacketListView extends BorderPane {
+    private final PacketListViewModel vm;
+    private final TableView<Integer> table = new TableView<>();
+
+    public PacketListView(PacketListViewModel vm) {
+        this.vm = vm;
+        table.setId("packetTable");
+        table.setItems(vm.frames());
+        table.setTableMenuButtonVisible(true);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("Open a capture: File > Open (Ctrl+O), or drop files here"));
+        table.setFixedCellSize(24);
+        table.getColumns().add(column("no", "No.", 70, vm::number));
+        table.getColumns().add(column("time", "Time", 130, vm::time));
+        table.getColumns().add(column("interface", "Interface", 150, vm::interfaceName));
+        table.getColumns().add(column("source", "Source", 160, f -> vm.row(f).source()));
+        table.getColumns().add(column("destination", "Destination", 160, f -> vm.row(f).destination()));
+        table.getColumns().add(column("vlan", "VLAN", 60, f -> vm.row(f).vlan()));
+        table.getColumns().add(column("protocol", "Protocol", 80, f -> vm.row(f).protocol()));
+        table.getColumns().add(column("length", "Length", 70, f -> Integer.toString(vm.length(f))));
+        TableColumn<Integer, String> info = column("info", "Info", 500, f -> vm.row(f).info());
+        table.getColumns().add(info);
+        table.getColumns().forEach(c -> c.setSortable(false));
+        table.setRowFactory(t -> new ColouredRow());
+
+        vm.timeFormatProperty().addListener((o, was, now) -> table.refresh());
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                vm.setCurrentFrame(now == null ? -1 : now));
+        vm.selectionRequestProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                select(now.rows());
+            }
+        });
+        setCenter(table);
+        setBottom(legend());
+    }
+
+    private void select(int[] rows) {
+        if (rows.length == 0) {
+            return;
+        }
+        var sm = table.getSelectionModel();
+        sm.clearSelection();
+        // the first row last, so it is the focused (current) one and its details show
+        if (rows.length > 1) {
+            int[] rest = new int[rows.length - 1];
+            System.arraycopy(rows, 1, rest, 0, rest.length);
+            sm.selectIndices(rest[0], java.util.Arrays.copyOfRange(rest, 1, rest.length));
+        }
+        sm.select(rows[0]);
+        table.getFocusModel().focus(rows[0]);
+        table.scrollTo(Math.max(0, rows[0] - 3));
+        table.requestFocus();
+    }
+
+    private static TableColumn<Integer, String> column(String id, String title, double width,
+                                                        Function<Integer, String> text) {
+        TableColumn<Integer, String> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        return c;
+    }
+
+    private Region legend() {
+        HBox box = new HBox(12);
+        box.setId("colourLegend");
+        box.setPadding(new Insets(3, 6, 3, 6));
+        box.getStyleClass().add("colour-legend");
+        box.getChildren().add(new Label("Colours:"));
+        for (ColourRule r : ColourRule.values()) {
+            Label l = new Label(r.legend());
+            l.getStyleClass().addAll("legend-item", r.styleClass());
+            box.getChildren().add(l);
+        }
+        return new VBox(box);
+    }
+
+    public TableView<Integer> table() {
+        return table;
+    }
+
+    /** The column ids in their current order (for preferences). */
+    public List<String> columnOrder() {
+        List<String> ids = new ArrayList<>();
+        table.getColumns().forEach(c -> ids.add(c.getId()));
+        return ids;
+    }
+
+    public List<String> hiddenColumns() {
+        List<String> ids = new ArrayList<>();
+        table.getColumns().forEach(c -> {
+            if (!c.isVisible()) {
+                ids.add(c.getId());
+            }
+        });
+        return ids;
+    }
+
+    /** Restores a saved column order and visibility; unknown ids are ignored. */
+    public void restoreColumns(List<String> order, List<String> hidden) {
+        List<TableColumn<Integer, ?>> cols = new ArrayList<>(table.getColumns());
+        List<TableColumn<Integer, ?>> sorted = new ArrayList<>();
+        for (String id : order) {
+            cols.stream().filter(c -> id.equals(c.getId())).findFirst().ifPresent(c -> {
+                sorted.add(c);
+                cols.remove(c);
+            });
+        }
+        sorted.addAll(cols);
+        table.getColumns().setAll(sorted);
+        table.getColumns().forEach(c -> c.setVisible(!hidden.contains(c.getId())));
+    }
+
+    /** A row styled by the colour rule of its frame. */
+    private final class ColouredRow extends TableRow<Integer> {
+        @Override
+        protected void updateItem(Integer frame, boolean empty) {
+            super.updateItem(frame, empty);
+            for (ColourRule r : ColourRule.values()) {
+                getStyleClass().remove(r.styleClass());
+            }
+            if (!empty && frame != null) {
+                ColourRule rule = vm.row(frame).colour();
+                if (rule != null) {
+                    getStyleClass().add(rule.styleClass());
+                }
+            }
+        }
+    }
+
+}
