@@ -5,6 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 import java.util.List;
@@ -33,7 +34,7 @@ public final class HexView extends ScrollPane {
         grid.setPadding(new Insets(4));
         grid.setHgap(0);
         setContent(grid);
-        setFitToWidth(true);
+        setFitToWidth(false);
     }
 
     /** Shows these bytes, with nothing highlighted. */
@@ -44,6 +45,7 @@ public final class HexView extends ScrollPane {
         for (int row = 0; row * 16 < bytes.length; row++) {
             Label offset = new Label(String.format("%04x", row * 16));
             offset.getStyleClass().add("hex-offset");
+            offset.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(offset, 0, row);
             for (int col = 0; col < 16 && row * 16 + col < bytes.length; col++) {
                 int i = row * 16 + col;
@@ -71,6 +73,8 @@ public final class HexView extends ScrollPane {
     private Label cell(String text, int offset, String styleClass) {
         Label l = new Label(text);
         l.getStyleClass().add(styleClass);
+        // never "..": a byte is two characters whatever the pane's width
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setOnMouseClicked(e -> onByteClicked.accept(offset));
         l.setOnMouseEntered(e -> {
             String d = describe.apply(offset);

@@ -179,7 +179,7 @@ public final class MainView extends BorderPane {
         showMigrations.selectedProperty().addListener((o, was, now) -> {
             if (now && !top.getItems().contains(migrations)) {
                 top.getItems().add(migrations);
-                top.setDividerPositions(0.68);
+                top.setDividerPositions(0.76);
             } else if (!now) {
                 top.getItems().remove(migrations);
             }
@@ -363,8 +363,8 @@ public final class MainView extends BorderPane {
 
     private void applyDividers(List<Double> d) {
         main.setDividerPositions(d.size() > 0 ? d.get(0) : 0.55);
-        top.setDividerPositions(d.size() > 1 ? d.get(1) : 0.68);
-        bottom.setDividerPositions(d.size() > 2 ? d.get(2) : 0.55);
+        top.setDividerPositions(d.size() > 1 ? d.get(1) : 0.76);
+        bottom.setDividerPositions(d.size() > 2 ? d.get(2) : 0.5);
     }
 
     /** The preferences with this window's size and layout, to save on exit. */
@@ -376,8 +376,8 @@ public final class MainView extends BorderPane {
         }
         List<Double> dividers = new ArrayList<>();
         dividers.add(main.getDividerPositions().length > 0 ? main.getDividerPositions()[0] : 0.55);
-        dividers.add(top.getDividerPositions().length > 0 ? top.getDividerPositions()[0] : 0.68);
-        dividers.add(bottom.getDividerPositions().length > 0 ? bottom.getDividerPositions()[0] : 0.55);
+        dividers.add(top.getDividerPositions().length > 0 ? top.getDividerPositions()[0] : 0.76);
+        dividers.add(bottom.getDividerPositions().length > 0 ? bottom.getDividerPositions()[0] : 0.5);
         return p.withLayout(dividers, packets.columnOrder(), packets.hiddenColumns());
     }
 

@@ -1,0 +1,50 @@
+package dev.cutover.ui;
+
+import dev.cutover.dissect.proto.Arp;
+import dev.cutover.ui.main.MainView;
+import dev.cutover.ui.main.MainViewModel;
+import dev.cutover.ui.main.PreferencesStore;
+import dev.cutover.ui.migrations.FrameScanMigrations;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The scene of the README's screenshot: the main window on the ESXi sample, at the screen's top left, the
+ * first RARP notification selected and its opcode picked in the tree. Run by {@code docs/screenshot.sh}.
+ */
+public final class ScreenshotScene {
+    private ScreenshotScene() {
+    }
+
+    // Not an Application itself: a main class that is one fails on the class path.
+    public static void main(String[] args) {
+        Application.launch(Window.class, args);
+    }
+
+    /** The window. */
+    public static final class Window extends Application {
+    @Override
+    public void start(Stage stage) throws Exception {
+        MainViewModel vm = new MainViewModel(new FxTasks(), new FrameScanMigrations(),
+                new PreferencesStore(Files.createTempDirectory("cutover-shot")));
+        MainView view = new MainView(vm, stage);
+        stage.setScene(view.scene());
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(Double.parseDouble(getParameters().getNamed().getOrDefault("width", "1400")));
+        stage.setHeight(Double.parseDouble(getParameters().getNamed().getOrDefault("height", "860")));
+        stage.show();
+        vm.capture().captureProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.packets().goToFrame(41);
+                vm.selection().selectNode(vm.selection().frameProperty().get().dissection().find(Arp.OPCODE));
+            }
+        });
+        vm.open(List.of(Path.of(getParameters().getUnnamed().get(0))));
+    }
+    }
+}
