@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.CustomTextField;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
@@ -21,7 +22,7 @@ public final class FilterBar extends VBox {
     static final String VALID = "filter-valid";
     static final String INVALID = "filter-invalid";
 
-    private final TextField field = new TextField();
+    private final CustomTextField field = new CustomTextField();
 
     public FilterBar(FilterViewModel vm) {
         field.setId("filterField");
@@ -35,6 +36,9 @@ public final class FilterBar extends VBox {
             }
         });
         HBox.setHgrow(field, Priority.ALWAYS);
+        FontIcon bookmark = new FontIcon(MaterialDesignF.FILTER_OUTLINE);
+        bookmark.getStyleClass().add("filter-field-icon");
+        field.setLeft(bookmark);
 
         Button apply = new Button(null, new FontIcon(MaterialDesignF.FILTER));
         apply.setId("applyFilterButton");

@@ -205,6 +205,16 @@ class MainWindowTest {
         assertThat(vm.themeProperty().get()).isEqualTo(Theme.LIGHT);
     }
 
+    @Test
+    void columnOrderAndHiddenColumnsAreSavedAndRestored(FxRobot robot) {
+        robot.interact(() -> view.packetList().restoreColumns(List.of("info", "no"), List.of("vlan", "interface")));
+        Preferences layout = view.currentLayout();
+        assertThat(layout.columnOrder()).startsWith("info", "no", "time");
+        assertThat(layout.hiddenColumns()).containsExactlyInAnyOrder("vlan", "interface");
+        assertThat(table(robot).getVisibleLeafColumns()).hasSize(7);
+        assertThat(layout.dividers()).hasSize(3);
+    }
+
     private void drop(FxRobot robot, Path file) {
         robot.interact(() -> {
             Dragboard board = DragboardHelper.createDragboard(Toolkit.getToolkit().createLocalClipboard());
