@@ -246,12 +246,12 @@ public final class Dissection {
                 ? Severity.values()[(int) values[node]] : null;
     }
 
-    /** The deepest node whose bytes include {@code offset}, or -1 (the hex view's click). */
+    /** The deepest shown node whose bytes include {@code offset}, or -1 (the hex view's click); hidden fields are not shown. */
     public int deepestAt(int offset) {
         int best = -1;
         int bestDepth = -1;
         for (int i = 0; i < count; i++) {
-            if (lengths[i] > 0 && offset >= offsets[i] && offset < offsets[i] + lengths[i]) {
+            if (lengths[i] > 0 && offset >= offsets[i] && offset < offsets[i] + lengths[i] && !fields[i].hidden()) {
                 int d = depth(i);
                 if (d >= bestDepth) {
                     best = i;
