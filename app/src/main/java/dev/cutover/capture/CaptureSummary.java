@@ -90,8 +90,8 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
     public String toText() {
         StringBuilder sb = new StringBuilder();
         line(sb, "File name", file);
-        line(sb, "File type", format + (gzipped ? " (gzip-compressed)" : "") + ", " + byteOrder
-                + (version == null ? "" : ", version " + version));
+        line(sb, "File type", format + (gzipped ? " (gzip-compressed)" : "")
+                + (byteOrder == null ? "" : ", " + byteOrder) + (version == null ? "" : ", version " + version));
         line(sb, "File encapsulation", encapsulations.isEmpty() ? "(none)" : String.join(", ", encapsulations));
         line(sb, "Timestamp precision", precisionName(precisionDigits));
         line(sb, "Number of frames", Integer.toString(frames));
