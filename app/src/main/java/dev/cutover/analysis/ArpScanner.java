@@ -274,6 +274,10 @@ final class ArpScanner {
     }
 
     static FrameClass classify(int opcode, boolean gratuitous, boolean probe, long sha, long tha) {
+        if (sha < 0) {
+            // cut short before its addresses, or not Ethernet: whether it was gratuitous cannot be told
+            return FrameClass.OTHER;
+        }
         switch (opcode) {
             case Arp.REVERSE_REQUEST:
                 return tha >= 0 ? FrameClass.RARP_REQUEST : FrameClass.OTHER;

@@ -62,7 +62,11 @@ final class AnalysisText {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<FrameClass, Integer> e : result.classCounts().entrySet()) {
             if (e.getKey() != FrameClass.NONE && e.getValue() > 0) {
-                parts.add(e.getValue() + " " + e.getKey().label() + (e.getValue() == 1 ? "" : "s"));
+                String label = e.getKey().label();
+                if (e.getValue() != 1) {
+                    label = label.endsWith("y") ? label.substring(0, label.length() - 1) + "ies" : label + "s";
+                }
+                parts.add(e.getValue() + " " + label);
             }
         }
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
