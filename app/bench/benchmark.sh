@@ -30,19 +30,21 @@ echo "capture: $FILE ($(stat -c %s "$FILE") bytes), $RUNS runs each, median wall
 declare -A T
 T[info]=$(timeit java -jar "$JAR" info "$FILE")
 T[dissect]=$(timeit sh -c "java -jar $JAR dissect --format jsonl '$FILE' > /dev/null")
+T[analyze]=$(timeit java -jar "$JAR" analyze "$FILE")
 if command -v tcpdump >/dev/null; then
   T[tcpdump]=$(timeit sh -c "tcpdump -n -r '$FILE' '$FILTER' > /dev/null 2>&1")
 fi
 if command -v tshark >/dev/null && [ "${SKIP_TSHARK:-0}" != 1 ]; then
   T[tshark]=$(RUNS=1 timeit sh -c "tshark -n -r '$FILE' -Y 'arp or vlan' > /dev/null 2>&1")
 fi
-for k in info dissect tcpdump tshark; do
+for k in info dissect analyze tcpdump tshark; do
   [ -n "${T[$k]:-}" ] && printf '%-10s %8.3f s\n' "$k" "${T[$k]}"
 done
 if [ -n "${T[tcpdump]:-}" ]; then
   echo "ratios against tcpdump's filtered pass (below 1 is faster):"
   printf '  cutover info    / tcpdump  %6.2f\n' "$(echo "${T[info]} / ${T[tcpdump]}" | bc -l)"
   printf '  cutover dissect / tcpdump  %6.2f\n' "$(echo "${T[dissect]} / ${T[tcpdump]}" | bc -l)"
+  printf '  cutover analyze / tcpdump  %6.2f\n' "$(echo "${T[analyze]} / ${T[tcpdump]}" | bc -l)"
 fi
 if [ -n "${T[tshark]:-}" ]; then
   printf '  cutover dissect / tshark   %6.2f\n' "$(echo "${T[dissect]} / ${T[tshark]}" | bc -l)"

@@ -32,4 +32,15 @@ class LayeringTest {
             .that().resideInAPackage("dev.cutover.dissect..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.filter..", "dev.cutover.analysis..",
                     "dev.cutover.report..", "dev.cutover.ui..", "dev.cutover.cli..");
+
+    @ArchTest
+    static final ArchRule analysisKnowsNothingAbove = noClasses()
+            .that().resideInAPackage("dev.cutover.analysis..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.filter..", "dev.cutover.report..",
+                    "dev.cutover.ui..", "dev.cutover.cli..");
+
+    @ArchTest
+    static final ArchRule textCaptureParsingStandsAlone = noClasses()
+            .that().resideInAPackage("dev.cutover.capture.text..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.capture", "dev.cutover.dissect..");
 }
