@@ -44,8 +44,12 @@ final class Findings {
     }
 
     private void add(FindingCode code, Severity severity, long mac, long ip, List<Integer> frames, String message) {
-        List<Integer> sortedFrames = new ArrayList<>(new java.util.TreeSet<>(frames));
-        found.add(new Finding(code, severity, mac, ip, sortedFrames, message));
+        boolean ascending = true;
+        for (int i = 1; i < frames.size() && ascending; i++) {
+            ascending = frames.get(i - 1) < frames.get(i);
+        }
+        found.add(new Finding(code, severity, mac, ip, ascending ? frames : new ArrayList<>(new java.util.TreeSet<>(frames)),
+                message));
     }
 
     /** An ARP sender claiming its address: replies, requests and GARP, not probes (they claim nothing). */
@@ -85,6 +89,7 @@ final class Findings {
 
     void event(MigrationEvent e, List<Integer> garpRows, boolean anyArp) {
         String mac = Addresses.mac(e.mac());
+        List<Integer> eventFrames = null;
         if (e.hasRarp() && !e.hasGarp() && anyArp && e.rarp().pattern() != BurstPattern.FAILOVER) {
             Long ip = claimedIp.get(e.mac());
             add(FindingCode.RARP_WITHOUT_GARP, Severity.WARNING, e.mac(), ip == null ? -1 : ip, e.rarp().frames(),
@@ -110,8 +115,9 @@ final class Findings {
                 garpStacks.add(arp.vlans[r]);
             }
             if (!rarpStacks.equals(garpStacks)) {
+                eventFrames = e.frames();
                 add(FindingCode.VLAN_MISMATCH, Severity.ERROR, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
-                        e.frames(), "MAC " + mac + " was announced by RARP on " + vlanWords(rarpStacks)
+                        eventFrames, "MAC " + mac + " was announced by RARP on " + vlanWords(rarpStacks)
                                 + " but its gratuitous ARP came on " + vlanWords(garpStacks) + ": the destination "
                                 + "host's port group is on a different VLAN from the guest's network, so the VM "
                                 + "lands on the wrong VLAN after the move. Compare the port group VLAN IDs on the "
@@ -124,7 +130,7 @@ final class Findings {
                 names.add(interfaceNames.get(i));
             }
             add(FindingCode.MAC_ON_MULTIPLE_INTERFACES, Severity.WARNING, e.mac(),
-                    e.ips().isEmpty() ? -1 : e.ips().get(0), e.frames(),
+                    e.ips().isEmpty() ? -1 : e.ips().get(0), eventFrames != null ? eventFrames : e.frames(),
                     "MAC " + mac + " was announced on " + String.join(" and ", names) + " in the same migration: the "
                             + "physical switches see it move between ports (MAC flapping). Check the teaming "
                             + "policy: a VM's traffic should leave by one uplink, and with 'Route based on IP hash' "

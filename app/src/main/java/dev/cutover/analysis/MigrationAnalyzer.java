@@ -48,6 +48,16 @@ public final class MigrationAnalyzer {
         return new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages(), files);
     }
 
+    /**
+     * Starts loading, on a background thread, what the analysis will need and can load before the capture is
+     * open (the IEEE OUI registry behind vendor names), so that it overlaps with indexing the files.
+     */
+    public static void prepare() {
+        Thread t = new Thread(() -> Vendors.of(0x00000c000000L), "cutover-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** With the default thresholds and no progress. */
     public static AnalysisResult analyze(Capture capture) throws IOException {
         return analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);

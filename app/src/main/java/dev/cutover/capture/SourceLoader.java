@@ -53,7 +53,8 @@ final class SourceLoader {
             } else if (head.length >= 4 && magic == PcapngReader.SHB) {
                 PcapngReader.read(window, scan);
             } else if (TextSourceReader.looksLikeText(source, size)) {
-                TextSourceReader.read(source, size, scan, windowProgress);
+                TextSourceReader.read(source, size, scan, windowProgress,
+                        "not a pcap or pcapng capture (starts with " + hex(head) + ")");
             } else {
                 throw new CaptureException(file, 0, "not a pcap or pcapng capture (starts with " + hex(head) + ")");
             }

@@ -31,8 +31,13 @@ final class TextSourceReader {
         return TextCaptureParser.looksLikeText(head, n);
     }
 
-    static void read(ByteSource source, long size, SourceScan scan, ByteWindow.RefillListener progress)
-            throws IOException {
+    /**
+     * Reads the text into the scan.
+     *
+     * @param notACapture the message for a file that is neither binary capture nor text holding frames
+     */
+    static void read(ByteSource source, long size, SourceScan scan, ByteWindow.RefillListener progress,
+                     String notACapture) throws IOException {
         if (size > TextCaptureParser.MAX_TEXT_BYTES) {
             throw new CaptureException(scan.file, 0, String.format(Locale.ROOT,
                     "a text capture of %.1f MiB is more than the %d MiB Cutover reads as text; convert it with "
@@ -43,9 +48,9 @@ final class TextSourceReader {
             text = TextCaptureParser.parse(in);
         }
         if (text.frames().isEmpty()) {
-            String why = text.problems().isEmpty() ? "" : "; " + text.problems().get(0).message();
-            throw new CaptureException(scan.file, 0, "not a pcap or pcapng capture, and no frames in it as text "
-                    + "(pktcap-uw, tcpdump -xx or hex dump lines)" + why);
+            String why = text.problems().isEmpty() ? "" : "text with no frame that can be read ("
+                    + text.problems().get(0).message() + "), and ";
+            throw new CaptureException(scan.file, 0, why + notACapture);
         }
         scan.format = formatOf(text.format());
         scan.version = null;

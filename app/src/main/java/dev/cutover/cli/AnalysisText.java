@@ -146,7 +146,8 @@ final class AnalysisText {
 
     private static void finding(StringBuilder sb, Finding f) {
         StringBuilder head = new StringBuilder("  ");
-        head.append(String.format(Locale.ROOT, "%-8s %s", f.severity().label().toLowerCase(Locale.ROOT), f.code().id()));
+        String severity = f.severity().label().toLowerCase(Locale.ROOT);
+        head.append(severity).append(" ".repeat(Math.max(1, 9 - severity.length()))).append(f.code().id());
         if (f.mac() >= 0) {
             head.append("  ").append(Addresses.mac(f.mac()));
         }

@@ -88,6 +88,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        MigrationAnalyzer.prepare();
         try (Capture capture = CaptureFiles.open(files, err)) {
             if (capture == null) {
                 return ExitCodes.UNREADABLE;
