@@ -53,7 +53,13 @@ final class ArpScanner {
      */
     static ArpFrames scan(Capture capture, LoadMonitor monitor) throws IOException {
         int n = capture.frameCount();
-        int parts = n < PARALLEL_FROM ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return scan(capture, monitor, n < PARALLEL_FROM ? 1
+                : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** Scans in {@code parts} parts, one thread each. */
+    static ArpFrames scan(Capture capture, LoadMonitor monitor, int parts) throws IOException {
+        int n = capture.frameCount();
         SharedMonitor shared = new SharedMonitor(monitor, parts);
         List<CompletableFuture<ArpFrames>> futures = new ArrayList<>();
         ExecutorService pool = parts > 1 ? Executors.newFixedThreadPool(parts - 1, r -> {
