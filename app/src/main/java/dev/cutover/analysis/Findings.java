@@ -61,7 +61,7 @@ final class Findings {
 
     // ---- capture-level ----
 
-    void truncated(List<CaptureDamage> damages, List<String> files) {
+    void truncated(List<CaptureDamage> damages) {
         for (CaptureDamage d : damages) {
             add(FindingCode.TRUNCATED_CAPTURE, Severity.WARNING, -1, -1, List.of(),
                     d.file() + " could not be read to its end: " + d.reason() + " (its frame " + d.frameNumber()

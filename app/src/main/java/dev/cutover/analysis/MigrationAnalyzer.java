@@ -22,8 +22,6 @@ import java.util.concurrent.CancellationException;
  * with the gratuitous ARP of the same MAC into migration events, and states what looks wrong.
  */
 public final class MigrationAnalyzer {
-    private static final long MS = 1_000_000L;
-
     private final AnalysisConfig config;
     private final ArpFrames arp;
     private final List<String> interfaceNames;
@@ -44,8 +42,7 @@ public final class MigrationAnalyzer {
             throws IOException {
         ArpFrames arp = ArpScanner.scan(capture, monitor);
         List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
-        List<String> files = capture.sources().stream().map(s -> s.file().toString()).toList();
-        return new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages(), files);
+        return new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
     }
 
     /**
@@ -63,7 +60,7 @@ public final class MigrationAnalyzer {
         return analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
     }
 
-    private AnalysisResult run(int frameCount, List<CaptureDamage> damages, List<String> files) {
+    private AnalysisResult run(int frameCount, List<CaptureDamage> damages) {
         boolean anyArp = false;
         boolean anyRarp = false;
         for (int r = 0; r < arp.count; r++) {
@@ -92,7 +89,7 @@ public final class MigrationAnalyzer {
             }
         }
         Findings findings = new Findings(config, arp, interfaceNames);
-        findings.truncated(damages, files);
+        findings.truncated(damages);
         if (!anyArp) {
             findings.noArp(anyRarp);
         }
@@ -334,9 +331,5 @@ public final class MigrationAnalyzer {
             return String.format(java.util.Locale.ROOT, "%d ms", Math.round(ms));
         }
         return String.format(java.util.Locale.ROOT, "%.3f ms", ms);
-    }
-
-    static long millisOf(long nanos) {
-        return nanos / MS;
     }
 }

@@ -19,11 +19,14 @@ import java.util.Map;
 /** The analysis as a person reads it in a terminal: the captures, a migrations table, then the findings. */
 final class AnalysisText {
     private static final int WIDTH = 100;
+    // a terminal summary: past these, the rest is counted, not printed (--all or JSON has everything)
+    static final int MIGRATIONS_SHOWN = 50;
+    static final int FINDINGS_SHOWN_PER_CODE = 10;
 
     private AnalysisText() {
     }
 
-    static String render(Capture capture, AnalysisResult result) {
+    static String render(Capture capture, AnalysisResult result, boolean all) {
         StringBuilder sb = new StringBuilder();
         for (SourceInfo src : capture.sources()) {
             sb.append(String.format(Locale.ROOT, "Capture   %s (%s, %d frames)%n", src.file(), src.format().label(),
@@ -40,10 +43,15 @@ final class AnalysisText {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"#", "first seen (UTC)", "MAC", "vendor", "VLAN", "interface", "RARP", "GARP",
                     "RARP->GARP"});
-            for (MigrationEvent e : events) {
+            int shown = all ? events.size() : Math.min(events.size(), MIGRATIONS_SHOWN);
+            for (MigrationEvent e : events.subList(0, shown)) {
                 rows.add(row(capture, result, e));
             }
             table(sb, rows);
+            if (shown < events.size()) {
+                sb.append("  ... and ").append(events.size() - shown)
+                        .append(" more (all of them with --all, or with --format json)\n");
+            }
         }
         sb.append('\n');
         List<Finding> findings = result.findings();
@@ -51,8 +59,19 @@ final class AnalysisText {
             sb.append("Findings: none\n");
         } else {
             sb.append("Findings: ").append(findings.size()).append(counts(findings)).append('\n');
+            java.util.Map<dev.cutover.analysis.FindingCode, Integer> seen =
+                    new java.util.EnumMap<>(dev.cutover.analysis.FindingCode.class);
             for (Finding f : findings) {
-                finding(sb, f);
+                int n = seen.merge(f.code(), 1, Integer::sum);
+                if (all || n <= FINDINGS_SHOWN_PER_CODE) {
+                    finding(sb, f);
+                }
+            }
+            for (java.util.Map.Entry<dev.cutover.analysis.FindingCode, Integer> e : seen.entrySet()) {
+                if (!all && e.getValue() > FINDINGS_SHOWN_PER_CODE) {
+                    sb.append("  ... and ").append(e.getValue() - FINDINGS_SHOWN_PER_CODE).append(" more ")
+                            .append(e.getKey().id()).append(" (all of them with --all, or with --format json)\n");
+                }
             }
         }
         return sb.toString();

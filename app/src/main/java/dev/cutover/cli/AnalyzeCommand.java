@@ -64,6 +64,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "how close together, in seconds, those announcements start (default: ${DEFAULT-VALUE})")
     double failoverWindow;
 
+    @Option(names = "--all", description = "text format: every migration and finding, not the first "
+            + AnalysisText.MIGRATIONS_SHOWN + " migrations and " + AnalysisText.FINDINGS_SHOWN_PER_CODE
+            + " findings of each kind")
+    boolean all;
+
     enum Format { text, json }
 
     AnalysisConfig config() {
@@ -95,7 +100,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             AnalysisResult result = MigrationAnalyzer.analyze(capture, config, LoadMonitor.NONE);
             out.print(format == Format.json ? AnalysisJson.render(capture, result) + System.lineSeparator()
-                    : AnalysisText.render(capture, result));
+                    : AnalysisText.render(capture, result, all));
             out.flush();
             return CaptureFiles.reportDamage(capture, err);
         }

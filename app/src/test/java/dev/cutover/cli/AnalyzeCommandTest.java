@@ -169,4 +169,23 @@ class AnalyzeCommandTest {
         assertThat(run("info", sample("esxi-vmotion-vlan10.pktcap.txt"))).isZero();
         assertThat(out).contains("File type:           pktcap-uw text\n");
     }
+
+    @Test
+    void textShowsTheFirstOnesAndCountsTheRestUnlessAll(@TempDir Path dir) throws IOException {
+        dev.cutover.samples.Trace t = new dev.cutover.samples.Trace();
+        for (int i = 0; i < 60; i++) {
+            t.add(1_763_712_000_000_000_000L + i * 10_000_000L, dev.cutover.samples.Wire.garp(
+                    0x0050569d0000L + i, 0x0a000a00L + i));
+        }
+        Path file = t.pcap(dir.resolve("many.pcap"));
+        assertThat(run("analyze", file.toString())).isZero();
+        assertThat(out).contains("Migrations: 60").contains("  50  ").doesNotContain("  51  ")
+                .contains("  ... and 10 more (all of them with --all, or with --format json)")
+                .contains("Findings: 60 (60 warnings)")
+                .contains("  ... and 50 more garp-without-rarp (all of them with --all, or with --format json)");
+        assertThat(out.split("garp-without-rarp  ", -1)).hasSize(11);
+        assertThat(run("analyze", "--all", file.toString())).isZero();
+        assertThat(out).contains("  60  ").doesNotContain("... and");
+        assertThat(out.split("garp-without-rarp  ", -1)).hasSize(61);
+    }
 }

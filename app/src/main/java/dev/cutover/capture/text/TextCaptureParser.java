@@ -26,6 +26,7 @@ public final class TextCaptureParser {
     /** Wireshark's largest frame; a longer one in text is cut here and reported. */
     static final int MAX_FRAME = 262_144;
 
+    private static final int MAX_LINE = 4096;
     private static final long SECOND = 1_000_000_000L;
     private static final long DAY = 86_400L * SECOND;
     private static final int LINKTYPE_ETHERNET = 1;
@@ -49,7 +50,6 @@ public final class TextCaptureParser {
     private int problemCount;
     private byte[] data = new byte[1 << 16];
     private int size;
-    private static final int MAX_LINE = 4096;
 
     private boolean sawPktcap;
     private boolean sawZeroX;
