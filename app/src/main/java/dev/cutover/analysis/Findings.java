@@ -21,23 +21,36 @@ final class Findings {
     private final ArpFrames arp;
     private final List<String> interfaceNames;
     private final List<Finding> found = new ArrayList<>();
-    // the IP each MAC last claimed as an ARP sender, to name a silent VM's address
-    private final Map<Long, Long> claimedIp = new HashMap<>();
+    // the IP each MAC last claimed as an ARP sender, to name a silent VM's address; made when first needed
+    private Map<Long, Long> claimedIp;
 
     Findings(AnalysisConfig config, ArpFrames arp, List<String> interfaceNames) {
         this.config = config;
         this.arp = arp;
         this.interfaceNames = interfaceNames;
-        for (int r = 0; r < arp.count; r++) {
-            if (isClaim(r)) {
-                claimedIp.put(arp.senderMac[r], arp.senderIp[r]);
-            }
-        }
     }
 
-    /** Findings, errors first, then by the first frame they name. */
-    List<Finding> sorted() {
+    private Long claimedIp(long mac) {
+        if (claimedIp == null) {
+            claimedIp = new HashMap<>();
+            for (int r = 0; r < arp.count; r++) {
+                if (isClaim(r)) {
+                    claimedIp.put(arp.senderMac[r], arp.senderIp[r]);
+                }
+            }
+        }
+        return claimedIp.get(mac);
+    }
+
+    /** The findings so far, in the order found. */
+    List<Finding> found() {
+        return found;
+    }
+
+    /** These findings and {@code more}, errors first, then by the first frame they name. */
+    List<Finding> sorted(List<Finding> more) {
         List<Finding> l = new ArrayList<>(found);
+        l.addAll(more);
         l.sort(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparingInt(Finding::firstFrame)
                 .thenComparing(f -> f.code().ordinal()));
         return l;
@@ -91,7 +104,7 @@ final class Findings {
         String mac = Addresses.mac(e.mac());
         List<Integer> eventFrames = null;
         if (e.hasRarp() && !e.hasGarp() && anyArp && e.rarp().pattern() != BurstPattern.FAILOVER) {
-            Long ip = claimedIp.get(e.mac());
+            Long ip = claimedIp(e.mac());
             add(FindingCode.RARP_WITHOUT_GARP, Severity.WARNING, e.mac(), ip == null ? -1 : ip, e.rarp().frames(),
                     who(e.mac()) + mac + (ip == null ? "" : " (" + Addresses.ipv4(ip) + ", as it said in ARP "
                             + "elsewhere in the capture)") + " was announced by RARP (" + e.rarp().count() + " frames, "

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The migration analysis: classifies every ARP-family frame, finds RARP bursts and what sent them, joins them
@@ -68,6 +70,16 @@ public final class MigrationAnalyzer {
             anyRarp |= c == FrameClass.RARP_REQUEST || c == FrameClass.RARP_REPLY;
             anyArp |= arp.opcode[r] == 1 || arp.opcode[r] == 2;
         }
+        // the rules over the whole capture need no events: they run beside the burst and event work
+        CompletableFuture<List<Finding>> across = CompletableFuture.supplyAsync(() -> {
+            Findings f = new Findings(config, arp, interfaceNames);
+            f.duplicateIps();
+            f.senderMismatches();
+            f.rarpNotBroadcast();
+            f.storms();
+            f.malformed();
+            return f.found();
+        });
         List<List<Integer>> burstRows = bursts();
         List<RarpBurst> bursts = patterns(burstRows);
         int[] burstOfRow = new int[arp.count];
@@ -96,13 +108,22 @@ public final class MigrationAnalyzer {
         for (int i = 0; i < migrations.size(); i++) {
             findings.event(migrations.get(i), events.get(i).garpRows, anyArp);
         }
-        findings.duplicateIps();
-        findings.senderMismatches();
-        findings.rarpNotBroadcast();
-        findings.storms();
-        findings.malformed();
         return new AnalysisResult(config, frameCount, arp, bursts, burstOfRow, migrations, eventOfRow,
-                findings.sorted(), interfaceNames);
+                findings.sorted(join(across)), interfaceNames);
+    }
+
+    private static List<Finding> join(CompletableFuture<List<Finding>> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw e;
+        }
     }
 
     // ---- bursts ----
