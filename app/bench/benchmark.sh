@@ -32,13 +32,14 @@ declare -A T
 T[info]=$(timeit java -jar "$JAR" info "$FILE")
 T[dissect]=$(timeit sh -c "java -jar $JAR dissect --format jsonl '$FILE' > /dev/null")
 T[filter]=$(timeit sh -c "java -jar $JAR dissect -Y 'arp.opcode == 3' --format jsonl '$FILE' > /dev/null")
+T[analyze]=$(timeit java -jar "$JAR" analyze "$FILE")
 if command -v tcpdump >/dev/null; then
   T[tcpdump]=$(timeit sh -c "tcpdump -n -r '$FILE' '$FILTER' > /dev/null 2>&1")
 fi
 if command -v tshark >/dev/null && [ "${SKIP_TSHARK:-0}" != 1 ]; then
   T[tshark]=$(RUNS=1 timeit sh -c "tshark -n -r '$FILE' -Y 'arp.opcode == 3' -T ek > /dev/null 2>&1")
 fi
-for k in info dissect filter tcpdump tshark; do
+for k in info dissect filter analyze tcpdump tshark; do
   [ -n "${T[$k]:-}" ] && printf '%-10s %8.3f s\n' "$k" "${T[$k]}"
 done
 if [ -n "${T[tcpdump]:-}" ]; then
@@ -46,6 +47,7 @@ if [ -n "${T[tcpdump]:-}" ]; then
   printf '  cutover info    / tcpdump  %6.2f\n' "$(echo "${T[info]} / ${T[tcpdump]}" | bc -l)"
   printf '  cutover dissect / tcpdump  %6.2f\n' "$(echo "${T[dissect]} / ${T[tcpdump]}" | bc -l)"
   printf '  cutover -Y      / tcpdump  %6.2f\n' "$(echo "${T[filter]} / ${T[tcpdump]}" | bc -l)"
+  printf '  cutover analyze / tcpdump  %6.2f\n' "$(echo "${T[analyze]} / ${T[tcpdump]}" | bc -l)"
 fi
 if [ -n "${T[tshark]:-}" ]; then
   printf '  cutover -Y / tshark -Y (same filter)  %6.2f\n' "$(echo "${T[filter]} / ${T[tshark]}" | bc -l)"

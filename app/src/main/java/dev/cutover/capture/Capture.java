@@ -204,6 +204,20 @@ public final class Capture implements Closeable {
         return notes.flags(frame);
     }
 
+    /**
+     * The VLAN ID the capture tool reported beside the frame rather than in its bytes (pktcap-uw prints
+     * "VLAN tag 602" for frames it shows untagged), or -1 when it reported none.
+     */
+    public int vlanTag(int frame) {
+        Objects.checkIndex(frame, index.size());
+        return notes.vlan(frame);
+    }
+
+    /** The byte source of file {@code sourceIndex}, for readers in this package that stream a whole file. */
+    ByteSource source(int sourceIndex) throws IOException {
+        return files.get(sourceIndex).source();
+    }
+
     /** One damage per file that could not be read to its end, in file order. */
     public List<CaptureDamage> damages() {
         return damages;

@@ -3,7 +3,13 @@ package dev.cutover.capture;
 /** The container format of a capture file. */
 public enum CaptureFormat {
     PCAP("pcap"),
-    PCAPNG("pcapng");
+    PCAPNG("pcapng"),
+    /** ESXi pktcap-uw's console output (run without {@code -o}). */
+    PKTCAP_UW_TEXT("pktcap-uw text"),
+    /** The hex output of {@code tcpdump -xx} or {@code -XX}. */
+    TCPDUMP_TEXT("tcpdump text"),
+    /** Wireshark's "Export Packet Dissections" hex dump, or any text2pcap input. */
+    HEX_DUMP_TEXT("hex dump text");
 
     private final String label;
 

@@ -78,10 +78,15 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
     public static String iso(long nanos, int digits) {
         long s = Math.floorDiv(nanos, 1_000_000_000L);
         long ns = Math.floorMod(nanos, 1_000_000_000L);
-        StringBuilder sb = new StringBuilder(ISO.format(Instant.ofEpochSecond(s)));
+        StringBuilder sb = new StringBuilder(32).append(ISO.format(Instant.ofEpochSecond(s)));
         if (digits > 0) {
-            String frac = String.format(Locale.ROOT, "%09d", ns);
-            sb.append('.').append(frac, 0, Math.min(9, digits));
+            // reports format thousands of these: plain digits, not a Formatter per call
+            sb.append('.');
+            long unit = 100_000_000L;
+            for (int i = 0; i < Math.min(9, digits); i++) {
+                sb.append((char) ('0' + (ns / unit) % 10));
+                unit /= 10;
+            }
         }
         return sb.append('Z').toString();
     }
@@ -90,8 +95,8 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
     public String toText() {
         StringBuilder sb = new StringBuilder();
         line(sb, "File name", file);
-        line(sb, "File type", format + (gzipped ? " (gzip-compressed)" : "") + ", " + byteOrder
-                + (version == null ? "" : ", version " + version));
+        line(sb, "File type", format + (gzipped ? " (gzip-compressed)" : "")
+                + (byteOrder == null ? "" : ", " + byteOrder) + (version == null ? "" : ", version " + version));
         line(sb, "File encapsulation", encapsulations.isEmpty() ? "(none)" : String.join(", ", encapsulations));
         line(sb, "Timestamp precision", precisionName(precisionDigits));
         line(sb, "Number of frames", Integer.toString(frames));

@@ -46,7 +46,7 @@ final class IndexMerger {
             FrameNotes fromNotes = scan.notes;
             int k = nextNote[s];
             if (k < fromNotes.count() && fromNotes.frameAt(k) == j) {
-                notes.add(index.size() - 1, fromNotes.flagsAt(k), fromNotes.commentsAt(k));
+                notes.add(index.size() - 1, fromNotes.flagsAt(k), fromNotes.commentsAt(k), fromNotes.vlanAt(k));
                 nextNote[s] = k + 1;
             }
             if (next[s] < from.size()) {

@@ -9,8 +9,8 @@ import java.util.List;
  * @param file        the file as given
  * @param format      container format, detected from the content
  * @param gzipped     whether the file was gzip-compressed
- * @param byteOrder   "little-endian", "big-endian", or "mixed" for pcapng sections of both orders
- * @param version     format version from the (first) header, such as "2.4" or "1.0"
+ * @param byteOrder   "little-endian", "big-endian", or "mixed" for pcapng sections of both orders; null for text
+ * @param version     format version from the (first) header, such as "2.4" or "1.0"; null for text
  * @param fileSize    bytes on disk
  * @param sections    pcapng sections read (1 for pcap)
  * @param frames      frames indexed from this file

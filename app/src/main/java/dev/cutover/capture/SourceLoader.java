@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Opens one capture file: detects its format from its first bytes, expands gzip, and indexes it. */
+/**
+ * Opens one capture file: detects its format from its first bytes (pcap, pcapng, else text), expands gzip,
+ * and indexes it.
+ */
 final class SourceLoader {
     private SourceLoader() {
     }
@@ -49,6 +52,9 @@ final class SourceLoader {
                 PcapReader.read(window, scan);
             } else if (head.length >= 4 && magic == PcapngReader.SHB) {
                 PcapngReader.read(window, scan);
+            } else if (TextSourceReader.looksLikeText(source, size)) {
+                TextSourceReader.read(source, size, scan, windowProgress,
+                        "not a pcap or pcapng capture (starts with " + hex(head) + ")");
             } else {
                 throw new CaptureException(file, 0, "not a pcap or pcapng capture (starts with " + hex(head) + ")");
             }

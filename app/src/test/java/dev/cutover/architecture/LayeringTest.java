@@ -48,4 +48,15 @@ class LayeringTest {
     static final ArchRule viewModelsBuildNoControls = noClasses()
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+
+    @ArchTest
+    static final ArchRule analysisKnowsNothingAbove = noClasses()
+            .that().resideInAPackage("dev.cutover.analysis..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.filter..", "dev.cutover.report..",
+                    "dev.cutover.ui..", "dev.cutover.cli..");
+
+    @ArchTest
+    static final ArchRule textCaptureParsingStandsAlone = noClasses()
+            .that().resideInAPackage("dev.cutover.capture.text..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.capture", "dev.cutover.dissect..");
 }

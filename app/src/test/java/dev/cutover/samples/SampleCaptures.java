@@ -1,28 +1,69 @@
 package dev.cutover.samples;
 
 import dev.cutover.capture.AtomicFiles;
-import dev.cutover.capture.PcapWriter;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
+import static dev.cutover.samples.Wire.ip;
+import static dev.cutover.samples.Wire.mac;
+
 /**
- * Rebuilds the bundled sample captures, deterministically (same code, same bytes).
+ * Rebuilds the sample captures of {@code sample-captures/}, deterministically (same code, same bytes): each
+ * shows one migration situation, and {@code sample-captures/README.md} says what Cutover reports for it.
  * Usage: {@code SampleCaptures OUTPUT_FOLDER}.
  */
 public final class SampleCaptures {
-    static final String VM_MAC = "0050569db051";
-    static final String VM_IP = "0a000a34";          // 10.0.10.52
+    static final long VM_MAC = mac("00:50:56:9d:b0:51");
+    static final long VM_IP = ip("10.0.10.52");
     static final long T0 = 1_763_712_000_000_000_000L; // 2025-11-21T08:00:00Z
+    static final long MS = 1_000_000L;
+    static final long GATEWAY_MAC = mac("00:00:5e:00:01:0a");
+
+    /** Every sample's file name, in the order the README lists them. */
+    public static final List<String> FILES = List.of(
+            "esxi-vmotion-vlan10.pcap",
+            "esxi-team-vusb1.pcapng",
+            "esxi-team-vusb2.pcapng",
+            "esxi-notify-switches-off.pcap",
+            "qemu-announce-self.pcap",
+            "hyperv-live-migration.pcap",
+            "silent-vm-rarp-no-garp.pcap",
+            "duplicate-ip.pcap",
+            "arp-spoof-sender-mismatch.pcap",
+            "rarp-only-ethtype-8035.pcap",
+            "esxi-vmotion-vlan10.pktcap.txt",
+            "two-uplinks-nanosecond.pcapng",
+            "vlan-mismatch.pcap");
 
     private SampleCaptures() {
     }
 
     public static void main(String[] args) throws IOException {
-        Path out = Path.of(args.length > 0 ? args[0] : "sample-captures");
-        esxiVmotionVlan10(out.resolve("esxi-vmotion-vlan10.pcap"));
+        writeAll(Path.of(args.length > 0 ? args[0] : "sample-captures"));
+    }
+
+    /** Writes every sample into {@code folder}. */
+    public static void writeAll(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        esxiVmotionVlan10(folder.resolve("esxi-vmotion-vlan10.pcap"));
+        esxiTeam(folder.resolve("esxi-team-vusb1.pcapng"), folder.resolve("esxi-team-vusb2.pcapng"));
+        notifySwitchesOff(folder.resolve("esxi-notify-switches-off.pcap"));
+        qemuAnnounceSelf(folder.resolve("qemu-announce-self.pcap"));
+        hyperV(folder.resolve("hyperv-live-migration.pcap"));
+        silentVm(folder.resolve("silent-vm-rarp-no-garp.pcap"));
+        duplicateIp(folder.resolve("duplicate-ip.pcap"));
+        arpSpoof(folder.resolve("arp-spoof-sender-mismatch.pcap"));
+        rarpOnly(folder.resolve("rarp-only-ethtype-8035.pcap"));
+        pktcapText(folder.resolve("esxi-vmotion-vlan10.pktcap.txt"));
+        twoUplinksNanosecond(folder.resolve("two-uplinks-nanosecond.pcapng"));
+        vlanMismatch(folder.resolve("vlan-mismatch.pcap"));
     }
 
     /**
@@ -30,75 +71,250 @@ public final class SampleCaptures {
      * burst (Notify Switches), the guest's gratuitous ARP a little later, and background traffic around it.
      */
     public static void esxiVmotionVlan10(Path file) throws IOException {
-        SplittableRandom rnd = new SplittableRandom(10);
-        AtomicFiles.write(file, os -> {
-            try (PcapWriter w = new PcapWriter(os, 1, 262144, false)) {
-                long t = T0;
-                for (int i = 0; i < 40; i++) {
-                    t += 20_000_000L + rnd.nextInt(30_000_000);
-                    byte[] f = background(rnd);
-                    w.write(t, f, 0, f.length, f.length);
-                }
-                // ESXi sends a few RARPs at once, then spaces them out.
-                long burst = t + 5_000_000L;
-                long[] offsetsMs = {0, 1, 2, 1000, 2000, 4000};
-                for (long ms : offsetsMs) {
-                    byte[] f = rarp();
-                    w.write(burst + ms * 1_000_000L, f, 0, f.length, f.length);
-                    if (ms == 2) {
-                        byte[] g = garp();
-                        w.write(burst + 180_000_000L, g, 0, g.length, g.length);
+        vmotionTrace(new SplittableRandom(10), 0, 10).pcap(file);
+    }
+
+    /** The vMotion with its background on interface {@code iface} of a trace. */
+    private static Trace vmotionTrace(SplittableRandom rnd, int iface, int vlan) {
+        Trace trace = new Trace();
+        Background bg = new Background(rnd, vlan, 0x10);
+        long t = bg.fill(trace, iface, T0, 40);
+        // ESXi sends a few RARPs at once, then spaces them out; the guest's GARP follows the first ones.
+        long burst = t + 5 * MS;
+        esxiBurst(trace, iface, burst, VM_MAC, vlan);
+        trace.add(burst + 180 * MS, iface, Wire.garp(VM_MAC, VM_IP, vlan));
+        bg.fill(trace, iface, burst + 4_100 * MS, 30);
+        return trace;
+    }
+
+    private static void esxiBurst(Trace trace, int iface, long start, long vm, int... vlans) {
+        for (long ms : new long[] {0, 1, 2, 1000, 2000, 4000}) {
+            trace.add(start + ms * MS, iface, Wire.rarp(vm, vlans));
+        }
+    }
+
+    /** The same vMotion captured on both uplinks of a team: vusb1 carries only other VMs, vusb2 the move. */
+    static void esxiTeam(Path vusb1, Path vusb2) throws IOException {
+        Trace quiet = new Trace();
+        new Background(new SplittableRandom(11), 10, 0x20).fill(quiet, 0, T0, 60);
+        quiet.pcapng(vusb1, 6, "vusb1");
+        vmotionTrace(new SplittableRandom(12), 0, 10).pcapng(vusb2, 6, "vusb2");
+    }
+
+    /** The guest's gratuitous ARP after a vMotion and no RARP: the port group has Notify Switches off. */
+    static void notifySwitchesOff(Path file) throws IOException {
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(13), 10, 0x10);
+        long t = bg.fill(trace, 0, T0, 40);
+        trace.add(t + 10 * MS, Wire.garp(VM_MAC, VM_IP, 10));
+        trace.add(t + 1_010 * MS, Wire.garp(VM_MAC, VM_IP, 10));
+        bg.fill(trace, 0, t + 1_100 * MS, 30);
+        trace.pcap(file);
+    }
+
+    /** A QEMU/KVM live migration: announce-self's five RARPs (0, 50, 200, 450, 800 ms) and the guest's GARP. */
+    static void qemuAnnounceSelf(Path file) throws IOException {
+        long vm = mac("52:54:00:6b:3a:10");
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(14), 20, 0x30);
+        long t = bg.fill(trace, 0, T0, 40);
+        long start = t + 7 * MS;
+        for (long ms : new long[] {0, 50, 200, 450, 800}) {
+            trace.add(start + ms * MS + 37_000, Wire.rarp(vm, 20));
+        }
+        trace.add(start + 23 * MS, Wire.garp(vm, ip("10.0.20.15"), 20));
+        bg.fill(trace, 0, start + 900 * MS, 30);
+        trace.pcap(file);
+    }
+
+    /** A Hyper-V live migration: the host announces the VM by gratuitous ARP only, untagged access port. */
+    static void hyperV(Path file) throws IOException {
+        long vm = mac("00:15:5d:0a:1e:07");
+        long vmIp = ip("10.0.0.57");
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(15), 0, 0x40);
+        long t = bg.fill(trace, 0, T0, 40);
+        for (int i = 0; i < 3; i++) {
+            trace.add(t + (5 + 1000L * i) * MS, Wire.garp(vm, vmIp));
+        }
+        bg.fill(trace, 0, t + 2_100 * MS, 30);
+        trace.pcap(file);
+    }
+
+    /** RARP after a vMotion and no GARP: the VM stays silent; other ARP shows the capture was not filtered. */
+    static void silentVm(Path file) throws IOException {
+        long vm = mac("00:50:56:9d:c4:22");
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(16), 10, 0x50);
+        // before the move, the VM asked for its gateway: that is how its address is known
+        trace.add(T0 + 800 * MS, Wire.request(vm, ip("10.0.10.77"), ip("10.0.10.1"), 10));
+        long t = bg.fill(trace, 0, T0 + 1_000 * MS, 40);
+        long burst = t + 20_000 * MS;
+        esxiBurst(trace, 0, burst, vm, 10);
+        bg.fill(trace, 0, burst + 4_100 * MS, 30);
+        trace.pcap(file);
+    }
+
+    /** A vMotion, then another VM (a clone left running) answering ARP for the migrated VM's address. */
+    static void duplicateIp(Path file) throws IOException {
+        long clone = mac("00:50:56:9d:77:01");
+        long asker = mac("00:50:56:9d:10:03");
+        long askerIp = ip("10.0.10.103");
+        Trace trace = vmotionTrace(new SplittableRandom(17), 0, 10);
+        long t = T0 + 12_000 * MS;
+        trace.add(t, Wire.request(asker, askerIp, VM_IP, 10));
+        trace.add(t + 300_000, Wire.reply(VM_MAC, VM_IP, asker, askerIp, 10));
+        trace.add(t + 450_000, Wire.reply(clone, VM_IP, asker, askerIp, 10));
+        trace.pcap(file);
+    }
+
+    /** An ARP spoof: a host sends replies for the gateway's address naming a MAC that is not its own. */
+    static void arpSpoof(Path file) throws IOException {
+        long attacker = mac("00:0c:29:3e:5a:11");
+        long forged = mac("02:00:00:00:be:ef");
+        long victim = mac("00:50:56:9d:10:05");
+        long victimIp = ip("10.0.10.105");
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(18), 10, 0x10);
+        long t = bg.fill(trace, 0, T0, 30);
+        trace.add(t + 5 * MS, Wire.request(victim, victimIp, ip("10.0.10.1"), 10));
+        trace.add(t + 6 * MS, Wire.reply(GATEWAY_MAC, ip("10.0.10.1"), victim, victimIp, 10));
+        for (int i = 0; i < 5; i++) {
+            trace.add(t + (100 + 1000L * i) * MS, Wire.arp(attacker, victim, 0x0806, 2, forged, ip("10.0.10.1"),
+                    victim, victimIp, 10));
+        }
+        bg.fill(trace, 0, t + 5_000 * MS, 30);
+        trace.pcap(file);
+    }
+
+    /** What {@code pktcap-uw --uplink vmnic1 --ethtype 0x8035 -o} keeps of the vMotion: the RARP burst alone. */
+    static void rarpOnly(Path file) throws IOException {
+        Trace trace = new Trace();
+        esxiBurst(trace, 0, T0 + 1_433_744_000L, VM_MAC, 10);
+        trace.pcap(file);
+    }
+
+    /**
+     * The vMotion as pktcap-uw prints it without {@code -o}: the ARP, RARP and small frames of the first sample,
+     * untagged, with the VLAN tag in each frame's header line.
+     */
+    static void pktcapText(Path file) throws IOException {
+        List<Trace.Frame> frames = vmotionTrace(new SplittableRandom(10), 0, 10).frames();
+        StringBuilder sb = new StringBuilder();
+        sb.append("[root@esxi-02:~] pktcap-uw --uplink vmnic1 --dir 2\n");
+        sb.append("The name of the uplink is vmnic1.\n");
+        sb.append("The dir is RxTx.\n");
+        sb.append("No server port specifed, select 30114 as the port.\n");
+        sb.append("Output the packet info to console.\n");
+        sb.append("Local CID 2.\n");
+        sb.append("Listen on port 30114.\n");
+        sb.append("Accept...Vsock connection from port 1042 cid 2.\n");
+        int n = 0;
+        for (Trace.Frame f : frames) {
+            byte[] b = f.bytes();
+            if (b.length > 64) {
+                continue;
+            }
+            int vlan = ((b[14] & 0x0f) << 8) | (b[15] & 0xff);
+            byte[] untagged = new byte[b.length - 4];
+            System.arraycopy(b, 0, untagged, 0, 12);
+            System.arraycopy(b, 16, untagged, 12, b.length - 16);
+            long ofDay = Math.floorMod(f.timeNanos(), 86_400_000_000_000L) / 1000;
+            sb.append(String.format(Locale.ROOT, "%02d:%02d:%02d.%06d[%d] Captured at EtherswitchDispath point, "
+                            + "TSO not enabled, Checksum not offloaded and not verified, VLAN tag %d, length %d.%n",
+                    ofDay / 3_600_000_000L, ofDay / 60_000_000 % 60, ofDay / 1_000_000 % 60, ofDay % 1_000_000, ++n,
+                    vlan, untagged.length));
+            sb.append(String.format(Locale.ROOT, "\tSegment[0] ---- %d bytes:%n", untagged.length));
+            for (int o = 0; o < untagged.length; o += 16) {
+                sb.append(String.format(Locale.ROOT, "\t0x%04x: ", o));
+                for (int k = o; k < Math.min(o + 16, untagged.length); k += 2) {
+                    sb.append(' ').append(String.format(Locale.ROOT, "%02x", untagged[k] & 0xff));
+                    if (k + 1 < untagged.length) {
+                        sb.append(String.format(Locale.ROOT, "%02x", untagged[k + 1] & 0xff));
                     }
                 }
-                t = burst + 4_100_000_000L;
-                for (int i = 0; i < 30; i++) {
-                    t += 20_000_000L + rnd.nextInt(30_000_000);
-                    byte[] f = background(rnd);
-                    w.write(t, f, 0, f.length, f.length);
+                sb.append(" \n");
+            }
+        }
+        sb.append("Dumped ").append(n).append(" packet to console, dropped 0 packets.\nDone.\n");
+        byte[] text = sb.toString().getBytes(StandardCharsets.US_ASCII);
+        AtomicFiles.write(file, out -> out.write(text));
+    }
+
+    /**
+     * A pcapng of two uplinks with nanosecond time stamps: the host's RARP leaves by vmnic0 while the guest's
+     * GARP leaves by vmnic1, so the switches see the MAC flap between ports.
+     */
+    static void twoUplinksNanosecond(Path file) throws IOException {
+        long vm = mac("00:50:56:9d:e0:31");
+        Trace trace = new Trace();
+        Background a = new Background(new SplittableRandom(19), 30, 0x60);
+        Background b = new Background(new SplittableRandom(20), 30, 0x70);
+        a.fill(trace, 0, T0 + 123, 30);
+        long t = b.fill(trace, 1, T0 + 456, 30);
+        long burst = t + 3 * MS + 789;
+        esxiBurst(trace, 0, burst, vm, 30);
+        trace.add(burst + 211 * MS + 17, 1, Wire.garp(vm, ip("10.0.30.31"), 30));
+        a.fill(trace, 0, burst + 4_100 * MS + 1, 20);
+        b.fill(trace, 1, burst + 4_100 * MS + 2, 20);
+        trace.pcapng(file, 9, "vmnic0", "vmnic1");
+    }
+
+    /** The host announces the VM on VLAN 10, the guest answers on VLAN 20: the port groups disagree. */
+    static void vlanMismatch(Path file) throws IOException {
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(21), 10, 0x10);
+        long t = bg.fill(trace, 0, T0, 40);
+        long burst = t + 5 * MS;
+        esxiBurst(trace, 0, burst, VM_MAC, 10);
+        trace.add(burst + 150 * MS, Wire.garp(VM_MAC, VM_IP, 20));
+        bg.fill(trace, 0, burst + 4_100 * MS, 30);
+        trace.pcap(file);
+    }
+
+    /**
+     * Background traffic of a few VMs on one VLAN: each asks now and then for the gateway, which answers, and
+     * they talk TCP. Every host keeps one MAC and one address, so the background itself never looks wrong.
+     */
+    static final class Background {
+        private final SplittableRandom rnd;
+        private final int vlan;
+        private final List<long[]> hosts = new ArrayList<>();
+        private final long gatewayIp;
+
+        Background(SplittableRandom rnd, int vlan, int firstHost) {
+            this.rnd = rnd;
+            this.vlan = vlan;
+            int subnet = vlan == 0 ? 0 : vlan;
+            this.gatewayIp = ip("10.0." + subnet + ".1");
+            for (int i = 0; i < 8; i++) {
+                int h = firstHost + i;
+                hosts.add(new long[] {0x005056_9d1000L | h, ip("10.0." + subnet + "." + (100 + h % 150))});
+            }
+        }
+
+        private int[] tags() {
+            return vlan == 0 ? new int[0] : new int[] {vlan};
+        }
+
+        /** Adds {@code count} frames from {@code start} on; returns the last one's time. */
+        long fill(Trace trace, int iface, long start, int count) {
+            long t = start;
+            for (int i = 0; i < count; i++) {
+                t += 20 * MS + rnd.nextInt(30_000_000);
+                long[] host = hosts.get(rnd.nextInt(hosts.size()));
+                int kind = rnd.nextInt(10);
+                if (kind < 2) {
+                    trace.add(t, iface, Wire.request(host[0], host[1], gatewayIp, tags()));
+                } else if (kind < 3) {
+                    trace.add(t, iface, Wire.reply(GATEWAY_MAC, gatewayIp, host[0], host[1], tags()));
+                } else {
+                    long[] peer = hosts.get(rnd.nextInt(hosts.size()));
+                    int payload = kind < 6 ? 0 : 100 + rnd.nextInt(500);
+                    trace.add(t, iface, Wire.tcp(host[0], peer[0], host[1], peer[1], payload, tags()));
                 }
             }
-        });
-    }
-
-    static byte[] rarp() {
-        return hex("ffffffffffff" + VM_MAC + "8100000a" + "8035" + "0001080006040003" + VM_MAC + "00000000"
-                + VM_MAC + "00000000" + "00".repeat(14));
-    }
-
-    static byte[] garp() {
-        return hex("ffffffffffff" + VM_MAC + "8100000a" + "0806" + "0001080006040001" + VM_MAC + VM_IP
-                + "000000000000" + VM_IP + "00".repeat(14));
-    }
-
-    private static byte[] background(SplittableRandom rnd) {
-        int kind = rnd.nextInt(10);
-        if (kind < 2) {
-            // Who has 10.0.10.1? Tell 10.0.10.x, from another VM on the same VLAN.
-            String mac = "005056" + String.format("%06x", 0x9d0000 + rnd.nextInt(0xffff));
-            String ip = String.format("0a000a%02x", 10 + rnd.nextInt(200));
-            return hex("ffffffffffff" + mac + "8100000a0806" + "0001080006040001" + mac + ip + "000000000000"
-                    + "0a000a01" + "00".repeat(14));
+            return t;
         }
-        // A TCP segment between two VMs, VLAN 10.
-        int payload = kind < 6 ? 0 : 100 + rnd.nextInt(1300);
-        int ipLen = 40 + payload;
-        StringBuilder sb = new StringBuilder();
-        sb.append("005056" + String.format("%06x", 0x9d1000 + rnd.nextInt(16)))
-                .append("005056" + String.format("%06x", 0x9d2000 + rnd.nextInt(16)))
-                .append("8100000a0800")
-                .append("4500").append(String.format("%04x", ipLen)).append("00004000400600000a000a0b0a000a0c")
-                .append("c35001bb000000010000000150100200000000000");
-        sb.setLength(sb.length() - 1);
-        byte[] head = hex(sb.toString());
-        byte[] frame = new byte[Math.max(64, head.length + payload)];
-        System.arraycopy(head, 0, frame, 0, head.length);
-        for (int i = head.length; i < head.length + payload; i++) {
-            frame[i] = (byte) (i * 13);
-        }
-        return frame;
-    }
-
-    private static byte[] hex(String s) {
-        return HexFormat.of().parseHex(s);
     }
 }

@@ -1,0 +1,80 @@
+package dev.cutover.analysis;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every threshold of the migration analysis in one place, so the command line and the desktop application set
+ * the same things.
+ *
+ * @param burstGap          RARP frames of one MAC at most this far apart belong to one burst
+ * @param correlationWindow GARP of the same MAC this close to a burst's first frame, before or after, is
+ *                          the same migration
+ * @param stormRequests     more ARP requests than this within {@code stormWindow} are a storm (Wireshark: 30)
+ * @param stormWindow       the storm's time span (Wireshark: 100 ms)
+ * @param patternTolerance  how far a frame may stray from a known pattern's schedule; frames closer than this
+ *                          count as sent at once
+ * @param failoverMacs      at least this many MACs announced at once from one interface look like a failover
+ * @param failoverWindow    how close together their bursts must start
+ */
+public record AnalysisConfig(Duration burstGap, Duration correlationWindow, int stormRequests, Duration stormWindow,
+                             Duration patternTolerance, int failoverMacs, Duration failoverWindow) {
+
+    /** The defaults: 30 s, 5 s, 30 requests in 100 ms, 25 ms, 4 MACs within 1 s. */
+    public static final AnalysisConfig DEFAULTS = new AnalysisConfig(Duration.ofSeconds(30), Duration.ofSeconds(5),
+            30, Duration.ofMillis(100), Duration.ofMillis(25), 4, Duration.ofSeconds(1));
+
+    public AnalysisConfig {
+        positive(burstGap, "burst gap");
+        positive(correlationWindow, "correlation window");
+        positive(stormWindow, "storm window");
+        positive(patternTolerance, "pattern tolerance");
+        positive(failoverWindow, "failover window");
+        if (stormRequests < 1) {
+            throw new IllegalArgumentException("storm requests must be at least 1, not " + stormRequests);
+        }
+        if (failoverMacs < 2) {
+            throw new IllegalArgumentException("failover MACs must be at least 2, not " + failoverMacs);
+        }
+    }
+
+    private static void positive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, not " + d);
+        }
+    }
+
+    public AnalysisConfig withBurstGap(Duration d) {
+        return new AnalysisConfig(d, correlationWindow, stormRequests, stormWindow, patternTolerance, failoverMacs,
+                failoverWindow);
+    }
+
+    public AnalysisConfig withCorrelationWindow(Duration d) {
+        return new AnalysisConfig(burstGap, d, stormRequests, stormWindow, patternTolerance, failoverMacs,
+                failoverWindow);
+    }
+
+    public AnalysisConfig withStorm(int requests, Duration window) {
+        return new AnalysisConfig(burstGap, correlationWindow, requests, window, patternTolerance, failoverMacs,
+                failoverWindow);
+    }
+
+    public AnalysisConfig withPatternTolerance(Duration d) {
+        return new AnalysisConfig(burstGap, correlationWindow, stormRequests, stormWindow, d, failoverMacs,
+                failoverWindow);
+    }
+
+    public AnalysisConfig withFailover(int macs, Duration window) {
+        return new AnalysisConfig(burstGap, correlationWindow, stormRequests, stormWindow, patternTolerance, macs,
+                window);
+    }
+
+    long burstGapNanos() {
+        return burstGap.toNanos();
+    }
+
+    long windowNanos() {
+        return correlationWindow.toNanos();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.cutover.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the migration analysis found, plus per-frame facts for the display filter and the packet list: a frame's
+ * class, its burst, its migration event and the findings that name it, each answered from arrays built once.
+ */
+public final class AnalysisResult {
+    private final AnalysisConfig config;
+    private final int frameCount;
+    private final int[] arpFrames;
+    private final byte[] classes;
+    private final int[] burstOfRow;
+    private final int[] eventOfRow;
+    private final List<RarpBurst> bursts;
+    private final List<MigrationEvent> migrations;
+    private final List<Finding> findings;
+    private final List<String> interfaceNames;
+    // (frame, finding index) pairs sorted by frame, for findingsOf
+    private final int[] namedFrames;
+    private final int[] namingFindings;
+
+    AnalysisResult(AnalysisConfig config, int frameCount, ArpFrames arp, List<RarpBurst> bursts, int[] burstOfRow,
+                   List<MigrationEvent> migrations, int[] eventOfRow, List<Finding> findings,
+                   List<String> interfaceNames) {
+        this.config = config;
+        this.frameCount = frameCount;
+        this.arpFrames = Arrays.copyOf(arp.frame, arp.count);
+        this.classes = Arrays.copyOf(arp.cls, arp.count);
+        this.burstOfRow = burstOfRow;
+        this.eventOfRow = eventOfRow;
+        this.bursts = List.copyOf(bursts);
+        this.migrations = List.copyOf(migrations);
+        this.findings = List.copyOf(findings);
+        this.interfaceNames = List.copyOf(interfaceNames);
+        int pairs = 0;
+        for (Finding f : findings) {
+            pairs += f.frames().size();
+        }
+        long[] packed = new long[pairs];
+        int k = 0;
+        for (int i = 0; i < findings.size(); i++) {
+            for (int frame : findings.get(i).frames()) {
+                packed[k++] = ((long) frame << 32) | i;
+            }
+        }
+        Arrays.sort(packed);
+        namedFrames = new int[pairs];
+        namingFindings = new int[pairs];
+        for (int i = 0; i < pairs; i++) {
+            namedFrames[i] = (int) (packed[i] >>> 32);
+            namingFindings[i] = (int) packed[i];
+        }
+    }
+
+    public AnalysisConfig config() {
+        return config;
+    }
+
+    /** Frames in the capture analysed. */
+    public int frameCount() {
+        return frameCount;
+    }
+
+    /** How many frames are ARP or RARP. */
+    public int arpFrameCount() {
+        return arpFrames.length;
+    }
+
+    /** How many frames of each class (NONE counts the frames that are not ARP-family). */
+    public Map<FrameClass, Integer> classCounts() {
+        Map<FrameClass, Integer> counts = new EnumMap<>(FrameClass.class);
+        counts.put(FrameClass.NONE, frameCount - arpFrames.length);
+        for (byte c : classes) {
+            counts.merge(FrameClass.ofCode(c), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    public List<RarpBurst> bursts() {
+        return bursts;
+    }
+
+    /** Migration events in order of their first frame. */
+    public List<MigrationEvent> migrations() {
+        return migrations;
+    }
+
+    /** Findings, errors first, then by the first frame they name. */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** Interface names by interface id, as the capture named them. */
+    public List<String> interfaceNames() {
+        return interfaceNames;
+    }
+
+    /** The class of frame {@code frame} (0-based). */
+    public FrameClass classOf(int frame) {
+        int r = row(frame);
+        return r < 0 ? FrameClass.NONE : FrameClass.ofCode(classes[r]);
+    }
+
+    /** The id of the RARP burst the frame belongs to, or -1. */
+    public int burstOf(int frame) {
+        int r = row(frame);
+        return r < 0 ? -1 : burstOfRow[r];
+    }
+
+    /** The id of the migration event the frame belongs to, or -1. */
+    public int migrationOf(int frame) {
+        int r = row(frame);
+        return r < 0 ? -1 : eventOfRow[r];
+    }
+
+    /** The findings that name the frame, in {@link #findings()} order; empty for most frames. */
+    public List<Finding> findingsOf(int frame) {
+        int i = Arrays.binarySearch(namedFrames, frame);
+        if (i < 0) {
+            return List.of();
+        }
+        while (i > 0 && namedFrames[i - 1] == frame) {
+            i--;
+        }
+        List<Finding> l = new ArrayList<>(2);
+        for (; i < namedFrames.length && namedFrames[i] == frame; i++) {
+            l.add(findings.get(namingFindings[i]));
+        }
+        return l;
+    }
+
+    /** The codes of {@link #findingsOf}, without repeats. */
+    public List<FindingCode> findingCodesOf(int frame) {
+        List<FindingCode> codes = new ArrayList<>(2);
+        for (Finding f : findingsOf(frame)) {
+            if (!codes.contains(f.code())) {
+                codes.add(f.code());
+            }
+        }
+        return codes;
+    }
+
+    private int row(int frame) {
+        int r = Arrays.binarySearch(arpFrames, frame);
+        return r < 0 ? -1 : r;
+    }
+}

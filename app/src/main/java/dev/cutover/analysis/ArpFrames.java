@@ -1,0 +1,134 @@
+package dev.cutover.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The facts of every ARP-family frame of a capture, one row each in parallel primitive arrays (a few percent of
+ * a capture's frames, so a row per frame here is affordable where an object per frame would not be).
+ */
+final class ArpFrames {
+    static final byte DEST_UNKNOWN = 0;
+    static final byte DEST_BROADCAST = 1;
+    static final byte DEST_OTHER = 2;
+
+    static final int MISMATCH = 1;
+    static final int MALFORMED = 2;
+    static final int SHORT = 4;
+
+    int count;
+    int[] frame = new int[64];
+    long[] time = new long[64];
+    int[] iface = new int[64];
+    byte[] cls = new byte[64];
+    int[] opcode = new int[64];
+    long[] ethSrc = new long[64];
+    long[] ethDst = new long[64];
+    byte[] dest = new byte[64];
+    long[] senderMac = new long[64];
+    long[] senderIp = new long[64];
+    long[] targetMac = new long[64];
+    long[] targetIp = new long[64];
+    long[] vlans = new long[64];
+    int[] flags = new int[64];
+    // the expert text of malformed rows, by row; rare
+    final java.util.Map<Integer, String> problems = new java.util.HashMap<>();
+
+    int add() {
+        if (count == frame.length) {
+            int n = count * 2;
+            frame = Arrays.copyOf(frame, n);
+            time = Arrays.copyOf(time, n);
+            iface = Arrays.copyOf(iface, n);
+            cls = Arrays.copyOf(cls, n);
+            opcode = Arrays.copyOf(opcode, n);
+            ethSrc = Arrays.copyOf(ethSrc, n);
+            ethDst = Arrays.copyOf(ethDst, n);
+            dest = Arrays.copyOf(dest, n);
+            senderMac = Arrays.copyOf(senderMac, n);
+            senderIp = Arrays.copyOf(senderIp, n);
+            targetMac = Arrays.copyOf(targetMac, n);
+            targetIp = Arrays.copyOf(targetIp, n);
+            vlans = Arrays.copyOf(vlans, n);
+            flags = Arrays.copyOf(flags, n);
+        }
+        return count++;
+    }
+
+    /** Appends the rows of a later part of the capture. */
+    void append(ArpFrames o) {
+        for (int i = 0; i < o.count; i++) {
+            int r = add();
+            frame[r] = o.frame[i];
+            time[r] = o.time[i];
+            iface[r] = o.iface[i];
+            cls[r] = o.cls[i];
+            opcode[r] = o.opcode[i];
+            ethSrc[r] = o.ethSrc[i];
+            ethDst[r] = o.ethDst[i];
+            dest[r] = o.dest[i];
+            senderMac[r] = o.senderMac[i];
+            senderIp[r] = o.senderIp[i];
+            targetMac[r] = o.targetMac[i];
+            targetIp[r] = o.targetIp[i];
+            vlans[r] = o.vlans[i];
+            flags[r] = o.flags[i];
+            String p = o.problems.get(i);
+            if (p != null) {
+                problems.put(r, p);
+            }
+        }
+    }
+
+    FrameClass classOf(int row) {
+        return FrameClass.ofCode(cls[row]);
+    }
+
+    /** The row of a 0-based frame number, or -1 when that frame is not ARP-family. */
+    int rowOf(int frameNumber) {
+        int r = Arrays.binarySearch(frame, 0, count, frameNumber);
+        return r < 0 ? -1 : r;
+    }
+
+    /** The MAC a RARP request announces: its target hardware address (sender and target are the same in a
+     * notification). */
+    long announcedMac(int row) {
+        return targetMac[row];
+    }
+
+    // ---- VLAN stacks, packed: count in bits 48-50, up to four 12-bit VIDs outer first ----
+
+    static long pushVlan(long stack, int vid) {
+        int n = (int) (stack >>> 48);
+        if (n >= 4) {
+            return stack;
+        }
+        return ((long) (n + 1) << 48) | (stack & 0xFFFF_FFFF_FFFFL) | ((long) (vid & 0xFFF) << (36 - 12 * n));
+    }
+
+    static List<Integer> vlanList(long stack) {
+        int n = (int) (stack >>> 48);
+        List<Integer> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            l.add((int) (stack >>> (36 - 12 * i)) & 0xFFF);
+        }
+        return l;
+    }
+
+    /** "10", "100.10" for Q-in-Q, "untagged". */
+    static String vlanText(long stack) {
+        List<Integer> l = vlanList(stack);
+        if (l.isEmpty()) {
+            return "untagged";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int v : l) {
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(v);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,303 @@
+package dev.cutover.analysis;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.InterfaceInfo;
+import dev.cutover.capture.LoadMonitor;
+import dev.cutover.capture.SequentialFrames;
+import dev.cutover.dissect.Addresses;
+import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.Dissector;
+import dev.cutover.dissect.Field;
+import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.dissect.FrameInfo;
+import dev.cutover.dissect.Layer;
+import dev.cutover.dissect.proto.Arp;
+import dev.cutover.dissect.proto.Ethernet;
+import dev.cutover.dissect.proto.Sll;
+import dev.cutover.dissect.proto.Vlan;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The analysis's one pass over the capture: peeks at every frame's EtherType through a read-ahead window,
+ * decodes only ARP-family frames in full, and records their facts and class.
+ */
+final class ArpScanner {
+    private static final int PARALLEL_FROM = 100_000;
+
+    private final Capture capture;
+    private final FrameDecoder decoder;
+    private final Dissector dissector = new Dissector();
+    private final Dissection d = new Dissection();
+    private final byte[] buffer;
+    private final int[] linkTypes;
+
+    ArpScanner(Capture capture) {
+        this.capture = capture;
+        this.decoder = new FrameDecoder(capture);
+        this.buffer = new byte[Math.max(64, capture.maxCapturedLength())];
+        this.linkTypes = capture.interfaces().stream().mapToInt(InterfaceInfo::linkType).toArray();
+    }
+
+    /**
+     * Scans every frame. A large capture is split into as many parts as there are processors (at most four),
+     * each read and decoded by its own thread through its own window and decoder; the rows come back in frame
+     * order, and the frame classes are stored from the calling thread.
+     */
+    static ArpFrames scan(Capture capture, LoadMonitor monitor) throws IOException {
+        int n = capture.frameCount();
+        return scan(capture, monitor, n < PARALLEL_FROM ? 1
+                : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** Scans in {@code parts} parts, one thread each. */
+    static ArpFrames scan(Capture capture, LoadMonitor monitor, int parts) throws IOException {
+        int n = capture.frameCount();
+        SharedMonitor shared = new SharedMonitor(monitor, parts);
+        List<CompletableFuture<ArpFrames>> futures = new ArrayList<>();
+        ExecutorService pool = parts > 1 ? Executors.newFixedThreadPool(parts - 1, r -> {
+            Thread t = new Thread(r, "cutover-analysis");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            for (int p = 1; p < parts; p++) {
+                int from = (int) ((long) n * p / parts);
+                int to = (int) ((long) n * (p + 1) / parts);
+                LoadMonitor part = shared.part(p);
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new ArpScanner(capture).scan(from, to, part);
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    }
+                }, pool));
+            }
+            ArpFrames out = new ArpScanner(capture).scan(0, (int) ((long) n / parts), shared.part(0));
+            for (CompletableFuture<ArpFrames> f : futures) {
+                out.append(join(f));
+            }
+            if (monitor.cancelled()) {
+                throw new CancellationException("the analysis was cancelled");
+            }
+            var index = capture.index();
+            for (int r = 0; r < out.count; r++) {
+                index.setFrameClass(out.frame[r], out.cls[r]);
+            }
+            return out;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static ArpFrames join(CompletableFuture<ArpFrames> f) throws IOException {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
+    }
+
+    private ArpFrames scan(int from, int to, LoadMonitor monitor) throws IOException {
+        ArpFrames out = new ArpFrames();
+        SequentialFrames frames = new SequentialFrames(capture, monitor);
+        var index = capture.index();
+        for (int i = from; i < to; i++) {
+            int length = frames.moveTo(i);
+            if (!LinkPeek.isArpFamily(frames, linkTypes[index.interfaceId(i)], length)) {
+                continue;
+            }
+            frames.copyTo(buffer);
+            FrameInfo info = decoder.info(i);
+            dissector.dissect(info, buffer, d, Layer.ALL);
+            record(out, i, info);
+        }
+        return out;
+    }
+
+    /**
+     * Sums the progress of the parts for the caller's monitor. Parts report from their own threads, so the
+     * caller's monitor is called under a lock, from whichever thread has news.
+     */
+    private static final class SharedMonitor {
+        private final LoadMonitor monitor;
+        private final long[] first;
+        private final long[] covered;
+
+        SharedMonitor(LoadMonitor monitor, int parts) {
+            this.monitor = monitor;
+            this.first = new long[parts];
+            this.covered = new long[parts];
+            java.util.Arrays.fill(first, -1);
+        }
+
+        LoadMonitor part(int p) {
+            return new LoadMonitor() {
+                @Override
+                public void progress(long position, long total) {
+                    synchronized (SharedMonitor.this) {
+                        // a part starts part-way into the files: what it has covered is how far it has moved
+                        if (first[p] < 0) {
+                            first[p] = position;
+                        }
+                        covered[p] = position - first[p];
+                        long sum = 0;
+                        for (long c : covered) {
+                            sum += c;
+                        }
+                        monitor.progress(Math.min(sum, total), total);
+                    }
+                }
+
+                @Override
+                public boolean cancelled() {
+                    synchronized (SharedMonitor.this) {
+                        return monitor.cancelled();
+                    }
+                }
+            };
+        }
+    }
+
+    private void record(ArpFrames out, int frame, FrameInfo info) {
+        long ethSrc = -1;
+        long ethDst = -1;
+        int pkttype = -1;
+        long stack = 0;
+        int opcode = -1;
+        long sha = -1;
+        long spa = -1;
+        long tha = -1;
+        long tpa = -1;
+        boolean arp = false;
+        boolean gratuitous = false;
+        boolean probe = false;
+        int flags = 0;
+        String problem = null;
+        Field mismatch = Arp.SENDER_MISMATCH.field();
+        Field malformed = Dissector.MALFORMED.field();
+        Field shortField = Dissector.SHORT.field();
+        for (int k = 0; k < d.size(); k++) {
+            Field f = d.field(k);
+            long v = d.value(k);
+            if (f == Ethernet.SRC || f == Vlan.AH_CSRC || f == Sll.SRC_ETH) {
+                ethSrc = v;
+            } else if (f == Ethernet.DST || f == Vlan.AH_CDST) {
+                ethDst = v;
+            } else if (f == Sll.PKTTYPE_FIELD) {
+                pkttype = (int) v;
+            } else if (f == Vlan.ID || f == Vlan.AD_ID) {
+                stack = ArpFrames.pushVlan(stack, (int) v);
+            } else if (f == Arp.ARP) {
+                arp = true;
+            } else if (f == Arp.OPCODE) {
+                opcode = (int) v;
+            } else if (f == Arp.SRC_HW_MAC) {
+                sha = v;
+            } else if (f == Arp.SRC_PROTO_IPV4) {
+                spa = v;
+            } else if (f == Arp.DST_HW_MAC) {
+                tha = v;
+            } else if (f == Arp.DST_PROTO_IPV4) {
+                tpa = v;
+            } else if (f == Arp.IS_GRATUITOUS) {
+                gratuitous = true;
+            } else if (f == Arp.IS_PROBE) {
+                probe = true;
+            } else if (f == mismatch) {
+                flags |= ArpFrames.MISMATCH;
+            } else if (f == malformed) {
+                flags |= ArpFrames.MALFORMED;
+                problem = String.valueOf(d.object(k));
+            } else if (f == shortField) {
+                flags |= ArpFrames.SHORT;
+                if (problem == null) {
+                    problem = String.valueOf(d.object(k));
+                }
+            }
+        }
+        if (!arp) {
+            return;
+        }
+        if ((stack >>> 48) == 0) {
+            int tag = capture.vlanTag(frame);
+            if (tag >= 0) {
+                stack = ArpFrames.pushVlan(0, tag);
+            }
+        }
+        int r = out.add();
+        out.frame[r] = frame;
+        out.time[r] = info.timeNanos();
+        out.iface[r] = info.interfaceId();
+        out.opcode[r] = opcode;
+        out.ethSrc[r] = ethSrc;
+        out.ethDst[r] = ethDst;
+        out.dest[r] = destination(ethDst, pkttype);
+        out.senderMac[r] = sha;
+        out.senderIp[r] = spa;
+        out.targetMac[r] = tha;
+        out.targetIp[r] = tpa;
+        out.vlans[r] = stack;
+        out.flags[r] = flags | (d.isMalformed() && (flags & (ArpFrames.MALFORMED | ArpFrames.SHORT)) == 0
+                ? ArpFrames.MALFORMED : 0);
+        if (problem != null) {
+            out.problems.put(r, problem);
+        }
+        out.cls[r] = classify(opcode, gratuitous, probe, sha, tha).code();
+    }
+
+    private static byte destination(long ethDst, int pkttype) {
+        if (ethDst >= 0) {
+            return Addresses.isBroadcast(ethDst) ? ArpFrames.DEST_BROADCAST : ArpFrames.DEST_OTHER;
+        }
+        // Linux cooked capture has no destination, only what the kernel made of it
+        if (pkttype == 1) {
+            return ArpFrames.DEST_BROADCAST;
+        }
+        if (pkttype == 0 || pkttype == 2 || pkttype == 3) {
+            return ArpFrames.DEST_OTHER;
+        }
+        return ArpFrames.DEST_UNKNOWN;
+    }
+
+    static FrameClass classify(int opcode, boolean gratuitous, boolean probe, long sha, long tha) {
+        if (sha < 0) {
+            // cut short before its addresses, or not Ethernet: whether it was gratuitous cannot be told
+            return FrameClass.OTHER;
+        }
+        switch (opcode) {
+            case Arp.REVERSE_REQUEST:
+                return tha >= 0 ? FrameClass.RARP_REQUEST : FrameClass.OTHER;
+            case Arp.REVERSE_REPLY:
+                return FrameClass.RARP_REPLY;
+            case Arp.REQUEST:
+                if (gratuitous) {
+                    return FrameClass.GARP_REQUEST;
+                }
+                return probe ? FrameClass.ARP_PROBE : FrameClass.ARP_REQUEST;
+            case Arp.REPLY:
+                return gratuitous ? FrameClass.GARP_REPLY : FrameClass.ARP_REPLY;
+            default:
+                return FrameClass.OTHER;
+        }
+    }
+}

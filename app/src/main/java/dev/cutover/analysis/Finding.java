@@ -1,0 +1,26 @@
+package dev.cutover.analysis;
+
+import dev.cutover.dissect.Severity;
+
+import java.util.List;
+
+/**
+ * One problem the analysis found, stated for a network engineer.
+ *
+ * @param code     what kind of problem
+ * @param severity {@link Severity#ERROR}, {@link Severity#WARNING} or {@link Severity#NOTE}
+ * @param mac      the MAC concerned (48 bits), or -1
+ * @param ip       the IPv4 address concerned (32 bits), or -1
+ * @param frames   0-based frame numbers it names, ascending
+ * @param message  one or two sentences: what was seen, the likely cause, what to check
+ */
+public record Finding(FindingCode code, Severity severity, long mac, long ip, List<Integer> frames, String message) {
+    public Finding {
+        frames = List.copyOf(frames);
+    }
+
+    /** The first frame named, or -1 when it names none. */
+    public int firstFrame() {
+        return frames.isEmpty() ? -1 : frames.get(0);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.cutover.analysis;
+
+/** The kinds of problem the migration analysis reports; {@link #id()} is what JSON, filters and people see. */
+public enum FindingCode {
+    RARP_WITHOUT_GARP("rarp-without-garp"),
+    GARP_WITHOUT_RARP("garp-without-rarp"),
+    DUPLICATE_IP("duplicate-ip"),
+    SENDER_MAC_MISMATCH("sender-mac-mismatch"),
+    RARP_NOT_BROADCAST("rarp-not-broadcast"),
+    VLAN_MISMATCH("vlan-mismatch"),
+    MAC_ON_MULTIPLE_INTERFACES("mac-on-multiple-interfaces"),
+    ARP_STORM("arp-storm"),
+    MALFORMED_FRAME("malformed-frame"),
+    TRUNCATED_CAPTURE("truncated-capture"),
+    /** The capture holds no ARP at all (filtered to RARP, say): nothing can be said about missing GARP. */
+    NO_ARP_FRAMES("no-arp-frames");
+
+    private final String id;
+
+    FindingCode(String id) {
+        this.id = id;
+    }
+
+    /** "rarp-without-garp". */
+    public String id() {
+        return id;
+    }
+
+    /** The code with this id, or null. */
+    public static FindingCode ofId(String id) {
+        for (FindingCode c : values()) {
+            if (c.id.equals(id)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,409 @@
+package dev.cutover.analysis;
+
+import dev.cutover.capture.CaptureDamage;
+import dev.cutover.dissect.Addresses;
+import dev.cutover.dissect.Severity;
+import dev.cutover.dissect.Vendors;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The rules that turn ARP facts and migration events into findings, each worded for a network engineer. */
+final class Findings {
+    private final AnalysisConfig config;
+    private final ArpFrames arp;
+    private final List<String> interfaceNames;
+    private final List<Finding> found = new ArrayList<>();
+    // the IP each MAC last claimed as an ARP sender, to name a silent VM's address; made when first needed
+    private Map<Long, Long> claimedIp;
+
+    Findings(AnalysisConfig config, ArpFrames arp, List<String> interfaceNames) {
+        this.config = config;
+        this.arp = arp;
+        this.interfaceNames = interfaceNames;
+    }
+
+    private Long claimedIp(long mac) {
+        if (claimedIp == null) {
+            claimedIp = new HashMap<>();
+            for (int r = 0; r < arp.count; r++) {
+                if (isClaim(r)) {
+                    claimedIp.put(arp.senderMac[r], arp.senderIp[r]);
+                }
+            }
+        }
+        return claimedIp.get(mac);
+    }
+
+    /** The findings so far, in the order found. */
+    List<Finding> found() {
+        return found;
+    }
+
+    /** These findings and {@code more}, errors first, then by the first frame they name. */
+    List<Finding> sorted(List<Finding> more) {
+        List<Finding> l = new ArrayList<>(found);
+        l.addAll(more);
+        l.sort(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparingInt(Finding::firstFrame)
+                .thenComparing(f -> f.code().ordinal()));
+        return l;
+    }
+
+    private void add(FindingCode code, Severity severity, long mac, long ip, List<Integer> frames, String message) {
+        boolean ascending = true;
+        for (int i = 1; i < frames.size() && ascending; i++) {
+            ascending = frames.get(i - 1) < frames.get(i);
+        }
+        found.add(new Finding(code, severity, mac, ip, ascending ? frames : new ArrayList<>(new java.util.TreeSet<>(frames)),
+                message));
+    }
+
+    /** An ARP sender claiming its address: replies, requests and GARP, not probes (they claim nothing). */
+    private boolean isClaim(int r) {
+        FrameClass c = arp.classOf(r);
+        return (c == FrameClass.ARP_REQUEST || c == FrameClass.ARP_REPLY || c.isGratuitous())
+                && arp.senderMac[r] >= 0 && arp.senderIp[r] > 0;
+    }
+
+    // ---- capture-level ----
+
+    void truncated(List<CaptureDamage> damages) {
+        for (CaptureDamage d : damages) {
+            add(FindingCode.TRUNCATED_CAPTURE, Severity.WARNING, -1, -1, List.of(),
+                    d.file() + " could not be read to its end: " + d.reason() + " (its frame " + d.frameNumber()
+                            + ", byte " + d.byteOffset() + "). What follows is missing from this analysis, so an "
+                            + "announcement there cannot be seen; copy the file again whole, or stop the capture "
+                            + "before copying it.");
+        }
+    }
+
+    void noArp(boolean anyRarp) {
+        if (anyRarp) {
+            add(FindingCode.NO_ARP_FRAMES, Severity.NOTE, -1, -1, List.of(),
+                    "The capture holds RARP but no ARP frames: it was probably filtered to EtherType 0x8035 "
+                            + "(pktcap-uw --ethtype 0x8035), so whether the guests sent gratuitous ARP cannot be told "
+                            + "from it and none is reported missing. Capture without the filter to see both.");
+        } else {
+            add(FindingCode.NO_ARP_FRAMES, Severity.NOTE, -1, -1, List.of(),
+                    "The capture holds no ARP or RARP frames, so nothing in it announces a migration. Capture on "
+                            + "the uplink while the VM moves, without a filter that drops EtherTypes 0x0806 and "
+                            + "0x8035.");
+        }
+    }
+
+    // ---- per migration event ----
+
+    void event(MigrationEvent e, List<Integer> garpRows, boolean anyArp) {
+        String mac = Addresses.mac(e.mac());
+        List<Integer> eventFrames = null;
+        if (e.hasRarp() && !e.hasGarp() && anyArp && e.rarp().pattern() != BurstPattern.FAILOVER) {
+            Long ip = claimedIp(e.mac());
+            add(FindingCode.RARP_WITHOUT_GARP, Severity.WARNING, e.mac(), ip == null ? -1 : ip, e.rarp().frames(),
+                    who(e.mac()) + mac + (ip == null ? "" : " (" + Addresses.ipv4(ip) + ", as it said in ARP "
+                            + "elsewhere in the capture)") + " was announced by RARP (" + e.rarp().count() + " frames, "
+                            + e.rarp().pattern().label() + ") but no gratuitous ARP from it followed within "
+                            + seconds(config.correlationWindow().toNanos()) + ": the switches learned the MAC's new "
+                            + "port, but nothing told the network its IP moved. A silent VM stays unreachable "
+                            + "behind EVPN ARP suppression or stale ARP caches until it sends traffic; check that the "
+                            + "guest announces itself after a move (VMware Tools or open-vm-tools running, virtio-net "
+                            + "guest announce) and that the capture covers the uplink the guest uses.");
+        }
+        if (!e.hasRarp() && e.hasGarp()) {
+            garpWithoutRarp(e, mac);
+        }
+        if (e.hasRarp() && e.hasGarp()) {
+            Set<Long> rarpStacks = new LinkedHashSet<>();
+            for (int f : e.rarp().frames()) {
+                rarpStacks.add(arp.vlans[arp.rowOf(f)]);
+            }
+            Set<Long> garpStacks = new LinkedHashSet<>();
+            for (int r : garpRows) {
+                garpStacks.add(arp.vlans[r]);
+            }
+            if (!rarpStacks.equals(garpStacks)) {
+                eventFrames = e.frames();
+                add(FindingCode.VLAN_MISMATCH, Severity.ERROR, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
+                        eventFrames, "MAC " + mac + " was announced by RARP on " + vlanWords(rarpStacks)
+                                + " but its gratuitous ARP came on " + vlanWords(garpStacks) + ": the destination "
+                                + "host's port group is on a different VLAN from the guest's network, so the VM "
+                                + "lands on the wrong VLAN after the move. Compare the port group VLAN IDs on the "
+                                + "source and destination hosts and the VLANs the physical trunk allows.");
+            }
+        }
+        if (e.interfaces().size() > 1) {
+            List<String> names = new ArrayList<>();
+            for (int i : e.interfaces()) {
+                names.add(interfaceNames.get(i));
+            }
+            add(FindingCode.MAC_ON_MULTIPLE_INTERFACES, Severity.WARNING, e.mac(),
+                    e.ips().isEmpty() ? -1 : e.ips().get(0), eventFrames != null ? eventFrames : e.frames(),
+                    "MAC " + mac + " was announced on " + String.join(" and ", names) + " in the same migration: the "
+                            + "physical switches see it move between ports (MAC flapping). Check the teaming "
+                            + "policy: a VM's traffic should leave by one uplink, and with 'Route based on IP hash' "
+                            + "the uplinks must form one port channel on the switch.");
+        }
+    }
+
+    private void garpWithoutRarp(MigrationEvent e, String mac) {
+        String ips = e.ips().isEmpty() ? "" : " (" + ipList(e.ips()) + ")";
+        long ip = e.ips().isEmpty() ? -1 : e.ips().get(0);
+        String window = seconds(config.correlationWindow().toNanos());
+        if (Vendors.isVmware(e.mac())) {
+            add(FindingCode.GARP_WITHOUT_RARP, Severity.WARNING, e.mac(), ip, e.garpFrames(),
+                    "VMware MAC " + mac + ips + " announced itself by gratuitous ARP with no RARP from the host "
+                            + "within " + window + ": the guest moved or came up, but the ESXi host did not notify "
+                            + "the switches, so Notify Switches is probably set to No. Check the teaming and "
+                            + "failover policy of the destination port group (or whether this capture was filtered "
+                            + "to ARP only).");
+        } else if (Vendors.isHyperV(e.mac())) {
+            add(FindingCode.GARP_WITHOUT_RARP, Severity.NOTE, e.mac(), ip, e.garpFrames(),
+                    "Hyper-V MAC " + mac + ips + " announced by gratuitous ARP with no RARP: expected, as Hyper-V "
+                            + "live migration announces a VM with gratuitous ARP, never RARP.");
+        } else if (Vendors.isQemu(e.mac())) {
+            add(FindingCode.GARP_WITHOUT_RARP, Severity.NOTE, e.mac(), ip, e.garpFrames(),
+                    "QEMU/KVM MAC " + mac + ips + " announced itself by gratuitous ARP with no RARP within " + window
+                            + ": QEMU's announce-self sends RARP after a live migration, so this was probably the "
+                            + "guest alone (an address change, a reboot), or the RARP left by an uplink not in "
+                            + "the capture.");
+        } else {
+            add(FindingCode.GARP_WITHOUT_RARP, Severity.NOTE, e.mac(), ip, e.garpFrames(),
+                    "MAC " + mac + ips + " announced itself by gratuitous ARP with no RARP: a guest-driven move, "
+                            + "an address taken over (VRRP, keepalived, a cluster IP) or a host coming up; no "
+                            + "hypervisor notification goes with it.");
+        }
+    }
+
+    // ---- across the capture ----
+
+    void duplicateIps() {
+        // sort the claims by address so each address's claims sit together; most addresses have one MAC
+        long[] keys = new long[arp.count];
+        int k = 0;
+        for (int r = 0; r < arp.count; r++) {
+            if (isClaim(r)) {
+                keys[k++] = (arp.senderIp[r] << 32) | r;
+            }
+        }
+        keys = java.util.Arrays.copyOf(keys, k);
+        java.util.Arrays.sort(keys);
+        int start = 0;
+        while (start < k) {
+            long ip = keys[start] >>> 32;
+            int end = start;
+            boolean several = false;
+            long firstMac = arp.senderMac[(int) keys[start]];
+            while (end < k && keys[end] >>> 32 == ip) {
+                several |= arp.senderMac[(int) keys[end]] != firstMac;
+                end++;
+            }
+            if (several) {
+                duplicate(ip, keys, start, end);
+            }
+            start = end;
+        }
+    }
+
+    private void duplicate(long ip, long[] keys, int start, int end) {
+        Map<Long, List<Integer>> byMac = new LinkedHashMap<>();
+        for (int i = start; i < end; i++) {
+            int r = (int) keys[i];
+            byMac.computeIfAbsent(arp.senderMac[r], m -> new ArrayList<>()).add(arp.frame[r]);
+        }
+        List<String> parts = new ArrayList<>();
+        List<Integer> frames = new ArrayList<>();
+        long second = -1;
+        for (Map.Entry<Long, List<Integer>> m : byMac.entrySet()) {
+            parts.add(Addresses.mac(m.getKey()) + " (" + frameWords(m.getValue()) + ")");
+            frames.addAll(m.getValue());
+            if (parts.size() == 2) {
+                second = m.getKey();
+            }
+        }
+        add(FindingCode.DUPLICATE_IP, Severity.ERROR, second, ip, frames,
+                Addresses.ipv4(ip) + " is claimed by " + byMac.size() + " MACs: " + join(parts) + ". Two "
+                        + "machines answering for one address break traffic to both: after a migration this is "
+                        + "usually the old copy of the VM still running (a failed or repeated migration, a "
+                        + "clone powered on), otherwise an address conflict or ARP spoofing. Find the port "
+                        + "each MAC is on in the switches' MAC tables and take the address off the one that "
+                        + "should not have it.");
+    }
+
+    void senderMismatches() {
+        Map<List<Long>, List<Integer>> pairs = new LinkedHashMap<>();
+        for (int r = 0; r < arp.count; r++) {
+            if ((arp.flags[r] & ArpFrames.MISMATCH) != 0) {
+                pairs.computeIfAbsent(List.of(arp.ethSrc[r], arp.senderMac[r], arp.senderIp[r]),
+                        k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Map.Entry<List<Long>, List<Integer>> e : pairs.entrySet()) {
+            long src = e.getKey().get(0);
+            long sha = e.getKey().get(1);
+            long ip = e.getKey().get(2);
+            List<Integer> frames = frames(e.getValue());
+            String ipWords = ip >= 0 ? " for " + Addresses.ipv4(ip) : "";
+            add(FindingCode.SENDER_MAC_MISMATCH, Severity.WARNING, sha, ip, frames,
+                    frames.size() + (frames.size() == 1 ? " ARP frame" : " ARP frames") + " from Ethernet source "
+                            + Addresses.mac(src) + " name " + Addresses.mac(sha) + " as the sender MAC" + ipWords
+                            + " (" + frameWords(frames) + "): a host sending ARP on behalf of another MAC is "
+                            + "spoofing, proxying or bridging, and ARP caches will send "
+                            + (ip >= 0 ? Addresses.ipv4(ip) + "'s" : "its") + " traffic to " + Addresses.mac(sha)
+                            + ", not to the port that sent it. Check what is behind the port where "
+                            + Addresses.mac(src) + " is learned.");
+        }
+    }
+
+    void rarpNotBroadcast() {
+        Map<List<Long>, List<Integer>> byMac = new LinkedHashMap<>();
+        for (int r = 0; r < arp.count; r++) {
+            if (arp.classOf(r) == FrameClass.RARP_REQUEST && arp.dest[r] == ArpFrames.DEST_OTHER) {
+                byMac.computeIfAbsent(List.of(arp.announcedMac(r), arp.ethDst[r]), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Map.Entry<List<Long>, List<Integer>> e : byMac.entrySet()) {
+            long mac = e.getKey().get(0);
+            long dst = e.getKey().get(1);
+            List<Integer> frames = frames(e.getValue());
+            String to = dst >= 0 ? Addresses.mac(dst) : "one host";
+            add(FindingCode.RARP_NOT_BROADCAST, Severity.WARNING, mac, -1, frames,
+                    "RARP announcing " + Addresses.mac(mac) + " was sent to " + to + ", not to broadcast ("
+                            + frameWords(frames) + "): only the switches on the way to " + to + " learn the MAC's "
+                            + "new port, the rest keep sending its traffic to the old one. Check what sent it, and "
+                            + "whether something between it and the capture point rewrites the destination.");
+        }
+    }
+
+    void storms() {
+        List<Integer> requests = new ArrayList<>();
+        for (int r = 0; r < arp.count; r++) {
+            if (arp.opcode[r] == 1) {
+                requests.add(r);
+            }
+        }
+        int limit = config.stormRequests();
+        long window = config.stormWindow().toNanos();
+        int i = 0;
+        int n = requests.size();
+        while (i + limit < n) {
+            // more than `limit` requests within the window: request i+limit is at most `window` after request i
+            if (arp.time[requests.get(i + limit)] - arp.time[requests.get(i)] > window) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int end = i + limit;
+            while (end + 1 < n && arp.time[requests.get(end + 1)] - arp.time[requests.get(end + 1 - limit)] <= window) {
+                end++;
+            }
+            List<Integer> rows = requests.subList(start, end + 1);
+            storm(rows, window, limit);
+            i = end + 1;
+        }
+    }
+
+    private void storm(List<Integer> rows, long window, int limit) {
+        Map<Long, Integer> bySender = new HashMap<>();
+        long top = -1;
+        int topCount = 0;
+        for (int r : rows) {
+            int c = bySender.merge(arp.senderMac[r], 1, Integer::sum);
+            if (c > topCount) {
+                top = arp.senderMac[r];
+                topCount = c;
+            }
+        }
+        long span = arp.time[rows.get(rows.size() - 1)] - arp.time[rows.get(0)];
+        List<Integer> frames = frames(rows);
+        add(FindingCode.ARP_STORM, Severity.WARNING, top, -1, frames,
+                rows.size() + " ARP requests in " + MigrationAnalyzer.ms(span) + " (" + frameWords(frames)
+                        + "), more than " + limit + " within " + MigrationAnalyzer.ms(window) + " (Wireshark's storm "
+                        + "threshold); " + topCount + " of them from " + (top >= 0 ? Addresses.mac(top) : "no MAC")
+                        + ". A bridging loop, a scan, or many hosts refreshing their caches at once after a "
+                        + "failover; check spanning tree on the uplinks and what that MAC is.");
+    }
+
+    void malformed() {
+        for (int r = 0; r < arp.count; r++) {
+            int flags = arp.flags[r];
+            if ((flags & (ArpFrames.MALFORMED | ArpFrames.SHORT)) == 0) {
+                continue;
+            }
+            boolean cut = (flags & ArpFrames.MALFORMED) == 0;
+            String detail = arp.problems.getOrDefault(r, "it ends before its addresses");
+            add(FindingCode.MALFORMED_FRAME, cut ? Severity.NOTE : Severity.WARNING, arp.ethSrc[r], -1,
+                    List.of(arp.frame[r]), "Frame " + (arp.frame[r] + 1) + " is ARP but cannot be read whole: "
+                            + detail + (cut ? ". The capture's snapshot length cut it; capture whole frames to see "
+                            + "what it announced." : ". A damaged frame can hide an announcement; if many are like "
+                            + "this, check the capture point and the tool that wrote the file."));
+        }
+    }
+
+    // ---- words ----
+
+    private List<Integer> frames(List<Integer> rows) {
+        List<Integer> f = new ArrayList<>(rows.size());
+        for (int r : rows) {
+            f.add(arp.frame[r]);
+        }
+        return f;
+    }
+
+    private static String who(long mac) {
+        String vendor = Vendors.of(mac);
+        return vendor == null ? "MAC " : vendor + " MAC ";
+    }
+
+    /** "frame 44", "frames 41-47" (1-based), "frames 3, 9 and 12". */
+    static String frameWords(List<Integer> zeroBased) {
+        List<Integer> f = new ArrayList<>(new java.util.TreeSet<>(zeroBased));
+        if (f.size() == 1) {
+            return "frame " + (f.get(0) + 1);
+        }
+        boolean contiguous = f.get(f.size() - 1) - f.get(0) == f.size() - 1;
+        if (contiguous || f.size() > 4) {
+            return "frames " + (f.get(0) + 1) + "-" + (f.get(f.size() - 1) + 1);
+        }
+        List<String> s = new ArrayList<>();
+        for (int x : f) {
+            s.add(Integer.toString(x + 1));
+        }
+        return "frames " + join(s);
+    }
+
+    private static String join(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    private static String ipList(List<Long> ips) {
+        List<String> s = new ArrayList<>();
+        for (long ip : ips) {
+            s.add(Addresses.ipv4(ip));
+        }
+        return String.join(", ", s);
+    }
+
+    private static String vlanWords(Set<Long> stacks) {
+        List<String> s = new ArrayList<>();
+        for (long st : stacks) {
+            String t = ArpFrames.vlanText(st);
+            s.add(t.equals("untagged") ? "no VLAN tag" : "VLAN " + t);
+        }
+        return join(s);
+    }
+
+    private static String seconds(long nanos) {
+        double s = nanos / 1e9;
+        return Math.abs(s - Math.rint(s)) < 1e-9 ? String.format(Locale.ROOT, "%d s", Math.round(s))
+                : String.format(Locale.ROOT, "%.3f s", s);
+    }
+}

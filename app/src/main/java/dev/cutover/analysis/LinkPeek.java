@@ -1,0 +1,84 @@
+package dev.cutover.analysis;
+
+import dev.cutover.capture.SequentialFrames;
+
+/**
+ * Tells from a frame's raw bytes whether it carries ARP or RARP, walking the link layer the way the dissector
+ * does (Ethernet or Linux SLL, any stack of 802.1Q/802.1ad tags and 802.1ah I-tags, LLC/SNAP) without decoding
+ * anything: the analysis decodes only the few frames this says yes to.
+ */
+final class LinkPeek {
+    private static final int ARP = 0x0806;
+    private static final int RARP = 0x8035;
+    private static final int VLAN = 0x8100;
+    private static final int QINQ_OLD = 0x9100;
+    private static final int AD = 0x88a8;
+    private static final int AH = 0x88e7;
+
+    private LinkPeek() {
+    }
+
+    /** True when the current frame of {@code f}, of the given link type, is ARP-family. */
+    static boolean isArpFamily(SequentialFrames f, int linkType, int length) {
+        switch (linkType) {
+            case 1:
+                if (length < 14) {
+                    return false;
+                }
+                int type = f.u16(12);
+                if (type <= 1500) {
+                    return snapArp(f, 14, length);
+                }
+                return etherType(f, type, 14, length);
+            case 113:
+                return length >= 16 && etherType(f, f.u16(14), 16, length);
+            case 276:
+                return length >= 20 && etherType(f, f.u16(0), 20, length);
+            default:
+                return false;
+        }
+    }
+
+    private static boolean etherType(SequentialFrames f, int type, int offset, int length) {
+        if (type < 1536) {
+            return false;
+        }
+        int t = type;
+        int o = offset;
+        while (t == VLAN || t == QINQ_OLD || t == AD || t == AH) {
+            if (t == AH) {
+                if (o + 18 > length) {
+                    return false;
+                }
+                t = f.u16(o + 16);
+                o += 18;
+                continue;
+            }
+            if (o + 4 > length) {
+                return false;
+            }
+            boolean ad = t == AD;
+            t = f.u16(o + 2);
+            o += 4;
+            if (t <= 1500 && !ad) {
+                return snapArp(f, o, length);
+            }
+        }
+        return t == ARP || t == RARP;
+    }
+
+    /** LLC/SNAP with OUI 0 carrying ARP (ARP over 802.3). */
+    private static boolean snapArp(SequentialFrames f, int o, int length) {
+        if (o + 8 > length) {
+            return false;
+        }
+        if (f.u8(o) != 0xaa || f.u8(o + 1) != 0xaa || f.u8(o + 2) != 0x03) {
+            return false;
+        }
+        if (f.u8(o + 3) != 0 || f.u8(o + 4) != 0 || f.u8(o + 5) != 0) {
+            return false;
+        }
+        int pid = f.u16(o + 6);
+        return pid == ARP || pid == RARP;
+    }
+}

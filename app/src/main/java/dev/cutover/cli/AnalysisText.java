@@ -1,0 +1,229 @@
+package dev.cutover.cli;
+
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.Finding;
+import dev.cutover.analysis.FrameClass;
+import dev.cutover.analysis.MigrationEvent;
+import dev.cutover.analysis.RarpBurst;
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.CaptureSummary;
+import dev.cutover.capture.SourceInfo;
+import dev.cutover.dissect.Addresses;
+import dev.cutover.dissect.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The analysis as a person reads it in a terminal: the captures, a migrations table, then the findings. */
+final class AnalysisText {
+    private static final int WIDTH = 100;
+    // a terminal summary: past these, the rest is counted, not printed (--all or JSON has everything)
+    static final int MIGRATIONS_SHOWN = 50;
+    static final int FINDINGS_SHOWN_PER_CODE = 10;
+
+    private AnalysisText() {
+    }
+
+    static String render(Capture capture, AnalysisResult result, boolean all) {
+        StringBuilder sb = new StringBuilder();
+        for (SourceInfo src : capture.sources()) {
+            sb.append(String.format(Locale.ROOT, "Capture   %s (%s, %d frames)%n", src.file(), src.format().label(),
+                    src.frames()));
+        }
+        sb.append(String.format(Locale.ROOT, "Frames    %d, of which ARP/RARP %d%s%n", result.frameCount(),
+                result.arpFrameCount(), classSummary(result)));
+        sb.append('\n');
+        List<MigrationEvent> events = result.migrations();
+        if (events.isEmpty()) {
+            sb.append("Migrations: none (no RARP burst and no gratuitous ARP)\n");
+        } else {
+            sb.append("Migrations: ").append(events.size()).append('\n');
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"#", "first seen (UTC)", "MAC", "vendor", "VLAN", "interface", "RARP", "GARP",
+                    "RARP->GARP"});
+            int shown = all ? events.size() : Math.min(events.size(), MIGRATIONS_SHOWN);
+            for (MigrationEvent e : events.subList(0, shown)) {
+                rows.add(row(capture, result, e));
+            }
+            table(sb, rows);
+            if (shown < events.size()) {
+                sb.append("  ... and ").append(events.size() - shown)
+                        .append(" more (all of them with --all, or with --format json)\n");
+            }
+        }
+        sb.append('\n');
+        List<Finding> findings = result.findings();
+        if (findings.isEmpty()) {
+            sb.append("Findings: none\n");
+        } else {
+            sb.append("Findings: ").append(findings.size()).append(counts(findings)).append('\n');
+            java.util.Map<dev.cutover.analysis.FindingCode, Integer> seen =
+                    new java.util.EnumMap<>(dev.cutover.analysis.FindingCode.class);
+            for (Finding f : findings) {
+                int n = seen.merge(f.code(), 1, Integer::sum);
+                if (all || n <= FINDINGS_SHOWN_PER_CODE) {
+                    finding(sb, f);
+                }
+            }
+            for (java.util.Map.Entry<dev.cutover.analysis.FindingCode, Integer> e : seen.entrySet()) {
+                if (!all && e.getValue() > FINDINGS_SHOWN_PER_CODE) {
+                    sb.append("  ... and ").append(e.getValue() - FINDINGS_SHOWN_PER_CODE).append(" more ")
+                            .append(e.getKey().id()).append(" (all of them with --all, or with --format json)\n");
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String classSummary(AnalysisResult result) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<FrameClass, Integer> e : result.classCounts().entrySet()) {
+            if (e.getKey() != FrameClass.NONE && e.getValue() > 0) {
+                String label = e.getKey().label();
+                if (e.getValue() != 1) {
+                    label = label.endsWith("y") ? label.substring(0, label.length() - 1) + "ies" : label + "s";
+                }
+                parts.add(e.getValue() + " " + label);
+            }
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    private static String[] row(Capture capture, AnalysisResult result, MigrationEvent e) {
+        String first = CaptureSummary.iso(e.firstTime(), capture.interfaceOf(e.firstFrame()).timePrecisionDigits());
+        List<String> vlans = new ArrayList<>();
+        for (int v : e.vlans()) {
+            vlans.add(Integer.toString(v));
+        }
+        List<String> ifaces = new ArrayList<>();
+        for (int i : e.interfaces()) {
+            ifaces.add(result.interfaceNames().get(i));
+        }
+        String rarp = "-";
+        RarpBurst b = e.rarp();
+        if (b != null) {
+            rarp = b.count() + " (" + b.pattern().label() + ", " + frames(b.firstFrame(), b.lastFrame()) + ")";
+        }
+        String garp = "-";
+        if (e.hasGarp()) {
+            List<String> ips = new ArrayList<>();
+            for (long ip : e.ips()) {
+                ips.add(Addresses.ipv4(ip));
+            }
+            garp = e.garpFrames().size() + " (" + (ips.isEmpty() ? "" : String.join(" ", ips) + ", ")
+                    + frames(e.garpFrames().get(0), e.garpFrames().get(e.garpFrames().size() - 1)) + ")";
+        }
+        String delay = "-";
+        if (e.rarpToGarpNanos().isPresent()) {
+            double ms = AnalysisJson.millis(e.rarpToGarpNanos().getAsLong());
+            delay = (ms >= 0 ? "+" : "") + (ms == Math.rint(ms) ? Long.toString((long) ms)
+                    : String.format(Locale.ROOT, "%.3f", ms)) + " ms";
+        }
+        return new String[] {Integer.toString(e.id() + 1), first, Addresses.mac(e.mac()),
+                e.vendor() == null ? "-" : e.vendor(), vlans.isEmpty() ? "-" : String.join(",", vlans),
+                String.join(",", ifaces), rarp, garp, delay};
+    }
+
+    private static String frames(int first, int last) {
+        return first == last ? "frame " + (first + 1) : "frames " + (first + 1) + "-" + (last + 1);
+    }
+
+    private static void table(StringBuilder sb, List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int c = 0; c < r.length; c++) {
+                widths[c] = Math.max(widths[c], r[c].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int c = 0; c < r.length; c++) {
+                line.append(r[c]);
+                if (c < r.length - 1) {
+                    line.append(" ".repeat(widths[c] - r[c].length() + 2));
+                }
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    private static String counts(List<Finding> findings) {
+        int[] n = new int[Severity.values().length];
+        for (Finding f : findings) {
+            n[f.severity().ordinal()]++;
+        }
+        List<String> parts = new ArrayList<>();
+        for (Severity s : new Severity[] {Severity.ERROR, Severity.WARNING, Severity.NOTE}) {
+            if (n[s.ordinal()] > 0) {
+                parts.add(n[s.ordinal()] + " " + s.label().toLowerCase(Locale.ROOT) + (n[s.ordinal()] == 1 ? "" : "s"));
+            }
+        }
+        return " (" + String.join(", ", parts) + ")";
+    }
+
+    private static void finding(StringBuilder sb, Finding f) {
+        StringBuilder head = new StringBuilder("  ");
+        String severity = f.severity().label().toLowerCase(Locale.ROOT);
+        head.append(severity).append(" ".repeat(Math.max(1, 9 - severity.length()))).append(f.code().id());
+        if (f.mac() >= 0) {
+            head.append("  ").append(Addresses.mac(f.mac()));
+        }
+        if (f.ip() >= 0) {
+            head.append("  ").append(Addresses.ipv4(f.ip()));
+        }
+        if (!f.frames().isEmpty()) {
+            head.append("  ").append(frameList(f.frames()));
+        }
+        sb.append(head).append('\n');
+        wrap(sb, f.message(), "           ");
+    }
+
+    /** "frame 3", "frames 41-47", "frames 3, 9, 12", "frames 3, 9, 12, ... (250 in all)". */
+    private static String frameList(List<Integer> frames) {
+        if (frames.size() == 1) {
+            return "frame " + (frames.get(0) + 1);
+        }
+        if (frames.get(frames.size() - 1) - frames.get(0) == frames.size() - 1) {
+            return "frames " + (frames.get(0) + 1) + "-" + (frames.get(frames.size() - 1) + 1);
+        }
+        StringBuilder sb = new StringBuilder("frames ");
+        int shown = Math.min(frames.size(), 8);
+        for (int i = 0; i < shown; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(frames.get(i) + 1);
+        }
+        if (shown < frames.size()) {
+            sb.append(", ... (").append(frames.size()).append(" in all)");
+        }
+        return sb.toString();
+    }
+
+    private static void wrap(StringBuilder sb, String text, String indent) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            sb.append(indent);
+            int room = WIDTH - indent.length();
+            int end = Math.min(n, i + room);
+            if (end < n) {
+                // break at the last space that fits; a word longer than the line goes on it whole
+                int space = text.lastIndexOf(' ', end);
+                if (space > i) {
+                    end = space;
+                } else {
+                    int next = text.indexOf(' ', end);
+                    end = next < 0 ? n : next;
+                }
+            }
+            sb.append(text, i, end).append('\n');
+            i = end;
+            while (i < n && text.charAt(i) == ' ') {
+                i++;
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.cutover.analysis;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The thresholds: defaults as documented, changed one at a time, nonsense refused. */
+class AnalysisConfigTest {
+    @Test
+    void defaults() {
+        AnalysisConfig c = AnalysisConfig.DEFAULTS;
+        assertThat(c.burstGap()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.correlationWindow()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.stormRequests()).isEqualTo(30);
+        assertThat(c.stormWindow()).isEqualTo(Duration.ofMillis(100));
+        assertThat(c.patternTolerance()).isEqualTo(Duration.ofMillis(25));
+        assertThat(c.failoverMacs()).isEqualTo(4);
+        assertThat(c.failoverWindow()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void withersChangeOneThing() {
+        AnalysisConfig c = AnalysisConfig.DEFAULTS.withBurstGap(Duration.ofSeconds(10))
+                .withCorrelationWindow(Duration.ofSeconds(2)).withStorm(10, Duration.ofMillis(50))
+                .withPatternTolerance(Duration.ofMillis(5)).withFailover(3, Duration.ofMillis(500));
+        assertThat(c).isEqualTo(new AnalysisConfig(Duration.ofSeconds(10), Duration.ofSeconds(2), 10,
+                Duration.ofMillis(50), Duration.ofMillis(5), 3, Duration.ofMillis(500)));
+    }
+
+    @Test
+    void nonsenseIsRefused() {
+        assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withBurstGap(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("burst gap must be positive");
+        assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withCorrelationWindow(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withStorm(0, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withFailover(1, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withBurstGap(null)).isInstanceOf(NullPointerException.class);
+    }
+}

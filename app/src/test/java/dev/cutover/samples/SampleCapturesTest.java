@@ -1,0 +1,164 @@
+package dev.cutover.samples;
+
+import dev.cutover.analysis.AnalysisConfig;
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.Finding;
+import dev.cutover.analysis.MigrationAnalyzer;
+import dev.cutover.analysis.MigrationEvent;
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.LoadMonitor;
+import dev.cutover.dissect.Addresses;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each sample in {@code sample-captures/} gives exactly the migrations and findings its README promises, and no
+ * others; and the committed files are what the generator writes.
+ */
+class SampleCapturesTest {
+    /** What one sample (one or several files opened together) must give. */
+    record Expected(List<String> files, List<String> migrations, List<String> findings) {
+        @Override
+        public String toString() {
+            return String.join(" + ", files);
+        }
+    }
+
+    private static final String VMOTION = "00:50:56:9d:b0:51 VMware vlans=[10] rarp=6 esxi-notify-switches "
+            + "intervals=[1.0, 1.0, 998.0, 1000.0, 2000.0] garp=1 ips=[10.0.10.52] delay=180.0";
+
+    static Stream<Expected> samples() {
+        return Stream.of(
+                new Expected(List.of("esxi-vmotion-vlan10.pcap"),
+                        List.of(VMOTION + " on [esxi-vmotion-vlan10.pcap]"), List.of()),
+                new Expected(List.of("esxi-team-vusb1.pcapng", "esxi-team-vusb2.pcapng"),
+                        List.of(VMOTION + " on [vusb2]"), List.of()),
+                new Expected(List.of("esxi-notify-switches-off.pcap"),
+                        List.of("00:50:56:9d:b0:51 VMware vlans=[10] rarp=none garp=2 ips=[10.0.10.52] delay=none "
+                                + "on [esxi-notify-switches-off.pcap]"),
+                        List.of("garp-without-rarp warning 00:50:56:9d:b0:51 10.0.10.52")),
+                new Expected(List.of("qemu-announce-self.pcap"),
+                        List.of("52:54:00:6b:3a:10 QEMU/KVM vlans=[20] rarp=5 qemu-announce-self "
+                                + "intervals=[50.0, 150.0, 250.0, 350.0] garp=1 ips=[10.0.20.15] delay=22.963 "
+                                + "on [qemu-announce-self.pcap]"),
+                        List.of()),
+                new Expected(List.of("hyperv-live-migration.pcap"),
+                        List.of("00:15:5d:0a:1e:07 Microsoft Hyper-V vlans=[] rarp=none garp=3 ips=[10.0.0.57] "
+                                + "delay=none on [hyperv-live-migration.pcap]"),
+                        List.of("garp-without-rarp note 00:15:5d:0a:1e:07 10.0.0.57")),
+                new Expected(List.of("silent-vm-rarp-no-garp.pcap"),
+                        List.of("00:50:56:9d:c4:22 VMware vlans=[10] rarp=6 esxi-notify-switches "
+                                + "intervals=[1.0, 1.0, 998.0, 1000.0, 2000.0] garp=0 ips=[] delay=none "
+                                + "on [silent-vm-rarp-no-garp.pcap]"),
+                        List.of("rarp-without-garp warning 00:50:56:9d:c4:22 10.0.10.77")),
+                new Expected(List.of("duplicate-ip.pcap"),
+                        List.of(VMOTION + " on [duplicate-ip.pcap]"),
+                        List.of("duplicate-ip error 00:50:56:9d:77:01 10.0.10.52")),
+                new Expected(List.of("arp-spoof-sender-mismatch.pcap"), List.of(),
+                        List.of("duplicate-ip error 02:00:00:00:be:ef 10.0.10.1",
+                                "sender-mac-mismatch warning 02:00:00:00:be:ef 10.0.10.1")),
+                new Expected(List.of("rarp-only-ethtype-8035.pcap"),
+                        List.of("00:50:56:9d:b0:51 VMware vlans=[10] rarp=6 esxi-notify-switches "
+                                + "intervals=[1.0, 1.0, 998.0, 1000.0, 2000.0] garp=0 ips=[] delay=none "
+                                + "on [rarp-only-ethtype-8035.pcap]"),
+                        List.of("no-arp-frames note - -")),
+                new Expected(List.of("esxi-vmotion-vlan10.pktcap.txt"), List.of(VMOTION + " on [vmnic1]"), List.of()),
+                new Expected(List.of("two-uplinks-nanosecond.pcapng"),
+                        List.of("00:50:56:9d:e0:31 VMware vlans=[30] rarp=6 esxi-notify-switches "
+                                + "intervals=[1.0, 1.0, 998.0, 1000.0, 2000.0] garp=1 ips=[10.0.30.31] "
+                                + "delay=211.0 on [vmnic0, vmnic1]"),
+                        List.of("mac-on-multiple-interfaces warning 00:50:56:9d:e0:31 10.0.30.31")),
+                new Expected(List.of("vlan-mismatch.pcap"),
+                        List.of("00:50:56:9d:b0:51 VMware vlans=[10, 20] rarp=6 esxi-notify-switches "
+                                + "intervals=[1.0, 1.0, 998.0, 1000.0, 2000.0] garp=1 ips=[10.0.10.52] delay=150.0 "
+                                + "on [vlan-mismatch.pcap]"),
+                        List.of("vlan-mismatch error 00:50:56:9d:b0:51 10.0.10.52")));
+    }
+
+    static Path folder() {
+        for (String candidate : new String[] {"../sample-captures", "sample-captures"}) {
+            Path p = Path.of(candidate);
+            if (Files.isDirectory(p)) {
+                return p;
+            }
+        }
+        throw new AssertionError("sample-captures/ not found from " + Path.of("").toAbsolutePath());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void analyzeReportsExactlyWhatTheReadmeSays(Expected expected) throws IOException {
+        List<Path> files = expected.files().stream().map(folder()::resolve).toList();
+        try (Capture capture = Capture.open(files, LoadMonitor.NONE)) {
+            AnalysisResult result = MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            assertThat(capture.damages()).isEmpty();
+            List<String> migrations = new ArrayList<>();
+            for (MigrationEvent e : result.migrations()) {
+                migrations.add(describe(result, e));
+            }
+            List<String> findings = new ArrayList<>();
+            for (Finding f : result.findings()) {
+                findings.add(f.code().id() + " " + f.severity().name().toLowerCase(Locale.ROOT) + " "
+                        + (f.mac() < 0 ? "-" : Addresses.mac(f.mac())) + " " + (f.ip() < 0 ? "-" : Addresses.ipv4(f.ip())));
+            }
+            assertThat(migrations).containsExactlyElementsOf(expected.migrations());
+            assertThat(findings).containsExactlyInAnyOrderElementsOf(expected.findings());
+        }
+    }
+
+    private static String describe(AnalysisResult result, MigrationEvent e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(Addresses.mac(e.mac())).append(' ').append(e.vendor()).append(" vlans=").append(e.vlans());
+        if (e.hasRarp()) {
+            List<Double> intervals = new ArrayList<>();
+            for (long d : e.rarp().intervalsNanos()) {
+                intervals.add(Math.round(d / 1000.0) / 1000.0);
+            }
+            sb.append(" rarp=").append(e.rarp().count()).append(' ').append(e.rarp().pattern().id())
+                    .append(" intervals=").append(intervals);
+        } else {
+            sb.append(" rarp=none");
+        }
+        sb.append(" garp=").append(e.garpFrames().size()).append(" ips=")
+                .append(e.ips().stream().map(Addresses::ipv4).collect(Collectors.toList()));
+        sb.append(" delay=").append(e.rarpToGarpNanos().isPresent()
+                ? Double.toString(Math.round(e.rarpToGarpNanos().getAsLong() / 1000.0) / 1000.0) : "none");
+        sb.append(" on ").append(e.interfaces().stream().map(i -> result.interfaceNames().get(i)).toList());
+        return sb.toString();
+    }
+
+    @Test
+    void everySampleIsCoveredAndDescribed() throws IOException {
+        List<String> listed = samples().flatMap(e -> e.files().stream()).toList();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(SampleCaptures.FILES);
+        try (Stream<Path> files = Files.list(folder())) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("README.md")))
+                    .containsExactlyInAnyOrderElementsOf(SampleCaptures.FILES);
+        }
+        String readme = Files.readString(folder().resolve("README.md"));
+        for (String f : SampleCaptures.FILES) {
+            assertThat(readme).contains("`" + f + "`");
+        }
+    }
+
+    @Test
+    void theCommittedFilesAreWhatTheGeneratorWrites(@TempDir Path dir) throws IOException {
+        SampleCaptures.writeAll(dir);
+        for (String f : SampleCaptures.FILES) {
+            assertThat(Files.readAllBytes(dir.resolve(f))).as(f).isEqualTo(Files.readAllBytes(folder().resolve(f)));
+        }
+    }
+}

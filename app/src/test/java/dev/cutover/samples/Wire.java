@@ -1,0 +1,121 @@
+package dev.cutover.samples;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Frames as they cross the wire, built from their fields: ARP, RARP, gratuitous ARP and a little TCP, untagged,
+ * 802.1Q-tagged, or Q-in-Q (802.1ad outer tag, 802.1Q inner). Untagged frames are padded to 60 bytes before any
+ * tag goes in, as a switch port adds the tag to a minimum-size frame.
+ */
+public final class Wire {
+    public static final long BROADCAST = 0xffff_ffff_ffffL;
+
+    private Wire() {
+    }
+
+    public static long mac(String text) {
+        return Long.parseLong(text.replace(":", "").replace("-", ""), 16);
+    }
+
+    public static long ip(String dotted) {
+        String[] p = dotted.split("\\.");
+        return (Long.parseLong(p[0]) << 24) | (Long.parseLong(p[1]) << 16) | (Long.parseLong(p[2]) << 8)
+                | Long.parseLong(p[3]);
+    }
+
+    /** A hypervisor's RARP notification for {@code vm}: from the VM's MAC to broadcast, sender = target = VM. */
+    public static byte[] rarp(long vm, int... vlans) {
+        return arp(vm, BROADCAST, 0x8035, 3, vm, 0, vm, 0, vlans);
+    }
+
+    /** The same notification sent to one MAC instead of broadcast. */
+    public static byte[] rarpTo(long destination, long vm, int... vlans) {
+        return arp(vm, destination, 0x8035, 3, vm, 0, vm, 0, vlans);
+    }
+
+    /** A gratuitous ARP request (RFC 5227 announcement): sender IP = target IP, target MAC zero, to broadcast. */
+    public static byte[] garp(long mac, long ip, int... vlans) {
+        return arp(mac, BROADCAST, 0x0806, 1, mac, ip, 0, ip, vlans);
+    }
+
+    /** A gratuitous ARP reply to broadcast. */
+    public static byte[] garpReply(long mac, long ip, int... vlans) {
+        return arp(mac, BROADCAST, 0x0806, 2, mac, ip, BROADCAST, ip, vlans);
+    }
+
+    /** "Who has {@code target}? Tell {@code ip}" to broadcast. */
+    public static byte[] request(long mac, long ip, long target, int... vlans) {
+        return arp(mac, BROADCAST, 0x0806, 1, mac, ip, 0, target, vlans);
+    }
+
+    /** An RFC 5227 probe: from 0.0.0.0, target MAC zero. */
+    public static byte[] probe(long mac, long target, int... vlans) {
+        return arp(mac, BROADCAST, 0x0806, 1, mac, 0, 0, target, vlans);
+    }
+
+    /** "{@code ip} is at {@code mac}", unicast to the asker. */
+    public static byte[] reply(long mac, long ip, long toMac, long toIp, int... vlans) {
+        return arp(mac, toMac, 0x0806, 2, mac, ip, toMac, toIp, vlans);
+    }
+
+    /** Any ARP-format frame; the Ethernet source may differ from the sender MAC. */
+    public static byte[] arp(long ethSrc, long ethDst, int etherType, int opcode, long sha, long spa, long tha,
+                             long tpa, int... vlans) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+        put(b, ethDst, 6);
+        put(b, ethSrc, 6);
+        put(b, etherType, 2);
+        put(b, 1, 2);
+        put(b, 0x0800, 2);
+        b.write(6);
+        b.write(4);
+        put(b, opcode, 2);
+        put(b, sha, 6);
+        put(b, spa, 4);
+        put(b, tha, 6);
+        put(b, tpa, 4);
+        return tag(Arrays.copyOf(b.toByteArray(), 60), vlans);
+    }
+
+    /** A TCP segment between two hosts with {@code payload} bytes of data. */
+    public static byte[] tcp(long src, long dst, long srcIp, long dstIp, int payload, int... vlans) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(64 + payload);
+        put(b, dst, 6);
+        put(b, src, 6);
+        put(b, 0x0800, 2);
+        put(b, 0x4500, 2);
+        put(b, 40 + payload, 2);
+        put(b, 0x00004000_40060000L, 8);
+        put(b, srcIp, 4);
+        put(b, dstIp, 4);
+        b.writeBytes(HexFormat.of().parseHex("c35001bb00000001000000015010020000000000"));
+        for (int i = 0; i < payload; i++) {
+            b.write(i * 13);
+        }
+        byte[] f = b.toByteArray();
+        return tag(Arrays.copyOf(f, Math.max(60, f.length)), vlans);
+    }
+
+    /** Inserts tags after the source MAC: one VLAN is 802.1Q; two are 802.1ad outside, 802.1Q inside. */
+    public static byte[] tag(byte[] untagged, int... vlans) {
+        if (vlans.length == 0) {
+            return untagged;
+        }
+        ByteArrayOutputStream b = new ByteArrayOutputStream(untagged.length + 4 * vlans.length);
+        b.write(untagged, 0, 12);
+        for (int i = 0; i < vlans.length; i++) {
+            put(b, i < vlans.length - 1 ? 0x88a8 : 0x8100, 2);
+            put(b, vlans[i] & 0xfff, 2);
+        }
+        b.write(untagged, 12, untagged.length - 12);
+        return b.toByteArray();
+    }
+
+    private static void put(ByteArrayOutputStream b, long value, int bytes) {
+        for (int i = bytes - 1; i >= 0; i--) {
+            b.write((int) (value >>> (8 * i)));
+        }
+    }
+}
