@@ -123,7 +123,7 @@ final class ArpScanner {
         var index = capture.index();
         for (int i = from; i < to; i++) {
             int length = frames.moveTo(i);
-            if (!LinkPeek.isArpFamily(frames, linkTypes[index.interfaceId(i)], length)) {
+            if (!LinkPeek.mayBeArp(frames, linkTypes[index.interfaceId(i)], length)) {
                 continue;
             }
             frames.copyTo(buffer);

@@ -4,8 +4,8 @@ import dev.cutover.capture.SequentialFrames;
 
 /**
  * Tells from a frame's raw bytes whether it carries ARP or RARP, walking the link layer the way the dissector
- * does (Ethernet or Linux SLL, any stack of 802.1Q/802.1ad tags and 802.1ah I-tags, LLC/SNAP) without decoding
- * anything: the analysis decodes only the few frames this says yes to.
+ * does (Ethernet or Linux SLL, any stack of 802.1Q/802.1ad tags and 802.1ah I-tags, LLC/SNAP, and the IP
+ * tunnels it follows) without decoding anything: the analysis decodes only the few frames this says yes to.
  */
 final class LinkPeek {
     private static final int ARP = 0x0806;
@@ -14,12 +14,16 @@ final class LinkPeek {
     private static final int QINQ_OLD = 0x9100;
     private static final int AD = 0x88a8;
     private static final int AH = 0x88e7;
+    private static final int IPV4 = 0x0800;
+    private static final int IPV6 = 0x86dd;
+    private static final int GRE = 47;
+    private static final int UDP = 17;
 
     private LinkPeek() {
     }
 
-    /** True when the current frame of {@code f}, of the given link type, is ARP-family. */
-    static boolean isArpFamily(SequentialFrames f, int linkType, int length) {
+    /** True when the current frame of {@code f}, of the given link type, is ARP-family or may carry ARP in a tunnel. */
+    static boolean mayBeArp(SequentialFrames f, int linkType, int length) {
         switch (linkType) {
             case 1:
                 if (length < 14) {
@@ -64,7 +68,46 @@ final class LinkPeek {
                 return snapArp(f, o, length);
             }
         }
+        if (t == IPV4 || t == IPV6) {
+            return mayCarryArp(f, t == IPV6, o, length);
+        }
         return t == ARP || t == RARP;
+    }
+
+    /**
+     * True for IP packets that may carry ARP inside a tunnel the dissector follows (GRE, ERSPAN, VXLAN, Geneve,
+     * CAPWAP): a migration seen from the underlay, or through a mirror session, is still a migration. Such
+     * frames are decoded, and kept only when they do hold ARP.
+     */
+    private static boolean mayCarryArp(SequentialFrames f, boolean v6, int o, int length) {
+        int proto;
+        int transport;
+        if (v6) {
+            if (o + 40 > length) {
+                return false;
+            }
+            proto = f.u8(o + 6);
+            transport = o + 40;
+        } else {
+            if (o + 20 > length) {
+                return false;
+            }
+            proto = f.u8(o + 9);
+            transport = o + (f.u8(o) & 0x0f) * 4;
+        }
+        if (proto == GRE) {
+            return true;
+        }
+        if (proto != UDP || transport + 4 > length) {
+            return false;
+        }
+        int src = f.u16(transport);
+        int dst = f.u16(transport + 2);
+        return isTunnelPort(src) || isTunnelPort(dst);
+    }
+
+    private static boolean isTunnelPort(int port) {
+        return port == 4789 || port == 6081 || port == 5247;
     }
 
     /** LLC/SNAP with OUI 0 carrying ARP (ARP over 802.3). */

@@ -74,6 +74,6 @@ class DesktopStartTest {
         assertThat(opened).isEmpty();
         assertThat(err.toString()).isEqualTo("cutover: no display, so no window: no file given: showing the bundled"
                 + " sample esxi-vmotion-vlan10.pcap (run `cutover --help` for the commands)" + System.lineSeparator());
-        assertThat(out.toString()).startsWith("Frame 1: 64 bytes on wire");
+        assertThat(out.toString()).startsWith("Frame 1: 422 bytes on wire");
     }
 }

@@ -4,7 +4,7 @@ import dev.cutover.dissect.proto.Arp;
 import dev.cutover.ui.main.MainView;
 import dev.cutover.ui.main.MainViewModel;
 import dev.cutover.ui.main.PreferencesStore;
-import dev.cutover.ui.migrations.FrameScanMigrations;
+import dev.cutover.ui.migrations.AnalysisMigrations;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -29,7 +29,7 @@ public final class ScreenshotScene {
     public static final class Window extends Application {
     @Override
     public void start(Stage stage) throws Exception {
-        MainViewModel vm = new MainViewModel(new FxTasks(), new FrameScanMigrations(),
+        MainViewModel vm = new MainViewModel(new FxTasks(), new AnalysisMigrations(),
                 new PreferencesStore(Files.createTempDirectory("cutover-shot")));
         MainView view = new MainView(vm, stage);
         stage.setScene(view.scene());

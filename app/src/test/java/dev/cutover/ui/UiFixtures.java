@@ -14,6 +14,11 @@ public final class UiFixtures {
     /** 0-based index of the sample's first RARP migration notification (frame 41). */
     public static final int FIRST_RARP = 40;
 
+    /** A vMotion whose guest stays silent: the analysis finds rarp-without-garp. */
+    public static final Path SILENT_VM = Path.of("../sample-captures/silent-vm-rarp-no-garp.pcap");
+    /** 0-based index of the silent VM's first RARP (frame 42), the first frame its finding names. */
+    public static final int SILENT_VM_FIRST_RARP = 41;
+
     private UiFixtures() {
     }
 

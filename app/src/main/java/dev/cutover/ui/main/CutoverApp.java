@@ -1,7 +1,7 @@
 package dev.cutover.ui.main;
 
 import dev.cutover.ui.FxTasks;
-import dev.cutover.ui.migrations.FrameScanMigrations;
+import dev.cutover.ui.migrations.AnalysisMigrations;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -27,7 +27,7 @@ public final class CutoverApp extends Application {
     @Override
     public void start(Stage stage) {
         tasks = new FxTasks();
-        vm = new MainViewModel(tasks, new FrameScanMigrations(), PreferencesStore.forUser());
+        vm = new MainViewModel(tasks, new AnalysisMigrations(), PreferencesStore.forUser());
         view = new MainView(vm, stage);
         stage.setScene(view.scene());
         stage.setMaximized(vm.preferences().maximized());

@@ -4,7 +4,7 @@ import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 
 /**
- * Where the Migrations view gets its rows and findings. The migration analysis proper will provide one;
+ * Where the Migrations view gets its rows and findings. The desktop uses {@link AnalysisMigrations}, the migration analysis.
  * until then {@link FrameScanMigrations} derives the rows from the decoded frames.
  */
 public interface MigrationSource {

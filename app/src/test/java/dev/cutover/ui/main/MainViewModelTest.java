@@ -2,7 +2,7 @@ package dev.cutover.ui.main;
 
 import dev.cutover.ui.Tasks;
 import dev.cutover.ui.UiFixtures;
-import dev.cutover.ui.migrations.FrameScanMigrations;
+import dev.cutover.ui.migrations.AnalysisMigrations;
 import dev.cutover.ui.packets.TimeFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +17,7 @@ class MainViewModelTest {
     Path dir;
 
     private MainViewModel vm() {
-        return new MainViewModel(Tasks.DIRECT, new FrameScanMigrations(), new PreferencesStore(dir));
+        return new MainViewModel(Tasks.DIRECT, new AnalysisMigrations(), new PreferencesStore(dir));
     }
 
     @Test
@@ -27,7 +27,7 @@ class MainViewModelTest {
         vm.open(List.of(UiFixtures.SAMPLE));
         assertThat(vm.titleProperty().get()).isEqualTo("Cutover — esxi-vmotion-vlan10.pcap");
         assertThat(vm.frameStatus().get()).isEqualTo("Frames: 77 shown of 77");
-        assertThat(vm.migrations().findingSummaryProperty().get()).isEqualTo("Findings: 1 note");
+        assertThat(vm.migrations().findingSummaryProperty().get()).isEqualTo("Findings: none");
         assertThat(vm.recentFiles()).containsExactly(UiFixtures.SAMPLE.toAbsolutePath());
         vm.open(List.of(UiFixtures.SAMPLE), "the sample");
         assertThat(vm.titleProperty().get()).isEqualTo("Cutover — the sample");
@@ -40,7 +40,7 @@ class MainViewModelTest {
         vm.open(List.of(UiFixtures.SAMPLE));
         vm.packets().setCurrentFrame(UiFixtures.FIRST_RARP);
         assertThat(vm.details().rootsProperty().get()).isNotEmpty();
-        assertThat(vm.hex().bytesProperty().get()).hasSize(60);
+        assertThat(vm.hex().bytesProperty().get()).hasSize(64);
         vm.close();
     }
 

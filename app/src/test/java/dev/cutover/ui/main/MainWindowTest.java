@@ -6,7 +6,7 @@ import dev.cutover.ui.Tasks;
 import dev.cutover.ui.UiFixtures;
 import dev.cutover.ui.details.DetailNode;
 import dev.cutover.ui.hex.HexView;
-import dev.cutover.ui.migrations.FrameScanMigrations;
+import dev.cutover.ui.migrations.AnalysisMigrations;
 import dev.cutover.ui.migrations.MigrationRow;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
@@ -47,7 +47,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("cutover-ui-test");
-        vm = new MainViewModel(Tasks.DIRECT, new FrameScanMigrations(), new PreferencesStore(dir));
+        vm = new MainViewModel(Tasks.DIRECT, new AnalysisMigrations(), new PreferencesStore(dir));
         view = new MainView(vm, stage);
         stage.setScene(view.scene());
         stage.setWidth(1280);
@@ -66,7 +66,7 @@ class MainWindowTest {
         assertThat(table(robot).getItems()).hasSize(UiFixtures.SAMPLE_FRAMES);
         assertThat(((Stage) view.getScene().getWindow()).getTitle()).isEqualTo("Cutover — esxi-vmotion-vlan10.pcap");
         assertThat(robot.lookup("#statusFrames").queryAs(Label.class).getText()).isEqualTo("Frames: 77 shown of 77");
-        assertThat(robot.lookup("#statusFindings").queryAs(Label.class).getText()).isEqualTo("Findings: 1 note");
+        assertThat(robot.lookup("#statusFindings").queryAs(Label.class).getText()).isEqualTo("Findings: none");
         assertThat(robot.lookup("#damageBanner").queryAs(Label.class).isVisible()).isFalse();
     }
 
@@ -140,9 +140,10 @@ class MainWindowTest {
 
     @Test
     void selectingAFindingSelectsItsFrames(FxRobot robot) {
+        robot.interact(() -> vm.open(List.of(UiFixtures.SILENT_VM)));
         robot.clickOn(robot.lookup("#findingList .list-cell").match((javafx.scene.control.ListCell<?> c) ->
                 c.getItem() != null).queryAs(Node.class));
-        assertThat(table(robot).getSelectionModel().getSelectedItem()).isEqualTo(UiFixtures.FIRST_RARP);
+        assertThat(table(robot).getSelectionModel().getSelectedItem()).isEqualTo(UiFixtures.SILENT_VM_FIRST_RARP);
     }
 
     @Test

@@ -28,8 +28,8 @@ class MigrationsViewModelTest {
     }
 
     @Test
-    void theFrameScanFindsTheVmItsRarpBurstAndItsGratuitousArp() {
-        MigrationReport report = new FrameScanMigrations().analyse(capture, LoadMonitor.NONE);
+    void theAnalysisFindsTheVmItsRarpBurstAndItsGratuitousArp() {
+        MigrationReport report = new AnalysisMigrations().analyse(capture, LoadMonitor.NONE);
         assertThat(report.rows()).hasSize(1);
         MigrationRow vm = report.rows().get(0);
         assertThat(vm.mac()).isEqualTo("00:50:56:9d:b0:51");
@@ -40,8 +40,8 @@ class MigrationsViewModelTest {
         assertThat(vm.garpIps()).containsExactly("10.0.10.52");
         assertThat(vm.delayNanos()).isPositive();
         assertThat(vm.frames()[0]).isEqualTo(UiFixtures.FIRST_RARP);
-        assertThat(report.findings()).extracting(Finding::severity).containsExactly(Severity.NOTE);
-        assertThat(report.findings().get(0).sentence()).startsWith("00:50:56:9d:b0:51 (VMware) was announced by ");
+        // RARP burst and GARP within the window: a clean migration, nothing to report.
+        assertThat(report.findings()).isEmpty();
     }
 
     @Test
@@ -55,14 +55,25 @@ class MigrationsViewModelTest {
     @Test
     void pickingARowOrAFindingSelectsItsFrames() {
         List<int[]> selected = new ArrayList<>();
-        MigrationsViewModel vm = new MigrationsViewModel(Tasks.DIRECT, new FrameScanMigrations(), selected::add);
+        MigrationsViewModel vm = new MigrationsViewModel(Tasks.DIRECT, new AnalysisMigrations(), selected::add);
         vm.setCapture(capture);
-        assertThat(vm.findingSummaryProperty().get()).isEqualTo("Findings: 1 note");
+        assertThat(vm.findingSummaryProperty().get()).isEqualTo("Findings: none");
         vm.select(vm.rows().get(0));
-        vm.select(vm.findings().get(0));
-        assertThat(selected).hasSize(2);
+        assertThat(selected).hasSize(1);
         assertThat(selected.get(0)).isEqualTo(vm.rows().get(0).frames());
-        assertThat(selected.get(1)[0]).isEqualTo(UiFixtures.FIRST_RARP);
+    }
+
+    @Test
+    void aSilentVmGivesAWarningWhoseFramesArePicked() throws Exception {
+        List<int[]> selected = new ArrayList<>();
+        MigrationsViewModel vm = new MigrationsViewModel(Tasks.DIRECT, new AnalysisMigrations(), selected::add);
+        try (Capture silent = Capture.open(UiFixtures.SILENT_VM)) {
+            vm.setCapture(silent);
+            assertThat(vm.findingSummaryProperty().get()).isEqualTo("Findings: 1 warning");
+            assertThat(vm.findings().get(0).code()).isEqualTo("rarp-without-garp");
+            vm.select(vm.findings().get(0));
+            assertThat(selected.get(0)[0]).isEqualTo(UiFixtures.SILENT_VM_FIRST_RARP);
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ class PacketListViewModelTest {
         assertThat(vm.decodedRowCount()).isEqualTo(1);
         assertThat(vm.number(UiFixtures.FIRST_RARP)).isEqualTo("41");
         assertThat(vm.interfaceName(0)).isEqualTo("esxi-vmotion-vlan10.pcap");
-        assertThat(vm.length(0)).isEqualTo(64);
+        assertThat(vm.length(0)).isEqualTo(422);
     }
 
     @Test
@@ -60,9 +60,9 @@ class PacketListViewModelTest {
     @Test
     void timeFormatsAsWiresharkOffersThem() {
         assertThat(vm.time(0)).isEqualTo("0.000000");
-        assertThat(vm.time(1)).isEqualTo("0.027644");
+        assertThat(vm.time(1)).isEqualTo("0.031433");
         vm.timeFormatProperty().set(TimeFormat.SINCE_PREVIOUS);
-        assertThat(vm.time(2)).isEqualTo("0.037245");
+        assertThat(vm.time(2)).isEqualTo("0.026332");
         vm.timeFormatProperty().set(TimeFormat.TIME_OF_DAY);
         assertThat(vm.time(0)).isEqualTo("08:00:00.035180");
         vm.timeFormatProperty().set(TimeFormat.UTC_DATE_TIME);

@@ -46,7 +46,7 @@ class FieldSelectionTest {
         assertThat(arp.children()).extracting(DetailNode::label).anyMatch(l -> l.startsWith("[Migration notification"));
         // hidden fields (eth.addr) are not in the tree
         assertThat(all(roots)).extracting(DetailNode::abbrev).doesNotContain("eth.addr", "eth.src.oui");
-        assertThat(hex.bytesProperty().get()).hasSize(60);
+        assertThat(hex.bytesProperty().get()).hasSize(64);
     }
 
     @Test
@@ -80,7 +80,7 @@ class FieldSelectionTest {
         selection.showFrame(0);
         assertThat(details.selectedNodeProperty().get()).isEqualTo(-1);
         assertThat(hex.highlightsProperty().get()).isEmpty();
-        assertThat(hex.bytesProperty().get()).hasSize(64);
+        assertThat(hex.bytesProperty().get()).hasSize(422);
     }
 
     private DetailNode node(int n) {

@@ -1,0 +1,67 @@
+package dev.cutover.ui.migrations;
+
+import dev.cutover.analysis.AnalysisConfig;
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.MigrationAnalyzer;
+import dev.cutover.analysis.MigrationEvent;
+import dev.cutover.analysis.RarpBurst;
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.InterfaceInfo;
+import dev.cutover.capture.LoadMonitor;
+import dev.cutover.dissect.Addresses;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** The migration analysis, as the Migrations view shows it: one row per migration event, and the findings. */
+public final class AnalysisMigrations implements MigrationSource {
+    private final AnalysisConfig config;
+
+    public AnalysisMigrations(AnalysisConfig config) {
+        this.config = config;
+    }
+
+    public AnalysisMigrations() {
+        this(AnalysisConfig.DEFAULTS);
+    }
+
+    @Override
+    public MigrationReport analyse(Capture capture, LoadMonitor monitor) {
+        AnalysisResult result;
+        try {
+            result = MigrationAnalyzer.analyze(capture, config, monitor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<InterfaceInfo> interfaces = capture.interfaces();
+        List<MigrationRow> rows = new ArrayList<>();
+        for (MigrationEvent e : result.migrations()) {
+            RarpBurst rarp = e.rarp();
+            TreeSet<Integer> frames = new TreeSet<>(e.garpFrames());
+            if (rarp != null) {
+                frames.addAll(rarp.frames());
+            }
+            List<String> names = new ArrayList<>();
+            for (int id : e.interfaces()) {
+                names.add(interfaces.get(id).name());
+            }
+            List<String> ips = new ArrayList<>();
+            for (long ip : e.ips()) {
+                ips.add(Addresses.ipv4(ip));
+            }
+            rows.add(new MigrationRow(Addresses.mac(e.mac()), e.vendor() == null ? "" : e.vendor(), e.vlans(),
+                    names, rarp == null ? 0 : rarp.count(), e.firstTime(),
+                    rarp == null ? 0 : rarp.lastTime() - rarp.firstTime(), ips,
+                    e.rarpToGarpNanos().orElse(-1), frames.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (dev.cutover.analysis.Finding f : result.findings()) {
+            findings.add(new Finding(f.severity(), f.code().id(), f.message(),
+                    f.frames().stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return new MigrationReport(rows, findings);
+    }
+}
