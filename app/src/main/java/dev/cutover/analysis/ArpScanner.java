@@ -19,6 +19,7 @@ import dev.cutover.dissect.proto.Vlan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,8 +40,12 @@ final class ArpScanner {
     private final byte[] buffer;
     private final int[] linkTypes;
 
-    ArpScanner(Capture capture) {
+    /** The frames to look at; null for all. */
+    private final IntPredicate include;
+
+    ArpScanner(Capture capture, IntPredicate include) {
         this.capture = capture;
+        this.include = include;
         this.decoder = new FrameDecoder(capture);
         this.buffer = new byte[Math.max(64, capture.maxCapturedLength())];
         this.linkTypes = capture.interfaces().stream().mapToInt(InterfaceInfo::linkType).toArray();
@@ -52,13 +57,23 @@ final class ArpScanner {
      * order, and the frame classes are stored from the calling thread.
      */
     static ArpFrames scan(Capture capture, LoadMonitor monitor) throws IOException {
+        return scan(capture, monitor, (IntPredicate) null);
+    }
+
+    /** Scans the frames {@code include} accepts (all when null). */
+    static ArpFrames scan(Capture capture, LoadMonitor monitor, IntPredicate include) throws IOException {
         int n = capture.frameCount();
         return scan(capture, monitor, n < PARALLEL_FROM ? 1
-                : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+                : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), include);
     }
 
     /** Scans in {@code parts} parts, one thread each. */
     static ArpFrames scan(Capture capture, LoadMonitor monitor, int parts) throws IOException {
+        return scan(capture, monitor, parts, null);
+    }
+
+    private static ArpFrames scan(Capture capture, LoadMonitor monitor, int parts, IntPredicate include)
+            throws IOException {
         int n = capture.frameCount();
         SharedMonitor shared = new SharedMonitor(monitor, parts);
         List<CompletableFuture<ArpFrames>> futures = new ArrayList<>();
@@ -74,13 +89,13 @@ final class ArpScanner {
                 LoadMonitor part = shared.part(p);
                 futures.add(CompletableFuture.supplyAsync(() -> {
                     try {
-                        return new ArpScanner(capture).scan(from, to, part);
+                        return new ArpScanner(capture, include).scan(from, to, part);
                     } catch (IOException e) {
                         throw new CompletionException(e);
                     }
                 }, pool));
             }
-            ArpFrames out = new ArpScanner(capture).scan(0, (int) ((long) n / parts), shared.part(0));
+            ArpFrames out = new ArpScanner(capture, include).scan(0, (int) ((long) n / parts), shared.part(0));
             for (CompletableFuture<ArpFrames> f : futures) {
                 out.append(join(f));
             }
@@ -122,6 +137,9 @@ final class ArpScanner {
         SequentialFrames frames = new SequentialFrames(capture, monitor);
         var index = capture.index();
         for (int i = from; i < to; i++) {
+            if (include != null && !include.test(i)) {
+                continue;
+            }
             int length = frames.moveTo(i);
             if (!LinkPeek.mayBeArp(frames, linkTypes[index.interfaceId(i)], length)) {
                 continue;

@@ -7,6 +7,7 @@ import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Vendors;
 
 import java.io.IOException;
+import java.util.function.IntPredicate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,7 +43,16 @@ public final class MigrationAnalyzer {
      */
     public static AnalysisResult analyze(Capture capture, AnalysisConfig config, LoadMonitor monitor)
             throws IOException {
-        ArpFrames arp = ArpScanner.scan(capture, monitor);
+        return analyze(capture, config, monitor, null);
+    }
+
+    /**
+     * Analyses only the frames {@code include} accepts (a display filter's selection); the others count as
+     * frames of the capture but are not looked at. {@code include} is called from several threads.
+     */
+    public static AnalysisResult analyze(Capture capture, AnalysisConfig config, LoadMonitor monitor,
+                                         IntPredicate include) throws IOException {
+        ArpFrames arp = ArpScanner.scan(capture, monitor, include);
         List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
         return new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
     }

@@ -5,6 +5,8 @@ import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
+import dev.cutover.filter.CompiledFilter;
+import dev.cutover.filter.FilterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -29,6 +32,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "pcap, pcapng (gzip-compressed too), pktcap-uw or tcpdump text, hex dumps")
     List<Path> files;
+
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
+            description = "analyse only the frames matching this display filter (Wireshark syntax; may use the "
+                    + "analysis's own fields, e.g. 'migration.finding == \"rarp-without-garp\"')")
+    String displayFilter;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     Format format;
@@ -93,12 +101,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CompiledFilter filter;
+        try {
+            filter = CompiledFilter.compile(displayFilter);
+        } catch (FilterException e) {
+            err.println("cutover: invalid display filter:");
+            err.println(e.render());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         MigrationAnalyzer.prepare();
         try (Capture capture = CaptureFiles.open(files, err)) {
             if (capture == null) {
                 return ExitCodes.UNREADABLE;
             }
-            AnalysisResult result = MigrationAnalyzer.analyze(capture, config, LoadMonitor.NONE);
+            AnalysisResult result;
+            if (filter.text().isBlank()) {
+                result = MigrationAnalyzer.analyze(capture, config, LoadMonitor.NONE);
+            } else {
+                AnalysisResult facts = FrameSelection.needsAnalysis(filter)
+                        ? MigrationAnalyzer.analyze(capture, config, LoadMonitor.NONE) : null;
+                BitSet selected = FrameSelection.select(capture, filter, facts);
+                result = MigrationAnalyzer.analyze(capture, config, LoadMonitor.NONE, selected::get);
+            }
             out.print(format == Format.json ? AnalysisJson.render(capture, result) + System.lineSeparator()
                     : AnalysisText.render(capture, result, all));
             out.flush();

@@ -1,5 +1,8 @@
 package dev.cutover.cli;
 
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.FrameFacts;
+import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.DissectionText;
@@ -47,6 +50,10 @@ public final class DissectCommand implements Callable<Integer> {
             description = "only frames matching this display filter (Wireshark syntax, e.g. 'arp.opcode == 3')")
     String displayFilter;
 
+    @Option(names = "--analysis", description = "add the migration analysis's facts to each frame (migration.class, "
+            + "migration.burst, migration.event, migration.finding); on by itself when -Y asks about them")
+    boolean withAnalysis;
+
     enum Format { text, jsonl }
 
     @Override
@@ -72,15 +79,20 @@ public final class DissectCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder(4096);
             int limit = count == null ? Integer.MAX_VALUE : count;
             Layer needed = filter.requiredLayer();
+            AnalysisResult facts = withAnalysis || FrameSelection.needsAnalysis(filter)
+                    ? MigrationAnalyzer.analyze(capture) : null;
             int shown = 0;
             for (int i = 0; i < capture.frameCount() && shown < limit; i++) {
                 // Decode only as deep as the filter reads; most frames stop there.
-                decoder.decode(i, d, needed);
+                FrameSelection.decode(decoder, i, d, filter, facts);
                 if (!filter.matches(d)) {
                     continue;
                 }
                 if (needed != Layer.ALL) {
                     decoder.decode(i, d, Layer.ALL);
+                    if (facts != null) {
+                        FrameFacts.add(facts, i, d);
+                    }
                 }
                 sb.setLength(0);
                 if (format == Format.jsonl) {

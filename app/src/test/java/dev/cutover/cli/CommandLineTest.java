@@ -148,6 +148,32 @@ class CommandLineTest {
     }
 
     @Test
+    void theAnalysisFactsAreFilterableFields() {
+        String silent = "../sample-captures/silent-vm-rarp-no-garp.pcap";
+        assertThat(run("dissect", "--format", "jsonl", "-Y", "migration.finding == \"rarp-without-garp\"", silent))
+                .isEqualTo(ExitCodes.OK);
+        String[] lines = stdout.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(6).allSatisfy(l -> assertThat(l)
+                .contains("\"migration.class\":\"RARP request\"")
+                .contains("\"migration.burst\":\"1\"")
+                .contains("\"migration.pattern\":\"esxi-notify-switches\""));
+        assertThat(lines[0]).contains("\"frame.number\":\"42\"");
+    }
+
+    @Test
+    void analyzeTakesADisplayFilterAndAnalysesOnlyWhatItSelects() {
+        String sample = "../sample-captures/vlan-mismatch.pcap";
+        assertThat(run("analyze", sample)).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("error    vlan-mismatch").doesNotContain("garp-without-rarp");
+        stdout.reset();
+        out.getBuffer().setLength(0);
+        // Only the guest's side (VLAN 20): a GARP with no RARP.
+        assertThat(run("analyze", "-Y", "vlan.id == 20", sample)).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("garp-without-rarp").doesNotContain("error    vlan-mismatch");
+        assertThat(run("analyze", "-Y", "vlan.idd == 20", sample)).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(run("dissect", "--format", "xml", "x.pcap")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("--frobnicate")).isEqualTo(ExitCodes.USAGE);

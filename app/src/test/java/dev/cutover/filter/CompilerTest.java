@@ -128,12 +128,12 @@ class CompilerTest {
 
     @Test
     void fieldsRegisteredLaterNeedNoChangeHere() throws FilterException {
-        Field finding = Field.of("migration.finding", "Finding", FieldType.STRING).generated().build();
+        Field finding = Field.of("migration.remark", "Remark", FieldType.STRING).generated().build();
         Field severity = Field.of("migration.severity", "Severity", FieldType.UINT8).build();
         List<Field> catalogue = new ArrayList<>(FieldCatalogue.all());
         catalogue.add(finding);
         catalogue.add(severity);
-        CompiledFilter f = CompiledFilter.compile("migration.finding contains \"duplicate\" && migration.severity >= 2",
+        CompiledFilter f = CompiledFilter.compile("migration.remark contains \"duplicate\" && migration.severity >= 2",
                 name -> catalogue.stream().filter(x -> x.abbrev().equals(name)).findFirst().orElse(null), catalogue);
         Dissection d = new Dissection();
         d.reset(new byte[0], 0);
@@ -141,10 +141,10 @@ class CompilerTest {
         d.add(severity, 0, 0, 3);
         assertThat(f.matches(d)).isTrue();
         assertThat(f.requiredLayer()).isEqualTo(Layer.ALL);
-        assertThatThrownBy(() -> CompiledFilter.compile("migration.findings", name ->
+        assertThatThrownBy(() -> CompiledFilter.compile("migration.remarks", name ->
                 catalogue.stream().filter(x -> x.abbrev().equals(name)).findFirst().orElse(null), catalogue))
                 .isInstanceOf(FilterException.class)
-                .hasMessage("\"migration.findings\" is neither a field nor a protocol name. Did you mean migration.finding?");
+                .hasMessage("\"migration.remarks\" is neither a field nor a protocol name. Did you mean migration.remark?");
     }
 
     @Test

@@ -23,7 +23,26 @@ public final class Migration {
     public static final Field VM_VENDOR = Field.of("migration.vm_vendor", "VM NIC vendor", FieldType.STRING)
             .generated().blurb("The vendor of the announced MAC (VMware, QEMU/KVM, Microsoft Hyper-V, ...)").build();
 
-    public static final List<Field> FIELDS = List.of(NOTIFICATION, VM_MAC, VM_VENDOR);
+    /** The analysis's facts about a frame (added after the migration analysis has run, not by the decoder). */
+    public static final Field ANALYSIS = Field.of("migration", "Migration analysis", FieldType.PROTOCOL)
+            .blurb("What the migration analysis says about the frame (present once the analysis has run)").build();
+    public static final Field CLASS = Field.of("migration.class", "Class", FieldType.STRING).generated()
+            .blurb("The frame's ARP-family class: RARP request, RARP reply, gratuitous ARP request, gratuitous "
+                    + "ARP reply, ARP probe, ARP request, ARP reply, other ARP").build();
+    public static final Field BURST = Field.of("migration.burst", "RARP burst", FieldType.UINT32).generated()
+            .blurb("The RARP burst the frame belongs to, numbered from 1 in time order").build();
+    public static final Field PATTERN = Field.of("migration.pattern", "Burst pattern", FieldType.STRING).generated()
+            .blurb("The sender the frame's RARP burst looks like (qemu-announce-self, esxi-notify-switches, ...)")
+            .build();
+    public static final Field EVENT = Field.of("migration.event", "Migration", FieldType.UINT32).generated()
+            .blurb("The migration event the frame belongs to, numbered from 1 as `cutover analyze` lists them")
+            .build();
+    public static final Field FINDING = Field.of("migration.finding", "Finding", FieldType.STRING).generated()
+            .blurb("The code of a finding that names the frame (rarp-without-garp, duplicate-ip, ...); one per "
+                    + "finding").build();
+
+    public static final List<Field> FIELDS = List.of(NOTIFICATION, VM_MAC, VM_VENDOR, ANALYSIS, CLASS, BURST,
+            PATTERN, EVENT, FINDING);
 
     private Migration() {
     }
