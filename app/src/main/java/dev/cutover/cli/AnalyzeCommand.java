@@ -6,7 +6,6 @@ import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.filter.CompiledFilter;
-import dev.cutover.filter.FilterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,13 +100,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CompiledFilter filter;
-        try {
-            filter = CompiledFilter.compile(displayFilter);
-        } catch (FilterException e) {
-            err.println("cutover: invalid display filter:");
-            err.println(e.render());
-            err.flush();
+        CompiledFilter filter = FrameSelection.compile(displayFilter, err);
+        if (filter == null) {
             return ExitCodes.USAGE;
         }
         MigrationAnalyzer.prepare();

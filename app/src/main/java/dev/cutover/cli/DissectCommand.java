@@ -9,7 +9,6 @@ import dev.cutover.dissect.DissectionText;
 import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.Layer;
 import dev.cutover.filter.CompiledFilter;
-import dev.cutover.filter.FilterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,13 +58,8 @@ public final class DissectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        CompiledFilter filter;
-        try {
-            filter = CompiledFilter.compile(displayFilter);
-        } catch (FilterException e) {
-            err.println("cutover: invalid display filter:");
-            err.println(e.render());
-            err.flush();
+        CompiledFilter filter = FrameSelection.compile(displayFilter, err);
+        if (filter == null) {
             return ExitCodes.USAGE;
         }
         try (Capture capture = CaptureFiles.open(files, err)) {

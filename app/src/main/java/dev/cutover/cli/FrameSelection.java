@@ -8,8 +8,10 @@ import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.proto.Migration;
 import dev.cutover.filter.CompiledFilter;
+import dev.cutover.filter.FilterException;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.BitSet;
 import java.util.Set;
 
@@ -19,6 +21,18 @@ final class FrameSelection {
             Migration.PATTERN, Migration.EVENT, Migration.FINDING);
 
     private FrameSelection() {
+    }
+
+    /** Compiles a display filter (null or blank: every frame), or prints why not, the way Wireshark shows it, and returns null. */
+    static CompiledFilter compile(String text, PrintWriter err) {
+        try {
+            return CompiledFilter.compile(text);
+        } catch (FilterException e) {
+            err.println("cutover: invalid display filter:");
+            err.println(e.render());
+            err.flush();
+            return null;
+        }
     }
 
     /** True when the filter reads what only the migration analysis knows (migration.finding, ...). */
