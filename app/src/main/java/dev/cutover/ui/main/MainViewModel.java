@@ -52,6 +52,11 @@ public final class MainViewModel {
         this.details = new DetailsViewModel(selection);
         this.hex = new HexViewModel(selection);
         this.migrations = new MigrationsViewModel(tasks, migrationSource, packets::selectFrames);
+        // The analysis's per-frame facts make migration.* fields filterable and show in the details.
+        migrations.analysisProperty().addListener((o, before, now) -> {
+            packets.setAnalysis(now);
+            selection.setAnalysis(now);
+        });
 
         preferences = store.load();
         theme.set(Theme.of(preferences.theme()));

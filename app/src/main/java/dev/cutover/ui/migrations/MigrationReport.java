@@ -1,10 +1,19 @@
 package dev.cutover.ui.migrations;
 
+import dev.cutover.analysis.AnalysisResult;
+
 import java.util.List;
 
-/** What a {@link MigrationSource} found: one row per VM, and the findings. */
-public record MigrationReport(List<MigrationRow> rows, List<Finding> findings) {
+/**
+ * What a {@link MigrationSource} found: one row per VM, and the findings; {@code analysis} is the analysis
+ * itself when there is one (its per-frame facts feed the display filter and the details), else null.
+ */
+public record MigrationReport(List<MigrationRow> rows, List<Finding> findings, AnalysisResult analysis) {
     public static final MigrationReport EMPTY = new MigrationReport(List.of(), List.of());
+
+    public MigrationReport(List<MigrationRow> rows, List<Finding> findings) {
+        this(rows, findings, null);
+    }
 
     public MigrationReport {
         rows = List.copyOf(rows);

@@ -1,5 +1,6 @@
 package dev.cutover.ui.migrations;
 
+import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Severity;
@@ -16,6 +17,8 @@ import java.util.function.Consumer;
 
 /** The Migrations view: one row per VM, the findings, and selecting their frames in the packet list. */
 public final class MigrationsViewModel {
+    private final javafx.beans.property.ReadOnlyObjectWrapper<AnalysisResult> analysis =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final Tasks tasks;
     private final MigrationSource source;
     private final Consumer<int[]> frameSelector;
@@ -36,6 +39,7 @@ public final class MigrationsViewModel {
         int g = generation.incrementAndGet();
         rows.clear();
         findings.clear();
+        analysis.set(null);
         findingSummary.set(capture == null ? "" : "Findings: analysing…");
         if (capture == null) {
             return;
@@ -63,6 +67,7 @@ public final class MigrationsViewModel {
                     rows.setAll(report.rows());
                     findings.setAll(report.findings());
                     findingSummary.set(summary(report));
+                    analysis.set(report.analysis());
                 }
             });
         });
@@ -113,5 +118,10 @@ public final class MigrationsViewModel {
     /** "Findings: 1 warning, 2 notes" for the status bar. */
     public ReadOnlyStringProperty findingSummaryProperty() {
         return findingSummary.getReadOnlyProperty();
+    }
+
+    /** The analysis behind the rows, null until it has run (or when there is none). */
+    public javafx.beans.property.ReadOnlyObjectProperty<AnalysisResult> analysisProperty() {
+        return analysis.getReadOnlyProperty();
     }
 }

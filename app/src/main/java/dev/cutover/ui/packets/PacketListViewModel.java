@@ -4,6 +4,8 @@ import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.Layer;
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.FrameFacts;
 import dev.cutover.filter.CompiledFilter;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.ObjectProperty;
@@ -32,6 +34,7 @@ public final class PacketListViewModel {
     public record SelectionRequest(int[] rows) {
     }
 
+    private volatile AnalysisResult analysis;
     private final Tasks tasks;
     private final FrameList frames = new FrameList();
     private final ObservableList<Integer> framesView = FXCollections.unmodifiableObservableList(frames);
@@ -81,6 +84,11 @@ public final class PacketListViewModel {
      * Keeps the frames the filter matches; decoding runs off the FX thread, and a newer filter or capture
      * makes an older pass stop and its result be dropped.
      */
+    /** The migration analysis's per-frame facts, for filters that ask about them (null: none yet). */
+    public void setAnalysis(AnalysisResult result) {
+        analysis = result;
+    }
+
     public void applyFilter(CompiledFilter filter) {
         Capture c = capture;
         int generation = filterGeneration.incrementAndGet();
@@ -101,6 +109,7 @@ public final class PacketListViewModel {
                 FrameDecoder decoder = new FrameDecoder(c);
                 Dissection d = new Dissection();
                 Layer needed = filter.requiredLayer();
+                AnalysisResult facts = analysis;
                 kept = new int[Math.min(c.frameCount(), 1 << 16)];
                 count = 0;
                 for (int i = 0; i < c.frameCount(); i++) {
@@ -108,6 +117,9 @@ public final class PacketListViewModel {
                         return;
                     }
                     decoder.decode(i, d, needed);
+                    if (facts != null) {
+                        FrameFacts.add(facts, i, d);
+                    }
                     if (filter.matches(d)) {
                         if (count == kept.length) {
                             kept = Arrays.copyOf(kept, kept.length * 2);

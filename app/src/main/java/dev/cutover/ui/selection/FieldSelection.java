@@ -1,5 +1,7 @@
 package dev.cutover.ui.selection;
 
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.FrameFacts;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.FrameDecoder;
@@ -18,6 +20,7 @@ import java.util.Arrays;
  * visible field that covers it. Neither view knows the other.
  */
 public final class FieldSelection {
+    private AnalysisResult analysis;
     private final ReadOnlyObjectWrapper<DecodedFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyIntegerWrapper node = new ReadOnlyIntegerWrapper(this, "node", -1);
     private Capture capture;
@@ -26,6 +29,11 @@ public final class FieldSelection {
     public void setCapture(Capture capture) {
         this.capture = capture;
         showFrame(-1);
+    }
+
+    /** The migration analysis's facts to show with each frame (null: none). */
+    public void setAnalysis(AnalysisResult result) {
+        analysis = result;
     }
 
     /** Decodes and shows frame {@code index} (0-based); -1 shows nothing. */
@@ -40,6 +48,9 @@ public final class FieldSelection {
         Dissection d = new Dissection();
         try {
             decoder.decode(index, d, Layer.ALL);
+            if (analysis != null) {
+                FrameFacts.add(analysis, index, d);
+            }
         } catch (IOException e) {
             d.reset(new byte[0], 0);
             d.markMalformed();

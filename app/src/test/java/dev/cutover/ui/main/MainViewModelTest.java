@@ -60,6 +60,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void theAnalysisFactsFilterAndShowInTheDetails() {
+        MainViewModel vm = vm();
+        vm.open(List.of(UiFixtures.SILENT_VM));
+        vm.filter().textProperty().set("migration.finding == \"rarp-without-garp\"");
+        vm.filter().apply();
+        assertThat(vm.packets().shownProperty().get()).isEqualTo(6);
+        vm.packets().setCurrentFrame(UiFixtures.SILENT_VM_FIRST_RARP);
+        assertThat(vm.details().rootsProperty().get()).extracting(n -> n.abbrev()).contains("migration");
+        vm.close();
+    }
+
+    @Test
     void propertiesTellWhatCutoverInfoTells() {
         MainViewModel vm = vm();
         assertThat(vm.propertiesText()).isEqualTo("No capture is open.");
