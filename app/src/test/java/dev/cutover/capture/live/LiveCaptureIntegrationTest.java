@@ -95,6 +95,34 @@ class LiveCaptureIntegrationTest {
     }
 
     @Test
+    void ctrlCStopsTheCaptureAndTheFileIsComplete(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        Path file = dir.resolve("interrupted.pcapng");
+        Path log = dir.resolve("capture.log");
+        List<String> capture = new ArrayList<>(List.of("ip", "netns", "exec", NS));
+        capture.addAll(LinkLab.java(Main.class.getName(), "capture", "-i", "cutv3", "-w", file.toString()));
+        Process capturing = new ProcessBuilder(capture).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            awaitText(log, "Capturing on cutv3");
+            List<String> inject = new ArrayList<>(List.of("ip", "netns", "exec", NS));
+            inject.addAll(LinkLab.java(Injector.class.getName(), LinkLab.cat(List.of("cutv2"),
+                    LinkLab.migrationTraffic().toArray(String[]::new))));
+            LinkLab.run(inject.toArray(String[]::new));
+            Thread.sleep(300);
+            LinkLab.run("kill", "-INT", String.valueOf(capturing.pid()));
+            assertThat(capturing.waitFor(30, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+        } finally {
+            capturing.destroy();
+        }
+        assertThat(Files.readString(log)).contains("5 frames captured");
+        try (Capture c = Capture.open(file)) {
+            assertThat(c.frameCount()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+            assertThat(c.damages()).isEmpty();
+        }
+    }
+
+    @Test
     void interfacesCommandListsTheNamespacesLinks() throws Exception {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", NS));
