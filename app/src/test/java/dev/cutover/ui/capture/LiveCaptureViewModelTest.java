@@ -7,6 +7,9 @@ import dev.cutover.capture.live.LinkLab;
 import dev.cutover.capture.live.LiveOptions;
 import dev.cutover.capture.live.LivePcap;
 import dev.cutover.ui.Tasks;
+import dev.cutover.ui.main.MainViewModel;
+import dev.cutover.ui.main.PreferencesStore;
+import dev.cutover.ui.migrations.AnalysisMigrations;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +105,28 @@ class LiveCaptureViewModelTest {
         assertThat(live.statusProperty().get()).startsWith("Stopped: 4 frames");
         assertThat(shown.get(shown.size() - 1).frameCount()).isEqualTo(2);
         assertThat(live.announcementProperty().get()).startsWith("Finding: no-arp-frames");
+    }
+
+    @Test
+    void theMainWindowsModelShowsLiveFramesAndTheMigration(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        MainViewModel vm = new MainViewModel(Tasks.DIRECT, new AnalysisMigrations(), new PreferencesStore(dir));
+        assertThat(vm.live().start(LiveOptions.of("cutv1"), 0)).isTrue();
+        try {
+            LinkLab.inject("cutv0", LinkLab.migrationTraffic());
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (vm.live().framesProperty().get() < LinkLab.MIGRATION_FRAMES && System.nanoTime() < end) {
+                Thread.sleep(100);
+                vm.live().drain();
+            }
+        } finally {
+            vm.live().stop();
+        }
+        assertThat(vm.packets().totalProperty().get()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+        assertThat(vm.migrations().rows()).hasSize(1);
+        assertThat(vm.titleProperty().get()).isEqualTo("Cutover — live on cutv1");
+        vm.live().discard();
+        assertThat(vm.live().needsConfirmationToDiscard()).isFalse();
     }
 
     @Test
