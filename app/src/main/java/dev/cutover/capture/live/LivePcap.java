@@ -109,23 +109,50 @@ public final class LivePcap {
         }
     }
 
-    /** Sends one frame as it is; used to inject test traffic on private links. */
+    /** Sends frames as they are, in order; used to inject test traffic on private links. */
     public static void send(String interfaceName, List<byte[]> frames) throws LiveCaptureException {
-        try {
-            PcapHandle handle = new PcapHandle.Builder(interfaceName).snaplen(65535).timeoutMillis(10).build();
-            try {
-                for (byte[] frame : frames) {
-                    handle.sendPacket(frame);
-                }
-            } finally {
-                handle.close();
+        try (Sender sender = sender(interfaceName)) {
+            for (byte[] frame : frames) {
+                sender.send(frame);
             }
+        }
+    }
+
+    /** Opens the interface for sending many frames, for test traffic and the soak benchmark. */
+    public static Sender sender(String interfaceName) throws LiveCaptureException {
+        try {
+            return new Sender(interfaceName, new PcapHandle.Builder(interfaceName).snaplen(65535).timeoutMillis(10)
+                    .build());
         } catch (PcapNativeException e) {
             throw translate(interfaceName, e);
         } catch (LinkageError e) {
             throw libpcapMissing(e);
-        } catch (Exception e) {
-            throw new LiveCaptureException(Kind.FAILED, interfaceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An open handle that sends frames; close it when done. */
+    public static final class Sender implements AutoCloseable {
+        private final String interfaceName;
+        private final PcapHandle handle;
+
+        private Sender(String interfaceName, PcapHandle handle) {
+            this.interfaceName = interfaceName;
+            this.handle = handle;
+        }
+
+        public void send(byte[] frame) throws LiveCaptureException {
+            try {
+                handle.sendPacket(frame);
+            } catch (PcapNativeException e) {
+                throw translate(interfaceName, e);
+            } catch (Exception e) {
+                throw new LiveCaptureException(Kind.FAILED, interfaceName + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            handle.close();
         }
     }
 
