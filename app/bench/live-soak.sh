@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Live capture soak run: RATE frames/s (RARP and gratuitous ARP) injected for SECONDS on one end of a veth pair
 # in a private network namespace, `cutover capture` on the other end with the migration filter and a ring of
-# 100 000 frames. Prints frames sent, captured and lost (kernel and queue drops as cutover counts them).
+# 100 000 frames, stopped with SIGTERM (as Ctrl+C) a second after the last frame is sent. Prints frames sent, captured and lost (kernel and queue drops as cutover counts them).
 # Needs root, libpcap0.8 and iproute2. Usage: app/bench/live-soak.sh [RATE] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,10 +27,12 @@ for end in cutv4 cutv5; do
 done
 
 ip netns exec "$NS" java -Xmx1g -jar app/target/cutover.jar capture -i cutv5 -w "$OUT" --ring 100000 \
-  --duration $((SECONDS_ + 5)) >"$LOG" 2>&1 &
+  >"$LOG" 2>&1 &
 CAPTURE=$!
 for _ in $(seq 100); do grep -q 'Capturing on' "$LOG" 2>/dev/null && break; sleep 0.1; done
 SENT_LINE=$(ip netns exec "$NS" java -cp "$CP" dev.cutover.bench.SoakInjector cutv4 "$RATE" "$SECONDS_")
+sleep 1   # the last frames reach the capture, then it is stopped as Ctrl+C would (a script's background
+kill -TERM "$CAPTURE"   # jobs ignore SIGINT; SIGTERM runs the same shutdown hook)
 wait "$CAPTURE" || true
 
 SENT=$(echo "$SENT_LINE" | awk '{print $2}')

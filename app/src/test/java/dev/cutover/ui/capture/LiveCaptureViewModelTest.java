@@ -130,6 +130,32 @@ class LiveCaptureViewModelTest {
     }
 
     @Test
+    void anInterfaceThatGoesAwayKeepsWhatWasCapturedAndSaysSo() throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        LinkLab.quietly("ip", "link", "del", "cutv6");
+        LinkLab.vethPair(null, "cutv6", "cutv7");
+        LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, c -> { });
+        try {
+            assertThat(live.start(LiveOptions.of("cutv7"), 0)).isTrue();
+            LinkLab.inject("cutv6", LinkLab.migrationTraffic());
+            Thread.sleep(300);
+            LinkLab.run("ip", "link", "del", "cutv6"); // takes its peer cutv7 with it
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (live.runningProperty().get() && System.nanoTime() < end) {
+                Thread.sleep(100);
+                live.drain();
+            }
+        } finally {
+            live.stop();
+            LinkLab.quietly("ip", "link", "del", "cutv6");
+        }
+        assertThat(live.runningProperty().get()).isFalse();
+        assertThat(live.framesProperty().get()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+        assertThat(live.errorProperty().get()).contains("cutv7").contains("the frames captured before it are kept");
+        assertThat(live.needsConfirmationToDiscard()).isTrue();
+    }
+
+    @Test
     void aBadFilterDoesNotStartAndSaysWhy() {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, c -> { });
