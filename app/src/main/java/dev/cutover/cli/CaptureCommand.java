@@ -62,6 +62,10 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "keep only the last N frames (0: all)")
     int ring;
 
+    @Option(names = "--ring-mb", paramLabel = "MB", defaultValue = "0",
+            description = "keep only the newest frames within MB megabytes of frame bytes (0: no limit)")
+    long ringMb;
+
     @Option(names = {"-s", "--snaplen"}, paramLabel = "BYTES", defaultValue = "65535",
             description = "bytes kept of each frame (default: ${DEFAULT-VALUE})")
     int snapLen;
@@ -82,8 +86,9 @@ public final class CaptureCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (ring < 0 || snapLen <= 0 || bufferMiB <= 0) {
-            throw new ParameterException(spec.commandLine(), "--ring, --snaplen and --buffer-size must be positive");
+        if (ring < 0 || ringMb < 0 || snapLen <= 0 || bufferMiB <= 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--ring, --ring-mb, --snaplen and --buffer-size must be positive");
         }
         LiveOptions options = new LiveOptions(iface, filter, snapLen, !noPromiscuous, bufferMiB << 20, 1 << 16);
         LiveSession session;
@@ -94,7 +99,7 @@ public final class CaptureCommand implements Callable<Integer> {
             err.println("cutover: " + e.getMessage());
             return e.kind() == LiveCaptureException.Kind.BAD_FILTER ? ExitCodes.USAGE : CAPTURE_FAILED;
         }
-        LiveStore store = LiveStore.of(session, ring, 0);
+        LiveStore store = LiveStore.of(session, ring, ringMb * 1_000_000L);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             interrupted = true;
