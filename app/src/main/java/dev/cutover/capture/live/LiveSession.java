@@ -74,11 +74,9 @@ public final class LiveSession implements AutoCloseable {
             }
             readStats();
         } catch (PcapNativeException e) {
-            LiveCaptureException translated = LivePcap.translate(options.interfaceName(), e);
-            failure = translated.kind() == Kind.FAILED
-                    ? new LiveCaptureException(Kind.INTERFACE_GONE, options.interfaceName()
-                    + ": capture stopped: " + e.getMessage(), e)
-                    : translated;
+            // Mid-capture, libpcap fails this way when the interface disappears or goes down; its text says which.
+            failure = new LiveCaptureException(Kind.INTERFACE_GONE, options.interfaceName()
+                    + ": capture stopped: " + e.getMessage(), e);
         } catch (Exception e) {
             failure = new LiveCaptureException(Kind.FAILED, options.interfaceName() + ": capture stopped: "
                     + e.getMessage(), e);
