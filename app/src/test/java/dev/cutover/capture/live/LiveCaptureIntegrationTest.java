@@ -123,6 +123,39 @@ class LiveCaptureIntegrationTest {
     }
 
     @Test
+    void withoutPermissionTheMessageSaysWhatToDo(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "skipped: needs setpriv (util-linux)");
+        // The unprivileged user may not read root's Maven repository: give it copies of the jars.
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isRegularFile(p)) {
+                Path copy = dir.resolve(classPath.size() + "-" + p.getFileName());
+                Files.copy(p, copy);
+                Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                classPath.add(copy.toString());
+            } else {
+                classPath.add(entry);
+            }
+        }
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", NS,
+                "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"),
+                "-cp", String.join(java.io.File.pathSeparator, classPath), Main.class.getName(),
+                "capture", "-i", "cutv3", "-c", "1"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Assumptions.assumeFalse(out.contains("ClassNotFoundException") || out.contains("Could not find or load"),
+                () -> "skipped: the unprivileged user cannot read the test class path: " + out);
+        assertThat(p.exitValue()).as(out).isEqualTo(4);
+        assertThat(out).contains("cutv3: capturing is not permitted").contains("Run as root")
+                .contains("setcap cap_net_raw,cap_net_admin=eip").doesNotContain("\tat ");
+    }
+
+    @Test
     void interfacesCommandListsTheNamespacesLinks() throws Exception {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", NS));
