@@ -23,8 +23,16 @@ public final class PcapngWriter implements Closeable {
 
     /** Writes the section header; closing the writer closes out. */
     public PcapngWriter(OutputStream out, String application) throws IOException {
+        this(out, application, null);
+    }
+
+    /** Writes the section header with a comment on the whole capture (null for none). */
+    public PcapngWriter(OutputStream out, String application, String comment) throws IOException {
         this.out = new BufferedOutputStream(Objects.requireNonNull(out, "out"), 1 << 16);
         Options options = new Options();
+        if (comment != null) {
+            options.text(1, comment);
+        }
         if (application != null) {
             options.text(4, application);
         }
@@ -42,6 +50,12 @@ public final class PcapngWriter implements Closeable {
      */
     public int addInterface(int linkType, int snapLen, String name, String description, int tsResolDigits)
             throws IOException {
+        return addInterface(linkType, snapLen, name, description, tsResolDigits, null);
+    }
+
+    /** As {@link #addInterface(int, int, String, String, int)}, keeping the capture filter as if_filter. */
+    public int addInterface(int linkType, int snapLen, String name, String description, int tsResolDigits,
+                            String filter) throws IOException {
         if (tsResolDigits != 6 && tsResolDigits != 9) {
             throw new IllegalArgumentException("time stamp resolution must be 6 or 9 digits: " + tsResolDigits);
         }
@@ -56,6 +70,12 @@ public final class PcapngWriter implements Closeable {
             options.text(3, description);
         }
         options.add(9, new byte[] {(byte) tsResolDigits});
+        if (filter != null && !filter.isEmpty()) {
+            byte[] text = filter.getBytes(StandardCharsets.UTF_8);
+            byte[] value = new byte[text.length + 1]; // first byte 0: a libpcap filter string
+            System.arraycopy(text, 0, value, 1, text.length);
+            options.add(11, value);
+        }
         byte[] body = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
                 .putShort((short) linkType).putShort((short) 0).putInt(snapLen).array();
         writeBlock(IDB, body, null, 0, 0, options);

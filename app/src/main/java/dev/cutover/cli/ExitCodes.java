@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Read with damage: what came before the damage was processed and printed. */
     public static final int DAMAGED = 3;
+    /** Live capture could not start, or stopped early (what it had was written). */
+    public static final int CAPTURE_FAILED = 4;
 
     private ExitCodes() {
     }

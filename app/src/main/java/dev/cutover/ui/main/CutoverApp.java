@@ -31,7 +31,13 @@ public final class CutoverApp extends Application {
         view = new MainView(vm, stage);
         stage.setScene(view.scene());
         stage.setMaximized(vm.preferences().maximized());
-        stage.setOnCloseRequest(e -> save());
+        stage.setOnCloseRequest(e -> {
+            if (!view.confirmLiveDiscard()) {
+                e.consume();
+                return;
+            }
+            save();
+        });
         stage.show();
         if (!initialFiles.isEmpty()) {
             vm.open(initialFiles, initialTitle);

@@ -2,6 +2,7 @@ package dev.cutover.ui.main;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.cutover.ui.capture.LiveCaptureControls;
 import dev.cutover.ui.capture.LoadBar;
 import dev.cutover.ui.details.DetailsView;
 import dev.cutover.ui.hex.HexPane;
@@ -65,6 +66,7 @@ public final class MainView extends BorderPane {
     private final SplitPane top = new SplitPane();
     private final SplitPane bottom = new SplitPane();
     private final Label statusMessage = new Label();
+    private final LiveCaptureControls live;
     private final Menu recentMenu = new Menu("Open _Recent");
 
     public MainView(MainViewModel vm, Stage stage) {
@@ -72,6 +74,11 @@ public final class MainView extends BorderPane {
         this.stage = stage;
         setId("mainView");
         packets = new PacketListView(vm.packets());
+        live = new LiveCaptureControls(vm.live(), packets::followNewest);
+        if (stage != null) {
+            live.setOwner(stage);
+        }
+        vm.live().announcementProperty().addListener((o, was, now) -> statusMessage.setText(now));
         migrations = new MigrationsView(vm.migrations());
         migrations.setId("migrationsView");
         DetailsView details = new DetailsView(vm.details());
@@ -129,7 +136,7 @@ public final class MainView extends BorderPane {
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN), this::showProperties);
         MenuItem quit = item("_Quit", "quitMenuItem", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> {
-                    if (stage != null) {
+                    if (stage != null && confirmLiveDiscard()) {
                         stage.fireEvent(new javafx.stage.WindowEvent(stage,
                                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
                         stage.close();
@@ -143,6 +150,7 @@ public final class MainView extends BorderPane {
         MenuItem focusFilter = item("Apply a _Display Filter…", "focusFilterMenuItem",
                 new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), () -> filter.field().requestFocus());
         Menu go = new Menu("_Go", null, goTo, focusFilter);
+        Menu capture = live.menu();
 
         Menu time = new Menu("_Time Display Format");
         ToggleGroup timeGroup = new ToggleGroup();
@@ -188,7 +196,7 @@ public final class MainView extends BorderPane {
 
         MenuItem about = item("_About Cutover", "aboutMenuItem", null, this::showAbout);
         Menu help = new Menu("_Help", null, about);
-        MenuBar bar = new MenuBar(file, go, view, help);
+        MenuBar bar = new MenuBar(file, go, capture, view, help);
         bar.setId("menuBar");
         return bar;
     }
@@ -240,7 +248,7 @@ public final class MainView extends BorderPane {
         statusMessage.setId("statusMessage");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(18, frames, findings, statusMessage, grow, load);
+        HBox bar = new HBox(18, frames, findings, live.statusLabel(), statusMessage, grow, load);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -278,8 +286,24 @@ public final class MainView extends BorderPane {
         return paths;
     }
 
+    /** Asks before an unsaved live capture is lost; true when it may go. */
+    public boolean confirmLiveDiscard() {
+        if (!live.confirmDiscard()) {
+            return false;
+        }
+        vm.live().discard();
+        return true;
+    }
+
     private void chooseAndOpen() {
-        vm.open(choose("Open captures (several: one per uplink, merged by time)"));
+        List<Path> files = choose("Open captures (several: one per uplink, merged by time)");
+        if (!files.isEmpty() && vm.live().needsConfirmationToDiscard()) {
+            if (!live.confirmDiscard()) {
+                return;
+            }
+            vm.live().discard();
+        }
+        vm.open(files);
     }
 
     private void chooseAndAdd() {

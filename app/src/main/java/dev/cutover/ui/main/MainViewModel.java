@@ -1,5 +1,7 @@
 package dev.cutover.ui.main;
 
+import dev.cutover.capture.live.LivePcap;
+import dev.cutover.ui.capture.LiveCaptureViewModel;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureSummary;
 import dev.cutover.ui.Tasks;
@@ -42,6 +44,7 @@ public final class MainViewModel {
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final StringBinding frameStatus;
     private Preferences preferences;
+    private final LiveCaptureViewModel live;
     private String titleOverride;
 
     public MainViewModel(Tasks tasks, MigrationSource migrationSource, PreferencesStore store) {
@@ -57,6 +60,7 @@ public final class MainViewModel {
             packets.setAnalysis(now);
             selection.setAnalysis(now);
         });
+        this.live = new LiveCaptureViewModel(tasks, LivePcap::open, this::showLive);
 
         preferences = store.load();
         theme.set(Theme.of(preferences.theme()));
@@ -78,6 +82,17 @@ public final class MainViewModel {
                     packets.totalProperty().get());
             return packets.filteringProperty().get() ? s + " (filtering…)" : s;
         }, packets.shownProperty(), packets.totalProperty(), packets.filteringProperty());
+    }
+
+    /** The live capture's frames so far replace what the views show; the capture engine reads them as a file. */
+    private void showLive(Capture c) {
+        packets.setCapture(c);
+        selection.setCapture(c);
+        migrations.setCapture(c);
+        title.set("Cutover — live on " + c.interfaces().get(0).name());
+        if (!filter.appliedProperty().get().isBlank()) {
+            filter.apply();
+        }
     }
 
     private void captureOpened(Capture c) {
@@ -169,6 +184,10 @@ public final class MainViewModel {
 
     public Preferences preferences() {
         return preferences;
+    }
+
+    public LiveCaptureViewModel live() {
+        return live;
     }
 
     public CaptureViewModel capture() {

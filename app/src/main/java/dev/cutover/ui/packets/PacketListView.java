@@ -20,10 +20,25 @@ import java.util.function.Function;
 public final class PacketListView extends BorderPane {
     private final PacketListViewModel vm;
     private final TableView<Integer> table = new TableView<>();
+    private boolean following = true;
+    private int followedSize = -1;
 
     public PacketListView(PacketListViewModel vm) {
         this.vm = vm;
         table.setId("packetTable");
+        // Live frames: the list follows the newest until the user scrolls back; End follows again.
+        table.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                following = false;
+            }
+        });
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case END -> following = true;
+                case UP, PAGE_UP, HOME -> following = false;
+                default -> { }
+            }
+        });
         table.setItems(vm.frames());
         table.setTableMenuButtonVisible(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -148,4 +163,13 @@ public final class PacketListView extends BorderPane {
         }
     }
 
+
+    /** Scrolls to the last row unless the user scrolled away from it (live capture calls this as frames come). */
+    public void followNewest() {
+        int size = table.getItems().size();
+        if (following && size > 0 && size != followedSize) {
+            followedSize = size;
+            table.scrollTo(size - 1);
+        }
+    }
 }

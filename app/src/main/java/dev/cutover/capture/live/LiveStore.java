@@ -1,0 +1,143 @@
+package dev.cutover.capture.live;
+
+import dev.cutover.capture.AtomicFiles;
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.CaptureException;
+import dev.cutover.capture.LoadMonitor;
+import dev.cutover.capture.PcapWriter;
+import dev.cutover.capture.PcapngWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The frames a live capture has kept, in arrival order, with an optional ring limit (the last N frames, or
+ * the last N bytes of frames) for long watches. Writes them as pcapng or pcap, and makes a {@link Capture}
+ * of them so the packet list and the analysis read live frames exactly as they read files.
+ * Not thread-safe: one reader (the UI drain or the command) owns it.
+ */
+public final class LiveStore {
+    private final String interfaceName;
+    private final String filter;
+    private final int linkType;
+    private final int snapLen;
+    private final int maxFrames;
+    private final long maxBytes;
+    private final ArrayDeque<LiveFrame> frames = new ArrayDeque<>();
+    private long bytes;
+    private long received;
+    private long evicted;
+
+    /**
+     * @param maxFrames keep at most this many frames, the newest; 0 for no limit
+     * @param maxBytes  keep at most this many captured bytes, the newest frames; 0 for no limit
+     */
+    public LiveStore(String interfaceName, String filter, int linkType, int snapLen, int maxFrames, long maxBytes) {
+        this.interfaceName = interfaceName;
+        this.filter = filter == null ? "" : filter;
+        this.linkType = linkType;
+        this.snapLen = snapLen;
+        this.maxFrames = maxFrames;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A store for what the session captures. */
+    public static LiveStore of(LiveSession session, int maxFrames, long maxBytes) {
+        return new LiveStore(session.options().interfaceName(), session.options().filter(), session.linkType(),
+                session.options().snapLen(), maxFrames, maxBytes);
+    }
+
+    public void addAll(Collection<LiveFrame> batch) {
+        for (LiveFrame frame : batch) {
+            add(frame);
+        }
+    }
+
+    public void add(LiveFrame frame) {
+        frames.addLast(frame);
+        bytes += frame.data().length;
+        received++;
+        while ((maxFrames > 0 && frames.size() > maxFrames) || (maxBytes > 0 && bytes > maxBytes && frames.size() > 1)) {
+            bytes -= frames.removeFirst().data().length;
+            evicted++;
+        }
+    }
+
+    /** Frames kept now. */
+    public int size() {
+        return frames.size();
+    }
+
+    /** Frames ever added, kept or not. */
+    public long received() {
+        return received;
+    }
+
+    /** Frames the ring let go of to stay within its limit. */
+    public long evicted() {
+        return evicted;
+    }
+
+    public String interfaceName() {
+        return interfaceName;
+    }
+
+    public String filter() {
+        return filter;
+    }
+
+    public List<LiveFrame> frames() {
+        return List.copyOf(frames);
+    }
+
+    /** Writes pcapng atomically: the interface's name, the filter as if_filter, the comment on the section. */
+    public void writePcapng(Path target, String comment) throws IOException {
+        List<LiveFrame> copy = new ArrayList<>(frames);
+        AtomicFiles.write(target, out -> {
+            try (PcapngWriter writer = new PcapngWriter(out, "Cutover", comment)) {
+                int iface = writer.addInterface(linkType, snapLen, interfaceName, null, 9, filter);
+                for (LiveFrame f : copy) {
+                    writer.write(iface, f.timestampNanos(), f.data(), 0, f.data().length, f.originalLength(),
+                            List.of(), 0);
+                }
+            }
+        });
+    }
+
+    /** Writes classic pcap (microseconds) atomically; the filter and comments have no place in it. */
+    public void writePcap(Path target) throws IOException {
+        List<LiveFrame> copy = new ArrayList<>(frames);
+        AtomicFiles.write(target, out -> {
+            try (PcapWriter writer = new PcapWriter(out, linkType, snapLen, false)) {
+                for (LiveFrame f : copy) {
+                    writer.write(f.timestampNanos(), f.data(), 0, f.data().length, f.originalLength());
+                }
+            }
+        });
+    }
+
+    /**
+     * The frames kept now as a {@link Capture}, through a pcapng file in the temporary directory that is
+     * deleted once opened (the open capture still reads it; where an open file cannot be deleted, it goes
+     * when the JVM exits). Close the capture when done.
+     */
+    public Capture snapshot() throws IOException {
+        Path file = Files.createTempFile("cutover-live-", ".pcapng");
+        try {
+            writePcapng(file, null);
+            return Capture.open(List.of(file), LoadMonitor.NONE);
+        } catch (CaptureException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.cutover.ui.capture;
+
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.Finding;
+import dev.cutover.analysis.MigrationAnalyzer;
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.live.LiveCaptureException;
+import dev.cutover.capture.live.LiveFrame;
+import dev.cutover.capture.live.LiveOptions;
+import dev.cutover.capture.live.LivePcap;
+import dev.cutover.capture.live.LiveSession;
+import dev.cutover.capture.live.LiveStore;
+import dev.cutover.ui.Tasks;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Live capture in the window: start, stop, restart, save. The view calls {@link #drain()} about every
+ * 100 ms on the FX thread; each drain moves a batch of frames from the capture queue into the store, and at
+ * most once a second (and when the capture ends) the kept frames become a {@link Capture} handed to the
+ * packet list and migrations pane, and are analysed so a new finding is announced.
+ */
+public final class LiveCaptureViewModel {
+    /** How often the kept frames are shown and analysed again while frames arrive. */
+    static final long REFRESH_NANOS = 1_000_000_000L;
+
+    /** Opens a session; tests and the window use {@link LivePcap#open}. */
+    public interface Opener {
+        LiveSession open(LiveOptions options) throws LiveCaptureException;
+    }
+
+    private final Tasks tasks;
+    private final Opener opener;
+    private final Consumer<Capture> show;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
+    private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper(this, "frames");
+    private final ReadOnlyLongWrapper kernelDrops = new ReadOnlyLongWrapper(this, "kernelDrops");
+    private final ReadOnlyLongWrapper queueDrops = new ReadOnlyLongWrapper(this, "queueDrops");
+    private final ReadOnlyIntegerWrapper migrations = new ReadOnlyIntegerWrapper(this, "migrations");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper announcement = new ReadOnlyStringWrapper(this, "announcement", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final Set<String> announced = new HashSet<>();
+    private final List<LiveFrame> batch = new ArrayList<>();
+    private LiveSession session;
+    private LiveStore store;
+    private LiveOptions lastOptions;
+    private int lastRing;
+    private long lastRefresh;
+    private long shownFrames = -1;
+    private Capture shown;
+    private Capture previous;
+
+    public LiveCaptureViewModel(Tasks tasks, Opener opener, Consumer<Capture> show) {
+        this.tasks = tasks;
+        this.opener = opener;
+        this.show = show;
+    }
+
+    /** Checks the filter (libpcap's message when it is wrong), opens the interface and starts capturing. */
+    public boolean start(LiveOptions options, int ringFrames) {
+        stop();
+        error.set("");
+        try {
+            LivePcap.checkFilter(options.filter());
+            session = opener.open(options);
+        } catch (LiveCaptureException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+        store = LiveStore.of(session, ringFrames, 0);
+        lastOptions = options;
+        lastRing = ringFrames;
+        announced.clear();
+        shownFrames = -1;
+        lastRefresh = System.nanoTime();
+        frames.set(0);
+        kernelDrops.set(0);
+        queueDrops.set(0);
+        migrations.set(0);
+        announcement.set("");
+        running.set(true);
+        unsaved.set(false);
+        status.set("Capturing on " + options.interfaceName());
+        return true;
+    }
+
+    /** Starts again on the same interface with the same filter; what was captured is replaced. */
+    public boolean restart() {
+        return lastOptions != null && start(lastOptions, lastRing);
+    }
+
+    /** Moves the queued frames into the store; shows and analyses them when a second has passed. */
+    public void drain() {
+        if (session == null) {
+            return;
+        }
+        batch.clear();
+        session.drain(batch, 100_000);
+        store.addAll(batch);
+        if (!batch.isEmpty()) {
+            unsaved.set(true);
+        }
+        frames.set(store.received());
+        kernelDrops.set(session.kernelDrops());
+        queueDrops.set(session.queueDrops());
+        boolean ended = !session.running();
+        long now = System.nanoTime();
+        if (store.received() != shownFrames && (ended || now - lastRefresh >= REFRESH_NANOS)) {
+            lastRefresh = now;
+            refresh();
+        }
+        if (ended && running.get()) {
+            finish();
+        } else {
+            status.set(statusText("Capturing on " + session.options().interfaceName()));
+        }
+    }
+
+    private String statusText(String head) {
+        return String.format("%s: %,d frames, %,d dropped by the kernel, %,d by the queue", head,
+                frames.get(), kernelDrops.get(), queueDrops.get());
+    }
+
+    private void refresh() {
+        shownFrames = store.received();
+        Capture capture;
+        try {
+            capture = store.snapshot();
+        } catch (IOException e) {
+            error.set("cannot show the live frames: " + e.getMessage());
+            return;
+        }
+        if (previous != null) {
+            previous.close(); // two snapshots back: nothing reads it any more
+        }
+        previous = shown;
+        shown = capture;
+        show.accept(capture);
+        tasks.background(() -> {
+            AnalysisResult result;
+            try {
+                result = MigrationAnalyzer.analyze(capture);
+            } catch (IOException | RuntimeException e) {
+                return;
+            }
+            tasks.ui(() -> announce(result));
+        });
+    }
+
+    private void announce(AnalysisResult result) {
+        migrations.set(result.migrations().size());
+        for (Finding f : result.findings()) {
+            String key = f.code() + " " + f.mac() + " " + f.ip();
+            if (announced.add(key)) {
+                announcement.set("Finding: " + f.code().id() + " — " + f.message());
+            }
+        }
+    }
+
+    private void finish() {
+        running.set(false);
+        LiveCaptureException failure = session.failure();
+        if (failure != null) {
+            error.set(failure.getMessage() + "; the frames captured before it are kept");
+        }
+        status.set(statusText("Stopped"));
+    }
+
+    /** Stops capturing; what was captured stays shown and can be saved. */
+    public void stop() {
+        if (session == null || !running.get()) {
+            return;
+        }
+        session.stop();
+        lastRefresh = 0;
+        drain();
+        if (running.get()) {
+            finish();
+        }
+    }
+
+    /** Writes pcapng (interface name, filter and comment kept) or, for a .pcap name, classic pcap. */
+    public void save(Path target, String comment) throws IOException {
+        if (store == null) {
+            throw new IllegalStateException("nothing captured");
+        }
+        if (String.valueOf(target.getFileName()).toLowerCase().endsWith(".pcap")) {
+            store.writePcap(target);
+        } else {
+            store.writePcapng(target, comment);
+        }
+        unsaved.set(false);
+    }
+
+    /** Whether discarding now loses frames nobody saved: the window asks before it does. */
+    public boolean needsConfirmationToDiscard() {
+        return unsaved.get();
+    }
+
+    /** Drops the capture (after the user agreed); the view shows nothing live any more. */
+    public void discard() {
+        stop();
+        unsaved.set(false);
+        store = null;
+        session = null;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    /** Frames captured so far (a ring keeps fewer). */
+    public ReadOnlyLongProperty framesProperty() {
+        return frames.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty kernelDropsProperty() {
+        return kernelDrops.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty queueDropsProperty() {
+        return queueDrops.getReadOnlyProperty();
+    }
+
+    /** Migrations found in the frames shown. */
+    public ReadOnlyIntegerProperty migrationsProperty() {
+        return migrations.getReadOnlyProperty();
+    }
+
+    /** Frame counts and drops, for the status bar. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The latest finding raised live, for the status bar. */
+    public ReadOnlyStringProperty announcementProperty() {
+        return announcement.getReadOnlyProperty();
+    }
+
+    /** Why the capture could not start or stopped by itself; empty when all is well. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.cutover.ui.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.live.LinkLab;
+import dev.cutover.capture.live.LiveOptions;
+import dev.cutover.capture.live.LivePcap;
+import dev.cutover.ui.Tasks;
+import dev.cutover.ui.main.MainViewModel;
+import dev.cutover.ui.main.PreferencesStore;
+import dev.cutover.ui.migrations.AnalysisMigrations;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live view model on a real capture: a veth pair with unique names and no addresses (cutv0, cutv1) in this
+ * namespace, deleted afterwards. Skipped, with the reason, when not root or libpcap is missing.
+ */
+class LiveCaptureViewModelTest {
+    private static String skip;
+
+    @BeforeAll
+    static void link() throws Exception {
+        skip = LinkLab.whyNot();
+        if (skip == null) {
+            LinkLab.quietly("ip", "link", "del", "cutv0");
+            LinkLab.vethPair(null, "cutv0", "cutv1");
+        }
+    }
+
+    @AfterAll
+    static void removeLink() {
+        if (skip == null) {
+            LinkLab.quietly("ip", "link", "del", "cutv0");
+        }
+    }
+
+    @Test
+    void framesArriveInBatchesAndTheMigrationIsFoundLive(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        List<Capture> shown = new ArrayList<>();
+        LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, shown::add);
+        assertThat(live.start(LiveOptions.of("cutv1"), 0)).as(live.errorProperty().get()).isTrue();
+        try {
+            LinkLab.inject("cutv0", LinkLab.migrationTraffic());
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (live.framesProperty().get() < LinkLab.MIGRATION_FRAMES && System.nanoTime() < end) {
+                Thread.sleep(100);
+                live.drain();
+            }
+            assertThat(live.framesProperty().get()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+            assertThat(live.unsavedProperty().get()).isTrue();
+            assertThat(live.needsConfirmationToDiscard()).isTrue();
+        } finally {
+            live.stop();
+        }
+        assertThat(live.runningProperty().get()).isFalse();
+        assertThat(shown).isNotEmpty();
+        assertThat(shown.get(shown.size() - 1).frameCount()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+        assertThat(live.migrationsProperty().get()).isEqualTo(1);
+        assertThat(live.statusProperty().get()).startsWith("Stopped: 5 frames, 0 dropped by the kernel, 0 by the queue");
+
+        Path saved = dir.resolve("watch.pcapng");
+        live.save(saved, "from the window");
+        assertThat(live.needsConfirmationToDiscard()).isFalse();
+        try (Capture c = Capture.open(saved)) {
+            assertThat(c.frameCount()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+            assertThat(c.interfaces().get(0).name()).isEqualTo("cutv1");
+        }
+        Path pcap = dir.resolve("watch.pcap");
+        live.save(pcap, null);
+        try (Capture c = Capture.open(pcap)) {
+            assertThat(c.frameCount()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+        }
+    }
+
+    @Test
+    void aRingKeepsTheNewestFramesAndAFindingIsAnnounced() throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        List<Capture> shown = new ArrayList<>();
+        LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, shown::add);
+        assertThat(live.start(LiveOptions.of("cutv1"), 2)).isTrue();
+        try {
+            // The RARP burst alone: with no ARP at all, the analysis says the capture looks filtered to RARP.
+            List<String> traffic = new ArrayList<>(LinkLab.migrationTraffic());
+            traffic.remove(traffic.size() - 2);
+            LinkLab.inject("cutv0", traffic);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (live.framesProperty().get() < 4 && System.nanoTime() < end) {
+                Thread.sleep(100);
+                live.drain();
+            }
+        } finally {
+            live.stop();
+        }
+        assertThat(live.framesProperty().get()).isEqualTo(4);
+        assertThat(live.statusProperty().get()).startsWith("Stopped: 4 frames");
+        assertThat(shown.get(shown.size() - 1).frameCount()).isEqualTo(2);
+        assertThat(live.announcementProperty().get()).startsWith("Finding: no-arp-frames");
+    }
+
+    @Test
+    void theMainWindowsModelShowsLiveFramesAndTheMigration(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        MainViewModel vm = new MainViewModel(Tasks.DIRECT, new AnalysisMigrations(), new PreferencesStore(dir));
+        assertThat(vm.live().start(LiveOptions.of("cutv1"), 0)).isTrue();
+        try {
+            LinkLab.inject("cutv0", LinkLab.migrationTraffic());
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (vm.live().framesProperty().get() < LinkLab.MIGRATION_FRAMES && System.nanoTime() < end) {
+                Thread.sleep(100);
+                vm.live().drain();
+            }
+        } finally {
+            vm.live().stop();
+        }
+        assertThat(vm.packets().totalProperty().get()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+        assertThat(vm.migrations().rows()).hasSize(1);
+        assertThat(vm.titleProperty().get()).isEqualTo("Cutover — live on cutv1");
+        vm.live().discard();
+        assertThat(vm.live().needsConfirmationToDiscard()).isFalse();
+    }
+
+    @Test
+    void anInterfaceThatGoesAwayKeepsWhatWasCapturedAndSaysSo() throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        LinkLab.quietly("ip", "link", "del", "cutv6");
+        LinkLab.vethPair(null, "cutv6", "cutv7");
+        LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, c -> { });
+        try {
+            assertThat(live.start(LiveOptions.of("cutv7"), 0)).isTrue();
+            LinkLab.inject("cutv6", LinkLab.migrationTraffic());
+            Thread.sleep(300);
+            LinkLab.run("ip", "link", "del", "cutv6"); // takes its peer cutv7 with it
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (live.runningProperty().get() && System.nanoTime() < end) {
+                Thread.sleep(100);
+                live.drain();
+            }
+        } finally {
+            live.stop();
+            LinkLab.quietly("ip", "link", "del", "cutv6");
+        }
+        assertThat(live.runningProperty().get()).isFalse();
+        assertThat(live.framesProperty().get()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+        assertThat(live.errorProperty().get()).contains("cutv7").contains("the frames captured before it are kept");
+        assertThat(live.needsConfirmationToDiscard()).isTrue();
+    }
+
+    @Test
+    void aBadFilterDoesNotStartAndSaysWhy() {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, c -> { });
+        assertThat(live.start(LiveOptions.of("cutv1").withFilter("vlan and and"), 0)).isFalse();
+        assertThat(live.errorProperty().get()).contains("syntax error");
+        assertThat(live.runningProperty().get()).isFalse();
+    }
+}
