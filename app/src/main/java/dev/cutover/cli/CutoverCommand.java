@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 @Command(name = "cutover", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Packet analyzer for virtual-machine live migration: RARP bursts, gratuitous ARP, VLANs.",
                 "Reads pcap, pcapng (also gzip-compressed) from pktcap-uw, tcpdump and Wireshark."},
-        subcommands = {InfoCommand.class, DissectCommand.class, AnalyzeCommand.class, FieldsCommand.class},
+        subcommands = {InfoCommand.class, DissectCommand.class, AnalyzeCommand.class, FieldsCommand.class,
+                AnnotateCommand.class, ReportCommand.class, ExportCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE)
 public final class CutoverCommand implements Callable<Integer> {
     @Spec

@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Read with damage: what came before the damage was processed and printed. */
     public static final int DAMAGED = 3;
+    /** An output file could not be written; nothing was left behind. */
+    public static final int NOT_WRITTEN = 4;
 
     private ExitCodes() {
     }

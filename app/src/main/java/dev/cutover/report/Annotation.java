@@ -1,5 +1,7 @@
 package dev.cutover.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -32,6 +34,7 @@ public record Annotation(int frame, String comment, List<String> tags) {
         return comment.isEmpty() ? t : comment + " " + t;
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return comment.isBlank() && tags.isEmpty();
     }
