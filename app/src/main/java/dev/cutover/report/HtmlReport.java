@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-/** The report as one self-contained HTML file: inline CSS and SVG, no scripts, every text escaped. */
+/**
+ * The report as one self-contained HTML file: inline CSS and SVG, no scripts, every text escaped. The markup is
+ * also well-formed XML, so tests (and tools) can parse it with an XML parser.
+ */
 public final class HtmlReport {
     private static final String CSS = """
             body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:60em}
@@ -26,7 +29,7 @@ public final class HtmlReport {
 
     public static String render(ReportModel m) {
         StringBuilder sb = new StringBuilder(1 << 16);
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>\n<title>")
                 .append(e(m.title())).append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
         sb.append("<h1>").append(e(m.title())).append("</h1>\n<p>Generated ").append(e(m.generated()))
                 .append(" by Cutover.</p>\n");
