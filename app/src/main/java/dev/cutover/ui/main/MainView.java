@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.cutover.ui.capture.LoadBar;
 import dev.cutover.ui.details.DetailsView;
 import dev.cutover.ui.hex.HexPane;
+import dev.cutover.ui.annotations.AnnotationsView;
 import dev.cutover.ui.migrations.MigrationsView;
 import dev.cutover.ui.packets.FilterBar;
 import dev.cutover.ui.packets.PacketListView;
@@ -61,6 +62,7 @@ public final class MainView extends BorderPane {
     private final Stage stage;
     private final PacketListView packets;
     private final MigrationsView migrations;
+    private final AnnotationsView annotations;
     private final SplitPane main = new SplitPane();
     private final SplitPane top = new SplitPane();
     private final SplitPane bottom = new SplitPane();
@@ -76,9 +78,10 @@ public final class MainView extends BorderPane {
         migrations.setId("migrationsView");
         DetailsView details = new DetailsView(vm.details());
         HexPane hex = new HexPane(vm.hex());
+        annotations = new AnnotationsView(vm.annotations());
 
         top.getItems().addAll(packets, migrations);
-        bottom.getItems().addAll(details, hex);
+        bottom.getItems().addAll(details, hex, annotations);
         main.setOrientation(Orientation.VERTICAL);
         main.getItems().addAll(top, bottom);
         Preferences p = vm.preferences();
@@ -89,6 +92,9 @@ public final class MainView extends BorderPane {
         setTop(new VBox(menuBar(filter), toolBar(filter), new LoadBar(vm.capture()), filter));
         setCenter(main);
         setBottom(statusBar());
+
+        vm.annotations().revisionProperty().addListener((o, was, now) -> packets.table().refresh());
+        packets.table().setContextMenu(packetMenu());
 
         setOnDragOver(this::dragOver);
         setOnDragDropped(this::dropped);
@@ -143,6 +149,16 @@ public final class MainView extends BorderPane {
         MenuItem focusFilter = item("Apply a _Display Filter…", "focusFilterMenuItem",
                 new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), () -> filter.field().requestFocus());
         Menu go = new Menu("_Go", null, goTo, focusFilter);
+        MenuItem undo = item("_Undo Annotation", "undoMenuItem",
+                new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), () -> vm.annotations().undo());
+        undo.disableProperty().bind(vm.annotations().canUndoProperty().not());
+        MenuItem redo = item("_Redo Annotation", "redoMenuItem", new KeyCodeCombination(KeyCode.Z,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> vm.annotations().redo());
+        redo.disableProperty().bind(vm.annotations().canRedoProperty().not());
+        MenuItem annotate = item("_Annotate Frame…", "annotateMenuItem",
+                new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
+                annotations::focusComment);
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), annotate);
 
         Menu time = new Menu("_Time Display Format");
         ToggleGroup timeGroup = new ToggleGroup();
@@ -188,9 +204,20 @@ public final class MainView extends BorderPane {
 
         MenuItem about = item("_About Cutover", "aboutMenuItem", null, this::showAbout);
         Menu help = new Menu("_Help", null, about);
-        MenuBar bar = new MenuBar(file, go, view, help);
+        MenuBar bar = new MenuBar(file, edit, go, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** The packet list's context menu: annotate the frame, or remove its annotation. */
+    private javafx.scene.control.ContextMenu packetMenu() {
+        MenuItem annotate = new MenuItem("Annotate Frame…");
+        annotate.setId("annotateContextItem");
+        annotate.setOnAction(e -> annotations.focusComment());
+        MenuItem remove = new MenuItem("Remove Annotation");
+        remove.setId("removeAnnotationContextItem");
+        remove.setOnAction(e -> vm.annotations().remove());
+        return new javafx.scene.control.ContextMenu(annotate, remove);
     }
 
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
@@ -364,7 +391,8 @@ public final class MainView extends BorderPane {
     private void applyDividers(List<Double> d) {
         main.setDividerPositions(d.size() > 0 ? d.get(0) : 0.55);
         top.setDividerPositions(d.size() > 1 ? d.get(1) : 0.76);
-        bottom.setDividerPositions(d.size() > 2 ? d.get(2) : 0.5);
+        // details | hex | annotations: the saved layout keeps the first divider; the panel takes the last fifth
+        bottom.setDividerPositions(d.size() > 2 ? d.get(2) : 0.45, 0.8);
     }
 
     /** The preferences with this window's size and layout, to save on exit. */
