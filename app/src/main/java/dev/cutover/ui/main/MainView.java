@@ -65,6 +65,7 @@ public final class MainView extends BorderPane {
     private final AnnotationsView annotations;
     private final SplitPane main = new SplitPane();
     private final SplitPane top = new SplitPane();
+    private final SplitPane side = new SplitPane();
     private final SplitPane bottom = new SplitPane();
     private final Label statusMessage = new Label();
     private final Menu recentMenu = new Menu("Open _Recent");
@@ -80,8 +81,12 @@ public final class MainView extends BorderPane {
         HexPane hex = new HexPane(vm.hex());
         annotations = new AnnotationsView(vm.annotations());
 
-        top.getItems().addAll(packets, migrations);
-        bottom.getItems().addAll(details, hex, annotations);
+        // The annotation panel shares the side column with the migrations, so tree and hex keep their room.
+        side.getItems().addAll(migrations, annotations);
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.6);
+        top.getItems().addAll(packets, side);
+        bottom.getItems().addAll(details, hex);
         main.setOrientation(Orientation.VERTICAL);
         main.getItems().addAll(top, bottom);
         Preferences p = vm.preferences();
@@ -141,7 +146,10 @@ public final class MainView extends BorderPane {
                         stage.close();
                     }
                 });
-        Menu file = new Menu("_File", null, open, recentMenu, add, new SeparatorMenuItem(), props,
+        MenuItem exportReport = item("_Export Report…", "exportReportMenuItem", new KeyCodeCombination(KeyCode.E,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::exportReport);
+        exportReport.disableProperty().bind(vm.capture().captureProperty().isNull());
+        Menu file = new Menu("_File", null, open, recentMenu, add, new SeparatorMenuItem(), exportReport, props,
                 new SeparatorMenuItem(), quit);
 
         MenuItem goTo = item("_Go to Frame…", "goToMenuItem", new KeyCodeCombination(KeyCode.G,
@@ -193,11 +201,11 @@ public final class MainView extends BorderPane {
         showMigrations.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         showMigrations.selectedProperty().addListener((o, was, now) -> {
-            if (now && !top.getItems().contains(migrations)) {
-                top.getItems().add(migrations);
-                top.setDividerPositions(0.76);
+            if (now && !side.getItems().contains(migrations)) {
+                side.getItems().add(0, migrations);
+                side.setDividerPositions(0.6);
             } else if (!now) {
-                top.getItems().remove(migrations);
+                side.getItems().remove(migrations);
             }
         });
         Menu view = new Menu("_View", null, time, theme, showMigrations);
@@ -207,6 +215,10 @@ public final class MainView extends BorderPane {
         MenuBar bar = new MenuBar(file, edit, go, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private void exportReport() {
+        new dev.cutover.ui.report.ReportDialog(vm.report(), getScene().getWindow()).show();
     }
 
     /** The packet list's context menu: annotate the frame, or remove its annotation. */
@@ -391,8 +403,7 @@ public final class MainView extends BorderPane {
     private void applyDividers(List<Double> d) {
         main.setDividerPositions(d.size() > 0 ? d.get(0) : 0.55);
         top.setDividerPositions(d.size() > 1 ? d.get(1) : 0.76);
-        // details | hex | annotations: the saved layout keeps the first divider; the panel takes the last fifth
-        bottom.setDividerPositions(d.size() > 2 ? d.get(2) : 0.45, 0.8);
+        bottom.setDividerPositions(d.size() > 2 ? d.get(2) : 0.5);
     }
 
     /** The preferences with this window's size and layout, to save on exit. */

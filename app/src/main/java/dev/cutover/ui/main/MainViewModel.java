@@ -4,6 +4,7 @@ import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureSummary;
 import dev.cutover.ui.Tasks;
 import dev.cutover.ui.annotations.AnnotationsViewModel;
+import dev.cutover.ui.report.ReportViewModel;
 import dev.cutover.ui.capture.CaptureViewModel;
 import dev.cutover.ui.details.DetailsViewModel;
 import dev.cutover.ui.hex.HexViewModel;
@@ -38,6 +39,7 @@ public final class MainViewModel {
     private final HexViewModel hex;
     private final MigrationsViewModel migrations;
     private final AnnotationsViewModel annotations = new AnnotationsViewModel();
+    private final ReportViewModel report;
     private final PreferencesStore store;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Cutover");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -54,6 +56,7 @@ public final class MainViewModel {
         this.details = new DetailsViewModel(selection);
         this.hex = new HexViewModel(selection);
         this.migrations = new MigrationsViewModel(tasks, migrationSource, packets::selectFrames);
+        this.report = new ReportViewModel(tasks, capture::capture, annotations::store);
 
         preferences = store.load();
         theme.set(Theme.of(preferences.theme()));
@@ -209,6 +212,10 @@ public final class MainViewModel {
 
     public HexViewModel hex() {
         return hex;
+    }
+
+    public ReportViewModel report() {
+        return report;
     }
 
     public AnnotationsViewModel annotations() {
