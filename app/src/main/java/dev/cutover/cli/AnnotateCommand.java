@@ -63,7 +63,10 @@ public final class AnnotateCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             try {
-                store = AnnotationStore.load(file);
+                store = AnnotationStore.load(List.of(file), capture.frameCount());
+                if (store.mismatch() != null) {
+                    err.println("cutover: warning: " + store.mismatch());
+                }
             } catch (IOException e) {
                 err.println("cutover: " + e.getMessage());
                 return ExitCodes.UNREADABLE;

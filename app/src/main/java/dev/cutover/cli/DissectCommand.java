@@ -68,7 +68,10 @@ public final class DissectCommand implements Callable<Integer> {
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
             dev.cutover.report.AnnotationStore notes;
             try {
-                notes = dev.cutover.report.AnnotationStore.load(files.get(0));
+                notes = dev.cutover.report.AnnotationStore.load(files, capture.frameCount());
+                if (notes.mismatch() != null) {
+                    err.println("cutover: warning: " + notes.mismatch());
+                }
             } catch (IOException e) {
                 err.println("cutover: " + e.getMessage() + " (annotations left out)");
                 notes = dev.cutover.report.AnnotationStore.inMemory();

@@ -64,7 +64,10 @@ public final class ExportCommand implements Callable<Integer> {
             }
             AnnotationStore notes;
             try {
-                notes = AnnotationStore.load(files.get(0));
+                notes = AnnotationStore.load(files, capture.frameCount());
+                if (notes.mismatch() != null) {
+                    err.println("cutover: warning: " + notes.mismatch());
+                }
             } catch (IOException e) {
                 err.println("cutover: " + e.getMessage());
                 return ExitCodes.UNREADABLE;

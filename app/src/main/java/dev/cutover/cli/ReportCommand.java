@@ -84,7 +84,10 @@ public final class ReportCommand implements Callable<Integer> {
             }
             AnnotationStore notes;
             try {
-                notes = AnnotationStore.load(files.get(0));
+                notes = AnnotationStore.load(files, capture.frameCount());
+                if (notes.mismatch() != null) {
+                    err.println("cutover: warning: " + notes.mismatch());
+                }
             } catch (IOException e) {
                 err.println("cutover: " + e.getMessage());
                 return ExitCodes.UNREADABLE;

@@ -29,7 +29,7 @@ public final class AnnotationStore {
 
     /** The sidecar file as stored. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Sidecar(int schema, String capture, List<Annotation> annotations) {
+    record Sidecar(int schema, String capture, List<String> files, Integer frames, List<Annotation> annotations) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -37,6 +37,9 @@ public final class AnnotationStore {
 
     private final Path sidecar;
     private final String captureName;
+    private List<String> files = List.of();
+    private int frames = -1;
+    private String mismatch;
     private final TreeMap<Integer, Annotation> byFrame = new TreeMap<>();
     // Each entry: the frame and the annotation it had before the change (null: none).
     private final Deque<Map.Entry<Integer, Annotation>> undo = new ArrayDeque<>();
@@ -57,9 +60,21 @@ public final class AnnotationStore {
         return new AnnotationStore(null, null);
     }
 
-    /** The annotations of {@code capture} (the first file, when several are open together); none when no sidecar. */
+    /** The annotations of {@code capture}, without checking what they were made on; none when no sidecar. */
     public static AnnotationStore load(Path capture) throws IOException {
+        return load(List.of(capture), -1);
+    }
+
+    /**
+     * The annotations of the files open together (kept beside the first), for a view of {@code frameCount}
+     * frames (-1: unknown). Frame numbers count over the merged files, so a sidecar made on other files or
+     * another frame count is loaded with a {@link #mismatch()} to show.
+     */
+    public static AnnotationStore load(List<Path> captures, int frameCount) throws IOException {
+        Path capture = captures.get(0);
         AnnotationStore store = new AnnotationStore(sidecarOf(capture), String.valueOf(capture.getFileName()));
+        store.files = captures.stream().map(p -> String.valueOf(p.getFileName())).toList();
+        store.frames = frameCount;
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(store.sidecar);
@@ -76,6 +91,14 @@ public final class AnnotationStore {
             throw new IOException(store.sidecar + ": annotation schema " + s.schema()
                     + " is not one this version reads (1.." + SCHEMA + ")");
         }
+        boolean otherFiles = s.files() != null && !s.files().equals(store.files);
+        boolean otherCount = s.frames() != null && frameCount >= 0 && s.frames() != frameCount;
+        if (otherFiles || otherCount) {
+            store.mismatch = store.sidecar + " was made on " + (s.files() == null ? "?" : String.join(", ", s.files()))
+                    + " (" + (s.frames() == null ? "?" : s.frames()) + " frames), not on " + String.join(", ",
+                    store.files) + (frameCount >= 0 ? " (" + frameCount + " frames)" : "")
+                    + ": its frame numbers may point at other frames";
+        }
         if (s.annotations() != null) {
             for (Annotation a : s.annotations()) {
                 if (a != null && !a.isEmpty()) {
@@ -84,6 +107,11 @@ public final class AnnotationStore {
             }
         }
         return store;
+    }
+
+    /** Why the loaded annotations may not fit the open files, or null when they were made on them. */
+    public String mismatch() {
+        return mismatch;
     }
 
     /** Where the annotations are saved, or null for an in-memory store. */
@@ -173,7 +201,8 @@ public final class AnnotationStore {
         if (sidecar == null) {
             return;
         }
-        byte[] body = JSON.writeValueAsBytes(new Sidecar(SCHEMA, captureName, new ArrayList<>(byFrame.values())));
+        byte[] body = JSON.writeValueAsBytes(new Sidecar(SCHEMA, captureName, files,
+                frames < 0 ? null : frames, new ArrayList<>(byFrame.values())));
         AtomicFiles.write(sidecar, out -> out.write(body));
     }
 }

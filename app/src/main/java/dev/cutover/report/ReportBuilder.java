@@ -2,7 +2,6 @@ package dev.cutover.report;
 
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
-import dev.cutover.capture.CaptureSummary;
 import dev.cutover.capture.SourceInfo;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.DissectionText;
@@ -125,9 +124,5 @@ public final class ReportBuilder {
                 d.sourceColumn(), d.destinationColumn(), d.protocolColumn(), info.capturedLength(), d.infoColumn(),
                 comments, a == null ? List.of() : a.tags(), Arrays.asList(tree.toString().split("\n")),
                 hex.toString());
-    }
-
-    static String iso(long nanos) {
-        return CaptureSummary.iso(nanos, 9);
     }
 }

@@ -50,6 +50,21 @@ class AnnotationStoreTest {
     }
 
     @Test
+    void aSidecarMadeOnOtherFilesLoadsWithAWarning() throws Exception {
+        Path capture = Samples.copy("esxi-vmotion-vlan10.pcap", dir);
+        AnnotationStore store = AnnotationStore.load(List.of(capture), 77);
+        store.put(new Annotation(41, "x", List.of()));
+        store.save();
+        assertThat(Files.readString(store.sidecar())).contains("\"frames\" : 77").contains("esxi-vmotion-vlan10.pcap");
+        assertThat(AnnotationStore.load(List.of(capture), 77).mismatch()).isNull();
+        assertThat(AnnotationStore.load(capture).mismatch()).isNull();
+        String merged = AnnotationStore.load(List.of(capture, dir.resolve("other.pcap")), 120).mismatch();
+        assertThat(merged).contains("was made on esxi-vmotion-vlan10.pcap (77 frames)")
+                .contains("not on esxi-vmotion-vlan10.pcap, other.pcap (120 frames)");
+        assertThat(AnnotationStore.load(List.of(capture), 120).get(41).comment()).isEqualTo("x");
+    }
+
+    @Test
     void undoAndRedoEachChange() {
         AnnotationStore s = AnnotationStore.inMemory();
         s.put(new Annotation(3, "one", List.of()));

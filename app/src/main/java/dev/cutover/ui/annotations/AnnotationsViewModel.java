@@ -32,13 +32,16 @@ public final class AnnotationsViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
 
     /** Loads the sidecar of the first file (nothing open: an empty store that is not saved). */
-    public void setFiles(List<Path> files) {
+    public void setFiles(List<Path> files, int frameCount) {
         message.set("");
         if (files == null || files.isEmpty()) {
             store = AnnotationStore.inMemory();
         } else {
             try {
-                store = AnnotationStore.load(files.get(0));
+                store = AnnotationStore.load(files, frameCount);
+                if (store.mismatch() != null) {
+                    message.set("Careful: " + store.mismatch());
+                }
             } catch (IOException e) {
                 store = AnnotationStore.inMemory();
                 message.set("Annotations not loaded: " + e.getMessage());

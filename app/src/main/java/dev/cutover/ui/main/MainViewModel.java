@@ -87,7 +87,7 @@ public final class MainViewModel {
     }
 
     private void captureOpened(Capture c) {
-        annotations.setFiles(c == null ? List.of() : capture.filesProperty().get());
+        annotations.setFiles(c == null ? List.of() : capture.filesProperty().get(), c == null ? 0 : c.frameCount());
         packets.setCapture(c);
         selection.setCapture(c);
         migrations.setCapture(c);
