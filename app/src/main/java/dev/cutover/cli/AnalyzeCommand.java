@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.report.AnalysisJson;
 import dev.cutover.analysis.AnalysisConfig;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.MigrationAnalyzer;

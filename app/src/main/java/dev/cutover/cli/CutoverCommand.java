@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
         description = {"Packet analyzer for virtual-machine live migration: RARP bursts, gratuitous ARP, VLANs.",
                 "Reads pcap, pcapng (also gzip-compressed) from pktcap-uw, tcpdump and Wireshark."},
         subcommands = {InfoCommand.class, DissectCommand.class, AnalyzeCommand.class, FieldsCommand.class,
-                CaptureCommand.class, InterfacesCommand.class},
+                CaptureCommand.class, InterfacesCommand.class,
+                AnnotateCommand.class, ReportCommand.class, ExportCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE)
 public final class CutoverCommand implements Callable<Integer> {
     @Spec

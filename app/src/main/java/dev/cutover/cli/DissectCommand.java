@@ -67,7 +67,17 @@ public final class DissectCommand implements Callable<Integer> {
                 return ExitCodes.UNREADABLE;
             }
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-            FrameDecoder decoder = new FrameDecoder(capture);
+            dev.cutover.report.AnnotationStore notes;
+            try {
+                notes = dev.cutover.report.AnnotationStore.load(files, capture.frameCount());
+                if (notes.mismatch() != null) {
+                    err.println("cutover: warning: " + notes.mismatch());
+                }
+            } catch (IOException e) {
+                err.println("cutover: " + e.getMessage() + " (annotations left out)");
+                notes = dev.cutover.report.AnnotationStore.inMemory();
+            }
+            FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);
             Dissection d = new Dissection();
             JsonLines jsonl = new JsonLines();
             StringBuilder sb = new StringBuilder(4096);

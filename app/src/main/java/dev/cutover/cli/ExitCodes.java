@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int DAMAGED = 3;
     /** Live capture could not start, or stopped early (what it had was written). */
     public static final int CAPTURE_FAILED = 4;
+    /** An output file could not be written; nothing was left behind. */
+    public static final int NOT_WRITTEN = 5;
 
     private ExitCodes() {
     }

@@ -4,6 +4,9 @@ import dev.cutover.capture.Capture;
 import dev.cutover.capture.InterfaceInfo;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Decodes frames of an open {@link Capture} on demand: builds each frame's {@link FrameInfo} from the index
@@ -16,9 +19,19 @@ public final class FrameDecoder {
     private final Dissector dissector = new Dissector();
     private final byte[] buffer;
     private final long firstTime;
+    private final IntFunction<List<String>> annotations;
 
     public FrameDecoder(Capture capture) {
+        this(capture, frame -> List.of());
+    }
+
+    /**
+     * A decoder whose frames also carry {@code annotations.apply(frame)} (0-based) after the file's own
+     * comments, so the user's notes show as {@code frame.comment} in the tree and the filters.
+     */
+    public FrameDecoder(Capture capture, IntFunction<List<String>> annotations) {
         this.capture = capture;
+        this.annotations = annotations;
         this.buffer = new byte[Math.max(64, capture.maxCapturedLength())];
         this.firstTime = capture.frameCount() == 0 ? 0 : capture.index().timestampNanos(0);
     }
@@ -35,7 +48,19 @@ public final class FrameDecoder {
         InterfaceInfo iface = capture.interfaceOf(frame);
         return new FrameInfo(frame + 1, t, t - firstTime, t - previous, index.capturedLength(frame),
                 index.originalLength(frame), iface.id(), iface.name(), iface.linkType(), iface.fcsLength(),
-                capture.packetFlags(frame), capture.comments(frame));
+                capture.packetFlags(frame), comments(frame));
+    }
+
+    private List<String> comments(int frame) {
+        List<String> own = capture.comments(frame);
+        List<String> added = annotations.apply(frame);
+        if (added.isEmpty()) {
+            return own;
+        }
+        List<String> all = new ArrayList<>(own.size() + added.size());
+        all.addAll(own);
+        all.addAll(added);
+        return all;
     }
 
     /** Decodes frame {@code frame} (0-based) into {@code out}, down to {@code depth}. */

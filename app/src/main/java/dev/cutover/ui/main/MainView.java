@@ -6,6 +6,7 @@ import dev.cutover.ui.capture.LiveCaptureControls;
 import dev.cutover.ui.capture.LoadBar;
 import dev.cutover.ui.details.DetailsView;
 import dev.cutover.ui.hex.HexPane;
+import dev.cutover.ui.annotations.AnnotationsView;
 import dev.cutover.ui.migrations.MigrationsView;
 import dev.cutover.ui.packets.FilterBar;
 import dev.cutover.ui.packets.PacketListView;
@@ -62,8 +63,10 @@ public final class MainView extends BorderPane {
     private final Stage stage;
     private final PacketListView packets;
     private final MigrationsView migrations;
+    private final AnnotationsView annotations;
     private final SplitPane main = new SplitPane();
     private final SplitPane top = new SplitPane();
+    private final SplitPane side = new SplitPane();
     private final SplitPane bottom = new SplitPane();
     private final Label statusMessage = new Label();
     private final LiveCaptureControls live;
@@ -83,8 +86,13 @@ public final class MainView extends BorderPane {
         migrations.setId("migrationsView");
         DetailsView details = new DetailsView(vm.details());
         HexPane hex = new HexPane(vm.hex());
+        annotations = new AnnotationsView(vm.annotations());
 
-        top.getItems().addAll(packets, migrations);
+        // The annotation panel shares the side column with the migrations, so tree and hex keep their room.
+        side.getItems().addAll(migrations, annotations);
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.6);
+        top.getItems().addAll(packets, side);
         bottom.getItems().addAll(details, hex);
         main.setOrientation(Orientation.VERTICAL);
         main.getItems().addAll(top, bottom);
@@ -96,6 +104,9 @@ public final class MainView extends BorderPane {
         setTop(new VBox(menuBar(filter), toolBar(filter), new LoadBar(vm.capture()), filter));
         setCenter(main);
         setBottom(statusBar());
+
+        vm.annotations().revisionProperty().addListener((o, was, now) -> packets.table().refresh());
+        packets.table().setContextMenu(packetMenu());
 
         setOnDragOver(this::dragOver);
         setOnDragDropped(this::dropped);
@@ -142,7 +153,10 @@ public final class MainView extends BorderPane {
                         stage.close();
                     }
                 });
-        Menu file = new Menu("_File", null, open, recentMenu, add, new SeparatorMenuItem(), props,
+        MenuItem exportReport = item("_Export Report…", "exportReportMenuItem", new KeyCodeCombination(KeyCode.E,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::exportReport);
+        exportReport.disableProperty().bind(vm.capture().captureProperty().isNull());
+        Menu file = new Menu("_File", null, open, recentMenu, add, new SeparatorMenuItem(), exportReport, props,
                 new SeparatorMenuItem(), quit);
 
         MenuItem goTo = item("_Go to Frame…", "goToMenuItem", new KeyCodeCombination(KeyCode.G,
@@ -151,6 +165,16 @@ public final class MainView extends BorderPane {
                 new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), () -> filter.field().requestFocus());
         Menu go = new Menu("_Go", null, goTo, focusFilter);
         Menu capture = live.menu();
+        MenuItem undo = item("_Undo Annotation", "undoMenuItem",
+                new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), () -> vm.annotations().undo());
+        undo.disableProperty().bind(vm.annotations().canUndoProperty().not());
+        MenuItem redo = item("_Redo Annotation", "redoMenuItem", new KeyCodeCombination(KeyCode.Z,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> vm.annotations().redo());
+        redo.disableProperty().bind(vm.annotations().canRedoProperty().not());
+        MenuItem annotate = item("_Annotate Frame…", "annotateMenuItem",
+                new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
+                annotations::focusComment);
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), annotate);
 
         Menu time = new Menu("_Time Display Format");
         ToggleGroup timeGroup = new ToggleGroup();
@@ -185,20 +209,35 @@ public final class MainView extends BorderPane {
         showMigrations.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         showMigrations.selectedProperty().addListener((o, was, now) -> {
-            if (now && !top.getItems().contains(migrations)) {
-                top.getItems().add(migrations);
-                top.setDividerPositions(0.76);
+            if (now && !side.getItems().contains(migrations)) {
+                side.getItems().add(0, migrations);
+                side.setDividerPositions(0.6);
             } else if (!now) {
-                top.getItems().remove(migrations);
+                side.getItems().remove(migrations);
             }
         });
         Menu view = new Menu("_View", null, time, theme, showMigrations);
 
         MenuItem about = item("_About Cutover", "aboutMenuItem", null, this::showAbout);
         Menu help = new Menu("_Help", null, about);
-        MenuBar bar = new MenuBar(file, go, capture, view, help);
+        MenuBar bar = new MenuBar(file, edit, go, capture, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private void exportReport() {
+        new dev.cutover.ui.report.ReportDialog(vm.report(), getScene().getWindow()).show();
+    }
+
+    /** The packet list's context menu: annotate the frame, or remove its annotation. */
+    private javafx.scene.control.ContextMenu packetMenu() {
+        MenuItem annotate = new MenuItem("Annotate Frame…");
+        annotate.setId("annotateContextItem");
+        annotate.setOnAction(e -> annotations.focusComment());
+        MenuItem remove = new MenuItem("Remove Annotation");
+        remove.setId("removeAnnotationContextItem");
+        remove.setOnAction(e -> vm.annotations().remove());
+        return new javafx.scene.control.ContextMenu(annotate, remove);
     }
 
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {

@@ -5,6 +5,8 @@ import dev.cutover.ui.capture.LiveCaptureViewModel;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureSummary;
 import dev.cutover.ui.Tasks;
+import dev.cutover.ui.annotations.AnnotationsViewModel;
+import dev.cutover.ui.report.ReportViewModel;
 import dev.cutover.ui.capture.CaptureViewModel;
 import dev.cutover.ui.details.DetailsViewModel;
 import dev.cutover.ui.hex.HexViewModel;
@@ -38,6 +40,8 @@ public final class MainViewModel {
     private final DetailsViewModel details;
     private final HexViewModel hex;
     private final MigrationsViewModel migrations;
+    private final AnnotationsViewModel annotations = new AnnotationsViewModel();
+    private final ReportViewModel report;
     private final PreferencesStore store;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Cutover");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -61,6 +65,7 @@ public final class MainViewModel {
             selection.setAnalysis(now);
         });
         this.live = new LiveCaptureViewModel(tasks, LivePcap::open, this::showLive);
+        this.report = new ReportViewModel(tasks, capture::capture, annotations::store);
 
         preferences = store.load();
         theme.set(Theme.of(preferences.theme()));
@@ -75,8 +80,14 @@ public final class MainViewModel {
         preferences.recentFiles().forEach(f -> recentFiles.add(Path.of(f)));
         filter.restoreHistory(preferences.filterHistory());
 
+        packets.setAnnotations(annotations::commentsOf, annotations::text);
+        selection.setAnnotations(annotations::commentsOf);
         capture.captureProperty().addListener((o, was, now) -> captureOpened(now));
-        packets.currentFrameProperty().addListener((o, was, now) -> selection.showFrame(now.intValue()));
+        packets.currentFrameProperty().addListener((o, was, now) -> {
+            selection.showFrame(now.intValue());
+            annotations.showFrame(now.intValue());
+        });
+        annotations.revisionProperty().addListener((o, was, now) -> annotationsChanged());
         frameStatus = Bindings.createStringBinding(() -> {
             String s = String.format("Frames: %,d shown of %,d", packets.shownProperty().get(),
                     packets.totalProperty().get());
@@ -96,6 +107,7 @@ public final class MainViewModel {
     }
 
     private void captureOpened(Capture c) {
+        annotations.setFiles(c == null ? List.of() : capture.filesProperty().get(), c == null ? 0 : c.frameCount());
         packets.setCapture(c);
         selection.setCapture(c);
         migrations.setCapture(c);
@@ -110,6 +122,22 @@ public final class MainViewModel {
             }
             if (!filter.appliedProperty().get().isBlank()) {
                 filter.apply();
+            }
+        }
+    }
+
+    /** The tree shows the new comment; a filter on frame.comment runs again. */
+    private void annotationsChanged() {
+        int current = packets.currentFrameProperty().get();
+        if (current >= 0) {
+            selection.showFrame(current);
+        }
+        String applied = filter.appliedProperty().get();
+        if (capture.capture() != null && applied.contains("frame.comment")) {
+            try {
+                packets.applyFilter(dev.cutover.filter.CompiledFilter.compile(applied));
+            } catch (dev.cutover.filter.FilterException e) {
+                // It compiled when it was applied; the catalogue does not change while the window is open.
             }
         }
     }
@@ -208,6 +236,14 @@ public final class MainViewModel {
 
     public HexViewModel hex() {
         return hex;
+    }
+
+    public ReportViewModel report() {
+        return report;
+    }
+
+    public AnnotationsViewModel annotations() {
+        return annotations;
     }
 
     public MigrationsViewModel migrations() {

@@ -54,6 +54,7 @@ public final class PacketListView extends BorderPane {
         table.getColumns().add(column("length", "Length", 72, f -> Integer.toString(vm.length(f))));
         TableColumn<Integer, String> info = column("info", "Info", 420, f -> vm.row(f).info());
         table.getColumns().add(info);
+        table.getColumns().add(column("comment", "Comment", 220, vm::comment));
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setRowFactory(t -> new ColouredRow());
 

@@ -23,6 +23,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,6 +53,8 @@ public final class PacketListViewModel {
 
     private Capture capture;
     private RowDecoder rows;
+    private IntFunction<List<String>> annotations = f -> List.of();
+    private IntFunction<String> annotationText = f -> "";
     private int timeDigits = 6;
 
     public PacketListViewModel(Tasks tasks) {
@@ -60,6 +64,24 @@ public final class PacketListViewModel {
     public PacketListViewModel(Tasks tasks, ZoneId zone) {
         this.tasks = tasks;
         this.zone = zone;
+    }
+
+    /**
+     * Where the annotations come from: the comments they add to a frame (for the filter) and the text of the
+     * Comment column. Set before {@link #setCapture}.
+     */
+    public void setAnnotations(IntFunction<List<String>> comments, IntFunction<String> text) {
+        this.annotations = comments;
+        this.annotationText = text;
+    }
+
+    /** The Comment column: the frame's annotation, or its comments from the file. */
+    public String comment(int frame) {
+        String a = annotationText.apply(frame);
+        if (!a.isEmpty() || capture == null) {
+            return a;
+        }
+        return String.join("; ", capture.comments(frame));
     }
 
     /** Shows every frame of a newly opened capture (null: nothing open). */
@@ -106,7 +128,7 @@ public final class PacketListViewModel {
             int[] kept;
             int count;
             try {
-                FrameDecoder decoder = new FrameDecoder(c);
+                FrameDecoder decoder = new FrameDecoder(c, annotations);
                 Dissection d = new Dissection();
                 Layer needed = filter.requiredLayer();
                 AnalysisResult facts = analysis;

@@ -24,6 +24,12 @@ public final class FieldSelection {
     private final ReadOnlyObjectWrapper<DecodedFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyIntegerWrapper node = new ReadOnlyIntegerWrapper(this, "node", -1);
     private Capture capture;
+    private java.util.function.IntFunction<java.util.List<String>> annotations = f -> java.util.List.of();
+
+    /** Where the comments annotations add to a frame come from, shown as frame.comment in the tree. */
+    public void setAnnotations(java.util.function.IntFunction<java.util.List<String>> annotations) {
+        this.annotations = annotations;
+    }
 
     /** A new capture: nothing selected. */
     public void setCapture(Capture capture) {
@@ -44,7 +50,7 @@ public final class FieldSelection {
             return;
         }
         // A decoder of its own, so the bytes behind this dissection stay as they are after the next selection.
-        FrameDecoder decoder = new FrameDecoder(capture);
+        FrameDecoder decoder = new FrameDecoder(capture, annotations);
         Dissection d = new Dissection();
         try {
             decoder.decode(index, d, Layer.ALL);

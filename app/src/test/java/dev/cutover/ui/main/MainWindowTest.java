@@ -212,7 +212,7 @@ class MainWindowTest {
         Preferences layout = view.currentLayout();
         assertThat(layout.columnOrder()).startsWith("info", "no", "time");
         assertThat(layout.hiddenColumns()).containsExactlyInAnyOrder("vlan", "interface");
-        assertThat(table(robot).getVisibleLeafColumns()).hasSize(7);
+        assertThat(table(robot).getVisibleLeafColumns()).hasSize(8);
         assertThat(layout.dividers()).hasSize(3);
     }
 

@@ -1,4 +1,4 @@
-package dev.cutover.cli;
+package dev.cutover.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,38 +17,44 @@ import java.util.List;
 import java.util.Locale;
 
 /** The analysis as JSON: frame numbers 1-based over the merged captures, times ISO-8601 UTC. */
-final class AnalysisJson {
+public final class AnalysisJson {
     /** The whole report. */
-    record Report(List<CaptureJson> captures, int frames, int arpFrames, List<Migration> migrations,
+    public record Report(List<CaptureJson> captures, int frames, int arpFrames, List<Migration> migrations,
                   List<FindingJson> findings) {
     }
 
     /** One file opened. */
-    record CaptureJson(String file, String format, int frames, List<String> interfaces, String damage) {
+    public record CaptureJson(String file, String format, int frames, List<String> interfaces, String damage) {
     }
 
     /** One migration event. */
-    record Migration(int id, String mac, String vendor, List<Integer> vlans, List<String> interfaces, Rarp rarp,
+    public record Migration(int id, String mac, String vendor, List<Integer> vlans, List<String> interfaces, Rarp rarp,
                      Garp garp, Double rarpToGarpMs) {
     }
 
     /** A RARP burst. */
-    record Rarp(int count, int firstFrame, int lastFrame, String firstTime, String lastTime, List<Double> intervalsMs,
+    public record Rarp(int count, int firstFrame, int lastFrame, String firstTime, String lastTime, List<Double> intervalsMs,
                 String pattern, List<Integer> frames) {
     }
 
     /** The gratuitous ARP of an event. */
-    record Garp(int count, int firstFrame, List<String> ips, String firstTime, List<Integer> frames) {
+    public record Garp(int count, int firstFrame, List<String> ips, String firstTime, List<Integer> frames) {
     }
 
     /** One finding. */
-    record FindingJson(String code, String severity, String mac, String ip, List<Integer> frames, String message) {
+    public record FindingJson(String code, String severity, String mac, String ip, List<Integer> frames, String message) {
     }
 
     private AnalysisJson() {
     }
 
-    static String render(Capture capture, AnalysisResult result) throws java.io.IOException {
+    /** The analysis as JSON text. */
+    public static String render(Capture capture, AnalysisResult result) throws java.io.IOException {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(model(capture, result));
+    }
+
+    /** The analysis as records, for JSON and the reports. */
+    public static Report model(Capture capture, AnalysisResult result) {
         List<CaptureJson> captures = new ArrayList<>();
         for (int s = 0; s < capture.sources().size(); s++) {
             SourceInfo src = capture.sources().get(s);
@@ -71,8 +77,7 @@ final class AnalysisJson {
                     f.mac() < 0 ? null : Addresses.mac(f.mac()), f.ip() < 0 ? null : Addresses.ipv4(f.ip()),
                     oneBased(f.frames()), f.message()));
         }
-        Report report = new Report(captures, result.frameCount(), result.arpFrameCount(), migrations, findings);
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        return new Report(captures, result.frameCount(), result.arpFrameCount(), migrations, findings);
     }
 
     private static Migration migration(Capture capture, AnalysisResult result, MigrationEvent e) {
@@ -105,16 +110,16 @@ final class AnalysisJson {
     }
 
     /** ISO-8601 UTC with the precision of the frame's interface. */
-    static String time(Capture capture, int frame, long nanos) {
+    public static String time(Capture capture, int frame, long nanos) {
         return CaptureSummary.iso(nanos, capture.interfaceOf(frame).timePrecisionDigits());
     }
 
     /** Milliseconds, to the microsecond. */
-    static double millis(long nanos) {
+    public static double millis(long nanos) {
         return Math.round(nanos / 1000.0) / 1000.0;
     }
 
-    static List<Integer> oneBased(List<Integer> frames) {
+    public static List<Integer> oneBased(List<Integer> frames) {
         List<Integer> l = new ArrayList<>(frames.size());
         for (int f : frames) {
             l.add(f + 1);

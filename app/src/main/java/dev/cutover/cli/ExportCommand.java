@@ -1,0 +1,87 @@
+package dev.cutover.cli;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.filter.CompiledFilter;
+import dev.cutover.report.AnnotationStore;
+import dev.cutover.report.PacketExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code cutover export}: frames to a new pcapng (annotations as packet comments) or pcap. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write frames to a new capture: all of them, those -Y matches, or with --annotated those "
+                + "annotated or commented.",
+                "pcapng keeps one interface per source and carries the annotations as packet comments "
+                + "(Wireshark and tshark show them as frame.comment); pcap has no comments."})
+public final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "captures, merged by time")
+    List<Path> files;
+
+    @Option(names = "--format", defaultValue = "pcapng", description = "pcapng or pcap (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "the file to write")
+    Path output;
+
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER", description = "only frames matching this")
+    String displayFilter;
+
+    @Option(names = "--annotated", description = "only frames with an annotation or a comment in the file")
+    boolean annotated;
+
+    enum Format { pcapng, pcap }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        CompiledFilter filter = Outputs.filter(displayFilter, err);
+        if (filter == null) {
+            return ExitCodes.USAGE;
+        }
+        String refused = Outputs.refuse(output, files);
+        if (refused != null) {
+            err.println("cutover: export: " + refused);
+            return ExitCodes.USAGE;
+        }
+        CompiledFilter f = displayFilter == null || displayFilter.isBlank() ? null : filter;
+        PacketExport.Selection selection = annotated ? PacketExport.Selection.ANNOTATED : PacketExport.Selection.ALL;
+        try (Capture capture = CaptureFiles.open(files, err)) {
+            if (capture == null) {
+                return ExitCodes.UNREADABLE;
+            }
+            AnnotationStore notes;
+            try {
+                notes = AnnotationStore.load(files, capture.frameCount());
+                if (notes.mismatch() != null) {
+                    err.println("cutover: warning: " + notes.mismatch());
+                }
+            } catch (IOException e) {
+                err.println("cutover: " + e.getMessage());
+                return ExitCodes.UNREADABLE;
+            }
+            int[] written = new int[1];
+            boolean ok = Outputs.write(output, o -> written[0] = format == Format.pcap
+                    ? PacketExport.pcap(capture, notes, f, selection, o)
+                    : PacketExport.pcapng(capture, notes, f, selection, o), err);
+            if (!ok) {
+                return ExitCodes.NOT_WRITTEN;
+            }
+            out.println("cutover: wrote " + written[0] + " frames to " + output);
+            out.flush();
+            return CaptureFiles.reportDamage(capture, err);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.cutover.cli;
+
+import dev.cutover.capture.AtomicFiles;
+import dev.cutover.filter.CompiledFilter;
+import dev.cutover.filter.FilterException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writing a command's output file: atomically, never over an input, one clear line when it fails. */
+final class Outputs {
+    private Outputs() {
+    }
+
+    /** The compiled filter, or null after printing why it is invalid. An empty text matches every frame. */
+    static CompiledFilter filter(String text, PrintWriter err) {
+        try {
+            return CompiledFilter.compile(text);
+        } catch (FilterException e) {
+            err.println("cutover: invalid display filter:");
+            err.println(e.render());
+            err.flush();
+            return null;
+        }
+    }
+
+    /** Null when {@code out} may be written, else the reason it may not. */
+    static String refuse(Path out, List<Path> inputs) {
+        for (Path in : inputs) {
+            try {
+                if (Files.exists(out) && Files.isSameFile(out, in)) {
+                    return out + " is one of the captures read; the capture is never modified";
+                }
+            } catch (IOException e) {
+                return out + ": " + e.getMessage();
+            }
+        }
+        if (Files.isDirectory(out)) {
+            return out + " is a folder";
+        }
+        return null;
+    }
+
+    /** Writes {@code out} atomically; on failure prints why and returns false, leaving nothing behind. */
+    static boolean write(Path out, AtomicFiles.IOConsumer<java.io.OutputStream> body, PrintWriter err) {
+        try {
+            AtomicFiles.write(out, body);
+            return true;
+        } catch (NoSuchFileException e) {
+            err.println("cutover: cannot write " + out + ": no such folder " + out.toAbsolutePath().getParent());
+        } catch (IOException | RuntimeException e) {
+            err.println("cutover: cannot write " + out + ": " + e.getMessage());
+        }
+        err.flush();
+        return false;
+    }
+}

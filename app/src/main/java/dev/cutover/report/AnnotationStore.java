@@ -1,0 +1,208 @@
+package dev.cutover.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cutover.capture.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The annotations of a capture, kept in a sidecar file next to it ({@code <capture>.cutover.json}); the capture
+ * itself is never written. Every change can be undone and redone. Not thread-safe: one owner at a time.
+ */
+public final class AnnotationStore {
+    /** The sidecar's schema version; a newer one is refused rather than half read. */
+    public static final int SCHEMA = 1;
+    static final String SUFFIX = ".cutover.json";
+
+    /** The sidecar file as stored. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Sidecar(int schema, String capture, List<String> files, Integer frames, List<Annotation> annotations) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path sidecar;
+    private final String captureName;
+    private List<String> files = List.of();
+    private int frames = -1;
+    private String mismatch;
+    private final TreeMap<Integer, Annotation> byFrame = new TreeMap<>();
+    // Each entry: the frame and the annotation it had before the change (null: none).
+    private final Deque<Map.Entry<Integer, Annotation>> undo = new ArrayDeque<>();
+    private final Deque<Map.Entry<Integer, Annotation>> redo = new ArrayDeque<>();
+
+    private AnnotationStore(Path sidecar, String captureName) {
+        this.sidecar = sidecar;
+        this.captureName = captureName;
+    }
+
+    /** The sidecar of a capture file: the same name with {@code .cutover.json} appended. */
+    public static Path sidecarOf(Path capture) {
+        return capture.resolveSibling(capture.getFileName() + SUFFIX);
+    }
+
+    /** An empty store that is never saved, for captures with no file (tests, live capture). */
+    public static AnnotationStore inMemory() {
+        return new AnnotationStore(null, null);
+    }
+
+    /** The annotations of {@code capture}, without checking what they were made on; none when no sidecar. */
+    public static AnnotationStore load(Path capture) throws IOException {
+        return load(List.of(capture), -1);
+    }
+
+    /**
+     * The annotations of the files open together (kept beside the first), for a view of {@code frameCount}
+     * frames (-1: unknown). Frame numbers count over the merged files, so a sidecar made on other files or
+     * another frame count is loaded with a {@link #mismatch()} to show.
+     */
+    public static AnnotationStore load(List<Path> captures, int frameCount) throws IOException {
+        Path capture = captures.get(0);
+        AnnotationStore store = new AnnotationStore(sidecarOf(capture), String.valueOf(capture.getFileName()));
+        store.files = captures.stream().map(p -> String.valueOf(p.getFileName())).toList();
+        store.frames = frameCount;
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(store.sidecar);
+        } catch (NoSuchFileException e) {
+            return store;
+        }
+        Sidecar s;
+        try {
+            s = JSON.readValue(bytes, Sidecar.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(store.sidecar + ": not an annotation file: " + e.getOriginalMessage(), e);
+        }
+        if (s.schema() < 1 || s.schema() > SCHEMA) {
+            throw new IOException(store.sidecar + ": annotation schema " + s.schema()
+                    + " is not one this version reads (1.." + SCHEMA + ")");
+        }
+        boolean otherFiles = s.files() != null && !s.files().equals(store.files);
+        boolean otherCount = s.frames() != null && frameCount >= 0 && s.frames() != frameCount;
+        if (otherFiles || otherCount) {
+            store.mismatch = store.sidecar + " was made on " + (s.files() == null ? "?" : String.join(", ", s.files()))
+                    + " (" + (s.frames() == null ? "?" : s.frames()) + " frames), not on " + String.join(", ",
+                    store.files) + (frameCount >= 0 ? " (" + frameCount + " frames)" : "")
+                    + ": its frame numbers may point at other frames";
+        }
+        if (s.annotations() != null) {
+            for (Annotation a : s.annotations()) {
+                if (a != null && !a.isEmpty()) {
+                    store.byFrame.put(a.frame(), a);
+                }
+            }
+        }
+        return store;
+    }
+
+    /** Why the loaded annotations may not fit the open files, or null when they were made on them. */
+    public String mismatch() {
+        return mismatch;
+    }
+
+    /** Where the annotations are saved, or null for an in-memory store. */
+    public Path sidecar() {
+        return sidecar;
+    }
+
+    /** The annotation of a 1-based frame, or null. */
+    public Annotation get(int frame) {
+        return byFrame.get(frame);
+    }
+
+    /** All annotations by frame number. */
+    public List<Annotation> all() {
+        return List.copyOf(byFrame.values());
+    }
+
+    public boolean isEmpty() {
+        return byFrame.isEmpty();
+    }
+
+    /** The {@code frame.comment} texts added to a 0-based frame, for {@code FrameDecoder}. */
+    public List<String> commentsOf(int frame) {
+        Annotation a = byFrame.get(frame + 1);
+        return a == null ? List.of() : List.of(a.text());
+    }
+
+    /** Sets a frame's annotation (an empty one removes it); undoable. */
+    public void put(Annotation a) {
+        change(a.frame(), a.isEmpty() ? null : a);
+        redo.clear();
+    }
+
+    /** Removes a frame's annotation; returns whether there was one. Undoable. */
+    public boolean remove(int frame) {
+        if (!byFrame.containsKey(frame)) {
+            return false;
+        }
+        change(frame, null);
+        redo.clear();
+        return true;
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    /** Undoes the last change; returns the frame it touched, or 0 when there was nothing to undo. */
+    public int undo() {
+        return step(undo, redo);
+    }
+
+    /** Redoes the last undone change; returns the frame it touched, or 0. */
+    public int redo() {
+        return step(redo, undo);
+    }
+
+    private int step(Deque<Map.Entry<Integer, Annotation>> from, Deque<Map.Entry<Integer, Annotation>> to) {
+        Map.Entry<Integer, Annotation> e = from.poll();
+        if (e == null) {
+            return 0;
+        }
+        to.push(new java.util.AbstractMap.SimpleEntry<>(e.getKey(), byFrame.get(e.getKey())));
+        set(e.getKey(), e.getValue());
+        return e.getKey();
+    }
+
+    private void change(int frame, Annotation next) {
+        undo.push(new java.util.AbstractMap.SimpleEntry<>(frame, byFrame.get(frame)));
+        set(frame, next);
+    }
+
+    private void set(int frame, Annotation a) {
+        if (a == null) {
+            byFrame.remove(frame);
+        } else {
+            byFrame.put(frame, a);
+        }
+    }
+
+    /** Writes the sidecar atomically (temporary file, then moved into place); nothing for an in-memory store. */
+    public void save() throws IOException {
+        if (sidecar == null) {
+            return;
+        }
+        byte[] body = JSON.writeValueAsBytes(new Sidecar(SCHEMA, captureName, files,
+                frames < 0 ? null : frames, new ArrayList<>(byFrame.values())));
+        AtomicFiles.write(sidecar, out -> out.write(body));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.cutover.report;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.InterfaceInfo;
+import dev.cutover.capture.PcapWriter;
+import dev.cutover.capture.PcapngWriter;
+import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.filter.CompiledFilter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes frames of a capture to pcapng (annotations as packet comments, one interface per capture interface, so
+ * merged uplink captures keep theirs) or to pcap (no comments, one link type).
+ */
+public final class PacketExport {
+    /** Which frames to write. */
+    public enum Selection { ALL, ANNOTATED }
+
+    private PacketExport() {
+    }
+
+    /** Writes the selected frames that match {@code filter} (null: all) as pcapng; returns how many. */
+    public static int pcapng(Capture capture, AnnotationStore notes, CompiledFilter filter, Selection selection,
+                             OutputStream out) throws IOException {
+        int written = 0;
+        try (PcapngWriter w = new PcapngWriter(new NonClosing(out), "Cutover")) {
+            List<InterfaceInfo> interfaces = capture.interfaces();
+            int[] ids = new int[interfaces.size()];
+            for (InterfaceInfo i : interfaces) {
+                ids[i.id()] = w.addInterface(i.linkType(), i.snapLen(), i.name(), i.description(),
+                        i.timePrecisionDigits() > 6 ? 9 : 6);
+            }
+            FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);
+            Dissection d = new Dissection();
+            byte[] buf = new byte[Math.max(64, capture.maxCapturedLength())];
+            for (int f = 0; f < capture.frameCount(); f++) {
+                if (!selected(capture, decoder, d, notes, filter, selection, f)) {
+                    continue;
+                }
+                int n = capture.readFrame(f, buf);
+                List<String> comments = new ArrayList<>(capture.comments(f));
+                comments.addAll(notes.commentsOf(f));
+                w.write(ids[capture.interfaceOf(f).id()], capture.index().timestampNanos(f), buf, 0, n,
+                        capture.index().originalLength(f), comments, capture.packetFlags(f));
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** Writes the selected frames as pcap (microsecond time stamps unless any interface has more digits). */
+    public static int pcap(Capture capture, AnnotationStore notes, CompiledFilter filter, Selection selection,
+                           OutputStream out) throws IOException {
+        List<InterfaceInfo> interfaces = capture.interfaces();
+        int linkType = interfaces.isEmpty() ? 1 : interfaces.get(0).linkType();
+        int snapLen = 0;
+        boolean nanos = false;
+        for (InterfaceInfo i : interfaces) {
+            if (i.linkType() != linkType) {
+                throw new IOException("pcap holds one link type, and these captures have " + interfaces.get(0)
+                        .linkTypeName() + " and " + i.linkTypeName() + ": export as pcapng");
+            }
+            snapLen = Math.max(snapLen, i.snapLen());
+            nanos |= i.timePrecisionDigits() > 6;
+        }
+        int written = 0;
+        try (PcapWriter w = new PcapWriter(new NonClosing(out), linkType, snapLen <= 0 ? 262144 : snapLen, nanos)) {
+            FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);
+            Dissection d = new Dissection();
+            byte[] buf = new byte[Math.max(64, capture.maxCapturedLength())];
+            for (int f = 0; f < capture.frameCount(); f++) {
+                if (!selected(capture, decoder, d, notes, filter, selection, f)) {
+                    continue;
+                }
+                int n = capture.readFrame(f, buf);
+                w.write(capture.index().timestampNanos(f), buf, 0, n, capture.index().originalLength(f));
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private static boolean selected(Capture capture, FrameDecoder decoder, Dissection d, AnnotationStore notes,
+                                    CompiledFilter filter, Selection selection, int f) throws IOException {
+        if (selection == Selection.ANNOTATED && notes.get(f + 1) == null && capture.comments(f).isEmpty()) {
+            return false;
+        }
+        if (filter == null) {
+            return true;
+        }
+        decoder.decode(f, d, filter.requiredLayer());
+        return filter.matches(d);
+    }
+
+    /** The atomic writer's stream is closed by its owner, not by the pcap writers. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

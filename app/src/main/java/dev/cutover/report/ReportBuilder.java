@@ -1,0 +1,128 @@
+package dev.cutover.report;
+
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.SourceInfo;
+import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.DissectionText;
+import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.dissect.FrameInfo;
+import dev.cutover.dissect.Layer;
+import dev.cutover.filter.CompiledFilter;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the {@link ReportModel} of a capture, its analysis and its annotations. */
+public final class ReportBuilder {
+    /** At most this many frames are decoded into a report; the JSON and summary say how many were shown. */
+    public static final int MAX_FRAMES = 1000;
+
+    private static final Map<String, String> EXPLANATIONS = Map.ofEntries(
+            Map.entry("rarp-without-garp", "The host announced the MAC with RARP but no gratuitous ARP followed: "
+                    + "switches learn the new port, but routers and peers keep stale ARP entries until they expire. "
+                    + "Check that the guest (or the hypervisor for it) sends a gratuitous ARP after migration."),
+            Map.entry("garp-without-rarp", "A gratuitous ARP came with no RARP burst from the host: the guest "
+                    + "announced itself, but the hypervisor's notification (ESXi 'Notify Switches') may be off."),
+            Map.entry("duplicate-ip", "Two MACs claim the same IP address: a conflict, a failover, or a stale "
+                    + "copy of the VM still running on the source host."),
+            Map.entry("sender-mac-mismatch", "The ARP sender MAC differs from the Ethernet source: a proxy, a "
+                    + "bridge rewriting frames, or spoofing."),
+            Map.entry("rarp-not-broadcast", "A RARP announcement was not sent to the broadcast address, so not "
+                    + "every switch on the path will learn the MAC's new port."),
+            Map.entry("vlan-mismatch", "The announcements of one migration carry different VLAN tags: the "
+                    + "port group on the destination host may be on the wrong VLAN."),
+            Map.entry("mac-on-multiple-interfaces", "One MAC was seen on several uplinks or capture interfaces: "
+                    + "expected during a migration, suspect when it persists (loop or teaming misconfiguration)."),
+            Map.entry("arp-storm", "Many ARP requests in a short window: hosts re-resolving after a cut-over, "
+                    + "or a loop."),
+            Map.entry("malformed-frame", "A frame could not be decoded fully: it is shorter than its headers say."),
+            Map.entry("truncated-capture", "The capture file ends in the middle of a record: the capture was cut "
+                    + "off, frames after it are missing."),
+            Map.entry("no-arp-frames", "The capture holds no ARP or RARP at all: the capture filter or the "
+                    + "capture point may have missed the migration."));
+
+    private final ChartSvg chartSvg;
+
+    /** A builder drawing the chart with {@code chartSvg}. */
+    public ReportBuilder(ChartSvg chartSvg) {
+        this.chartSvg = chartSvg;
+    }
+
+    /** A builder with the built-in chart. */
+    public ReportBuilder() {
+        this(new SimpleChart());
+    }
+
+    /** What a finding code means, or a general line for codes without a text of their own. */
+    public static String explanation(String code) {
+        return EXPLANATIONS.getOrDefault(code, "See the message for the frames involved.");
+    }
+
+    /**
+     * Builds the model. The report's frames are those annotated or commented in the file, limited to
+     * {@code filter}'s matches when one is given.
+     */
+    public ReportModel build(Capture capture, AnalysisResult result, AnnotationStore notes, CompiledFilter filter,
+                             String filterText) throws IOException {
+        AnalysisJson.Report analysis = AnalysisJson.model(capture, result);
+        Map<String, String> explanations = new LinkedHashMap<>();
+        for (AnalysisJson.FindingJson f : analysis.findings()) {
+            explanations.putIfAbsent(f.code(), explanation(f.code()));
+        }
+        FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);
+        Dissection d = new Dissection();
+        List<ReportModel.ReportFrame> frames = new ArrayList<>();
+        int n = capture.frameCount();
+        for (int i = 0; i < n && frames.size() < MAX_FRAMES; i++) {
+            if (notes.get(i + 1) == null && capture.comments(i).isEmpty()) {
+                continue;
+            }
+            if (filter != null) {
+                decoder.decode(i, d, filter.requiredLayer());
+                if (!filter.matches(d)) {
+                    continue;
+                }
+            }
+            frames.add(frame(capture, decoder, d, notes, i));
+        }
+        List<String> files = new ArrayList<>();
+        for (SourceInfo s : capture.sources()) {
+            files.add(String.valueOf(s.file().getFileName()));
+        }
+        String first = n == 0 ? null : AnalysisJson.time(capture, 0, capture.index().timestampNanos(0));
+        String last = n == 0 ? null : AnalysisJson.time(capture, n - 1, capture.index().timestampNanos(n - 1));
+        double duration = n == 0 ? 0
+                : (capture.index().timestampNanos(n - 1) - capture.index().timestampNanos(0)) / 1e9;
+        ReportModel.Summary summary = new ReportModel.Summary(files, n, first, last, duration,
+                filterText == null || filterText.isBlank() ? null : filterText, frames.size());
+        ReportModel.Chart chart = SimpleChart.model(capture, result);
+        return new ReportModel(ReportModel.SCHEMA, "Cutover report: " + String.join(", ", files),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), summary, analysis, explanations,
+                notes.all(), frames, chart, chartSvg.svg(chart));
+    }
+
+    private static ReportModel.ReportFrame frame(Capture capture, FrameDecoder decoder, Dissection d,
+                                                 AnnotationStore notes, int i) throws IOException {
+        FrameInfo info = decoder.decode(i, d, Layer.ALL);
+        StringBuilder tree = new StringBuilder();
+        DissectionText.appendTree(tree, d);
+        StringBuilder hex = new StringBuilder();
+        DissectionText.appendHex(hex, d.data(), d.capturedLength());
+        Annotation a = notes.get(i + 1);
+        List<String> comments = new ArrayList<>(capture.comments(i));
+        if (a != null && !a.comment().isEmpty()) {
+            comments.add(a.comment());
+        }
+        return new ReportModel.ReportFrame(info.number(), AnalysisJson.time(capture, i, info.timeNanos()),
+                d.sourceColumn(), d.destinationColumn(), d.protocolColumn(), info.capturedLength(), d.infoColumn(),
+                comments, a == null ? List.of() : a.tags(), Arrays.asList(tree.toString().split("\n")),
+                hex.toString());
+    }
+}

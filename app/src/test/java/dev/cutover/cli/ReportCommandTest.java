@@ -1,0 +1,116 @@
+package dev.cutover.cli;
+
+import dev.cutover.capture.Capture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code cutover annotate}, {@code report} and {@code export} end to end, and their failures. */
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            return CutoverCommand.commandLine().execute(args);
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+            out = o.toString(StandardCharsets.UTF_8);
+            err = e.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private Path sample(String name) throws Exception {
+        for (String folder : new String[] {"../sample-captures/", "sample-captures/"}) {
+            Path p = Path.of(folder + name);
+            if (Files.exists(p)) {
+                return Files.copy(p, dir.resolve(name));
+            }
+        }
+        throw new AssertionError(name + " not found");
+    }
+
+    @Test
+    void annotateThenReportEachFormat() throws Exception {
+        String capture = sample("esxi-vmotion-vlan10.pcap").toString();
+        assertThat(run("annotate", capture, "--frame", "41", "--comment", "<b>cut</b>", "--tag", "cut-over"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out).isEqualTo("41\t<b>cut</b> [cut-over]\n");
+        assertThat(run("annotate", capture, "--frame", "41", "--tag", "evidence")).isEqualTo(ExitCodes.OK);
+        assertThat(out).isEqualTo("41\t<b>cut</b> [cut-over, evidence]\n");
+        assertThat(run("annotate", capture, "--frame", "44", "--comment", "GARP")).isEqualTo(ExitCodes.OK);
+        assertThat(run("annotate", capture)).isEqualTo(ExitCodes.OK);
+        assertThat(out).isEqualTo("41\t<b>cut</b> [cut-over, evidence]\n44\tGARP\n");
+        assertThat(Files.exists(Path.of(capture + ".cutover.json"))).isTrue();
+
+        for (String format : new String[] {"html", "pdf", "json", "csv"}) {
+            Path target = dir.resolve("report." + format);
+            assertThat(run("report", capture, "--format", format, "-o", target.toString(), "-Y",
+                    "frame.comment contains \"evidence\"")).as(err).isEqualTo(ExitCodes.OK);
+            assertThat(Files.size(target)).isPositive();
+        }
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("&lt;b&gt;cut&lt;/b&gt;")
+                .contains("id=\"frame-41\"").doesNotContain("id=\"frame-44\"");
+        assertThat(Files.readAllLines(dir.resolve("report.csv"))).hasSize(2);
+
+        assertThat(run("dissect", capture, "-Y", "frame.comment == \"GARP\"", "--no-hex")).isEqualTo(ExitCodes.OK);
+        assertThat(out).startsWith("Frame 44:").contains("Comment: GARP");
+
+        assertThat(run("annotate", capture, "--frame", "44", "--remove")).isEqualTo(ExitCodes.OK);
+        assertThat(run("annotate", capture)).isEqualTo(ExitCodes.OK);
+        assertThat(out).doesNotContain("44\t");
+    }
+
+    @Test
+    void exportWritesAnnotatedFramesAsPcapng() throws Exception {
+        String capture = sample("esxi-vmotion-vlan10.pcap").toString();
+        run("annotate", capture, "--frame", "41", "--comment", "first RARP");
+        Path target = dir.resolve("evidence.pcapng");
+        assertThat(run("export", capture, "--annotated", "-o", target.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out).contains("wrote 1 frames");
+        try (Capture back = Capture.open(target)) {
+            assertThat(back.frameCount()).isEqualTo(1);
+            assertThat(back.comments(0)).containsExactly("first RARP");
+        }
+    }
+
+    @Test
+    void failuresSayWhyAndLeaveNothingBehind() throws Exception {
+        Path capture = sample("esxi-vmotion-vlan10.pcap");
+        byte[] before = Files.readAllBytes(capture);
+        assertThat(run("export", capture.toString(), "-o", capture.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("is one of the captures read");
+        assertThat(Files.readAllBytes(capture)).isEqualTo(before);
+
+        Path missing = dir.resolve("no-such-folder").resolve("r.html");
+        assertThat(run("report", capture.toString(), "--format", "html", "-o", missing.toString()))
+                .isEqualTo(ExitCodes.NOT_WRITTEN);
+        assertThat(err).contains("cannot write").contains("no such folder");
+
+        assertThat(run("report", capture.toString(), "--format", "csv", "--columns", "No.,bogus",
+                "-o", dir.resolve("x.csv").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("unknown column bogus");
+        assertThat(run("report", capture.toString(), "--format", "json", "-Y", "arp.opcode ==",
+                "-o", dir.resolve("x.json").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("annotate", capture.toString(), "--frame", "100000", "--comment", "x"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("has frames 1 to");
+        assertThat(dir.toFile().list()).containsExactly("esxi-vmotion-vlan10.pcap");
+    }
+}

@@ -1,0 +1,174 @@
+package dev.cutover.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.analysis.AnalysisConfig;
+import dev.cutover.analysis.MigrationAnalyzer;
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.LoadMonitor;
+import dev.cutover.filter.CompiledFilter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each report format from one model: HTML parsed, PDF read back, the JSON's schema, the CSV's columns. */
+class ReportWritersTest {
+    @TempDir
+    Path dir;
+    private Capture capture;
+    private AnnotationStore notes;
+    private ReportModel model;
+
+    @BeforeEach
+    void build() throws Exception {
+        Path file = Samples.copy("esxi-vmotion-vlan10.pcap", dir);
+        capture = Capture.open(file);
+        notes = AnnotationStore.load(file);
+        notes.put(new Annotation(41, Samples.HOSTILE, List.of("cut-over", "first RARP")));
+        notes.put(new Annotation(44, "", List.of(Annotation.EVIDENCE)));
+        model = new ReportBuilder().build(capture, MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS,
+                LoadMonitor.NONE), notes, null, null);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        capture.close();
+    }
+
+    @Test
+    void modelHoldsTheAnnotatedFramesDecoded() {
+        assertThat(model.frames()).extracting(ReportModel.ReportFrame::number).containsExactly(41, 44);
+        ReportModel.ReportFrame first = model.frames().get(0);
+        assertThat(first.protocol()).isEqualTo("RARP");
+        assertThat(first.comments()).containsExactly(Samples.HOSTILE);
+        assertThat(first.tags()).containsExactly("cut-over", "first RARP");
+        assertThat(first.tree()).anyMatch(l -> l.contains("Opcode"));
+        assertThat(first.hex()).startsWith("0000  ");
+        assertThat(model.analysis().migrations()).hasSize(1);
+        assertThat(model.chart().rows()).hasSize(1);
+        assertThat(model.chart().rows().get(0).marks()).extracting(ReportModel.ChartMark::kind)
+                .contains("RARP", "GARP");
+    }
+
+    @Test
+    void htmlIsSelfContainedAndEscapesEveryText() throws Exception {
+        String html = HtmlReport.render(model);
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        assertThat(doc.getElementsByTagName("script").getLength()).isZero();
+        assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;")
+                .doesNotContain("src=\"http").doesNotContain("href=\"http");
+        NodeList quotes = doc.getElementsByTagName("blockquote");
+        assertThat(quotes.getLength()).isEqualTo(1);
+        assertThat(quotes.item(0).getTextContent()).isEqualTo(Samples.HOSTILE);
+        assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(1);
+        assertThat(doc.getElementsByTagName("style").getLength()).isEqualTo(1);
+        List<String> headings = texts(doc, "h2");
+        assertThat(headings).containsExactly("Capture summary", "Migrations", "Timeline", "Findings",
+                "Annotated frames");
+        assertThat(texts(doc, "h3")).hasSize(2).allMatch(h -> h.startsWith("Frame 4"));
+        assertThat(html).contains("00:50:56:9d:b0:51");
+    }
+
+    @Test
+    void pdfReadsBackWithTheSameContent() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfReport.write(model, out);
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(model.title());
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Capture summary", "Migrations", "Timeline", "Findings", "Annotated frames",
+                    "00:50:56:9d:b0:51", "Frame 41", "Comment: " + Samples.HOSTILE, "Tags: cut-over, first RARP",
+                    "Frame 44", "+0.000 s");
+        }
+    }
+
+    @Test
+    void pdfPrintsCharactersTheStandardFontsLackAsQuestionMarks() throws Exception {
+        notes.put(new Annotation(41, "Übergabe → 切换\tdone", List.of()));
+        ReportModel m = new ReportBuilder().build(capture, MigrationAnalyzer.analyze(capture), notes, null, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfReport.write(m, out);
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Übergabe ? ??    done");
+        }
+    }
+
+    @Test
+    void jsonCarriesTheSchemaTheAnalysisAndTheAnnotations() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonReport.write(model, out);
+        JsonNode root = new ObjectMapper().readTree(out.toByteArray());
+        assertThat(root.get("schema").asInt()).isEqualTo(ReportModel.SCHEMA);
+        assertThat(root.has("chartSvg")).isFalse();
+        assertThat(root.get("summary").get("frames").asInt()).isEqualTo(capture.frameCount());
+        assertThat(root.get("analysis").get("migrations").get(0).get("mac").asText()).isEqualTo("00:50:56:9d:b0:51");
+        assertThat(root.get("annotations").get(0).get("comment").asText()).isEqualTo(Samples.HOSTILE);
+        assertThat(root.get("annotations").get(1).get("tags").get(0).asText()).isEqualTo("evidence");
+        JsonNode frame = root.get("frames").get(0);
+        assertThat(frame.get("number").asInt()).isEqualTo(41);
+        assertThat(frame.get("tree").isArray()).isTrue();
+        assertThat(frame.get("hex").asText()).startsWith("0000");
+        assertThat(root.get("chart").get("rows").get(0).get("mac").asText()).isEqualTo("00:50:56:9d:b0:51");
+    }
+
+    @Test
+    void csvHasTheChosenColumnsOneRowPerFrame() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvReport.write(capture, notes, null, CsvReport.DEFAULT_COLUMNS, out);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(capture.frameCount() + 1);
+        assertThat(lines.get(0)).isEqualTo(
+                "\"No.\",\"Time\",\"Source\",\"Destination\",\"Protocol\",\"Length\",\"Info\",\"Comment\",\"Tags\"");
+        assertThat(lines.get(41)).startsWith("\"41\",").contains("\"RARP\"")
+                .endsWith("\"<script>alert(1)</script> & \"\"x\"\" [cut-over, first RARP]\",\"cut-over, first RARP\"");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\r\n");
+
+        out.reset();
+        CsvReport.write(capture, notes, CompiledFilter.compile("arp.opcode == 3"),
+                List.of("No.", "eth.src", "arp.dst.hw_mac", "frame.comment"), out);
+        lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\"No.\",\"eth.src\",\"arp.dst.hw_mac\",\"frame.comment\"");
+        assertThat(lines).hasSize(1 + model.analysis().migrations().get(0).rarp().count());
+        assertThat(lines.get(1)).startsWith("\"41\",\"00:50:56:9d:b0:51\",\"00:50:56:9d:b0:51\",");
+        assertThatThrownBy(() -> CsvReport.checkColumns(List.of("No.", "nonsense.field")))
+                .hasMessageContaining("unknown column nonsense.field");
+    }
+
+    @Test
+    void chartSvgHasAMarkPerFrameAndNoScript() {
+        String svg = new SimpleChart().svg(model.chart());
+        int marks = model.chart().rows().get(0).marks().size();
+        assertThat(svg.split("<title>", -1)).hasSize(marks + 2);
+        assertThat(svg).startsWith("<svg").endsWith("</svg>").doesNotContain("script");
+        assertThat(new SimpleChart().svg(new ReportModel.Chart(0, 0, List.of()))).isEmpty();
+    }
+
+    private static List<String> texts(Document doc, String tag) {
+        NodeList l = doc.getElementsByTagName(tag);
+        List<String> r = new java.util.ArrayList<>();
+        for (int i = 0; i < l.getLength(); i++) {
+            r.add(((Element) l.item(i)).getTextContent());
+        }
+        return r;
+    }
+}
