@@ -12,6 +12,7 @@ import dev.cutover.ui.packets.FilterViewModel;
 import dev.cutover.ui.packets.PacketListViewModel;
 import dev.cutover.ui.packets.TimeFormat;
 import dev.cutover.ui.selection.FieldSelection;
+import dev.cutover.ui.timeline.TimelineViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +37,7 @@ public final class MainViewModel {
     private final DetailsViewModel details;
     private final HexViewModel hex;
     private final MigrationsViewModel migrations;
+    private final TimelineViewModel timeline;
     private final PreferencesStore store;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Cutover");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -51,7 +53,19 @@ public final class MainViewModel {
         this.filter = new FilterViewModel(packets::applyFilter);
         this.details = new DetailsViewModel(selection);
         this.hex = new HexViewModel(selection);
-        this.migrations = new MigrationsViewModel(tasks, migrationSource, packets::selectFrames);
+        this.timeline = new TimelineViewModel(packets::selectFrames);
+        this.migrations = new MigrationsViewModel(tasks, migrationSource, frames -> {
+            packets.selectFrames(frames);
+            timeline.highlight(frames);
+        });
+        migrations.reportProperty().addListener((o, was, now) ->
+                timeline.setAnalysis(now.analysis(), capture.capture()));
+        packets.frames().addListener((javafx.collections.ListChangeListener<Integer>) c ->
+                timeline.setShown(packets::isShown));
+        timeline.relativeProperty().bind(Bindings.createBooleanBinding(() ->
+                packets.timeFormatProperty().get() == TimeFormat.SINCE_START
+                        || packets.timeFormatProperty().get() == TimeFormat.SINCE_PREVIOUS,
+                packets.timeFormatProperty()));
 
         preferences = store.load();
         theme.set(Theme.of(preferences.theme()));
@@ -67,7 +81,10 @@ public final class MainViewModel {
         filter.restoreHistory(preferences.filterHistory());
 
         capture.captureProperty().addListener((o, was, now) -> captureOpened(now));
-        packets.currentFrameProperty().addListener((o, was, now) -> selection.showFrame(now.intValue()));
+        packets.currentFrameProperty().addListener((o, was, now) -> {
+            selection.showFrame(now.intValue());
+            timeline.showCurrent(now.intValue());
+        });
         frameStatus = Bindings.createStringBinding(() -> {
             String s = String.format("Frames: %,d shown of %,d", packets.shownProperty().get(),
                     packets.totalProperty().get());
@@ -188,6 +205,10 @@ public final class MainViewModel {
 
     public MigrationsViewModel migrations() {
         return migrations;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
     }
 
     public FieldSelection selection() {

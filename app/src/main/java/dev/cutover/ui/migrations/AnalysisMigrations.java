@@ -62,6 +62,6 @@ public final class AnalysisMigrations implements MigrationSource {
             findings.add(new Finding(f.severity(), f.code().id(), f.message(),
                     f.frames().stream().mapToInt(Integer::intValue).toArray()));
         }
-        return new MigrationReport(rows, findings);
+        return new MigrationReport(rows, findings, result);
     }
 }

@@ -1,13 +1,23 @@
 package dev.cutover.ui.migrations;
 
+import dev.cutover.analysis.AnalysisResult;
+
 import java.util.List;
 
-/** What a {@link MigrationSource} found: one row per VM, and the findings. */
-public record MigrationReport(List<MigrationRow> rows, List<Finding> findings) {
+/**
+ * What a {@link MigrationSource} found: one row per VM, and the findings.
+ *
+ * @param analysis the analysis behind them, for the timeline; null when the source ran none
+ */
+public record MigrationReport(List<MigrationRow> rows, List<Finding> findings, AnalysisResult analysis) {
     public static final MigrationReport EMPTY = new MigrationReport(List.of(), List.of());
 
     public MigrationReport {
         rows = List.copyOf(rows);
         findings = List.copyOf(findings);
+    }
+
+    public MigrationReport(List<MigrationRow> rows, List<Finding> findings) {
+        this(rows, findings, null);
     }
 }

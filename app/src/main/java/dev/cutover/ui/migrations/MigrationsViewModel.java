@@ -4,6 +4,8 @@ import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Severity;
 import dev.cutover.ui.Tasks;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -21,6 +23,8 @@ public final class MigrationsViewModel {
     private final Consumer<int[]> frameSelector;
     private final ObservableList<MigrationRow> rows = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<MigrationReport> report =
+            new ReadOnlyObjectWrapper<>(this, "report", MigrationReport.EMPTY);
     private final ReadOnlyStringWrapper findingSummary = new ReadOnlyStringWrapper(this, "findingSummary", "");
     private final AtomicInteger generation = new AtomicInteger();
 
@@ -36,6 +40,7 @@ public final class MigrationsViewModel {
         int g = generation.incrementAndGet();
         rows.clear();
         findings.clear();
+        report.set(MigrationReport.EMPTY);
         findingSummary.set(capture == null ? "" : "Findings: analysing…");
         if (capture == null) {
             return;
@@ -63,6 +68,7 @@ public final class MigrationsViewModel {
                     rows.setAll(report.rows());
                     findings.setAll(report.findings());
                     findingSummary.set(summary(report));
+                    this.report.set(report);
                 }
             });
         });
@@ -108,6 +114,11 @@ public final class MigrationsViewModel {
 
     public ObservableList<Finding> findings() {
         return FXCollections.unmodifiableObservableList(findings);
+    }
+
+    /** The last analysis' report, {@link MigrationReport#EMPTY} while none is done. */
+    public ReadOnlyObjectProperty<MigrationReport> reportProperty() {
+        return report.getReadOnlyProperty();
     }
 
     /** "Findings: 1 warning, 2 notes" for the status bar. */

@@ -157,6 +157,11 @@ public final class PacketListViewModel {
         return n;
     }
 
+    /** Whether the display filter keeps the frame (0-based). */
+    public boolean isShown(int frame) {
+        return frames.rowOf(frame) >= 0;
+    }
+
     /** Ctrl+G: selects frame {@code number} (1-based, as shown). False when there is none or it is filtered out. */
     public boolean goToFrame(int number) {
         int row = frames.rowOf(number - 1);
