@@ -17,14 +17,23 @@ public final class TimelineLayout {
     /** Room below the marks for the RARP-to-GARP span. */
     public static final double LANE_FOOTER = 18;
     public static final double HIT_RADIUS = 6;
+    /** The rate chart under the lanes. */
+    public static final double RATE_HEIGHT = 90;
 
     private final TimelineModel model;
     private final TimeScale scale;
     private final double width;
     private final double[] laneTops;
     private final double height;
+    private final double rateTop;
+    private final long rateBin;
 
     public TimelineLayout(TimelineModel model, TimeScale scale, double width) {
+        this(model, scale, width, 0);
+    }
+
+    /** @param rateBinNanos the rate chart's interval, 0 to follow the zoom */
+    public TimelineLayout(TimelineModel model, TimeScale scale, double width, long rateBinNanos) {
         this.model = model;
         this.scale = scale;
         this.width = width;
@@ -34,7 +43,24 @@ public final class TimelineLayout {
             laneTops[i] = y;
             y += laneHeight(i);
         }
-        height = y + 4;
+        rateTop = y + 6;
+        height = model.isEmpty() ? y + 4 : rateTop + RATE_HEIGHT + 4;
+        rateBin = rateBinNanos > 0 ? rateBinNanos : TimeAxis.step(scale, plotWidth(), 6);
+    }
+
+    /** The top of the rate chart. */
+    public double rateTop() {
+        return rateTop;
+    }
+
+    /** The rate chart's interval. */
+    public long rateBinNanos() {
+        return rateBin;
+    }
+
+    /** Frames per interval over the visible range. */
+    public RateSeries.Bins rateBins() {
+        return model.rates().bin(scale, rateBin, model.originNanos());
     }
 
     public TimelineModel model() {
@@ -163,5 +189,33 @@ public final class TimelineLayout {
             }
         }
         return out;
+    }
+
+    /**
+     * The step line of one rate series as alternating x, y pairs, clipped to the plot; its height is scaled to
+     * the highest bin of any series.
+     */
+    public double[] ratePoints(RateSeries.Bins bins, RateSeries.Kind kind) {
+        int[] c = bins.counts()[kind.ordinal()];
+        double bottom = rateTop + RATE_HEIGHT - 14;
+        double h = RATE_HEIGHT - 30;
+        int max = Math.max(1, bins.max());
+        double[] pts = new double[c.length * 4];
+        double lo = plotX0();
+        double hi = plotX0() + plotWidth();
+        for (int b = 0; b < c.length; b++) {
+            long t0 = bins.startNanos() + b * bins.binNanos();
+            double y = bottom - c[b] / (double) max * h;
+            pts[4 * b] = Math.max(lo, Math.min(hi, x(t0)));
+            pts[4 * b + 1] = y;
+            pts[4 * b + 2] = Math.max(lo, Math.min(hi, x(t0 + bins.binNanos())));
+            pts[4 * b + 3] = y;
+        }
+        return pts;
+    }
+
+    /** "frames per 100 ms · max 5". */
+    public String rateTitle(RateSeries.Bins bins) {
+        return "ARP frames per " + Durations.format(bins.binNanos()) + " · highest " + bins.max();
     }
 }

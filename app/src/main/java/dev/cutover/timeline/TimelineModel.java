@@ -21,9 +21,10 @@ import java.util.Map;
  * @param startNanos the earliest mark
  * @param endNanos   the latest mark
  * @param originNanos the capture's first frame, zero of relative time
+ * @param rates       the RARP, GARP and ARP frames of the whole capture, for the rate chart
  */
-public record TimelineModel(List<Lane> lanes, long startNanos, long endNanos, long originNanos) {
-    public static final TimelineModel EMPTY = new TimelineModel(List.of(), 0, 0, 0);
+public record TimelineModel(List<Lane> lanes, long startNanos, long endNanos, long originNanos, RateSeries rates) {
+    public static final TimelineModel EMPTY = new TimelineModel(List.of(), 0, 0, 0, RateSeries.EMPTY);
 
     public TimelineModel {
         lanes = List.copyOf(lanes);
@@ -53,9 +54,9 @@ public record TimelineModel(List<Lane> lanes, long startNanos, long endNanos, lo
         }
         lanes.sort(Comparator.comparingLong(Lane::firstNanos));
         if (lanes.isEmpty()) {
-            return new TimelineModel(List.of(), originNanos, originNanos, originNanos);
+            return new TimelineModel(List.of(), originNanos, originNanos, originNanos, RateSeries.EMPTY);
         }
-        return new TimelineModel(lanes, start, end, originNanos);
+        return new TimelineModel(lanes, start, end, originNanos, RateSeries.of(facts));
     }
 
     private static Lane lane(long mac, List<MigrationEvent> events, AnalysisResult result, FrameFacts facts) {

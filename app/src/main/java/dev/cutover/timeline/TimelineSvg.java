@@ -41,6 +41,9 @@ public final class TimelineSvg {
         for (int i = 0; i < model.lanes().size(); i++) {
             lane(sb, layout, i, shown);
         }
+        if (!model.isEmpty()) {
+            rate(sb, layout);
+        }
         sb.append("</svg>\n");
         out.write(sb.toString());
         out.flush();
@@ -116,6 +119,33 @@ public final class TimelineSvg {
                     .append("\" width=\"8\" height=\"8\" fill=\"").append(severityColour(f.severity()))
                     .append("\" transform=\"rotate(45 ").append(n(x)).append(' ').append(n(y)).append(")\"><title>")
                     .append(esc(f.code() + ": " + f.message())).append("</title></rect>\n");
+        }
+        sb.append("</g>\n");
+    }
+
+    private static void rate(StringBuilder sb, TimelineLayout layout) {
+        RateSeries.Bins bins = layout.rateBins();
+        double top = layout.rateTop();
+        sb.append("<g class=\"rate-chart\">\n");
+        text(sb, 8, top + 14, "start", "#24292f", layout.rateTitle(bins));
+        double ly = top + 30;
+        for (RateSeries.Kind k : RateSeries.Kind.values()) {
+            line(sb, 8, ly - 4, 24, ly - 4, k.colour(), 2, null);
+            text(sb, 28, ly, "start", "#57606a", k.label());
+            ly += 14;
+        }
+        double bottom = top + TimelineLayout.RATE_HEIGHT - 14;
+        line(sb, layout.plotX0(), bottom, layout.plotX0() + layout.plotWidth(), bottom, "#57606a", 1, null);
+        for (int k = RateSeries.Kind.values().length - 1; k >= 0; k--) {
+            RateSeries.Kind kind = RateSeries.Kind.values()[k];
+            double[] p = layout.ratePoints(bins, kind);
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < p.length; i += 2) {
+                pts.append(i == 0 ? "" : " ").append(n(p[i])).append(',').append(n(p[i + 1]));
+            }
+            sb.append("<polyline class=\"rate ").append(kind.name().toLowerCase(Locale.ROOT))
+                    .append("\" fill=\"none\" stroke=\"").append(kind.colour()).append("\" stroke-width=\"1.5\" points=\"")
+                    .append(pts).append("\"/>\n");
         }
         sb.append("</g>\n");
     }

@@ -39,6 +39,16 @@ final class TimelineFixtures {
             }
 
             @Override
+            public int frameCount() {
+                return c.frameCount();
+            }
+
+            @Override
+            public dev.cutover.analysis.FrameClass frameClass(int frame) {
+                return dev.cutover.analysis.FrameClass.ofCode(c.index().frameClass(frame));
+            }
+
+            @Override
             public String interfaceName(int interfaceId) {
                 return c.interfaces().get(interfaceId).name();
             }

@@ -5,6 +5,7 @@ import dev.cutover.timeline.DelaySpan;
 import dev.cutover.timeline.FindingMark;
 import dev.cutover.timeline.Lane;
 import dev.cutover.timeline.Mark;
+import dev.cutover.timeline.RateSeries;
 import dev.cutover.timeline.MarkKind;
 import dev.cutover.timeline.TimeAxis;
 import dev.cutover.timeline.TimelineLayout;
@@ -50,6 +51,7 @@ final class TimelineCanvas extends Canvas {
         for (int i = 0; i < l.model().lanes().size(); i++) {
             lane(g, l, i, vm);
         }
+        rate(g, l);
         if (box != null) {
             g.setFill(Color.web("#0969da", 0.15));
             g.setStroke(Color.web("#0969da"));
@@ -156,6 +158,41 @@ final class TimelineCanvas extends Canvas {
         g.setTextAlign(TextAlignment.RIGHT);
         for (int s = 0; s < lane.interfaces().size(); s++) {
             g.fillText(lane.interfaces().get(s), l.plotX0() - 6, l.subLaneY(i, s) + 4);
+        }
+    }
+
+    private static void rate(GraphicsContext g, TimelineLayout l) {
+        RateSeries.Bins bins = l.rateBins();
+        double top = l.rateTop();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(Color.web("#24292f"));
+        g.fillText(l.rateTitle(bins), 8, top + 14);
+        double ly = top + 30;
+        for (RateSeries.Kind k : RateSeries.Kind.values()) {
+            g.setStroke(Color.web(k.colour()));
+            g.setLineWidth(2);
+            g.strokeLine(8, ly - 4, 24, ly - 4);
+            g.setFill(Color.web("#57606a"));
+            g.fillText(k.label(), 28, ly);
+            ly += 14;
+        }
+        double bottom = top + TimelineLayout.RATE_HEIGHT - 14;
+        g.setStroke(Color.web("#57606a"));
+        g.setLineWidth(1);
+        g.strokeLine(l.plotX0(), bottom, l.plotX0() + l.plotWidth(), bottom);
+        for (int k = RateSeries.Kind.values().length - 1; k >= 0; k--) {
+            RateSeries.Kind kind = RateSeries.Kind.values()[k];
+            double[] p = l.ratePoints(bins, kind);
+            int n = p.length / 2;
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = p[2 * i];
+                ys[i] = p[2 * i + 1];
+            }
+            g.setStroke(Color.web(kind.colour()));
+            g.setLineWidth(1.5);
+            g.strokePolyline(xs, ys, n);
         }
     }
 

@@ -66,6 +66,7 @@ public final class TimelineView extends BorderPane {
         vm.highlightedProperty().addListener(o -> repaint());
         vm.filterRevisionProperty().addListener(o -> repaint());
         vm.relativeProperty().addListener(o -> repaint());
+        vm.rateBinProperty().addListener(o -> repaint());
         vm.burstProperty().addListener((o, was, now) -> {
             interArrival.show(now);
             repaint();
@@ -89,9 +90,18 @@ public final class TimelineView extends BorderPane {
         Button out = button("timelineZoomOut", "−", "Zoom out", () -> vm.zoom(2, mid()));
         Button svg = button("timelineExportSvg", "Export SVG…", "Save the visible chart as SVG", () -> export("svg"));
         Button png = button("timelineExportPng", "Export PNG…", "Save the visible chart as PNG", () -> export("png"));
+        javafx.scene.control.ComboBox<String> rate = new javafx.scene.control.ComboBox<>();
+        rate.setId("timelineRateInterval");
+        rate.setTooltip(new Tooltip("The rate chart's interval"));
+        String[] names = {"Auto", "1 ms", "10 ms", "100 ms", "1 s", "10 s", "1 min"};
+        long[] nanos = {0, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L, 60_000_000_000L};
+        rate.getItems().addAll(names);
+        rate.getSelectionModel().select(0);
+        rate.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
+                vm.rateBinProperty().set(nanos[Math.max(0, now.intValue())]));
         Label help = new Label("wheel: zoom · drag: pan · shift-drag: zoom to box · click: select frame");
         help.getStyleClass().add("text-muted");
-        ToolBar bar = new ToolBar(fit, fitBurst, in, out, svg, png, help);
+        ToolBar bar = new ToolBar(fit, fitBurst, in, out, new Label("Rate per"), rate, svg, png, help);
         bar.setId("timelineToolBar");
         return bar;
     }
@@ -110,7 +120,7 @@ public final class TimelineView extends BorderPane {
 
     private void repaint() {
         double w = Math.max(400, holder.getWidth());
-        TimelineLayout l = new TimelineLayout(vm.model(), vm.scale(), w);
+        TimelineLayout l = new TimelineLayout(vm.model(), vm.scale(), w, vm.rateBinProperty().get());
         double h = vm.model().isEmpty() ? 40 : l.height();
         canvas.setWidth(w);
         canvas.setHeight(h);

@@ -48,6 +48,8 @@ public final class TimelineViewModel {
     private final ReadOnlyObjectWrapper<int[]> highlighted = new ReadOnlyObjectWrapper<>(this, "highlighted", new int[0]);
     private final ReadOnlyObjectWrapper<BurstBracket> burst = new ReadOnlyObjectWrapper<>(this, "burst");
     private final ReadOnlyIntegerWrapper filterRevision = new ReadOnlyIntegerWrapper(this, "filterRevision");
+    private final javafx.beans.property.LongProperty rateBin =
+            new javafx.beans.property.SimpleLongProperty(this, "rateBin", 0);
     private final BooleanProperty relative = new SimpleBooleanProperty(this, "relative", true);
     private IntPredicate shown = f -> true;
     private ZoneId zone = ZoneId.systemDefault();
@@ -79,6 +81,16 @@ public final class TimelineViewModel {
             @Override
             public int interfaceId(int frame) {
                 return c.index().interfaceId(frame);
+            }
+
+            @Override
+            public int frameCount() {
+                return c.frameCount();
+            }
+
+            @Override
+            public dev.cutover.analysis.FrameClass frameClass(int frame) {
+                return dev.cutover.analysis.FrameClass.ofCode(c.index().frameClass(frame));
             }
 
             @Override
@@ -263,7 +275,7 @@ public final class TimelineViewModel {
 
     /** Writes the visible timeline as SVG, {@code width} pixels wide. */
     public void exportSvg(Path file, double width) throws IOException {
-        TimelineLayout layout = new TimelineLayout(model.get(), scale.get(), width);
+        TimelineLayout layout = new TimelineLayout(model.get(), scale.get(), width, rateBin.get());
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             TimelineSvg.write(layout, shown, relative.get(), zone, w);
@@ -307,6 +319,11 @@ public final class TimelineViewModel {
     /** Changes whenever the display filter does. */
     public ReadOnlyIntegerProperty filterRevisionProperty() {
         return filterRevision.getReadOnlyProperty();
+    }
+
+    /** The rate chart's interval in nanoseconds; 0 follows the zoom. */
+    public javafx.beans.property.LongProperty rateBinProperty() {
+        return rateBin;
     }
 
     /** Relative time (seconds since the first frame) or time of day, as the packet list shows it. */
