@@ -53,7 +53,7 @@ public final class MainViewModel {
         this.filter = new FilterViewModel(packets::applyFilter);
         this.details = new DetailsViewModel(selection);
         this.hex = new HexViewModel(selection);
-        this.timeline = new TimelineViewModel(packets::selectFrames);
+        this.timeline = new TimelineViewModel(tasks, packets::selectFrames);
         this.migrations = new MigrationsViewModel(tasks, migrationSource, frames -> {
             packets.selectFrames(frames);
             timeline.highlight(frames);

@@ -14,6 +14,7 @@ import dev.cutover.timeline.TimeScale;
 import dev.cutover.timeline.TimelineLayout;
 import dev.cutover.timeline.TimelineModel;
 import dev.cutover.timeline.TimelineSvg;
+import dev.cutover.ui.Tasks;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -40,7 +41,9 @@ public final class TimelineViewModel {
     /** Mouse-wheel zoom per notch. */
     public static final double WHEEL_ZOOM = 0.8;
 
+    private final Tasks tasks;
     private final Consumer<int[]> frameSelector;
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
     private final ReadOnlyObjectWrapper<TimelineModel> model =
             new ReadOnlyObjectWrapper<>(this, "model", TimelineModel.EMPTY);
     private final ReadOnlyObjectWrapper<TimeScale> scale =
@@ -54,21 +57,39 @@ public final class TimelineViewModel {
     private IntPredicate shown = f -> true;
     private ZoneId zone = ZoneId.systemDefault();
 
-    /** @param frameSelector selects frames (0-based) in the packet list */
-    public TimelineViewModel(Consumer<int[]> frameSelector) {
+    /**
+     * @param tasks         builds the lanes off the FX thread (the rate series reads every frame's class)
+     * @param frameSelector selects frames (0-based) in the packet list
+     */
+    public TimelineViewModel(Tasks tasks, Consumer<int[]> frameSelector) {
+        this.tasks = tasks;
         this.frameSelector = frameSelector;
     }
 
     /** Builds the lanes of an analysis of a capture (either null: no lanes) and shows them all. */
     public void setAnalysis(AnalysisResult result, Capture capture) {
+        int g = generation.incrementAndGet();
+        // the highlight stays: the packet list may have picked a frame before the analysis ended
         burst.set(null);
-        highlighted.set(new int[0]);
         if (result == null || capture == null || capture.frameCount() == 0) {
             model.set(TimelineModel.EMPTY);
             return;
         }
-        model.set(TimelineModel.of(result, facts(capture), capture.index().timestampNanos(0)));
-        fitAll();
+        tasks.background(() -> {
+            TimelineModel built;
+            try {
+                built = TimelineModel.of(result, facts(capture), capture.index().timestampNanos(0));
+            } catch (RuntimeException e) {
+                built = TimelineModel.EMPTY; // the capture was closed or replaced meanwhile
+            }
+            TimelineModel m = built;
+            tasks.ui(() -> {
+                if (generation.get() == g) {
+                    model.set(m);
+                    fitAll();
+                }
+            });
+        });
     }
 
     static FrameFacts facts(Capture c) {
@@ -203,9 +224,13 @@ public final class TimelineViewModel {
         }
     }
 
-    /** The packet list's current frame: highlighted, unless it is already among the highlighted marks. */
+    /** The packet list's current frame: highlighted, unless it is already among the highlighted marks; -1 clears. */
     public void showCurrent(int frame) {
-        if (frame < 0 || isHighlighted(frame)) {
+        if (frame < 0) {
+            highlighted.set(new int[0]);
+            return;
+        }
+        if (isHighlighted(frame)) {
             return;
         }
         highlight(new int[] {frame});

@@ -27,7 +27,7 @@ class TimelineViewModelTest {
     private static final Path QEMU = Path.of("../sample-captures/qemu-announce-self.pcap");
 
     private final List<int[]> selected = new ArrayList<>();
-    private final TimelineViewModel vm = new TimelineViewModel(selected::add);
+    private final TimelineViewModel vm = new TimelineViewModel(dev.cutover.ui.Tasks.DIRECT, selected::add);
     private Capture capture;
 
     @BeforeEach
@@ -110,6 +110,8 @@ class TimelineViewModelTest {
         assertThat(vm.highlightedFrames()).hasSize(frames.length);
         vm.showCurrent(0);
         assertThat(vm.highlightedFrames()).containsExactly(0);
+        vm.showCurrent(-1);
+        assertThat(vm.highlightedFrames()).isEmpty();
     }
 
     @Test
