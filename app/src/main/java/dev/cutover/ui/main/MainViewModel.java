@@ -66,6 +66,11 @@ public final class MainViewModel {
                 packets.timeFormatProperty().get() == TimeFormat.SINCE_START
                         || packets.timeFormatProperty().get() == TimeFormat.SINCE_PREVIOUS,
                 packets.timeFormatProperty()));
+        // time of day in the user's zone, as the packet list shows it; the UTC format in UTC
+        timeline.setZone(packets.timeFormatProperty().get() == TimeFormat.UTC_DATE_TIME ? java.time.ZoneOffset.UTC
+                : java.time.ZoneId.systemDefault());
+        packets.timeFormatProperty().addListener((o, was, now) -> timeline.setZone(
+                now == TimeFormat.UTC_DATE_TIME ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault()));
 
         preferences = store.load();
         theme.set(Theme.of(preferences.theme()));

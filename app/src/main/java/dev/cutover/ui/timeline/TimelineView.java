@@ -226,7 +226,7 @@ public final class TimelineView extends BorderPane {
     }
 
     /** Writes what the canvas shows as a PNG. */
-    void exportPng(Path file) throws IOException {
+    public void exportPng(Path file) throws IOException {
         WritableImage img = canvas.snapshot(new SnapshotParameters(), null);
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();

@@ -126,4 +126,48 @@ class TimelineWindowTest {
         robot.moveTo(onScreen(rarp)).scroll(2, javafx.geometry.VerticalDirection.UP);
         assertThat(vm.timeline().scale().spanNanos()).isNotEqualTo(all.spanNanos());
     }
+
+    @Test
+    void dragPansAndShiftDragZoomsToTheBox(FxRobot robot) {
+        var all = vm.timeline().scale();
+        TimelineLayout l = view.timeline().chartLayout();
+        double y = l.laneTop(0) + 4; // the top of the lane, clear of marks, inside the visible part of the pane
+        Point2D from = view.timeline().canvas().localToScreen(l.plotX0() + 300, y);
+        Point2D to = view.timeline().canvas().localToScreen(l.plotX0() + 200, y);
+        robot.drag(from, javafx.scene.input.MouseButton.PRIMARY).dropTo(to);
+        assertThat(vm.timeline().scale().spanNanos()).isEqualTo(all.spanNanos());
+        assertThat(vm.timeline().scale().startNanos()).isGreaterThan(all.startNanos());
+
+        robot.clickOn("#timelineFitAll");
+        long t1 = l.time(l.plotX0() + 100);
+        long t2 = l.time(l.plotX0() + 400);
+        robot.press(KeyCode.SHIFT);
+        robot.drag(view.timeline().canvas().localToScreen(l.plotX0() + 100, y),
+                javafx.scene.input.MouseButton.PRIMARY).dropTo(view.timeline().canvas().localToScreen(l.plotX0() + 400, y));
+        robot.release(KeyCode.SHIFT);
+        assertThat(vm.timeline().scale().spanNanos()).isLessThan(all.spanNanos() / 2);
+        assertThat(Math.abs(vm.timeline().scale().startNanos() - t1)).isLessThan(all.spanNanos() / 50);
+        assertThat(Math.abs(vm.timeline().scale().endNanos() - t2)).isLessThan(all.spanNanos() / 50);
+    }
+
+    @Test
+    void exportsTheVisibleChartAsPng(FxRobot robot) throws Exception {
+        Path png = Files.createTempDirectory("cutover-png").resolve("timeline.png");
+        robot.interact(() -> {
+            try {
+                view.timeline().exportPng(png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        javax.imageio.ImageIO.setUseCache(false);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo((int) view.timeline().canvas().getWidth());
+        assertThat(img.getHeight()).isEqualTo((int) view.timeline().canvas().getHeight());
+        // the first RARP's blue triangle is in the picture where the canvas drew it
+        Mark rarp = lane().marks().stream().filter(m -> m.kind() == MarkKind.RARP).findFirst().orElseThrow();
+        TimelineLayout l = view.timeline().chartLayout();
+        int rgb = img.getRGB((int) Math.round(l.x(rarp.timeNanos())), (int) Math.round(l.markY(0, rarp)));
+        assertThat(rgb & 0xFFFFFF).isNotEqualTo(0xFFFFFF);
+    }
 }
