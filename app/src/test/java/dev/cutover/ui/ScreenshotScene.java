@@ -52,6 +52,9 @@ public final class ScreenshotScene {
             vm.open(getParameters().getUnnamed().stream().map(Path::of).toList());
             return;
         }
+        javafx.scene.control.SplitPane mainSplit = (javafx.scene.control.SplitPane) view.getCenter();
+        mainSplit.setDividerPositions(0.6);
+        ((javafx.scene.control.SplitPane) mainSplit.getItems().get(0)).setDividerPositions(0.6);
         vm.capture().captureProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.packets().goToFrame(41);
