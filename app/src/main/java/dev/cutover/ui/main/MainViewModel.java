@@ -86,6 +86,11 @@ public final class MainViewModel {
         filter.restoreHistory(preferences.filterHistory());
 
         capture.captureProperty().addListener((o, was, now) -> captureOpened(now));
+        packets.selectedFramesProperty().addListener((o, was, now) -> {
+            if (now.length > 0) {
+                timeline.highlight(now);
+            }
+        });
         packets.currentFrameProperty().addListener((o, was, now) -> {
             selection.showFrame(now.intValue());
             timeline.showCurrent(now.intValue());

@@ -170,4 +170,18 @@ class TimelineWindowTest {
         int rgb = img.getRGB((int) Math.round(l.x(rarp.timeNanos())), (int) Math.round(l.markY(0, rarp)));
         assertThat(rgb & 0xFFFFFF).isNotEqualTo(0xFFFFFF);
     }
+
+    @Test
+    void rowsSelectedInThePacketListAreHighlighted(FxRobot robot) {
+        List<Mark> rarps = lane().marks().stream().filter(m -> m.kind() == MarkKind.RARP).toList();
+        TableView<Integer> packets = robot.lookup("#packetTable").queryAs(TableView.class);
+        robot.interact(() -> {
+            packets.getSelectionModel().clearSelection();
+            packets.getSelectionModel().selectIndices(rarps.get(0).frame(), rarps.get(1).frame(), rarps.get(2).frame());
+        });
+        assertThat(vm.timeline().highlightedFrames()).containsExactly(rarps.get(0).frame(), rarps.get(1).frame(),
+                rarps.get(2).frame());
+        robot.interact(() -> packets.getSelectionModel().clearAndSelect(rarps.get(3).frame()));
+        assertThat(vm.timeline().highlightedFrames()).containsExactly(rarps.get(3).frame());
+    }
 }
