@@ -17,6 +17,12 @@ class LayeringTest {
                     "dev.cutover.analysis..", "dev.cutover.report..", "dev.cutover.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
+    /** The timeline model and its SVG writer serve the HTML report too, which runs without a window. */
+    @ArchTest
+    static final ArchRule timelineModelImportsNoJavaFx = noClasses()
+            .that().resideInAPackage("dev.cutover.timeline..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.cutover.ui..");
+
     @ArchTest
     static final ArchRule onlyLiveCaptureImportsPcap4j = noClasses()
             .that().resideOutsideOfPackage("dev.cutover.capture.live..")

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * The scene of the README's screenshot: the main window on the ESXi sample, at the screen's top left, the
- * first RARP notification selected and its opcode picked in the tree. Run by {@code docs/screenshot.sh}.
+ * first RARP notification selected and its opcode picked in the tree; with {@code --timeline=true}, the timeline
+ * on the given captures (the teamed-uplinks sample) with the first migration selected and the timeline pane
+ * enlarged. Run by {@code docs/screenshot.sh}.
  */
 public final class ScreenshotScene {
     private ScreenshotScene() {
@@ -38,6 +40,21 @@ public final class ScreenshotScene {
         stage.setWidth(Double.parseDouble(getParameters().getNamed().getOrDefault("width", "1400")));
         stage.setHeight(Double.parseDouble(getParameters().getNamed().getOrDefault("height", "860")));
         stage.show();
+        if (Boolean.parseBoolean(getParameters().getNamed().getOrDefault("timeline", "false"))) {
+            javafx.scene.control.SplitPane main = (javafx.scene.control.SplitPane) view.getCenter();
+            main.setDividerPositions(0.74);
+            ((javafx.scene.control.SplitPane) main.getItems().get(0)).setDividerPositions(0.36);
+            vm.migrations().reportProperty().addListener((o, was, now) -> {
+                if (!now.rows().isEmpty()) {
+                    javafx.application.Platform.runLater(() -> vm.migrations().select(now.rows().get(0)));
+                }
+            });
+            vm.open(getParameters().getUnnamed().stream().map(Path::of).toList());
+            return;
+        }
+        javafx.scene.control.SplitPane mainSplit = (javafx.scene.control.SplitPane) view.getCenter();
+        mainSplit.setDividerPositions(0.6);
+        ((javafx.scene.control.SplitPane) mainSplit.getItems().get(0)).setDividerPositions(0.6);
         vm.capture().captureProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.packets().goToFrame(41);

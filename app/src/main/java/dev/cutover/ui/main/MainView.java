@@ -11,6 +11,7 @@ import dev.cutover.ui.migrations.MigrationsView;
 import dev.cutover.ui.packets.FilterBar;
 import dev.cutover.ui.packets.PacketListView;
 import dev.cutover.ui.packets.TimeFormat;
+import dev.cutover.ui.timeline.TimelineView;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -64,7 +65,9 @@ public final class MainView extends BorderPane {
     private final PacketListView packets;
     private final MigrationsView migrations;
     private final AnnotationsView annotations;
+    private final TimelineView timeline;
     private final SplitPane main = new SplitPane();
+    private final SplitPane upper = new SplitPane();
     private final SplitPane top = new SplitPane();
     private final SplitPane side = new SplitPane();
     private final SplitPane bottom = new SplitPane();
@@ -88,14 +91,20 @@ public final class MainView extends BorderPane {
         HexPane hex = new HexPane(vm.hex());
         annotations = new AnnotationsView(vm.annotations());
 
+        timeline = new TimelineView(vm.timeline());
+
         // The annotation panel shares the side column with the migrations, so tree and hex keep their room.
         side.getItems().addAll(migrations, annotations);
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.6);
         top.getItems().addAll(packets, side);
+        // the timeline sits under the packet list so a click on a mark shows its row, tree and bytes at once
+        upper.setOrientation(Orientation.VERTICAL);
+        upper.getItems().addAll(top, timeline);
+        upper.setDividerPositions(0.5);
         bottom.getItems().addAll(details, hex);
         main.setOrientation(Orientation.VERTICAL);
-        main.getItems().addAll(top, bottom);
+        main.getItems().addAll(upper, bottom);
         Preferences p = vm.preferences();
         applyDividers(p.dividers());
         packets.restoreColumns(p.columnOrder(), p.hiddenColumns());
@@ -216,7 +225,20 @@ public final class MainView extends BorderPane {
                 side.getItems().remove(migrations);
             }
         });
-        Menu view = new Menu("_View", null, time, theme, showMigrations);
+        CheckMenuItem showTimeline = new CheckMenuItem("Time_line Pane");
+        showTimeline.setId("showTimelineMenuItem");
+        showTimeline.setSelected(true);
+        showTimeline.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        showTimeline.selectedProperty().addListener((o, was, now) -> {
+            if (now && !upper.getItems().contains(timeline)) {
+                upper.getItems().add(timeline);
+                upper.setDividerPositions(0.5);
+            } else if (!now) {
+                upper.getItems().remove(timeline);
+            }
+        });
+        Menu view = new Menu("_View", null, time, theme, showMigrations, showTimeline);
 
         MenuItem about = item("_About Cutover", "aboutMenuItem", null, this::showAbout);
         Menu help = new Menu("_Help", null, about);
@@ -442,6 +464,10 @@ public final class MainView extends BorderPane {
         dividers.add(top.getDividerPositions().length > 0 ? top.getDividerPositions()[0] : 0.76);
         dividers.add(bottom.getDividerPositions().length > 0 ? bottom.getDividerPositions()[0] : 0.5);
         return p.withLayout(dividers, packets.columnOrder(), packets.hiddenColumns());
+    }
+
+    public TimelineView timeline() {
+        return timeline;
     }
 
     public PacketListView packetList() {

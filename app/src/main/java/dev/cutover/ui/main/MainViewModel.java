@@ -16,6 +16,7 @@ import dev.cutover.ui.packets.FilterViewModel;
 import dev.cutover.ui.packets.PacketListViewModel;
 import dev.cutover.ui.packets.TimeFormat;
 import dev.cutover.ui.selection.FieldSelection;
+import dev.cutover.ui.timeline.TimelineViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -42,6 +43,7 @@ public final class MainViewModel {
     private final MigrationsViewModel migrations;
     private final AnnotationsViewModel annotations = new AnnotationsViewModel();
     private final ReportViewModel report;
+    private final TimelineViewModel timeline;
     private final PreferencesStore store;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Cutover");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -58,12 +60,29 @@ public final class MainViewModel {
         this.filter = new FilterViewModel(packets::applyFilter);
         this.details = new DetailsViewModel(selection);
         this.hex = new HexViewModel(selection);
-        this.migrations = new MigrationsViewModel(tasks, migrationSource, packets::selectFrames);
+        this.timeline = new TimelineViewModel(tasks, packets::selectFrames);
+        this.migrations = new MigrationsViewModel(tasks, migrationSource, frames -> {
+            packets.selectFrames(frames);
+            timeline.highlight(frames);
+        });
+        migrations.reportProperty().addListener((o, was, now) ->
+                timeline.setAnalysis(now.analysis(), capture.capture()));
         // The analysis's per-frame facts make migration.* fields filterable and show in the details.
         migrations.analysisProperty().addListener((o, before, now) -> {
             packets.setAnalysis(now);
             selection.setAnalysis(now);
         });
+        packets.frames().addListener((javafx.collections.ListChangeListener<Integer>) c ->
+                timeline.setShown(packets::isShown));
+        timeline.relativeProperty().bind(Bindings.createBooleanBinding(() ->
+                packets.timeFormatProperty().get() == TimeFormat.SINCE_START
+                        || packets.timeFormatProperty().get() == TimeFormat.SINCE_PREVIOUS,
+                packets.timeFormatProperty()));
+        // time of day in the user's zone, as the packet list shows it; the UTC format in UTC
+        timeline.setZone(packets.timeFormatProperty().get() == TimeFormat.UTC_DATE_TIME ? java.time.ZoneOffset.UTC
+                : java.time.ZoneId.systemDefault());
+        packets.timeFormatProperty().addListener((o, was, now) -> timeline.setZone(
+                now == TimeFormat.UTC_DATE_TIME ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault()));
         this.live = new LiveCaptureViewModel(tasks, LivePcap::open, this::showLive);
         this.report = new ReportViewModel(tasks, capture::capture, annotations::store);
 
@@ -83,9 +102,15 @@ public final class MainViewModel {
         packets.setAnnotations(annotations::commentsOf, annotations::text);
         selection.setAnnotations(annotations::commentsOf);
         capture.captureProperty().addListener((o, was, now) -> captureOpened(now));
+        packets.selectedFramesProperty().addListener((o, was, now) -> {
+            if (now.length > 0) {
+                timeline.highlight(now);
+            }
+        });
         packets.currentFrameProperty().addListener((o, was, now) -> {
             selection.showFrame(now.intValue());
             annotations.showFrame(now.intValue());
+            timeline.showCurrent(now.intValue());
         });
         annotations.revisionProperty().addListener((o, was, now) -> annotationsChanged());
         frameStatus = Bindings.createStringBinding(() -> {
@@ -248,6 +273,10 @@ public final class MainViewModel {
 
     public MigrationsViewModel migrations() {
         return migrations;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
     }
 
     public FieldSelection selection() {

@@ -5,8 +5,10 @@ import dev.cutover.analysis.AnalysisResult;
 import java.util.List;
 
 /**
- * What a {@link MigrationSource} found: one row per VM, and the findings; {@code analysis} is the analysis
- * itself when there is one (its per-frame facts feed the display filter and the details), else null.
+ * What a {@link MigrationSource} found: one row per VM, and the findings.
+ *
+ * @param analysis the analysis behind them (its per-frame facts feed the display filter, the details and the
+ *                 timeline); null when the source ran none
  */
 public record MigrationReport(List<MigrationRow> rows, List<Finding> findings, AnalysisResult analysis) {
     public static final MigrationReport EMPTY = new MigrationReport(List.of(), List.of());
@@ -19,4 +21,5 @@ public record MigrationReport(List<MigrationRow> rows, List<Finding> findings, A
         rows = List.copyOf(rows);
         findings = List.copyOf(findings);
     }
+
 }

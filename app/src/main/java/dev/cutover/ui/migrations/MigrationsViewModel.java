@@ -5,6 +5,8 @@ import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Severity;
 import dev.cutover.ui.Tasks;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -24,6 +26,8 @@ public final class MigrationsViewModel {
     private final Consumer<int[]> frameSelector;
     private final ObservableList<MigrationRow> rows = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<MigrationReport> report =
+            new ReadOnlyObjectWrapper<>(this, "report", MigrationReport.EMPTY);
     private final ReadOnlyStringWrapper findingSummary = new ReadOnlyStringWrapper(this, "findingSummary", "");
     private final AtomicInteger generation = new AtomicInteger();
 
@@ -40,6 +44,7 @@ public final class MigrationsViewModel {
         rows.clear();
         findings.clear();
         analysis.set(null);
+        report.set(MigrationReport.EMPTY);
         findingSummary.set(capture == null ? "" : "Findings: analysing…");
         if (capture == null) {
             return;
@@ -68,6 +73,7 @@ public final class MigrationsViewModel {
                     findings.setAll(report.findings());
                     findingSummary.set(summary(report));
                     analysis.set(report.analysis());
+                    this.report.set(report);
                 }
             });
         });
@@ -113,6 +119,11 @@ public final class MigrationsViewModel {
 
     public ObservableList<Finding> findings() {
         return FXCollections.unmodifiableObservableList(findings);
+    }
+
+    /** The last analysis' report, {@link MigrationReport#EMPTY} while none is done. */
+    public ReadOnlyObjectProperty<MigrationReport> reportProperty() {
+        return report.getReadOnlyProperty();
     }
 
     /** "Findings: 1 warning, 2 notes" for the status bar. */

@@ -61,6 +61,9 @@ public final class PacketListView extends BorderPane {
         vm.timeFormatProperty().addListener((o, was, now) -> table.refresh());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 vm.setCurrentFrame(now == null ? -1 : now));
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<Integer>) c ->
+                vm.setSelectedFrames(table.getSelectionModel().getSelectedItems().stream()
+                        .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray()));
         vm.selectionRequestProperty().addListener((o, was, now) -> {
             if (now != null) {
                 select(now.rows());

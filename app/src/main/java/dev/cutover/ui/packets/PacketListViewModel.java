@@ -46,6 +46,8 @@ public final class PacketListViewModel {
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown");
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
     private final ReadOnlyIntegerWrapper currentFrame = new ReadOnlyIntegerWrapper(this, "currentFrame", -1);
+    private final ReadOnlyObjectWrapper<int[]> selectedFrames = new ReadOnlyObjectWrapper<>(this, "selectedFrames",
+            new int[0]);
     private final ReadOnlyObjectWrapper<SelectionRequest> selectionRequest =
             new ReadOnlyObjectWrapper<>(this, "selectionRequest");
     private final AtomicInteger filterGeneration = new AtomicInteger();
@@ -189,6 +191,23 @@ public final class PacketListViewModel {
             selectionRequest.set(new SelectionRequest(Arrays.copyOf(r, n)));
         }
         return n;
+    }
+
+    /** The frames (0-based) selected in the list, ascending. */
+    public void setSelectedFrames(int[] frames) {
+        int[] sorted = frames.clone();
+        Arrays.sort(sorted);
+        selectedFrames.set(sorted);
+    }
+
+    /** Every selected frame, ascending; the current one is {@link #currentFrameProperty()}. */
+    public ReadOnlyObjectProperty<int[]> selectedFramesProperty() {
+        return selectedFrames.getReadOnlyProperty();
+    }
+
+    /** Whether the display filter keeps the frame (0-based). */
+    public boolean isShown(int frame) {
+        return frames.rowOf(frame) >= 0;
     }
 
     /** Ctrl+G: selects frame {@code number} (1-based, as shown). False when there is none or it is filtered out. */

@@ -1,0 +1,239 @@
+package dev.cutover.timeline;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+
+/** Writes the timeline as a standalone SVG document: the same picture as the desktop canvas, for the HTML report. */
+public final class TimelineSvg {
+    private TimelineSvg() {
+    }
+
+    /** The whole model, fitted, 1200 pixels wide, relative time. */
+    public static void write(TimelineModel model, Writer out) throws IOException {
+        TimeScale scale = model.isEmpty() ? new TimeScale(0, 1_000_000_000L)
+                : TimeScale.fit(model.startNanos(), model.endNanos());
+        write(new TimelineLayout(model, scale, 1200), f -> true, true, ZoneId.of("UTC"), out);
+    }
+
+    /**
+     * The visible part of the timeline.
+     *
+     * @param shown    the frames the display filter keeps
+     * @param relative relative time or time of day in {@code zone}
+     */
+    public static void write(TimelineLayout layout, IntPredicate shown, boolean relative, ZoneId zone, Writer out)
+            throws IOException {
+        TimelineModel model = layout.model();
+        double w = layout.width();
+        double h = layout.height();
+        StringBuilder sb = new StringBuilder(4096);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(n(w)).append("\" height=\"")
+                .append(n(h)).append("\" viewBox=\"0 0 ").append(n(w)).append(' ').append(n(h))
+                .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
+        sb.append("<title>Migration timeline</title>\n");
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+        legend(sb);
+        axis(sb, layout, relative, zone);
+        for (int i = 0; i < model.lanes().size(); i++) {
+            lane(sb, layout, i, shown);
+        }
+        if (!model.isEmpty()) {
+            rate(sb, layout);
+        }
+        sb.append("</svg>\n");
+        out.write(sb.toString());
+        out.flush();
+    }
+
+    private static void legend(StringBuilder sb) {
+        double x = 8;
+        sb.append("<g class=\"legend\">\n");
+        for (MarkKind k : MarkKind.values()) {
+            shape(sb, k, x + 5, 11, null);
+            text(sb, x + 14, 15, "start", "#24292f", k.label());
+            x += 30 + k.label().length() * 6.2;
+        }
+        sb.append("<rect x=\"").append(n(x)).append("\" y=\"6\" width=\"9\" height=\"9\" fill=\"#cf222e\" ")
+                .append("transform=\"rotate(45 ").append(n(x + 4.5)).append(" 10.5)\"/>\n");
+        text(sb, x + 14, 15, "start", "#24292f", "finding");
+        sb.append("</g>\n");
+    }
+
+    private static void axis(StringBuilder sb, TimelineLayout layout, boolean relative, ZoneId zone) {
+        double y = TimelineLayout.LEGEND_HEIGHT + TimelineLayout.AXIS_HEIGHT - 4;
+        sb.append("<g class=\"axis\">\n");
+        line(sb, layout.plotX0(), y, layout.plotX0() + layout.plotWidth(), y, "#57606a", 1, null);
+        for (TimeAxis.Tick t : TimeAxis.ticks(layout.scale(), layout.plotWidth(), layout.model().originNanos(),
+                relative, zone)) {
+            double x = layout.x(t.nanos());
+            line(sb, x, y - 4, x, layout.height(), "#d0d7de", 0.5, null);
+            text(sb, x, y - 6, "middle", "#57606a", t.label());
+        }
+        sb.append("</g>\n");
+    }
+
+    private static void lane(StringBuilder sb, TimelineLayout layout, int i, IntPredicate shown) {
+        Lane lane = layout.model().lanes().get(i);
+        double top = layout.laneTop(i);
+        double hgt = layout.laneHeight(i);
+        sb.append("<g class=\"lane\" data-mac=\"").append(esc(lane.mac())).append("\">\n");
+        sb.append("<rect x=\"0\" y=\"").append(n(top)).append("\" width=\"").append(n(layout.width()))
+                .append("\" height=\"").append(n(hgt)).append("\" fill=\"").append(i % 2 == 0 ? "#f6f8fa" : "#ffffff")
+                .append("\"/>\n");
+        text(sb, 8, top + 14, "start", "#24292f", lane.title());
+        text(sb, 8, top + 27, "start", "#57606a", lane.subtitle());
+        for (int s = 0; s < lane.interfaces().size(); s++) {
+            double y = layout.subLaneY(i, s);
+            text(sb, layout.plotX0() - 6, y + 4, "end", "#57606a", lane.interfaces().get(s));
+            line(sb, layout.plotX0(), y, layout.plotX0() + layout.plotWidth(), y, "#eaeef2", 1, null);
+        }
+        for (BurstBracket b : lane.brackets()) {
+            double x1 = layout.x(b.startNanos());
+            double x2 = layout.x(b.endNanos());
+            double y = layout.bracketY(i);
+            sb.append("<path class=\"burst\" d=\"M").append(n(x1)).append(' ').append(n(y + 5)).append(" V")
+                    .append(n(y)).append(" H").append(n(x2)).append(" V").append(n(y + 5))
+                    .append("\" fill=\"none\" stroke=\"#1f6feb\" stroke-width=\"1.2\"/>\n");
+            text(sb, (x1 + x2) / 2, y - 3, "middle", "#1f6feb", b.label() + " · " + b.pattern());
+        }
+        for (DelaySpan d : lane.delays()) {
+            double x1 = layout.x(d.fromNanos());
+            double x2 = layout.x(d.toNanos());
+            double y = layout.delayY(i);
+            line(sb, x1, y, x2, y, "#8250df", 1.2, "delay");
+            line(sb, x1, y - 3, x1, y + 3, "#8250df", 1.2, null);
+            line(sb, x2, y - 3, x2, y + 3, "#8250df", 1.2, null);
+            text(sb, Math.max(x1, x2) + 4, y + 4, "start", "#8250df", d.label());
+        }
+        for (Mark m : layout.drawnMarks(i, shown)) {
+            shape(sb, m.kind(), layout.x(m.timeNanos()), layout.markY(i, m), "frame " + (m.frame() + 1));
+        }
+        for (FindingMark f : lane.findings()) {
+            double x = layout.x(f.timeNanos());
+            double y = top + 6;
+            sb.append("<rect class=\"finding\" x=\"").append(n(x - 4)).append("\" y=\"").append(n(y - 4))
+                    .append("\" width=\"8\" height=\"8\" fill=\"").append(severityColour(f.severity()))
+                    .append("\" transform=\"rotate(45 ").append(n(x)).append(' ').append(n(y)).append(")\"><title>")
+                    .append(esc(f.code() + ": " + f.message())).append("</title></rect>\n");
+        }
+        sb.append("</g>\n");
+    }
+
+    private static void rate(StringBuilder sb, TimelineLayout layout) {
+        RateSeries.Bins bins = layout.rateBins();
+        double top = layout.rateTop();
+        sb.append("<g class=\"rate-chart\">\n");
+        text(sb, 8, top + 14, "start", "#24292f", layout.rateTitle(bins));
+        double ly = top + 30;
+        for (RateSeries.Kind k : RateSeries.Kind.values()) {
+            line(sb, 8, ly - 4, 24, ly - 4, k.colour(), 2, null);
+            text(sb, 28, ly, "start", "#57606a", k.label());
+            ly += 14;
+        }
+        double bottom = top + TimelineLayout.RATE_HEIGHT - 14;
+        line(sb, layout.plotX0(), bottom, layout.plotX0() + layout.plotWidth(), bottom, "#57606a", 1, null);
+        for (int k = RateSeries.Kind.values().length - 1; k >= 0; k--) {
+            RateSeries.Kind kind = RateSeries.Kind.values()[k];
+            double[] p = layout.ratePoints(bins, kind);
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < p.length; i += 2) {
+                pts.append(i == 0 ? "" : " ").append(n(p[i])).append(',').append(n(p[i + 1]));
+            }
+            sb.append("<polyline class=\"rate ").append(kind.name().toLowerCase(Locale.ROOT))
+                    .append("\" fill=\"none\" stroke=\"").append(kind.colour()).append("\" stroke-width=\"1.5\" points=\"")
+                    .append(pts).append("\"/>\n");
+        }
+        sb.append("</g>\n");
+    }
+
+    /** The colour of a finding's marker by severity. */
+    public static String severityColour(String severity) {
+        switch (severity) {
+            case "error":
+                return "#cf222e";
+            case "warning":
+                return "#bf8700";
+            default:
+                return "#0969da";
+        }
+    }
+
+    private static void shape(StringBuilder sb, MarkKind k, double x, double y, String title) {
+        String cls = title == null ? "legend-mark " : "mark ";
+        String close = title == null ? "/>\n" : "><title>" + esc(title) + "</title></" + tag(k) + ">\n";
+        switch (k) {
+            case RARP:
+                sb.append("<polygon class=\"" + cls + "rarp\" points=\"").append(n(x)).append(',').append(n(y - 5))
+                        .append(' ').append(n(x + 5)).append(',').append(n(y + 4)).append(' ').append(n(x - 5))
+                        .append(',').append(n(y + 4)).append("\" fill=\"").append(k.colour()).append('"').append(close);
+                break;
+            case GARP:
+                sb.append("<circle class=\"" + cls + "garp\" cx=\"").append(n(x)).append("\" cy=\"").append(n(y))
+                        .append("\" r=\"4.5\" fill=\"").append(k.colour()).append('"').append(close);
+                break;
+            default:
+                sb.append("<rect class=\"" + cls + "arp\" x=\"").append(n(x - 3)).append("\" y=\"").append(n(y - 3))
+                        .append("\" width=\"6\" height=\"6\" fill=\"").append(k.colour())
+                        .append("\" fill-opacity=\"0.5\"").append(close);
+                break;
+        }
+    }
+
+    private static String tag(MarkKind k) {
+        return k == MarkKind.RARP ? "polygon" : k == MarkKind.GARP ? "circle" : "rect";
+    }
+
+    private static void line(StringBuilder sb, double x1, double y1, double x2, double y2, String colour, double width,
+                             String cls) {
+        sb.append("<line");
+        if (cls != null) {
+            sb.append(" class=\"").append(cls).append('"');
+        }
+        sb.append(" x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
+                .append("\" y2=\"").append(n(y2)).append("\" stroke=\"").append(colour).append("\" stroke-width=\"")
+                .append(n(width)).append("\"/>\n");
+    }
+
+    private static void text(StringBuilder sb, double x, double y, String anchor, String colour, String s) {
+        sb.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" text-anchor=\"").append(anchor)
+                .append("\" fill=\"").append(colour).append("\">").append(esc(s)).append("</text>\n");
+    }
+
+    private static String n(double v) {
+        if (!Double.isFinite(v)) {
+            v = 0;
+        }
+        v = Math.max(-1e6, Math.min(1e6, v));
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<':
+                    b.append("&lt;");
+                    break;
+                case '>':
+                    b.append("&gt;");
+                    break;
+                case '&':
+                    b.append("&amp;");
+                    break;
+                case '"':
+                    b.append("&quot;");
+                    break;
+                default:
+                    if (c >= 0x20 || c == '\t' || c == '\n') {
+                        b.append(c);
+                    }
+            }
+        }
+        return b.toString();
+    }
+}

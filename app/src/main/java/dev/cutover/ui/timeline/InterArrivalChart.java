@@ -1,0 +1,100 @@
+package dev.cutover.ui.timeline;
+
+import dev.cutover.timeline.BurstBracket;
+import dev.cutover.timeline.Durations;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+
+/**
+ * The interval from each RARP of the picked burst to the next, against its index: QEMU's 50/150/250/350 ms
+ * staircase or ESXi's spacing shows at a glance, with the pattern the analysis recognised.
+ */
+final class InterArrivalChart extends Pane {
+    private final Canvas canvas = new Canvas();
+    private BurstBracket burst;
+
+    InterArrivalChart() {
+        setId("interArrivalChart");
+        setMinWidth(180);
+        setPrefWidth(280);
+        getChildren().add(canvas);
+        widthProperty().addListener(o -> paint());
+        heightProperty().addListener(o -> paint());
+    }
+
+    void show(BurstBracket b) {
+        burst = b;
+        paint();
+    }
+
+    BurstBracket burst() {
+        return burst;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        paint();
+    }
+
+    private void paint() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFont(Font.font("System", 11));
+        g.setTextBaseline(VPos.BASELINE);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(Color.web("#24292f"));
+        if (burst == null) {
+            g.fillText("Inter-arrival: click a RARP burst", 8, 16);
+            return;
+        }
+        g.fillText("Inter-arrival · " + burst.pattern(), 8, 16);
+        List<Long> iv = burst.intervals();
+        if (iv.isEmpty()) {
+            g.setFill(Color.web("#57606a"));
+            g.fillText("A single RARP: no interval", 8, 34);
+            return;
+        }
+        double left = 52;
+        double top = 28;
+        double bottom = h - 20;
+        double plotH = Math.max(10, bottom - top);
+        double plotW = Math.max(10, w - left - 10);
+        long max = iv.stream().mapToLong(Long::longValue).max().orElse(1);
+        max = Math.max(max, 1);
+        g.setStroke(Color.web("#57606a"));
+        g.setLineWidth(1);
+        g.strokeLine(left, top, left, bottom);
+        g.strokeLine(left, bottom, left + plotW, bottom);
+        g.setFill(Color.web("#57606a"));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(Durations.format(max), left - 4, top + 8);
+        g.fillText("0", left - 4, bottom);
+        double slot = plotW / iv.size();
+        double bar = Math.max(1, Math.min(28, slot * 0.6));
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i < iv.size(); i++) {
+            double x = left + slot * (i + 0.5);
+            double bh = iv.get(i) / (double) max * plotH;
+            g.setFill(Color.web("#1f6feb"));
+            g.fillRect(x - bar / 2, bottom - bh, bar, bh);
+            if (iv.size() <= 16) {
+                g.setFill(Color.web("#24292f"));
+                g.fillText(Durations.format(iv.get(i)), x, Math.max(top + 10, bottom - bh - 3));
+                g.setFill(Color.web("#57606a"));
+                g.fillText((i + 1) + "→" + (i + 2), x, bottom + 13);
+            }
+        }
+    }
+}
