@@ -30,6 +30,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
@@ -69,7 +71,10 @@ public final class MainView extends BorderPane {
     private final SplitPane main = new SplitPane();
     private final SplitPane upper = new SplitPane();
     private final SplitPane top = new SplitPane();
-    private final SplitPane side = new SplitPane();
+    /** Migrations and annotations share the side column as tabs, so neither is squeezed to a few rows. */
+    private final TabPane side = new TabPane();
+    private final Tab migrationsTab = new Tab("Migrations");
+    private final Tab annotationsTab = new Tab("Annotations");
     private final SplitPane bottom = new SplitPane();
     private final Label statusMessage = new Label();
     private final LiveCaptureControls live;
@@ -93,10 +98,14 @@ public final class MainView extends BorderPane {
 
         timeline = new TimelineView(vm.timeline());
 
-        // The annotation panel shares the side column with the migrations, so tree and hex keep their room.
-        side.getItems().addAll(migrations, annotations);
-        side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.6);
+        migrationsTab.setContent(migrations);
+        migrationsTab.setClosable(false);
+        migrationsTab.setId("migrationsTab");
+        annotationsTab.setContent(annotations);
+        annotationsTab.setClosable(false);
+        annotationsTab.setId("annotationsTab");
+        side.getTabs().addAll(migrationsTab, annotationsTab);
+        side.setId("sideTabs");
         top.getItems().addAll(packets, side);
         // the timeline sits under the packet list so a click on a mark shows its row, tree and bytes at once
         upper.setOrientation(Orientation.VERTICAL);
@@ -182,7 +191,7 @@ public final class MainView extends BorderPane {
         redo.disableProperty().bind(vm.annotations().canRedoProperty().not());
         MenuItem annotate = item("_Annotate Frame…", "annotateMenuItem",
                 new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
-                annotations::focusComment);
+                this::annotate);
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), annotate);
 
         Menu time = new Menu("_Time Display Format");
@@ -218,11 +227,11 @@ public final class MainView extends BorderPane {
         showMigrations.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         showMigrations.selectedProperty().addListener((o, was, now) -> {
-            if (now && !side.getItems().contains(migrations)) {
-                side.getItems().add(0, migrations);
-                side.setDividerPositions(0.6);
+            if (now && !side.getTabs().contains(migrationsTab)) {
+                side.getTabs().add(0, migrationsTab);
+                side.getSelectionModel().select(migrationsTab);
             } else if (!now) {
-                side.getItems().remove(migrations);
+                side.getTabs().remove(migrationsTab);
             }
         });
         CheckMenuItem showTimeline = new CheckMenuItem("Time_line Pane");
@@ -255,7 +264,7 @@ public final class MainView extends BorderPane {
     private javafx.scene.control.ContextMenu packetMenu() {
         MenuItem annotate = new MenuItem("Annotate Frame…");
         annotate.setId("annotateContextItem");
-        annotate.setOnAction(e -> annotations.focusComment());
+        annotate.setOnAction(e -> annotate());
         MenuItem remove = new MenuItem("Remove Annotation");
         remove.setId("removeAnnotationContextItem");
         remove.setOnAction(e -> vm.annotations().remove());
@@ -444,6 +453,12 @@ public final class MainView extends BorderPane {
         a.getDialogPane().setId("failureDialog");
         a.setOnHidden(e -> vm.capture().acknowledgeFailure());
         a.show();
+    }
+
+    /** Shows the annotation panel and puts the cursor in its comment. */
+    private void annotate() {
+        side.getSelectionModel().select(annotationsTab);
+        annotations.focusComment();
     }
 
     private void applyDividers(List<Double> d) {
