@@ -3,8 +3,10 @@ package dev.cutover.ui.main;
 import dev.cutover.ui.FxTasks;
 import dev.cutover.ui.migrations.AnalysisMigrations;
 import javafx.application.Application;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,6 +32,7 @@ public final class CutoverApp extends Application {
         vm = new MainViewModel(tasks, new AnalysisMigrations(), PreferencesStore.forUser());
         view = new MainView(vm, stage);
         stage.setScene(view.scene());
+        addIcons(stage);
         stage.setMaximized(vm.preferences().maximized());
         stage.setOnCloseRequest(e -> {
             if (!view.confirmLiveDiscard()) {
@@ -41,6 +44,16 @@ public final class CutoverApp extends Application {
         stage.show();
         if (!initialFiles.isEmpty()) {
             vm.open(initialFiles, initialTitle);
+        }
+    }
+
+    /** The window manager picks the size it needs; the PNGs are rendered from icons/cutover.svg. */
+    private static void addIcons(Stage stage) {
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            URL url = CutoverApp.class.getResource("/dev/cutover/ui/icons/cutover-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm()));
+            }
         }
     }
 
