@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 
 /** The main window's state: the feature view models wired together, the title, status, theme and preferences. */
 public final class MainViewModel {
+    /** The capture on show: the files opened, or the live capture's latest snapshot. */
+    private Capture shown;
     private final CaptureViewModel capture;
     private final PacketListViewModel packets;
     private final FilterViewModel filter;
@@ -66,7 +68,7 @@ public final class MainViewModel {
             timeline.highlight(frames);
         });
         migrations.reportProperty().addListener((o, was, now) ->
-                timeline.setAnalysis(now.analysis(), capture.capture()));
+                timeline.setAnalysis(now.analysis(), shown));
         // The analysis's per-frame facts make migration.* fields filterable and show in the details.
         migrations.analysisProperty().addListener((o, before, now) -> {
             packets.setAnalysis(now);
@@ -122,6 +124,7 @@ public final class MainViewModel {
 
     /** The live capture's frames so far replace what the views show; the capture engine reads them as a file. */
     private void showLive(Capture c) {
+        shown = c;
         packets.setCapture(c);
         selection.setCapture(c);
         migrations.setCapture(c);
@@ -132,6 +135,7 @@ public final class MainViewModel {
     }
 
     private void captureOpened(Capture c) {
+        shown = c;
         annotations.setFiles(c == null ? List.of() : capture.filesProperty().get(), c == null ? 0 : c.frameCount());
         packets.setCapture(c);
         selection.setCapture(c);
