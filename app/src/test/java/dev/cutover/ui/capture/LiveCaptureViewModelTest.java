@@ -21,25 +21,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The live view model on a real capture: a veth pair with unique names and no addresses (cutv0, cutv1) in this
+ * The live view model on a real capture: a veth pair with unique names and no addresses (cutv0-PID, cutv1-PID) in this
  * namespace, deleted afterwards. Skipped, with the reason, when not root or libpcap is missing.
  */
 class LiveCaptureViewModelTest {
+    // Named after this process, so two test runs on one machine never capture each other's frames.
+    private static final String SUFFIX = Long.toString(ProcessHandle.current().pid() % 100000);
+    private static final String SEND = "cv0-" + SUFFIX;
+    private static final String LISTEN = "cv1-" + SUFFIX;
+
     private static String skip;
 
     @BeforeAll
     static void link() throws Exception {
         skip = LinkLab.whyNot();
         if (skip == null) {
-            LinkLab.quietly("ip", "link", "del", "cutv0");
-            LinkLab.vethPair(null, "cutv0", "cutv1");
+            LinkLab.quietly("ip", "link", "del", SEND);
+            LinkLab.vethPair(null, SEND, LISTEN);
         }
     }
 
     @AfterAll
     static void removeLink() {
         if (skip == null) {
-            LinkLab.quietly("ip", "link", "del", "cutv0");
+            LinkLab.quietly("ip", "link", "del", SEND);
         }
     }
 
@@ -48,9 +53,9 @@ class LiveCaptureViewModelTest {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         List<Capture> shown = new ArrayList<>();
         LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, shown::add);
-        assertThat(live.start(LiveOptions.of("cutv1"), 0)).as(live.errorProperty().get()).isTrue();
+        assertThat(live.start(LiveOptions.of(LISTEN), 0)).as(live.errorProperty().get()).isTrue();
         try {
-            LinkLab.inject("cutv0", LinkLab.migrationTraffic());
+            LinkLab.inject(SEND, LinkLab.migrationTraffic());
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (live.framesProperty().get() < LinkLab.MIGRATION_FRAMES && System.nanoTime() < end) {
                 Thread.sleep(100);
@@ -73,7 +78,7 @@ class LiveCaptureViewModelTest {
         assertThat(live.needsConfirmationToDiscard()).isFalse();
         try (Capture c = Capture.open(saved)) {
             assertThat(c.frameCount()).isEqualTo(LinkLab.MIGRATION_FRAMES);
-            assertThat(c.interfaces().get(0).name()).isEqualTo("cutv1");
+            assertThat(c.interfaces().get(0).name()).isEqualTo(LISTEN);
         }
         Path pcap = dir.resolve("watch.pcap");
         live.save(pcap, null);
@@ -87,12 +92,12 @@ class LiveCaptureViewModelTest {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         List<Capture> shown = new ArrayList<>();
         LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, shown::add);
-        assertThat(live.start(LiveOptions.of("cutv1"), 2)).isTrue();
+        assertThat(live.start(LiveOptions.of(LISTEN), 2)).isTrue();
         try {
             // The RARP burst alone: with no ARP at all, the analysis says the capture looks filtered to RARP.
             List<String> traffic = new ArrayList<>(LinkLab.migrationTraffic());
             traffic.remove(traffic.size() - 2);
-            LinkLab.inject("cutv0", traffic);
+            LinkLab.inject(SEND, traffic);
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (live.framesProperty().get() < 4 && System.nanoTime() < end) {
                 Thread.sleep(100);
@@ -111,9 +116,9 @@ class LiveCaptureViewModelTest {
     void theMainWindowsModelShowsLiveFramesAndTheMigration(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         MainViewModel vm = new MainViewModel(Tasks.DIRECT, new AnalysisMigrations(), new PreferencesStore(dir));
-        assertThat(vm.live().start(LiveOptions.of("cutv1"), 0)).isTrue();
+        assertThat(vm.live().start(LiveOptions.of(LISTEN), 0)).isTrue();
         try {
-            LinkLab.inject("cutv0", LinkLab.migrationTraffic());
+            LinkLab.inject(SEND, LinkLab.migrationTraffic());
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (vm.live().framesProperty().get() < LinkLab.MIGRATION_FRAMES && System.nanoTime() < end) {
                 Thread.sleep(100);
@@ -159,7 +164,7 @@ class LiveCaptureViewModelTest {
     void aBadFilterDoesNotStartAndSaysWhy() {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, c -> { });
-        assertThat(live.start(LiveOptions.of("cutv1").withFilter("vlan and and"), 0)).isFalse();
+        assertThat(live.start(LiveOptions.of(LISTEN).withFilter("vlan and and"), 0)).isFalse();
         assertThat(live.errorProperty().get()).contains("syntax error");
         assertThat(live.runningProperty().get()).isFalse();
     }
