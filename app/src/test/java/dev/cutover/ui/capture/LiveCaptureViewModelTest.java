@@ -129,7 +129,7 @@ class LiveCaptureViewModelTest {
         }
         assertThat(vm.packets().totalProperty().get()).isEqualTo(LinkLab.MIGRATION_FRAMES);
         assertThat(vm.migrations().rows()).hasSize(1);
-        assertThat(vm.titleProperty().get()).isEqualTo("Cutover — live on cutv1");
+        assertThat(vm.titleProperty().get()).isEqualTo("Cutover — live on " + LISTEN);
         vm.live().discard();
         assertThat(vm.live().needsConfirmationToDiscard()).isFalse();
     }
