@@ -2,6 +2,7 @@ package dev.cutover.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ public final class AnalysisResult {
     private final int frameCount;
     private final int[] arpFrames;
     private final byte[] classes;
+    private final long[] senderMacs;
+    private Map<Long, int[]> framesBySender;
     private final int[] burstOfRow;
     private final int[] eventOfRow;
     private final List<RarpBurst> bursts;
@@ -32,6 +35,7 @@ public final class AnalysisResult {
         this.frameCount = frameCount;
         this.arpFrames = Arrays.copyOf(arp.frame, arp.count);
         this.classes = Arrays.copyOf(arp.cls, arp.count);
+        this.senderMacs = Arrays.copyOf(arp.senderMac, arp.count);
         this.burstOfRow = burstOfRow;
         this.eventOfRow = eventOfRow;
         this.bursts = List.copyOf(bursts);
@@ -99,6 +103,26 @@ public final class AnalysisResult {
     /** Interface names by interface id, as the capture named them. */
     public List<String> interfaceNames() {
         return interfaceNames;
+    }
+
+    /**
+     * The ARP-family frames whose ARP sender MAC is {@code mac}, ascending (the timeline draws a moved MAC's
+     * other ARP beside its RARP and GARP). Built once, on first use.
+     */
+    public synchronized int[] arpFramesFrom(long mac) {
+        if (framesBySender == null) {
+            Map<Long, List<Integer>> lists = new HashMap<>();
+            for (int r = 0; r < arpFrames.length; r++) {
+                if (senderMacs[r] >= 0) {
+                    lists.computeIfAbsent(senderMacs[r], k -> new ArrayList<>()).add(arpFrames[r]);
+                }
+            }
+            Map<Long, int[]> built = new HashMap<>();
+            lists.forEach((k, v) -> built.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            framesBySender = built;
+        }
+        int[] frames = framesBySender.get(mac);
+        return frames == null ? new int[0] : frames.clone();
     }
 
     /** The class of frame {@code frame} (0-based). */

@@ -118,6 +118,13 @@ public record TimelineModel(List<Lane> lanes, long startNanos, long endNanos, lo
                 }
             }
         }
+        // The MAC's other ARP (requests, replies, probes), drawn fainter beside its RARP and GARP.
+        for (int frame : result.arpFramesFrom(mac)) {
+            FrameClass c = result.classOf(frame);
+            if (c != FrameClass.RARP_REQUEST && !c.isGratuitous()) {
+                frames.add(new int[] {frame, MarkKind.ARP.ordinal()});
+            }
+        }
         frames.sort(Comparator.comparingInt(a -> a[0]));
         List<Mark> marks = new ArrayList<>();
         int last = -1;
