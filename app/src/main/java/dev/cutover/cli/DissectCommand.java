@@ -1,7 +1,7 @@
 package dev.cutover.cli;
 
 import dev.cutover.analysis.AnalysisResult;
-import dev.cutover.analysis.FrameFacts;
+import dev.cutover.analysis.AnalysisFields;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
@@ -95,7 +95,7 @@ public final class DissectCommand implements Callable<Integer> {
                 if (needed != Layer.ALL) {
                     decoder.decode(i, d, Layer.ALL);
                     if (facts != null) {
-                        FrameFacts.add(facts, i, d);
+                        AnalysisFields.add(facts, i, d);
                     }
                 }
                 sb.setLength(0);

@@ -1,7 +1,7 @@
 package dev.cutover.cli;
 
 import dev.cutover.analysis.AnalysisResult;
-import dev.cutover.analysis.FrameFacts;
+import dev.cutover.analysis.AnalysisFields;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.Field;
@@ -64,7 +64,7 @@ final class FrameSelection {
             throws IOException {
         decoder.decode(i, d, filter.requiredLayer());
         if (facts != null) {
-            FrameFacts.add(facts, i, d);
+            AnalysisFields.add(facts, i, d);
         }
     }
 }

@@ -50,14 +50,14 @@ public final class ReportBuilder {
 
     private final ChartSvg chartSvg;
 
-    /** A builder drawing the chart with {@code chartSvg}. */
+    /** A builder drawing the chart with {@code chartSvg} (null: the migration timeline's own SVG). */
     public ReportBuilder(ChartSvg chartSvg) {
         this.chartSvg = chartSvg;
     }
 
-    /** A builder with the built-in chart. */
+    /** A builder whose chart is the migration timeline, as the window draws it. */
     public ReportBuilder() {
-        this(new SimpleChart());
+        this(null);
     }
 
     /** What a finding code means, or a general line for codes without a text of their own. */
@@ -105,7 +105,7 @@ public final class ReportBuilder {
         ReportModel.Chart chart = SimpleChart.model(capture, result);
         return new ReportModel(ReportModel.SCHEMA, "Cutover report: " + String.join(", ", files),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), summary, analysis, explanations,
-                notes.all(), frames, chart, chartSvg.svg(chart));
+                notes.all(), frames, chart, chartSvg == null ? TimelineChart.svg(capture, result) : chartSvg.svg(chart));
     }
 
     private static ReportModel.ReportFrame frame(Capture capture, FrameDecoder decoder, Dissection d,

@@ -15,4 +15,34 @@ public interface FrameFacts {
 
     /** The class the analysis gave the frame. */
     FrameClass frameClass(int frame);
+
+    /** The facts of an open capture, read from its frame index. */
+    static FrameFacts of(dev.cutover.capture.Capture c) {
+        return new FrameFacts() {
+            @Override
+            public long timeNanos(int frame) {
+                return c.index().timestampNanos(frame);
+            }
+
+            @Override
+            public int interfaceId(int frame) {
+                return c.index().interfaceId(frame);
+            }
+
+            @Override
+            public int frameCount() {
+                return c.frameCount();
+            }
+
+            @Override
+            public dev.cutover.analysis.FrameClass frameClass(int frame) {
+                return dev.cutover.analysis.FrameClass.ofCode(c.index().frameClass(frame));
+            }
+
+            @Override
+            public String interfaceName(int id) {
+                return id < c.interfaces().size() ? c.interfaces().get(id).name() : "if" + id;
+            }
+        };
+    }
 }

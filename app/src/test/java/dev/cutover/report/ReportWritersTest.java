@@ -171,4 +171,14 @@ class ReportWritersTest {
         }
         return r;
     }
+
+    @Test
+    void theChartIsTheMigrationTimeline() throws Exception {
+        try (var c = dev.cutover.capture.Capture.open(java.nio.file.Path.of("../sample-captures/qemu-announce-self.pcap"))) {
+            String svg = TimelineChart.svg(c, MigrationAnalyzer.analyze(c));
+            assertThat(svg).startsWith("<svg").contains("52:54:00:6b:3a:10");
+            // the five RARPs of announce-self are drawn as triangles, as in the window
+            assertThat(svg.split("<polygon", -1).length - 1).isGreaterThanOrEqualTo(5);
+        }
+    }
 }

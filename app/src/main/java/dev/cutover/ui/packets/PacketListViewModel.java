@@ -5,7 +5,7 @@ import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.Layer;
 import dev.cutover.analysis.AnalysisResult;
-import dev.cutover.analysis.FrameFacts;
+import dev.cutover.analysis.AnalysisFields;
 import dev.cutover.filter.CompiledFilter;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.ObjectProperty;
@@ -142,7 +142,7 @@ public final class PacketListViewModel {
                     }
                     decoder.decode(i, d, needed);
                     if (facts != null) {
-                        FrameFacts.add(facts, i, d);
+                        AnalysisFields.add(facts, i, d);
                     }
                     if (filter.matches(d)) {
                         if (count == kept.length) {

@@ -1,7 +1,7 @@
 package dev.cutover.ui.selection;
 
 import dev.cutover.analysis.AnalysisResult;
-import dev.cutover.analysis.FrameFacts;
+import dev.cutover.analysis.AnalysisFields;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.FrameDecoder;
@@ -55,7 +55,7 @@ public final class FieldSelection {
         try {
             decoder.decode(index, d, Layer.ALL);
             if (analysis != null) {
-                FrameFacts.add(analysis, index, d);
+                AnalysisFields.add(analysis, index, d);
             }
         } catch (IOException e) {
             d.reset(new byte[0], 0);

@@ -93,32 +93,7 @@ public final class TimelineViewModel {
     }
 
     static FrameFacts facts(Capture c) {
-        return new FrameFacts() {
-            @Override
-            public long timeNanos(int frame) {
-                return c.index().timestampNanos(frame);
-            }
-
-            @Override
-            public int interfaceId(int frame) {
-                return c.index().interfaceId(frame);
-            }
-
-            @Override
-            public int frameCount() {
-                return c.frameCount();
-            }
-
-            @Override
-            public dev.cutover.analysis.FrameClass frameClass(int frame) {
-                return dev.cutover.analysis.FrameClass.ofCode(c.index().frameClass(frame));
-            }
-
-            @Override
-            public String interfaceName(int id) {
-                return id < c.interfaces().size() ? c.interfaces().get(id).name() : "if" + id;
-            }
-        };
+        return FrameFacts.of(c);
     }
 
     /** Which frames the display filter keeps; the others' marks are not drawn. */

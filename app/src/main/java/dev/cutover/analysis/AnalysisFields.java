@@ -9,8 +9,8 @@ import java.util.List;
  * Adds what the analysis knows of a frame to its decode, as generated fields under a "migration" node, so a
  * display filter can ask {@code migration.finding == "rarp-without-garp"} and the tree and exports show it.
  */
-public final class FrameFacts {
-    private FrameFacts() {
+public final class AnalysisFields {
+    private AnalysisFields() {
     }
 
     /** Appends the facts for {@code frame} (0-based) to {@code d}; adds nothing for a frame with none. */
