@@ -43,4 +43,22 @@ final class CaptureFiles {
         err.flush();
         return damages.isEmpty() ? ExitCodes.OK : ExitCodes.DAMAGED;
     }
+
+    /**
+     * The annotations kept beside the files, with a warning when they were made on other files; null (after
+     * saying why) when the sidecar cannot be read.
+     */
+    static dev.cutover.report.AnnotationStore annotations(List<Path> files, Capture capture, PrintWriter err) {
+        try {
+            dev.cutover.report.AnnotationStore notes =
+                    dev.cutover.report.AnnotationStore.load(files, capture.frameCount());
+            if (notes.mismatch() != null) {
+                err.println("cutover: warning: " + notes.mismatch());
+            }
+            return notes;
+        } catch (java.io.IOException e) {
+            err.println("cutover: " + e.getMessage());
+            return null;
+        }
+    }
 }

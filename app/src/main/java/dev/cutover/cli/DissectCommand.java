@@ -67,14 +67,9 @@ public final class DissectCommand implements Callable<Integer> {
                 return ExitCodes.UNREADABLE;
             }
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-            dev.cutover.report.AnnotationStore notes;
-            try {
-                notes = dev.cutover.report.AnnotationStore.load(files, capture.frameCount());
-                if (notes.mismatch() != null) {
-                    err.println("cutover: warning: " + notes.mismatch());
-                }
-            } catch (IOException e) {
-                err.println("cutover: " + e.getMessage() + " (annotations left out)");
+            dev.cutover.report.AnnotationStore notes = CaptureFiles.annotations(files, capture, err);
+            if (notes == null) {
+                err.println("cutover: annotations left out");
                 notes = dev.cutover.report.AnnotationStore.inMemory();
             }
             FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);

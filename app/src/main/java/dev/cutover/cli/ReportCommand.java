@@ -82,14 +82,8 @@ public final class ReportCommand implements Callable<Integer> {
             if (capture == null) {
                 return ExitCodes.UNREADABLE;
             }
-            AnnotationStore notes;
-            try {
-                notes = AnnotationStore.load(files, capture.frameCount());
-                if (notes.mismatch() != null) {
-                    err.println("cutover: warning: " + notes.mismatch());
-                }
-            } catch (IOException e) {
-                err.println("cutover: " + e.getMessage());
+            AnnotationStore notes = CaptureFiles.annotations(files, capture, err);
+            if (notes == null) {
                 return ExitCodes.UNREADABLE;
             }
             boolean ok;

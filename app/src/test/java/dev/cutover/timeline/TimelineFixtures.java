@@ -27,31 +27,6 @@ final class TimelineFixtures {
     }
 
     static FrameFacts facts(Capture c) {
-        return new FrameFacts() {
-            @Override
-            public long timeNanos(int frame) {
-                return c.index().timestampNanos(frame);
-            }
-
-            @Override
-            public int interfaceId(int frame) {
-                return c.index().interfaceId(frame);
-            }
-
-            @Override
-            public int frameCount() {
-                return c.frameCount();
-            }
-
-            @Override
-            public dev.cutover.analysis.FrameClass frameClass(int frame) {
-                return dev.cutover.analysis.FrameClass.ofCode(c.index().frameClass(frame));
-            }
-
-            @Override
-            public String interfaceName(int interfaceId) {
-                return c.interfaces().get(interfaceId).name();
-            }
-        };
+        return FrameFacts.of(c);
     }
 }
