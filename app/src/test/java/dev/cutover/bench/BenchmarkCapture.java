@@ -84,23 +84,21 @@ public final class BenchmarkCapture {
     }
 
     private static int tcp(byte[] f, SplittableRandom rnd, int len) {
-        macs(f, rnd, false);
-        f[12] = 0x08;
-        f[13] = 0x00;
-        ipv4(f, len - 14, 6, rnd);
-        for (int i = 34; i < len; i++) {
-            f[i] = (byte) (i * 7);
-        }
-        return len;
+        return ip(f, rnd, len, 6, 7);
     }
 
     private static int udp(byte[] f, SplittableRandom rnd, int len) {
+        return ip(f, rnd, len, 17, 3);
+    }
+
+    /** An IPv4 packet of protocol {@code proto}, its payload a pattern stepping by {@code step}. */
+    private static int ip(byte[] f, SplittableRandom rnd, int len, int proto, int step) {
         macs(f, rnd, false);
         f[12] = 0x08;
         f[13] = 0x00;
-        ipv4(f, len - 14, 17, rnd);
+        ipv4(f, len - 14, proto, rnd);
         for (int i = 34; i < len; i++) {
-            f[i] = (byte) (i * 3);
+            f[i] = (byte) (i * step);
         }
         return len;
     }
