@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapStat;
@@ -123,6 +124,12 @@ public final class LiveSession implements AutoCloseable {
     /** Asks the capture thread to stop and waits for it; the queue keeps what was read. */
     public void stop() {
         stopping = true;
+        try {
+            // libpcap's TPACKET_V3 ignores the poll timeout while no frame comes: wake the capture thread up
+            handle.breakLoop();
+        } catch (NotOpenException e) {
+            // The capture thread has already closed it.
+        }
         if (Thread.currentThread() != thread) {
             try {
                 finished.await(5, TimeUnit.SECONDS);
