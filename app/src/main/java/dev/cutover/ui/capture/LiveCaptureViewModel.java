@@ -54,7 +54,13 @@ public final class LiveCaptureViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper announcement = new ReadOnlyStringWrapper(this, "announcement", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** The findings raised by the latest analysis, each announced once while it stays raised. */
     private final Set<String> announced = new HashSet<>();
+    /** The finding the announcement names, or null. */
+    private String announcedKey;
+    /** Snapshots taken so far, and the newest one whose analysis was applied: an older result is stale. */
+    private long snapshots;
+    private long applied;
     private final List<LiveFrame> batch = new ArrayList<>();
     private LiveSession session;
     private LiveStore store;
@@ -86,6 +92,8 @@ public final class LiveCaptureViewModel {
         lastOptions = options;
         lastRing = ringFrames;
         announced.clear();
+        announcedKey = null;
+        applied = snapshots; // an analysis of the capture before is not this one's
         shownFrames = -1;
         lastRefresh = System.nanoTime();
         frames.set(0);
@@ -151,6 +159,7 @@ public final class LiveCaptureViewModel {
         previous = shown;
         shown = capture;
         show.accept(capture);
+        long snapshot = ++snapshots;
         tasks.background(() -> {
             AnalysisResult result;
             try {
@@ -158,17 +167,33 @@ public final class LiveCaptureViewModel {
             } catch (IOException | RuntimeException e) {
                 return;
             }
-            tasks.ui(() -> announce(result));
+            tasks.ui(() -> announce(result, snapshot));
         });
     }
 
-    private void announce(AnalysisResult result) {
+    /**
+     * Announces each finding newly raised. One that more frames take back (no-arp-frames while only the RARP
+     * burst has come, before the guest's gratuitous ARP) is no longer announced.
+     */
+    private void announce(AnalysisResult result, long snapshot) {
+        if (snapshot <= applied) {
+            return;
+        }
+        applied = snapshot;
         migrations.set(result.migrations().size());
+        Set<String> raised = new HashSet<>();
         for (Finding f : result.findings()) {
             String key = f.code() + " " + f.mac() + " " + f.ip();
+            raised.add(key);
             if (announced.add(key)) {
                 announcement.set("Finding: " + f.code().id() + " — " + f.message());
+                announcedKey = key;
             }
+        }
+        announced.retainAll(raised);
+        if (announcedKey != null && !raised.contains(announcedKey)) {
+            announcement.set("");
+            announcedKey = null;
         }
     }
 
