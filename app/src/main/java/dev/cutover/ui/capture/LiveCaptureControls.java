@@ -82,7 +82,7 @@ public final class LiveCaptureControls {
         restart.setId("restartCaptureMenuItem");
         restart.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
         restart.setOnAction(e -> {
-            if (confirmDiscard()) {
+            if (mayReplace()) {
                 vm.restart();
             }
         });
@@ -103,17 +103,25 @@ public final class LiveCaptureControls {
         return l;
     }
 
-    /** True when nothing unsaved would be lost, or the user agreed to lose it. */
-    public boolean confirmDiscard() {
-        if (!vm.needsConfirmationToDiscard()) {
-            return true;
+    /**
+     * Before anything replaces or closes the live capture: asks once when it holds frames nobody saved, and
+     * returns false, leaving it as it is, when the user keeps them. Otherwise stops and drops the capture and
+     * returns true.
+     */
+    public boolean mayReplace() {
+        if (vm.needsConfirmationToDiscard()) {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, String.format("The live capture holds %,d frames "
+                    + "that were not saved. Discard them?", vm.framesProperty().get()), ButtonType.CANCEL,
+                    ButtonType.OK);
+            a.initOwner(owner);
+            a.setTitle("Unsaved capture");
+            a.getDialogPane().setId("discardDialog");
+            if (a.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+                return false;
+            }
         }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, String.format("The live capture holds %,d frames that "
-                + "were not saved. Discard them?", vm.framesProperty().get()), ButtonType.CANCEL, ButtonType.OK);
-        a.initOwner(owner);
-        a.setTitle("Unsaved capture");
-        a.getDialogPane().setId("discardDialog");
-        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        vm.discard();
+        return true;
     }
 
     private void askAndStart() {
@@ -155,10 +163,15 @@ public final class LiveCaptureControls {
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
         Optional<ButtonType> answer = d.showAndWait();
-        if (answer.isEmpty() || answer.get() != ButtonType.OK || iface.getValue() == null || !confirmDiscard()) {
+        if (answer.isEmpty() || answer.get() != ButtonType.OK || iface.getValue() == null) {
             return;
         }
-        vm.start(LiveOptions.of(iface.getValue()).withFilter(filter.getEditor().getText()), ring.getValue());
+        LiveOptions options = LiveOptions.of(iface.getValue()).withFilter(filter.getEditor().getText());
+        // a mistyped filter is told before the capture on show is given up for it
+        if (!vm.checkFilter(options.filter()) || !mayReplace()) {
+            return;
+        }
+        vm.start(options, ring.getValue());
     }
 
     private void askAndSave() {

@@ -107,6 +107,18 @@ public final class LiveCaptureViewModel {
         return true;
     }
 
+    /** Compiles the capture filter; false, with libpcap's message in {@link #errorProperty()}, when it is wrong. */
+    public boolean checkFilter(String filter) {
+        error.set("");
+        try {
+            LivePcap.checkFilter(filter);
+            return true;
+        } catch (LiveCaptureException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+    }
+
     /** Starts again on the same interface with the same filter; what was captured is replaced. */
     public boolean restart() {
         return lastOptions != null && start(lastOptions, lastRing);
@@ -237,12 +249,23 @@ public final class LiveCaptureViewModel {
         return unsaved.get();
     }
 
-    /** Drops the capture (after the user agreed); the view shows nothing live any more. */
+    /**
+     * Stops and drops the capture (after the user agreed), before something else is shown: the counts, the status
+     * bar label and the announcement are cleared, and there is nothing to save any more.
+     */
     public void discard() {
         stop();
         unsaved.set(false);
         store = null;
         session = null;
+        applied = snapshots;
+        announcedKey = null;
+        announcement.set("");
+        frames.set(0);
+        kernelDrops.set(0);
+        queueDrops.set(0);
+        migrations.set(0);
+        status.set("");
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -34,13 +34,7 @@ public final class CutoverApp extends Application {
         stage.setScene(view.scene());
         addIcons(stage);
         stage.setMaximized(vm.preferences().maximized());
-        stage.setOnCloseRequest(e -> {
-            if (!view.confirmLiveDiscard()) {
-                e.consume();
-                return;
-            }
-            save();
-        });
+        // MainView handles the close request: the same path as Quit
         stage.show();
         if (!initialFiles.isEmpty()) {
             vm.open(initialFiles, initialTitle);
@@ -57,22 +51,12 @@ public final class CutoverApp extends Application {
         }
     }
 
-    private boolean saved;
-
-    private void save() {
-        if (!saved) {
-            saved = true;
-            String problem = vm.savePreferences(view.currentLayout());
-            if (problem != null) {
-                System.err.println("cutover: " + problem);
-            }
-        }
-    }
-
     @Override
     public void stop() {
         if (vm != null) {
-            save();
+            if (view != null) {
+                view.savePreferences(); // already saved when the window was closed
+            }
             vm.close();
         }
         if (tasks != null) {

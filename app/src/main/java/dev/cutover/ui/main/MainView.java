@@ -79,6 +79,7 @@ public final class MainView extends BorderPane {
     private final Label statusMessage = new Label();
     private final LiveCaptureControls live;
     private final Menu recentMenu = new Menu("Open _Recent");
+    private boolean preferencesSaved;
 
     public MainView(MainViewModel vm, Stage stage) {
         this.vm = vm;
@@ -88,6 +89,11 @@ public final class MainView extends BorderPane {
         live = new LiveCaptureControls(vm.live(), packets::followNewest);
         if (stage != null) {
             live.setOwner(stage);
+            // the close button takes the same path as Quit; requestClose hides the window itself when it may go
+            stage.setOnCloseRequest(e -> {
+                e.consume();
+                requestClose();
+            });
         }
         vm.live().announcementProperty().addListener((o, was, now) -> statusMessage.setText(now));
         migrations = new MigrationsView(vm.migrations());
@@ -164,13 +170,7 @@ public final class MainView extends BorderPane {
         MenuItem props = item("Capture _Properties", "propertiesMenuItem", new KeyCodeCombination(KeyCode.C,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN), this::showProperties);
         MenuItem quit = item("_Quit", "quitMenuItem", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
-                () -> {
-                    if (stage != null && confirmLiveDiscard()) {
-                        stage.fireEvent(new javafx.stage.WindowEvent(stage,
-                                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-                        stage.close();
-                    }
-                });
+                this::requestClose);
         MenuItem exportReport = item("_Export Report…", "exportReportMenuItem", new KeyCodeCombination(KeyCode.E,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::exportReport);
         exportReport.disableProperty().bind(vm.capture().captureProperty().isNull());
@@ -331,7 +331,11 @@ public final class MainView extends BorderPane {
         for (Path p : vm.recentFiles()) {
             MenuItem i = new MenuItem(p.toString());
             i.setMnemonicParsing(false);
-            i.setOnAction(e -> vm.open(List.of(p)));
+            i.setOnAction(e -> {
+                if (mayReplaceLiveCapture()) {
+                    vm.open(List.of(p));
+                }
+            });
             recentMenu.getItems().add(i);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
@@ -356,28 +360,52 @@ public final class MainView extends BorderPane {
         return paths;
     }
 
-    /** Asks before an unsaved live capture is lost; true when it may go. */
-    public boolean confirmLiveDiscard() {
-        if (!live.confirmDiscard()) {
+    /**
+     * The one check before anything replaces or closes the live capture (Open, Open Recent, a dropped file, Add
+     * Capture, Quit, the close button; Start and Restart in the Capture menu): asks once when it holds unsaved
+     * frames and returns false when the user keeps them; otherwise stops and drops it and returns true.
+     */
+    public boolean mayReplaceLiveCapture() {
+        return live.mayReplace();
+    }
+
+    /**
+     * Quit and the window's close button: unless the user keeps an unsaved live capture, stops it, saves the
+     * preferences and closes the window. False when the window stays open.
+     */
+    public boolean requestClose() {
+        if (stage == null || !mayReplaceLiveCapture()) {
             return false;
         }
-        vm.live().discard();
+        savePreferences();
+        stage.hide(); // fires no second close request
         return true;
+    }
+
+    /** Saves the window's size, layout and settings, once however often it is called (close, then exit). */
+    public void savePreferences() {
+        if (preferencesSaved) {
+            return;
+        }
+        preferencesSaved = true;
+        String problem = vm.savePreferences(currentLayout());
+        if (problem != null) {
+            System.err.println("cutover: " + problem);
+        }
     }
 
     private void chooseAndOpen() {
         List<Path> files = choose("Open captures (several: one per uplink, merged by time)");
-        if (!files.isEmpty() && vm.live().needsConfirmationToDiscard()) {
-            if (!live.confirmDiscard()) {
-                return;
-            }
-            vm.live().discard();
+        if (!files.isEmpty() && mayReplaceLiveCapture()) {
+            vm.open(files);
         }
-        vm.open(files);
     }
 
     private void chooseAndAdd() {
-        vm.add(choose("Add a capture to the open view"));
+        List<Path> files = choose("Add a capture to the open view");
+        if (!files.isEmpty() && mayReplaceLiveCapture()) {
+            vm.add(files);
+        }
     }
 
     private void dragOver(DragEvent e) {
@@ -391,7 +419,12 @@ public final class MainView extends BorderPane {
         boolean ok = false;
         if (e.getDragboard().hasFiles()) {
             List<Path> paths = e.getDragboard().getFiles().stream().map(File::toPath).toList();
-            vm.open(paths);
+            // after the drop is over: the unsaved-capture question must not hold up the drag source
+            Platform.runLater(() -> {
+                if (mayReplaceLiveCapture()) {
+                    vm.open(paths);
+                }
+            });
             ok = true;
         }
         e.setDropCompleted(ok);

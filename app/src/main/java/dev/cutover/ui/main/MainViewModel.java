@@ -235,7 +235,9 @@ public final class MainViewModel {
         }
     }
 
+    /** On exit: stops a live capture still running and closes what is open. */
     public void close() {
+        live.discard();
         capture.close();
     }
 
