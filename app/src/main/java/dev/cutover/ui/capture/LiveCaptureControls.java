@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -36,6 +37,8 @@ public final class LiveCaptureControls {
     private final Runnable onFramesShown;
     private final Timeline drain;
     private Window owner;
+    /** Asks where to save; the file chooser, or a fixed answer in tests (a native chooser cannot be driven). */
+    private Function<Window, File> saveTarget = LiveCaptureControls::chooseSaveTarget;
 
     /** onFramesShown runs after each drain, so the packet list can follow the newest frame. */
     public LiveCaptureControls(LiveCaptureViewModel vm, Runnable onFramesShown) {
@@ -174,13 +177,22 @@ public final class LiveCaptureControls {
         vm.start(options, ring.getValue());
     }
 
-    private void askAndSave() {
+    /** Replaces the file chooser of Save Live Capture As (tests: the native chooser cannot be driven). */
+    public void setSaveTarget(Function<Window, File> saveTarget) {
+        this.saveTarget = saveTarget;
+    }
+
+    private static File chooseSaveTarget(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save live capture");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"),
                 new FileChooser.ExtensionFilter("pcap", "*.pcap"));
         chooser.setInitialFileName("live.pcapng");
-        File f = chooser.showSaveDialog(owner);
+        return chooser.showSaveDialog(owner);
+    }
+
+    private void askAndSave() {
+        File f = saveTarget.apply(owner);
         if (f == null) {
             return;
         }

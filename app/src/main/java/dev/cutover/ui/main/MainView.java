@@ -85,6 +85,7 @@ public final class MainView extends BorderPane {
         this.vm = vm;
         this.stage = stage;
         setId("mainView");
+        recentMenu.setId("recentMenu");
         packets = new PacketListView(vm.packets());
         live = new LiveCaptureControls(vm.live(), packets::followNewest);
         if (stage != null) {
@@ -520,5 +521,10 @@ public final class MainView extends BorderPane {
 
     public PacketListView packetList() {
         return packets;
+    }
+
+    /** The Capture menu's controls. */
+    public LiveCaptureControls liveCapture() {
+        return live;
     }
 }
