@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,6 +110,16 @@ public final class CaptureCommand implements Callable<Integer> {
         if (ringMb > 0 && ringBytes < 4096 || ringMb > 1e12 || Double.isNaN(ringMb)) {
             throw new ParameterException(spec.commandLine(),
                     "--ring-mb must be between 0.005 (5 kB) and 10^12 MB: " + ringMb);
+        }
+        if (output != null) {
+            Path folder = output.toAbsolutePath().getParent();
+            if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+                err.println("cutover: cannot write " + output + ": "
+                        + (folder != null && Files.isDirectory(folder) ? "the folder is not writable"
+                        : "no such folder " + folder));
+                err.flush();
+                return ExitCodes.NOT_WRITTEN;
+            }
         }
         LiveOptions options = new LiveOptions(iface, filter, snapLen, !noPromiscuous, bufferMiB << 20, 1 << 16);
         LiveSession session;
@@ -205,7 +216,7 @@ public final class CaptureCommand implements Callable<Integer> {
             }
         }
         if (writeFailure != null) {
-            err.println("cutover: cannot write " + output + ": " + writeFailure.getMessage()
+            err.println("cutover: " + (files != null ? "" : "cannot write " + output + ": ") + writeFailure.getMessage()
                     + (files != null && !files.files().isEmpty() ? "; complete files kept: " + files.describe() : ""));
             err.flush();
             return ExitCodes.NOT_WRITTEN;

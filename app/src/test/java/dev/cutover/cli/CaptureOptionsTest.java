@@ -29,6 +29,14 @@ class CaptureOptionsTest {
     }
 
     @Test
+    void aMissingFolderIsNamedBeforeAnythingIsCaptured(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path out = dir.resolve("no/such/folder/x.pcapng");
+        CliRun run = CliRun.of("capture", "-i", "no-such-if0", "-w", out.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.NOT_WRITTEN);
+        assertThat(run.err()).contains("cannot write " + out + ": no such folder " + out.getParent());
+    }
+
+    @Test
     void negativeCountsAreRefused() {
         CliRun run = CliRun.of("capture", "-i", "no-such-if0", "-w", "x.pcapng", "--ring-files", "-1");
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);

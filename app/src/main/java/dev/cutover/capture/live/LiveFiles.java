@@ -4,7 +4,9 @@ import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.PcapngWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -91,8 +93,12 @@ public final class LiveFiles implements Closeable {
         if (writer == null) {
             startFile(frame.timestampNanos());
         }
-        writer.write(iface, frame.timestampNanos(), frame.data(), 0, frame.data().length, frame.originalLength(),
-                List.of(), 0);
+        try {
+            writer.write(iface, frame.timestampNanos(), frame.data(), 0, frame.data().length,
+                    frame.originalLength(), List.of(), 0);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + pending.target() + ": " + e.getMessage(), e);
+        }
         framesInFile++;
         frames++;
     }
@@ -112,7 +118,13 @@ public final class LiveFiles implements Closeable {
                 deleted++;
             }
         }
-        pending = AtomicFiles.create(name);
+        try {
+            pending = AtomicFiles.create(name);
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot write " + name + ": no such folder " + name.getParent(), e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot write " + name + ": permission denied in " + name.getParent(), e);
+        }
         try {
             writer = new PcapngWriter(pending.stream(), "Cutover", comment);
             iface = writer.addInterface(linkType, snapLen, interfaceName, null, 9, filter);
@@ -141,6 +153,8 @@ public final class LiveFiles implements Closeable {
             writer.close();
             done.commit();
             kept.addLast(done.target());
+        } catch (IOException e) {
+            throw new IOException("cannot write " + done.target() + ": " + e.getMessage(), e);
         } finally {
             writer = null;
             done.close();

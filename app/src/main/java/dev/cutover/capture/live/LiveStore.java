@@ -96,7 +96,14 @@ public final class LiveStore {
 
     /** Writes pcapng atomically: the interface's name, the filter as if_filter, the comment on the section. */
     public void writePcapng(Path target, String comment) throws IOException {
-        List<LiveFrame> copy = new ArrayList<>(frames);
+        writePcapng(target, comment, new ArrayList<>(frames));
+    }
+
+    /**
+     * Writes the given frames (a copy of {@link #frames()} taken earlier) as this store would; safe on another
+     * thread than the store's owner, because it reads only the store's fixed description and the list given.
+     */
+    public void writePcapng(Path target, String comment, List<LiveFrame> copy) throws IOException {
         AtomicFiles.write(target, out -> {
             try (PcapngWriter writer = new PcapngWriter(out, "Cutover", comment)) {
                 int iface = writer.addInterface(linkType, snapLen, interfaceName, null, 9, filter);
@@ -126,9 +133,14 @@ public final class LiveStore {
      * when the JVM exits). Close the capture when done.
      */
     public Capture snapshot() throws IOException {
+        return snapshot(frames());
+    }
+
+    /** As {@link #snapshot()}, of frames taken from the store earlier; safe on another thread. */
+    public Capture snapshot(List<LiveFrame> copy) throws IOException {
         Path file = Files.createTempFile("cutover-live-", ".pcapng");
         try {
-            writePcapng(file, null);
+            writePcapng(file, null, copy);
             return Capture.open(List.of(file), LoadMonitor.NONE);
         } catch (CaptureException e) {
             throw new IOException(e.getMessage(), e);

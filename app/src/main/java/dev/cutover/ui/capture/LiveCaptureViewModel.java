@@ -5,6 +5,7 @@ import dev.cutover.analysis.Finding;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.live.LiveCaptureException;
+import dev.cutover.capture.live.LiveFiles;
 import dev.cutover.capture.live.LiveFrame;
 import dev.cutover.capture.live.LiveOptions;
 import dev.cutover.capture.live.LivePcap;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,13 +32,27 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Live capture in the window: start, stop, restart, save. The view calls {@link #drain()} about every
- * 100 ms on the FX thread; each drain moves a batch of frames from the capture queue into the store, and at
- * most once a second (and when the capture ends) the kept frames become a {@link Capture} handed to the
- * packet list and migrations pane, and are analysed so a new finding is announced.
+ * 100 ms on the FX thread; each drain moves a batch of frames from the capture queue into the store (and,
+ * with a ring of files, hands a copy to a writer thread), and at most once a second (and when the capture
+ * ends) the kept frames become, on a background thread, a {@link Capture} handed to the packet list and
+ * migrations pane, and are analysed so a new finding is announced. Nothing here touches a disk on the FX thread.
  */
 public final class LiveCaptureViewModel {
     /** How often the kept frames are shown and analysed again while frames arrive. */
     static final long REFRESH_NANOS = 1_000_000_000L;
+
+    /**
+     * Frames written to disk as they arrive, a ring of files of at most fileBytes each of which the newest
+     * files are kept (0: all); see {@link LiveFiles}.
+     */
+    public record RingFiles(Path target, long fileBytes, int files) {
+        public RingFiles {
+            Objects.requireNonNull(target, "target");
+            if (fileBytes <= 0 || files < 0) {
+                throw new IllegalArgumentException("a ring of files needs a positive size and a file count >= 0");
+            }
+        }
+    }
 
     /** Opens a session; tests and the window use {@link LivePcap#open}. */
     public interface Opener {
@@ -54,14 +71,21 @@ public final class LiveCaptureViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper announcement = new ReadOnlyStringWrapper(this, "announcement", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper written = new ReadOnlyStringWrapper(this, "written", "");
     private final Set<String> announced = new HashSet<>();
     private final List<LiveFrame> batch = new ArrayList<>();
     private LiveSession session;
     private LiveStore store;
+    private LiveFiles files;
+    private Executor writer;
+    private volatile String writeFailure;
     private LiveOptions lastOptions;
     private int lastRing;
+    private RingFiles lastFiles;
     private long lastRefresh;
     private long shownFrames = -1;
+    private long snapshots;
+    private long shownSnapshot;
     private Capture shown;
     private Capture previous;
 
@@ -73,6 +97,14 @@ public final class LiveCaptureViewModel {
 
     /** Checks the filter (libpcap's message when it is wrong), opens the interface and starts capturing. */
     public boolean start(LiveOptions options, int ringFrames) {
+        return start(options, ringFrames, null);
+    }
+
+    /**
+     * As {@link #start(LiveOptions, int)}, also writing every frame to a ring of files as it arrives (null for
+     * none); the window then keeps the last ringFrames frames (0: all).
+     */
+    public boolean start(LiveOptions options, int ringFrames, RingFiles ringFiles) {
         stop();
         error.set("");
         try {
@@ -83,8 +115,17 @@ public final class LiveCaptureViewModel {
             return false;
         }
         store = LiveStore.of(session, ringFrames, 0);
+        writeFailure = null;
+        if (ringFiles != null) {
+            files = LiveFiles.of(session, ringFiles.target(), null, ringFiles.fileBytes(), ringFiles.files());
+            writer = tasks.serial("ring files");
+        } else {
+            files = null;
+            writer = null;
+        }
         lastOptions = options;
         lastRing = ringFrames;
+        lastFiles = ringFiles;
         announced.clear();
         shownFrames = -1;
         lastRefresh = System.nanoTime();
@@ -93,6 +134,7 @@ public final class LiveCaptureViewModel {
         queueDrops.set(0);
         migrations.set(0);
         announcement.set("");
+        written.set("");
         running.set(true);
         unsaved.set(false);
         status.set("Capturing on " + options.interfaceName());
@@ -101,7 +143,7 @@ public final class LiveCaptureViewModel {
 
     /** Starts again on the same interface with the same filter; what was captured is replaced. */
     public boolean restart() {
-        return lastOptions != null && start(lastOptions, lastRing);
+        return lastOptions != null && start(lastOptions, lastRing, lastFiles);
     }
 
     /** Moves the queued frames into the store; shows and analyses them when a second has passed. */
@@ -114,6 +156,11 @@ public final class LiveCaptureViewModel {
         store.addAll(batch);
         if (!batch.isEmpty()) {
             unsaved.set(true);
+            if (files != null) {
+                LiveFiles to = files;
+                List<LiveFrame> copy = List.copyOf(batch);
+                writer.execute(() -> write(to, copy));
+            }
         }
         frames.set(store.received());
         kernelDrops.set(session.kernelDrops());
@@ -136,30 +183,83 @@ public final class LiveCaptureViewModel {
                 frames.get(), kernelDrops.get(), queueDrops.get());
     }
 
-    private void refresh() {
-        shownFrames = store.received();
-        Capture capture;
-        try {
-            capture = store.snapshot();
-        } catch (IOException e) {
-            error.set("cannot show the live frames: " + e.getMessage());
+    /** Runs on the writer's thread, in order; after a failure it writes nothing more and says why once. */
+    private void write(LiveFiles to, List<LiveFrame> frames) {
+        if (writeFailure != null) {
             return;
         }
+        try {
+            to.writeAll(frames);
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void closeFiles(LiveFiles to) {
+        try {
+            to.close();
+            if (writeFailure == null) {
+                String where = to.describe();
+                tasks.ui(() -> {
+                    written.set(where);
+                    if (!running.get()) {
+                        status.set(statusText("Stopped") + "; written to " + where);
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void fail(Exception e) {
+        if (writeFailure == null) {
+            writeFailure = String.valueOf(e.getMessage());
+            String text = "Writing the capture's files stopped: " + e.getMessage()
+                    + "; the capture goes on in the window, save it before it is lost";
+            tasks.ui(() -> error.set(text));
+        }
+    }
+
+    private void refresh() {
+        shownFrames = store.received();
+        LiveStore from = store;
+        List<LiveFrame> copy = from.frames();
+        long number = ++snapshots;
+        tasks.background(() -> {
+            Capture capture;
+            try {
+                capture = from.snapshot(copy);
+            } catch (IOException e) {
+                tasks.ui(() -> error.set("cannot show the live frames: " + e.getMessage()));
+                return;
+            }
+            AnalysisResult result;
+            try {
+                result = MigrationAnalyzer.analyze(capture);
+            } catch (IOException | RuntimeException e) {
+                result = null;
+            }
+            AnalysisResult analysed = result;
+            tasks.ui(() -> showSnapshot(number, capture, analysed));
+        });
+    }
+
+    private void showSnapshot(long number, Capture capture, AnalysisResult result) {
+        if (number < shownSnapshot) {
+            capture.close(); // a newer one is already shown
+            return;
+        }
+        shownSnapshot = number;
         if (previous != null) {
             previous.close(); // two snapshots back: nothing reads it any more
         }
         previous = shown;
         shown = capture;
         show.accept(capture);
-        tasks.background(() -> {
-            AnalysisResult result;
-            try {
-                result = MigrationAnalyzer.analyze(capture);
-            } catch (IOException | RuntimeException e) {
-                return;
-            }
-            tasks.ui(() -> announce(result));
-        });
+        if (result != null) {
+            announce(result);
+        }
     }
 
     private void announce(AnalysisResult result) {
@@ -179,6 +279,11 @@ public final class LiveCaptureViewModel {
             error.set(failure.getMessage() + "; the frames captured before it are kept");
         }
         status.set(statusText("Stopped"));
+        if (files != null) {
+            LiveFiles to = files;
+            writer.execute(() -> closeFiles(to));
+            files = null;
+        }
     }
 
     /** Stops capturing; what was captured stays shown and can be saved. */
@@ -207,9 +312,12 @@ public final class LiveCaptureViewModel {
         unsaved.set(false);
     }
 
-    /** Whether discarding now loses frames nobody saved: the window asks before it does. */
+    /**
+     * Whether discarding now loses frames nobody saved: the window asks before it does. Frames going to a
+     * ring of files are saved there, unless writing failed.
+     */
     public boolean needsConfirmationToDiscard() {
-        return unsaved.get();
+        return unsaved.get() && (lastFiles == null || writeFailure != null);
     }
 
     /** Drops the capture (after the user agreed); the view shows nothing live any more. */
@@ -254,6 +362,11 @@ public final class LiveCaptureViewModel {
     /** The latest finding raised live, for the status bar. */
     public ReadOnlyStringProperty announcementProperty() {
         return announcement.getReadOnlyProperty();
+    }
+
+    /** Where the ring of files went, once the capture stopped and the last file is complete; empty before. */
+    public ReadOnlyStringProperty writtenProperty() {
+        return written.getReadOnlyProperty();
     }
 
     /** Why the capture could not start or stopped by itself; empty when all is well. */
