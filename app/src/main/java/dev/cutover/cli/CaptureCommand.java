@@ -131,7 +131,7 @@ public final class CaptureCommand implements Callable<Integer> {
             return e.kind() == LiveCaptureException.Kind.BAD_FILTER ? ExitCodes.USAGE : CAPTURE_FAILED;
         }
         // A frame ring needs the frames in memory until the end; everything else goes to disk as it arrives.
-        LiveStore store = ring > 0 ? LiveStore.of(session, ring, 0) : null;
+        LiveStore store = ring > 0 ? LiveStore.of(session, ring) : null;
         LiveFiles files = output != null && store == null
                 ? LiveFiles.of(session, output, comment, ringBytes, ringFiles) : null;
         CountDownLatch done = new CountDownLatch(1);

@@ -15,8 +15,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The frames a live capture has kept, in arrival order, with an optional ring limit (the last N frames, or
- * the last N bytes of frames) for long watches. Writes them as pcapng or pcap, and makes a {@link Capture}
+ * The frames a live capture has kept, in arrival order, with an optional ring limit (the last N frames) for
+ * long watches; a ring of files on disk is {@link LiveFiles}. Writes them as pcapng or pcap, and makes a {@link Capture}
  * of them so the packet list and the analysis read live frames exactly as they read files.
  * Not thread-safe: one reader (the UI drain or the command) owns it.
  */
@@ -26,29 +26,23 @@ public final class LiveStore {
     private final int linkType;
     private final int snapLen;
     private final int maxFrames;
-    private final long maxBytes;
     private final ArrayDeque<LiveFrame> frames = new ArrayDeque<>();
-    private long bytes;
     private long received;
     private long evicted;
 
-    /**
-     * @param maxFrames keep at most this many frames, the newest; 0 for no limit
-     * @param maxBytes  keep at most this many captured bytes, the newest frames; 0 for no limit
-     */
-    public LiveStore(String interfaceName, String filter, int linkType, int snapLen, int maxFrames, long maxBytes) {
+    /** @param maxFrames keep at most this many frames, the newest; 0 for no limit */
+    public LiveStore(String interfaceName, String filter, int linkType, int snapLen, int maxFrames) {
         this.interfaceName = interfaceName;
         this.filter = filter == null ? "" : filter;
         this.linkType = linkType;
         this.snapLen = snapLen;
         this.maxFrames = maxFrames;
-        this.maxBytes = maxBytes;
     }
 
     /** A store for what the session captures. */
-    public static LiveStore of(LiveSession session, int maxFrames, long maxBytes) {
+    public static LiveStore of(LiveSession session, int maxFrames) {
         return new LiveStore(session.options().interfaceName(), session.options().filter(), session.linkType(),
-                session.options().snapLen(), maxFrames, maxBytes);
+                session.options().snapLen(), maxFrames);
     }
 
     public void addAll(Collection<LiveFrame> batch) {
@@ -59,10 +53,9 @@ public final class LiveStore {
 
     public void add(LiveFrame frame) {
         frames.addLast(frame);
-        bytes += frame.data().length;
         received++;
-        while ((maxFrames > 0 && frames.size() > maxFrames) || (maxBytes > 0 && bytes > maxBytes && frames.size() > 1)) {
-            bytes -= frames.removeFirst().data().length;
+        if (maxFrames > 0 && frames.size() > maxFrames) {
+            frames.removeFirst();
             evicted++;
         }
     }

@@ -114,7 +114,7 @@ public final class LiveCaptureViewModel {
             error.set(e.getMessage());
             return false;
         }
-        store = LiveStore.of(session, ringFrames, 0);
+        store = LiveStore.of(session, ringFrames);
         writeFailure = null;
         if (ringFiles != null) {
             files = LiveFiles.of(session, ringFiles.target(), null, ringFiles.fileBytes(), ringFiles.files());

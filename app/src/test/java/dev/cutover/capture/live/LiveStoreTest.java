@@ -20,7 +20,7 @@ class LiveStoreTest {
 
     @Test
     void aFrameRingKeepsTheNewest() throws Exception {
-        LiveStore store = new LiveStore("eth1", "rarp", LinkTypes.ETHERNET, 65535, 3, 0);
+        LiveStore store = new LiveStore("eth1", "rarp", LinkTypes.ETHERNET, 65535, 3);
         for (int i = 0; i < 10; i++) {
             store.add(frame(i));
         }
@@ -31,18 +31,8 @@ class LiveStoreTest {
     }
 
     @Test
-    void aByteRingKeepsTheNewestWithinItsSize() {
-        LiveStore store = new LiveStore("eth1", "", LinkTypes.ETHERNET, 65535, 0, 200);
-        for (int i = 0; i < 10; i++) {
-            store.add(frame(i)); // 60 bytes each
-        }
-        assertThat(store.size()).isEqualTo(3);
-        assertThat(store.frames().get(2).timestampNanos()).isEqualTo(frame(9).timestampNanos());
-    }
-
-    @Test
     void pcapngKeepsTheInterfaceFilterAndCommentAndTheSnapshotReadsLikeAFile(@TempDir Path dir) throws Exception {
-        LiveStore store = new LiveStore("eth1", LiveOptions.MIGRATION_FILTER, LinkTypes.ETHERNET, 65535, 0, 0);
+        LiveStore store = new LiveStore("eth1", LiveOptions.MIGRATION_FILTER, LinkTypes.ETHERNET, 65535, 0);
         for (int i = 0; i < 4; i++) {
             store.add(frame(i));
         }
