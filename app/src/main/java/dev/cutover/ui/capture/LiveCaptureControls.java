@@ -147,6 +147,15 @@ public final class LiveCaptureControls {
         Spinner<Integer> ring = new Spinner<>(0, Integer.MAX_VALUE, 0, 10_000);
         ring.setId("captureRing");
         ring.setEditable(true);
+        CheckBox promiscuous = new CheckBox("Promiscuous mode (see frames for other hosts, as on a mirror port)");
+        promiscuous.setId("capturePromiscuous");
+        promiscuous.setSelected(true);
+        Spinner<Integer> snapLen = new Spinner<>(64, 262_144, 65_535, 64);
+        snapLen.setId("captureSnapLen");
+        snapLen.setEditable(true);
+        Spinner<Integer> bufferMiB = new Spinner<>(1, 2_047, 16, 1);
+        bufferMiB.setId("captureBuffer");
+        bufferMiB.setEditable(true);
         CheckBox toFiles = new CheckBox("Write a ring of files as frames arrive");
         toFiles.setId("captureRingFiles");
         TextField target = new TextField(defaultRingTarget().toString());
@@ -187,11 +196,14 @@ public final class LiveCaptureControls {
         grid.addRow(0, new Label("Interface"), iface);
         grid.addRow(1, new Label("Capture filter (BPF)"), filter);
         grid.addRow(2, new Label("Keep the last N frames in the window (0: all)"), ring);
-        grid.add(toFiles, 0, 3, 2, 1);
-        grid.addRow(4, new Label("File name"), new HBox(6, target, browse));
-        grid.addRow(5, new Label("Each file at most (MB)"), fileMb);
-        grid.addRow(6, new Label("Keep the newest files"), fileCount);
-        grid.add(ringFilesHelp, 0, 7, 2, 1);
+        grid.add(promiscuous, 0, 3, 2, 1);
+        grid.addRow(4, new Label("Snap length (bytes kept of each frame)"), snapLen);
+        grid.addRow(5, new Label("Kernel buffer (MiB)"), bufferMiB);
+        grid.add(toFiles, 0, 6, 2, 1);
+        grid.addRow(7, new Label("File name"), new HBox(6, target, browse));
+        grid.addRow(8, new Label("Each file at most (MB)"), fileMb);
+        grid.addRow(9, new Label("Keep the newest files"), fileCount);
+        grid.add(ringFilesHelp, 0, 10, 2, 1);
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Start live capture");
@@ -212,8 +224,10 @@ public final class LiveCaptureControls {
             ringFiles = new LiveCaptureViewModel.RingFiles(Path.of(target.getText().strip()),
                     fileMb.getValue() * 1_000_000L, fileCount.getValue());
         }
-        vm.start(LiveOptions.of(iface.getValue()).withFilter(filter.getEditor().getText()), ring.getValue(),
-                ringFiles);
+        LiveOptions preset = LiveOptions.of(iface.getValue());
+        LiveOptions options = new LiveOptions(iface.getValue(), filter.getEditor().getText(), snapLen.getValue(),
+                promiscuous.isSelected(), bufferMiB.getValue() << 20, preset.queueCapacity());
+        vm.start(options, ring.getValue(), ringFiles);
     }
 
     /** The ring's files go beside the user's home unless chosen: ~/cutover-live.pcapng. */
