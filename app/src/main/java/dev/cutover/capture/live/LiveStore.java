@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The frames a live capture has kept, in arrival order, with an optional ring limit (the last N frames) for
@@ -89,7 +90,16 @@ public final class LiveStore {
 
     /** Writes pcapng atomically: the interface's name, the filter as if_filter, the comment on the section. */
     public void writePcapng(Path target, String comment) throws IOException {
-        writePcapng(target, comment, new ArrayList<>(frames));
+        writePcapng(target, comment, new ArrayList<>(frames), i -> List.of());
+    }
+
+    /**
+     * As {@link #writePcapng(Path, String)}, with each kept frame's comments (by 0-based position among the
+     * frames kept now) as the packet's opt_comment, as Wireshark saves packet comments.
+     */
+    public void writePcapng(Path target, String comment, IntFunction<List<String>> frameComments)
+            throws IOException {
+        writePcapng(target, comment, new ArrayList<>(frames), frameComments);
     }
 
     /**
@@ -97,12 +107,18 @@ public final class LiveStore {
      * thread than the store's owner, because it reads only the store's fixed description and the list given.
      */
     public void writePcapng(Path target, String comment, List<LiveFrame> copy) throws IOException {
+        writePcapng(target, comment, copy, i -> List.of());
+    }
+
+    private void writePcapng(Path target, String comment, List<LiveFrame> copy,
+                             IntFunction<List<String>> frameComments) throws IOException {
         AtomicFiles.write(target, out -> {
             try (PcapngWriter writer = new PcapngWriter(out, "Cutover", comment)) {
                 int iface = writer.addInterface(linkType, snapLen, interfaceName, null, 9, filter);
-                for (LiveFrame f : copy) {
+                for (int i = 0; i < copy.size(); i++) {
+                    LiveFrame f = copy.get(i);
                     writer.write(iface, f.timestampNanos(), f.data(), 0, f.data().length, f.originalLength(),
-                            List.of(), 0);
+                            frameComments.apply(i), 0);
                 }
             }
         });
