@@ -30,30 +30,95 @@ public final class AtomicFiles {
 
     /** Runs body on a stream to a temporary file, then moves that file to target. */
     public static void write(Path target, IOConsumer<OutputStream> body) throws IOException {
+        try (Pending pending = create(target)) {
+            body.accept(pending.stream());
+            pending.commit();
+        }
+    }
+
+    /**
+     * Starts a file that is written over time (a capture that runs until stopped): the stream goes to a
+     * temporary file beside target, which {@link Pending#commit()} syncs and moves into place. Closing a
+     * pending file that was not committed deletes the temporary file and leaves target untouched.
+     */
+    public static Pending create(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
         try {
-            try (FileOutputStream file = new FileOutputStream(temp.toFile());
-                 OutputStream buffered = new BufferedOutputStream(file, 1 << 16)) {
-                body.accept(new KeepOpen(buffered));
+            return new Pending(absolute, temp);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** A file being written: its stream, then one commit that puts it in place, or a close that drops it. */
+    public static final class Pending implements java.io.Closeable {
+        private final Path target;
+        private final Path temp;
+        private final FileOutputStream file;
+        private final OutputStream buffered;
+        private boolean done;
+
+        private Pending(Path target, Path temp) throws IOException {
+            this.target = target;
+            this.temp = temp;
+            this.file = new FileOutputStream(temp.toFile());
+            this.buffered = new BufferedOutputStream(file, 1 << 16);
+        }
+
+        /** The stream to write; closing it only flushes, so writers that close their stream are welcome. */
+        public OutputStream stream() {
+            return new KeepOpen(buffered);
+        }
+
+        /** The file it becomes. */
+        public Path target() {
+            return target;
+        }
+
+        /** Flushes, syncs to disk and moves the file to its target; after this, close does nothing. */
+        public void commit() throws IOException {
+            if (done) {
+                throw new IllegalStateException(target + " was already committed or dropped");
+            }
+            done = true;
+            try {
                 buffered.flush();
                 // on disk before the rename, or a crash could leave an empty file under the real name
                 file.getFD().sync();
+                file.close();
+                keepPermissions(temp, target);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException | RuntimeException e) {
+                drop(e);
+                throw e;
             }
-            keepPermissions(temp, absolute);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /** Drops the temporary file unless it was committed. */
+        @Override
+        public void close() throws IOException {
+            if (!done) {
+                done = true;
+                drop(null);
             }
-        } catch (Throwable t) {
+        }
+
+        private void drop(Exception cause) throws IOException {
             try {
+                file.close();
                 Files.deleteIfExists(temp);
             } catch (IOException e) {
-                t.addSuppressed(e);
+                if (cause == null) {
+                    throw e;
+                }
+                cause.addSuppressed(e);
             }
-            throw t;
         }
     }
 

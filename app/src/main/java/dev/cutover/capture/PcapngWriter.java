@@ -19,6 +19,7 @@ public final class PcapngWriter implements Closeable {
 
     private final OutputStream out;
     private final List<Integer> resolutions = new ArrayList<>();
+    private long written;
     private static final byte[] PADDING = new byte[3];
 
     /** Writes the section header; closing the writer closes out. */
@@ -110,6 +111,7 @@ public final class PcapngWriter implements Closeable {
         int padded = (dataLength + 3) & ~3;
         byte[] opts = options.bytes();
         int length = 12 + fixed.length + padded + opts.length;
+        written += length;
         ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(type).putInt(length);
         out.write(head.array());
         out.write(fixed);
@@ -119,6 +121,11 @@ public final class PcapngWriter implements Closeable {
         }
         out.write(opts);
         out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(length).array());
+    }
+
+    /** Bytes of blocks written so far, the file's size once flushed. */
+    public long written() {
+        return written;
     }
 
     @Override

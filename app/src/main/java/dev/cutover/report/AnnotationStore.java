@@ -155,6 +155,30 @@ public final class AnnotationStore {
         return true;
     }
 
+    /**
+     * Moves every annotation {@code by} frames towards the start, dropping those that fall before frame 1: a
+     * live capture's ring let go of that many frames, so each kept frame's number went down as much. Undo and
+     * redo forget what they held, which pointed at the old numbers. Only for a store that is not saved.
+     */
+    public void renumber(int by) {
+        if (sidecar != null) {
+            throw new IllegalStateException("annotations saved beside a file keep their frame numbers");
+        }
+        if (by <= 0 || byFrame.isEmpty()) {
+            return;
+        }
+        List<Annotation> moved = new java.util.ArrayList<>();
+        for (Annotation a : byFrame.values()) {
+            if (a.frame() > by) {
+                moved.add(new Annotation(a.frame() - by, a.comment(), a.tags()));
+            }
+        }
+        byFrame.clear();
+        moved.forEach(a -> byFrame.put(a.frame(), a));
+        undo.clear();
+        redo.clear();
+    }
+
     public boolean canUndo() {
         return !undo.isEmpty();
     }

@@ -2,8 +2,12 @@ package dev.cutover.ui;
 
 import javafx.application.Platform;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The application's {@link Tasks}: a small pool of daemon threads, and {@code Platform.runLater}. */
@@ -27,6 +31,17 @@ public final class FxTasks implements Tasks {
     @Override
     public void ui(Runnable work) {
         Platform.runLater(work);
+    }
+
+    @Override
+    public Executor serial(String name) {
+        ThreadPoolExecutor one = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "cutover-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        one.allowCoreThreadTimeOut(true);
+        return one;
     }
 
     public void shutdown() {

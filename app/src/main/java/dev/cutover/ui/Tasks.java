@@ -1,5 +1,7 @@
 package dev.cutover.ui;
 
+import java.util.concurrent.Executor;
+
 /**
  * Where view models run work: long work off the FX thread, results back on it. Tests use {@link #DIRECT},
  * which runs both at once on the caller's thread, so a view model can be tested without a window.
@@ -16,6 +18,11 @@ public interface Tasks {
         public void ui(Runnable work) {
             work.run();
         }
+
+        @Override
+        public Executor serial(String name) {
+            return Runnable::run;
+        }
     };
 
     /** Runs work away from the FX thread. */
@@ -23,4 +30,10 @@ public interface Tasks {
 
     /** Runs work on the FX thread (later, unless already there and direct). */
     void ui(Runnable work);
+
+    /**
+     * An executor that runs its work away from the FX thread one piece at a time, in the order given: for
+     * writing a file as frames arrive. Its thread goes when idle.
+     */
+    Executor serial(String name);
 }

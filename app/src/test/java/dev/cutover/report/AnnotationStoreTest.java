@@ -121,4 +121,16 @@ class AnnotationStoreTest {
         }
         assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).doesNotContain("first RARP");
     }
+
+    @Test
+    void aLiveRingsEvictionMovesAnnotationsWithTheirFrames() {
+        AnnotationStore s = AnnotationStore.inMemory();
+        s.put(new Annotation(2, "first RARP", List.of()));
+        s.put(new Annotation(7, "GARP", List.of("evidence")));
+        s.renumber(3);
+        assertThat(s.all()).containsExactly(new Annotation(4, "GARP", List.of("evidence")));
+        assertThat(s.canUndo()).isFalse();
+        s.renumber(0);
+        assertThat(s.get(4)).isNotNull();
+    }
 }

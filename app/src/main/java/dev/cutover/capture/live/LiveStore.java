@@ -13,10 +13,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
- * The frames a live capture has kept, in arrival order, with an optional ring limit (the last N frames, or
- * the last N bytes of frames) for long watches. Writes them as pcapng or pcap, and makes a {@link Capture}
+ * The frames a live capture has kept, in arrival order, with an optional ring limit (the last N frames) for
+ * long watches; a ring of files on disk is {@link LiveFiles}. Writes them as pcapng or pcap, and makes a {@link Capture}
  * of them so the packet list and the analysis read live frames exactly as they read files.
  * Not thread-safe: one reader (the UI drain or the command) owns it.
  */
@@ -26,29 +27,23 @@ public final class LiveStore {
     private final int linkType;
     private final int snapLen;
     private final int maxFrames;
-    private final long maxBytes;
     private final ArrayDeque<LiveFrame> frames = new ArrayDeque<>();
-    private long bytes;
     private long received;
     private long evicted;
 
-    /**
-     * @param maxFrames keep at most this many frames, the newest; 0 for no limit
-     * @param maxBytes  keep at most this many captured bytes, the newest frames; 0 for no limit
-     */
-    public LiveStore(String interfaceName, String filter, int linkType, int snapLen, int maxFrames, long maxBytes) {
+    /** @param maxFrames keep at most this many frames, the newest; 0 for no limit */
+    public LiveStore(String interfaceName, String filter, int linkType, int snapLen, int maxFrames) {
         this.interfaceName = interfaceName;
         this.filter = filter == null ? "" : filter;
         this.linkType = linkType;
         this.snapLen = snapLen;
         this.maxFrames = maxFrames;
-        this.maxBytes = maxBytes;
     }
 
     /** A store for what the session captures. */
-    public static LiveStore of(LiveSession session, int maxFrames, long maxBytes) {
+    public static LiveStore of(LiveSession session, int maxFrames) {
         return new LiveStore(session.options().interfaceName(), session.options().filter(), session.linkType(),
-                session.options().snapLen(), maxFrames, maxBytes);
+                session.options().snapLen(), maxFrames);
     }
 
     public void addAll(Collection<LiveFrame> batch) {
@@ -59,10 +54,9 @@ public final class LiveStore {
 
     public void add(LiveFrame frame) {
         frames.addLast(frame);
-        bytes += frame.data().length;
         received++;
-        while ((maxFrames > 0 && frames.size() > maxFrames) || (maxBytes > 0 && bytes > maxBytes && frames.size() > 1)) {
-            bytes -= frames.removeFirst().data().length;
+        if (maxFrames > 0 && frames.size() > maxFrames) {
+            frames.removeFirst();
             evicted++;
         }
     }
@@ -96,13 +90,35 @@ public final class LiveStore {
 
     /** Writes pcapng atomically: the interface's name, the filter as if_filter, the comment on the section. */
     public void writePcapng(Path target, String comment) throws IOException {
-        List<LiveFrame> copy = new ArrayList<>(frames);
+        writePcapng(target, comment, new ArrayList<>(frames), i -> List.of());
+    }
+
+    /**
+     * As {@link #writePcapng(Path, String)}, with each kept frame's comments (by 0-based position among the
+     * frames kept now) as the packet's opt_comment, as Wireshark saves packet comments.
+     */
+    public void writePcapng(Path target, String comment, IntFunction<List<String>> frameComments)
+            throws IOException {
+        writePcapng(target, comment, new ArrayList<>(frames), frameComments);
+    }
+
+    /**
+     * Writes the given frames (a copy of {@link #frames()} taken earlier) as this store would; safe on another
+     * thread than the store's owner, because it reads only the store's fixed description and the list given.
+     */
+    public void writePcapng(Path target, String comment, List<LiveFrame> copy) throws IOException {
+        writePcapng(target, comment, copy, i -> List.of());
+    }
+
+    private void writePcapng(Path target, String comment, List<LiveFrame> copy,
+                             IntFunction<List<String>> frameComments) throws IOException {
         AtomicFiles.write(target, out -> {
             try (PcapngWriter writer = new PcapngWriter(out, "Cutover", comment)) {
                 int iface = writer.addInterface(linkType, snapLen, interfaceName, null, 9, filter);
-                for (LiveFrame f : copy) {
+                for (int i = 0; i < copy.size(); i++) {
+                    LiveFrame f = copy.get(i);
                     writer.write(iface, f.timestampNanos(), f.data(), 0, f.data().length, f.originalLength(),
-                            List.of(), 0);
+                            frameComments.apply(i), 0);
                 }
             }
         });
@@ -126,9 +142,14 @@ public final class LiveStore {
      * when the JVM exits). Close the capture when done.
      */
     public Capture snapshot() throws IOException {
+        return snapshot(frames());
+    }
+
+    /** As {@link #snapshot()}, of frames taken from the store earlier; safe on another thread. */
+    public Capture snapshot(List<LiveFrame> copy) throws IOException {
         Path file = Files.createTempFile("cutover-live-", ".pcapng");
         try {
-            writePcapng(file, null);
+            writePcapng(file, null, copy);
             return Capture.open(List.of(file), LoadMonitor.NONE);
         } catch (CaptureException e) {
             throw new IOException(e.getMessage(), e);

@@ -6,6 +6,8 @@ import dev.cutover.capture.live.LiveOptions;
 import dev.cutover.capture.live.LivePcap;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,17 +15,21 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -152,13 +158,63 @@ public final class LiveCaptureControls {
         Spinner<Integer> ring = new Spinner<>(0, Integer.MAX_VALUE, 0, 10_000);
         ring.setId("captureRing");
         ring.setEditable(true);
+        CheckBox promiscuous = new CheckBox("Promiscuous mode (see frames for other hosts, as on a mirror port)");
+        promiscuous.setId("capturePromiscuous");
+        promiscuous.setSelected(true);
+        Spinner<Integer> snapLen = new Spinner<>(64, 262_144, 65_535, 64);
+        snapLen.setId("captureSnapLen");
+        snapLen.setEditable(true);
+        Spinner<Integer> bufferMiB = new Spinner<>(1, 2_047, 16, 1);
+        bufferMiB.setId("captureBuffer");
+        bufferMiB.setEditable(true);
+        CheckBox toFiles = new CheckBox("Write a ring of files as frames arrive");
+        toFiles.setId("captureRingFiles");
+        TextField target = new TextField(defaultRingTarget().toString());
+        target.setId("captureRingTarget");
+        target.setPrefColumnCount(28);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Ring files: the name they are made from");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"));
+            Path current = Path.of(target.getText().strip());
+            if (current.getParent() != null && Files.isDirectory(current.getParent())) {
+                chooser.setInitialDirectory(current.getParent().toFile());
+            }
+            chooser.setInitialFileName(String.valueOf(current.getFileName()));
+            File f = chooser.showSaveDialog(owner);
+            if (f != null) {
+                target.setText(f.getPath());
+            }
+        });
+        Spinner<Integer> fileMb = new Spinner<>(1, 1_000_000, 100, 10);
+        fileMb.setId("captureRingFileMb");
+        fileMb.setEditable(true);
+        Spinner<Integer> fileCount = new Spinner<>(0, 100_000, 10, 1);
+        fileCount.setId("captureRingFileCount");
+        fileCount.setEditable(true);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {target, browse, fileMb, fileCount}) {
+            n.disableProperty().bind(toFiles.selectedProperty().not());
+        }
+        Label ringFilesHelp = new Label("Files are named like tshark's: live_00001_20261121153012.pcapng. "
+                + "Each appears once complete; older ones beyond the count are deleted (0: keep all).");
+        ringFilesHelp.setWrapText(true);
+        ringFilesHelp.setMaxWidth(480);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(12));
         grid.addRow(0, new Label("Interface"), iface);
         grid.addRow(1, new Label("Capture filter (BPF)"), filter);
-        grid.addRow(2, new Label("Keep the last N frames (0: all)"), ring);
+        grid.addRow(2, new Label("Keep the last N frames in the window (0: all)"), ring);
+        grid.add(promiscuous, 0, 3, 2, 1);
+        grid.addRow(4, new Label("Snap length (bytes kept of each frame)"), snapLen);
+        grid.addRow(5, new Label("Kernel buffer (MiB)"), bufferMiB);
+        grid.add(toFiles, 0, 6, 2, 1);
+        grid.addRow(7, new Label("File name"), new HBox(6, target, browse));
+        grid.addRow(8, new Label("Each file at most (MB)"), fileMb);
+        grid.addRow(9, new Label("Keep the newest files"), fileCount);
+        grid.add(ringFilesHelp, 0, 10, 2, 1);
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Start live capture");
@@ -169,12 +225,49 @@ public final class LiveCaptureControls {
         if (answer.isEmpty() || answer.get() != ButtonType.OK || iface.getValue() == null) {
             return;
         }
-        LiveOptions options = LiveOptions.of(iface.getValue()).withFilter(filter.getEditor().getText());
+        LiveCaptureViewModel.RingFiles ringFiles = null;
+        if (toFiles.isSelected()) {
+            String problem = ringTargetProblem(target.getText());
+            if (problem != null) {
+                alert(Alert.AlertType.ERROR, "Live capture", problem);
+                return;
+            }
+            ringFiles = new LiveCaptureViewModel.RingFiles(Path.of(target.getText().strip()),
+                    fileMb.getValue() * 1_000_000L, fileCount.getValue());
+        }
+        LiveOptions preset = LiveOptions.of(iface.getValue());
+        LiveOptions options = new LiveOptions(iface.getValue(), filter.getEditor().getText(), snapLen.getValue(),
+                promiscuous.isSelected(), bufferMiB.getValue() << 20, preset.queueCapacity());
         // a mistyped filter is told before the capture on show is given up for it
         if (!vm.checkFilter(options.filter()) || !mayReplace()) {
             return;
         }
-        vm.start(options, ring.getValue());
+        vm.start(options, ring.getValue(), ringFiles);
+    }
+
+    /** The ring's files go beside the user's home unless chosen: ~/cutover-live.pcapng. */
+    private static Path defaultRingTarget() {
+        return Path.of(System.getProperty("user.home"), "cutover-live.pcapng");
+    }
+
+    /** Why the ring's files cannot be written there, or null. */
+    static String ringTargetProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return "Name the ring's files (their folder must exist).";
+        }
+        Path p;
+        try {
+            p = Path.of(text.strip()).toAbsolutePath();
+        } catch (java.nio.file.InvalidPathException e) {
+            return "Not a file name: " + text.strip();
+        }
+        if (p.getFileName() == null || p.getParent() == null || !Files.isDirectory(p.getParent())) {
+            return "The folder for the ring's files does not exist: " + p.getParent();
+        }
+        if (!Files.isWritable(p.getParent())) {
+            return "The folder for the ring's files is not writable: " + p.getParent();
+        }
+        return null;
     }
 
     /** Replaces the file chooser of Save Live Capture As (tests: the native chooser cannot be driven). */

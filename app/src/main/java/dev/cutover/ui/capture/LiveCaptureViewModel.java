@@ -5,6 +5,7 @@ import dev.cutover.analysis.Finding;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.live.LiveCaptureException;
+import dev.cutover.capture.live.LiveFiles;
 import dev.cutover.capture.live.LiveFrame;
 import dev.cutover.capture.live.LiveOptions;
 import dev.cutover.capture.live.LivePcap;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,13 +32,27 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Live capture in the window: start, stop, restart, save. The view calls {@link #drain()} about every
- * 100 ms on the FX thread; each drain moves a batch of frames from the capture queue into the store, and at
- * most once a second (and when the capture ends) the kept frames become a {@link Capture} handed to the
- * packet list and migrations pane, and are analysed so a new finding is announced.
+ * 100 ms on the FX thread; each drain moves a batch of frames from the capture queue into the store (and,
+ * with a ring of files, hands a copy to a writer thread), and at most once a second (and when the capture
+ * ends) the kept frames become, on a background thread, a {@link Capture} handed to the packet list and
+ * migrations pane, and are analysed so a new finding is announced. Nothing here touches a disk on the FX thread.
  */
 public final class LiveCaptureViewModel {
     /** How often the kept frames are shown and analysed again while frames arrive. */
     static final long REFRESH_NANOS = 1_000_000_000L;
+
+    /**
+     * Frames written to disk as they arrive, a ring of files of at most fileBytes each of which the newest
+     * files are kept (0: all); see {@link LiveFiles}.
+     */
+    public record RingFiles(Path target, long fileBytes, int files) {
+        public RingFiles {
+            Objects.requireNonNull(target, "target");
+            if (fileBytes <= 0 || files < 0) {
+                throw new IllegalArgumentException("a ring of files needs a positive size and a file count >= 0");
+            }
+        }
+    }
 
     /** Opens a session; tests and the window use {@link LivePcap#open}. */
     public interface Opener {
@@ -54,18 +71,26 @@ public final class LiveCaptureViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper announcement = new ReadOnlyStringWrapper(this, "announcement", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper written = new ReadOnlyStringWrapper(this, "written", "");
     /** The findings raised by the latest analysis, each announced once while it stays raised. */
     private final Set<String> announced = new HashSet<>();
     /** The finding the announcement names, or null. */
     private String announcedKey;
-    /** Snapshots taken so far, and the newest one whose analysis was applied: an older result is stale. */
+    /**
+     * Snapshots taken so far, and the newest one shown with its analysis: an older one, made on another
+     * thread and finished late, is stale.
+     */
     private long snapshots;
     private long applied;
     private final List<LiveFrame> batch = new ArrayList<>();
     private LiveSession session;
     private LiveStore store;
+    private LiveFiles files;
+    private Executor writer;
+    private volatile String writeFailure;
     private LiveOptions lastOptions;
     private int lastRing;
+    private RingFiles lastFiles;
     private long lastRefresh;
     private long shownFrames = -1;
     private Capture shown;
@@ -79,6 +104,14 @@ public final class LiveCaptureViewModel {
 
     /** Checks the filter (libpcap's message when it is wrong), opens the interface and starts capturing. */
     public boolean start(LiveOptions options, int ringFrames) {
+        return start(options, ringFrames, null);
+    }
+
+    /**
+     * As {@link #start(LiveOptions, int)}, also writing every frame to a ring of files as it arrives (null for
+     * none); the window then keeps the last ringFrames frames (0: all).
+     */
+    public boolean start(LiveOptions options, int ringFrames, RingFiles ringFiles) {
         stop();
         error.set("");
         try {
@@ -88,9 +121,18 @@ public final class LiveCaptureViewModel {
             error.set(e.getMessage());
             return false;
         }
-        store = LiveStore.of(session, ringFrames, 0);
+        store = LiveStore.of(session, ringFrames);
+        writeFailure = null;
+        if (ringFiles != null) {
+            files = LiveFiles.of(session, ringFiles.target(), null, ringFiles.fileBytes(), ringFiles.files());
+            writer = tasks.serial("ring files");
+        } else {
+            files = null;
+            writer = null;
+        }
         lastOptions = options;
         lastRing = ringFrames;
+        lastFiles = ringFiles;
         announced.clear();
         announcedKey = null;
         applied = snapshots; // an analysis of the capture before is not this one's
@@ -101,6 +143,7 @@ public final class LiveCaptureViewModel {
         queueDrops.set(0);
         migrations.set(0);
         announcement.set("");
+        written.set("");
         running.set(true);
         unsaved.set(false);
         status.set("Capturing on " + options.interfaceName());
@@ -121,7 +164,7 @@ public final class LiveCaptureViewModel {
 
     /** Starts again on the same interface with the same filter; what was captured is replaced. */
     public boolean restart() {
-        return lastOptions != null && start(lastOptions, lastRing);
+        return lastOptions != null && start(lastOptions, lastRing, lastFiles);
     }
 
     /** Moves the queued frames into the store; shows and analyses them when a second has passed. */
@@ -134,6 +177,11 @@ public final class LiveCaptureViewModel {
         store.addAll(batch);
         if (!batch.isEmpty()) {
             unsaved.set(true);
+            if (files != null) {
+                LiveFiles to = files;
+                List<LiveFrame> copy = List.copyOf(batch);
+                writer.execute(() -> write(to, copy));
+            }
         }
         frames.set(store.received());
         kernelDrops.set(session.kernelDrops());
@@ -156,13 +204,71 @@ public final class LiveCaptureViewModel {
                 frames.get(), kernelDrops.get(), queueDrops.get());
     }
 
+    /** Runs on the writer's thread, in order; after a failure it writes nothing more and says why once. */
+    private void write(LiveFiles to, List<LiveFrame> frames) {
+        if (writeFailure != null) {
+            return;
+        }
+        try {
+            to.writeAll(frames);
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void closeFiles(LiveFiles to) {
+        try {
+            to.close();
+            if (writeFailure == null) {
+                String where = to.describe();
+                tasks.ui(() -> {
+                    written.set(where);
+                    if (!running.get()) {
+                        status.set(statusText("Stopped") + "; written to " + where);
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void fail(Exception e) {
+        if (writeFailure == null) {
+            writeFailure = String.valueOf(e.getMessage());
+            String text = "Writing the capture's files stopped: " + e.getMessage()
+                    + "; the capture goes on in the window, save it before it is lost";
+            tasks.ui(() -> error.set(text));
+        }
+    }
+
     private void refresh() {
         shownFrames = store.received();
-        Capture capture;
-        try {
-            capture = store.snapshot();
-        } catch (IOException e) {
-            error.set("cannot show the live frames: " + e.getMessage());
+        LiveStore from = store;
+        List<LiveFrame> copy = from.frames();
+        long number = ++snapshots;
+        tasks.background(() -> {
+            Capture capture;
+            try {
+                capture = from.snapshot(copy);
+            } catch (IOException e) {
+                tasks.ui(() -> error.set("cannot show the live frames: " + e.getMessage()));
+                return;
+            }
+            AnalysisResult result;
+            try {
+                result = MigrationAnalyzer.analyze(capture);
+            } catch (IOException | RuntimeException e) {
+                result = null;
+            }
+            AnalysisResult analysed = result;
+            tasks.ui(() -> showSnapshot(number, capture, analysed));
+        });
+    }
+
+    private void showSnapshot(long number, Capture capture, AnalysisResult result) {
+        if (number <= applied) {
+            capture.close(); // a newer one is already shown, or the capture it came from was replaced
             return;
         }
         if (previous != null) {
@@ -171,27 +277,17 @@ public final class LiveCaptureViewModel {
         previous = shown;
         shown = capture;
         show.accept(capture);
-        long snapshot = ++snapshots;
-        tasks.background(() -> {
-            AnalysisResult result;
-            try {
-                result = MigrationAnalyzer.analyze(capture);
-            } catch (IOException | RuntimeException e) {
-                return;
-            }
-            tasks.ui(() -> announce(result, snapshot));
-        });
+        applied = number;
+        if (result != null) {
+            announce(result);
+        }
     }
 
     /**
      * Announces each finding newly raised. One that more frames take back (no-arp-frames while only the RARP
      * burst has come, before the guest's gratuitous ARP) is no longer announced.
      */
-    private void announce(AnalysisResult result, long snapshot) {
-        if (snapshot <= applied) {
-            return;
-        }
-        applied = snapshot;
+    private void announce(AnalysisResult result) {
         migrations.set(result.migrations().size());
         Set<String> raised = new HashSet<>();
         for (Finding f : result.findings()) {
@@ -216,6 +312,11 @@ public final class LiveCaptureViewModel {
             error.set(failure.getMessage() + "; the frames captured before it are kept");
         }
         status.set(statusText("Stopped"));
+        if (files != null) {
+            LiveFiles to = files;
+            writer.execute(() -> closeFiles(to));
+            files = null;
+        }
     }
 
     /** Stops capturing; what was captured stays shown and can be saved. */
@@ -244,9 +345,12 @@ public final class LiveCaptureViewModel {
         unsaved.set(false);
     }
 
-    /** Whether discarding now loses frames nobody saved: the window asks before it does. */
+    /**
+     * Whether discarding now loses frames nobody saved: the window asks before it does. Frames going to a
+     * ring of files are saved there, unless writing failed.
+     */
     public boolean needsConfirmationToDiscard() {
-        return unsaved.get();
+        return unsaved.get() && (lastFiles == null || writeFailure != null);
     }
 
     /**
@@ -302,6 +406,11 @@ public final class LiveCaptureViewModel {
     /** The latest finding raised live, for the status bar. */
     public ReadOnlyStringProperty announcementProperty() {
         return announcement.getReadOnlyProperty();
+    }
+
+    /** Where the ring of files went, once the capture stopped and the last file is complete; empty before. */
+    public ReadOnlyStringProperty writtenProperty() {
+        return written.getReadOnlyProperty();
     }
 
     /** Why the capture could not start or stopped by itself; empty when all is well. */

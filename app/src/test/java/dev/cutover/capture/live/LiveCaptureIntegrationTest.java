@@ -95,6 +95,53 @@ class LiveCaptureIntegrationTest {
     }
 
     @Test
+    void aRingOfFilesRotatesAtItsSizeAndKeepsTheNewestFiles(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        Path log = dir.resolve("capture.log");
+        Path ringDir = Files.createDirectory(dir.resolve("ring"));
+        List<String> capture = new ArrayList<>(List.of("ip", "netns", "exec", NS));
+        capture.addAll(LinkLab.java(Main.class.getName(), "capture", "-i", "cutv3", "-f", "rarp",
+                "-w", ringDir.resolve("watch.pcapng").toString(), "--ring-mb", "0.02", "--ring-files", "3",
+                "-c", "1000"));
+        Process capturing = new ProcessBuilder(capture).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            awaitText(log, "Capturing on cutv3");
+            List<String> inject = new ArrayList<>(List.of("ip", "netns", "exec", NS));
+            inject.addAll(LinkLab.java(Injector.class.getName(), "cutv2", "@1000"));
+            LinkLab.run(inject.toArray(String[]::new));
+            assertThat(capturing.waitFor(30, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+            assertThat(capturing.exitValue()).as(Files.readString(log)).isZero();
+        } finally {
+            capturing.destroy();
+        }
+        String text = Files.readString(log);
+        assertThat(text).contains("1000 frames captured, 0 dropped by the kernel, 0 dropped by the queue")
+                .contains("3 files").contains("older deleted by the ring");
+
+        List<Path> files;
+        try (var listing = Files.list(ringDir)) {
+            files = listing.sorted().toList();
+        }
+        assertThat(files).hasSize(3);
+        long framesKept = 0;
+        byte[] last = null;
+        for (Path p : files) {
+            assertThat(p.getFileName().toString()).matches("watch_\\d{5}_\\d{14}\\.pcapng");
+            assertThat(Files.size(p)).isLessThanOrEqualTo(20_000);
+            try (Capture c = Capture.open(p)) {
+                assertThat(c.interfaces().get(0).name()).isEqualTo("cutv3");
+                assertThat(c.damages()).isEmpty();
+                framesKept += c.frameCount();
+                last = c.frameBytes(c.frameCount() - 1);
+            }
+        }
+        // 20 kB holds about 200 RARP blocks: five or six files were made, the first two or three deleted
+        assertThat(framesKept).isBetween(400L, 600L);
+        assertThat(last).isEqualTo(dev.cutover.samples.Wire.rarp(LinkLab.VM_MAC + 999));
+    }
+
+    @Test
     void ctrlCStopsTheCaptureAndTheFileIsComplete(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         Path file = dir.resolve("interrupted.pcapng");

@@ -8,6 +8,7 @@ import dev.cutover.samples.Wire;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class LiveStoreTest {
 
     @Test
     void aFrameRingKeepsTheNewest() throws Exception {
-        LiveStore store = new LiveStore("eth1", "rarp", LinkTypes.ETHERNET, 65535, 3, 0);
+        LiveStore store = new LiveStore("eth1", "rarp", LinkTypes.ETHERNET, 65535, 3);
         for (int i = 0; i < 10; i++) {
             store.add(frame(i));
         }
@@ -31,18 +32,8 @@ class LiveStoreTest {
     }
 
     @Test
-    void aByteRingKeepsTheNewestWithinItsSize() {
-        LiveStore store = new LiveStore("eth1", "", LinkTypes.ETHERNET, 65535, 0, 200);
-        for (int i = 0; i < 10; i++) {
-            store.add(frame(i)); // 60 bytes each
-        }
-        assertThat(store.size()).isEqualTo(3);
-        assertThat(store.frames().get(2).timestampNanos()).isEqualTo(frame(9).timestampNanos());
-    }
-
-    @Test
     void pcapngKeepsTheInterfaceFilterAndCommentAndTheSnapshotReadsLikeAFile(@TempDir Path dir) throws Exception {
-        LiveStore store = new LiveStore("eth1", LiveOptions.MIGRATION_FILTER, LinkTypes.ETHERNET, 65535, 0, 0);
+        LiveStore store = new LiveStore("eth1", LiveOptions.MIGRATION_FILTER, LinkTypes.ETHERNET, 65535, 0);
         for (int i = 0; i < 4; i++) {
             store.add(frame(i));
         }
@@ -62,6 +53,24 @@ class LiveStoreTest {
             assertThat(c.frameCount()).isEqualTo(4);
             assertThat(snapshot.frameCount()).isEqualTo(4);
             assertThat(snapshot.frameBytes(2)).isEqualTo(frame(2).data());
+        }
+    }
+
+    @Test
+    void framesCommentsAreSavedAsPacketCommentsWithTheRingsNumbering(@TempDir Path dir) throws Exception {
+        LiveStore store = new LiveStore("eth1", "", LinkTypes.ETHERNET, 65535, 3);
+        for (int i = 0; i < 5; i++) {
+            store.add(frame(i));
+        }
+        Path file = dir.resolve("noted.pcapng");
+        // kept now: frames 2, 3, 4 of those received; position 1 is frame 3
+        store.writePcapng(file, null, i -> i == 1 ? List.of("first RARP [evidence]") : List.of());
+        try (Capture c = Capture.open(file)) {
+            assertThat(c.frameCount()).isEqualTo(3);
+            assertThat(c.frameBytes(1)).isEqualTo(frame(3).data());
+            assertThat(c.comments(1)).containsExactly("first RARP [evidence]");
+            assertThat(c.comments(0)).isEmpty();
+            assertThat(c.comments(2)).isEmpty();
         }
     }
 }

@@ -74,6 +74,11 @@ class CaptureViewModelTest {
             public void ui(Runnable work) {
                 work.run();
             }
+
+            @Override
+            public java.util.concurrent.Executor serial(String name) {
+                return background::add;
+            }
         };
         CaptureViewModel vm = new CaptureViewModel(deferred);
         vm.open(List.of(UiFixtures.SAMPLE));

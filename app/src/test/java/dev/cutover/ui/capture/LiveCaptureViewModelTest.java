@@ -113,6 +113,71 @@ class LiveCaptureViewModelTest {
     }
 
     @Test
+    void aRingOfFilesIsWrittenAsFramesArriveAndNeedsNoSavingQuestion(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, c -> { });
+        Path target = dir.resolve("watch.pcapng");
+        assertThat(live.start(LiveOptions.of(LISTEN).withFilter("rarp"), 100,
+                new LiveCaptureViewModel.RingFiles(target, 20_000, 2))).as(live.errorProperty().get()).isTrue();
+        try {
+            LinkLab.inject(SEND, List.of("@1000"));
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (live.framesProperty().get() < 1000 && System.nanoTime() < end) {
+                Thread.sleep(100);
+                live.drain();
+            }
+            assertThat(live.framesProperty().get()).isEqualTo(1000);
+            assertThat(live.needsConfirmationToDiscard()).isFalse(); // the frames are in the files
+        } finally {
+            live.stop();
+        }
+        List<Path> files;
+        try (var listing = java.nio.file.Files.list(dir)) {
+            files = listing.sorted().toList();
+        }
+        assertThat(files).hasSize(2);
+        assertThat(live.writtenProperty().get()).contains("2 files").contains("older deleted by the ring");
+        assertThat(live.statusProperty().get()).startsWith("Stopped: 1,000 frames").contains("written to");
+        try (Capture newest = Capture.open(files.get(1))) {
+            assertThat(newest.interfaces().get(0).name()).isEqualTo(LISTEN);
+            assertThat(newest.frameBytes(newest.frameCount() - 1))
+                    .isEqualTo(dev.cutover.samples.Wire.rarp(LinkLab.VM_MAC + 999));
+        }
+        assertThat(live.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRingOfFilesThatCannotBeWrittenSaysSoAndTheWindowsFramesStillAskToBeSaved(@TempDir Path dir)
+            throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        LiveCaptureViewModel live = new LiveCaptureViewModel(Tasks.DIRECT, LivePcap::open, c -> { });
+        Path folder = java.nio.file.Files.createDirectory(dir.resolve("gone"));
+        assertThat(live.start(LiveOptions.of(LISTEN), 0,
+                new LiveCaptureViewModel.RingFiles(folder.resolve("watch.pcapng"), 1_000_000, 3))).isTrue();
+        try {
+            java.nio.file.Files.delete(folder); // before the first frame opens the first file
+            LinkLab.inject(SEND, LinkLab.migrationTraffic());
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (live.framesProperty().get() < LinkLab.MIGRATION_FRAMES && System.nanoTime() < end) {
+                Thread.sleep(100);
+                live.drain();
+            }
+        } finally {
+            live.stop();
+        }
+        assertThat(live.framesProperty().get()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+        assertThat(live.errorProperty().get()).startsWith("Writing the capture's files stopped: cannot write ")
+                .contains("no such folder " + folder)
+                .contains("save it before it is lost");
+        assertThat(live.needsConfirmationToDiscard()).isTrue();
+        Path saved = dir.resolve("rescued.pcapng");
+        live.save(saved, null);
+        try (Capture c = Capture.open(saved)) {
+            assertThat(c.frameCount()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+        }
+    }
+
+    @Test
     void theMainWindowsModelShowsLiveFramesAndTheMigration(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         MainViewModel vm = new MainViewModel(Tasks.DIRECT, new AnalysisMigrations(), new PreferencesStore(dir));
