@@ -110,8 +110,9 @@ public final class LiveStore {
         writePcapng(target, comment, copy, i -> List.of());
     }
 
-    private void writePcapng(Path target, String comment, List<LiveFrame> copy,
-                             IntFunction<List<String>> frameComments) throws IOException {
+    /** As {@link #writePcapng(Path, String, List)}, with each frame's comments by position in the list. */
+    public void writePcapng(Path target, String comment, List<LiveFrame> copy,
+                            IntFunction<List<String>> frameComments) throws IOException {
         AtomicFiles.write(target, out -> {
             try (PcapngWriter writer = new PcapngWriter(out, "Cutover", comment)) {
                 int iface = writer.addInterface(linkType, snapLen, interfaceName, null, 9, filter);
@@ -126,7 +127,11 @@ public final class LiveStore {
 
     /** Writes classic pcap (microseconds) atomically; the filter and comments have no place in it. */
     public void writePcap(Path target) throws IOException {
-        List<LiveFrame> copy = new ArrayList<>(frames);
+        writePcap(target, new ArrayList<>(frames));
+    }
+
+    /** As {@link #writePcap(Path)}, of frames taken from the store earlier; safe on another thread. */
+    public void writePcap(Path target, List<LiveFrame> copy) throws IOException {
         AtomicFiles.write(target, out -> {
             try (PcapWriter writer = new PcapWriter(out, linkType, snapLen, false)) {
                 for (LiveFrame f : copy) {

@@ -111,6 +111,15 @@ public final class AnnotationsViewModel {
         revision.set(revision.get() + 1);
     }
 
+    /** A live ring let {@code by} frames go: the annotations follow their frames (see {@link AnnotationStore#renumber}). */
+    public void renumber(int by) {
+        if (store.sidecar() == null && by > 0) {
+            store.renumber(by);
+            fill();
+            changed();
+        }
+    }
+
     /** The {@code frame.comment} texts the annotations add to a 0-based frame. */
     public List<String> commentsOf(int index) {
         return store.commentsOf(index);

@@ -5,7 +5,6 @@ import dev.cutover.capture.live.LiveInterface;
 import dev.cutover.capture.live.LiveOptions;
 import dev.cutover.capture.live.LivePcap;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -289,10 +288,10 @@ public final class LiveCaptureControls {
         if (f == null) {
             return;
         }
-        try {
-            vm.save(f.toPath(), null);
-        } catch (IOException e) {
-            alert(Alert.AlertType.ERROR, "Save live capture", "Cannot write " + f + ": " + e.getMessage());
+        int lost = vm.saveInBackground(f.toPath(), null);
+        if (lost > 0) {
+            alert(Alert.AlertType.INFORMATION, "Save live capture", String.format("pcap has no place for comments: "
+                    + "the annotations of %,d frames are not in %s. Save as pcapng to keep them.", lost, f));
         }
     }
 

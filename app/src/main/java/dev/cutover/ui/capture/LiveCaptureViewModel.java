@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -82,6 +83,8 @@ public final class LiveCaptureViewModel {
      */
     private long snapshots;
     private long applied;
+    private long shownOffset;
+    private IntFunction<List<String>> shownComments = i -> List.of();
     private final List<LiveFrame> batch = new ArrayList<>();
     private LiveSession session;
     private LiveStore store;
@@ -136,6 +139,7 @@ public final class LiveCaptureViewModel {
         announced.clear();
         announcedKey = null;
         applied = snapshots; // an analysis of the capture before is not this one's
+        shownOffset = 0;
         shownFrames = -1;
         lastRefresh = System.nanoTime();
         frames.set(0);
@@ -246,6 +250,7 @@ public final class LiveCaptureViewModel {
         shownFrames = store.received();
         LiveStore from = store;
         List<LiveFrame> copy = from.frames();
+        long evictedAtCopy = from.evicted();
         long number = ++snapshots;
         tasks.background(() -> {
             Capture capture;
@@ -262,11 +267,11 @@ public final class LiveCaptureViewModel {
                 result = null;
             }
             AnalysisResult analysed = result;
-            tasks.ui(() -> showSnapshot(number, capture, analysed));
+            tasks.ui(() -> showSnapshot(number, evictedAtCopy, capture, analysed));
         });
     }
 
-    private void showSnapshot(long number, Capture capture, AnalysisResult result) {
+    private void showSnapshot(long number, long offset, Capture capture, AnalysisResult result) {
         if (number <= applied) {
             capture.close(); // a newer one is already shown, or the capture it came from was replaced
             return;
@@ -276,6 +281,7 @@ public final class LiveCaptureViewModel {
         }
         previous = shown;
         shown = capture;
+        shownOffset = offset;
         show.accept(capture);
         applied = number;
         if (result != null) {
@@ -337,12 +343,80 @@ public final class LiveCaptureViewModel {
         if (store == null) {
             throw new IllegalStateException("nothing captured");
         }
-        if (String.valueOf(target.getFileName()).toLowerCase().endsWith(".pcap")) {
-            store.writePcap(target);
-        } else {
-            store.writePcapng(target, comment);
-        }
+        write(store, store.frames(), commentsNow(), target, comment);
         unsaved.set(false);
+    }
+
+    /**
+     * Saves as {@link #save} does, on a background thread: the frames kept now and their annotations are taken
+     * at once, the file is written away from the FX thread, and a failure shows in {@link #errorProperty()}.
+     * Frames that arrive meanwhile still count as unsaved.
+     *
+     * @return how many annotated frames lose their comments because pcap has no place for them (0 for pcapng)
+     */
+    public int saveInBackground(Path target, String comment) {
+        if (store == null) {
+            throw new IllegalStateException("nothing captured");
+        }
+        LiveStore from = store;
+        List<LiveFrame> copy = from.frames();
+        List<List<String>> comments = commentsNow();
+        long receivedAtCopy = from.received();
+        tasks.background(() -> {
+            try {
+                write(from, copy, comments, target, comment);
+                tasks.ui(() -> {
+                    if (store == from && store.received() == receivedAtCopy) {
+                        unsaved.set(false);
+                    }
+                    status.set(status.get().isEmpty() ? "Saved " + target : status.get() + "; saved " + target);
+                });
+            } catch (IOException | RuntimeException e) {
+                tasks.ui(() -> error.set("Cannot write " + target + ": " + e.getMessage()));
+            }
+        });
+        return isPcap(target) ? (int) comments.stream().filter(c -> !c.isEmpty()).count() : 0;
+    }
+
+    private static boolean isPcap(Path target) {
+        return String.valueOf(target.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".pcap");
+    }
+
+    private static void write(LiveStore from, List<LiveFrame> copy, List<List<String>> comments, Path target,
+                              String comment) throws IOException {
+        if (isPcap(target)) {
+            from.writePcap(target, copy);
+        } else {
+            from.writePcapng(target, comment, copy, i -> i < comments.size() ? comments.get(i) : List.of());
+        }
+    }
+
+    /**
+     * The annotations of the frames kept now, by their position in the store: the window numbers its frames from
+     * the snapshot on show, which may be older than the store when a ring has let frames go since.
+     */
+    private List<List<String>> commentsNow() {
+        List<List<String>> out = new ArrayList<>(store.size());
+        long firstKept = store.evicted();
+        for (int j = 0; j < store.size(); j++) {
+            long shownIndex = firstKept + j - shownOffset;
+            out.add(shownIndex < 0 || shownIndex > Integer.MAX_VALUE ? List.of()
+                    : List.copyOf(shownComments.apply((int) shownIndex)));
+        }
+        return out;
+    }
+
+    /**
+     * Where the comments of the frames on show come from (the window's annotations, by 0-based frame of the
+     * snapshot shown); they are saved as packet comments in pcapng.
+     */
+    public void setShownComments(IntFunction<List<String>> comments) {
+        this.shownComments = Objects.requireNonNull(comments, "comments");
+    }
+
+    /** Frames the ring had let go before the first frame of the snapshot on show: its frame 1 is this + 1. */
+    public long shownOffset() {
+        return shownOffset;
     }
 
     /**

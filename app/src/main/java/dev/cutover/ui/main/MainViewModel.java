@@ -53,6 +53,8 @@ public final class MainViewModel {
     private final StringBinding frameStatus;
     private Preferences preferences;
     private final LiveCaptureViewModel live;
+    /** Frames a live ring had let go before the snapshot on show, to move annotations with their frames. */
+    private long liveOffset;
     private String titleOverride;
 
     public MainViewModel(Tasks tasks, MigrationSource migrationSource, PreferencesStore store) {
@@ -102,6 +104,15 @@ public final class MainViewModel {
         filter.restoreHistory(preferences.filterHistory());
 
         packets.setAnnotations(annotations::commentsOf, annotations::text);
+        live.setShownComments(annotations::commentsOf);
+        live.runningProperty().addListener((o, was, now) -> {
+            if (now) {
+                // A live capture's annotations live in memory until saved with it as packet comments; the
+                // sidecar of whatever file was open before must not take notes on other frames.
+                annotations.setFiles(List.of(), 0);
+                liveOffset = 0;
+            }
+        });
         selection.setAnnotations(annotations::commentsOf);
         capture.captureProperty().addListener((o, was, now) -> captureOpened(now));
         packets.selectedFramesProperty().addListener((o, was, now) -> {
@@ -124,6 +135,11 @@ public final class MainViewModel {
 
     /** The live capture's frames so far replace what the views show; the capture engine reads them as a file. */
     private void showLive(Capture c) {
+        long offset = live.shownOffset();
+        if (offset > liveOffset) {
+            annotations.renumber((int) Math.min(Integer.MAX_VALUE, offset - liveOffset)); // the ring let frames go
+        }
+        liveOffset = offset;
         shown = c;
         packets.setCapture(c);
         selection.setCapture(c);

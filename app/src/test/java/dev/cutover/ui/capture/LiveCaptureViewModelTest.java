@@ -200,6 +200,93 @@ class LiveCaptureViewModelTest {
     }
 
     @Test
+    void annotationsOfLiveFramesStayOffTheFileOpenBeforeAndAreSavedAsPacketComments(@TempDir Path dir)
+            throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        Path before = dir.resolve("before.pcap");
+        java.nio.file.Files.copy(dev.cutover.ui.UiFixtures.SAMPLE, before);
+        MainViewModel vm = new MainViewModel(Tasks.DIRECT, new AnalysisMigrations(), new PreferencesStore(dir));
+        vm.open(List.of(before));
+        assertThat(vm.packets().totalProperty().get()).isEqualTo(dev.cutover.ui.UiFixtures.SAMPLE_FRAMES);
+        assertThat(vm.live().start(LiveOptions.of(LISTEN), 0)).isTrue();
+        try {
+            LinkLab.inject(SEND, LinkLab.migrationTraffic());
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (vm.packets().totalProperty().get() != LinkLab.MIGRATION_FRAMES && System.nanoTime() < end) {
+                Thread.sleep(100);
+                vm.live().drain();
+            }
+        } finally {
+            vm.live().stop();
+        }
+        assertThat(vm.packets().totalProperty().get()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+        vm.annotations().showFrame(4); // the guest's gratuitous ARP
+        vm.annotations().commentProperty().set("guest announced itself");
+        vm.annotations().tagsProperty().set("evidence");
+        vm.annotations().apply();
+        assertThat(dev.cutover.report.AnnotationStore.sidecarOf(before)).doesNotExist();
+
+        Path saved = dir.resolve("live.pcapng");
+        vm.live().save(saved, null);
+        try (Capture c = Capture.open(saved)) {
+            assertThat(c.comments(4)).containsExactly("guest announced itself [evidence]");
+            assertThat(c.comments(0)).isEmpty();
+        }
+        Path pcap = dir.resolve("live.pcap");
+        assertThat(vm.live().saveInBackground(pcap, null)).isEqualTo(1); // pcap has no place for it
+        try (Capture c = Capture.open(pcap)) {
+            assertThat(c.frameCount()).isEqualTo(LinkLab.MIGRATION_FRAMES);
+        }
+    }
+
+    @Test
+    void whenTheRingLetsFramesGoAnAnnotationStaysOnItsFrame(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        List<String> first = new ArrayList<>();
+        List<String> then = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            (i < 3 ? first : then).add(hex.formatHex(dev.cutover.samples.Wire.rarp(LinkLab.VM_MAC + i)));
+        }
+        MainViewModel vm = new MainViewModel(Tasks.DIRECT, new AnalysisMigrations(), new PreferencesStore(dir));
+        assertThat(vm.live().start(LiveOptions.of(LISTEN).withFilter("rarp"), 3)).isTrue();
+        try {
+            LinkLab.inject(SEND, first);
+            awaitShown(vm, 3, 3);
+            vm.annotations().showFrame(2); // the third RARP
+            vm.annotations().commentProperty().set("third");
+            vm.annotations().apply();
+            LinkLab.inject(SEND, then);
+            awaitShown(vm, 5, 3);
+        } finally {
+            vm.live().stop();
+        }
+        assertThat(vm.live().shownOffset()).isEqualTo(2);
+        assertThat(vm.annotations().text(0)).isEqualTo("third");
+        Path saved = dir.resolve("ring.pcapng");
+        vm.live().save(saved, null);
+        try (Capture c = Capture.open(saved)) {
+            assertThat(c.frameBytes(0)).isEqualTo(dev.cutover.samples.Wire.rarp(LinkLab.VM_MAC + 2));
+            assertThat(c.comments(0)).containsExactly("third");
+        }
+    }
+
+    private static void awaitShown(MainViewModel vm, long received, int shown) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((vm.live().framesProperty().get() < received || vm.packets().totalProperty().get() != shown)
+                && System.nanoTime() < end) {
+            Thread.sleep(100);
+            vm.live().drain();
+        }
+        // a snapshot is made at most once a second while frames arrive; wait for the one with them all
+        while (vm.live().shownOffset() != received - shown && System.nanoTime() < end) {
+            Thread.sleep(200);
+            vm.live().drain();
+        }
+        assertThat(vm.live().framesProperty().get()).isEqualTo(received);
+    }
+
+    @Test
     void anInterfaceThatGoesAwayKeepsWhatWasCapturedAndSaysSo() throws Exception {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         LinkLab.quietly("ip", "link", "del", "cutv6");

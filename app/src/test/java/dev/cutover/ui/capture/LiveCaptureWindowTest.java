@@ -173,7 +173,7 @@ class LiveCaptureWindowTest {
         try (Capture c = Capture.open(pcap)) {
             assertThat(c.frameCount()).isEqualTo(n);
         }
-        assertThat(vm.live().needsConfirmationToDiscard()).isFalse();
+        waitUntil("the capture counts as saved", () -> !vm.live().needsConfirmationToDiscard());
 
         // saved: the close request closes the window without asking, preferences saved
         Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
