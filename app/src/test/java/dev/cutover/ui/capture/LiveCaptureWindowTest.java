@@ -258,8 +258,40 @@ class LiveCaptureWindowTest {
         assertThat(robot.lookup("#discardDialog").tryQuery()).isEmpty();
     }
 
+    @Test
+    void aRingOfFilesAskedForInTheStartDialogIsWrittenAndTheWindowClosesWithoutAsking(FxRobot robot)
+            throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        Path folder = Files.createDirectory(dir.resolve("ring"));
+        startFromTheMenu(robot, null, folder.resolve("watch.pcapng"));
+        LinkLab.inject(SEND, LinkLab.migrationTraffic());
+        int n = LinkLab.MIGRATION_FRAMES;
+        waitUntil("the packet list shows " + n + " frames", () -> packets(robot).getItems().size() == n);
+        assertThat(vm.live().needsConfirmationToDiscard()).isFalse(); // they go to the files
+        menu(robot, "#stopCaptureMenuItem");
+        waitUntil("the status bar names the file", () -> text(robot, "#statusLive").contains("written to "));
+        List<Path> files;
+        try (var listing = Files.list(folder)) {
+            files = listing.toList();
+        }
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).getFileName().toString()).matches("watch_00001_\\d{14}\\.pcapng");
+        try (Capture c = Capture.open(files.get(0))) {
+            assertThat(c.frameCount()).isEqualTo(n);
+            assertThat(c.interfaces().get(0).name()).isEqualTo(LISTEN);
+        }
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitUntil("the window closes", () -> !stage.isShowing());
+        assertThat(robot.lookup("#discardDialog").tryQuery()).isEmpty();
+    }
+
     /** Capture > Start…: the listening veth chosen in the list, the filter kept or typed over, OK. */
     private void startFromTheMenu(FxRobot robot, String filter) throws TimeoutException {
+        startFromTheMenu(robot, filter, null);
+    }
+
+    /** As above, and with ringFiles not null, a ring of files made from that name is asked for. */
+    private void startFromTheMenu(FxRobot robot, String filter, Path ringFiles) throws TimeoutException {
         menu(robot, "#startCaptureMenuItem");
         DialogPane start = dialog(robot, "startCaptureDialog");
         ComboBox<String> iface = robot.from(start).lookup("#captureInterface").queryComboBox();
@@ -277,6 +309,14 @@ class LiveCaptureWindowTest {
             robot.interact(() -> bpf.getEditor().selectAll());
             robot.type(KeyCode.BACK_SPACE).write(filter);
             assertThat(bpf.getEditor().getText()).isEqualTo(filter);
+        }
+        if (ringFiles != null) {
+            javafx.scene.control.TextField target = robot.from(start).lookup("#captureRingTarget")
+                    .queryAs(javafx.scene.control.TextField.class);
+            assertThat(target.isDisabled()).isTrue();
+            robot.clickOn("#captureRingFiles");
+            assertThat(target.isDisabled()).isFalse();
+            robot.interact(() -> target.setText(ringFiles.toString()));
         }
         robot.clickOn(start.lookupButton(ButtonType.OK));
         if (filter == null) {
