@@ -74,6 +74,24 @@ public final class LinkLab {
         }
     }
 
+    /**
+     * A veth pair of this test class's own in this namespace (a stale one of the same names removed first);
+     * returns why live tests must be skipped instead, or null when the pair is up.
+     */
+    public static String ownPair(String send, String listen) throws IOException {
+        String skip = whyNot();
+        if (skip == null) {
+            quietly("ip", "link", "del", send);
+            vethPair(null, send, listen);
+        }
+        return skip;
+    }
+
+    /** Removes a pair made by {@link #ownPair} (deleting one end takes its peer). */
+    public static void removePair(String send) {
+        quietly("ip", "link", "del", send);
+    }
+
     static String[] cat(List<String> prefix, String... rest) {
         List<String> all = new ArrayList<>(prefix);
         all.addAll(Arrays.asList(rest));

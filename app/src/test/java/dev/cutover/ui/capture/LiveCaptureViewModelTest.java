@@ -34,17 +34,13 @@ class LiveCaptureViewModelTest {
 
     @BeforeAll
     static void link() throws Exception {
-        skip = LinkLab.whyNot();
-        if (skip == null) {
-            LinkLab.quietly("ip", "link", "del", SEND);
-            LinkLab.vethPair(null, SEND, LISTEN);
-        }
+        skip = LinkLab.ownPair(SEND, LISTEN);
     }
 
     @AfterAll
     static void removeLink() {
         if (skip == null) {
-            LinkLab.quietly("ip", "link", "del", SEND);
+            LinkLab.removePair(SEND);
         }
     }
 
