@@ -40,7 +40,7 @@ backlog_drops() { local sum=0 drops; while read -r _ drops _; do sum=$((sum + 16
 ip netns exec "$NS" java -Xmx1g -jar app/target/cutover.jar capture -i cutv5 -w "$OUT" --ring 100000 \
   >"$LOG" 2>&1 &
 CAPTURE=$!
-for _ in $(seq 100); do grep -q 'Capturing on' "$LOG" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q 'Capturing on' "$LOG" 2>/dev/null && break; sleep 0.1; done
 grep -q 'Capturing on' "$LOG" || { echo "live-soak: the capture did not start:" >&2; cat "$LOG" >&2; exit 1; }
 BACKLOG_BEFORE=$(backlog_drops)
 SENT_LINE=$(ip netns exec "$NS" java -cp "$CP" dev.cutover.bench.SoakInjector cutv4 "$RATE" "$SECONDS_")
