@@ -1,7 +1,13 @@
 package dev.cutover.capture.live;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import dev.cutover.capture.live.LiveCaptureException.Kind;
 import java.io.EOFException;
+import java.lang.reflect.Field;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,7 +23,8 @@ import org.pcap4j.core.PcapStat;
 
 /**
  * A running capture: one thread reads frames from libpcap into a bounded queue, a reader drains them in
- * batches. Frames the queue has no room for are counted, as are the kernel's drops.
+ * batches. Frames the queue has no room for are counted, as are the kernel's drops. The thread calls
+ * {@code pcap_next_ex} itself on pcap4j's handle, which allocates nothing per frame but the frame.
  */
 public final class LiveSession implements AutoCloseable {
     /** How long libpcap waits for frames before the capture thread looks whether it should stop. */
@@ -52,24 +59,19 @@ public final class LiveSession implements AutoCloseable {
     private void run() {
         long lastStats = System.nanoTime();
         try {
+            FrameReader reader = FrameReader.of(handle);
             while (!stopping) {
-                byte[] data;
+                LiveFrame frame;
                 try {
-                    data = handle.getNextRawPacketEx();
-                } catch (TimeoutException e) {
-                    lastStats = maybeStats(lastStats);
-                    continue;
+                    frame = reader.next();
                 } catch (EOFException e) {
                     break;
                 }
-                // Time stamp and length belong to the frame just read: take them on this thread, now.
-                Timestamp ts = handle.getTimestamp();
-                Integer original = handle.getOriginalLength();
-                long nanos = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
-                LiveFrame frame = new LiveFrame(nanos, data, original == null ? data.length : original);
-                captured.incrementAndGet();
-                if (!queue.offer(frame)) {
-                    queueDrops.incrementAndGet();
+                if (frame != null) {
+                    captured.incrementAndGet();
+                    if (!queue.offer(frame)) {
+                        queueDrops.incrementAndGet();
+                    }
                 }
                 lastStats = maybeStats(lastStats);
             }
@@ -84,6 +86,101 @@ public final class LiveSession implements AutoCloseable {
         } finally {
             handle.close();
             finished.countDown();
+        }
+    }
+
+    /** Reads the next frame off the handle, on the capture thread. */
+    private interface FrameReader {
+        /**
+         * The next frame, or null when none came within the read timeout.
+         *
+         * @throws EOFException at the end of the frames (a savefile; never a live interface)
+         */
+        LiveFrame next() throws Exception;
+
+        /** Straight from libpcap when pcap4j lets the handle's pointer be read, else through pcap4j. */
+        static FrameReader of(PcapHandle handle) {
+            try {
+                Field field = PcapHandle.class.getDeclaredField("handle");
+                field.setAccessible(true);
+                Pointer pcap = (Pointer) field.get(handle);
+                if (pcap != null) {
+                    return new Direct(handle, pcap);
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                // Another pcap4j, or the field not open to us: read as pcap4j does.
+            }
+            return () -> pcap4j(handle);
+        }
+
+        /**
+         * pcap4j's read: it allocates two JNA references (native memory released by finalizers), a Timestamp and
+         * an Integer per frame, which at 100,000 frames/s keeps the garbage collector busy.
+         */
+        private static LiveFrame pcap4j(PcapHandle handle) throws Exception {
+            byte[] data;
+            try {
+                data = handle.getNextRawPacketEx();
+            } catch (TimeoutException e) {
+                return null;
+            }
+            // Time stamp and length belong to the frame just read: take them on this thread, now.
+            Timestamp ts = handle.getTimestamp();
+            Integer original = handle.getOriginalLength();
+            long nanos = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
+            return new LiveFrame(nanos, data, original == null ? data.length : original);
+        }
+    }
+
+    /**
+     * {@code pcap_next_ex} called directly, its two out-parameters in one block of native memory reused for every
+     * frame, so a frame costs its bytes and its record. Only the capture thread uses the handle while it runs
+     * (it also closes it), so pcap4j's lock around the handle is not needed here.
+     */
+    private static final class Direct implements FrameReader {
+        /** struct pcap_pkthdr as pcap4j reads it: a timeval of two C longs, then caplen and len. */
+        private static final int USEC = Native.LONG_SIZE;
+        private static final int CAPLEN = 2 * Native.LONG_SIZE;
+        private static final int LEN = CAPLEN + 4;
+
+        static {
+            Native.register(NativeLibrary.getInstance(System.getProperty("org.pcap4j.core.pcapLibName",
+                    Platform.isWindows() ? "wpcap" : "pcap")));
+        }
+
+        private final PcapHandle handle;
+        private final Pointer pcap;
+        private final Memory out = new Memory(2L * Native.POINTER_SIZE);
+        private final Pointer headerOut = out.share(0);
+        private final Pointer dataOut = out.share(Native.POINTER_SIZE);
+
+        Direct(PcapHandle handle, Pointer pcap) {
+            this.handle = handle;
+            this.pcap = pcap;
+        }
+
+        private static native int pcap_next_ex(Pointer pcap, Pointer header, Pointer data);
+
+        @Override
+        public LiveFrame next() throws Exception {
+            int rc = pcap_next_ex(pcap, headerOut, dataOut);
+            if (rc == 0) {
+                return null;
+            }
+            if (rc == -2) {
+                throw new EOFException();
+            }
+            if (rc < 0) {
+                throw new PcapNativeException("Error occurred in pcap_next_ex(): " + handle.getError(), rc);
+            }
+            Pointer header = out.getPointer(0);
+            Pointer data = out.getPointer(Native.POINTER_SIZE);
+            long nanos = cLong(header, 0) * 1_000_000_000L + cLong(header, USEC) * 1000L;
+            return new LiveFrame(nanos, data.getByteArray(0, header.getInt(CAPLEN)), header.getInt(LEN));
+        }
+
+        private static long cLong(Pointer p, long offset) {
+            return Native.LONG_SIZE == 8 ? p.getLong(offset) : p.getInt(offset);
         }
     }
 
