@@ -89,6 +89,11 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
+    /** Whether frames are read straight from libpcap on this handle, rather than through pcap4j's slower read. */
+    static boolean readsDirectly(PcapHandle handle) {
+        return FrameReader.of(handle) instanceof Direct;
+    }
+
     /** Reads the next frame off the handle, on the capture thread. */
     private interface FrameReader {
         /**
