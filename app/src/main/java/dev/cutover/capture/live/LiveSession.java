@@ -75,6 +75,9 @@ public final class LiveSession implements AutoCloseable {
                 }
                 lastStats = maybeStats(lastStats);
             }
+            if (stopping) {
+                readLeftovers(reader);
+            }
             readStats();
         } catch (PcapNativeException e) {
             // Mid-capture, libpcap fails this way when the interface disappears or goes down; its text says which.
@@ -86,6 +89,44 @@ public final class LiveSession implements AutoCloseable {
         } finally {
             handle.close();
             finished.countDown();
+        }
+    }
+
+    /**
+     * Frames already in the kernel's buffer when stop was asked for belong to the capture, and dropping them
+     * would lose them without a count: read them without waiting, until none has come for two read timeouts
+     * (the kernel hands over a partly filled block when its timeout passes), for half a second at most.
+     */
+    private void readLeftovers(FrameReader reader) throws Exception {
+        try {
+            handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+            return; // a handle that cannot stop blocking would wait for frames that may never come
+        }
+        long start = System.nanoTime();
+        long lastFrame = start;
+        boolean breakSeen = false;
+        while (System.nanoTime() - start < 500_000_000L
+                && System.nanoTime() - lastFrame < 2L * POLL_MILLIS * 1_000_000L) {
+            LiveFrame frame;
+            try {
+                frame = reader.next();
+            } catch (EOFException e) {
+                if (breakSeen) {
+                    return; // a savefile's end, or stop asked twice
+                }
+                breakSeen = true; // the stop's own breakLoop, not yet seen by a read
+                continue;
+            }
+            if (frame == null) {
+                Thread.sleep(5);
+                continue;
+            }
+            lastFrame = System.nanoTime();
+            captured.incrementAndGet();
+            if (!queue.offer(frame)) {
+                queueDrops.incrementAndGet();
+            }
         }
     }
 
