@@ -140,7 +140,14 @@ public final class AtomicFiles {
         }
     }
 
-    // Writers close the stream they are given; the sync and the move must still come after that.
+    /**
+     * A view of out whose close only flushes: writers close the stream they are given, and the stream's owner
+     * (here, the sync and the move) must still come after that.
+     */
+    public static OutputStream keepOpen(OutputStream out) {
+        return new KeepOpen(out);
+    }
+
     private static final class KeepOpen extends FilterOutputStream {
         KeepOpen(OutputStream out) {
             super(out);

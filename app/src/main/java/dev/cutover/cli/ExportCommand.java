@@ -47,7 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        CompiledFilter filter = Outputs.filter(displayFilter, err);
+        CompiledFilter filter = FrameSelection.compile(displayFilter, err);
         if (filter == null) {
             return ExitCodes.USAGE;
         }

@@ -16,18 +16,6 @@ final class Outputs {
     private Outputs() {
     }
 
-    /** The compiled filter, or null after printing why it is invalid. An empty text matches every frame. */
-    static CompiledFilter filter(String text, PrintWriter err) {
-        try {
-            return CompiledFilter.compile(text);
-        } catch (FilterException e) {
-            err.println("cutover: invalid display filter:");
-            err.println(e.render());
-            err.flush();
-            return null;
-        }
-    }
-
     /** Null when {@code out} may be written, else the reason it may not. */
     static String refuse(Path out, List<Path> inputs) {
         for (Path in : inputs) {

@@ -58,7 +58,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        CompiledFilter filter = Outputs.filter(displayFilter, err);
+        CompiledFilter filter = FrameSelection.compile(displayFilter, err);
         if (filter == null) {
             return ExitCodes.USAGE;
         }

@@ -1,5 +1,6 @@
 package dev.cutover.report;
 
+import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.InterfaceInfo;
 import dev.cutover.capture.PcapWriter;
@@ -28,7 +29,7 @@ public final class PacketExport {
     public static int pcapng(Capture capture, AnnotationStore notes, CompiledFilter filter, Selection selection,
                              OutputStream out) throws IOException {
         int written = 0;
-        try (PcapngWriter w = new PcapngWriter(new NonClosing(out), "Cutover")) {
+        try (PcapngWriter w = new PcapngWriter(AtomicFiles.keepOpen(out), "Cutover")) {
             List<InterfaceInfo> interfaces = capture.interfaces();
             int[] ids = new int[interfaces.size()];
             for (InterfaceInfo i : interfaces) {
@@ -69,7 +70,8 @@ public final class PacketExport {
             nanos |= i.timePrecisionDigits() > 6;
         }
         int written = 0;
-        try (PcapWriter w = new PcapWriter(new NonClosing(out), linkType, snapLen <= 0 ? 262144 : snapLen, nanos)) {
+        try (PcapWriter w = new PcapWriter(AtomicFiles.keepOpen(out), linkType, snapLen <= 0 ? 262144 : snapLen,
+                nanos)) {
             FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);
             Dissection d = new Dissection();
             byte[] buf = new byte[Math.max(64, capture.maxCapturedLength())];
@@ -95,22 +97,5 @@ public final class PacketExport {
         }
         decoder.decode(f, d, filter.requiredLayer());
         return filter.matches(d);
-    }
-
-    /** The atomic writer's stream is closed by its owner, not by the pcap writers. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -29,9 +29,14 @@ final class BpfCompiler {
     private BpfCompiler() {
     }
 
+    /** The libpcap library pcap4j loads (its own property may name another), so both calls reach the same one. */
+    static String libraryName() {
+        return System.getProperty("org.pcap4j.core.pcapLibName", Platform.isWindows() ? "wpcap" : "pcap");
+    }
+
     /** Null when the filter compiles, else libpcap's message. */
     static String error(String filter) {
-        Libpcap pcap = Native.load(Platform.isWindows() ? "wpcap" : "pcap", Libpcap.class);
+        Libpcap pcap = Native.load(libraryName(), Libpcap.class);
         Pointer dead = pcap.pcap_open_dead(DLT_EN10MB, 65535);
         if (dead == null) {
             return null;

@@ -3,7 +3,6 @@ package dev.cutover.capture.live;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.cutover.capture.live.LiveCaptureException.Kind;
 import java.io.EOFException;
@@ -68,10 +67,7 @@ public final class LiveSession implements AutoCloseable {
                     break;
                 }
                 if (frame != null) {
-                    captured.incrementAndGet();
-                    if (!queue.offer(frame)) {
-                        queueDrops.incrementAndGet();
-                    }
+                    accept(frame);
                 }
                 lastStats = maybeStats(lastStats);
             }
@@ -123,10 +119,15 @@ public final class LiveSession implements AutoCloseable {
                 continue;
             }
             lastFrame = System.nanoTime();
-            captured.incrementAndGet();
-            if (!queue.offer(frame)) {
-                queueDrops.incrementAndGet();
-            }
+            accept(frame);
+        }
+    }
+
+    /** Counts a frame read and queues it, or counts it dropped when the queue is full. */
+    private void accept(LiveFrame frame) {
+        captured.incrementAndGet();
+        if (!queue.offer(frame)) {
+            queueDrops.incrementAndGet();
         }
     }
 
@@ -190,8 +191,7 @@ public final class LiveSession implements AutoCloseable {
         private static final int LEN = CAPLEN + 4;
 
         static {
-            Native.register(NativeLibrary.getInstance(System.getProperty("org.pcap4j.core.pcapLibName",
-                    Platform.isWindows() ? "wpcap" : "pcap")));
+            Native.register(NativeLibrary.getInstance(BpfCompiler.libraryName()));
         }
 
         private final PcapHandle handle;

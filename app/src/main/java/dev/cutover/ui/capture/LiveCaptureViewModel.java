@@ -90,7 +90,7 @@ public final class LiveCaptureViewModel {
     private LiveStore store;
     private LiveFiles files;
     private Executor writer;
-    private volatile String writeFailure;
+    private volatile boolean writeFailed;
     private LiveOptions lastOptions;
     private int lastRing;
     private RingFiles lastFiles;
@@ -125,7 +125,7 @@ public final class LiveCaptureViewModel {
             return false;
         }
         store = LiveStore.of(session, ringFrames);
-        writeFailure = null;
+        writeFailed = false;
         if (ringFiles != null) {
             files = LiveFiles.of(session, ringFiles.target(), null, ringFiles.fileBytes(), ringFiles.files());
             writer = tasks.serial("ring files");
@@ -210,7 +210,7 @@ public final class LiveCaptureViewModel {
 
     /** Runs on the writer's thread, in order; after a failure it writes nothing more and says why once. */
     private void write(LiveFiles to, List<LiveFrame> frames) {
-        if (writeFailure != null) {
+        if (writeFailed) {
             return;
         }
         try {
@@ -223,7 +223,7 @@ public final class LiveCaptureViewModel {
     private void closeFiles(LiveFiles to) {
         try {
             to.close();
-            if (writeFailure == null) {
+            if (!writeFailed) {
                 String where = to.describe();
                 tasks.ui(() -> {
                     written.set(where);
@@ -238,8 +238,8 @@ public final class LiveCaptureViewModel {
     }
 
     private void fail(Exception e) {
-        if (writeFailure == null) {
-            writeFailure = String.valueOf(e.getMessage());
+        if (!writeFailed) {
+            writeFailed = true;
             String text = "Writing the capture's files stopped: " + e.getMessage()
                     + "; the capture goes on in the window, save it before it is lost";
             tasks.ui(() -> error.set(text));
@@ -343,7 +343,7 @@ public final class LiveCaptureViewModel {
         if (store == null) {
             throw new IllegalStateException("nothing captured");
         }
-        write(store, store.frames(), commentsNow(), target, comment);
+        writeFile(store, store.frames(), commentsNow(), target, comment);
         unsaved.set(false);
     }
 
@@ -364,7 +364,7 @@ public final class LiveCaptureViewModel {
         long receivedAtCopy = from.received();
         tasks.background(() -> {
             try {
-                write(from, copy, comments, target, comment);
+                writeFile(from, copy, comments, target, comment);
                 tasks.ui(() -> {
                     if (store == from && store.received() == receivedAtCopy) {
                         unsaved.set(false);
@@ -382,7 +382,7 @@ public final class LiveCaptureViewModel {
         return String.valueOf(target.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".pcap");
     }
 
-    private static void write(LiveStore from, List<LiveFrame> copy, List<List<String>> comments, Path target,
+    private static void writeFile(LiveStore from, List<LiveFrame> copy, List<List<String>> comments, Path target,
                               String comment) throws IOException {
         if (isPcap(target)) {
             from.writePcap(target, copy);
@@ -424,7 +424,7 @@ public final class LiveCaptureViewModel {
      * ring of files are saved there, unless writing failed.
      */
     public boolean needsConfirmationToDiscard() {
-        return unsaved.get() && (lastFiles == null || writeFailure != null);
+        return unsaved.get() && (lastFiles == null || writeFailed);
     }
 
     /**
