@@ -1,8 +1,6 @@
 package dev.cutover.cli;
 
 import dev.cutover.capture.AtomicFiles;
-import dev.cutover.filter.CompiledFilter;
-import dev.cutover.filter.FilterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
