@@ -119,7 +119,11 @@ public final class CaptureViewModel {
         current = null;
         loading.set(false);
         progress.set(capture.get() == null ? 0 : 1);
-        state.set(stateText);
+        // what stays on show is named, so the status bar never says "Not opened" over a capture that is open
+        Capture open = capture.get();
+        state.set(open == null ? stateText + ": " + names(job.paths)
+                : String.format("%s: %s; still showing %s (%,d frames)", stateText, names(job.paths),
+                        names(files.get()), open.frameCount()));
         if (message != null) {
             failure.set(message);
         }

@@ -15,6 +15,7 @@ import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -90,9 +91,7 @@ public final class LiveCaptureControls {
         restart.setId("restartCaptureMenuItem");
         restart.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
         restart.setOnAction(e -> {
-            if (mayReplace()) {
-                vm.restart();
-            }
+            whenMayReplace(vm::restart);
         });
         MenuItem save = new MenuItem("Save Live Capture _As…");
         save.setId("saveCaptureMenuItem");
@@ -111,25 +110,53 @@ public final class LiveCaptureControls {
         return l;
     }
 
+    /** The unsaved-capture question's answers, as a desktop application asks before it closes a document. */
+    public static final ButtonType SAVE = new ButtonType("Save…", ButtonBar.ButtonData.YES);
+    public static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+
     /**
-     * Before anything replaces or closes the live capture: asks once when it holds frames nobody saved, and
-     * returns false, leaving it as it is, when the user keeps them. Otherwise stops and drops the capture and
-     * returns true.
+     * Before anything replaces or closes the live capture: when it holds frames nobody saved, asks once whether to
+     * save them, discard them or cancel. Save asks where, stops the capture, writes the file away from the FX
+     * thread and goes on once it is written (a failure is shown and nothing goes on); Discard stops and drops the
+     * capture and goes on; Cancel leaves everything as it is. With nothing unsaved it drops the capture and goes
+     * on at once.
      */
-    public boolean mayReplace() {
-        if (vm.needsConfirmationToDiscard()) {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, String.format("The live capture holds %,d frames "
-                    + "that were not saved. Discard them?", vm.framesProperty().get()), ButtonType.CANCEL,
-                    ButtonType.OK);
-            a.initOwner(owner);
-            a.setTitle("Unsaved capture");
-            a.getDialogPane().setId("discardDialog");
-            if (a.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
-                return false;
+    public void whenMayReplace(Runnable then) {
+        if (!vm.needsConfirmationToDiscard()) {
+            vm.discard();
+            then.run();
+            return;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, String.format("The live capture holds %,d frames that "
+                + "were not saved. Save them before going on?", vm.framesProperty().get()), SAVE, DISCARD,
+                ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("Unsaved capture");
+        a.setHeaderText("Save the live capture?");
+        a.getDialogPane().setId("discardDialog");
+        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == DISCARD) {
+            vm.discard();
+            then.run();
+        } else if (answer == SAVE) {
+            File f = saveTarget.apply(owner);
+            if (f == null) {
+                return;
+            }
+            vm.stop();
+            int lost = vm.saveInBackground(f.toPath(), null, () -> {
+                vm.discard();
+                then.run();
+            });
+            if (lost > 0) {
+                alert(Alert.AlertType.INFORMATION, "Save live capture", lostComments(lost, f));
             }
         }
-        vm.discard();
-        return true;
+    }
+
+    private static String lostComments(int lost, File f) {
+        return String.format("pcap has no place for comments: the annotations of %,d frames are not in %s. "
+                + "Save as pcapng to keep them.", lost, f);
     }
 
     private void askAndStart() {
@@ -140,11 +167,15 @@ public final class LiveCaptureControls {
             alert(Alert.AlertType.ERROR, "Live capture", e.getMessage());
             return;
         }
-        ComboBox<String> iface = new ComboBox<>();
+        // each interface with its description and addresses, as Wireshark's capture dialog lists them, so the
+        // mirror port or the bridge is found by what it is, not only by its name
+        ComboBox<LiveInterface> iface = new ComboBox<>();
         iface.setId("captureInterface");
-        for (LiveInterface i : interfaces) {
-            iface.getItems().add(i.name());
-        }
+        iface.getItems().setAll(interfaces);
+        iface.setCellFactory(l -> new InterfaceCell());
+        iface.setButtonCell(new InterfaceCell());
+        iface.setPrefWidth(480);
+        iface.setVisibleRowCount(12);
         if (!iface.getItems().isEmpty()) {
             iface.getSelectionModel().select(0);
         }
@@ -234,14 +265,43 @@ public final class LiveCaptureControls {
             ringFiles = new LiveCaptureViewModel.RingFiles(Path.of(target.getText().strip()),
                     fileMb.getValue() * 1_000_000L, fileCount.getValue());
         }
-        LiveOptions preset = LiveOptions.of(iface.getValue());
-        LiveOptions options = new LiveOptions(iface.getValue(), filter.getEditor().getText(), snapLen.getValue(),
+        LiveOptions preset = LiveOptions.of(iface.getValue().name());
+        LiveOptions options = new LiveOptions(iface.getValue().name(), filter.getEditor().getText(), snapLen.getValue(),
                 promiscuous.isSelected(), bufferMiB.getValue() << 20, preset.queueCapacity());
         // a mistyped filter is told before the capture on show is given up for it
-        if (!vm.checkFilter(options.filter()) || !mayReplace()) {
+        if (!vm.checkFilter(options.filter())) {
             return;
         }
-        vm.start(options, ring.getValue(), ringFiles);
+        LiveCaptureViewModel.RingFiles files = ringFiles;
+        whenMayReplace(() -> vm.start(options, ring.getValue(), files));
+    }
+
+    /** "eth0 · Intel I350 · 10.0.0.5, fe80::1": what the start dialog's list shows of an interface. */
+    static String describe(LiveInterface i) {
+        StringBuilder sb = new StringBuilder(i.name());
+        if (i.description() != null && !i.description().isBlank()) {
+            sb.append(" · ").append(i.description().strip());
+        }
+        if (!i.addresses().isEmpty()) {
+            sb.append(" · ").append(String.join(", ", i.addresses()));
+        } else {
+            sb.append(" · no address");
+        }
+        if (i.loopback()) {
+            sb.append(" · loopback");
+        }
+        return sb.toString();
+    }
+
+    /** A line of the interface list, the whole description as its tooltip. */
+    private static final class InterfaceCell extends javafx.scene.control.ListCell<LiveInterface> {
+        @Override
+        protected void updateItem(LiveInterface i, boolean empty) {
+            super.updateItem(i, empty);
+            String text = empty || i == null ? null : describe(i);
+            setText(text);
+            setTooltip(text == null ? null : new javafx.scene.control.Tooltip(text));
+        }
     }
 
     /** The ring's files go beside the user's home unless chosen: ~/cutover-live.pcapng. */
@@ -290,8 +350,7 @@ public final class LiveCaptureControls {
         }
         int lost = vm.saveInBackground(f.toPath(), null);
         if (lost > 0) {
-            alert(Alert.AlertType.INFORMATION, "Save live capture", String.format("pcap has no place for comments: "
-                    + "the annotations of %,d frames are not in %s. Save as pcapng to keep them.", lost, f));
+            alert(Alert.AlertType.INFORMATION, "Save live capture", lostComments(lost, f));
         }
     }
 

@@ -297,6 +297,9 @@ public final class LiveCaptureViewModel {
         migrations.set(result.migrations().size());
         Set<String> raised = new HashSet<>();
         for (Finding f : result.findings()) {
+            if (f.code() == dev.cutover.analysis.FindingCode.NO_ARP_FRAMES && result.arpFrameCount() == 0) {
+                continue; // a capture under way that has seen nothing of the ARP family yet: not news while it runs
+            }
             String key = f.code() + " " + f.mac() + " " + f.ip();
             raised.add(key);
             if (announced.add(key)) {
@@ -355,6 +358,11 @@ public final class LiveCaptureViewModel {
      * @return how many annotated frames lose their comments because pcap has no place for them (0 for pcapng)
      */
     public int saveInBackground(Path target, String comment) {
+        return saveInBackground(target, comment, () -> { });
+    }
+
+    /** As {@link #saveInBackground(Path, String)}, then runs {@code onSaved} on the FX thread once the file is written. */
+    public int saveInBackground(Path target, String comment, Runnable onSaved) {
         if (store == null) {
             throw new IllegalStateException("nothing captured");
         }
@@ -370,6 +378,7 @@ public final class LiveCaptureViewModel {
                         unsaved.set(false);
                     }
                     status.set(status.get().isEmpty() ? "Saved " + target : status.get() + "; saved " + target);
+                    onSaved.run();
                 });
             } catch (IOException | RuntimeException e) {
                 tasks.ui(() -> error.set("Cannot write " + target + ": " + e.getMessage()));

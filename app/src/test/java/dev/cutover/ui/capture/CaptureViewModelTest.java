@@ -44,7 +44,9 @@ class CaptureViewModelTest {
         vm.open(List.of(UiFixtures.notACapture(dir)));
         assertThat(vm.failureProperty().get()).startsWith("Cannot open this as a capture.").contains("notes.txt");
         assertThat(vm.capture()).isSameAs(before);
-        assertThat(vm.stateProperty().get()).isEqualTo("Not opened");
+        // the status names what stays on show, not only what failed
+        assertThat(vm.stateProperty().get())
+                .isEqualTo("Not opened: notes.txt; still showing esxi-vmotion-vlan10.pcap (77 frames)");
         vm.acknowledgeFailure();
         assertThat(vm.failureProperty().get()).isNull();
     }
@@ -88,6 +90,6 @@ class CaptureViewModelTest {
         background.forEach(Runnable::run);
         assertThat(vm.loadingProperty().get()).isFalse();
         assertThat(vm.capture()).isNull();
-        assertThat(vm.stateProperty().get()).isEqualTo("Loading cancelled");
+        assertThat(vm.stateProperty().get()).isEqualTo("Loading cancelled: esxi-vmotion-vlan10.pcap");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.live.LinkLab;
+import dev.cutover.capture.live.LiveInterface;
 import dev.cutover.capture.live.LiveOptions;
 import dev.cutover.ui.FxTasks;
 import dev.cutover.ui.UiFixtures;
@@ -179,6 +180,27 @@ class LiveCaptureWindowTest {
     }
 
     @Test
+    void closingWithUnsavedFramesOffersSaveAndClosesOnceTheyAreWritten(FxRobot robot) throws Exception {
+        Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
+        startFromTheMenu(robot, null);
+        LinkLab.inject(SEND, LinkLab.migrationTraffic());
+        int n = LinkLab.MIGRATION_FRAMES;
+        waitUntil("the frames arrive", () -> vm.live().framesProperty().get() == n);
+        Path target = dir.resolve("before-quit.pcapng");
+        view.liveCapture().setSaveTarget(owner -> target.toFile());
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        DialogPane question = dialog(robot, "discardDialog");
+        assertThat(question.getButtonTypes()).containsExactly(LiveCaptureControls.SAVE, LiveCaptureControls.DISCARD,
+                ButtonType.CANCEL);
+        robot.clickOn(question.lookupButton(LiveCaptureControls.SAVE));
+        waitUntil("the window closes once the frames are written", () -> !stage.isShowing());
+        try (Capture c = Capture.open(target)) {
+            assertThat(c.frameCount()).isEqualTo(n);
+        }
+        assertThat(savedWidth()).isEqualTo(1280);
+    }
+
+    @Test
     void aBadCaptureFilterShowsLibpcapsMessageAndKeepsTheUnsavedCapture(FxRobot robot) throws Exception {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         startFromTheMenu(robot, null);
@@ -245,7 +267,7 @@ class LiveCaptureWindowTest {
         // OK: the capture stops and the file replaces it
         drop(robot, dropped);
         discard = dialog(robot, "discardDialog");
-        robot.clickOn(discard.lookupButton(ButtonType.OK));
+        robot.clickOn(discard.lookupButton(LiveCaptureControls.DISCARD));
         waitUntil("the dropped file is shown", () -> packets(robot).getItems().size() == UiFixtures.SAMPLE_FRAMES
                 && stage.getTitle().equals("Cutover — vmnic3.pcap"));
         assertThat(vm.live().runningProperty().get()).isFalse();
@@ -290,14 +312,19 @@ class LiveCaptureWindowTest {
     private void startFromTheMenu(FxRobot robot, String filter, Path ringFiles) throws TimeoutException {
         menu(robot, "#startCaptureMenuItem");
         DialogPane start = dialog(robot, "startCaptureDialog");
-        ComboBox<String> iface = robot.from(start).lookup("#captureInterface").queryComboBox();
-        assertThat(iface.getItems()).contains(LISTEN);
+        ComboBox<LiveInterface> iface = robot.from(start).lookup("#captureInterface").queryComboBox();
+        LiveInterface listen = iface.getItems().stream().filter(i -> i.name().equals(LISTEN)).findFirst()
+                .orElseThrow(() -> new AssertionError(LISTEN + " is not in the list"));
         robot.clickOn(iface);
         ListView<?> list = robot.lookup(".combo-box-popup .list-view").queryAs(ListView.class);
-        robot.interact(() -> list.scrollTo(iface.getItems().indexOf(LISTEN)));
-        robot.clickOn(robot.from(list).lookup(".list-cell")
-                .match((ListCell<?> c) -> LISTEN.equals(c.getItem())).queryAs(Node.class));
-        assertThat(iface.getValue()).isEqualTo(LISTEN);
+        robot.interact(() -> list.scrollTo(iface.getItems().indexOf(listen)));
+        ListCell<?> cell = robot.from(list).lookup(".list-cell")
+                .match((ListCell<?> c) -> listen.equals(c.getItem())).queryAs(ListCell.class);
+        // the list tells each interface by its name, description and addresses
+        assertThat(cell.getText()).startsWith(LISTEN + " · ").endsWith(listen.addresses().isEmpty() ? "no address"
+                : String.join(", ", listen.addresses()));
+        robot.clickOn(cell);
+        assertThat(iface.getValue().name()).isEqualTo(LISTEN);
         ComboBox<String> bpf = robot.from(start).lookup("#captureFilter").queryComboBox();
         assertThat(bpf.getEditor().getText()).isEqualTo(LiveOptions.MIGRATION_FILTER);
         if (filter != null) {
