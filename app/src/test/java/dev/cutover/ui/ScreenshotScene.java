@@ -1,22 +1,25 @@
 package dev.cutover.ui;
 
-import dev.cutover.dissect.proto.Arp;
+import dev.cutover.dissect.Dissection;
 import dev.cutover.ui.main.MainView;
 import dev.cutover.ui.main.MainViewModel;
 import dev.cutover.ui.main.PreferencesStore;
+import dev.cutover.ui.main.Theme;
 import dev.cutover.ui.migrations.AnalysisMigrations;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
 /**
- * The scene of the README's screenshot: the main window on the ESXi sample, at the screen's top left, the
- * first RARP notification selected and its opcode picked in the tree; with {@code --timeline=true}, the timeline
- * on the given captures (the teamed-uplinks sample) with the first migration selected and the timeline pane
- * enlarged. Run by {@code docs/screenshot.sh}.
+ * The scenes of the README's screenshots: the main window on the given captures at the screen's top left, with
+ * its default layout. Options: {@code --width}, {@code --height}; {@code --frame=N} selects frame N (1-based)
+ * and {@code --field=NAME} the first field of that name in its tree; {@code --migration=true} selects the first
+ * migration; {@code --filter=TEXT} applies a display filter; {@code --tab=ID} picks a side tab
+ * ({@code findingsTab}, {@code annotationsTab}); {@code --theme=dark}. Run by {@code docs/screenshot.sh}.
  */
 public final class ScreenshotScene {
     private ScreenshotScene() {
@@ -29,39 +32,51 @@ public final class ScreenshotScene {
 
     /** The window. */
     public static final class Window extends Application {
-    @Override
-    public void start(Stage stage) throws Exception {
-        MainViewModel vm = new MainViewModel(new FxTasks(), new AnalysisMigrations(),
-                new PreferencesStore(Files.createTempDirectory("cutover-shot")));
-        MainView view = new MainView(vm, stage);
-        stage.setScene(view.scene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(Double.parseDouble(getParameters().getNamed().getOrDefault("width", "1400")));
-        stage.setHeight(Double.parseDouble(getParameters().getNamed().getOrDefault("height", "860")));
-        stage.show();
-        if (Boolean.parseBoolean(getParameters().getNamed().getOrDefault("timeline", "false"))) {
-            javafx.scene.control.SplitPane main = (javafx.scene.control.SplitPane) view.getCenter();
-            main.setDividerPositions(0.74);
-            ((javafx.scene.control.SplitPane) main.getItems().get(0)).setDividerPositions(0.36);
-            vm.migrations().reportProperty().addListener((o, was, now) -> {
-                if (!now.rows().isEmpty()) {
-                    javafx.application.Platform.runLater(() -> vm.migrations().select(now.rows().get(0)));
-                }
-            });
-            vm.open(getParameters().getUnnamed().stream().map(Path::of).toList());
-            return;
-        }
-        javafx.scene.control.SplitPane mainSplit = (javafx.scene.control.SplitPane) view.getCenter();
-        mainSplit.setDividerPositions(0.6);
-        ((javafx.scene.control.SplitPane) mainSplit.getItems().get(0)).setDividerPositions(0.6);
-        vm.capture().captureProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                vm.packets().goToFrame(41);
-                vm.selection().selectNode(vm.selection().frameProperty().get().dissection().find(Arp.OPCODE));
+        @Override
+        public void start(Stage stage) throws Exception {
+            Map<String, String> o = getParameters().getNamed();
+            MainViewModel vm = new MainViewModel(new FxTasks(), new AnalysisMigrations(),
+                    new PreferencesStore(Files.createTempDirectory("cutover-shot")));
+            if ("dark".equals(o.get("theme"))) {
+                vm.themeProperty().set(Theme.DARK);
             }
-        });
-        vm.open(List.of(Path.of(getParameters().getUnnamed().get(0))));
-    }
+            MainView view = new MainView(vm, stage);
+            stage.setScene(view.scene());
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(Double.parseDouble(o.getOrDefault("width", "1600")));
+            stage.setHeight(Double.parseDouble(o.getOrDefault("height", "1000")));
+            stage.show();
+            if (o.containsKey("tab")) {
+                javafx.scene.Node tab = view.lookup("#sideTabs");
+                if (tab instanceof javafx.scene.control.TabPane) {
+                    javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) tab;
+                    tabs.getTabs().stream().filter(t -> o.get("tab").equals(t.getId())).findFirst()
+                            .ifPresent(t -> tabs.getSelectionModel().select(t));
+                }
+            }
+            vm.migrations().reportProperty().addListener((obs, was, now) -> Platform.runLater(() -> {
+                if (o.containsKey("filter")) {
+                    vm.filter().textProperty().set(o.get("filter"));
+                    vm.filter().apply();
+                }
+                if (Boolean.parseBoolean(o.getOrDefault("migration", "false")) && !now.rows().isEmpty()) {
+                    vm.migrations().select(now.rows().get(0));
+                }
+                if (o.containsKey("frame")) {
+                    vm.packets().goToFrame(Integer.parseInt(o.get("frame")));
+                    if (o.containsKey("field") && vm.selection().frameProperty().get() != null) {
+                        Dissection d = vm.selection().frameProperty().get().dissection();
+                        for (int i = 0; i < d.size(); i++) {
+                            if (d.field(i).abbrev().equals(o.get("field"))) {
+                                vm.selection().selectNode(i);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }));
+            vm.open(getParameters().getUnnamed().stream().map(Path::of).toList());
+        }
     }
 }

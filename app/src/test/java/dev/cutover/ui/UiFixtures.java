@@ -36,4 +36,26 @@ public final class UiFixtures {
         Files.writeString(f, "these are notes about the migration, not packets\n");
         return f;
     }
+
+    /** The sample's IPv4 frames only: a capture with no ARP of any kind, so nothing announces a migration. */
+    public static void writeWithoutArp(Path target) throws IOException {
+        byte[] all = Files.readAllBytes(SAMPLE);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(all, 0, 24);
+        int p = 24;
+        while (p + 16 <= all.length) {
+            int captured = in.getInt(p + 8);
+            int data = p + 16;
+            int type = ((all[data + 12] & 0xff) << 8) | (all[data + 13] & 0xff);
+            if (type == 0x8100) {
+                type = ((all[data + 16] & 0xff) << 8) | (all[data + 17] & 0xff);
+            }
+            if (type == 0x0800) {
+                out.write(all, p, 16 + captured);
+            }
+            p = data + captured;
+        }
+        Files.write(target, out.toByteArray());
+    }
 }

@@ -12,7 +12,15 @@ public final class HexPane extends BorderPane {
         vm.highlightsProperty().addListener((o, was, now) -> hex.setHighlights(now));
         hex.setOnByteClicked(vm::clickByte);
         hex.setDescriber(vm::describeByte);
-        setCenter(hex);
+        javafx.scene.control.Label empty = new javafx.scene.control.Label(
+                "The selected packet's bytes appear here; click a byte to find its field");
+        empty.setId("hexPlaceholder");
+        empty.getStyleClass().add("placeholder-text");
+        empty.setWrapText(true);
+        empty.setMouseTransparent(true);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.bytesProperty().get().length == 0, vm.bytesProperty()));
+        setCenter(new javafx.scene.layout.StackPane(hex, empty));
     }
 
     public HexView hexView() {

@@ -14,6 +14,7 @@ import dev.cutover.ui.packets.TimeFormat;
 import dev.cutover.ui.timeline.TimelineView;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -62,17 +63,27 @@ import java.util.List;
 
 /** The main window: menu, toolbar, filter bar, packet list, migrations, details, hex dump and status bar. */
 public final class MainView extends BorderPane {
+    /** Main split (packets | timeline, timeline | details), packets | side column, details | bytes. */
+    static final double[] DEFAULT_DIVIDERS = {0.57, 0.79, 0.72, 0.55};
+    private static final double TIMELINE_SHARE = 0.22;
+    private static final double TIMELINE_MIN = 140;
+    private static final double SIDE_SHARE = 0.28;
+    private static final double SIDE_MIN = 240;
+    /** What a hex dump row of 16 bytes with its offset and ASCII needs, in pixels. */
+    private static final double HEX_WIDTH = 660;
     private final MainViewModel vm;
     private final Stage stage;
     private final PacketListView packets;
     private final MigrationsView migrations;
     private final AnnotationsView annotations;
     private final TimelineView timeline;
+    /** Packets and the side column above; the timeline; the details tree and the bytes below. */
     private final SplitPane main = new SplitPane();
-    private final SplitPane upper = new SplitPane();
     private final SplitPane top = new SplitPane();
     /** Migrations and annotations share the side column as tabs, so neither is squeezed to a few rows. */
     private final TabPane side = new TabPane();
+    private final CollapsiblePane sidePane;
+    private final CollapsiblePane timelinePane;
     private final Tab migrationsTab = new Tab("Migrations");
     private final Tab annotationsTab = new Tab("Annotations");
     private final SplitPane bottom = new SplitPane();
@@ -80,6 +91,17 @@ public final class MainView extends BorderPane {
     private final LiveCaptureControls live;
     private final Menu recentMenu = new Menu("Open _Recent");
     private boolean preferencesSaved;
+    private MenuBar menuBar;
+    private javafx.beans.binding.BooleanBinding sideHasContent;
+    /** The packets-and-side row's share of the main split's height. */
+    private double topShare = DEFAULT_DIVIDERS[0];
+    /** The unfolded timeline's and side column's sizes in pixels, -1 until known. */
+    private double timelinePx = -1;
+    private double sidePx = -1;
+    private boolean relayingOut;
+    /** Whether the details/bytes divider was placed, from the preferences or by the first layout. */
+    private boolean bottomPlaced;
+    private javafx.beans.binding.BooleanBinding timelineHasContent;
 
     public MainView(MainViewModel vm, Stage stage) {
         this.vm = vm;
@@ -113,20 +135,35 @@ public final class MainView extends BorderPane {
         annotationsTab.setId("annotationsTab");
         side.getTabs().addAll(migrationsTab, annotationsTab);
         side.setId("sideTabs");
-        top.getItems().addAll(packets, side);
+        sidePane = new CollapsiblePane("sidePane", "Migrations", side, Orientation.HORIZONTAL, 240);
+        top.getItems().addAll(packets, sidePane);
+        SplitPane.setResizableWithParent(sidePane, false);
         // the timeline sits under the packet list so a click on a mark shows its row, tree and bytes at once
-        upper.setOrientation(Orientation.VERTICAL);
-        upper.getItems().addAll(top, timeline);
-        upper.setDividerPositions(0.5);
+        timelinePane = new CollapsiblePane("timelinePane", "Migration timeline", timeline, Orientation.VERTICAL,
+                140);
+        SplitPane.setResizableWithParent(timelinePane, false);
+        // the timeline's tool bar rides in the pane's header, so the lanes get the height of a second bar
+        Node timelineTools = timeline.getTop();
+        if (timelineTools != null) {
+            timeline.setTop(null);
+            timelineTools.getStyleClass().add("header-tools");
+            timelinePane.setHeaderContent(timelineTools);
+        }
         bottom.getItems().addAll(details, hex);
         main.setOrientation(Orientation.VERTICAL);
-        main.getItems().addAll(upper, bottom);
+        main.getItems().addAll(top, timelinePane, bottom);
         Preferences p = vm.preferences();
         applyDividers(p.dividers());
         packets.restoreColumns(p.columnOrder(), p.hiddenColumns());
+        foldWhenEmpty();
 
         FilterBar filter = new FilterBar(vm.filter());
-        setTop(new VBox(menuBar(filter), toolBar(filter), new LoadBar(vm.capture()), filter));
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        HBox tools = new HBox(toolBar(filter), filter);
+        tools.setId("toolRow");
+        tools.setAlignment(Pos.TOP_LEFT);
+        tools.getStyleClass().add("tool-row");
+        setTop(new VBox(menuBar(filter), tools, new LoadBar(vm.capture())));
         setCenter(main);
         setBottom(statusBar());
 
@@ -151,7 +188,16 @@ public final class MainView extends BorderPane {
     /** The scene for this view, with the theme and the application's stylesheet. */
     public Scene scene() {
         Preferences p = vm.preferences();
-        Scene scene = new Scene(this, p.windowWidth(), p.windowHeight());
+        javafx.geometry.Rectangle2D g = WindowGeometry.of(p, javafx.stage.Screen.getScreens().stream()
+                .map(javafx.stage.Screen::getVisualBounds).toList(), javafx.stage.Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(this, g.getWidth(), g.getHeight());
+        if (stage != null) {
+            // the stage's size includes the window manager's frame: the whole window fits the screen
+            stage.setX(g.getMinX());
+            stage.setY(g.getMinY());
+            stage.setWidth(g.getWidth());
+            stage.setHeight(g.getHeight());
+        }
         scene.getStylesheets().add(MainView.class.getResource("/dev/cutover/ui/cutover.css").toExternalForm());
         applyTheme(vm.themeProperty().get());
         return scene;
@@ -172,7 +218,8 @@ public final class MainView extends BorderPane {
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN), this::showProperties);
         MenuItem quit = item("_Quit", "quitMenuItem", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 this::requestClose);
-        MenuItem exportReport = item("_Export Report…", "exportReportMenuItem", new KeyCodeCombination(KeyCode.E,
+        // Ctrl+Shift+E stops a live capture; the report takes R
+        MenuItem exportReport = item("_Export Report…", "exportReportMenuItem", new KeyCodeCombination(KeyCode.R,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::exportReport);
         exportReport.disableProperty().bind(vm.capture().captureProperty().isNull());
         Menu file = new Menu("_File", null, open, recentMenu, add, new SeparatorMenuItem(), exportReport, props,
@@ -227,32 +274,23 @@ public final class MainView extends BorderPane {
         showMigrations.setSelected(true);
         showMigrations.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
-        showMigrations.selectedProperty().addListener((o, was, now) -> {
-            if (now && !side.getTabs().contains(migrationsTab)) {
-                side.getTabs().add(0, migrationsTab);
-                side.getSelectionModel().select(migrationsTab);
-            } else if (!now) {
-                side.getTabs().remove(migrationsTab);
-            }
-        });
+        showMigrations.selectedProperty().addListener((o, was, now) -> showPane(top, sidePane, now, 1));
         CheckMenuItem showTimeline = new CheckMenuItem("Time_line Pane");
         showTimeline.setId("showTimelineMenuItem");
         showTimeline.setSelected(true);
         showTimeline.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
-        showTimeline.selectedProperty().addListener((o, was, now) -> {
-            if (now && !upper.getItems().contains(timeline)) {
-                upper.getItems().add(timeline);
-                upper.setDividerPositions(0.5);
-            } else if (!now) {
-                upper.getItems().remove(timeline);
-            }
-        });
+        showTimeline.selectedProperty().addListener((o, was, now) -> showPane(main, timelinePane, now, 1));
         Menu view = new Menu("_View", null, time, theme, showMigrations, showTimeline);
 
         MenuItem about = item("_About Cutover", "aboutMenuItem", null, this::showAbout);
-        Menu help = new Menu("_Help", null, about);
+        MenuItem guide = item("_User Guide", "userGuideMenuItem", new KeyCodeCombination(KeyCode.F1),
+                () -> HelpWindows.showUserGuide(stage));
+        MenuItem keys = item("_Keyboard Shortcuts", "shortcutsMenuItem", null,
+                () -> HelpWindows.showShortcuts(stage, menuBar.getMenus()));
+        Menu help = new Menu("_Help", null, guide, keys, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, edit, go, capture, view, help);
+        menuBar = bar;
         bar.setId("menuBar");
         return bar;
     }
@@ -306,25 +344,52 @@ public final class MainView extends BorderPane {
         return b;
     }
 
+    /**
+     * The status bar: the selected field ("Opcode (arp.opcode), 2 bytes") or the latest message on the left,
+     * then the frame counts, the findings, the live capture's counts and the load state. Every label gives way
+     * with an ellipsis rather than overlap its neighbour, and shows its whole text as a tooltip.
+     */
     private Region statusBar() {
-        Label frames = new Label();
-        frames.setId("statusFrames");
-        frames.textProperty().bind(vm.frameStatus());
-        Label findings = new Label();
-        findings.setId("statusFindings");
-        findings.textProperty().bind(vm.migrations().findingSummaryProperty());
-        Label load = new Label();
-        load.setId("statusLoad");
-        load.textProperty().bind(vm.capture().stateProperty());
+        Label field = statusLabel("statusField", 0);
+        field.textProperty().bind(vm.details().fieldStatusProperty());
         statusMessage.setId("statusMessage");
+        shrinkable(statusMessage, 0);
+        Label frames = statusLabel("statusFrames", Region.USE_PREF_SIZE);
+        frames.textProperty().bind(vm.frameStatus());
+        Label findings = statusLabel("statusFindings", Region.USE_PREF_SIZE);
+        findings.textProperty().bind(vm.migrations().findingSummaryProperty());
+        Label liveLabel = live.statusLabel();
+        shrinkable(liveLabel, 0);
+        Label load = statusLabel("statusLoad", 0);
+        load.textProperty().bind(vm.capture().stateProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(18, frames, findings, live.statusLabel(), statusMessage, grow, load);
+        HBox.setHgrow(statusMessage, Priority.SOMETIMES);
+        HBox bar = new HBox(14, field, statusMessage, grow, frames, findings, liveLabel, load);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
+        field.managedProperty().bind(field.textProperty().isNotEmpty());
+        field.visibleProperty().bind(field.managedProperty());
+        liveLabel.managedProperty().bind(liveLabel.textProperty().isNotEmpty());
+        liveLabel.visibleProperty().bind(liveLabel.managedProperty());
         return bar;
+    }
+
+    private static Label statusLabel(String id, double minWidth) {
+        Label l = new Label();
+        l.setId(id);
+        shrinkable(l, minWidth);
+        return l;
+    }
+
+    private static void shrinkable(Label l, double minWidth) {
+        l.setMinWidth(minWidth);
+        l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(l.textProperty());
+        l.setTooltip(tip);
     }
 
     private void fillRecent() {
@@ -332,11 +397,7 @@ public final class MainView extends BorderPane {
         for (Path p : vm.recentFiles()) {
             MenuItem i = new MenuItem(p.toString());
             i.setMnemonicParsing(false);
-            i.setOnAction(e -> {
-                if (mayReplaceLiveCapture()) {
-                    vm.open(List.of(p));
-                }
-            });
+            i.setOnAction(e -> whenMayReplaceLiveCapture(() -> vm.open(List.of(p))));
             recentMenu.getItems().add(i);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
@@ -363,24 +424,25 @@ public final class MainView extends BorderPane {
 
     /**
      * The one check before anything replaces or closes the live capture (Open, Open Recent, a dropped file, Add
-     * Capture, Quit, the close button; Start and Restart in the Capture menu): asks once when it holds unsaved
-     * frames and returns false when the user keeps them; otherwise stops and drops it and returns true.
+     * Capture, Quit, the close button; Start and Restart in the Capture menu): when it holds unsaved frames,
+     * asks once (Save, Discard, Cancel) and goes on only when they are saved or the user lets them go.
      */
-    public boolean mayReplaceLiveCapture() {
-        return live.mayReplace();
+    public void whenMayReplaceLiveCapture(Runnable then) {
+        live.whenMayReplace(then);
     }
 
     /**
-     * Quit and the window's close button: unless the user keeps an unsaved live capture, stops it, saves the
-     * preferences and closes the window. False when the window stays open.
+     * Quit and the window's close button: unless the user keeps an unsaved live capture (or saving it fails),
+     * stops it, saves the preferences and closes the window.
      */
-    public boolean requestClose() {
-        if (stage == null || !mayReplaceLiveCapture()) {
-            return false;
+    public void requestClose() {
+        if (stage == null) {
+            return;
         }
-        savePreferences();
-        stage.hide(); // fires no second close request
-        return true;
+        whenMayReplaceLiveCapture(() -> {
+            savePreferences();
+            stage.hide(); // fires no second close request
+        });
     }
 
     /** Saves the window's size, layout and settings, once however often it is called (close, then exit). */
@@ -397,15 +459,15 @@ public final class MainView extends BorderPane {
 
     private void chooseAndOpen() {
         List<Path> files = choose("Open captures (several: one per uplink, merged by time)");
-        if (!files.isEmpty() && mayReplaceLiveCapture()) {
-            vm.open(files);
+        if (!files.isEmpty()) {
+            whenMayReplaceLiveCapture(() -> vm.open(files));
         }
     }
 
     private void chooseAndAdd() {
         List<Path> files = choose("Add a capture to the open view");
-        if (!files.isEmpty() && mayReplaceLiveCapture()) {
-            vm.add(files);
+        if (!files.isEmpty()) {
+            whenMayReplaceLiveCapture(() -> vm.add(files));
         }
     }
 
@@ -421,11 +483,7 @@ public final class MainView extends BorderPane {
         if (e.getDragboard().hasFiles()) {
             List<Path> paths = e.getDragboard().getFiles().stream().map(File::toPath).toList();
             // after the drop is over: the unsaved-capture question must not hold up the drag source
-            Platform.runLater(() -> {
-                if (mayReplaceLiveCapture()) {
-                    vm.open(paths);
-                }
-            });
+            Platform.runLater(() -> whenMayReplaceLiveCapture(() -> vm.open(paths)));
             ok = true;
         }
         e.setDropCompleted(ok);
@@ -491,14 +549,164 @@ public final class MainView extends BorderPane {
 
     /** Shows the annotation panel and puts the cursor in its comment. */
     private void annotate() {
+        sidePane.expandedProperty().set(true);
         side.getSelectionModel().select(annotationsTab);
         annotations.focusComment();
     }
 
+    /** View > Migrations Pane / Timeline Pane: takes the pane out of its split, or puts it back where it was. */
+    private void showPane(SplitPane split, CollapsiblePane pane, boolean show, int index) {
+        if (show && !split.getItems().contains(pane)) {
+            split.getItems().add(Math.min(index, split.getItems().size()), pane);
+        } else if (!show) {
+            split.getItems().remove(pane);
+        }
+        relayout();
+    }
+
+    /**
+     * Puts the dividers where the layout wants them: the packet list's share as the user left it, the timeline
+     * and the side column at the size they had unfolded (or a default share), or at their header when folded.
+     */
+    private void relayout() {
+        relayingOut = true;
+        try {
+            double h = main.getHeight();
+            if (h > 0) {
+                if (main.getItems().contains(timelinePane)) {
+                    double t = timelinePane.isFolded() ? CollapsiblePane.HEADER
+                            : timelinePx > 0 ? timelinePx : Math.max(TIMELINE_MIN, TIMELINE_SHARE * h);
+                    main.setDividerPositions(topShare, Math.min(0.97, topShare + t / h));
+                } else {
+                    main.setDividerPositions(topShare);
+                }
+            }
+            double bw = bottom.getWidth();
+            if (bw > 0 && !bottomPlaced) {
+                // the bytes get the width a 16-byte row and its ASCII take; the tree gets the rest
+                bottomPlaced = true;
+                bottom.setDividerPositions(Math.max(0.4, Math.min(0.62, 1 - HEX_WIDTH / bw)));
+            }
+            double w = top.getWidth();
+            if (w > 0 && top.getItems().contains(sidePane)) {
+                double s = sidePane.isFolded() ? CollapsiblePane.HEADER
+                        : sidePx > 0 ? sidePx : Math.max(SIDE_MIN, SIDE_SHARE * w);
+                top.setDividerPositions(Math.max(0.3, 1 - s / w));
+            }
+        } finally {
+            relayingOut = false;
+        }
+    }
+
+    /** Remembers where the user dragged the dividers, so folding and unfolding give it back. */
+    private void followDividers() {
+        main.getDividers().addListener((javafx.collections.ListChangeListener<SplitPane.Divider>) c -> watchMain());
+        watchMain();
+        top.getDividers().addListener((javafx.collections.ListChangeListener<SplitPane.Divider>) c -> watchTop());
+        watchTop();
+        main.heightProperty().addListener((o, was, now) -> {
+            if (was.doubleValue() <= 0 && now.doubleValue() > 0) {
+                relayout();
+            }
+        });
+        bottom.widthProperty().addListener((o, was, now) -> {
+            if (was.doubleValue() <= 0 && now.doubleValue() > 0) {
+                relayout();
+            }
+        });
+        top.widthProperty().addListener((o, was, now) -> {
+            if (was.doubleValue() <= 0 && now.doubleValue() > 0) {
+                relayout();
+            }
+        });
+        timelinePane.expandedProperty().addListener(o -> relayout());
+        sidePane.expandedProperty().addListener(o -> relayout());
+    }
+
+    private void watchMain() {
+        for (SplitPane.Divider d : main.getDividers()) {
+            d.positionProperty().addListener(o -> {
+                if (relayingOut || main.getHeight() <= 0) {
+                    return;
+                }
+                double[] p = main.getDividerPositions();
+                topShare = p[0];
+                if (p.length > 1 && !timelinePane.isFolded() && main.getItems().contains(timelinePane)) {
+                    timelinePx = (p[1] - p[0]) * main.getHeight();
+                }
+            });
+        }
+    }
+
+    private void watchTop() {
+        for (SplitPane.Divider d : top.getDividers()) {
+            d.positionProperty().addListener(o -> {
+                if (!relayingOut && top.getWidth() > 0 && !sidePane.isFolded()) {
+                    sidePx = (1 - d.getPosition()) * top.getWidth();
+                }
+            });
+        }
+    }
+
+    /**
+     * The side column and the timeline fold to their headers while they have nothing to show (no capture, no
+     * migration, no finding, no annotation), and unfold when something arrives, unless the user folded them.
+     */
+    private void foldWhenEmpty() {
+        javafx.beans.binding.StringBinding sideSummary = Bindings.createStringBinding(() -> {
+            int rows = vm.migrations().rows().size();
+            int findings = vm.migrations().findings().size();
+            if (vm.capture().captureProperty().get() == null) {
+                return "no capture open";
+            }
+            if (rows == 0 && findings == 0) {
+                return "no migration and no finding";
+            }
+            return String.format("%,d migration%s, %,d finding%s", rows, rows == 1 ? "" : "s", findings,
+                    findings == 1 ? "" : "s");
+        }, vm.migrations().rows(), vm.migrations().findings(), vm.capture().captureProperty());
+        sidePane.summaryProperty().bind(sideSummary);
+        javafx.beans.binding.BooleanBinding sideHasContent = Bindings.createBooleanBinding(() ->
+                !vm.migrations().rows().isEmpty() || !vm.migrations().findings().isEmpty(),
+                vm.migrations().rows(), vm.migrations().findings());
+        sidePane.expandedProperty().set(sideHasContent.get());
+        sideHasContent.addListener((o, was, now) -> sidePane.expandedProperty().set(now));
+        // kept as fields: a binding only its listeners reach would be collected
+        this.sideHasContent = sideHasContent;
+
+        javafx.beans.binding.BooleanBinding timelineHasContent = Bindings.createBooleanBinding(() ->
+                !vm.timeline().model().isEmpty(), vm.timeline().modelProperty());
+        timelinePane.summaryProperty().bind(Bindings.createStringBinding(() -> timelineSummary(),
+                vm.timeline().modelProperty(), vm.capture().captureProperty(), vm.migrations().reportProperty()));
+        timelinePane.expandedProperty().set(timelineHasContent.get());
+        timelineHasContent.addListener((o, was, now) -> timelinePane.expandedProperty().set(now));
+        this.timelineHasContent = timelineHasContent;
+    }
+
+    private String timelineSummary() {
+        if (vm.capture().captureProperty().get() == null) {
+            return "no capture open";
+        }
+        int lanes = vm.timeline().model().lanes().size();
+        if (lanes > 0) {
+            return String.format("%,d MAC%s announced", lanes, lanes == 1 ? "" : "s");
+        }
+        return vm.migrations().reportProperty().get().analysis() == null ? "analysing…"
+                : "no migration to show: no RARP notification and no gratuitous ARP";
+    }
+
+    /**
+     * The saved split positions (main: two, then the top and bottom splits), or Wireshark's proportions: the
+     * packet list above with the largest share, the timeline under it, details and bytes below.
+     */
     private void applyDividers(List<Double> d) {
-        main.setDividerPositions(d.size() > 0 ? d.get(0) : 0.55);
-        top.setDividerPositions(d.size() > 1 ? d.get(1) : 0.76);
-        bottom.setDividerPositions(d.size() > 2 ? d.get(2) : 0.5);
+        boolean saved = d.size() == 4 && d.stream().allMatch(v -> v > 0 && v < 1);
+        topShare = saved ? d.get(0) : DEFAULT_DIVIDERS[0];
+        main.setDividerPositions(topShare, saved ? d.get(1) : DEFAULT_DIVIDERS[1]);
+        top.setDividerPositions(saved ? d.get(2) : DEFAULT_DIVIDERS[2]);
+        bottom.setDividerPositions(saved ? d.get(3) : DEFAULT_DIVIDERS[3]);
+        bottomPlaced = saved;
+        followDividers();
     }
 
     /** The preferences with this window's size and layout, to save on exit. */
@@ -507,11 +715,17 @@ public final class MainView extends BorderPane {
         if (stage != null) {
             p = p.withWindow(stage.isMaximized() ? p.windowWidth() : stage.getWidth(),
                     stage.isMaximized() ? p.windowHeight() : stage.getHeight(), stage.isMaximized());
+            if (!stage.isMaximized() && !Double.isNaN(stage.getX()) && !Double.isNaN(stage.getY())) {
+                p = p.withPosition(stage.getX(), stage.getY());
+            }
         }
         List<Double> dividers = new ArrayList<>();
-        dividers.add(main.getDividerPositions().length > 0 ? main.getDividerPositions()[0] : 0.55);
-        dividers.add(top.getDividerPositions().length > 0 ? top.getDividerPositions()[0] : 0.76);
-        dividers.add(bottom.getDividerPositions().length > 0 ? bottom.getDividerPositions()[0] : 0.5);
+        double[] m = main.getDividerPositions();
+        dividers.add(m.length > 0 ? m[0] : DEFAULT_DIVIDERS[0]);
+        dividers.add(m.length > 1 ? m[1] : DEFAULT_DIVIDERS[1]);
+        dividers.add(top.getDividerPositions().length > 0 ? top.getDividerPositions()[0] : DEFAULT_DIVIDERS[2]);
+        dividers.add(bottom.getDividerPositions().length > 0 ? bottom.getDividerPositions()[0]
+                : DEFAULT_DIVIDERS[3]);
         return p.withLayout(dividers, packets.columnOrder(), packets.hiddenColumns());
     }
 

@@ -63,6 +63,7 @@ public final class MainViewModel {
         this.packets = new PacketListViewModel(tasks);
         this.filter = new FilterViewModel(packets::applyFilter);
         this.details = new DetailsViewModel(selection);
+        details.setFilter(filter);
         this.hex = new HexViewModel(selection);
         this.timeline = new TimelineViewModel(tasks, packets::selectFrames);
         this.migrations = new MigrationsViewModel(tasks, migrationSource, frames -> {

@@ -213,7 +213,7 @@ class MainWindowTest {
         assertThat(layout.columnOrder()).startsWith("info", "no", "time");
         assertThat(layout.hiddenColumns()).containsExactlyInAnyOrder("vlan", "interface");
         assertThat(table(robot).getVisibleLeafColumns()).hasSize(8);
-        assertThat(layout.dividers()).hasSize(3);
+        assertThat(layout.dividers()).hasSize(4);
     }
 
     private void drop(FxRobot robot, Path file) {
@@ -237,9 +237,35 @@ class MainWindowTest {
                 .match((TableRow<?> r) -> Integer.valueOf(frame).equals(r.getItem())).queryAs(TableRow.class);
     }
 
+    /** The tree's cell of the first line starting with the text, scrolled into view as a user would. */
     private static TreeCell<?> treeCell(FxRobot robot, String labelStart) {
+        TreeView<DetailNode> tree = robot.lookup("#detailsTree").queryAs(TreeView.class);
+        robot.interact(() -> {
+            javafx.scene.control.TreeItem<DetailNode> item = find(tree.getRoot(), labelStart);
+            int row = item == null ? -1 : tree.getRow(item);
+            if (row >= 0) {
+                tree.scrollTo(row);
+            }
+        });
         return robot.lookup("#detailsTree .tree-cell")
                 .match((TreeCell<?> c) -> c.getText() != null && c.getText().startsWith(labelStart))
                 .queryAs(TreeCell.class);
+    }
+
+    private static javafx.scene.control.TreeItem<DetailNode> find(javafx.scene.control.TreeItem<DetailNode> item,
+                                                                 String labelStart) {
+        if (item.getValue() != null && item.getValue().label().startsWith(labelStart)) {
+            return item;
+        }
+        if (item.getValue() != null && !item.isExpanded()) {
+            return null;
+        }
+        for (javafx.scene.control.TreeItem<DetailNode> c : item.getChildren()) {
+            javafx.scene.control.TreeItem<DetailNode> f = find(c, labelStart);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
     }
 }
