@@ -228,6 +228,41 @@ class ProtocolDissectorTest {
         }
     }
 
+    private boolean matches(String filter, String hex, List<String> comments) throws Exception {
+        byte[] frame = Frames.of().hex(hex).bytes();
+        FrameInfo info = new FrameInfo(1, 0, 0, 0, frame.length, frame.length, 0, "eth0", 1, -1, 0, comments);
+        dev.cutover.filter.CompiledFilter f = dev.cutover.filter.CompiledFilter.compile(filter);
+        dissector.dissect(info, frame, d, f.requiredLayer());
+        return f.matches(d);
+    }
+
+    @Test
+    void lenIsTheLengthInBytesAsWiresharkCountsIt() throws Exception {
+        assertThat(matches("len(eth.src) == 6", TCP_SYN, List.of())).isTrue();
+        assertThat(matches("len(ip.src) == 4 && len(tcp.port) == 2", TCP_SYN, List.of())).isTrue();
+        assertThat(matches("len(tcp.options) == 12", TCP_SYN, List.of())).isTrue();
+        assertThat(matches("len(tcp) == 32", TCP_SYN, List.of())).isTrue();
+        assertThat(matches("len(tcp.flags.syn) == 0", TCP_SYN, List.of())).isTrue();
+        assertThat(matches("len(dns.qry.name) > 10", DNS_QUERY, List.of())).isTrue();
+        assertThat(matches("len(dns.qry.name) == 14", DNS_QUERY, List.of())).isTrue();
+        assertThat(matches("len(dns.qry.name) > 10", TCP_SYN, List.of())).isFalse();
+        assertThat(matches("len(frame.comment) > 3", TCP_SYN, List.of("vMotion"))).isTrue();
+        assertThat(matches("len(frame.comment) > 3", TCP_SYN, List.of("ok"))).isFalse();
+        // A string's length is its UTF-8 bytes: "é" is two.
+        assertThat(matches("len(frame.comment) == 2", TCP_SYN, List.of("\u00e9"))).isTrue();
+    }
+
+    @Test
+    void tcpAndIcmpFieldsSelectInFilters() throws Exception {
+        assertThat(matches("tcp.port == 443 && tcp.flags.syn == 1 && tcp.flags.ack == 0", TCP_SYN, List.of())).isTrue();
+        // As in Wireshark, a flag named alone tests that the field is there, whatever its value.
+        assertThat(matches("!tcp.flags.ack", TCP_SYN, List.of())).isFalse();
+        assertThat(matches("tcp.flags.reset == 1", TCP_SYN, List.of())).isFalse();
+        assertThat(matches("udp.port == 53 && dns.qry.name == \"www.google.com\"", DNS_QUERY, List.of())).isTrue();
+        assertThat(matches("icmp.type == 8 && vlan.id == 10", ICMP_ECHO, List.of())).isTrue();
+        assertThat(matches("icmp.type == 5 && tcp.port == 5228", ICMP_REDIRECT, List.of())).isTrue();
+    }
+
     @Test
     void linkLayerDepthStillStopsBeforeIp() {
         byte[] frame = Frames.of().hex(TCP_SYN).bytes();

@@ -112,7 +112,8 @@ public final class Icmp {
         int proto = c.u8(o + 9);
         int p = o + headerLength;
         if (proto == 6 && c.has(p, 4) && p + 4 <= end) {
-            c.protocol(Tcp.TCP, p, Math.min(end, c.captured()) - p);
+            // Wireshark reads only the eight bytes an error must quote (ports and sequence number).
+            c.protocol(Tcp.TCP, p, Math.min(8, Math.min(end, c.captured()) - p));
             out.add(Tcp.PORT, p, 2, c.uint16(Tcp.SRCPORT, p));
             out.add(Tcp.PORT, p + 2, 2, c.uint16(Tcp.DSTPORT, p + 2));
             if (c.has(p + 4, 4) && p + 8 <= end) {
