@@ -205,8 +205,9 @@ public final class Capture implements Closeable {
     }
 
     /**
-     * The VLAN ID the capture tool reported beside the frame rather than in its bytes (pktcap-uw prints
-     * "VLAN tag 602" for frames it shows untagged), or -1 when it reported none.
+     * The VLAN ID the capture tool reported beside the frame (pktcap-uw prints "VLAN tag 602" for frames it
+     * shows untagged), or -1 when it reported none. Such a tag is also put back into the frame's bytes when
+     * they were printed untagged, so the dissector sees it too.
      */
     public int vlanTag(int frame) {
         Objects.checkIndex(frame, index.size());

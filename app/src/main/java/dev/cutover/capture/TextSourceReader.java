@@ -8,6 +8,7 @@ import dev.cutover.capture.text.TextProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class TextSourceReader {
         }
         TextCapture text;
         try (InputStream in = new SourceStream(source, size, progress)) {
-            text = TextCaptureParser.parse(in);
+            text = TextCaptureParser.parse(in).withVlanTagsInserted();
         }
         if (text.frames().isEmpty()) {
             String why = text.problems().isEmpty() ? "" : "text with no frame that can be read ("
@@ -66,7 +67,13 @@ final class TextSourceReader {
         }
         for (TextFrame f : text.frames()) {
             scan.frame(f.dataOffset(), f.timestampNanos(), f.capturedLength(), f.originalLength(), iface.id());
-            List<String> comments = f.comment() == null ? List.of() : List.of(f.comment());
+            List<String> comments = new ArrayList<>(2);
+            if (f.comment() != null) {
+                comments.add(f.comment());
+            }
+            if (f.vlanInserted()) {
+                comments.add(f.vlanNote());
+            }
             scan.notes.add(scan.index.size() - 1, 0, comments, f.vlan());
         }
         scan.opened.readFrom(new MemoryByteSource(Arrays.copyOf(text.data(), text.dataLength())));

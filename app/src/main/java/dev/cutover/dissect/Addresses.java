@@ -49,14 +49,14 @@ public final class Addresses {
         }
     }
 
-    /** Colon-separated hex, the details tree's form for hardware addresses that are not MACs. */
-    public static void appendColonHex(StringBuilder sb, byte[] data, int offset, int length) {
-        for (int i = 0; i < length; i++) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            int b = data[offset + i] & 0xff;
-            sb.append(HEX[b >>> 4]).append(HEX[b & 15]);
+    /**
+     * Wireshark's bytes_to_str, its Info form for addresses of no known kind: plain hex of at most 36 bytes,
+     * then an ellipsis.
+     */
+    public static void appendBytesShort(StringBuilder sb, byte[] data, int offset, int length) {
+        appendHex(sb, data, offset, Math.min(36, length));
+        if (length > 36) {
+            sb.append('\u2026');
         }
     }
 

@@ -83,6 +83,8 @@ public final class Dissector {
                 + (t.available == 0 ? "none" : "only " + t.available) + " there";
         Expert e = t.snapped ? SHORT : MALFORMED;
         out.addExpert(e, Math.min(t.offset, out.capturedLength()), 0, String.format(e.text(), what));
+        // Wireshark's show_exception appends this to whatever Info the dissector had written, with no space.
+        out.info().append(t.snapped ? "[Packet size limited during capture]" : "[Malformed Packet]");
         if (parent >= 0) {
             out.close();
         }

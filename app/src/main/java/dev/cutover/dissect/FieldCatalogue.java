@@ -1,6 +1,10 @@
 package dev.cutover.dissect;
 
 import dev.cutover.dissect.proto.Arp;
+import dev.cutover.dissect.proto.Dns;
+import dev.cutover.dissect.proto.Icmp;
+import dev.cutover.dissect.proto.Ssdp;
+import dev.cutover.dissect.proto.Tcp;
 import dev.cutover.dissect.proto.Ethernet;
 import dev.cutover.dissect.proto.FrameProto;
 import dev.cutover.dissect.proto.Gre;
@@ -32,6 +36,10 @@ public final class FieldCatalogue {
         all.addAll(Arp.FIELDS);
         all.addAll(Ip.FIELDS);
         all.addAll(Udp.FIELDS);
+        all.addAll(Tcp.FIELDS);
+        all.addAll(Icmp.FIELDS);
+        all.addAll(Dns.FIELDS);
+        all.addAll(Ssdp.FIELDS);
         all.addAll(Gre.FIELDS);
         all.addAll(Migration.FIELDS);
         all.add(Dissector.MALFORMED.field());

@@ -127,8 +127,16 @@ public final class FieldFormat {
         if (f.type() == FieldType.PROTOCOL) {
             return ProtocolSummary.of(d, node);
         }
+        String special = ProtocolSummary.valueLabel(d, node);
+        if (special != null) {
+            return special;
+        }
         if (f.type() == FieldType.NONE) {
             Object msg = d.object(node);
+            if (!f.generated()) {
+                // A heading of the tree ("Queries"), Wireshark's text item: shown as it is.
+                return msg == null ? f.label() : msg.toString();
+            }
             Severity sev = d.severity(node);
             sb.append('[').append(msg == null ? f.label() : msg.toString());
             if (sev != null) {

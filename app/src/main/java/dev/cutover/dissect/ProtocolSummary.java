@@ -1,9 +1,14 @@
 package dev.cutover.dissect;
 
 import dev.cutover.dissect.proto.Arp;
+import dev.cutover.dissect.proto.Dns;
 import dev.cutover.dissect.proto.Ethernet;
 import dev.cutover.dissect.proto.FrameProto;
+import dev.cutover.dissect.proto.Icmp;
+import dev.cutover.dissect.proto.Ip;
 import dev.cutover.dissect.proto.Sll;
+import dev.cutover.dissect.proto.Tcp;
+import dev.cutover.dissect.proto.Udp;
 import dev.cutover.dissect.proto.Vlan;
 
 /** The one-line heading of a protocol in the details tree, as Wireshark writes it. */
@@ -36,6 +41,40 @@ final class ProtocolSummary {
         if (f == Sll.SLL) {
             return childNode(d, node, Sll.IFINDEX) >= 0 ? "Linux cooked capture v2" : "Linux cooked capture v1";
         }
+        if (f == Ip.IP) {
+            int src = childNode(d, node, Ip.SRC);
+            int dst = childNode(d, node, Ip.DST);
+            return src < 0 || dst < 0 ? f.label() : f.label() + ", Src: " + Addresses.ipv4(d.value(src))
+                    + ", Dst: " + Addresses.ipv4(d.value(dst));
+        }
+        if (f == Ip.IPV6) {
+            int src = childNode(d, node, Ip.V6_SRC);
+            int dst = childNode(d, node, Ip.V6_DST);
+            return src < 0 || dst < 0 ? f.label() : f.label() + ", Src: " + Addresses.ipv6(d.data(), d.offset(src))
+                    + ", Dst: " + Addresses.ipv6(d.data(), d.offset(dst));
+        }
+        if (f == Udp.UDP) {
+            return ports(d, node, f, Udp.SRCPORT, Udp.DSTPORT);
+        }
+        if (f == Tcp.TCP) {
+            StringBuilder sb = new StringBuilder(ports(d, node, f, Tcp.SRCPORT, Tcp.DSTPORT));
+            long seq = child(d, node, Tcp.SEQ);
+            if (seq >= 0 && childNode(d, node, Tcp.LEN) >= 0) {
+                sb.append(", Seq: ").append(seq);
+                if ((child(d, node, Tcp.FLAGS) & Tcp.ACK) != 0) {
+                    sb.append(", Ack: ").append(child(d, node, Tcp.ACK_NUM));
+                }
+            }
+            long len = child(d, node, Tcp.LEN);
+            if (len >= 0) {
+                sb.append(", Len: ").append(len);
+            }
+            return sb.toString();
+        }
+        if (f == Dns.DNS || f == Dns.MDNS || f == Dns.LLMNR) {
+            long response = child(d, node, Dns.RESPONSE);
+            return response < 0 ? f.label() : f.label() + (response != 0 ? " (response)" : " (query)");
+        }
         if (f == Arp.ARP) {
             long op = child(d, node, Arp.OPCODE);
             String name = Arp.OPCODE.valueName(op);
@@ -49,6 +88,58 @@ final class ProtocolSummary {
             return f.label() + (name != null ? " (" + name + ")" : op < 0 ? "" : String.format(" (opcode 0x%04x)", op));
         }
         return f.label();
+    }
+
+    /**
+     * The details-tree line of a value whose text depends on more than its own value ("Flags: 0x018 (PSH, ACK)",
+     * "Code: 3 (Port unreachable)"), or null for the ordinary label.
+     */
+    static String valueLabel(Dissection d, int node) {
+        Field f = d.field(node);
+        long v = d.value(node);
+        if (f == Tcp.FLAGS) {
+            StringBuilder sb = new StringBuilder("Flags: 0x");
+            String hex = Long.toHexString(v);
+            for (int i = hex.length(); i < 3; i++) {
+                sb.append('0');
+            }
+            sb.append(hex).append(" (");
+            Tcp.appendFlagNames(sb, (int) v);
+            return sb.append(')').toString();
+        }
+        if (f == Dns.FLAGS) {
+            return String.format("Flags: 0x%04x %s", v, Dns.flagsSummary((int) v));
+        }
+        if (f == Icmp.CODE) {
+            int p = d.parent(node);
+            int type = p < 0 ? -1 : childNode(d, p, Icmp.TYPE);
+            String name = type < 0 ? null : Icmp.codeName((int) d.value(type), (int) v);
+            return name == null ? null : "Code: " + v + " (" + name + ")";
+        }
+        if (f == Dns.RESP_TYPE && isNsecBitmap(d, node)) {
+            return "RR type in bit map: " + Dns.RESP_TYPE.valueNames().getOrDefault(v, Dns.typeName((int) v));
+        }
+        if (f == Tcp.HDR_LEN || f == Ip.HDR_LEN) {
+            return "Header Length: " + v + " bytes (" + v / 4 + ")";
+        }
+        return null;
+    }
+
+    /** An NSEC record's type bitmap entry: it follows the record's next-domain-name among its siblings. */
+    private static boolean isNsecBitmap(Dissection d, int node) {
+        int parent = d.parent(node);
+        for (int k = node - 1; k > parent; k--) {
+            if (d.parent(k) == parent && d.field(k) == Dns.NSEC_NEXT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String ports(Dissection d, int node, Field f, Field src, Field dst) {
+        long s = child(d, node, src);
+        long t = child(d, node, dst);
+        return s < 0 || t < 0 ? f.label() : f.label() + ", Src Port: " + s + ", Dst Port: " + t;
     }
 
     private static int childNode(Dissection d, int parent, Field field) {

@@ -76,6 +76,10 @@ sealed interface Ast {
     record Slice(Word base, List<Range> ranges, Span span) implements Value {
     }
 
+    /** A function applied to values, {@code len(eth.src)}; {@code nameSpan} is the function's name alone. */
+    record Call(String name, Span nameSpan, List<Value> args, Span span) implements Value {
+    }
+
     /** {@code base & mask & ...}. */
     record BitAnd(Value base, List<Value> masks, Span span) implements Value {
     }

@@ -74,6 +74,9 @@ final class Compiler {
         if (v instanceof Ast.Word) {
             return Evaluators.exists(field((Ast.Word) v));
         }
+        if (v instanceof Ast.Call) {
+            throw error(((Ast.Call) v).nameSpan(), "You cannot test whether a function is present.");
+        }
         Operand o = operand(v);
         return Evaluators.anyNode(o, v instanceof Ast.BitAnd ? Predicates.nonZero(o) : (d, i) -> true);
     }
@@ -135,10 +138,19 @@ final class Compiler {
     }
 
     private Evaluator membership(Ast.Membership m) throws FilterException {
+        if (m.value() instanceof Ast.Call) {
+            throw error(((Ast.Call) m.value()).nameSpan(), "Only a field may be tested for membership in a set.");
+        }
         Operand o = operand(m.value());
         comparable(o, Op.EQ, m.value().span());
         List<NodeTest> tests = new ArrayList<>();
         for (Ast.Element e : m.elements()) {
+            for (Value v : e.high() == null ? List.of(e.low()) : List.of(e.low(), e.high())) {
+                if (v instanceof Ast.Call) {
+                    throw error(((Ast.Call) v).nameSpan(), "\"" + ((Ast.Call) v).name()
+                            + "\" was unexpected in this context.");
+                }
+            }
             tests.add(e.high() == null ? member(o, e.low()) : range(o, e.low(), e.high()));
         }
         Evaluator any = Evaluators.anyNode(o, Predicates.anyOf(tests));
@@ -203,6 +215,9 @@ final class Compiler {
         if (v instanceof Ast.Quoted) {
             throw unknown(((Ast.Quoted) v).text(), v.span());
         }
+        if (v instanceof Ast.Call) {
+            return call((Ast.Call) v);
+        }
         if (v instanceof Ast.Slice) {
             Ast.Slice s = (Ast.Slice) v;
             Operand base = Operand.of(field(s.base()));
@@ -229,6 +244,24 @@ final class Compiler {
             return base.masked(mask, label);
         }
         throw error(b.base().span(), base.describe() + " cannot be used with \"&\".");
+    }
+
+    /** Wireshark 4.0's functions: {@code len(field)}, the length in bytes of each of the field's values. */
+    private Operand call(Ast.Call c) throws FilterException {
+        if (!c.name().equals("len")) {
+            throw error(c.nameSpan(), "Function '" + c.name() + "' does not exist");
+        }
+        if (c.args().isEmpty()) {
+            throw error(c.nameSpan(), "Function len needs at least 1 arguments.");
+        }
+        if (c.args().size() > 1) {
+            throw error(c.nameSpan(), "Function len can only accept 1 arguments.");
+        }
+        Value arg = c.args().get(0);
+        if (!(arg instanceof Ast.Word) || lookup.apply(((Ast.Word) arg).text()) == null) {
+            throw error(arg.span(), "Only fields can be used as parameter for len()");
+        }
+        return Operand.length(field((Ast.Word) arg), text(c.span()));
     }
 
     private static byte[] and(byte[] a, byte[] b) {

@@ -120,8 +120,72 @@ final class Lexer {
         if ((w.equals("r") || w.equals("R")) && pos < src.length() && src.charAt(pos) == '"') {
             return string(start, true);
         }
+        if (w.indexOf(':') >= 0) {
+            colonGroups(w, start);
+        }
         Kind keyword = KEYWORDS.get(w);
         return new Token(keyword == null ? Kind.WORD : keyword, w, null, start, pos);
+    }
+
+    /**
+     * Wireshark 4.0 reads colon-separated bytes only in pairs of hex digits ({@code 00:50:56}), so
+     * {@code 00:50:56:9d:b0:5} is not a short MAC but a byte string followed by an unexpected {@code :5}.
+     * IPv6 addresses ({@code fe80::1}) are left alone.
+     */
+    private void colonGroups(String w, int start) throws FilterException {
+        if (w.contains("::") || IPV6_GROUPS.matcher(w).matches()) {
+            return;
+        }
+        int valid = pairsPrefix(w, 0);
+        if (valid == w.length()) {
+            return;
+        }
+        int at = valid > 0 ? valid : w.indexOf(':');
+        String rest = w.substring(at);
+        int length;
+        if (rest.charAt(0) == ':' && rest.length() > 1 && pairsPrefix(rest, 1) == rest.length()) {
+            length = rest.length();
+        } else {
+            length = rest.charAt(0) == ':' ? 1 : 0;
+            while (length < rest.length() && Character.digit(rest.charAt(length), 16) >= 0
+                    && rest.charAt(length) < 128) {
+                length++;
+            }
+            length = Math.max(1, length);
+        }
+        throw new FilterException(src, start + at, length,
+                "\"" + rest.substring(0, length) + "\" was unexpected in this context.");
+    }
+
+    /** IPv6 written out in full: eight groups of one to four hex digits. */
+    private static final java.util.regex.Pattern IPV6_GROUPS =
+            java.util.regex.Pattern.compile("[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{1,4}){7}(/\\d{1,3})?");
+
+    /**
+     * The end of the longest run from {@code from} of two-digit hex groups joined by colons, with at least two
+     * groups; {@code from} itself when there is none.
+     */
+    private static int pairsPrefix(String w, int from) {
+        int i = from;
+        int groups = 0;
+        int end = from;
+        while (i + 2 <= w.length() && isHex(w.charAt(i)) && isHex(w.charAt(i + 1))) {
+            groups++;
+            i += 2;
+            if (groups >= 2) {
+                end = i;
+            }
+            if (i < w.length() && w.charAt(i) == ':') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return groups >= 2 ? end : from;
+    }
+
+    private static boolean isHex(char c) {
+        return c < 128 && Character.digit(c, 16) >= 0;
     }
 
     /** The text between brackets, checked by the parser; a missing "]" is reported at the "[". */

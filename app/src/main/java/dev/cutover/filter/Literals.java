@@ -29,7 +29,9 @@ final class Literals {
         }
     }
 
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,3}))?");
+    /** Dotted quad; an octet with a leading zero (01) is refused, as inet_pton refuses it for Wireshark. */
+    private static final Pattern IPV4 = Pattern.compile(
+            "(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})(?:/(\\d{1,3}))?");
     private static final Pattern SECONDS = Pattern.compile("(-?)(\\d{1,10})(?:\\.(\\d+))?");
     private static final Pattern US_DATE = Pattern.compile(
             "([A-Za-z]{3}) +(\\d{1,2}), *(\\d{4}) +(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?: +UTC)?");
@@ -78,11 +80,11 @@ final class Literals {
         long max = o.type == FieldType.UINT8 ? 0xffL : o.type == FieldType.UINT16 ? 0xffffL : 0xffff_ffffL;
         BigInteger v = integer(t);
         if (v == null) {
-            Long named = valueName(t, o.field.valueNames());
+            Long named = valueName(t, o.valueNames());
             if (named != null) {
                 return named;
             }
-            throw invalid(lit, o, o.field.valueNames().isEmpty() ? "unsigned integer" : "unsigned integer or value name");
+            throw invalid(lit, o, o.valueNames().isEmpty() ? "unsigned integer" : "unsigned integer or value name");
         }
         if (v.compareTo(BigInteger.valueOf(max)) > 0) {
             throw error(lit, "\"" + t + "\" is too big for " + o.describe() + ": the maximum is " + max + ".");
@@ -101,7 +103,7 @@ final class Literals {
         if (v != null) {
             return v.signum() != 0 ? 1 : 0;
         }
-        Long named = valueName(t, o.field.valueNames());
+        Long named = valueName(t, o.valueNames());
         if (named != null) {
             return named != 0 ? 1 : 0;
         }
@@ -155,8 +157,8 @@ final class Literals {
             throw invalid(lit, o, "Ethernet address");
         }
         if (b.length != 6) {
-            throw error(lit, "\"" + t + "\" is not a valid Ethernet address for " + o.describe() + ": it has "
-                    + b.length + (b.length == 1 ? " byte" : " bytes") + ", not 6.");
+            throw error(lit, "\"" + t + "\" contains too " + (b.length < 6 ? "few" : "many")
+                    + " bytes to be a valid Ethernet address.");
         }
         long v = 0;
         for (byte x : b) {

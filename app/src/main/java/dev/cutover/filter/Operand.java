@@ -38,14 +38,22 @@ final class Operand {
     final Numbers numbers;
     final Bytes bytes;
     final Text text;
+    /** False when the values are not the field's own (len()), so its value names do not apply. */
+    private final boolean named;
 
     private Operand(Field field, FieldType type, String label, Numbers numbers, Bytes bytes, Text text) {
+        this(field, type, label, numbers, bytes, text, true);
+    }
+
+    private Operand(Field field, FieldType type, String label, Numbers numbers, Bytes bytes, Text text,
+                    boolean named) {
         this.field = field;
         this.type = type;
         this.label = label;
         this.numbers = numbers;
         this.bytes = bytes;
         this.text = text;
+        this.named = named;
     }
 
     static Operand of(Field f) {
@@ -79,6 +87,46 @@ final class Operand {
         }
     }
 
+    /**
+     * {@code len(f)}: each value's length in bytes, as Wireshark's fvalue_length: a string's UTF-8 bytes, the bytes
+     * a byte field or protocol covers, the width of an integer type, 6 for a MAC, 4 for IPv4, 0 for booleans
+     * and times.
+     */
+    static Operand length(Field f, String label) {
+        Operand base = of(f);
+        Numbers n;
+        switch (f.type()) {
+            case UINT8:
+                n = (d, i) -> 1;
+                break;
+            case UINT16:
+                n = (d, i) -> 2;
+                break;
+            case UINT32:
+            case FRAMENUM:
+            case IPV4:
+                n = (d, i) -> 4;
+                break;
+            case ETHER:
+                n = (d, i) -> 6;
+                break;
+            case BYTES:
+            case PROTOCOL:
+            case STRING:
+                Bytes b = base.bytes;
+                n = (d, i) -> Math.max(0, b.length(d, i));
+                break;
+            default:
+                n = (d, i) -> 0;
+        }
+        return new Operand(f, FieldType.UINT32, label, n, null, null, false);
+    }
+
+    /** Value names a literal compared with this operand may use ("request" for arp.opcode); none for len(). */
+    java.util.Map<Long, String> valueNames() {
+        return named ? field.valueNames() : java.util.Map.of();
+    }
+
     String describe() {
         return label + " (" + type.description() + ")";
     }
@@ -104,7 +152,7 @@ final class Operand {
 
     Operand masked(long mask, String maskedLabel) {
         Numbers base = numbers;
-        return new Operand(field, type, maskedLabel, (d, i) -> base.get(d, i) & mask, null, null);
+        return new Operand(field, type, maskedLabel, (d, i) -> base.get(d, i) & mask, null, null, named);
     }
 
     Operand masked(byte[] mask, String maskedLabel) {

@@ -182,6 +182,9 @@ final class Parser {
         Token t = peek();
         if (t.kind() == Kind.WORD) {
             next();
+            if (peek().kind() == Kind.LPAREN) {
+                return call(t);
+            }
             return new Ast.Word(t.text(), span(t));
         }
         if (t.kind() == Kind.STRING) {
@@ -189,6 +192,26 @@ final class Parser {
             return new Ast.Quoted(t.text(), t.bytes(), span(t));
         }
         throw unexpected(t);
+    }
+
+    /** {@code name(arg, ...)}: Wireshark 4.0's function call; the compiler knows which functions exist. */
+    private Value call(Token name) throws FilterException {
+        Token open = next();
+        enter(open);
+        List<Value> args = new ArrayList<>();
+        if (peek().kind() != Kind.RPAREN) {
+            args.add(value());
+            while (accept(Kind.COMMA)) {
+                args.add(value());
+            }
+        }
+        Token close = peek();
+        if (close.kind() != Kind.RPAREN) {
+            throw unexpected(close);
+        }
+        next();
+        depth--;
+        return new Ast.Call(name.text(), span(name), args, span(name).to(span(close)));
     }
 
     /** The ranges of a slice, comma-separated: {@code i:j} (length j), {@code i-j} (inclusive), {@code i}, {@code :j}, {@code i:}. */

@@ -50,9 +50,14 @@ class TextCaptureTest {
             assertThat(c.interfaces().get(0).linkType()).isEqualTo(LinkTypes.ETHERNET);
             assertThat(c.interfaces().get(0).timePrecisionDigits()).isEqualTo(6);
             assertThat(c.vlanTag(0)).isEqualTo(10);
-            assertThat(c.comments(1)).singleElement().asString().contains("[2] Captured at EtherswitchDispath point");
-            assertThat(c.frameBytes(0)).hasSize(60);
-            assertThat(c.frameBytes(1)[13]).isEqualTo((byte) 0x06);
+            assertThat(c.comments(1)).hasSize(2);
+            assertThat(c.comments(1).get(0)).contains("[2] Captured at EtherswitchDispath point");
+            // pktcap-uw printed the frames untagged beside "VLAN tag 10": the tag is put back after the MACs.
+            assertThat(c.comments(1).get(1)).isEqualTo("802.1Q tag for VLAN 10 re-inserted from pktcap-uw's metadata");
+            assertThat(c.frameBytes(0)).hasSize(64);
+            assertThat(c.index().originalLength(0)).isEqualTo(64);
+            assertThat(java.util.Arrays.copyOfRange(c.frameBytes(1), 12, 18))
+                    .containsExactly(0x81, 0x00, 0x00, 0x0a, 0x08, 0x06);
             assertThat(CaptureSummary.iso(c.index().timestampNanos(0), 6)).isEqualTo("1970-01-01T08:00:01.398564Z");
             assertThat(c.damages()).isEmpty();
             assertThat(CaptureSummary.of(c, 0).toText()).contains("File type:           pktcap-uw text\n");
@@ -118,7 +123,37 @@ class TextCaptureTest {
             assertThat(c.vlanTag(0)).isEqualTo(10);
             assertThat(c.vlanTag(1)).isEqualTo(-1);
             assertThat(c.vlanTag(2)).isEqualTo(10);
-            assertThat(c.comments(2)).hasSize(1);
+            assertThat(c.comments(2)).hasSize(2);
+            assertThat(c.frameBytes(1)).hasSize(60);
+            assertThat(c.comments(1)).isEmpty();
+        }
+    }
+
+    @Test
+    void aFramePrintedTaggedKeepsItsBytesAndAFrameWithoutVlanIsNotTagged() throws IOException {
+        Path file = dir.resolve("tagged.txt");
+        Files.writeString(file, String.join("\n",
+                "08:00:01.398564[1] Captured at EtherswitchDispath point, VLAN tag 10, length 64.",
+                "Segment[0] ---- 64 bytes:",
+                "0x0000:  ffff ffff ffff 0050 569d b051 8100 000a ",
+                "0x0010:  8035 0001 0800 0604 0003 0050 569d b051 ",
+                "0x0020:  0000 0000 0050 569d b051 0000 0000 0000 ",
+                "0x0030:  0000 0000 0000 0000 0000 0000 0000 0000 ",
+                "08:00:01.578564[2] Captured at EtherswitchDispath point, length 60.",
+                "Segment[0] ---- 60 bytes:",
+                "0x0000:  ffff ffff ffff 0050 569d b051 0806 0001 ",
+                "0x0010:  0800 0604 0001 0050 569d b051 0a00 0a34 ",
+                "0x0020:  0000 0000 0000 0a00 0a34 0000 0000 0000 ",
+                "0x0030:  0000 0000 0000 0000 0000 0000 ",
+                ""));
+        try (Capture c = Capture.open(file)) {
+            assertThat(c.frameBytes(0)).hasSize(64);
+            assertThat(c.frameBytes(0)[16]).isEqualTo((byte) 0x80);
+            assertThat(c.comments(0)).hasSize(1);
+            assertThat(c.vlanTag(0)).isEqualTo(10);
+            assertThat(c.frameBytes(1)).hasSize(60);
+            assertThat(c.frameBytes(1)[12]).isEqualTo((byte) 0x08);
+            assertThat(c.vlanTag(1)).isEqualTo(-1);
         }
     }
 }

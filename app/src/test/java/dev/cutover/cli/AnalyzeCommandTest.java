@@ -176,4 +176,28 @@ class AnalyzeCommandTest {
         assertThat(out).contains("  60  ").doesNotContain("... and");
         assertThat(out.split("garp-without-rarp  ", -1)).hasSize(61);
     }
+
+    @Test
+    void thePktcapTextSamplesVlanIsTheSameInTheListTheFilterAndTheAnalysis() throws IOException {
+        String text = sample("esxi-vmotion-vlan10.pktcap.txt");
+        ObjectMapper json = new ObjectMapper();
+        assertThat(run("analyze", "--format", "json", text)).isZero();
+        JsonNode migration = json.readTree(out).get("migrations").get(0);
+        assertThat(migration.get("vlans").toString()).isEqualTo("[10]");
+
+        assertThat(run("dissect", "--format", "jsonl", text)).isZero();
+        String[] all = out.split("\n");
+        assertThat(run("dissect", "--format", "jsonl", "-Y", "vlan.id == 10", text)).isZero();
+        String[] tagged = out.split("\n");
+        // every frame printed "VLAN tag 10", so every frame is on VLAN 10, in its bytes as in the analysis
+        assertThat(tagged).hasSize(all.length).hasSizeGreaterThan(10);
+        JsonNode first = json.readTree(tagged[0]);
+        assertThat(first.get("vlan.id").asText()).isEqualTo("10");
+        assertThat(first.get("frame.comment").toString())
+                .contains("802.1Q tag for VLAN 10 re-inserted from pktcap-uw's metadata");
+        assertThat(run("dissect", "--format", "jsonl", "-Y", "vlan.id == 10 && tcp.port == 443", text)).isZero();
+        assertThat(out.split("\n")).hasSizeGreaterThan(1);
+        assertThat(run("dissect", "--format", "jsonl", "-Y", "!vlan", text)).isZero();
+        assertThat(out).isBlank();
+    }
 }

@@ -8,12 +8,14 @@ import dev.cutover.dissect.Layer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CompilerTest {
@@ -35,9 +37,21 @@ class CompilerTest {
             "arp.hw.size == 300          => 15 => 3  => \"300\" is too big for arp.hw.size (unsigned integer, 1 byte): the maximum is 255.",
             "vlan.id in {1, 0x10000}     => 15 => 7  => \"0x10000\" is too big for vlan.id (unsigned integer, 2 bytes): the maximum is 65535.",
             "arp.isgratuitous == yes     => 20 => 3  => \"yes\" is not a valid boolean for arp.isgratuitous (boolean).",
-            "eth.src == 78:31:c1:c6:3f   => 11 => 14 => \"78:31:c1:c6:3f\" is not a valid Ethernet address for eth.src (Ethernet or other MAC address): it has 5 bytes, not 6.",
-            "eth.addr == 1.2.3.4         => 12 => 7  => \"1.2.3.4\" is not a valid Ethernet address for eth.addr (Ethernet or other MAC address): it has 4 bytes, not 6.",
-            "eth.src == zz:31:c1:c6:3f:c2 => 11 => 17 => \"zz:31:c1:c6:3f:c2\" is not a valid Ethernet address for eth.src (Ethernet or other MAC address).",
+            // MAC literals: tshark 4.0's messages and carets (its lexer takes colon-separated bytes two digits at a time)
+            "eth.src == 78:31:c1:c6:3f   => 11 => 14 => \"78:31:c1:c6:3f\" contains too few bytes to be a valid Ethernet address.",
+            "eth.src == 00:50:56:9d:b0:51:00 => 11 => 20 => \"00:50:56:9d:b0:51:00\" contains too many bytes to be a valid Ethernet address.",
+            "eth.src == 0050.569d.b0     => 11 => 12 => \"0050.569d.b0\" contains too few bytes to be a valid Ethernet address.",
+            "eth.addr == 1.2.3.4         => 12 => 7  => \"1.2.3.4\" contains too few bytes to be a valid Ethernet address.",
+            "eth.src == 00:50:56:9d:b0:5 => 25 => 2  => \":5\" was unexpected in this context.",
+            "eth.src == 00:50:56:9d:b0:5G => 25 => 2 => \":5\" was unexpected in this context.",
+            "eth.src == 0:50:56:9d:b0:51 => 12 => 15 => \":50:56:9d:b0:51\" was unexpected in this context.",
+            "eth.src == 00:50:56:9d:b0:051 => 28 => 1 => \"1\" was unexpected in this context.",
+            "eth.src == aa:bb:cc:dd:ee:ff: => 28 => 1 => \":\" was unexpected in this context.",
+            "eth.src == 00:50:56:9d:b0:5 || arp => 25 => 2 => \":5\" was unexpected in this context.",
+            "arp.src.hw == 00:0c:29:b0:5 => 25 => 2  => \":5\" was unexpected in this context.",
+            "eth.src == zz:31:c1:c6:3f:c2 => 13 => 15 => \":31:c1:c6:3f:c2\" was unexpected in this context.",
+            "eth.src[0:3] == 00:50:5     => 21 => 2  => \":5\" was unexpected in this context.",
+            "ip.src == 1.2.3.4:5         => 17 => 2  => \":5\" was unexpected in this context.",
             "eth.src == arp.src.hw_ma    => 11 => 13 => \"arp.src.hw_ma\" is not a valid Ethernet address for eth.src (Ethernet or other MAC address). Did you mean arp.src.hw_mac?",
             "arp.dst.proto_ipv4 == 192.168.0.0/33 => 22 => 14 => \"192.168.0.0/33\" is not a valid IPv4 address for arp.dst.proto_ipv4 (IPv4 address): netmask bits should be at most 32, not 33.",
             "arp.src.proto_ipv4 == 10.0.0.256 => 22 => 10 => \"10.0.0.256\" is not a valid IPv4 address for arp.src.proto_ipv4 (IPv4 address).",
@@ -47,7 +61,21 @@ class CompilerTest {
             "frame.time > \"yesterday\"  => 13 => 11 => \"yesterday\" is not a valid date and time for frame.time (date and time); write it as \"2013-12-05 16:59:59.43\" (UTC).",
             "frame.time > \"2013-13-05 10:00:00\" => 13 => 21 => \"2013-13-05 10:00:00\" is not a valid date and time for frame.time (date and time); write it as \"2013-12-05 16:59:59.43\" (UTC).",
             "eth.src[0:3] == 0x7831c1    => 16 => 8  => \"0x7831c1\" is not a valid byte string for eth.src[0:3] (byte sequence).",
-            "frame contains 0:1:zz       => 15 => 6  => \"0:1:zz\" is not a valid byte string for frame (protocol).",
+            "frame contains 0:1:zz       => 16 => 2  => \":1\" was unexpected in this context.",
+            // IPv4 literals tshark refuses
+            "ip.src == 1.2.3             => 10 => 5  => \"1.2.3\" is not a valid IPv4 address for ip.src (IPv4 address).",
+            "ip.src == 1.2.3.4.5         => 10 => 9  => \"1.2.3.4.5\" is not a valid IPv4 address for ip.src (IPv4 address).",
+            "ip.src == 01.02.03.04       => 10 => 11 => \"01.02.03.04\" is not a valid IPv4 address for ip.src (IPv4 address).",
+            "ip.src == 0x01020304        => 10 => 10 => \"0x01020304\" is not a valid IPv4 address for ip.src (IPv4 address).",
+            // functions
+            "len(eth.src)                => 0  => 3  => You cannot test whether a function is present.",
+            "LEN(eth.src) == 6           => 0  => 3  => Function 'LEN' does not exist",
+            "len(eth.src, ip.src) == 6   => 0  => 3  => Function len can only accept 1 arguments.",
+            "len() == 6                  => 0  => 3  => Function len needs at least 1 arguments.",
+            "len(6) == 6                 => 4  => 1  => Only fields can be used as parameter for len()",
+            "len(nosuch.field) == 1      => 4  => 12 => Only fields can be used as parameter for len()",
+            "len(eth.src[0:3]) == 3      => 4  => 12 => Only fields can be used as parameter for len()",
+            "len(dns.qry.name) in {14, 19} => 0 => 3 => Only a field may be tested for membership in a set.",
             "eth.dst[0] & 1x == 1        => 13 => 2  => \"1x\" is not a valid byte string for eth.dst[0] (byte sequence).",
             // operators the type cannot take
             "arp.opcode contains 1       => 0  => 10 => arp.opcode (unsigned integer, 2 bytes) cannot participate in a \"contains\" comparison.",
@@ -87,6 +115,26 @@ class CompilerTest {
                                 + "\"ff:ff\" is not a valid unsigned integer for vlan.id (unsigned integer, 2 bytes)."));
     }
 
+    @Test
+    void aShortMacIsRefusedWithTsharksCaret() {
+        assertThatThrownBy(() -> CompiledFilter.compile("eth.src == 00:50:56:9d:b0:5"))
+                .isInstanceOfSatisfying(FilterException.class, e -> assertThat(e.render()).isEqualTo(
+                        "eth.src == 00:50:56:9d:b0:5\n"
+                                + "                         ^~\n"
+                                + "\":5\" was unexpected in this context."));
+    }
+
+    @ParameterizedTest(name = "accepted: {0}")
+    @ValueSource(strings = {"eth.src == 00:50:56:9d:b0:51", "eth.src == 0050.569d.b051", "eth.src == 00-50-56-9d-b0-51",
+            "eth.src == 005056-9db051", "eth.src == 005056.9db051", "eth.src == 0050569db051",
+            "eth.src == 00.50.56.9d.b0.51", "eth.src[0:2] == 00-5", "ip.src == 1.2.3.4/24", "ip.src == 0.0.0.0",
+            "len(eth.src) == 6", "len( eth.src ) == 6", "len (eth.src) == 0x6",
+            "len(ip.src) == len(ip.dst)", "!len(eth.src) == 5", "len(tcp.options) > 8 && tcp.flags.syn",
+            "len(frame.comment) > 3"})
+    void literalsTsharkAccepts(String filter) {
+        assertThatCode(() -> CompiledFilter.compile(filter)).doesNotThrowAnyException();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiterString = "=>", value = {
             "frame.len > 100                          => FRAME",
@@ -106,6 +154,11 @@ class CompilerTest {
             "vlan.trailer                             => ALL",
             "_ws.malformed                            => ALL",
             "migration.notification                   => ALL",
+            "len(eth.src) == 6                        => LINK",
+            "len(frame.comment) > 3                   => FRAME",
+            "len(dns.qry.name) > 10                   => ALL",
+            "tcp.port == 443 or udp.port == 53        => ALL",
+            "tcp.flags.syn == 1 and vlan.id == 10     => ALL",
     })
     void requiredLayer(String filter, Layer layer) throws FilterException {
         assertThat(CompiledFilter.compile(filter).requiredLayer()).isEqualTo(layer);

@@ -336,7 +336,7 @@ public final class Arp {
         } else if (ipv4) {
             Addresses.appendIpv4(sb, c.u32(offset));
         } else {
-            Addresses.appendColonHex(sb, c.data(), offset, pln);
+            Addresses.appendBytesShort(sb, c.data(), offset, pln);
         }
     }
 
@@ -348,7 +348,7 @@ public final class Arp {
         } else if (ether) {
             Addresses.appendMac(sb, c.mac(offset));
         } else {
-            Addresses.appendColonHex(sb, c.data(), offset, hln);
+            Addresses.appendBytesShort(sb, c.data(), offset, hln);
         }
     }
 }

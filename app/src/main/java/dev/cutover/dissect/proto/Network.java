@@ -15,10 +15,47 @@ final class Network {
 
     static int ipv4(Cursor c, int o, Layer depth) {
         Dissection out = c.out();
+        int headerLength = ipv4Header(c, o);
+        if (headerLength < 0) {
+            return -1;
+        }
+        int total = c.u16(o + 2);
+        int flags = c.u8(o + 6) >>> 5;
+        int fragment = c.u16(o + 6) & 0x1fff;
+        int ttl = c.u8(o + 8);
+        int proto = c.u8(o + 9);
+        out.setAddressColumns(Dissection.IPV4_ADDRESSES, c.u32(o + 12), c.u32(o + 16));
+        String name = Ip.PROTOCOLS.get((long) proto);
+        out.setProtocolColumn(name != null ? name : "IPv4");
+        int end = total >= headerLength ? o + total : -1;
+        boolean firstFragmentWhole = fragment == 0 && (flags & 1) == 0;
+        if (end > 0 && firstFragmentWhole) {
+            transport(c, proto, o + headerLength, end, depth, ttl);
+        } else if (end > 0) {
+            // Reassembly needs the other fragments; Wireshark's Info before it has them.
+            StringBuilder info = out.info();
+            info.setLength(0);
+            info.append("Fragmented IP protocol (proto=").append(name != null ? name : "Unknown").append(' ')
+                    .append(proto).append(", off=").append(fragment * 8).append(", ID=");
+            String id = Integer.toHexString(c.u16(o + 4));
+            for (int i = id.length(); i < 4; i++) {
+                info.append('0');
+            }
+            info.append(id).append(')');
+        }
+        return end;
+    }
+
+    /**
+     * Records an IPv4 header at {@code o} as a protocol node and returns its length, or -1 when it is not a
+     * version 4 header of at least 20 bytes. Sets no column: an ICMP error quotes a header this way.
+     */
+    static int ipv4Header(Cursor c, int o) {
+        Dissection out = c.out();
         c.require(Ip.VERSION, o, 1);
         int versionAndLength = c.u8(o);
         int headerLength = (versionAndLength & 0x0f) * 4;
-        int node = c.protocol(Ip.IP, o, Math.max(20, headerLength));
+        c.protocol(Ip.IP, o, Math.max(20, headerLength));
         c.bits(Ip.VERSION, o, 1);
         out.add(Ip.HDR_LEN, o, 1, headerLength);
         if ((versionAndLength >>> 4) != 4 || headerLength < 20) {
@@ -26,27 +63,19 @@ final class Network {
             return -1;
         }
         c.uint8(Ip.DSFIELD, o + 1);
-        int total = c.uint16(Ip.LEN, o + 2);
+        c.uint16(Ip.LEN, o + 2);
         c.uint16(Ip.ID, o + 4);
-        int flags = c.bits(Ip.FLAGS, o + 6, 2);
-        int fragment = c.bits(Ip.FRAG_OFFSET, o + 6, 2);
+        c.bits(Ip.FLAGS, o + 6, 2);
+        c.bits(Ip.FRAG_OFFSET, o + 6, 2);
         c.uint8(Ip.TTL, o + 8);
-        int proto = c.uint8(Ip.PROTO, o + 9);
+        c.uint8(Ip.PROTO, o + 9);
         c.uint16(Ip.CHECKSUM, o + 10);
         long src = c.ipv4(Ip.SRC, o + 12);
         out.add(Ip.ADDR, o + 12, 4, src);
         long dst = c.ipv4(Ip.DST, o + 16);
         out.add(Ip.ADDR, o + 16, 4, dst);
         out.close();
-        out.setAddressColumns(Dissection.IPV4_ADDRESSES, src, dst);
-        String name = Ip.PROTOCOLS.get((long) proto);
-        out.setProtocolColumn(name != null ? name : "IPv4");
-        int end = total >= headerLength ? o + total : -1;
-        boolean firstFragmentWhole = fragment == 0 && (flags & 1) == 0;
-        if (end > 0 && firstFragmentWhole) {
-            transport(c, proto, o + headerLength, end, depth);
-        }
-        return end;
+        return headerLength;
     }
 
     static int ipv6(Cursor c, int o, Layer depth) {
@@ -63,13 +92,18 @@ final class Network {
         String name = Ip.PROTOCOLS.get((long) next);
         out.setProtocolColumn(name != null ? name : "IPv6");
         int end = o + 40 + payload;
-        transport(c, next, o + 40, end, depth);
+        transport(c, next, o + 40, end, depth, -1);
         return end;
     }
 
-    private static void transport(Cursor c, int proto, int o, int end, Layer depth) {
+    /** {@code ttl} is the IPv4 header's, for ICMP's Info column; -1 over IPv6. */
+    private static void transport(Cursor c, int proto, int o, int end, Layer depth, int ttl) {
         if (proto == 17) {
             udp(c, o, end, depth);
+        } else if (proto == 6) {
+            Tcp.dissect(c, o, end);
+        } else if (proto == 1 && ttl >= 0) {
+            Icmp.dissect(c, o, end, ttl);
         } else if (proto == 47) {
             gre(c, o, end, depth);
         }
@@ -88,6 +122,9 @@ final class Network {
         int length = c.uint16(Udp.LENGTH, o + 4);
         c.uint16(Udp.CHECKSUM, o + 6);
         out.close();
+        StringBuilder info = out.info();
+        info.setLength(0);
+        info.append(src).append(" \u2192 ").append(dst).append(" Len=").append(Math.max(0, length - 8));
         int payloadEnd = Math.min(end, o + Math.max(8, length));
         int p = o + 8;
         if (dst == Udp.VXLAN_PORT || src == Udp.VXLAN_PORT) {
@@ -96,6 +133,28 @@ final class Network {
             geneve(c, p, payloadEnd, depth);
         } else if (dst == Udp.CAPWAP_DATA_PORT || src == Udp.CAPWAP_DATA_PORT) {
             capwap(c, p, payloadEnd, depth);
+        } else if (payloadEnd > p && !udpPayload(c, Math.min(src, dst), p, payloadEnd)) {
+            udpPayload(c, Math.max(src, dst), p, payloadEnd);
+        }
+    }
+
+    /** Wireshark tries the lower port first, then the higher. True when {@code port} names a payload decoded here. */
+    private static boolean udpPayload(Cursor c, int port, int o, int end) {
+        switch (port) {
+            case Dns.PORT:
+                Dns.dissect(c, o, end, Dns.DNS);
+                return true;
+            case Dns.MDNS_PORT:
+                Dns.dissect(c, o, end, Dns.MDNS);
+                return true;
+            case Dns.LLMNR_PORT:
+                Dns.dissect(c, o, end, Dns.LLMNR);
+                return true;
+            case Ssdp.PORT:
+                Ssdp.dissect(c, o, end);
+                return true;
+            default:
+                return false;
         }
     }
 
