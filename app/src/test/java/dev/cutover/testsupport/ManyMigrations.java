@@ -36,6 +36,17 @@ public final class ManyMigrations {
         return file;
     }
 
+    /** Writes ordinary ARP requests ({@code i} asks for the address of {@code i + 1}): no RARP, no gratuitous ARP. */
+    public static Path writeWithoutMigration(Path file, int requests) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file); PcapWriter w = new PcapWriter(os, 1, 65535, true)) {
+            for (int i = 0; i < requests; i++) {
+                byte[] f = frame(i, 0x0806, 1, ipBytes(i), ipBytes(i + 1), new byte[6]);
+                w.write(START_NANOS + i * 10_000_000L, f, 0, f.length, f.length);
+            }
+        }
+        return file;
+    }
+
     /** The MAC of VM {@code i}, as the timeline writes it. */
     public static String mac(int i) {
         return String.format("00:50:56:%02x:%02x:%02x", (i >> 16) & 0xFF, (i >> 8) & 0xFF, i & 0xFF);
