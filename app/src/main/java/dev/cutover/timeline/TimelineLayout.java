@@ -11,8 +11,9 @@ import java.util.function.IntPredicate;
  * SVG writer both draw from it, so a click on the screen and the exported picture agree.
  *
  * <p>A layout is either the whole picture (every row stacked, for the SVG) or a viewport onto it: the legend and
- * the axis at the top, the rows scrolled by {@code scrollY} under them, and the rate chart pinned to the bottom once
- * the rows fill the height. Lane geometry comes from {@link LaneRows}' running sums, so a viewport on 25,000 lanes
+ * the axis at the top, the rows scrolled by {@code scrollY} under them, and the rate chart under the last row or,
+ * once the rows fill the height, pinned to the bottom. A viewport too short to pin it under one lane scrolls it
+ * after the last row instead. Lane geometry comes from {@link LaneRows}' running sums, so a viewport on 25,000 lanes
  * costs what a viewport on ten does.
  */
 public final class TimelineLayout {
@@ -31,8 +32,8 @@ public final class TimelineLayout {
 
     /** Room under the rows for the rate chart, its gap above included. */
     public static final double RATE_BLOCK = 6 + RATE_HEIGHT + 4;
-    /** Below this much room for rows, a viewport leaves the rate chart out rather than show no lane at all. */
-    public static final double MIN_ROWS_ROOM = 40;
+    /** Below this much room for rows, a viewport scrolls the rate chart after the rows rather than pin it. */
+    public static final double MIN_ROWS_ROOM = LANE_HEADER + SUB_LANE + LANE_FOOTER;
 
     private final TimelineModel model;
     private final LaneRows rows;
@@ -42,6 +43,7 @@ public final class TimelineLayout {
     private final double height;
     private final double lanesBottom;
     private final boolean showsRate;
+    private final boolean ratePinned;
     private final double rateTop;
     private final long rateBin;
 
@@ -77,14 +79,16 @@ public final class TimelineLayout {
             this.scrollY = 0;
             lanesBottom = top + rows.total();
             showsRate = !model.isEmpty();
+            ratePinned = false;
             rateTop = lanesBottom + 6;
             height = model.isEmpty() ? lanesBottom + 4 : rateTop + RATE_HEIGHT + 4;
         } else {
-            showsRate = showsRate(model, viewportHeight);
-            double area = rowsArea(viewportHeight, showsRate);
-            this.scrollY = Math.max(0, Math.min(scrollY, Math.max(0, rows.total() - area)));
-            lanesBottom = top + Math.min(area, rows.total() - this.scrollY);
-            rateTop = lanesBottom + 6;
+            ratePinned = ratePinned(model, viewportHeight);
+            double area = rowsArea(viewportHeight, ratePinned);
+            this.scrollY = Math.max(0, Math.min(scrollY, scrollMax(rows, viewportHeight)));
+            lanesBottom = top + Math.max(0, Math.min(area, rows.total() - this.scrollY));
+            rateTop = ratePinned ? lanesBottom + 6 : top + rows.total() - this.scrollY + 6;
+            showsRate = !model.isEmpty() && rateTop < viewportHeight;
             height = viewportHeight;
         }
         rateBin = rateBinNanos > 0 ? rateBinNanos : TimeAxis.step(scale, plotWidth(), 6);
@@ -95,14 +99,26 @@ public final class TimelineLayout {
         return LEGEND_HEIGHT + AXIS_HEIGHT;
     }
 
-    /** Whether a viewport of that height shows the rate chart. */
-    public static boolean showsRate(TimelineModel model, double viewportHeight) {
+    /** Whether a viewport of that height pins the rate chart to its bottom (else it scrolls after the rows). */
+    public static boolean ratePinned(TimelineModel model, double viewportHeight) {
         return !model.isEmpty() && viewportHeight - lanesTop() - RATE_BLOCK >= MIN_ROWS_ROOM;
     }
 
     /** The height left for rows in a viewport of that height. */
-    public static double rowsArea(double viewportHeight, boolean withRate) {
-        return Math.max(0, viewportHeight - lanesTop() - (withRate ? RATE_BLOCK : 0));
+    public static double rowsArea(double viewportHeight, boolean ratePinned) {
+        return Math.max(0, viewportHeight - lanesTop() - (ratePinned ? RATE_BLOCK : 0));
+    }
+
+    /** The height the rows get in a viewport of that height onto those rows. */
+    public static double rowsArea(LaneRows rows, double viewportHeight) {
+        return rowsArea(viewportHeight, ratePinned(rows.model(), viewportHeight));
+    }
+
+    /** How far a viewport of that height scrolls: the rows (and an unpinned rate chart) less the room they get. */
+    public static double scrollMax(LaneRows rows, double viewportHeight) {
+        boolean pinned = ratePinned(rows.model(), viewportHeight);
+        double extent = rows.total() + (pinned || rows.model().isEmpty() ? 0 : RATE_BLOCK);
+        return Math.max(0, extent - rowsArea(viewportHeight, pinned));
     }
 
     /** The height of a lane: its header, one sub-lane per interface, its footer. */
@@ -145,9 +161,14 @@ public final class TimelineLayout {
         return r < 0 ? rows.size() - 1 : r;
     }
 
-    /** Whether the rate chart is drawn. */
+    /** Whether the rate chart is (at least partly) in the picture. */
     public boolean showsRate() {
         return showsRate;
+    }
+
+    /** Whether the rate chart is pinned to the bottom of the viewport rather than scrolled after the rows. */
+    public boolean ratePinned() {
+        return ratePinned;
     }
 
     /** The top of the rate chart. */

@@ -106,9 +106,11 @@ class ManyLanesTest {
         TimelineLayout top = new TimelineLayout(rows, scale, 1200, 0, 0, height);
         assertThat(top.height()).isEqualTo(height);
         assertThat(top.showsRate()).isTrue();
+        assertThat(top.ratePinned()).isTrue();
         assertThat(top.rateTop() + TimelineLayout.RATE_HEIGHT + 4).isEqualTo(height);
         assertThat(top.firstRow()).isZero();
-        double area = TimelineLayout.rowsArea(height, true);
+        double area = TimelineLayout.rowsArea(rows, height);
+        assertThat(area).isEqualTo(height - TimelineLayout.lanesTop() - TimelineLayout.RATE_BLOCK);
         assertThat(top.lastRow()).isEqualTo((int) Math.ceil(area / rows.height(0)) - 1);
         assertThat(top.laneAt(top.laneTop(3) + 1)).isEqualTo(3);
         assertThat(top.laneAt(top.rateTop() + 10)).isEqualTo(-1);
@@ -123,6 +125,23 @@ class ManyLanesTest {
         Mark mark = end.lane(last).marks().get(0);
         assertThat(end.hit(end.x(mark.timeNanos()), end.markY(last, mark), f -> true)).isEqualTo(mark);
         assertThat(end.lastRow() - end.firstRow()).isLessThan(20);
+    }
+
+    @Test
+    void aShortViewportScrollsTheRateChartAfterTheLastRow() {
+        LaneRows rows = LaneRows.of(model, new int[] {0, 1, 2});
+        TimeScale scale = TimeScale.fit(model.startNanos(), model.endNanos());
+        double height = 120; // too short to pin the chart under a lane
+        TimelineLayout top = new TimelineLayout(rows, scale, 1200, 0, 0, height);
+        assertThat(top.ratePinned()).isFalse();
+        assertThat(top.showsRate()).isFalse(); // below the picture, after three lanes
+        double max = TimelineLayout.scrollMax(rows, height);
+        assertThat(max).isEqualTo(rows.total() + TimelineLayout.RATE_BLOCK - (height - TimelineLayout.lanesTop()));
+        TimelineLayout end = new TimelineLayout(rows, scale, 1200, 0, max, height);
+        assertThat(end.showsRate()).isTrue();
+        assertThat(end.rateTop() + TimelineLayout.RATE_HEIGHT + 4).isEqualTo(height);
+        assertThat(end.lastRow()).isEqualTo(-1); // every lane scrolled above the chart
+        assertThat(end.laneAt(end.rateTop() + 10)).isEqualTo(-1);
     }
 
     @Test

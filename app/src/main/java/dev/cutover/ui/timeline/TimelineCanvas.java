@@ -79,7 +79,13 @@ final class TimelineCanvas extends Canvas {
             g.restore();
         }
         if (l.showsRate()) {
+            // scrolled after the rows, the chart slides under the axis: keep it below
+            g.save();
+            g.beginPath();
+            g.rect(0, TimelineLayout.lanesTop(), l.width(), l.height() - TimelineLayout.lanesTop());
+            g.clip();
             rate(g, l, p);
+            g.restore();
         }
         if (box != null) {
             Color band = c(p.box());

@@ -158,7 +158,8 @@ public final class TimelineView extends BorderPane {
         Button out = button("timelineZoomOut", "−", "Zoom out", () -> vm.zoom(2, mid()));
         Button svg = button("timelineExportSvg", "Export SVG…",
                 "Save the visible time range, every lane the search keeps, as SVG", () -> export("svg"));
-        Button png = button("timelineExportPng", "Export PNG…", "Save the chart as shown as PNG", () -> export("png"));
+        Button png = button("timelineExportPng", "Export PNG…", "Save the chart as shown as PNG",
+                () -> export("png"));
         javafx.scene.control.ComboBox<String> rate = new javafx.scene.control.ComboBox<>();
         rate.setId("timelineRateInterval");
         rate.setTooltip(new Tooltip("The rate chart's interval"));
@@ -184,8 +185,8 @@ public final class TimelineView extends BorderPane {
         laneCount.setId("timelineLaneCount");
         laneCount.textProperty().bind(vm.laneCountProperty());
         laneCount.getStyleClass().add("text-muted");
-        ToolBar bar = new ToolBar(fit, fitBurst, in, out, new Label("Rate per"), rate, svg, png, new Separator(),
-                search, laneCount);
+        ToolBar bar = new ToolBar(fit, fitBurst, in, out, new Label("Rate per"), rate, svg, png,
+                new Separator(Orientation.VERTICAL), search, laneCount);
         bar.setId("timelineToolBar");
         return bar;
     }
@@ -217,11 +218,11 @@ public final class TimelineView extends BorderPane {
 
     private void syncBar() {
         double max = vm.scrollMaxProperty().get();
-        double total = vm.rows().total();
         syncingBar = true;
         try {
             scrollBar.setMax(Math.max(max, 0));
-            scrollBar.setVisibleAmount(total <= 0 ? 0 : max * vm.rowsArea() / total);
+            // the thumb's share of the track is the share of the content in view
+            scrollBar.setVisibleAmount(max <= 0 ? 0 : max * vm.rowsArea() / (max + vm.rowsArea()));
             scrollBar.setBlockIncrement(Math.max(TimelineViewModel.WHEEL_SCROLL, vm.rowsArea() - 20));
             scrollBar.setValue(vm.scrollYProperty().get());
         } finally {

@@ -308,11 +308,11 @@ public final class TimelineViewModel {
 
     /** The height the rows get in the viewport. */
     public double rowsArea() {
-        return TimelineLayout.rowsArea(viewportHeight, TimelineLayout.showsRate(model.get(), viewportHeight));
+        return TimelineLayout.rowsArea(rows.get(), viewportHeight);
     }
 
     private void updateScrollRange() {
-        scrollMax.set(Math.max(0, rows.get().total() - rowsArea()));
+        scrollMax.set(TimelineLayout.scrollMax(rows.get(), viewportHeight));
     }
 
     /** Scrolls the rows to a height (clamped to the rows there are). */
@@ -625,7 +625,10 @@ public final class TimelineViewModel {
         return state.getReadOnlyProperty();
     }
 
-    /** What the pane says instead of lanes (nothing open, analysing, the failure, no migration, no match); empty with lanes. */
+    /**
+     * What the pane says instead of lanes (nothing open, analysing, the failure, no migration, no match); empty
+     * with lanes.
+     */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }

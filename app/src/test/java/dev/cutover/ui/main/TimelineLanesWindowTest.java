@@ -245,9 +245,27 @@ class TimelineLanesWindowTest {
         assertThat(row).isBetween(drawn[0], drawn[1]);
     }
 
+    /** Drags the dividers as a user would to give the timeline half the window, so its rate chart stays pinned. */
+    private void giveTheTimelineRoom(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.scene.Node n = view.timeline();
+            List<javafx.scene.control.SplitPane> splits = new ArrayList<>();
+            for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.SplitPane) {
+                    splits.add((javafx.scene.control.SplitPane) p);
+                }
+            }
+            splits.get(0).setDividerPositions(0.3); // packets and migrations over the timeline
+            splits.get(1).setDividerPositions(0.85); // all of that over details and bytes
+        });
+        robot.interact(() -> { }); // one more pulse: the pane takes its new height
+    }
+
     @Test
     void twentyFiveThousandLanesScrollToTheLastWithNoException(FxRobot robot) {
+        giveTheTimelineRoom(robot);
         open(robot, many);
+        assertThat(view.timeline().chartLayout().ratePinned()).isTrue();
         assertThat(vm.timeline().stateProperty().get()).isEqualTo(TimelineState.LANES);
         assertThat(laneCount(robot)).isEqualTo("25,000 lanes");
         Pane viewport = robot.lookup("#timelineViewport").queryAs(Pane.class);
@@ -441,7 +459,8 @@ class TimelineLanesWindowTest {
     private void wheel(FxRobot robot, double x, int notches, boolean shift) {
         double y = TimelineLayout.lanesTop() + 10;
         Point2D screen = canvas().localToScreen(x, y);
-        robot.interact(() -> javafx.event.Event.fireEvent(canvas(), new ScrollEvent(ScrollEvent.SCROLL, x, y, screen.getX(), screen.getY(), shift, false, false, false, false, false,
+        robot.interact(() -> javafx.event.Event.fireEvent(canvas(), new ScrollEvent(ScrollEvent.SCROLL,
+                x, y, screen.getX(), screen.getY(), shift, false, false, false, false, false,
                 0, 40.0 * notches, 0, 40.0 * notches, 40, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
                 ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
     }
