@@ -79,7 +79,10 @@ public final class HtmlReport {
         } else {
             // The chart writer escapes its own text; it is our SVG, never user input.
             sb.append("<figure>").append(m.chartSvg())
-                    .append("<figcaption>RARP (bars) and gratuitous ARP (diamonds) per MAC</figcaption></figure>\n");
+                    .append("<figcaption>One lane per MAC that moved: RARP notifications as blue triangles under the "
+                            + "bracket of their burst, gratuitous ARP as orange circles, the MAC's other ARP as grey "
+                            + "squares, findings as diamonds; the violet span runs from the first RARP to the first "
+                            + "gratuitous ARP. Under the lanes, ARP frames per interval.</figcaption></figure>\n");
         }
 
         sb.append("<h2 id=\"findings\">Findings</h2>\n");

@@ -46,6 +46,8 @@ public final class RateSeries {
     public static final RateSeries EMPTY = new RateSeries(new long[0], new long[0], new long[0]);
 
     private final long[][] times;
+    /** The last counting: scrolling the lanes repaints with the same range, and must not count again. */
+    private volatile Bins last;
 
     private RateSeries(long[] rarp, long[] garp, long[] arp) {
         times = new long[][] {rarp, garp, arp};
@@ -101,6 +103,10 @@ public final class RateSeries {
         long bin = Math.max(1, binNanos);
         long first = originNanos + Math.floorDiv(scale.startNanos() - originNanos, bin) * bin;
         int nBins = (int) Math.min(100_000, (scale.endNanos() - first) / bin + 1);
+        Bins memo = last;
+        if (memo != null && memo.startNanos() == first && memo.binNanos() == bin && memo.counts()[0].length == nBins) {
+            return memo;
+        }
         int[][] counts = new int[3][nBins];
         for (int k = 0; k < 3; k++) {
             long[] t = times[k];
@@ -113,7 +119,9 @@ public final class RateSeries {
                 counts[k][(int) b]++;
             }
         }
-        return new Bins(first, bin, counts);
+        Bins bins = new Bins(first, bin, counts);
+        last = bins;
+        return bins;
     }
 
     private static int lowerBound(long[] a, long key) {

@@ -1,10 +1,20 @@
 package dev.cutover.timeline;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
  * Where everything sits: the label column, the axis, each lane and its interface sub-lanes. The canvas and the
  * SVG writer both draw from it, so a click on the screen and the exported picture agree.
+ *
+ * <p>A layout is either the whole picture (every row stacked, for the SVG) or a viewport onto it: the legend and
+ * the axis at the top, the rows scrolled by {@code scrollY} under them, and the rate chart under the last row or,
+ * once the rows fill the height, pinned to the bottom. A viewport too short to pin it under one lane scrolls it
+ * after the last row instead. Lane geometry comes from {@link LaneRows}' running sums, so a viewport on 25,000 lanes
+ * costs what a viewport on ten does.
  */
 public final class TimelineLayout {
     public static final double LABEL_WIDTH = 230;
@@ -20,32 +30,145 @@ public final class TimelineLayout {
     /** The rate chart under the lanes. */
     public static final double RATE_HEIGHT = 90;
 
+    /** Room under the rows for the rate chart, its gap above included. */
+    public static final double RATE_BLOCK = 6 + RATE_HEIGHT + 4;
+    /** Below this much room for rows, a viewport scrolls the rate chart after the rows rather than pin it. */
+    public static final double MIN_ROWS_ROOM = LANE_HEADER + SUB_LANE + LANE_FOOTER;
+
     private final TimelineModel model;
+    private final LaneRows rows;
     private final TimeScale scale;
     private final double width;
-    private final double[] laneTops;
+    private final double scrollY;
     private final double height;
+    private final double lanesBottom;
+    private final boolean showsRate;
+    private final boolean ratePinned;
     private final double rateTop;
     private final long rateBin;
 
+    /** The whole picture of every lane. */
     public TimelineLayout(TimelineModel model, TimeScale scale, double width) {
         this(model, scale, width, 0);
     }
 
     /** @param rateBinNanos the rate chart's interval, 0 to follow the zoom */
     public TimelineLayout(TimelineModel model, TimeScale scale, double width, long rateBinNanos) {
-        this.model = model;
+        this(LaneRows.all(model), scale, width, rateBinNanos);
+    }
+
+    /** The whole picture of some rows (the lanes a search kept). */
+    public TimelineLayout(LaneRows rows, TimeScale scale, double width, long rateBinNanos) {
+        this(rows, scale, width, rateBinNanos, 0, 0);
+    }
+
+    /**
+     * A viewport onto the rows.
+     *
+     * @param scrollY        how far the rows are scrolled up, in pixels
+     * @param viewportHeight the height drawn; 0 or less for the whole picture
+     */
+    public TimelineLayout(LaneRows rows, TimeScale scale, double width, long rateBinNanos, double scrollY,
+                          double viewportHeight) {
+        this.model = rows.model();
+        this.rows = rows;
         this.scale = scale;
         this.width = width;
-        laneTops = new double[model.lanes().size()];
-        double y = LEGEND_HEIGHT + AXIS_HEIGHT;
-        for (int i = 0; i < laneTops.length; i++) {
-            laneTops[i] = y;
-            y += laneHeight(i);
+        double top = lanesTop();
+        if (viewportHeight <= 0) {
+            this.scrollY = 0;
+            lanesBottom = top + rows.total();
+            showsRate = !model.isEmpty();
+            ratePinned = false;
+            rateTop = lanesBottom + 6;
+            height = model.isEmpty() ? lanesBottom + 4 : rateTop + RATE_HEIGHT + 4;
+        } else {
+            ratePinned = ratePinned(model, viewportHeight);
+            double area = rowsArea(viewportHeight, ratePinned);
+            this.scrollY = Math.max(0, Math.min(scrollY, scrollMax(rows, viewportHeight)));
+            lanesBottom = top + Math.max(0, Math.min(area, rows.total() - this.scrollY));
+            rateTop = ratePinned ? lanesBottom + 6 : top + rows.total() - this.scrollY + 6;
+            showsRate = !model.isEmpty() && rateTop < viewportHeight;
+            height = viewportHeight;
         }
-        rateTop = y + 6;
-        height = model.isEmpty() ? y + 4 : rateTop + RATE_HEIGHT + 4;
         rateBin = rateBinNanos > 0 ? rateBinNanos : TimeAxis.step(scale, plotWidth(), 6);
+    }
+
+    /** The top of the first row, under the legend and the axis. */
+    public static double lanesTop() {
+        return LEGEND_HEIGHT + AXIS_HEIGHT;
+    }
+
+    /** Whether a viewport of that height pins the rate chart to its bottom (else it scrolls after the rows). */
+    public static boolean ratePinned(TimelineModel model, double viewportHeight) {
+        return !model.isEmpty() && viewportHeight - lanesTop() - RATE_BLOCK >= MIN_ROWS_ROOM;
+    }
+
+    /** The height left for rows in a viewport of that height. */
+    public static double rowsArea(double viewportHeight, boolean ratePinned) {
+        return Math.max(0, viewportHeight - lanesTop() - (ratePinned ? RATE_BLOCK : 0));
+    }
+
+    /** The height the rows get in a viewport of that height onto those rows. */
+    public static double rowsArea(LaneRows rows, double viewportHeight) {
+        return rowsArea(viewportHeight, ratePinned(rows.model(), viewportHeight));
+    }
+
+    /** How far a viewport of that height scrolls: the rows (and an unpinned rate chart) less the room they get. */
+    public static double scrollMax(LaneRows rows, double viewportHeight) {
+        boolean pinned = ratePinned(rows.model(), viewportHeight);
+        double extent = rows.total() + (pinned || rows.model().isEmpty() ? 0 : RATE_BLOCK);
+        return Math.max(0, extent - rowsArea(viewportHeight, pinned));
+    }
+
+    /** The height of a lane: its header, one sub-lane per interface, its footer. */
+    public static double laneHeight(Lane lane) {
+        int subs = Math.max(1, lane.interfaces().size());
+        return LANE_HEADER + subs * SUB_LANE + LANE_FOOTER;
+    }
+
+    /** The rows this layout places. */
+    public LaneRows rows() {
+        return rows;
+    }
+
+    /** The lane of a row. */
+    public Lane lane(int row) {
+        return model.lanes().get(rows.lane(row));
+    }
+
+    /** How far the rows are scrolled up. */
+    public double scrollY() {
+        return scrollY;
+    }
+
+    /** The bottom of the rows' area: the rows are clipped to [{@link #lanesTop()}, this). */
+    public double lanesBottom() {
+        return lanesBottom;
+    }
+
+    /** The first row at least partly in view, or -1. */
+    public int firstRow() {
+        return lanesBottom > lanesTop() ? rows.rowAt(scrollY) : -1;
+    }
+
+    /** The last row at least partly in view, or -1. */
+    public int lastRow() {
+        if (lanesBottom <= lanesTop()) {
+            return -1;
+        }
+        int r = rows.rowAt(scrollY + (lanesBottom - lanesTop()) - 1e-6);
+        return r < 0 ? rows.size() - 1 : r;
+    }
+
+    /** Whether the rate chart is (at least partly) in the picture. */
+    public boolean showsRate() {
+        return showsRate;
+    }
+
+    /** Whether the rate chart is pinned to the bottom of the viewport rather than scrolled after the rows. */
+    public boolean ratePinned() {
+        return ratePinned;
     }
 
     /** The top of the rate chart. */
@@ -75,7 +198,7 @@ public final class TimelineLayout {
         return width;
     }
 
-    /** The whole picture's height. */
+    /** The picture's height: all rows and the rate chart, or the viewport's. */
     public double height() {
         return height;
     }
@@ -96,42 +219,40 @@ public final class TimelineLayout {
         return scale.time(x, plotX0(), plotWidth());
     }
 
-    public double laneTop(int lane) {
-        return laneTops[lane];
+    /** The top of a row on this picture (above {@link #lanesTop()} when scrolled out). */
+    public double laneTop(int row) {
+        return lanesTop() + rows.top(row) - scrollY;
     }
 
-    public double laneHeight(int lane) {
-        int subs = Math.max(1, model.lanes().get(lane).interfaces().size());
-        return LANE_HEADER + subs * SUB_LANE + LANE_FOOTER;
+    public double laneHeight(int row) {
+        return rows.height(row);
     }
 
     /** The centre line of an interface's sub-lane. */
-    public double subLaneY(int lane, int subLane) {
-        return laneTops[lane] + LANE_HEADER + subLane * SUB_LANE + SUB_LANE / 2;
+    public double subLaneY(int row, int subLane) {
+        return laneTop(row) + LANE_HEADER + subLane * SUB_LANE + SUB_LANE / 2;
     }
 
-    public double markY(int lane, Mark m) {
-        return subLaneY(lane, m.subLane());
+    public double markY(int row, Mark m) {
+        return subLaneY(row, m.subLane());
     }
 
-    /** The y of a lane's bracket line. */
-    public double bracketY(int lane) {
-        return laneTops[lane] + LANE_HEADER - 6;
+    /** The y of a row's bracket line. */
+    public double bracketY(int row) {
+        return laneTop(row) + LANE_HEADER - 6;
     }
 
-    /** The y of a lane's RARP-to-GARP span. */
-    public double delayY(int lane) {
-        return laneTops[lane] + laneHeight(lane) - LANE_FOOTER + 6;
+    /** The y of a row's RARP-to-GARP span. */
+    public double delayY(int row) {
+        return laneTop(row) + laneHeight(row) - LANE_FOOTER + 6;
     }
 
-    /** The lane at a y, or -1. */
+    /** The row at a y, or -1 (outside the rows' area too). */
     public int laneAt(double y) {
-        for (int i = laneTops.length - 1; i >= 0; i--) {
-            if (y >= laneTops[i]) {
-                return y < laneTops[i] + laneHeight(i) ? i : -1;
-            }
+        if (y < lanesTop() || y >= lanesBottom) {
+            return -1;
         }
-        return -1;
+        return rows.rowAt(y - lanesTop() + scrollY);
     }
 
     /** The shown mark nearest to a point, within {@link #HIT_RADIUS}; null when there is none. */
@@ -142,7 +263,11 @@ public final class TimelineLayout {
         }
         Mark best = null;
         double bestD = HIT_RADIUS * HIT_RADIUS;
-        for (Mark m : model.lanes().get(lane).marks()) {
+        List<Mark> marks = lane(lane).marks();
+        long from = time(px - HIT_RADIUS - 2) - 1;
+        long to = time(px + HIT_RADIUS + 2) + 1;
+        for (int i = firstAtOrAfter(marks, from); i < marks.size() && marks.get(i).timeNanos() <= to; i++) {
+            Mark m = marks.get(i);
             if (!shown.test(m.frame())) {
                 continue;
             }
@@ -160,10 +285,10 @@ public final class TimelineLayout {
     /** The bracket under a point (on its line or label), or null. */
     public BurstBracket bracketAt(double px, double py) {
         int lane = laneAt(py);
-        if (lane < 0 || py > laneTops[lane] + LANE_HEADER) {
+        if (lane < 0 || py > laneTop(lane) + LANE_HEADER) {
             return null;
         }
-        for (BurstBracket b : model.lanes().get(lane).brackets()) {
+        for (BurstBracket b : lane(lane).brackets()) {
             if (px >= x(b.startNanos()) - 4 && px <= x(b.endNanos()) + 4) {
                 return b;
             }
@@ -172,14 +297,20 @@ public final class TimelineLayout {
     }
 
     /**
-     * The shown marks of a lane inside the visible range, at most one per pixel column, sub-lane and kind: with
-     * thousands of frames the drawing stays proportional to the width, not to the capture.
+     * The shown marks of a row inside the visible range, at most one per pixel column, sub-lane and kind: with
+     * thousands of frames the drawing stays proportional to the width, not to the capture. The marks are in time
+     * order, so the visible ones are found by binary search.
      */
-    public java.util.List<Mark> drawnMarks(int lane, IntPredicate shown) {
-        java.util.List<Mark> out = new java.util.ArrayList<>();
-        java.util.Set<Long> taken = new java.util.HashSet<>();
-        for (Mark m : model.lanes().get(lane).marks()) {
-            if (!scale.contains(m.timeNanos()) || !shown.test(m.frame())) {
+    public List<Mark> drawnMarks(int row, IntPredicate shown) {
+        List<Mark> out = new ArrayList<>();
+        Set<Long> taken = new HashSet<>();
+        List<Mark> marks = lane(row).marks();
+        for (int i = firstAtOrAfter(marks, scale.startNanos()); i < marks.size(); i++) {
+            Mark m = marks.get(i);
+            if (m.timeNanos() > scale.endNanos()) {
+                break;
+            }
+            if (!shown.test(m.frame())) {
                 continue;
             }
             long px = (long) Math.floor(x(m.timeNanos()));
@@ -189,6 +320,20 @@ public final class TimelineLayout {
             }
         }
         return out;
+    }
+
+    private static int firstAtOrAfter(List<Mark> marks, long nanos) {
+        int lo = 0;
+        int hi = marks.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (marks.get(mid).timeNanos() < nanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

@@ -8,43 +8,116 @@ import dev.cutover.analysis.RarpBurst;
 import dev.cutover.dissect.Addresses;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The migration timeline, free of any toolkit: one lane per MAC that moved, on one time axis.
- *
- * @param lanes      lanes in order of their first frame
- * @param startNanos the earliest mark
- * @param endNanos   the latest mark
- * @param originNanos the capture's first frame, zero of relative time
- * @param rates       the RARP, GARP and ARP frames of the whole capture, for the rate chart
+ * The migration timeline, free of any toolkit: one lane per MAC that moved, on one time axis. Which lane holds a
+ * frame and which holds a burst are answered from indexes built once, so a click or a selection costs the same with
+ * 25,000 lanes as with one.
  */
-public record TimelineModel(List<Lane> lanes, long startNanos, long endNanos, long originNanos, RateSeries rates) {
+public final class TimelineModel {
     public static final TimelineModel EMPTY = new TimelineModel(List.of(), 0, 0, 0, RateSeries.EMPTY);
 
-    public TimelineModel {
-        lanes = List.copyOf(lanes);
+    private final List<Lane> lanes;
+    private final long startNanos;
+    private final long endNanos;
+    private final long originNanos;
+    private final RateSeries rates;
+    /** (frame << 32 | lane) for every mark, ascending: the lanes of a frame by binary search. */
+    private final long[] frameLanes;
+    private final Map<Integer, Integer> laneOfBurst = new HashMap<>();
+    private final Map<Integer, BurstBracket> brackets = new HashMap<>();
+
+    /**
+     * @param lanes       lanes in order of their first frame
+     * @param startNanos  the earliest mark
+     * @param endNanos    the latest mark
+     * @param originNanos the capture's first frame, zero of relative time
+     * @param rates       the RARP, GARP and ARP frames of the whole capture, for the rate chart
+     */
+    public TimelineModel(List<Lane> lanes, long startNanos, long endNanos, long originNanos, RateSeries rates) {
+        this.lanes = List.copyOf(lanes);
+        this.startNanos = startNanos;
+        this.endNanos = endNanos;
+        this.originNanos = originNanos;
+        this.rates = rates;
+        int marks = 0;
+        for (Lane l : this.lanes) {
+            marks += l.marks().size();
+        }
+        frameLanes = new long[marks];
+        int k = 0;
+        for (int i = 0; i < this.lanes.size(); i++) {
+            Lane l = this.lanes.get(i);
+            for (Mark m : l.marks()) {
+                frameLanes[k++] = ((long) m.frame() << 32) | i;
+            }
+            for (BurstBracket b : l.brackets()) {
+                laneOfBurst.putIfAbsent(b.burstId(), i);
+                brackets.putIfAbsent(b.burstId(), b);
+            }
+        }
+        Arrays.sort(frameLanes);
+    }
+
+    public List<Lane> lanes() {
+        return lanes;
+    }
+
+    /** The earliest mark. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** The latest mark. */
+    public long endNanos() {
+        return endNanos;
+    }
+
+    /** The capture's first frame, zero of relative time. */
+    public long originNanos() {
+        return originNanos;
+    }
+
+    /** The RARP, GARP and ARP frames of the whole capture, for the rate chart. */
+    public RateSeries rates() {
+        return rates;
     }
 
     public boolean isEmpty() {
         return lanes.isEmpty();
     }
 
-    /** The lanes of the analysis' migrations, grouped by MAC. */
+    /**
+     * The lanes of the analysis' migrations, grouped by MAC. Each finding is attached to the lanes it concerns in
+     * one pass over the findings (by MAC, by announced IP, by the migration of each frame it names), so the cost
+     * grows with the lanes plus the findings' frames, not with their product.
+     */
     public static TimelineModel of(AnalysisResult result, FrameFacts facts, long originNanos) {
         Map<Long, List<MigrationEvent>> byMac = new LinkedHashMap<>();
+        Map<Long, Set<Long>> macsOfIp = new HashMap<>();
         for (MigrationEvent e : result.migrations()) {
             byMac.computeIfAbsent(e.mac(), k -> new ArrayList<>()).add(e);
+            for (long ip : e.ips()) {
+                macsOfIp.computeIfAbsent(ip, k -> new LinkedHashSet<>()).add(e.mac());
+            }
         }
+        Map<Long, TreeSet<Integer>> findingsOfMac = findingsByMac(result, byMac, macsOfIp);
         List<Lane> lanes = new ArrayList<>();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         for (Map.Entry<Long, List<MigrationEvent>> entry : byMac.entrySet()) {
-            Lane lane = lane(entry.getKey(), entry.getValue(), result, facts);
+            Set<Integer> findings = findingsOfMac.getOrDefault(entry.getKey(), new TreeSet<>());
+            Lane lane = lane(entry.getKey(), entry.getValue(), findings, result, facts);
             if (lane.marks().isEmpty()) {
                 continue;
             }
@@ -59,9 +132,47 @@ public record TimelineModel(List<Lane> lanes, long startNanos, long endNanos, lo
         return new TimelineModel(lanes, start, end, originNanos, RateSeries.of(facts));
     }
 
-    private static Lane lane(long mac, List<MigrationEvent> events, AnalysisResult result, FrameFacts facts) {
-        List<Integer> vlans = new ArrayList<>();
-        List<String> ips = new ArrayList<>();
+    /**
+     * For each MAC that moved, the indexes of the findings about it: the MAC itself, an IP one of its migrations
+     * announced, or a frame of one of its migrations.
+     */
+    private static Map<Long, TreeSet<Integer>> findingsByMac(AnalysisResult result,
+                                                             Map<Long, List<MigrationEvent>> byMac,
+                                                             Map<Long, Set<Long>> macsOfIp) {
+        Map<Long, TreeSet<Integer>> out = new HashMap<>();
+        List<MigrationEvent> migrations = result.migrations();
+        List<Finding> findings = result.findings();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.frames().isEmpty()) {
+                continue;
+            }
+            Integer index = i;
+            if (byMac.containsKey(f.mac())) {
+                out.computeIfAbsent(f.mac(), k -> new TreeSet<>()).add(index);
+            }
+            if (f.ip() >= 0) {
+                for (long mac : macsOfIp.getOrDefault(f.ip(), Set.of())) {
+                    out.computeIfAbsent(mac, k -> new TreeSet<>()).add(index);
+                }
+            }
+            int lastEvent = -1;
+            for (int frame : f.frames()) {
+                int event = result.migrationOf(frame);
+                if (event < 0 || event == lastEvent || event >= migrations.size()) {
+                    continue;
+                }
+                lastEvent = event;
+                out.computeIfAbsent(migrations.get(event).mac(), k -> new TreeSet<>()).add(index);
+            }
+        }
+        return out;
+    }
+
+    private static Lane lane(long mac, List<MigrationEvent> events, Set<Integer> findingIndexes,
+                             AnalysisResult result, FrameFacts facts) {
+        Set<Integer> vlans = new LinkedHashSet<>();
+        Set<String> ips = new LinkedHashSet<>();
         List<Integer> ids = new ArrayList<>();
         List<Integer> interfaceIds = new ArrayList<>();
         List<int[]> frames = new ArrayList<>(); // frame, kind ordinal
@@ -73,16 +184,9 @@ public record TimelineModel(List<Lane> lanes, long startNanos, long endNanos, lo
             if (e.vendor() != null) {
                 vendor = e.vendor();
             }
-            for (int v : e.vlans()) {
-                if (!vlans.contains(v)) {
-                    vlans.add(v);
-                }
-            }
+            vlans.addAll(e.vlans());
             for (long ip : e.ips()) {
-                String s = Addresses.ipv4(ip);
-                if (!ips.contains(s)) {
-                    ips.add(s);
-                }
+                ips.add(Addresses.ipv4(ip));
             }
             RarpBurst b = e.rarp();
             if (b != null) {
@@ -104,17 +208,17 @@ public record TimelineModel(List<Lane> lanes, long startNanos, long endNanos, lo
             }
         }
         List<FindingMark> findings = new ArrayList<>();
-        for (Finding f : result.findings()) {
-            if (f.frames().isEmpty() || !appliesTo(f, mac, ips, ids, result)) {
-                continue;
-            }
+        for (int index : findingIndexes) {
+            Finding f = result.findings().get(index);
             int first = f.firstFrame();
             findings.add(new FindingMark(first, facts.timeNanos(first),
                     f.severity().name().toLowerCase(Locale.ROOT), f.code().id(), f.message()));
-            for (int frame : f.mac() == mac ? f.frames() : List.<Integer>of()) {
-                FrameClass c = result.classOf(frame);
-                if (c != FrameClass.NONE && c != FrameClass.RARP_REQUEST && !c.isGratuitous()) {
-                    frames.add(new int[] {frame, MarkKind.ARP.ordinal()});
+            if (f.mac() == mac) {
+                for (int frame : f.frames()) {
+                    FrameClass c = result.classOf(frame);
+                    if (c != FrameClass.NONE && c != FrameClass.RARP_REQUEST && !c.isGratuitous()) {
+                        frames.add(new int[] {frame, MarkKind.ARP.ordinal()});
+                    }
                 }
             }
         }
@@ -146,43 +250,55 @@ public record TimelineModel(List<Lane> lanes, long startNanos, long endNanos, lo
         for (int id : interfaceIds) {
             names.add(facts.interfaceName(id));
         }
-        return new Lane(Addresses.mac(mac), vendor, vlans, ips, ids, names, marks, brackets, delays, findings);
+        return new Lane(Addresses.mac(mac), vendor, new ArrayList<>(vlans), new ArrayList<>(ips), ids, names, marks,
+                brackets, delays, findings);
     }
 
-    /** A finding about the MAC, one of its IPs, or one of its migrations' frames. */
-    private static boolean appliesTo(Finding f, long mac, List<String> ips, List<Integer> ids, AnalysisResult result) {
-        if (f.mac() == mac || (f.ip() >= 0 && ips.contains(Addresses.ipv4(f.ip())))) {
-            return true;
-        }
-        for (int frame : f.frames()) {
-            if (ids.contains(result.migrationOf(frame))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The lane holding a frame, or -1. */
+    /** The first lane holding a frame, or -1. */
     public int laneOf(int frame) {
-        for (int i = 0; i < lanes.size(); i++) {
-            for (Mark m : lanes.get(i).marks()) {
-                if (m.frame() == frame) {
-                    return i;
-                }
+        int i = firstEntry(frame);
+        return i < 0 ? -1 : (int) frameLanes[i];
+    }
+
+    /** Every lane holding a frame (usually one), ascending. */
+    public int[] lanesOf(int frame) {
+        int i = firstEntry(frame);
+        if (i < 0) {
+            return new int[0];
+        }
+        int j = i;
+        while (j < frameLanes.length && (int) (frameLanes[j] >>> 32) == frame) {
+            j++;
+        }
+        int[] out = new int[j - i];
+        for (int k = i; k < j; k++) {
+            out[k - i] = (int) frameLanes[k];
+        }
+        return out;
+    }
+
+    private int firstEntry(int frame) {
+        long key = (long) frame << 32;
+        int lo = 0;
+        int hi = frameLanes.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (frameLanes[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return -1;
+        return lo < frameLanes.length && (int) (frameLanes[lo] >>> 32) == frame ? lo : -1;
     }
 
     /** The bracket of a burst, or null. */
     public BurstBracket bracket(int burstId) {
-        for (Lane l : lanes) {
-            for (BurstBracket b : l.brackets()) {
-                if (b.burstId() == burstId) {
-                    return b;
-                }
-            }
-        }
-        return null;
+        return brackets.get(burstId);
+    }
+
+    /** The lane holding a burst's bracket, or -1. */
+    public int laneOfBurst(int burstId) {
+        return laneOfBurst.getOrDefault(burstId, -1);
     }
 }

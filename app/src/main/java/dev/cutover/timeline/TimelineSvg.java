@@ -6,8 +6,13 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 
-/** Writes the timeline as a standalone SVG document: the same picture as the desktop canvas, for the HTML report. */
+/**
+ * Writes the timeline as a standalone SVG document: the same picture as the desktop canvas, for the HTML report.
+ * Always in the light palette, whatever the window's theme: the picture goes into reports.
+ */
 public final class TimelineSvg {
+    private static final TimelinePalette P = TimelinePalette.LIGHT;
+
     private TimelineSvg() {
     }
 
@@ -35,13 +40,14 @@ public final class TimelineSvg {
                 .append(n(h)).append("\" viewBox=\"0 0 ").append(n(w)).append(' ').append(n(h))
                 .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
         sb.append("<title>Migration timeline</title>\n");
-        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(P.background()).append("\"/>\n");
         legend(sb);
         axis(sb, layout, relative, zone);
-        for (int i = 0; i < model.lanes().size(); i++) {
+        int first = layout.firstRow();
+        for (int i = first; i >= 0 && i <= layout.lastRow(); i++) {
             lane(sb, layout, i, shown);
         }
-        if (!model.isEmpty()) {
+        if (layout.showsRate()) {
             rate(sb, layout);
         }
         sb.append("</svg>\n");
@@ -54,42 +60,43 @@ public final class TimelineSvg {
         sb.append("<g class=\"legend\">\n");
         for (MarkKind k : MarkKind.values()) {
             shape(sb, k, x + 5, 11, null);
-            text(sb, x + 14, 15, "start", "#24292f", k.label());
+            text(sb, x + 14, 15, "start", P.text(), k.label());
             x += 30 + k.label().length() * 6.2;
         }
-        sb.append("<rect x=\"").append(n(x)).append("\" y=\"6\" width=\"9\" height=\"9\" fill=\"#cf222e\" ")
+        sb.append("<rect x=\"").append(n(x)).append("\" y=\"6\" width=\"9\" height=\"9\" fill=\"").append(P.error())
+                .append("\" ")
                 .append("transform=\"rotate(45 ").append(n(x + 4.5)).append(" 10.5)\"/>\n");
-        text(sb, x + 14, 15, "start", "#24292f", "finding");
+        text(sb, x + 14, 15, "start", P.text(), "finding");
         sb.append("</g>\n");
     }
 
     private static void axis(StringBuilder sb, TimelineLayout layout, boolean relative, ZoneId zone) {
         double y = TimelineLayout.LEGEND_HEIGHT + TimelineLayout.AXIS_HEIGHT - 4;
         sb.append("<g class=\"axis\">\n");
-        line(sb, layout.plotX0(), y, layout.plotX0() + layout.plotWidth(), y, "#57606a", 1, null);
+        line(sb, layout.plotX0(), y, layout.plotX0() + layout.plotWidth(), y, P.muted(), 1, null);
         for (TimeAxis.Tick t : TimeAxis.ticks(layout.scale(), layout.plotWidth(), layout.model().originNanos(),
                 relative, zone)) {
             double x = layout.x(t.nanos());
-            line(sb, x, y - 4, x, layout.height(), "#d0d7de", 0.5, null);
-            text(sb, x, y - 6, "middle", "#57606a", t.label());
+            line(sb, x, y - 4, x, layout.height(), P.grid(), 0.5, null);
+            text(sb, x, y - 6, "middle", P.muted(), t.label());
         }
         sb.append("</g>\n");
     }
 
     private static void lane(StringBuilder sb, TimelineLayout layout, int i, IntPredicate shown) {
-        Lane lane = layout.model().lanes().get(i);
+        Lane lane = layout.lane(i);
         double top = layout.laneTop(i);
         double hgt = layout.laneHeight(i);
         sb.append("<g class=\"lane\" data-mac=\"").append(esc(lane.mac())).append("\">\n");
         sb.append("<rect x=\"0\" y=\"").append(n(top)).append("\" width=\"").append(n(layout.width()))
-                .append("\" height=\"").append(n(hgt)).append("\" fill=\"").append(i % 2 == 0 ? "#f6f8fa" : "#ffffff")
+                .append("\" height=\"").append(n(hgt)).append("\" fill=\"").append(P.lane(i))
                 .append("\"/>\n");
-        text(sb, 8, top + 14, "start", "#24292f", lane.title());
-        text(sb, 8, top + 27, "start", "#57606a", lane.subtitle());
+        text(sb, 8, top + 14, "start", P.text(), lane.title());
+        text(sb, 8, top + 27, "start", P.muted(), lane.subtitle());
         for (int s = 0; s < lane.interfaces().size(); s++) {
             double y = layout.subLaneY(i, s);
-            text(sb, layout.plotX0() - 6, y + 4, "end", "#57606a", lane.interfaces().get(s));
-            line(sb, layout.plotX0(), y, layout.plotX0() + layout.plotWidth(), y, "#eaeef2", 1, null);
+            text(sb, layout.plotX0() - 6, y + 4, "end", P.muted(), lane.interfaces().get(s));
+            line(sb, layout.plotX0(), y, layout.plotX0() + layout.plotWidth(), y, P.subLane(), 1, null);
         }
         for (BurstBracket b : lane.brackets()) {
             double x1 = layout.x(b.startNanos());
@@ -97,17 +104,18 @@ public final class TimelineSvg {
             double y = layout.bracketY(i);
             sb.append("<path class=\"burst\" d=\"M").append(n(x1)).append(' ').append(n(y + 5)).append(" V")
                     .append(n(y)).append(" H").append(n(x2)).append(" V").append(n(y + 5))
-                    .append("\" fill=\"none\" stroke=\"#1f6feb\" stroke-width=\"1.2\"/>\n");
-            text(sb, (x1 + x2) / 2, y - 3, "middle", "#1f6feb", b.label() + " · " + b.pattern());
+                    .append("\" fill=\"none\" stroke=\"").append(P.rarp())
+                    .append("\" stroke-width=\"1.2\"/>\n");
+            text(sb, (x1 + x2) / 2, y - 3, "middle", P.rarp(), b.label() + " · " + b.pattern());
         }
         for (DelaySpan d : lane.delays()) {
             double x1 = layout.x(d.fromNanos());
             double x2 = layout.x(d.toNanos());
             double y = layout.delayY(i);
-            line(sb, x1, y, x2, y, "#8250df", 1.2, "delay");
-            line(sb, x1, y - 3, x1, y + 3, "#8250df", 1.2, null);
-            line(sb, x2, y - 3, x2, y + 3, "#8250df", 1.2, null);
-            text(sb, Math.max(x1, x2) + 4, y + 4, "start", "#8250df", d.label());
+            line(sb, x1, y, x2, y, P.delay(), 1.2, "delay");
+            line(sb, x1, y - 3, x1, y + 3, P.delay(), 1.2, null);
+            line(sb, x2, y - 3, x2, y + 3, P.delay(), 1.2, null);
+            text(sb, Math.max(x1, x2) + 4, y + 4, "start", P.delay(), d.label());
         }
         for (Mark m : layout.drawnMarks(i, shown)) {
             shape(sb, m.kind(), layout.x(m.timeNanos()), layout.markY(i, m), "frame " + (m.frame() + 1));
@@ -116,7 +124,7 @@ public final class TimelineSvg {
             double x = layout.x(f.timeNanos());
             double y = top + 6;
             sb.append("<rect class=\"finding\" x=\"").append(n(x - 4)).append("\" y=\"").append(n(y - 4))
-                    .append("\" width=\"8\" height=\"8\" fill=\"").append(severityColour(f.severity()))
+                    .append("\" width=\"8\" height=\"8\" fill=\"").append(P.severity(f.severity()))
                     .append("\" transform=\"rotate(45 ").append(n(x)).append(' ').append(n(y)).append(")\"><title>")
                     .append(esc(f.code() + ": " + f.message())).append("</title></rect>\n");
         }
@@ -127,15 +135,15 @@ public final class TimelineSvg {
         RateSeries.Bins bins = layout.rateBins();
         double top = layout.rateTop();
         sb.append("<g class=\"rate-chart\">\n");
-        text(sb, 8, top + 14, "start", "#24292f", layout.rateTitle(bins));
+        text(sb, 8, top + 14, "start", P.text(), layout.rateTitle(bins));
         double ly = top + 30;
         for (RateSeries.Kind k : RateSeries.Kind.values()) {
-            line(sb, 8, ly - 4, 24, ly - 4, k.colour(), 2, null);
-            text(sb, 28, ly, "start", "#57606a", k.label());
+            line(sb, 8, ly - 4, 24, ly - 4, P.rate(k), 2, null);
+            text(sb, 28, ly, "start", P.muted(), k.label());
             ly += 14;
         }
         double bottom = top + TimelineLayout.RATE_HEIGHT - 14;
-        line(sb, layout.plotX0(), bottom, layout.plotX0() + layout.plotWidth(), bottom, "#57606a", 1, null);
+        line(sb, layout.plotX0(), bottom, layout.plotX0() + layout.plotWidth(), bottom, P.muted(), 1, null);
         for (int k = RateSeries.Kind.values().length - 1; k >= 0; k--) {
             RateSeries.Kind kind = RateSeries.Kind.values()[k];
             double[] p = layout.ratePoints(bins, kind);
@@ -144,22 +152,15 @@ public final class TimelineSvg {
                 pts.append(i == 0 ? "" : " ").append(n(p[i])).append(',').append(n(p[i + 1]));
             }
             sb.append("<polyline class=\"rate ").append(kind.name().toLowerCase(Locale.ROOT))
-                    .append("\" fill=\"none\" stroke=\"").append(kind.colour()).append("\" stroke-width=\"1.5\" points=\"")
-                    .append(pts).append("\"/>\n");
+                    .append("\" fill=\"none\" stroke=\"").append(P.rate(kind))
+                    .append("\" stroke-width=\"1.5\" points=\"").append(pts).append("\"/>\n");
         }
         sb.append("</g>\n");
     }
 
-    /** The colour of a finding's marker by severity. */
+    /** The colour of a finding's marker by severity, in the light palette. */
     public static String severityColour(String severity) {
-        switch (severity) {
-            case "error":
-                return "#cf222e";
-            case "warning":
-                return "#bf8700";
-            default:
-                return "#0969da";
-        }
+        return P.severity(severity);
     }
 
     private static void shape(StringBuilder sb, MarkKind k, double x, double y, String title) {
@@ -169,15 +170,15 @@ public final class TimelineSvg {
             case RARP:
                 sb.append("<polygon class=\"" + cls + "rarp\" points=\"").append(n(x)).append(',').append(n(y - 5))
                         .append(' ').append(n(x + 5)).append(',').append(n(y + 4)).append(' ').append(n(x - 5))
-                        .append(',').append(n(y + 4)).append("\" fill=\"").append(k.colour()).append('"').append(close);
+                        .append(',').append(n(y + 4)).append("\" fill=\"").append(P.mark(k)).append('"').append(close);
                 break;
             case GARP:
                 sb.append("<circle class=\"" + cls + "garp\" cx=\"").append(n(x)).append("\" cy=\"").append(n(y))
-                        .append("\" r=\"4.5\" fill=\"").append(k.colour()).append('"').append(close);
+                        .append("\" r=\"4.5\" fill=\"").append(P.mark(k)).append('"').append(close);
                 break;
             default:
                 sb.append("<rect class=\"" + cls + "arp\" x=\"").append(n(x - 3)).append("\" y=\"").append(n(y - 3))
-                        .append("\" width=\"6\" height=\"6\" fill=\"").append(k.colour())
+                        .append("\" width=\"6\" height=\"6\" fill=\"").append(P.mark(k))
                         .append("\" fill-opacity=\"0.5\"").append(close);
                 break;
         }

@@ -80,6 +80,12 @@ class ReportWritersTest {
         assertThat(quotes.getLength()).isEqualTo(1);
         assertThat(quotes.item(0).getTextContent()).isEqualTo(Samples.HOSTILE);
         assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(1);
+        // the caption names the shapes the chart draws: RARP triangles (polygons), GARP circles
+        assertThat(texts(doc, "figcaption")).singleElement().asString()
+                .contains("RARP notifications as blue triangles", "gratuitous ARP as orange circles")
+                .doesNotContain("bars");
+        assertThat(doc.getElementsByTagName("polygon").getLength()).isPositive();
+        assertThat(doc.getElementsByTagName("circle").getLength()).isPositive();
         assertThat(doc.getElementsByTagName("style").getLength()).isEqualTo(1);
         List<String> headings = texts(doc, "h2");
         assertThat(headings).containsExactly("Capture summary", "Migrations", "Timeline", "Findings",

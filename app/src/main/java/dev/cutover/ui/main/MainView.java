@@ -126,6 +126,7 @@ public final class MainView extends BorderPane {
         annotations = new AnnotationsView(vm.annotations());
 
         timeline = new TimelineView(vm.timeline());
+        vm.timeline().darkProperty().bind(vm.themeProperty().isEqualTo(Theme.DARK));
 
         migrationsTab.setContent(migrations);
         migrationsTab.setClosable(false);

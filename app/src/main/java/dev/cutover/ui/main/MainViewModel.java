@@ -72,6 +72,8 @@ public final class MainViewModel {
         });
         migrations.reportProperty().addListener((o, was, now) ->
                 timeline.setAnalysis(now.analysis(), shown));
+        timeline.followAnalysis(migrations.captureProperty(), migrations.analysingProperty(),
+                migrations.failureProperty());
         // The analysis's per-frame facts make migration.* fields filterable and show in the details.
         migrations.analysisProperty().addListener((o, before, now) -> {
             packets.setAnalysis(now);

@@ -30,6 +30,10 @@ public final class MigrationsViewModel {
             new ReadOnlyObjectWrapper<>(this, "report", MigrationReport.EMPTY);
     private final ReadOnlyStringWrapper findingSummary = new ReadOnlyStringWrapper(this, "findingSummary", "");
     private final AtomicInteger generation = new AtomicInteger();
+    private final ReadOnlyObjectWrapper<Capture> capture = new ReadOnlyObjectWrapper<>(this, "capture");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper analysing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "analysing", false);
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
 
     /** @param frameSelector selects frames (0-based) in the packet list and jumps to the first */
     public MigrationsViewModel(Tasks tasks, MigrationSource source, Consumer<int[]> frameSelector) {
@@ -41,6 +45,9 @@ public final class MigrationsViewModel {
     /** Analyses a newly opened capture off the FX thread (null clears). */
     public void setCapture(Capture capture) {
         int g = generation.incrementAndGet();
+        this.capture.set(capture);
+        failure.set("");
+        analysing.set(capture != null);
         rows.clear();
         findings.clear();
         analysis.set(null);
@@ -63,6 +70,9 @@ public final class MigrationsViewModel {
                 tasks.ui(() -> {
                     if (generation.get() == g) {
                         findingSummary.set("Findings: analysis failed (" + e.getMessage() + ")");
+                        failure.set(e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                                : e.getMessage());
+                        analysing.set(false);
                     }
                 });
                 return;
@@ -74,6 +84,7 @@ public final class MigrationsViewModel {
                     findingSummary.set(summary(report));
                     analysis.set(report.analysis());
                     this.report.set(report);
+                    analysing.set(false);
                 }
             });
         });
@@ -129,6 +140,21 @@ public final class MigrationsViewModel {
     /** "Findings: 1 warning, 2 notes" for the status bar. */
     public ReadOnlyStringProperty findingSummaryProperty() {
         return findingSummary.getReadOnlyProperty();
+    }
+
+    /** The capture analysed (or being analysed), null when none is open. */
+    public ReadOnlyObjectProperty<Capture> captureProperty() {
+        return capture.getReadOnlyProperty();
+    }
+
+    /** True while the capture is being analysed. */
+    public javafx.beans.property.ReadOnlyBooleanProperty analysingProperty() {
+        return analysing.getReadOnlyProperty();
+    }
+
+    /** Why the last analysis failed, empty when it did not. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
     }
 
     /** The analysis behind the rows, null until it has run (or when there is none). */

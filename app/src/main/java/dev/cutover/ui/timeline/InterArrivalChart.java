@@ -2,6 +2,7 @@ package dev.cutover.ui.timeline;
 
 import dev.cutover.timeline.BurstBracket;
 import dev.cutover.timeline.Durations;
+import dev.cutover.timeline.TimelinePalette;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -10,7 +11,9 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The interval from each RARP of the picked burst to the next, against its index: QEMU's 50/150/250/350 ms
@@ -19,6 +22,8 @@ import java.util.List;
 final class InterArrivalChart extends Pane {
     private final Canvas canvas = new Canvas();
     private BurstBracket burst;
+    private TimelinePalette palette = TimelinePalette.LIGHT;
+    private final Map<String, Color> colours = new HashMap<>();
 
     InterArrivalChart() {
         setId("interArrivalChart");
@@ -38,6 +43,20 @@ final class InterArrivalChart extends Pane {
         return burst;
     }
 
+    /** Draws with the light or the dark palette. */
+    void setPalette(TimelinePalette p) {
+        palette = p;
+        paint();
+    }
+
+    TimelinePalette palette() {
+        return palette;
+    }
+
+    private Color c(String hex) {
+        return colours.computeIfAbsent(hex, Color::web);
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
@@ -49,12 +68,14 @@ final class InterArrivalChart extends Pane {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        TimelinePalette p = palette;
+        g.clearRect(0, 0, w, h);
+        g.setFill(c(p.background()));
         g.fillRect(0, 0, w, h);
         g.setFont(Font.font("System", 11));
         g.setTextBaseline(VPos.BASELINE);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(Color.web("#24292f"));
+        g.setFill(c(p.text()));
         if (burst == null) {
             g.fillText("Inter-arrival: click a RARP burst", 8, 16);
             return;
@@ -62,7 +83,7 @@ final class InterArrivalChart extends Pane {
         g.fillText("Inter-arrival · " + burst.pattern(), 8, 16);
         List<Long> iv = burst.intervals();
         if (iv.isEmpty()) {
-            g.setFill(Color.web("#57606a"));
+            g.setFill(c(p.muted()));
             g.fillText("A single RARP: no interval", 8, 34);
             return;
         }
@@ -73,11 +94,11 @@ final class InterArrivalChart extends Pane {
         double plotW = Math.max(10, w - left - 10);
         long max = iv.stream().mapToLong(Long::longValue).max().orElse(1);
         max = Math.max(max, 1);
-        g.setStroke(Color.web("#57606a"));
+        g.setStroke(c(p.axis()));
         g.setLineWidth(1);
         g.strokeLine(left, top, left, bottom);
         g.strokeLine(left, bottom, left + plotW, bottom);
-        g.setFill(Color.web("#57606a"));
+        g.setFill(c(p.muted()));
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(Durations.format(max), left - 4, top + 8);
         g.fillText("0", left - 4, bottom);
@@ -87,12 +108,12 @@ final class InterArrivalChart extends Pane {
         for (int i = 0; i < iv.size(); i++) {
             double x = left + slot * (i + 0.5);
             double bh = iv.get(i) / (double) max * plotH;
-            g.setFill(Color.web("#1f6feb"));
+            g.setFill(c(p.rarp()));
             g.fillRect(x - bar / 2, bottom - bh, bar, bh);
             if (iv.size() <= 16) {
-                g.setFill(Color.web("#24292f"));
+                g.setFill(c(p.text()));
                 g.fillText(Durations.format(iv.get(i)), x, Math.max(top + 10, bottom - bh - 3));
-                g.setFill(Color.web("#57606a"));
+                g.setFill(c(p.muted()));
                 g.fillText((i + 1) + "→" + (i + 2), x, bottom + 13);
             }
         }

@@ -9,7 +9,7 @@ import dev.cutover.timeline.RateSeries;
 import dev.cutover.timeline.MarkKind;
 import dev.cutover.timeline.TimeAxis;
 import dev.cutover.timeline.TimelineLayout;
-import dev.cutover.timeline.TimelineSvg;
+import dev.cutover.timeline.TimelinePalette;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -17,16 +17,29 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
-/** Paints a {@link TimelineLayout} on a canvas: the same picture as the SVG export, drawn without a node per mark. */
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Paints a {@link TimelineLayout} on a canvas: the same picture as the SVG export, drawn without a node per mark.
+ * Only the rows in view are drawn, so the work per repaint follows the viewport, not the number of lanes.
+ */
 final class TimelineCanvas extends Canvas {
     private static final Font FONT = Font.font("System", 11);
-    private static final Color HIGHLIGHT = Color.web("#fbca04");
 
     private TimelineLayout layout;
     private double[] box;
+    private int firstDrawn = -1;
+    private int lastDrawn = -1;
+    private final Map<String, Color> colours = new HashMap<>();
 
     TimelineLayout chartLayout() {
         return layout;
+    }
+
+    /** The first and last rows the last painting drew, or -1 and -1. */
+    int[] drawnRows() {
+        return new int[] {firstDrawn, lastDrawn};
     }
 
     /** The rubber band of a box zoom, from x1 to x2; null for none. */
@@ -34,27 +47,50 @@ final class TimelineCanvas extends Canvas {
         this.box = box;
     }
 
-    void paint(TimelineLayout l, TimelineViewModel vm) {
+    private Color c(String hex) {
+        return colours.computeIfAbsent(hex, Color::web);
+    }
+
+    void paint(TimelineLayout l, TimelineViewModel vm, TimelinePalette p) {
         this.layout = l;
+        firstDrawn = -1;
+        lastDrawn = -1;
         GraphicsContext g = getGraphicsContext2D();
+        // clearing the whole canvas drops the commands queued by earlier paintings in the same pulse
+        g.clearRect(0, 0, getWidth(), getHeight());
         g.setFont(FONT);
-        g.setFill(Color.WHITE);
+        g.setFill(c(p.background()));
         g.fillRect(0, 0, getWidth(), getHeight());
         if (l.model().isEmpty()) {
-            g.setFill(Color.web("#57606a"));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("No migration to show: no RARP notification and no gratuitous ARP", 12, 24);
-            return;
+            return; // the pane's message says why
         }
-        legend(g);
-        axis(g, l, vm);
-        for (int i = 0; i < l.model().lanes().size(); i++) {
-            lane(g, l, i, vm);
+        legend(g, p);
+        axis(g, l, vm, p);
+        if (l.firstRow() >= 0) {
+            g.save();
+            g.beginPath();
+            g.rect(0, TimelineLayout.lanesTop(), l.width(), l.lanesBottom() - TimelineLayout.lanesTop());
+            g.clip();
+            firstDrawn = l.firstRow();
+            lastDrawn = l.lastRow();
+            for (int i = firstDrawn; i <= lastDrawn; i++) {
+                lane(g, l, i, vm, p);
+            }
+            g.restore();
         }
-        rate(g, l);
+        if (l.showsRate()) {
+            // scrolled after the rows, the chart slides under the axis: keep it below
+            g.save();
+            g.beginPath();
+            g.rect(0, TimelineLayout.lanesTop(), l.width(), l.height() - TimelineLayout.lanesTop());
+            g.clip();
+            rate(g, l, p);
+            g.restore();
+        }
         if (box != null) {
-            g.setFill(Color.web("#0969da", 0.15));
-            g.setStroke(Color.web("#0969da"));
+            Color band = c(p.box());
+            g.setFill(Color.color(band.getRed(), band.getGreen(), band.getBlue(), 0.15));
+            g.setStroke(band);
             double x = Math.min(box[0], box[1]);
             double w = Math.abs(box[1] - box[0]);
             g.fillRect(x, TimelineLayout.LEGEND_HEIGHT, w, l.height());
@@ -62,42 +98,42 @@ final class TimelineCanvas extends Canvas {
         }
     }
 
-    private static void legend(GraphicsContext g) {
+    private void legend(GraphicsContext g, TimelinePalette p) {
         double x = 8;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BASELINE);
         for (MarkKind k : MarkKind.values()) {
-            shape(g, k, x + 5, 11, false);
-            g.setFill(Color.web("#24292f"));
+            shape(g, k, x + 5, 11, false, p);
+            g.setFill(c(p.text()));
             g.fillText(k.label(), x + 14, 15);
             x += 30 + k.label().length() * 6.2;
         }
-        diamond(g, x + 4.5, 10.5, Color.web("#cf222e"));
-        g.setFill(Color.web("#24292f"));
+        diamond(g, x + 4.5, 10.5, c(p.error()));
+        g.setFill(c(p.text()));
         g.fillText("finding", x + 14, 15);
     }
 
-    private static void axis(GraphicsContext g, TimelineLayout l, TimelineViewModel vm) {
+    private void axis(GraphicsContext g, TimelineLayout l, TimelineViewModel vm, TimelinePalette p) {
         double y = TimelineLayout.LEGEND_HEIGHT + TimelineLayout.AXIS_HEIGHT - 4;
-        g.setStroke(Color.web("#57606a"));
+        g.setStroke(c(p.axis()));
         g.setLineWidth(1);
         g.strokeLine(l.plotX0(), y, l.plotX0() + l.plotWidth(), y);
         g.setTextAlign(TextAlignment.CENTER);
         for (TimeAxis.Tick t : TimeAxis.ticks(l.scale(), l.plotWidth(), l.model().originNanos(),
                 vm.relativeProperty().get(), vm.zone())) {
             double x = l.x(t.nanos());
-            g.setStroke(Color.web("#d0d7de"));
+            g.setStroke(c(p.grid()));
             g.setLineWidth(0.5);
             g.strokeLine(x, y - 4, x, l.height());
-            g.setFill(Color.web("#57606a"));
+            g.setFill(c(p.muted()));
             g.fillText(t.label(), x, y - 6);
         }
     }
 
-    private static void lane(GraphicsContext g, TimelineLayout l, int i, TimelineViewModel vm) {
-        Lane lane = l.model().lanes().get(i);
+    private void lane(GraphicsContext g, TimelineLayout l, int i, TimelineViewModel vm, TimelinePalette p) {
+        Lane lane = l.lane(i);
         double top = l.laneTop(i);
-        g.setFill(i % 2 == 0 ? Color.web("#f6f8fa") : Color.WHITE);
+        g.setFill(c(p.lane(i)));
         g.fillRect(0, top, l.width(), l.laneHeight(i));
         // what lies left of the plot is the label column: keep marks out of it
         g.save();
@@ -106,7 +142,7 @@ final class TimelineCanvas extends Canvas {
         g.clip();
         for (int s = 0; s < lane.interfaces().size(); s++) {
             double y = l.subLaneY(i, s);
-            g.setStroke(Color.web("#eaeef2"));
+            g.setStroke(c(p.subLane()));
             g.setLineWidth(1);
             g.strokeLine(l.plotX0(), y, l.plotX0() + l.plotWidth(), y);
         }
@@ -116,12 +152,12 @@ final class TimelineCanvas extends Canvas {
             double x2 = l.x(b.endNanos());
             double y = l.bracketY(i);
             boolean picked = b.equals(vm.burstProperty().get());
-            g.setStroke(Color.web("#1f6feb"));
+            g.setStroke(c(p.rarp()));
             g.setLineWidth(picked ? 2.5 : 1.2);
             g.strokeLine(x1, y + 5, x1, y);
             g.strokeLine(x1, y, x2, y);
             g.strokeLine(x2, y, x2, y + 5);
-            g.setFill(Color.web("#1f6feb"));
+            g.setFill(c(p.rarp()));
             g.fillText(b.label() + " · " + b.pattern(), (x1 + x2) / 2, y - 3);
         }
         g.setTextAlign(TextAlignment.LEFT);
@@ -129,31 +165,31 @@ final class TimelineCanvas extends Canvas {
             double x1 = l.x(d.fromNanos());
             double x2 = l.x(d.toNanos());
             double y = l.delayY(i);
-            g.setStroke(Color.web("#8250df"));
+            g.setStroke(c(p.delay()));
             g.setLineWidth(1.2);
             g.strokeLine(x1, y, x2, y);
             g.strokeLine(x1, y - 3, x1, y + 3);
             g.strokeLine(x2, y - 3, x2, y + 3);
-            g.setFill(Color.web("#8250df"));
+            g.setFill(c(p.delay()));
             g.fillText(d.label(), Math.max(x1, x2) + 4, y + 4);
         }
         for (Mark m : l.drawnMarks(i, vm::isShown)) {
             double x = l.x(m.timeNanos());
             double y = l.markY(i, m);
             if (vm.isHighlighted(m.frame())) {
-                g.setFill(HIGHLIGHT);
+                g.setFill(c(p.highlight()));
                 g.fillOval(x - 8, y - 8, 16, 16);
             }
-            shape(g, m.kind(), x, y, true);
+            shape(g, m.kind(), x, y, true, p);
         }
         for (FindingMark f : lane.findings()) {
-            diamond(g, l.x(f.timeNanos()), top + 6, Color.web(TimelineSvg.severityColour(f.severity())));
+            diamond(g, l.x(f.timeNanos()), top + 6, c(p.severity(f.severity())));
         }
         g.restore();
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(Color.web("#24292f"));
+        g.setFill(c(p.text()));
         g.fillText(lane.title(), 8, top + 14);
-        g.setFill(Color.web("#57606a"));
+        g.setFill(c(p.muted()));
         g.fillText(lane.subtitle(), 8, top + 27);
         g.setTextAlign(TextAlignment.RIGHT);
         for (int s = 0; s < lane.interfaces().size(); s++) {
@@ -161,43 +197,43 @@ final class TimelineCanvas extends Canvas {
         }
     }
 
-    private static void rate(GraphicsContext g, TimelineLayout l) {
+    private void rate(GraphicsContext g, TimelineLayout l, TimelinePalette p) {
         RateSeries.Bins bins = l.rateBins();
         double top = l.rateTop();
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(Color.web("#24292f"));
+        g.setFill(c(p.text()));
         g.fillText(l.rateTitle(bins), 8, top + 14);
         double ly = top + 30;
         for (RateSeries.Kind k : RateSeries.Kind.values()) {
-            g.setStroke(Color.web(k.colour()));
+            g.setStroke(c(p.rate(k)));
             g.setLineWidth(2);
             g.strokeLine(8, ly - 4, 24, ly - 4);
-            g.setFill(Color.web("#57606a"));
+            g.setFill(c(p.muted()));
             g.fillText(k.label(), 28, ly);
             ly += 14;
         }
         double bottom = top + TimelineLayout.RATE_HEIGHT - 14;
-        g.setStroke(Color.web("#57606a"));
+        g.setStroke(c(p.axis()));
         g.setLineWidth(1);
         g.strokeLine(l.plotX0(), bottom, l.plotX0() + l.plotWidth(), bottom);
         for (int k = RateSeries.Kind.values().length - 1; k >= 0; k--) {
             RateSeries.Kind kind = RateSeries.Kind.values()[k];
-            double[] p = l.ratePoints(bins, kind);
-            int n = p.length / 2;
+            double[] pts = l.ratePoints(bins, kind);
+            int n = pts.length / 2;
             double[] xs = new double[n];
             double[] ys = new double[n];
             for (int i = 0; i < n; i++) {
-                xs[i] = p[2 * i];
-                ys[i] = p[2 * i + 1];
+                xs[i] = pts[2 * i];
+                ys[i] = pts[2 * i + 1];
             }
-            g.setStroke(Color.web(kind.colour()));
+            g.setStroke(c(p.rate(kind)));
             g.setLineWidth(1.5);
             g.strokePolyline(xs, ys, n);
         }
     }
 
-    private static void shape(GraphicsContext g, MarkKind k, double x, double y, boolean onLane) {
-        Color c = Color.web(k.colour());
+    private void shape(GraphicsContext g, MarkKind k, double x, double y, boolean onLane, TimelinePalette p) {
+        Color c = c(p.mark(k));
         switch (k) {
             case RARP:
                 g.setFill(c);

@@ -1,26 +1,41 @@
 package dev.cutover.ui.timeline;
 
 import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.FrameClass;
 import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.Capture;
 import dev.cutover.timeline.BurstBracket;
 import dev.cutover.timeline.Durations;
 import dev.cutover.timeline.FrameFacts;
 import dev.cutover.timeline.Lane;
+import dev.cutover.timeline.LaneRows;
+import dev.cutover.timeline.LaneSearch;
 import dev.cutover.timeline.Mark;
 import dev.cutover.timeline.MarkKind;
 import dev.cutover.timeline.PngWriter;
 import dev.cutover.timeline.TimeScale;
 import dev.cutover.timeline.TimelineLayout;
 import dev.cutover.timeline.TimelineModel;
+import dev.cutover.timeline.TimelinePalette;
 import dev.cutover.timeline.TimelineSvg;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -30,16 +45,25 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The migration timeline: its lanes, the visible time range (zoom, pan, fit), the marks highlighted by the shared
- * selection, the burst picked for the inter-arrival chart, and the exports.
+ * The migration timeline: its lanes, the lanes a search keeps and how far they are scrolled, the visible time range
+ * (zoom, pan, fit), the marks highlighted by the shared selection, the burst picked for the inter-arrival chart, what
+ * to say when there is no lane, the palette, and the exports.
  */
 public final class TimelineViewModel {
     /** Mouse-wheel zoom per notch. */
     public static final double WHEEL_ZOOM = 0.8;
+    /** Vertical scrolling per wheel notch, in pixels: about one lane. */
+    public static final double WHEEL_SCROLL = 60;
+    private static final Logger LOG = Logger.getLogger(TimelineViewModel.class.getName());
 
     private final Tasks tasks;
     private final Consumer<int[]> frameSelector;
@@ -54,8 +78,29 @@ public final class TimelineViewModel {
     private final javafx.beans.property.LongProperty rateBin =
             new javafx.beans.property.SimpleLongProperty(this, "rateBin", 0);
     private final BooleanProperty relative = new SimpleBooleanProperty(this, "relative", true);
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ReadOnlyObjectWrapper<LaneRows> rows =
+            new ReadOnlyObjectWrapper<>(this, "rows", LaneRows.all(TimelineModel.EMPTY));
+    private final ReadOnlyStringWrapper laneCount = new ReadOnlyStringWrapper(this, "laneCount", "");
+    private final ReadOnlyDoubleWrapper scrollY = new ReadOnlyDoubleWrapper(this, "scrollY", 0);
+    private final ReadOnlyDoubleWrapper scrollMax = new ReadOnlyDoubleWrapper(this, "scrollMax", 0);
+    private final ReadOnlyObjectWrapper<TimelineState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", TimelineState.NO_CAPTURE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper hasLanes = new ReadOnlyBooleanWrapper(this, "hasLanes", false);
     private IntPredicate shown = f -> true;
     private ZoneId zone = ZoneId.systemDefault();
+    private double viewportHeight;
+    // what the state is made of
+    private boolean followed;
+    private boolean captureOpen;
+    private boolean awaiting;
+    private boolean analysing;
+    private String analysisFailure = "";
+    private String buildFailure = "";
+    private int building = -1;
+    private String noMigration = "";
 
     /**
      * @param tasks         builds the lanes off the FX thread (the rate series reads every frame's class)
@@ -64,32 +109,164 @@ public final class TimelineViewModel {
     public TimelineViewModel(Tasks tasks, Consumer<int[]> frameSelector) {
         this.tasks = tasks;
         this.frameSelector = frameSelector;
+        search.addListener((o, was, now) -> applySearch());
+        refreshState();
     }
 
-    /** Builds the lanes of an analysis of a capture (either null: no lanes) and shows them all. */
+    /**
+     * Builds the lanes of an analysis of a capture off the FX thread and shows them all. A null capture means none
+     * is open; a null analysis with a capture means its analysis has not arrived yet.
+     */
     public void setAnalysis(AnalysisResult result, Capture capture) {
         int g = generation.incrementAndGet();
         // the highlight stays: the packet list may have picked a frame before the analysis ended
         burst.set(null);
+        captureOpen = capture != null;
+        awaiting = capture != null && result == null;
+        buildFailure = "";
+        building = -1;
         if (result == null || capture == null || capture.frameCount() == 0) {
-            model.set(TimelineModel.EMPTY);
+            noMigration = capture != null && capture.frameCount() == 0 ? "The capture holds no frame." : "";
+            setModel(TimelineModel.EMPTY);
             return;
         }
+        analysisFailure = "";
+        building = result.migrations().size();
+        setModel(TimelineModel.EMPTY);
         tasks.background(() -> {
-            TimelineModel built;
+            TimelineModel built = null;
+            String failure = "";
+            String none = "";
             try {
                 built = TimelineModel.of(result, facts(capture), capture.index().timestampNanos(0));
-            } catch (RuntimeException e) {
-                built = TimelineModel.EMPTY; // the capture was closed or replaced meanwhile
+                none = built.isEmpty() ? noMigrationText(result) : "";
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (generation.get() == g) { // otherwise the capture was closed or replaced meanwhile
+                    LOG.log(Level.WARNING, "The timeline of " + result.migrations().size()
+                            + " migrations could not be built", e);
+                    failure = e instanceof OutOfMemoryError
+                            ? "not enough memory for the lanes of " + String.format(Locale.ROOT, "%,d",
+                            result.migrations().size()) + " migrations (start Cutover with a larger -Xmx)"
+                            : reason(e);
+                }
             }
             TimelineModel m = built;
+            String f = failure;
+            String n = none;
             tasks.ui(() -> {
-                if (generation.get() == g) {
-                    model.set(m);
-                    fitAll();
+                if (generation.get() != g) {
+                    return;
                 }
+                building = -1;
+                buildFailure = f;
+                noMigration = n;
+                setModel(m == null ? TimelineModel.EMPTY : m);
+                fitAll();
+                revealHighlighted();
             });
         });
+    }
+
+    /**
+     * Follows the migration analysis, so the pane can tell "nothing open" from "analysing" from "failed" before any
+     * analysis arrives through {@link #setAnalysis}.
+     *
+     * @param capture the capture being analysed, null when none is open
+     * @param running its analysis is under way
+     * @param failure why its analysis failed, or empty (or null)
+     */
+    public void followAnalysis(ObservableValue<?> capture, ObservableBooleanValue running,
+                               ObservableStringValue failure) {
+        followed = true;
+        capture.addListener((o, was, now) -> {
+            captureOpen = now != null;
+            refreshState();
+        });
+        running.addListener((o, was, now) -> {
+            analysing = now;
+            refreshState();
+        });
+        failure.addListener((o, was, now) -> {
+            analysisFailure = now == null ? "" : now;
+            refreshState();
+        });
+        captureOpen = capture.getValue() != null;
+        analysing = running.get();
+        analysisFailure = failure.get() == null ? "" : failure.get();
+        refreshState();
+    }
+
+    private static String reason(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
+    /** Why an analysis gave no lane, in the capture's own numbers. */
+    static String noMigrationText(AnalysisResult r) {
+        Map<FrameClass, Integer> counts = r.classCounts();
+        int rarp = counts.getOrDefault(FrameClass.RARP_REQUEST, 0);
+        int garp = counts.getOrDefault(FrameClass.GARP_REQUEST, 0) + counts.getOrDefault(FrameClass.GARP_REPLY, 0);
+        if (rarp == 0 && garp == 0) {
+            return String.format(Locale.ROOT, "No migration in this capture: none of its %,d frames is a RARP "
+                    + "notification or a gratuitous ARP.", r.frameCount());
+        }
+        return String.format(Locale.ROOT, "No migration in this capture: its %,d RARP and %,d gratuitous ARP "
+                + "frames announce no MAC in a new place.", rarp, garp);
+    }
+
+    private void setModel(TimelineModel m) {
+        model.set(m);
+        applySearch();
+    }
+
+    private void applySearch() {
+        TimelineModel m = model.get();
+        LaneSearch s = LaneSearch.parse(search.get());
+        rows.set(s.isBlank() ? LaneRows.all(m) : LaneRows.of(m, s.filter(m)));
+        int all = m.lanes().size();
+        int kept = rows.get().size();
+        laneCount.set(all == 0 ? "" : s.isBlank()
+                ? String.format(Locale.ROOT, "%,d lane%s", all, all == 1 ? "" : "s")
+                : String.format(Locale.ROOT, "%,d of %,d lane%s", kept, all, all == 1 ? "" : "s"));
+        updateScrollRange();
+        scrollTo(0);
+        revealHighlighted();
+        refreshState();
+    }
+
+    private void refreshState() {
+        TimelineModel m = model.get();
+        TimelineState st;
+        String text;
+        if (!analysisFailure.isEmpty()) {
+            st = TimelineState.FAILED;
+            text = "The migration analysis failed: " + analysisFailure;
+        } else if (!buildFailure.isEmpty()) {
+            st = TimelineState.FAILED;
+            text = "The timeline could not be laid out: " + buildFailure;
+        } else if (building >= 0) {
+            st = TimelineState.ANALYSING;
+            text = String.format(Locale.ROOT, "Laying out the lanes of %,d migration%s…", building,
+                    building == 1 ? "" : "s");
+        } else if (!m.isEmpty()) {
+            st = rows.get().size() == 0 ? TimelineState.NO_MATCH : TimelineState.LANES;
+            text = st == TimelineState.LANES ? "" : String.format(Locale.ROOT,
+                    "No lane matches \u201c%s\u201d among the %,d lanes (MAC, IP, \u201cvlan 10\u201d, vendor or "
+                            + "interface). Esc clears the search.", search.get().trim(), m.lanes().size());
+        } else if (!captureOpen) {
+            st = TimelineState.NO_CAPTURE;
+            text = "No capture open. Open one (File > Open, or drop it here) to see a lane per MAC that moved.";
+        } else if (analysing || (awaiting && !followed)) {
+            st = TimelineState.ANALYSING;
+            text = "Analysing the capture for migrations…";
+        } else {
+            st = TimelineState.NO_MIGRATIONS;
+            text = noMigration.isEmpty() ? "No migration in this capture: no RARP notification and no gratuitous "
+                    + "ARP announce a MAC in a new place." : noMigration;
+        }
+        message.set(text);
+        state.set(st);
+        hasLanes.set(!m.isEmpty());
     }
 
     static FrameFacts facts(Capture c) {
@@ -113,6 +290,71 @@ public final class TimelineViewModel {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    // ---- search and vertical scrolling ----
+
+    /** The text of the search box: see {@link LaneSearch} for what it matches. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** The height the pane gives the whole picture (legend, axis, rows and rate chart), in pixels. */
+    public void setViewportHeight(double height) {
+        viewportHeight = Math.max(0, height);
+        updateScrollRange();
+        scrollTo(scrollY.get());
+    }
+
+    /** The height the rows get in the viewport. */
+    public double rowsArea() {
+        return TimelineLayout.rowsArea(rows.get(), viewportHeight);
+    }
+
+    private void updateScrollRange() {
+        scrollMax.set(TimelineLayout.scrollMax(rows.get(), viewportHeight));
+    }
+
+    /** Scrolls the rows to a height (clamped to the rows there are). */
+    public void scrollTo(double y) {
+        scrollY.set(Math.max(0, Math.min(scrollMax.get(), y)));
+    }
+
+    /** Scrolls the rows down (positive) or up by pixels. */
+    public void scrollBy(double dy) {
+        scrollTo(scrollY.get() + dy);
+    }
+
+    /** The wheel turned by {@code notches} over the label column, or with Shift: positive scrolls up. */
+    public void wheelScroll(double notches) {
+        scrollBy(-notches * WHEEL_SCROLL);
+    }
+
+    /** Scrolls a model lane into view, if the search keeps it. */
+    public void reveal(int lane) {
+        int row = rows.get().rowOf(lane);
+        if (row < 0) {
+            return;
+        }
+        double top = rows.get().top(row);
+        double bottom = top + rows.get().height(row);
+        double area = rowsArea();
+        if (top < scrollY.get() || bottom - top > area) {
+            scrollTo(top);
+        } else if (bottom > scrollY.get() + area) {
+            scrollTo(bottom - area);
+        }
+    }
+
+    private void revealHighlighted() {
+        TimelineModel m = model.get();
+        for (int f : highlighted.get()) {
+            int lane = m.laneOf(f);
+            if (lane >= 0) {
+                reveal(lane);
+                return;
+            }
+        }
     }
 
     // ---- zoom and pan ----
@@ -183,13 +425,24 @@ public final class TimelineViewModel {
         frameSelector.accept(frames);
     }
 
-    /** Frames selected elsewhere (a migration, a finding): their marks are highlighted. */
+    /**
+     * Frames selected elsewhere (a migration, a finding): their marks are highlighted, the burst whose first RARP is
+     * among them is picked, and the lane of the first of them is scrolled into view.
+     */
     public void highlight(int[] frames) {
         int[] sorted = frames.clone();
         Arrays.sort(sorted);
         highlighted.set(sorted);
-        for (Lane l : model.get().lanes()) {
-            for (BurstBracket b : l.brackets()) {
+        TimelineModel m = model.get();
+        TreeSet<Integer> lanes = new TreeSet<>();
+        for (int f : sorted) {
+            for (int lane : m.lanesOf(f)) {
+                lanes.add(lane);
+            }
+        }
+        revealHighlighted();
+        for (int lane : lanes) {
+            for (BurstBracket b : m.lanes().get(lane).brackets()) {
                 int[] bf = framesOf(b);
                 if (bf.length > 0 && Arrays.binarySearch(sorted, bf[0]) >= 0) {
                     burst.set(b);
@@ -217,13 +470,13 @@ public final class TimelineViewModel {
 
     /** The burst's RARP frames, ascending. */
     public int[] framesOf(BurstBracket b) {
-        for (Lane l : model.get().lanes()) {
-            if (l.brackets().contains(b)) {
-                return l.marks().stream().filter(m -> m.kind() == MarkKind.RARP && m.timeNanos() >= b.startNanos()
-                        && m.timeNanos() <= b.endNanos()).mapToInt(Mark::frame).sorted().toArray();
-            }
+        int lane = model.get().laneOfBurst(b.burstId());
+        if (lane < 0 || !model.get().lanes().get(lane).brackets().contains(b)) {
+            return new int[0];
         }
-        return new int[0];
+        return model.get().lanes().get(lane).marks().stream().filter(m -> m.kind() == MarkKind.RARP
+                && m.timeNanos() >= b.startNanos() && m.timeNanos() <= b.endNanos())
+                .mapToInt(Mark::frame).sorted().toArray();
     }
 
     /** The bracket a RARP mark belongs to, or null. */
@@ -231,13 +484,23 @@ public final class TimelineViewModel {
         if (mark.kind() != MarkKind.RARP) {
             return null;
         }
-        for (Lane l : model.get().lanes()) {
-            if (l.marks().contains(mark)) {
-                for (BurstBracket b : l.brackets()) {
-                    if (mark.timeNanos() >= b.startNanos() && mark.timeNanos() <= b.endNanos()) {
-                        return b;
-                    }
+        Lane l = laneOf(mark);
+        if (l != null) {
+            for (BurstBracket b : l.brackets()) {
+                if (mark.timeNanos() >= b.startNanos() && mark.timeNanos() <= b.endNanos()) {
+                    return b;
                 }
+            }
+        }
+        return null;
+    }
+
+    /** The lane a mark was drawn on, or null. */
+    private Lane laneOf(Mark mark) {
+        for (int i : model.get().lanesOf(mark.frame())) {
+            Lane l = model.get().lanes().get(i);
+            if (l.marks().contains(mark)) {
+                return l;
             }
         }
         return null;
@@ -249,22 +512,21 @@ public final class TimelineViewModel {
             return "";
         }
         StringBuilder sb = new StringBuilder("Frame ").append(mark.frame() + 1).append(" · ").append(mark.kind().label());
-        for (Lane l : model.get().lanes()) {
-            int i = l.marks().indexOf(mark);
-            if (i < 0) {
-                continue;
-            }
-            sb.append(" on ").append(l.interfaces().get(mark.subLane()));
-            sb.append(" · ").append(Durations.format(mark.timeNanos() - model.get().originNanos()))
-                    .append(" since the first frame");
-            if (mark.kind() == MarkKind.RARP) {
-                for (int k = i - 1; k >= 0; k--) {
-                    Mark prev = l.marks().get(k);
-                    if (prev.kind() == MarkKind.RARP) {
-                        sb.append(" · ").append(Durations.format(mark.timeNanos() - prev.timeNanos()))
-                                .append(" after the previous RARP");
-                        break;
-                    }
+        Lane l = laneOf(mark);
+        if (l == null) {
+            return sb.toString();
+        }
+        int i = l.marks().indexOf(mark);
+        sb.append(" on ").append(l.interfaces().get(mark.subLane()));
+        sb.append(" · ").append(Durations.format(mark.timeNanos() - model.get().originNanos()))
+                .append(" since the first frame");
+        if (mark.kind() == MarkKind.RARP) {
+            for (int k = i - 1; k >= 0; k--) {
+                Mark prev = l.marks().get(k);
+                if (prev.kind() == MarkKind.RARP) {
+                    sb.append(" · ").append(Durations.format(mark.timeNanos() - prev.timeNanos()))
+                            .append(" after the previous RARP");
+                    break;
                 }
             }
         }
@@ -273,9 +535,12 @@ public final class TimelineViewModel {
 
     // ---- export ----
 
-    /** Writes the visible timeline as SVG, {@code width} pixels wide. */
+    /**
+     * Writes the timeline as SVG, {@code width} pixels wide: the visible time range, every lane the search keeps
+     * (not only those scrolled into view), in the light palette whatever the theme, since it goes into reports.
+     */
     public void exportSvg(Path file, double width) throws IOException {
-        TimelineLayout layout = new TimelineLayout(model.get(), scale.get(), width, rateBin.get());
+        TimelineLayout layout = new TimelineLayout(rows.get(), scale.get(), width, rateBin.get());
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             TimelineSvg.write(layout, shown, relative.get(), zone, w);
@@ -329,6 +594,61 @@ public final class TimelineViewModel {
     /** Relative time (seconds since the first frame) or time of day, as the packet list shows it. */
     public BooleanProperty relativeProperty() {
         return relative;
+    }
+
+    /** The lanes on show (all, or those the search keeps), top to bottom. */
+    public ReadOnlyObjectProperty<LaneRows> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    public LaneRows rows() {
+        return rows.get();
+    }
+
+    /** "24,435 lanes", or "12 of 24,435 lanes" while a search narrows them; empty without lanes. */
+    public ReadOnlyStringProperty laneCountProperty() {
+        return laneCount.getReadOnlyProperty();
+    }
+
+    /** How far the rows are scrolled up, in pixels, from 0 to {@link #scrollMaxProperty()}. */
+    public ReadOnlyDoubleProperty scrollYProperty() {
+        return scrollY.getReadOnlyProperty();
+    }
+
+    /** The furthest the rows scroll: their height less the room they get. */
+    public ReadOnlyDoubleProperty scrollMaxProperty() {
+        return scrollMax.getReadOnlyProperty();
+    }
+
+    /** Lanes, or why there are none. */
+    public ReadOnlyObjectProperty<TimelineState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /**
+     * What the pane says instead of lanes (nothing open, analysing, the failure, no migration, no match); empty
+     * with lanes.
+     */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /**
+     * True when the capture has lanes to draw (even if the search hides them all): the main window may collapse
+     * the pane to its header while it is false.
+     */
+    public ReadOnlyBooleanProperty hasLanesProperty() {
+        return hasLanes.getReadOnlyProperty();
+    }
+
+    /** The window's dark theme: the canvas and the inter-arrival chart follow it; the exports stay light. */
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** The colours to draw the pane with. */
+    public TimelinePalette palette() {
+        return dark.get() ? TimelinePalette.DARK : TimelinePalette.LIGHT;
     }
 
     /** The highlighted frames as a list, for tests and the status. */
