@@ -19,7 +19,9 @@ import java.util.Map;
  * its default layout. Options: {@code --width}, {@code --height}; {@code --frame=N} selects frame N (1-based)
  * and {@code --field=NAME} the first field of that name in its tree; {@code --migration=true} selects the first
  * migration; {@code --filter=TEXT} applies a display filter; {@code --tab=ID} picks a side tab
- * ({@code findingsTab}, {@code annotationsTab}); {@code --theme=dark}. Run by {@code docs/screenshot.sh}.
+ * ({@code findingsTab}, {@code annotationsTab}); {@code --theme=dark}; {@code --ready=FILE} is written once the
+ * analysis has shown and the window has settled, so the script takes the picture then. Run by
+ * {@code docs/screenshot.sh}.
  */
 public final class ScreenshotScene {
     private ScreenshotScene() {
@@ -62,6 +64,18 @@ public final class ScreenshotScene {
                 }
                 if (Boolean.parseBoolean(o.getOrDefault("migration", "false")) && !now.rows().isEmpty()) {
                     vm.migrations().select(now.rows().get(0));
+                }
+                if (o.containsKey("ready")) {
+                    javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
+                            javafx.util.Duration.seconds(2));
+                    settle.setOnFinished(e -> {
+                        try {
+                            Files.writeString(Path.of(o.get("ready")), "ready\n");
+                        } catch (java.io.IOException ex) {
+                            System.err.println("cannot write " + o.get("ready") + ": " + ex.getMessage());
+                        }
+                    });
+                    settle.play();
                 }
                 if (o.containsKey("frame")) {
                     vm.packets().goToFrame(Integer.parseInt(o.get("frame")));

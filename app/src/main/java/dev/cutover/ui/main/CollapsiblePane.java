@@ -55,7 +55,11 @@ public final class CollapsiblePane extends BorderPane {
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.setId(id + "Summary");
         summary.getStyleClass().add("collapsible-summary");
-        summary.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
+        summary.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(summary.textProperty());
+        summary.setTooltip(whole);
         toggle.setId(id + "Toggle");
         toggle.getStyleClass().addAll("flat", "collapsible-toggle");
         toggle.setFocusTraversable(false);

@@ -675,31 +675,28 @@ public final class MainView extends BorderPane {
         // kept as fields: a binding only its listeners reach would be collected
         this.sideHasContent = sideHasContent;
 
+        // the timeline knows best whether it has lanes and, when not, why (no capture, analysing, failed, none)
         javafx.beans.binding.BooleanBinding timelineHasContent = Bindings.createBooleanBinding(() ->
-                !vm.timeline().model().isEmpty(), vm.timeline().modelProperty());
-        timelinePane.summaryProperty().bind(Bindings.createStringBinding(() -> timelineSummary(),
-                vm.timeline().modelProperty(), vm.capture().captureProperty(), vm.migrations().reportProperty()));
+                vm.timeline().hasLanesProperty().get(), vm.timeline().hasLanesProperty());
+        timelinePane.summaryProperty().bind(Bindings.createStringBinding(this::timelineSummary,
+                vm.timeline().hasLanesProperty(), vm.timeline().messageProperty(), vm.capture().loadingProperty()));
         timelinePane.expandedProperty().set(timelineHasContent.get());
         timelineHasContent.addListener((o, was, now) -> timelinePane.expandedProperty().set(now));
         this.timelineHasContent = timelineHasContent;
     }
 
+    /** The folded timeline's reason, the unfolded one's nothing (its tool bar counts the lanes). */
     private String timelineSummary() {
-        if (vm.capture().captureProperty().get() == null) {
-            return "no capture open";
+        if (vm.timeline().hasLanesProperty().get()) {
+            return "";
         }
-        int lanes = vm.timeline().model().lanes().size();
-        if (lanes > 0) {
-            return String.format("%,d MAC%s announced", lanes, lanes == 1 ? "" : "s");
+        if (vm.capture().loadingProperty().get()) {
+            return "loading the capture…";
         }
-        return vm.migrations().reportProperty().get().analysis() == null ? "analysing…"
-                : "no migration to show: no RARP notification and no gratuitous ARP";
+        String m = vm.timeline().messageProperty().get();
+        return m == null ? "" : m;
     }
 
-    /**
-     * The saved split positions (main: two, then the top and bottom splits), or Wireshark's proportions: the
-     * packet list above with the largest share, the timeline under it, details and bytes below.
-     */
     private void applyDividers(List<Double> d) {
         boolean saved = d.size() == 4 && d.stream().allMatch(v -> v > 0 && v < 1);
         topShare = saved ? d.get(0) : DEFAULT_DIVIDERS[0];

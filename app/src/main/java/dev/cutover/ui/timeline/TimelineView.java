@@ -156,10 +156,17 @@ public final class TimelineView extends BorderPane {
         Button in = button("timelineZoomIn", "+", "Zoom in (or turn the wheel)",
                 () -> vm.zoom(0.5, mid()));
         Button out = button("timelineZoomOut", "−", "Zoom out", () -> vm.zoom(2, mid()));
-        Button svg = button("timelineExportSvg", "Export SVG…",
-                "Save the visible time range, every lane the search keeps, as SVG", () -> export("svg"));
-        Button png = button("timelineExportPng", "Export PNG…", "Save the chart as shown as PNG",
-                () -> export("png"));
+        // one menu for both exports keeps the bar short enough to ride in the pane's header
+        javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem("SVG (visible time range, every "
+                + "lane the search keeps)…");
+        svg.setId("timelineExportSvg");
+        svg.setOnAction(e -> export("svg"));
+        javafx.scene.control.MenuItem png = new javafx.scene.control.MenuItem("PNG (the chart as shown)…");
+        png.setId("timelineExportPng");
+        png.setOnAction(e -> export("png"));
+        javafx.scene.control.MenuButton exportMenu = new javafx.scene.control.MenuButton("Export", null, svg, png);
+        exportMenu.setId("timelineExport");
+        exportMenu.setTooltip(new Tooltip("Save the timeline as SVG or PNG"));
         javafx.scene.control.ComboBox<String> rate = new javafx.scene.control.ComboBox<>();
         rate.setId("timelineRateInterval");
         rate.setTooltip(new Tooltip("The rate chart's interval"));
@@ -185,7 +192,7 @@ public final class TimelineView extends BorderPane {
         laneCount.setId("timelineLaneCount");
         laneCount.textProperty().bind(vm.laneCountProperty());
         laneCount.getStyleClass().add("text-muted");
-        ToolBar bar = new ToolBar(fit, fitBurst, in, out, new Label("Rate per"), rate, svg, png,
+        ToolBar bar = new ToolBar(fit, fitBurst, in, out, new Label("Rate per"), rate, exportMenu,
                 new Separator(Orientation.VERTICAL), search, laneCount);
         bar.setId("timelineToolBar");
         return bar;
