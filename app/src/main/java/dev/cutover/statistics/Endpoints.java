@@ -146,7 +146,7 @@ public final class Endpoints {
     }
 
     /** Wireshark's Copy &gt; as CSV: a header line, then one line per row, RFC 4180 quoting. */
-    public static String csv(List<Endpoint> rows, java.util.function.LongFunction<String> time) {
+    public static String csv(List<Endpoint> rows, java.util.function.IntFunction<String> time) {
         StringBuilder sb = new StringBuilder();
         sb.append("MAC,Vendor,IPs claimed (ARP),VLANs,Interfaces,First seen,Last seen,Frames sent,Frames received,"
                 + "Bytes sent,Bytes received,Bytes\r\n");
