@@ -216,7 +216,7 @@ public final class IoGraphViewModel {
         }
         long start = b.startNanos() + bin * b.binNanos();
         StringBuilder sb = new StringBuilder();
-        sb.append(relativeTime() ? String.format(java.util.Locale.ROOT, "+%.3f s", (start - firstNanos) / 1e9)
+        sb.append(relativeTime() ? String.format(java.util.Locale.ROOT, "%+.3f s", (start - firstNanos) / 1e9)
                 : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS", java.util.Locale.ROOT)
                 .format(java.time.Instant.ofEpochSecond(0, start).atZone(zone())));
         sb.append(" (").append(IoGraph.intervalText(b.binNanos())).append("):");
