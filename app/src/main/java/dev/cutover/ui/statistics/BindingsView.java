@@ -72,7 +72,7 @@ public final class BindingsView extends BorderPane {
         });
         table.getColumns().add(time);
         TableColumn<BindingEvent, Long> ip = new TableColumn<>("IP");
-        ip.setPrefWidth(115);
+        ip.setPrefWidth(130);
         ip.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ip()));
         ip.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -89,7 +89,7 @@ public final class BindingsView extends BorderPane {
         eventHeader.setTooltip(new Tooltip(EVENT_TIP));
         event.setGraphic(eventHeader);
         table.getColumns().add(event);
-        table.getColumns().add(text("VLAN", 60, vm::vlan));
+        table.getColumns().add(text("VLAN", 85, vm::vlan));
         table.getColumns().add(text("Interface", 110, vm::interfaceName));
         TableColumn<BindingEvent, Integer> frame = new TableColumn<>("Frame");
         frame.setPrefWidth(70);

@@ -53,14 +53,14 @@ public final class EndpointsView extends BorderPane {
                 .then("No MAC address: no Ethernet frame, nor ARP").otherwise("No row matches the filter"));
         table.setPlaceholder(placeholder);
         table.getColumns().add(text("MAC", 165, Endpoint::macText, "mono"));
-        table.getColumns().add(text("Vendor", 110, Endpoint::vendor, null));
+        table.getColumns().add(text("Vendor", 130, Endpoint::vendor, null));
         TableColumn<Endpoint, String> ips = text(null, 165, Endpoint::ipsText, null);
         Label ipsHeader = new Label("IPs claimed (ARP)");
         ipsHeader.setTooltip(new Tooltip(IPS_TIP));
         ipsHeader.setId("endpointsIpsHeader");
         ips.setGraphic(ipsHeader);
         table.getColumns().add(ips);
-        table.getColumns().add(text("VLANs", 70, Endpoint::vlansText, null));
+        table.getColumns().add(text("VLANs", 95, Endpoint::vlansText, null));
         table.getColumns().add(text("Interfaces", 110, Endpoint::interfacesText, null));
         table.getColumns().add(time("First seen", Endpoint::firstFrame));
         table.getColumns().add(time("Last seen", Endpoint::lastFrame));
@@ -154,7 +154,7 @@ public final class EndpointsView extends BorderPane {
 
     private static TableColumn<Endpoint, Long> number(String title, Function<Endpoint, Long> value) {
         TableColumn<Endpoint, Long> c = new TableColumn<>(title);
-        c.setPrefWidth(title.length() * 8.5 + 30);
+        c.setPrefWidth(Math.max(115, title.length() * 8.5 + 30));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
             @Override

@@ -39,7 +39,7 @@ public final class ProtocolHierarchyView extends BorderPane {
         tree.setShowRoot(true);
         tree.setPlaceholder(new Label("No capture is open"));
         TreeTableColumn<ProtocolHierarchy.Node, String> protocol = new TreeTableColumn<>("Protocol");
-        protocol.setPrefWidth(280);
+        protocol.setPrefWidth(310);
         protocol.setSortable(false);
         protocol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().label()));
         tree.getColumns().add(protocol);
@@ -56,7 +56,7 @@ public final class ProtocolHierarchyView extends BorderPane {
                 + "at the last protocol it knows"));
         end.setText(null);
         end.setGraphic(endHeader);
-        end.setPrefWidth(125);
+        end.setPrefWidth(140);
         tree.getColumns().add(end);
         tree.getColumns().add(number("End Bytes", n -> n.endBytes()));
         tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -121,7 +121,7 @@ public final class ProtocolHierarchyView extends BorderPane {
     private static TreeTableColumn<ProtocolHierarchy.Node, Long> number(String title,
                                                                       ToLongFunction<ProtocolHierarchy.Node> value) {
         TreeTableColumn<ProtocolHierarchy.Node, Long> c = new TreeTableColumn<>(title);
-        c.setPrefWidth(Math.max(80, title.length() * 8.5 + 30));
+        c.setPrefWidth(Math.max(115, title.length() * 8.5 + 30));
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsLong(cell.getValue().getValue())));
         c.setCellFactory(col -> new TreeTableCell<>() {

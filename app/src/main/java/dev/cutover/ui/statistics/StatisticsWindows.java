@@ -36,7 +36,7 @@ public final class StatisticsWindows {
     public Stage showEndpoints() {
         if (endpoints == null) {
             EndpointsViewModel m = vm.endpoints();
-            endpoints = stage("Endpoints", new EndpointsView(m), 1220, 560, m::activate, m::deactivate);
+            endpoints = stage("Endpoints", new EndpointsView(m), 1360, 600, m::activate, m::deactivate);
         }
         return show(endpoints);
     }
@@ -45,7 +45,7 @@ public final class StatisticsWindows {
     public Stage showBindings() {
         if (bindings == null) {
             BindingsViewModel m = vm.bindings();
-            bindings = stage("MAC-IP Bindings", new BindingsView(m), 1060, 560, m::activate, m::deactivate);
+            bindings = stage("MAC-IP Bindings", new BindingsView(m), 1160, 600, m::activate, m::deactivate);
         }
         return show(bindings);
     }
@@ -54,7 +54,7 @@ public final class StatisticsWindows {
     public Stage showProtocolHierarchy() {
         if (hierarchy == null) {
             ProtocolHierarchyViewModel m = vm.hierarchy();
-            hierarchy = stage("Protocol Hierarchy", new ProtocolHierarchyView(m), 1060, 460, m::activate,
+            hierarchy = stage("Protocol Hierarchy", new ProtocolHierarchyView(m), 1220, 480, m::activate,
                     m::deactivate);
         }
         return show(hierarchy);
@@ -74,7 +74,10 @@ public final class StatisticsWindows {
         if (owner != null) {
             s.initOwner(owner);
         }
-        Scene scene = new Scene(root, width, height);
+        // as wide as the columns want, within the screen the main window is on
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(width, screen.getWidth() * 0.95),
+                Math.min(height, screen.getHeight() * 0.9));
         scene.getStylesheets().add(stylesheet);
         s.setScene(scene);
         // Esc closes a statistics window, as it closes Wireshark's dialogs
