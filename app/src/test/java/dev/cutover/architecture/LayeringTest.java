@@ -14,8 +14,15 @@ class LayeringTest {
     @ArchTest
     static final ArchRule engineNeverImportsJavaFx = noClasses()
             .that().resideInAnyPackage("dev.cutover.capture..", "dev.cutover.dissect..", "dev.cutover.filter..",
-                    "dev.cutover.analysis..", "dev.cutover.report..", "dev.cutover.cli..")
+                    "dev.cutover.analysis..", "dev.cutover.report..", "dev.cutover.cli..", "dev.cutover.statistics..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+
+    /** The statistics are engine: the windows show them, and a command could print them without a window. */
+    @ArchTest
+    static final ArchRule statisticsKnowNothingAbove = noClasses()
+            .that().resideInAPackage("dev.cutover.statistics..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.cutover.ui..", "dev.cutover.cli..",
+                    "dev.cutover.report..");
 
     /** The timeline model and its SVG writer serve the HTML report too, which runs without a window. */
     @ArchTest

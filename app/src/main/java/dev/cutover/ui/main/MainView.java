@@ -11,6 +11,7 @@ import dev.cutover.ui.migrations.MigrationsView;
 import dev.cutover.ui.packets.FilterBar;
 import dev.cutover.ui.packets.PacketListView;
 import dev.cutover.ui.packets.TimeFormat;
+import dev.cutover.ui.statistics.StatisticsWindows;
 import dev.cutover.ui.timeline.TimelineView;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -290,10 +291,31 @@ public final class MainView extends BorderPane {
         MenuItem keys = item("_Keyboard Shortcuts", "shortcutsMenuItem", null,
                 () -> HelpWindows.showShortcuts(stage, menuBar.getMenus()));
         Menu help = new Menu("_Help", null, guide, keys, new SeparatorMenuItem(), about);
-        MenuBar bar = new MenuBar(file, edit, go, capture, view, help);
+        // Wireshark's order: File Edit View Go Capture Analyze Statistics Help
+        MenuBar bar = new MenuBar(file, edit, view, go, capture, statisticsMenu(), help);
         menuBar = bar;
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Statistics, as Wireshark's: each item opens (or brings forward) its window. */
+    private Menu statisticsMenu() {
+        StatisticsWindows windows = new StatisticsWindows(vm.statistics(), stage,
+                vm.themeProperty().isEqualTo(Theme.DARK),
+                MainView.class.getResource("/dev/cutover/ui/cutover.css").toExternalForm());
+        Menu m = new Menu("_Statistics", null,
+                item("_Endpoints", "endpointsMenuItem", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN), windows::showEndpoints),
+                item("MAC-IP _Bindings", "bindingsMenuItem", new KeyCodeCombination(KeyCode.B,
+                        KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN),
+                        windows::showBindings),
+                item("_Protocol Hierarchy", "protocolHierarchyMenuItem", new KeyCodeCombination(KeyCode.H,
+                        KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN),
+                        windows::showProtocolHierarchy),
+                item("_I/O Graph", "ioGraphMenuItem", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN), windows::showIoGraph));
+        m.setId("statisticsMenu");
+        return m;
     }
 
     private void exportReport() {

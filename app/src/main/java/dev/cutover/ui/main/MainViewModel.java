@@ -16,6 +16,7 @@ import dev.cutover.ui.packets.FilterViewModel;
 import dev.cutover.ui.packets.PacketListViewModel;
 import dev.cutover.ui.packets.TimeFormat;
 import dev.cutover.ui.selection.FieldSelection;
+import dev.cutover.ui.statistics.StatisticsViewModel;
 import dev.cutover.ui.timeline.TimelineViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -56,6 +57,7 @@ public final class MainViewModel {
     /** Frames a live ring had let go before the snapshot on show, to move annotations with their frames. */
     private long liveOffset;
     private String titleOverride;
+    private final StatisticsViewModel statistics;
 
     public MainViewModel(Tasks tasks, MigrationSource migrationSource, PreferencesStore store) {
         this.store = store;
@@ -134,6 +136,9 @@ public final class MainViewModel {
                     packets.totalProperty().get());
             return packets.filteringProperty().get() ? s + " (filtering…)" : s;
         }, packets.shownProperty(), packets.totalProperty(), packets.filteringProperty());
+        // last, so the packet list already shows a newly opened capture when the statistics hear of it
+        statistics = new StatisticsViewModel(tasks, capture.captureProperty(), packets, filter,
+                migrations.analysisProperty());
     }
 
     /** The live capture's frames so far replace what the views show; the capture engine reads them as a file. */
@@ -302,6 +307,11 @@ public final class MainViewModel {
 
     public TimelineViewModel timeline() {
         return timeline;
+    }
+
+    /** The Statistics menu's windows. */
+    public StatisticsViewModel statistics() {
+        return statistics;
     }
 
     public FieldSelection selection() {
