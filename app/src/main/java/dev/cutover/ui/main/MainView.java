@@ -7,6 +7,7 @@ import dev.cutover.ui.capture.LoadBar;
 import dev.cutover.ui.details.DetailsView;
 import dev.cutover.ui.hex.HexPane;
 import dev.cutover.ui.annotations.AnnotationsView;
+import dev.cutover.ui.expert.ExpertView;
 import dev.cutover.ui.migrations.MigrationsView;
 import dev.cutover.ui.packets.FilterBar;
 import dev.cutover.ui.packets.PacketListView;
@@ -75,6 +76,9 @@ public final class MainView extends BorderPane {
     private final TabPane side = new TabPane();
     private final Tab migrationsTab = new Tab("Migrations");
     private final Tab annotationsTab = new Tab("Annotations");
+    private final Tab findingsTab = new Tab("Findings");
+    private final ExpertView expert;
+    private Stage findingsWindow;
     private final SplitPane bottom = new SplitPane();
     private final Label statusMessage = new Label();
     private final LiveCaptureControls live;
@@ -111,7 +115,13 @@ public final class MainView extends BorderPane {
         annotationsTab.setContent(annotations);
         annotationsTab.setClosable(false);
         annotationsTab.setId("annotationsTab");
-        side.getTabs().addAll(migrationsTab, annotationsTab);
+        expert = new ExpertView(vm.expert());
+        findingsTab.setContent(expert);
+        findingsTab.setClosable(false);
+        findingsTab.setId("findingsTab");
+        migrations.setOnShowFindings(this::showFindings);
+        expert.setOnOpenWindow(this::openFindingsWindow);
+        side.getTabs().addAll(migrationsTab, annotationsTab, findingsTab);
         side.setId("sideTabs");
         top.getItems().addAll(packets, side);
         // the timeline sits under the packet list so a click on a mark shows its row, tree and bytes at once
@@ -252,7 +262,10 @@ public final class MainView extends BorderPane {
 
         MenuItem about = item("_About Cutover", "aboutMenuItem", null, this::showAbout);
         Menu help = new Menu("_Help", null, about);
-        MenuBar bar = new MenuBar(file, edit, go, capture, view, help);
+        MenuItem expertInfo = item("_Expert Information", "expertInfoMenuItem", new KeyCodeCombination(KeyCode.E,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN), this::showFindings);
+        Menu analyze = new Menu("_Analyze", null, expertInfo);
+        MenuBar bar = new MenuBar(file, edit, go, capture, analyze, view, help);
         bar.setId("menuBar");
         return bar;
     }
@@ -312,7 +325,10 @@ public final class MainView extends BorderPane {
         frames.textProperty().bind(vm.frameStatus());
         Label findings = new Label();
         findings.setId("statusFindings");
-        findings.textProperty().bind(vm.migrations().findingSummaryProperty());
+        findings.textProperty().bind(vm.expert().summaryProperty());
+        findings.setTooltip(new Tooltip("Analysis findings and the frames' expert infos; click for the Findings tab "
+                + "(Analyze > Expert Information, Ctrl+Alt+E)"));
+        findings.setOnMouseClicked(e -> showFindings());
         Label load = new Label();
         load.setId("statusLoad");
         load.textProperty().bind(vm.capture().stateProperty());
@@ -487,6 +503,27 @@ public final class MainView extends BorderPane {
         a.getDialogPane().setId("failureDialog");
         a.setOnHidden(e -> vm.capture().acknowledgeFailure());
         a.show();
+    }
+
+    /** Analyze > Expert Information: the Findings tab, in front. */
+    private void showFindings() {
+        side.getSelectionModel().select(findingsTab);
+        expert.tree().requestFocus();
+    }
+
+    /** The Findings in a window of their own, as Wireshark's Expert Information dialog: room to read. */
+    private void openFindingsWindow() {
+        if (findingsWindow == null) {
+            ExpertView view = new ExpertView(vm.expert());
+            Scene scene = new Scene(view, 960, 640);
+            scene.getStylesheets().addAll(getScene().getStylesheets());
+            findingsWindow = new Stage();
+            findingsWindow.initOwner(getScene().getWindow());
+            findingsWindow.setTitle("Cutover — Expert Information");
+            findingsWindow.setScene(scene);
+        }
+        findingsWindow.show();
+        findingsWindow.toFront();
     }
 
     /** Shows the annotation panel and puts the cursor in its comment. */

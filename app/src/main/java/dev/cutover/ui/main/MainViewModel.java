@@ -9,6 +9,7 @@ import dev.cutover.ui.annotations.AnnotationsViewModel;
 import dev.cutover.ui.report.ReportViewModel;
 import dev.cutover.ui.capture.CaptureViewModel;
 import dev.cutover.ui.details.DetailsViewModel;
+import dev.cutover.ui.expert.ExpertViewModel;
 import dev.cutover.ui.hex.HexViewModel;
 import dev.cutover.ui.migrations.MigrationSource;
 import dev.cutover.ui.migrations.MigrationsViewModel;
@@ -46,6 +47,7 @@ public final class MainViewModel {
     private final AnnotationsViewModel annotations = new AnnotationsViewModel();
     private final ReportViewModel report;
     private final TimelineViewModel timeline;
+    private final ExpertViewModel expert;
     private final PreferencesStore store;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Cutover");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -71,6 +73,11 @@ public final class MainViewModel {
         });
         migrations.reportProperty().addListener((o, was, now) ->
                 timeline.setAnalysis(now.analysis(), shown));
+        // Findings (Expert Information) follows the migrations' capture and analysis
+        this.expert = new ExpertViewModel(tasks, migrations, frames -> {
+            packets.selectFrames(frames);
+            timeline.highlight(frames);
+        });
         // The analysis's per-frame facts make migration.* fields filterable and show in the details.
         migrations.analysisProperty().addListener((o, before, now) -> {
             packets.setAnalysis(now);
@@ -299,6 +306,11 @@ public final class MainViewModel {
 
     public TimelineViewModel timeline() {
         return timeline;
+    }
+
+    /** The Findings view: analysis findings and the frames' expert infos. */
+    public ExpertViewModel expert() {
+        return expert;
     }
 
     public FieldSelection selection() {
