@@ -8,6 +8,7 @@ import dev.cutover.ui.details.DetailsView;
 import dev.cutover.ui.hex.HexPane;
 import dev.cutover.ui.annotations.AnnotationsView;
 import dev.cutover.ui.expert.ExpertView;
+import dev.cutover.ui.find.FindBar;
 import dev.cutover.ui.migrations.MigrationsView;
 import dev.cutover.ui.packets.FilterBar;
 import dev.cutover.ui.packets.PacketListView;
@@ -78,6 +79,7 @@ public final class MainView extends BorderPane {
     private final Tab annotationsTab = new Tab("Annotations");
     private final Tab findingsTab = new Tab("Findings");
     private final ExpertView expert;
+    private final FindBar findBar;
     private Stage findingsWindow;
     private final SplitPane bottom = new SplitPane();
     private final Label statusMessage = new Label();
@@ -136,7 +138,8 @@ public final class MainView extends BorderPane {
         packets.restoreColumns(p.columnOrder(), p.hiddenColumns());
 
         FilterBar filter = new FilterBar(vm.filter());
-        setTop(new VBox(menuBar(filter), toolBar(filter), new LoadBar(vm.capture()), filter));
+        findBar = new FindBar(vm.find());
+        setTop(new VBox(menuBar(filter), toolBar(filter), new LoadBar(vm.capture()), filter, findBar));
         setCenter(main);
         setBottom(statusBar());
 
@@ -203,7 +206,22 @@ public final class MainView extends BorderPane {
         MenuItem annotate = item("_Annotate Frame…", "annotateMenuItem",
                 new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
                 this::annotate);
-        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), annotate);
+        MenuItem find = item("_Find Packet…", "findMenuItem", new KeyCodeCombination(KeyCode.F,
+                KeyCombination.SHORTCUT_DOWN), this::openFind);
+        MenuItem findNext = item("Find Ne_xt", "findNextMenuItem", new KeyCodeCombination(KeyCode.N,
+                KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (!vm.find().findNext()) {
+                        openFind();
+                    }
+                });
+        MenuItem findPrevious = item("Find Pre_vious", "findPreviousMenuItem", new KeyCodeCombination(KeyCode.B,
+                KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (!vm.find().findPrevious()) {
+                        openFind();
+                    }
+                });
+        Menu edit = new Menu("_Edit", null, find, findNext, findPrevious, new SeparatorMenuItem(), undo, redo,
+                new SeparatorMenuItem(), annotate);
 
         Menu time = new Menu("_Time Display Format");
         ToggleGroup timeGroup = new ToggleGroup();
@@ -524,6 +542,12 @@ public final class MainView extends BorderPane {
         }
         findingsWindow.show();
         findingsWindow.toFront();
+    }
+
+    /** Edit > Find Packet: the find bar, the cursor in its text. */
+    private void openFind() {
+        vm.find().openProperty().set(true);
+        findBar.focus();
     }
 
     /** Shows the annotation panel and puts the cursor in its comment. */

@@ -10,6 +10,7 @@ import dev.cutover.ui.report.ReportViewModel;
 import dev.cutover.ui.capture.CaptureViewModel;
 import dev.cutover.ui.details.DetailsViewModel;
 import dev.cutover.ui.expert.ExpertViewModel;
+import dev.cutover.ui.find.FindViewModel;
 import dev.cutover.ui.hex.HexViewModel;
 import dev.cutover.ui.migrations.MigrationSource;
 import dev.cutover.ui.migrations.MigrationsViewModel;
@@ -48,6 +49,7 @@ public final class MainViewModel {
     private final ReportViewModel report;
     private final TimelineViewModel timeline;
     private final ExpertViewModel expert;
+    private final FindViewModel find;
     private final PreferencesStore store;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Cutover");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -73,11 +75,13 @@ public final class MainViewModel {
         });
         migrations.reportProperty().addListener((o, was, now) ->
                 timeline.setAnalysis(now.analysis(), shown));
-        // Findings (Expert Information) follows the migrations' capture and analysis
+        // Findings (Expert Information) follows the migrations' capture and analysis; Find searches what is shown
         this.expert = new ExpertViewModel(tasks, migrations, frames -> {
             packets.selectFrames(frames);
             timeline.highlight(frames);
         });
+        this.find = new FindViewModel(tasks, packets, () -> shown, () -> migrations.analysisProperty().get(),
+                annotations::commentsOf);
         // The analysis's per-frame facts make migration.* fields filterable and show in the details.
         migrations.analysisProperty().addListener((o, before, now) -> {
             packets.setAnalysis(now);
@@ -311,6 +315,11 @@ public final class MainViewModel {
     /** The Findings view: analysis findings and the frames' expert infos. */
     public ExpertViewModel expert() {
         return expert;
+    }
+
+    /** Edit > Find Packet. */
+    public FindViewModel find() {
+        return find;
     }
 
     public FieldSelection selection() {
