@@ -23,7 +23,6 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -71,16 +70,18 @@ public final class ExpertView extends BorderPane {
         this.vm = vm;
         setId("expertView");
 
-        FlowPane bar = new FlowPane(4, 4);
+        HBox bar = new HBox(3);
         for (int i = Severity.values().length - 1; i >= 0; i--) {
             bar.getChildren().add(toggle(Severity.values()[i]));
         }
         TextField search = new TextField();
         search.setId("findingSearch");
-        search.setPromptText("Search findings");
+        search.setPromptText("Search");
         search.setTooltip(new Tooltip("Show the findings whose code, sentence, MAC, IP or frame number has this"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setPrefColumnCount(14);
+        search.setMinWidth(50);
+        HBox.setHgrow(search, Priority.ALWAYS);
         Button window = new Button(null, new FontIcon(MaterialDesignO.OPEN_IN_NEW));
         window.setId("expertWindowButton");
         window.setTooltip(new Tooltip("Open the findings in a window of their own"));
@@ -99,13 +100,17 @@ public final class ExpertView extends BorderPane {
         tree.setShowRoot(false);
         tree.setRoot(new TreeItem<>());
         tree.getStyleClass().add("dense");
-        tree.setPlaceholder(new Label("No findings: the analysis and the frames' dissection raised none"));
+        Label none = new Label();
+        none.textProperty().bind(Bindings.when(vm.workingProperty()).then("Looking for findings…")
+                .otherwise("No findings: the analysis and the frames' dissection raised none"));
+        none.setWrapText(true);
+        tree.setPlaceholder(none);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY);
         severity.setId("severityColumn");
         severity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         severity.setCellFactory(c -> new SeverityCell());
-        severity.setMinWidth(112);
-        severity.setMaxWidth(112);
+        severity.setMinWidth(140);
+        severity.setMaxWidth(140);
         count.setId("countColumn");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         count.setCellFactory(c -> new CountCell());

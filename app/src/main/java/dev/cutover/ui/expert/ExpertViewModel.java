@@ -59,6 +59,7 @@ public final class ExpertViewModel {
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(this, "scanning");
     private final ReadOnlyStringWrapper scanStatus = new ReadOnlyStringWrapper(this, "scanStatus", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
 
     /** @param frameSelector selects frames (0-based) in the packet list and jumps to the first */
     public ExpertViewModel(Tasks tasks, MigrationsViewModel migrations, Consumer<int[]> frameSelector) {
@@ -215,6 +216,7 @@ public final class ExpertViewModel {
     }
 
     private void updateSummary() {
+        working.set(capture != null && (scanning.get() || migrations.analysingProperty().get()));
         if (capture == null) {
             summary.set("");
             return;
@@ -276,6 +278,11 @@ public final class ExpertViewModel {
     /** How far the pass over the frames is, 0 to 1; -1 when none runs. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** True while the analysis or the pass over the frames is under way: more findings may come. */
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty scanningProperty() {

@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Which findings are about which migration: a finding is about the migrations whose frames it names; one that
- * names none of their frames is about the migrations of its MAC or IP address. The capture-level "no ARP
- * frames" note is about each migration that has RARP and no gratuitous ARP, since it says why no GARP was
- * looked for; other capture-level findings (a file cut short) are about none.
+ * names none of their frames is about the migrations of its MAC or IP address, and so is an ARP storm. The
+ * capture-level "no ARP frames" note is about each migration that has RARP and no gratuitous ARP, since it says
+ * why no GARP was looked for; other capture-level findings (a file cut short) are about none.
  */
 final class Verdicts {
     private Verdicts() {
@@ -33,7 +33,9 @@ final class Verdicts {
         Map<Long, List<Integer>> byIp = null;
         for (Finding f : result.findings()) {
             boolean named = false;
-            for (int frame : f.frames()) {
+            // a storm is the network's, not a migration's: it is about the MAC that sent most of it, not about
+            // every migration whose gratuitous ARP it counted
+            for (int frame : f.code() == FindingCode.ARP_STORM ? List.<Integer>of() : f.frames()) {
                 int e = result.migrationOf(frame);
                 if (e >= 0 && e < events.size()) {
                     about.get(e).add(f);
