@@ -1,5 +1,6 @@
 package dev.cutover.ui.find;
 
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,6 +31,7 @@ public final class FindBar extends VBox {
 
     private final FindViewModel vm;
     private final TextField field = new TextField();
+    private boolean refocus;
 
     public FindBar(FindViewModel vm) {
         this.vm = vm;
@@ -56,12 +58,18 @@ public final class FindBar extends VBox {
         field.setMinWidth(160);
         vm.modeProperty().addListener((o, was, now) -> prompt());
         prompt();
+        // the packet list takes the focus when it selects the match; Enter in the bar keeps it for the next Enter
+        vm.searchingProperty().addListener((o, was, now) -> {
+            if (!now && refocus) {
+                refocus = false;
+                Platform.runLater(field::requestFocus);
+            }
+        });
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                if (e.isShiftDown()) {
-                    vm.findPrevious();
-                } else {
-                    vm.findNext();
+                refocus = true;
+                if (!(e.isShiftDown() ? vm.findPrevious() : vm.findNext())) {
+                    refocus = false;
                 }
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {

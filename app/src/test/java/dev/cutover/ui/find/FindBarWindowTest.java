@@ -111,6 +111,11 @@ class FindBarWindowTest {
         assertThat(current(robot)).isEqualTo(UiFixtures.FIRST_RARP);
         assertThat(result(robot)).isEqualTo("Found frame 41");
         assertThat(vm.selection().frameProperty().get().frame()).isEqualTo(UiFixtures.FIRST_RARP);
+        // the bar keeps the focus: Enter again finds the next
+        assertThat(field(robot).isFocused()).isTrue();
+        robot.type(KeyCode.ENTER);
+        assertThat(current(robot)).isEqualTo(UiFixtures.FIRST_RARP + 1);
+        robot.interact(() -> packets(robot).getSelectionModel().clearAndSelect(UiFixtures.FIRST_RARP));
         key(robot, KeyCode.CONTROL, KeyCode.N);
         assertThat(current(robot)).isEqualTo(UiFixtures.FIRST_RARP + 1);
         key(robot, KeyCode.CONTROL, KeyCode.B);
