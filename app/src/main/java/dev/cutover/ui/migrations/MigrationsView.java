@@ -35,7 +35,7 @@ public final class MigrationsView extends BorderPane {
     /** Widest a column grows by itself; a longer text shows whole in its tooltip. */
     private static final double MAX_FIT = 340;
     /** Rows measured when the rows change; the cells measure the rest as they show. */
-    private static final int MEASURED_ROWS = 2000;
+    private static final int MEASURED_ROWS = 300;
     /** A MAC as wide as any: every column that shows MACs fits this. */
     static final String WIDEST_MAC = "00:50:56:9d:b0:51";
 
