@@ -85,7 +85,10 @@ public final class MigrationsView extends BorderPane {
                 + "grouped by severity (Analyze > Expert Information, Ctrl+Alt+E)"));
         Label summary = new Label();
         summary.setId("migrationFindingSummary");
-        summary.textProperty().bind(vm.findingSummaryProperty());
+        // the analysis's count; the status bar's adds the frames' expert infos
+        summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.findingSummaryProperty().get().replaceFirst("^Findings:", "Migration analysis:"),
+                vm.findingSummaryProperty()));
         summary.setMinWidth(Label.USE_PREF_SIZE);
         HBox bottom = new HBox(6, summary, findingsLink);
         bottom.setAlignment(Pos.CENTER_LEFT);
