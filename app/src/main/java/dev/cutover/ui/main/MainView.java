@@ -1,5 +1,7 @@
 package dev.cutover.ui.main;
 
+import dev.cutover.dissect.Severity;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.cutover.ui.capture.LiveCaptureControls;
@@ -7,6 +9,8 @@ import dev.cutover.ui.capture.LoadBar;
 import dev.cutover.ui.details.DetailsView;
 import dev.cutover.ui.hex.HexPane;
 import dev.cutover.ui.annotations.AnnotationsView;
+import dev.cutover.ui.expert.ExpertView;
+import dev.cutover.ui.find.FindBar;
 import dev.cutover.ui.migrations.MigrationsView;
 import dev.cutover.ui.packets.FilterBar;
 import dev.cutover.ui.packets.PacketListView;
@@ -87,6 +91,10 @@ public final class MainView extends BorderPane {
     private final CollapsiblePane timelinePane;
     private final Tab migrationsTab = new Tab("Migrations");
     private final Tab annotationsTab = new Tab("Annotations");
+    private final Tab findingsTab = new Tab("Findings");
+    private final ExpertView expert;
+    private final FindBar findBar;
+    private Stage findingsWindow;
     private final SplitPane bottom = new SplitPane();
     private final Label statusMessage = new Label();
     private final LiveCaptureControls live;
@@ -135,7 +143,13 @@ public final class MainView extends BorderPane {
         annotationsTab.setContent(annotations);
         annotationsTab.setClosable(false);
         annotationsTab.setId("annotationsTab");
-        side.getTabs().addAll(migrationsTab, annotationsTab);
+        expert = new ExpertView(vm.expert());
+        findingsTab.setContent(expert);
+        findingsTab.setClosable(false);
+        findingsTab.setId("findingsTab");
+        migrations.setOnShowFindings(this::showFindings);
+        expert.setOnOpenWindow(this::openFindingsWindow);
+        side.getTabs().addAll(migrationsTab, annotationsTab, findingsTab);
         side.setId("sideTabs");
         sidePane = new CollapsiblePane("sidePane", "Migrations", side, Orientation.HORIZONTAL, 240);
         top.getItems().addAll(packets, sidePane);
@@ -165,7 +179,8 @@ public final class MainView extends BorderPane {
         tools.setId("toolRow");
         tools.setAlignment(Pos.TOP_LEFT);
         tools.getStyleClass().add("tool-row");
-        setTop(new VBox(menuBar(filter), tools, new LoadBar(vm.capture())));
+        findBar = new FindBar(vm.find());
+        setTop(new VBox(menuBar(filter), tools, new LoadBar(vm.capture()), findBar));
         setCenter(main);
         setBottom(statusBar());
 
@@ -242,7 +257,22 @@ public final class MainView extends BorderPane {
         MenuItem annotate = item("_Annotate Frame…", "annotateMenuItem",
                 new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
                 this::annotate);
-        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), annotate);
+        MenuItem find = item("_Find Packet…", "findMenuItem", new KeyCodeCombination(KeyCode.F,
+                KeyCombination.SHORTCUT_DOWN), this::openFind);
+        MenuItem findNext = item("Find Ne_xt", "findNextMenuItem", new KeyCodeCombination(KeyCode.N,
+                KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (!vm.find().findNext()) {
+                        openFind();
+                    }
+                });
+        MenuItem findPrevious = item("Find Pre_vious", "findPreviousMenuItem", new KeyCodeCombination(KeyCode.B,
+                KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (!vm.find().findPrevious()) {
+                        openFind();
+                    }
+                });
+        Menu edit = new Menu("_Edit", null, find, findNext, findPrevious, new SeparatorMenuItem(), undo, redo,
+                new SeparatorMenuItem(), annotate);
 
         Menu time = new Menu("_Time Display Format");
         ToggleGroup timeGroup = new ToggleGroup();
@@ -291,8 +321,11 @@ public final class MainView extends BorderPane {
         MenuItem keys = item("_Keyboard Shortcuts", "shortcutsMenuItem", null,
                 () -> HelpWindows.showShortcuts(stage, menuBar.getMenus()));
         Menu help = new Menu("_Help", null, guide, keys, new SeparatorMenuItem(), about);
+        MenuItem expertInfo = item("_Expert Information", "expertInfoMenuItem", new KeyCodeCombination(KeyCode.E,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN), this::showFindings);
+        Menu analyze = new Menu("_Analyze", null, expertInfo);
         // Wireshark's order: File Edit View Go Capture Analyze Statistics Help
-        MenuBar bar = new MenuBar(file, edit, view, go, capture, statisticsMenu(), help);
+        MenuBar bar = new MenuBar(file, edit, view, go, capture, analyze, statisticsMenu(), help);
         menuBar = bar;
         bar.setId("menuBar");
         return bar;
@@ -380,7 +413,10 @@ public final class MainView extends BorderPane {
         Label frames = statusLabel("statusFrames", Region.USE_PREF_SIZE);
         frames.textProperty().bind(vm.frameStatus());
         Label findings = statusLabel("statusFindings", Region.USE_PREF_SIZE);
-        findings.textProperty().bind(vm.migrations().findingSummaryProperty());
+        findings.textProperty().bind(vm.expert().summaryProperty());
+        findings.setTooltip(new Tooltip("Analysis findings and the frames' expert infos; click for the Findings tab "
+                + "(Analyze > Expert Information, Ctrl+Alt+E)"));
+        findings.setOnMouseClicked(e -> showFindings());
         Label liveLabel = live.statusLabel();
         shrinkable(liveLabel, 0);
         Label load = statusLabel("statusLoad", 0);
@@ -570,6 +606,33 @@ public final class MainView extends BorderPane {
         a.show();
     }
 
+    /** Analyze > Expert Information: the Findings tab, in front. */
+    private void showFindings() {
+        side.getSelectionModel().select(findingsTab);
+        expert.tree().requestFocus();
+    }
+
+    /** The Findings in a window of their own, as Wireshark's Expert Information dialog: room to read. */
+    private void openFindingsWindow() {
+        if (findingsWindow == null) {
+            ExpertView view = new ExpertView(vm.expert());
+            Scene scene = new Scene(view, 960, 640);
+            scene.getStylesheets().addAll(getScene().getStylesheets());
+            findingsWindow = new Stage();
+            findingsWindow.initOwner(getScene().getWindow());
+            findingsWindow.setTitle("Cutover — Expert Information");
+            findingsWindow.setScene(scene);
+        }
+        findingsWindow.show();
+        findingsWindow.toFront();
+    }
+
+    /** Edit > Find Packet: the find bar, the cursor in its text. */
+    private void openFind() {
+        vm.find().openProperty().set(true);
+        findBar.focus();
+    }
+
     /** Shows the annotation panel and puts the cursor in its comment. */
     private void annotate() {
         sidePane.expandedProperty().set(true);
@@ -676,9 +739,12 @@ public final class MainView extends BorderPane {
      * migration, no finding, no annotation), and unfold when something arrives, unless the user folded them.
      */
     private void foldWhenEmpty() {
+        javafx.beans.Observable[] sideDeps = {vm.migrations().rows(), vm.capture().captureProperty(),
+                vm.expert().countProperty(Severity.ERROR), vm.expert().countProperty(Severity.WARNING),
+                vm.expert().countProperty(Severity.NOTE), vm.expert().countProperty(Severity.CHAT)};
         javafx.beans.binding.StringBinding sideSummary = Bindings.createStringBinding(() -> {
             int rows = vm.migrations().rows().size();
-            int findings = vm.migrations().findings().size();
+            int findings = findingCount();
             if (vm.capture().captureProperty().get() == null) {
                 return "no capture open";
             }
@@ -687,11 +753,10 @@ public final class MainView extends BorderPane {
             }
             return String.format("%,d migration%s, %,d finding%s", rows, rows == 1 ? "" : "s", findings,
                     findings == 1 ? "" : "s");
-        }, vm.migrations().rows(), vm.migrations().findings(), vm.capture().captureProperty());
+        }, sideDeps);
         sidePane.summaryProperty().bind(sideSummary);
         javafx.beans.binding.BooleanBinding sideHasContent = Bindings.createBooleanBinding(() ->
-                !vm.migrations().rows().isEmpty() || !vm.migrations().findings().isEmpty(),
-                vm.migrations().rows(), vm.migrations().findings());
+                !vm.migrations().rows().isEmpty() || findingCount() > 0, sideDeps);
         sidePane.expandedProperty().set(sideHasContent.get());
         sideHasContent.addListener((o, was, now) -> sidePane.expandedProperty().set(now));
         // kept as fields: a binding only its listeners reach would be collected
@@ -705,6 +770,15 @@ public final class MainView extends BorderPane {
         timelinePane.expandedProperty().set(timelineHasContent.get());
         timelineHasContent.addListener((o, was, now) -> timelinePane.expandedProperty().set(now));
         this.timelineHasContent = timelineHasContent;
+    }
+
+    /** Findings and expert infos of every severity, as the Findings tab holds them. */
+    private int findingCount() {
+        int n = 0;
+        for (Severity s : Severity.values()) {
+            n += vm.expert().countProperty(s).get();
+        }
+        return n;
     }
 
     /** The folded timeline's reason, the unfolded one's nothing (its tool bar counts the lanes). */

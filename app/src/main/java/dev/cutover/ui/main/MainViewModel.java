@@ -9,6 +9,8 @@ import dev.cutover.ui.annotations.AnnotationsViewModel;
 import dev.cutover.ui.report.ReportViewModel;
 import dev.cutover.ui.capture.CaptureViewModel;
 import dev.cutover.ui.details.DetailsViewModel;
+import dev.cutover.ui.expert.ExpertViewModel;
+import dev.cutover.ui.find.FindViewModel;
 import dev.cutover.ui.hex.HexViewModel;
 import dev.cutover.ui.migrations.MigrationSource;
 import dev.cutover.ui.migrations.MigrationsViewModel;
@@ -47,6 +49,8 @@ public final class MainViewModel {
     private final AnnotationsViewModel annotations = new AnnotationsViewModel();
     private final ReportViewModel report;
     private final TimelineViewModel timeline;
+    private final ExpertViewModel expert;
+    private final FindViewModel find;
     private final PreferencesStore store;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Cutover");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -76,6 +80,13 @@ public final class MainViewModel {
                 timeline.setAnalysis(now.analysis(), shown));
         timeline.followAnalysis(migrations.captureProperty(), migrations.analysingProperty(),
                 migrations.failureProperty());
+        // Findings (Expert Information) follows the migrations' capture and analysis; Find searches what is shown
+        this.expert = new ExpertViewModel(tasks, migrations, frames -> {
+            packets.selectFrames(frames);
+            timeline.highlight(frames);
+        });
+        this.find = new FindViewModel(tasks, packets, () -> shown, () -> migrations.analysisProperty().get(),
+                annotations::commentsOf);
         // The analysis's per-frame facts make migration.* fields filterable and show in the details.
         migrations.analysisProperty().addListener((o, before, now) -> {
             packets.setAnalysis(now);
@@ -312,6 +323,16 @@ public final class MainViewModel {
     /** The Statistics menu's windows. */
     public StatisticsViewModel statistics() {
         return statistics;
+    }
+
+    /** The Findings view: analysis findings and the frames' expert infos. */
+    public ExpertViewModel expert() {
+        return expert;
+    }
+
+    /** Edit > Find Packet. */
+    public FindViewModel find() {
+        return find;
     }
 
     public FieldSelection selection() {

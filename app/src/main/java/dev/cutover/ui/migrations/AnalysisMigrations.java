@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** The migration analysis, as the Migrations view shows it: one row per migration event, and the findings. */
+/** The migration analysis, as the Migrations view shows it: one row per migration event with its verdict. */
 public final class AnalysisMigrations implements MigrationSource {
     private final AnalysisConfig config;
 
@@ -38,6 +38,7 @@ public final class AnalysisMigrations implements MigrationSource {
         }
         List<InterfaceInfo> interfaces = capture.interfaces();
         List<MigrationRow> rows = new ArrayList<>();
+        List<Verdict> verdicts = Verdicts.of(result);
         for (MigrationEvent e : result.migrations()) {
             RarpBurst rarp = e.rarp();
             TreeSet<Integer> frames = new TreeSet<>(e.garpFrames());
@@ -52,16 +53,12 @@ public final class AnalysisMigrations implements MigrationSource {
             for (long ip : e.ips()) {
                 ips.add(Addresses.ipv4(ip));
             }
-            rows.add(new MigrationRow(Addresses.mac(e.mac()), e.vendor() == null ? "" : e.vendor(), e.vlans(),
+            rows.add(new MigrationRow(verdicts.get(e.id()), Addresses.mac(e.mac()),
+                    e.vendor() == null ? "" : e.vendor(), e.vlans(),
                     names, rarp == null ? 0 : rarp.count(), e.firstTime(),
                     rarp == null ? 0 : rarp.lastTime() - rarp.firstTime(), ips,
                     e.rarpToGarpNanos().orElse(-1), frames.stream().mapToInt(Integer::intValue).toArray()));
         }
-        List<Finding> findings = new ArrayList<>();
-        for (dev.cutover.analysis.Finding f : result.findings()) {
-            findings.add(new Finding(f.severity(), f.code().id(), f.message(),
-                    f.frames().stream().mapToInt(Integer::intValue).toArray()));
-        }
-        return new MigrationReport(rows, findings, result);
+        return new MigrationReport(rows, result);
     }
 }

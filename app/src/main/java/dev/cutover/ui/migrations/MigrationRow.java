@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * One VM that announced itself (or was seen announcing its addresses) in the capture.
  *
+ * @param verdict     the worst finding about this migration, or {@link Verdict#OK}
  * @param mac         the VM's MAC address
  * @param vendor      the NIC vendor of that MAC, or ""
  * @param vlans       VLAN ids the announcements were tagged with
@@ -16,8 +17,9 @@ import java.util.List;
  * @param delayNanos  from the first RARP to the first GARP, -1 when either is missing
  * @param frames      0-based indices of the frames involved, ascending
  */
-public record MigrationRow(String mac, String vendor, List<Integer> vlans, List<String> interfaces, int rarpCount,
-                           long firstNanos, long spanNanos, List<String> garpIps, long delayNanos, int[] frames) {
+public record MigrationRow(Verdict verdict, String mac, String vendor, List<Integer> vlans, List<String> interfaces,
+                           int rarpCount, long firstNanos, long spanNanos, List<String> garpIps, long delayNanos,
+                           int[] frames) {
     public MigrationRow {
         vlans = List.copyOf(vlans);
         interfaces = List.copyOf(interfaces);

@@ -3,10 +3,7 @@ package dev.cutover.ui.migrations;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 
-/**
- * Where the Migrations view gets its rows and findings. The desktop uses {@link AnalysisMigrations}, the migration analysis.
- * until then {@link FrameScanMigrations} derives the rows from the decoded frames.
- */
+/** Where the Migrations view gets its rows and findings. The desktop uses {@link AnalysisMigrations}, the migration analysis. */
 public interface MigrationSource {
     /** No analysis: no rows, no findings. */
     MigrationSource NONE = (capture, monitor) -> MigrationReport.EMPTY;

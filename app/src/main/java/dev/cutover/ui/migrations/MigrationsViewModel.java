@@ -1,10 +1,13 @@
 package dev.cutover.ui.migrations;
 
 import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.Finding;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Severity;
 import dev.cutover.ui.Tasks;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,26 +16,26 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** The Migrations view: one row per VM, the findings, and selecting their frames in the packet list. */
+/** The Migrations view: one row per VM with its verdict, and selecting a VM's frames in the packet list. */
 public final class MigrationsViewModel {
-    private final javafx.beans.property.ReadOnlyObjectWrapper<AnalysisResult> analysis =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<AnalysisResult> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<Capture> capture = new ReadOnlyObjectWrapper<>(this, "capture");
+    private final ReadOnlyBooleanWrapper analysing = new ReadOnlyBooleanWrapper(this, "analysing");
     private final Tasks tasks;
     private final MigrationSource source;
     private final Consumer<int[]> frameSelector;
     private final ObservableList<MigrationRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<MigrationRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<MigrationReport> report =
             new ReadOnlyObjectWrapper<>(this, "report", MigrationReport.EMPTY);
     private final ReadOnlyStringWrapper findingSummary = new ReadOnlyStringWrapper(this, "findingSummary", "");
     private final AtomicInteger generation = new AtomicInteger();
-    private final ReadOnlyObjectWrapper<Capture> capture = new ReadOnlyObjectWrapper<>(this, "capture");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper analysing =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "analysing", false);
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
 
     /** @param frameSelector selects frames (0-based) in the packet list and jumps to the first */
@@ -42,18 +45,17 @@ public final class MigrationsViewModel {
         this.frameSelector = frameSelector;
     }
 
-    /** Analyses a newly opened capture off the FX thread (null clears). */
-    public void setCapture(Capture capture) {
+    /** Analyses a newly opened capture off the FX thread (null clears); a newer capture drops an older analysis. */
+    public void setCapture(Capture c) {
         int g = generation.incrementAndGet();
-        this.capture.set(capture);
         failure.set("");
-        analysing.set(capture != null);
         rows.clear();
-        findings.clear();
         analysis.set(null);
         report.set(MigrationReport.EMPTY);
-        findingSummary.set(capture == null ? "" : "Findings: analysing…");
-        if (capture == null) {
+        findingSummary.set(c == null ? "" : "Findings: analysing…");
+        analysing.set(c != null);
+        capture.set(c);
+        if (c == null) {
             return;
         }
         LoadMonitor monitor = new LoadMonitor() {
@@ -63,9 +65,9 @@ public final class MigrationsViewModel {
             }
         };
         tasks.background(() -> {
-            MigrationReport report;
+            MigrationReport done;
             try {
-                report = source.analyse(capture, monitor);
+                done = source.analyse(c, monitor);
             } catch (RuntimeException e) {
                 tasks.ui(() -> {
                     if (generation.get() == g) {
@@ -79,35 +81,37 @@ public final class MigrationsViewModel {
             }
             tasks.ui(() -> {
                 if (generation.get() == g) {
-                    rows.setAll(report.rows());
-                    findings.setAll(report.findings());
-                    findingSummary.set(summary(report));
-                    analysis.set(report.analysis());
-                    this.report.set(report);
+                    rows.setAll(done.rows());
+                    findingSummary.set(summary(done.findings()));
+                    analysis.set(done.analysis());
+                    report.set(done);
                     analysing.set(false);
                 }
             });
         });
     }
 
-    static String summary(MigrationReport report) {
-        if (report.findings().isEmpty()) {
-            return "Findings: none";
-        }
+    /** "Findings: 1 error, 2 warnings" for these findings, "Findings: none" without any. */
+    public static String summary(List<Finding> findings) {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        report.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        return summary(counts);
+    }
+
+    /** "Findings: 1 error, 2 warnings, 3 notes, 4 chats" for counts by severity, "Findings: none" when all are 0. */
+    public static String summary(Map<Severity, Integer> counts) {
         StringBuilder sb = new StringBuilder("Findings:");
-        Severity[] order = {Severity.ERROR, Severity.WARNING, Severity.NOTE, Severity.CHAT};
         String sep = " ";
-        for (Severity s : order) {
-            Integer n = counts.get(s);
-            if (n != null) {
-                sb.append(sep).append(n).append(' ').append(s.label().toLowerCase(java.util.Locale.ROOT))
-                        .append(n == 1 || s == Severity.CHAT ? "" : "s");
+        for (int i = Severity.values().length - 1; i >= 0; i--) {
+            Severity s = Severity.values()[i];
+            int n = counts.getOrDefault(s, 0);
+            if (n > 0) {
+                sb.append(sep).append(n).append(' ').append(s.label().toLowerCase(Locale.ROOT))
+                        .append(n == 1 ? "" : "s");
                 sep = ", ";
             }
         }
-        return sb.toString();
+        return sep.equals(" ") ? "Findings: none" : sb.toString();
     }
 
     /** The user picked a VM: its frames become the packet list's selection. */
@@ -117,19 +121,9 @@ public final class MigrationsViewModel {
         }
     }
 
-    /** The user picked a finding: its frames become the packet list's selection. */
-    public void select(Finding finding) {
-        if (finding != null) {
-            frameSelector.accept(finding.frames());
-        }
-    }
-
+    /** One row per migration, in the order of their first frame. */
     public ObservableList<MigrationRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
-    }
-
-    public ObservableList<Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return rowsView;
     }
 
     /** The last analysis' report, {@link MigrationReport#EMPTY} while none is done. */
@@ -137,19 +131,22 @@ public final class MigrationsViewModel {
         return report.getReadOnlyProperty();
     }
 
-    /** "Findings: 1 warning, 2 notes" for the status bar. */
-    public ReadOnlyStringProperty findingSummaryProperty() {
-        return findingSummary.getReadOnlyProperty();
-    }
-
-    /** The capture analysed (or being analysed), null when none is open. */
+    /** The capture being analysed or shown, null when none is open. */
     public ReadOnlyObjectProperty<Capture> captureProperty() {
         return capture.getReadOnlyProperty();
     }
 
-    /** True while the capture is being analysed. */
-    public javafx.beans.property.ReadOnlyBooleanProperty analysingProperty() {
+    /** True from a new capture until its analysis is done (or failed). */
+    public ReadOnlyBooleanProperty analysingProperty() {
         return analysing.getReadOnlyProperty();
+    }
+
+    /**
+     * "Findings: 1 warning": the migration analysis's findings only, by severity. The status bar shows the
+     * Findings view's count instead, which adds the dissection's expert infos.
+     */
+    public ReadOnlyStringProperty findingSummaryProperty() {
+        return findingSummary.getReadOnlyProperty();
     }
 
     /** Why the last analysis failed, empty when it did not. */
@@ -158,7 +155,7 @@ public final class MigrationsViewModel {
     }
 
     /** The analysis behind the rows, null until it has run (or when there is none). */
-    public javafx.beans.property.ReadOnlyObjectProperty<AnalysisResult> analysisProperty() {
+    public ReadOnlyObjectProperty<AnalysisResult> analysisProperty() {
         return analysis.getReadOnlyProperty();
     }
 }

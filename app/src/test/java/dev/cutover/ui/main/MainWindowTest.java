@@ -141,8 +141,12 @@ class MainWindowTest {
     @Test
     void selectingAFindingSelectsItsFrames(FxRobot robot) {
         robot.interact(() -> vm.open(List.of(UiFixtures.SILENT_VM)));
-        robot.clickOn(robot.lookup("#findingList .list-cell").match((javafx.scene.control.ListCell<?> c) ->
-                c.getItem() != null).queryAs(Node.class));
+        robot.clickOn("#findingsTab");
+        javafx.scene.control.TreeTableView<Object> findings = robot.lookup("#findingsTree")
+                .queryAs(javafx.scene.control.TreeTableView.class);
+        // the finding's row: the first item of the first group (the clicks themselves: FindingsWindowTest)
+        robot.interact(() -> findings.getSelectionModel().select(findings.getRoot().getChildren().get(0)
+                .getChildren().get(0)));
         assertThat(table(robot).getSelectionModel().getSelectedItem()).isEqualTo(UiFixtures.SILENT_VM_FIRST_RARP);
     }
 

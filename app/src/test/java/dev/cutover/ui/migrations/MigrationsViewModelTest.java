@@ -42,6 +42,7 @@ class MigrationsViewModelTest {
         assertThat(vm.frames()[0]).isEqualTo(UiFixtures.FIRST_RARP);
         // RARP burst and GARP within the window: a clean migration, nothing to report.
         assertThat(report.findings()).isEmpty();
+        assertThat(vm.verdict()).isEqualTo(Verdict.OK);
     }
 
     @Test
@@ -53,7 +54,7 @@ class MigrationsViewModelTest {
     }
 
     @Test
-    void pickingARowOrAFindingSelectsItsFrames() {
+    void pickingARowSelectsItsFrames() {
         List<int[]> selected = new ArrayList<>();
         MigrationsViewModel vm = new MigrationsViewModel(Tasks.DIRECT, new AnalysisMigrations(), selected::add);
         vm.setCapture(capture);
@@ -64,24 +65,27 @@ class MigrationsViewModelTest {
     }
 
     @Test
-    void aSilentVmGivesAWarningWhoseFramesArePicked() throws Exception {
-        List<int[]> selected = new ArrayList<>();
-        MigrationsViewModel vm = new MigrationsViewModel(Tasks.DIRECT, new AnalysisMigrations(), selected::add);
+    void aSilentVmGivesAWarningAndItsRowSaysNoGarp() throws Exception {
+        MigrationsViewModel vm = new MigrationsViewModel(Tasks.DIRECT, new AnalysisMigrations(), f -> { });
         try (Capture silent = Capture.open(UiFixtures.SILENT_VM)) {
             vm.setCapture(silent);
             assertThat(vm.findingSummaryProperty().get()).isEqualTo("Findings: 1 warning");
-            assertThat(vm.findings().get(0).code()).isEqualTo("rarp-without-garp");
-            vm.select(vm.findings().get(0));
-            assertThat(selected.get(0)[0]).isEqualTo(UiFixtures.SILENT_VM_FIRST_RARP);
+            assertThat(vm.reportProperty().get().findings()).extracting(f -> f.code().id())
+                    .containsExactly("rarp-without-garp");
+            Verdict v = vm.rows().get(0).verdict();
+            assertThat(v.severity()).isEqualTo(Severity.WARNING);
+            assertThat(v.word()).isEqualTo("No GARP");
+            assertThat(v.explanation()).contains(vm.reportProperty().get().findings().get(0).message());
+            assertThat(vm.analysingProperty().get()).isFalse();
         }
     }
 
     @Test
-    void theSummaryCountsFindingsBySeverity() {
-        MigrationReport r = new MigrationReport(List.of(), List.of(
-                new Finding(Severity.WARNING, "a", "A.", new int[0]),
-                new Finding(Severity.ERROR, "b", "B.", new int[0]),
-                new Finding(Severity.WARNING, "c", "C.", new int[0])));
-        assertThat(MigrationsViewModel.summary(r)).isEqualTo("Findings: 1 error, 2 warnings");
+    void theSummaryCountsBySeverity() {
+        assertThat(MigrationsViewModel.summary(java.util.Map.of(Severity.WARNING, 2, Severity.ERROR, 1)))
+                .isEqualTo("Findings: 1 error, 2 warnings");
+        assertThat(MigrationsViewModel.summary(java.util.Map.of(Severity.NOTE, 80, Severity.CHAT, 1)))
+                .isEqualTo("Findings: 80 notes, 1 chat");
+        assertThat(MigrationsViewModel.summary(java.util.Map.of())).isEqualTo("Findings: none");
     }
 }
