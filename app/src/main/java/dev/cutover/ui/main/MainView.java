@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.cutover.ui.capture.LiveCaptureControls;
 import dev.cutover.ui.capture.LoadBar;
 import dev.cutover.ui.details.DetailsView;
+import dev.cutover.ui.export.ExportPacketsView;
 import dev.cutover.ui.hex.HexPane;
 import dev.cutover.ui.annotations.AnnotationsView;
 import dev.cutover.ui.migrations.MigrationsView;
@@ -78,6 +79,7 @@ public final class MainView extends BorderPane {
     private final SplitPane bottom = new SplitPane();
     private final Label statusMessage = new Label();
     private final LiveCaptureControls live;
+    private final ExportPacketsView exportPackets;
     private final Menu recentMenu = new Menu("Open _Recent");
     private boolean preferencesSaved;
 
@@ -97,6 +99,8 @@ public final class MainView extends BorderPane {
             });
         }
         vm.live().announcementProperty().addListener((o, was, now) -> statusMessage.setText(now));
+        exportPackets = new ExportPacketsView(vm.exportPackets());
+        packetListMessages();
         migrations = new MigrationsView(vm.migrations());
         migrations.setId("migrationsView");
         DetailsView details = new DetailsView(vm.details());
@@ -130,7 +134,6 @@ public final class MainView extends BorderPane {
         setCenter(main);
         setBottom(statusBar());
 
-        vm.annotations().revisionProperty().addListener((o, was, now) -> packets.table().refresh());
         packets.table().setContextMenu(packetMenu());
 
         setOnDragOver(this::dragOver);
@@ -175,14 +178,15 @@ public final class MainView extends BorderPane {
         MenuItem exportReport = item("_Export Report…", "exportReportMenuItem", new KeyCodeCombination(KeyCode.E,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::exportReport);
         exportReport.disableProperty().bind(vm.capture().captureProperty().isNull());
-        Menu file = new Menu("_File", null, open, recentMenu, add, new SeparatorMenuItem(), exportReport, props,
-                new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, open, recentMenu, add, new SeparatorMenuItem(), exportPacketsItem(),
+                exportReport, props, new SeparatorMenuItem(), quit);
 
         MenuItem goTo = item("_Go to Frame…", "goToMenuItem", new KeyCodeCombination(KeyCode.G,
                 KeyCombination.SHORTCUT_DOWN), this::askGoTo);
         MenuItem focusFilter = item("Apply a _Display Filter…", "focusFilterMenuItem",
                 new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), () -> filter.field().requestFocus());
-        Menu go = new Menu("_Go", null, goTo, focusFilter);
+        Menu go = new Menu("_Go", null, goTo, focusFilter, new SeparatorMenuItem());
+        go.getItems().addAll(packets.goMenuItems());
         Menu capture = live.menu();
         MenuItem undo = item("_Undo Annotation", "undoMenuItem",
                 new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), () -> vm.annotations().undo());
@@ -193,7 +197,8 @@ public final class MainView extends BorderPane {
         MenuItem annotate = item("_Annotate Frame…", "annotateMenuItem",
                 new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
                 this::annotate);
-        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), annotate);
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), annotate, new SeparatorMenuItem());
+        edit.getItems().addAll(packets.editMenuItems());
 
         Menu time = new Menu("_Time Display Format");
         ToggleGroup timeGroup = new ToggleGroup();
@@ -261,7 +266,7 @@ public final class MainView extends BorderPane {
         new dev.cutover.ui.report.ReportDialog(vm.report(), getScene().getWindow()).show();
     }
 
-    /** The packet list's context menu: annotate the frame, or remove its annotation. */
+    /** The packet list's context menu: mark, time reference, copy; annotate the frame, or remove its annotation. */
     private javafx.scene.control.ContextMenu packetMenu() {
         MenuItem annotate = new MenuItem("Annotate Frame…");
         annotate.setId("annotateContextItem");
@@ -269,7 +274,24 @@ public final class MainView extends BorderPane {
         MenuItem remove = new MenuItem("Remove Annotation");
         remove.setId("removeAnnotationContextItem");
         remove.setOnAction(e -> vm.annotations().remove());
-        return new javafx.scene.control.ContextMenu(annotate, remove);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.getItems().addAll(packets.contextMenuItems());
+        menu.getItems().addAll(new SeparatorMenuItem(), annotate, remove);
+        return menu;
+    }
+
+    /** File > Export Specified Packets…: the frames chosen as in Wireshark, to pcapng or pcap. */
+    private MenuItem exportPacketsItem() {
+        MenuItem i = item("Export Specified _Packets…", "exportPacketsMenuItem", null,
+                () -> exportPackets.show(getScene().getWindow()));
+        i.disableProperty().bind(vm.packets().totalProperty().isEqualTo(0));
+        return i;
+    }
+
+    /** What the Go and mark commands and the export have to say goes to the status bar. */
+    private void packetListMessages() {
+        vm.packets().messageProperty().addListener((o, was, now) -> statusMessage.setText(now));
+        vm.exportPackets().statusProperty().addListener((o, was, now) -> statusMessage.setText(now));
     }
 
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
@@ -521,6 +543,11 @@ public final class MainView extends BorderPane {
 
     public PacketListView packetList() {
         return packets;
+    }
+
+    /** The Export Specified Packets dialog (tests replace its file chooser). */
+    public ExportPacketsView exportPackets() {
+        return exportPackets;
     }
 
     /** The Capture menu's controls. */

@@ -9,6 +9,7 @@ import dev.cutover.ui.annotations.AnnotationsViewModel;
 import dev.cutover.ui.report.ReportViewModel;
 import dev.cutover.ui.capture.CaptureViewModel;
 import dev.cutover.ui.details.DetailsViewModel;
+import dev.cutover.ui.export.ExportPacketsViewModel;
 import dev.cutover.ui.hex.HexViewModel;
 import dev.cutover.ui.migrations.MigrationSource;
 import dev.cutover.ui.migrations.MigrationsViewModel;
@@ -53,6 +54,9 @@ public final class MainViewModel {
     private final StringBinding frameStatus;
     private Preferences preferences;
     private final LiveCaptureViewModel live;
+    private final ExportPacketsViewModel exportPackets;
+    /** Whether the capture on show is a live snapshot: the next one continues it (marks and sort stay). */
+    private boolean liveShown;
     /** Frames a live ring had let go before the snapshot on show, to move annotations with their frames. */
     private long liveOffset;
     private String titleOverride;
@@ -89,6 +93,7 @@ public final class MainViewModel {
                 now == TimeFormat.UTC_DATE_TIME ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault()));
         this.live = new LiveCaptureViewModel(tasks, LivePcap::open, this::showLive);
         this.report = new ReportViewModel(tasks, capture::capture, annotations::store);
+        this.exportPackets = new ExportPacketsViewModel(tasks, () -> shown, annotations::store, packets);
 
         preferences = store.load();
         theme.set(Theme.of(preferences.theme()));
@@ -111,6 +116,7 @@ public final class MainViewModel {
                 // sidecar of whatever file was open before must not take notes on other frames.
                 annotations.setFiles(List.of(), 0);
                 liveOffset = 0;
+                liveShown = false;
             }
         });
         selection.setAnnotations(annotations::commentsOf);
@@ -129,19 +135,33 @@ public final class MainViewModel {
         frameStatus = Bindings.createStringBinding(() -> {
             String s = String.format("Frames: %,d shown of %,d", packets.shownProperty().get(),
                     packets.totalProperty().get());
-            return packets.filteringProperty().get() ? s + " (filtering…)" : s;
-        }, packets.shownProperty(), packets.totalProperty(), packets.filteringProperty());
+            if (packets.filteringProperty().get()) {
+                return s + " (filtering…)";
+            }
+            if (packets.sortingProperty().get()) {
+                double p = packets.sortProgressProperty().get();
+                return s + (p < 0 ? " (sorting…)" : String.format(" (sorting… %d%%)", Math.round(p * 100)));
+            }
+            return s;
+        }, packets.shownProperty(), packets.totalProperty(), packets.filteringProperty(), packets.sortingProperty(),
+                packets.sortProgressProperty());
     }
 
     /** The live capture's frames so far replace what the views show; the capture engine reads them as a file. */
     private void showLive(Capture c) {
         long offset = live.shownOffset();
+        int dropped = (int) Math.min(Integer.MAX_VALUE, Math.max(0, offset - liveOffset));
         if (offset > liveOffset) {
-            annotations.renumber((int) Math.min(Integer.MAX_VALUE, offset - liveOffset)); // the ring let frames go
+            annotations.renumber(dropped); // the ring let frames go
         }
         liveOffset = offset;
         shown = c;
-        packets.setCapture(c);
+        if (liveShown) {
+            packets.continueCapture(c, dropped);
+        } else {
+            packets.setCapture(c);
+        }
+        liveShown = true;
         selection.setCapture(c);
         migrations.setCapture(c);
         title.set("Cutover — live on " + c.interfaces().get(0).name());
@@ -152,6 +172,7 @@ public final class MainViewModel {
 
     private void captureOpened(Capture c) {
         shown = c;
+        liveShown = false;
         annotations.setFiles(c == null ? List.of() : capture.filesProperty().get(), c == null ? 0 : c.frameCount());
         packets.setCapture(c);
         selection.setCapture(c);
@@ -173,6 +194,7 @@ public final class MainViewModel {
 
     /** The tree shows the new comment; a filter on frame.comment runs again. */
     private void annotationsChanged() {
+        packets.annotationsChanged();
         int current = packets.currentFrameProperty().get();
         if (current >= 0) {
             selection.showFrame(current);
@@ -283,6 +305,11 @@ public final class MainViewModel {
 
     public HexViewModel hex() {
         return hex;
+    }
+
+    /** File > Export Specified Packets. */
+    public ExportPacketsViewModel exportPackets() {
+        return exportPackets;
     }
 
     public ReportViewModel report() {
