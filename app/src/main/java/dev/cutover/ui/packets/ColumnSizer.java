@@ -10,6 +10,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,20 +20,22 @@ import java.util.Set;
 /**
  * Sizes the packet list's columns to what they hold, measured in the fonts the cells and headers are drawn
  * with: No. from the frame count's digits, Time from the time format's widest value, Interface from the
- * interface names, and so on; Info takes the rest of the width. A column the user resized keeps that width.
+ * interface names, and so on; Comment and Info share the rest of the width. A column the user resized keeps
+ * that width.
  */
 final class ColumnSizer {
     /** Room for the sort arrow, given to the sorted column only, so its header does not end in "…". */
     private static final double ARROW = 18;
     /** Rounding between measuring and drawing; without it a text of exactly the width can end in "…". */
-    private static final double SLACK = 3;
-    private static final double MIN_INFO = 160;
+    private static final double SLACK = 1;
     private static final double MAX_COMMENT = 320;
 
     private final TableView<Integer> table;
     private final PacketListViewModel vm;
     private final Map<TableColumn<Integer, ?>, PacketColumn> columns = new HashMap<>();
     private final Set<TableColumn<Integer, ?>> userSized = new HashSet<>();
+    /** The widest text drawn in a column whose content no pass knows beforehand. */
+    private final Map<PacketColumn, String> seen = new HashMap<>();
     private Font cellFont;
     private double cellPadding = 14;
     private boolean adjusting;
@@ -69,38 +72,77 @@ final class ColumnSizer {
         return userSized.contains(column);
     }
 
-    /** Sizes every column the user has not resized to its content, then gives Info the rest. */
+    /** Sizes every column the user has not resized to its content, then shares the rest (Comment, Info). */
     void fitAll() {
         for (Map.Entry<TableColumn<Integer, ?>, PacketColumn> e : columns.entrySet()) {
-            if (e.getValue() == PacketColumn.INFO || userSized.contains(e.getKey())) {
+            PacketColumn what = e.getValue();
+            if (what == PacketColumn.INFO || what == PacketColumn.COMMENT || userSized.contains(e.getKey())) {
                 continue;
             }
-            double w = Math.max(headerWidth(e.getKey()), contentWidth(vm.widthSamples(e.getValue())));
-            if (e.getValue() == PacketColumn.COMMENT) {
-                w = Math.min(w, Math.max(MAX_COMMENT, headerWidth(e.getKey())));
+            List<String> samples = new ArrayList<>(vm.widthSamples(what));
+            String wider = seen.get(what);
+            if (wider != null) {
+                samples.add(wider);
             }
-            set(e.getKey(), Math.ceil(w));
+            set(e.getKey(), Math.ceil(Math.max(headerWidth(e.getKey()), contentWidth(samples))));
         }
         fitInfo();
     }
 
-    /** Info takes what the other visible columns leave of the table's width. */
+    /**
+     * A cell drew a text wider than its column (a stacked VLAN tag, which no pass over the index can know of):
+     * the column widens to it unless the user sized it.
+     */
+    void seen(TableColumn<Integer, ?> column, String text) {
+        PacketColumn what = columns.get(column);
+        if (what != PacketColumn.VLAN || userSized.contains(column) || text == null) {
+            return;
+        }
+        String before = seen.get(what);
+        if (before == null || text.length() > before.length()) {
+            double w = Math.ceil(contentWidth(List.of(text)));
+            if (w > column.getWidth()) {
+                seen.put(what, text);
+                set(column, w);
+                fitInfo();
+            }
+        }
+    }
+
+    /**
+     * Comment and Info share what the other visible columns leave of the table's width: Comment its longest
+     * text, up to a third of that rest (its header when no frame has a comment), Info the remainder. Each keeps
+     * at least its header; narrower than that, the table scrolls sideways.
+     */
     void fitInfo() {
         TableColumn<Integer, ?> info = null;
+        TableColumn<Integer, ?> comment = null;
         double others = 0;
         for (TableColumn<Integer, ?> c : table.getColumns()) {
-            if (columns.get(c) == PacketColumn.INFO) {
+            PacketColumn what = columns.get(c);
+            if (what == PacketColumn.INFO) {
                 info = c;
+            } else if (what == PacketColumn.COMMENT && c.isVisible() && !userSized.contains(c)) {
+                comment = c;
             } else if (c.isVisible()) {
                 others += c.getWidth();
             }
         }
-        if (info == null || userSized.contains(info) || table.getWidth() <= 0) {
+        if (table.getWidth() <= 0) {
             return;
         }
-        double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
-                - verticalBarWidth() - 2;
-        set(info, Math.floor(Math.max(Math.max(MIN_INFO, headerWidth(info)), available - others)));
+        double rest = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - verticalBarWidth()
+                - 2 - others;
+        if (comment != null) {
+            double header = headerWidth(comment);
+            double content = contentWidth(vm.widthSamples(PacketColumn.COMMENT));
+            double w = content == 0 ? header : Math.max(header, Math.min(content, Math.min(MAX_COMMENT, rest / 3)));
+            set(comment, Math.ceil(w));
+            rest -= comment.getWidth();
+        }
+        if (info != null && !userSized.contains(info)) {
+            set(info, Math.floor(Math.max(headerWidth(info), rest)));
+        }
     }
 
     private double verticalBarWidth() {

@@ -437,9 +437,6 @@ public final class PacketListView extends BorderPane {
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
-            if (!tips) {
-                return;
-            }
             String full = getText();
             Text drawn = null;
             for (Node n : getChildrenUnmodifiable()) {
@@ -448,6 +445,13 @@ public final class PacketListView extends BorderPane {
                 }
             }
             boolean truncated = full != null && !full.isEmpty() && drawn != null && !full.equals(drawn.getText());
+            if (truncated && !tips) {
+                TableColumn<Integer, String> column = getTableColumn();
+                Platform.runLater(() -> sizer.seen(column, full)); // not while the table lays out
+            }
+            if (!tips) {
+                return;
+            }
             if (truncated) {
                 if (tip == null) {
                     tip = new Tooltip();

@@ -819,8 +819,8 @@ public final class PacketListViewModel {
 
     /**
      * Texts a column must fit, for the view to measure in its font: the frame count's digits, the time format's
-     * widest value, the interface names, the widest address, a stacked VLAN tag, the longest comment. Info
-     * has none (it takes the rest of the width).
+     * widest value, the interface names, the widest address, a VLAN tag, the longest comment. Info has none (it
+     * takes the rest of the width).
      */
     public List<String> widthSamples(PacketColumn column) {
         Capture c = capture;
@@ -849,7 +849,7 @@ public final class PacketListViewModel {
                 out.add("255.255.255.255");
                 break;
             case VLAN:
-                out.add("4094/4094");
+                out.add("4094"); // a stacked tag widens the column when a row shows one (the view sees it)
                 break;
             case PROTOCOL:
                 out.add("ATMARP");
