@@ -59,6 +59,10 @@ public final class PacketListView extends BorderPane {
     /** While this view selects rows itself, the selection model's steps are not the user's. */
     private boolean selecting;
     private boolean syncingSort;
+    private TableColumn<Integer, ?> commentColumn;
+    /** Comment shows only when a frame has a comment, until the user shows or hides it in the column menu. */
+    private boolean commentAuto = true;
+    private boolean autoVisibility;
 
     public PacketListView(PacketListViewModel vm) {
         this.vm = vm;
@@ -88,7 +92,10 @@ public final class PacketListView extends BorderPane {
 
         vm.timeFormatProperty().addListener((o, was, now) -> table.refresh());
         vm.revisionProperty().addListener((o, was, now) -> table.refresh());
-        vm.layoutRevisionProperty().addListener((o, was, now) -> sizer.fitAll());
+        vm.layoutRevisionProperty().addListener((o, was, now) -> {
+            showCommentsIfAny();
+            sizer.fitAll();
+        });
         vm.sortProperty().addListener((o, was, now) -> showSort(now));
         table.getSortOrder().addListener((ListChangeListener<TableColumn<Integer, ?>>) c -> sizer.fitAll());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -108,6 +115,7 @@ public final class PacketListView extends BorderPane {
         });
         setCenter(table);
         setBottom(legend());
+        showCommentsIfAny();
         sizer.fitAll();
     }
 
@@ -241,6 +249,14 @@ public final class PacketListView extends BorderPane {
                 || what == PacketColumn.DESTINATION || what == PacketColumn.INTERFACE;
         c.setCellFactory(col -> new PacketCell(tips));
         sizer.add(c, what);
+        if (what == PacketColumn.COMMENT) {
+            commentColumn = c;
+            c.visibleProperty().addListener((o, was, now) -> {
+                if (!autoVisibility) {
+                    commentAuto = false;
+                }
+            });
+        }
         return c;
     }
 
@@ -275,7 +291,7 @@ public final class PacketListView extends BorderPane {
     public List<String> hiddenColumns() {
         List<String> ids = new ArrayList<>();
         table.getColumns().forEach(c -> {
-            if (!c.isVisible()) {
+            if (!c.isVisible() && !(c == commentColumn && commentAuto)) {
                 ids.add(c.getId());
             }
         });
@@ -296,8 +312,28 @@ public final class PacketListView extends BorderPane {
         }
         sorted.addAll(cols);
         table.getColumns().setAll(sorted);
-        table.getColumns().forEach(c -> c.setVisible(!hidden.contains(c.getId())));
+        autoVisibility = true;
+        try {
+            table.getColumns().forEach(c -> c.setVisible(!hidden.contains(c.getId())));
+        } finally {
+            autoVisibility = false;
+        }
+        commentAuto = !hidden.contains(PacketColumn.COMMENT.id());
+        showCommentsIfAny();
         sizer.fitInfo();
+    }
+
+    /** Wireshark shows no comment column; here it comes when a frame has a comment (in the file or annotated). */
+    private void showCommentsIfAny() {
+        if (!commentAuto || commentColumn == null) {
+            return;
+        }
+        autoVisibility = true;
+        try {
+            commentColumn.setVisible(!vm.widthSamples(PacketColumn.COMMENT).isEmpty());
+        } finally {
+            autoVisibility = false;
+        }
     }
 
     private static List<String> columnIdsInDefaultOrder() {

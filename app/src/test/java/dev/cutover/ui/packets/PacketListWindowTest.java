@@ -59,17 +59,20 @@ class PacketListWindowTest {
     private MainViewModel vm;
     private MainView view;
     private Path dir;
+    private Path sample;
 
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("cutover-packet-list-test");
+        // a copy: annotating writes a sidecar beside the capture
+        sample = Files.copy(UiFixtures.SAMPLE, dir.resolve("esxi-vmotion-vlan10.pcap"));
         vm = new MainViewModel(Tasks.DIRECT, new AnalysisMigrations(), new PreferencesStore(dir));
         view = new MainView(vm, stage);
         stage.setScene(view.scene());
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.show();
-        vm.open(List.of(UiFixtures.SAMPLE));
+        vm.open(List.of(sample));
     }
 
     @AfterEach
@@ -111,6 +114,8 @@ class PacketListWindowTest {
 
     @Test
     void theCommentColumnIsOnScreenBeforeInfoAndACutShortCellHasATooltip(FxRobot robot) {
+        // no frame has a comment: no Comment column, Info has the room
+        assertThat(column(table(robot), "comment").isVisible()).isFalse();
         robot.interact(() -> {
             vm.annotations().showFrame(UiFixtures.FIRST_RARP);
             vm.annotations().commentProperty().set("first RARP after the switch-over; the guest's GARP follows");
@@ -119,6 +124,7 @@ class PacketListWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<Integer> table = table(robot);
         TableColumn<Integer, ?> comment = column(table, "comment");
+        assertThat(comment.isVisible()).isTrue();
         List<String> order = new ArrayList<>();
         table.getVisibleLeafColumns().forEach(c -> order.add(c.getId()));
         assertThat(order.indexOf("comment")).isEqualTo(order.indexOf("info") - 1);
@@ -271,8 +277,9 @@ class PacketListWindowTest {
         robot.clickOn(row(robot, 0));
         robot.press(KeyCode.SHIFT).clickOn(row(robot, 1)).release(KeyCode.SHIFT);
         press(robot, KeyCode.C);
-        String expected = "1\t0.000000\t10.0.10.117\t10.0.10.123\tTCP\t422\t\t" + vm.packets().row(0).info() + "\n"
-                + "2\t0.031433\t10.0.10.122\t10.0.10.117\tTCP\t555\t\t" + vm.packets().row(1).info() + "\n";
+        // Comment is not shown: no frame has one
+        String expected = "1\t0.000000\t10.0.10.117\t10.0.10.123\tTCP\t422\t" + vm.packets().row(0).info() + "\n"
+                + "2\t0.031433\t10.0.10.122\t10.0.10.117\tTCP\t555\t" + vm.packets().row(1).info() + "\n";
         String[] copied = new String[1];
         robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
         assertThat(copied[0]).isEqualTo(expected);
@@ -335,7 +342,7 @@ class PacketListWindowTest {
         }
 
         // the capture itself is refused
-        view.exportPackets().setSaveTarget((w, v) -> UiFixtures.SAMPLE.toFile());
+        view.exportPackets().setSaveTarget((w, v) -> sample.toFile());
         robot.interact(() -> menuItem(robot, "exportPacketsMenuItem").fire());
         DialogPane again = robot.lookup("#exportPacketsDialog").queryAs(DialogPane.class);
         robot.clickOn(robot.from(again).lookup("#exportButton").queryAs(Button.class));
