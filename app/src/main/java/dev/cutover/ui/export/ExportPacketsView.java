@@ -161,9 +161,10 @@ public final class ExportPacketsView {
         rangePane.setCollapsible(false);
 
         ToggleGroup formats = new ToggleGroup();
-        RadioButton pcapng = radio("pcapng (annotations and the file's comments as packet comments; one interface "
-                + "per source)", "exportFormatPcapng", formats);
-        RadioButton pcap = radio("pcap (no comments; one link type)", "exportFormatPcap", formats);
+        RadioButton pcapng = radio("pcapng: annotations and the file's comments kept as packet comments, one "
+                + "interface per source", "exportFormatPcapng", formats);
+        RadioButton pcap = radio("pcap: no comments, one link type", "exportFormatPcap", formats);
+        pcapng.setWrapText(true);
         select(formats, vm.formatProperty().get() == Format.PCAP ? pcap : pcapng);
         formats.selectedToggleProperty().addListener((o, was, now) -> {
             if (now != null) {

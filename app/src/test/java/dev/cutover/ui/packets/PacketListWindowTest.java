@@ -253,6 +253,12 @@ class PacketListWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(background(row(robot, 3))).isEqualTo(Color.BLACK);
         assertThat(textFill(cell(robot, "protocol", 3))).isEqualTo(Color.WHITE);
+        // selected, it is drawn as selected, with or without the focus
+        robot.clickOn(row(robot, 3));
+        assertThat(background(row(robot, 3))).isNotEqualTo(Color.BLACK);
+        robot.clickOn("#filterField");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(background(row(robot, 3))).isNotEqualTo(Color.BLACK);
         robot.clickOn(row(robot, 3));
         press(robot, KeyCode.M);
         assertThat(row(robot, 3).getStyleClass()).doesNotContain("marked");
@@ -360,8 +366,12 @@ class PacketListWindowTest {
                 robot.clickOn(row(robot, frame));
                 assertThat(table(robot).isFocused()).isTrue();
                 assertReadable(row(robot, frame), cell(robot, "protocol", frame), theme + " focused, frame " + frame);
+                Color focused = background(row(robot, frame));
                 robot.clickOn("#filterField");
                 assertReadable(row(robot, frame), cell(robot, "protocol", frame), theme + " unfocused, frame " + frame);
+                // still drawn as selected (the theme's grey), not in its colour rule's colour
+                assertThat(background(row(robot, frame))).isNotEqualTo(focused)
+                        .isEqualTo(theme == Theme.DARK ? Color.web("#30363d") : Color.web("#eaeef2"));
                 assertReadable(row(robot, 1 + frame), cell(robot, "protocol", 1 + frame),
                         theme + " unselected, frame " + (1 + frame));
             }
