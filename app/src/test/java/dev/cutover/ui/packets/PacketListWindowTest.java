@@ -248,17 +248,18 @@ class PacketListWindowTest {
         assertThat(selected(robot)).isEqualTo(6);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.B).release(KeyCode.B, KeyCode.SHIFT, KeyCode.CONTROL);
         assertThat(selected(robot)).isEqualTo(3);
-        // unselected, a marked row is black with white text
+        // unselected, a marked row is near-black with white text (the light theme's text colour inverted)
         robot.clickOn(row(robot, 1));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(background(row(robot, 3))).isEqualTo(Color.BLACK);
+        Color marked = Color.web("#24292f");
+        assertThat(background(row(robot, 3))).isEqualTo(marked);
         assertThat(textFill(cell(robot, "protocol", 3))).isEqualTo(Color.WHITE);
         // selected, it is drawn as selected, with or without the focus
         robot.clickOn(row(robot, 3));
-        assertThat(background(row(robot, 3))).isNotEqualTo(Color.BLACK);
+        assertThat(background(row(robot, 3))).isNotEqualTo(marked);
         robot.clickOn("#filterField");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(background(row(robot, 3))).isNotEqualTo(Color.BLACK);
+        assertThat(background(row(robot, 3))).isNotEqualTo(marked);
         robot.clickOn(row(robot, 3));
         press(robot, KeyCode.M);
         assertThat(row(robot, 3).getStyleClass()).doesNotContain("marked");
@@ -375,6 +376,16 @@ class PacketListWindowTest {
                 assertReadable(row(robot, 1 + frame), cell(robot, "protocol", 1 + frame),
                         theme + " unselected, frame " + (1 + frame));
             }
+            // a marked row, unselected, in this theme
+            robot.interact(() -> table(robot).scrollTo(0));
+            robot.clickOn(row(robot, 2));
+            press(robot, KeyCode.M);
+            robot.clickOn(row(robot, 3));
+            assertReadable(row(robot, 2), cell(robot, "protocol", 2), theme + " marked");
+            assertThat(contrast(background(row(robot, 2)), background(row(robot, 4))))
+                    .as("%s: a marked row stands out from an unmarked one", theme).isGreaterThanOrEqualTo(3);
+            robot.clickOn(row(robot, 2));
+            press(robot, KeyCode.M);
             // the migrations table's selected row too
             TableView<?> migrations = robot.lookup("#migrationTable").queryAs(TableView.class);
             robot.interact(() -> {
