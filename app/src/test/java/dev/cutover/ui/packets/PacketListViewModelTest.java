@@ -260,4 +260,25 @@ class PacketListViewModelTest {
         assertThat(list.frames()).containsExactlyElementsOf(analysis.migrations().get(0).frames());
         assertThat(list.shownProperty().get()).isEqualTo(analysis.migrations().get(0).frames().size());
     }
+
+    @Test
+    void aLiveSnapshotKeepsMarksReferencesAndTheCurrentFrameWithTheirFrames() {
+        vm.setSelectedFrames(new int[] {5, 10});
+        vm.toggleMark();
+        vm.setSelectedFrames(new int[] {10});
+        vm.setCurrentFrame(7);
+        vm.toggleTimeReference();
+        vm.setCurrentFrame(10);
+        vm.sortBy(PacketColumn.NUMBER, false);
+        // the ring let 3 frames go: frame 11 (index 10) is now index 7
+        vm.continueCapture(capture, 3);
+        assertThat(vm.isMarked(2)).isTrue();
+        assertThat(vm.isMarked(7)).isTrue();
+        assertThat(vm.markedCountProperty().get()).isEqualTo(2);
+        assertThat(vm.isTimeReference(4)).isTrue();
+        assertThat(vm.currentFrameProperty().get()).isEqualTo(7);
+        assertThat(vm.sortProperty().get()).isEqualTo(new PacketListViewModel.Sort(PacketColumn.NUMBER, false));
+        assertThat(vm.frames().get(0)).isEqualTo(76);
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(76 - 7);
+    }
 }
