@@ -7,6 +7,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.cutover.ui.capture.LiveCaptureControls;
 import dev.cutover.ui.capture.LoadBar;
 import dev.cutover.ui.details.DetailsView;
+import dev.cutover.ui.export.ExportPacketsView;
 import dev.cutover.ui.hex.HexPane;
 import dev.cutover.ui.annotations.AnnotationsView;
 import dev.cutover.ui.expert.ExpertView;
@@ -98,6 +99,7 @@ public final class MainView extends BorderPane {
     private final SplitPane bottom = new SplitPane();
     private final Label statusMessage = new Label();
     private final LiveCaptureControls live;
+    private final ExportPacketsView exportPackets;
     private final Menu recentMenu = new Menu("Open _Recent");
     private boolean preferencesSaved;
     private MenuBar menuBar;
@@ -128,6 +130,8 @@ public final class MainView extends BorderPane {
             });
         }
         vm.live().announcementProperty().addListener((o, was, now) -> statusMessage.setText(now));
+        exportPackets = new ExportPacketsView(vm.exportPackets());
+        packetListMessages();
         migrations = new MigrationsView(vm.migrations());
         migrations.setId("migrationsView");
         DetailsView details = new DetailsView(vm.details());
@@ -184,7 +188,6 @@ public final class MainView extends BorderPane {
         setCenter(main);
         setBottom(statusBar());
 
-        vm.annotations().revisionProperty().addListener((o, was, now) -> packets.table().refresh());
         packets.table().setContextMenu(packetMenu());
 
         setOnDragOver(this::dragOver);
@@ -239,14 +242,15 @@ public final class MainView extends BorderPane {
         MenuItem exportReport = item("_Export Report…", "exportReportMenuItem", new KeyCodeCombination(KeyCode.R,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::exportReport);
         exportReport.disableProperty().bind(vm.capture().captureProperty().isNull());
-        Menu file = new Menu("_File", null, open, recentMenu, add, new SeparatorMenuItem(), exportReport, props,
-                new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, open, recentMenu, add, new SeparatorMenuItem(), exportPacketsItem(),
+                exportReport, props, new SeparatorMenuItem(), quit);
 
         MenuItem goTo = item("_Go to Frame…", "goToMenuItem", new KeyCodeCombination(KeyCode.G,
                 KeyCombination.SHORTCUT_DOWN), this::askGoTo);
         MenuItem focusFilter = item("Apply a _Display Filter…", "focusFilterMenuItem",
                 new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), () -> filter.field().requestFocus());
-        Menu go = new Menu("_Go", null, goTo, focusFilter);
+        Menu go = new Menu("_Go", null, goTo, focusFilter, new SeparatorMenuItem());
+        go.getItems().addAll(packets.goMenuItems());
         Menu capture = live.menu();
         MenuItem undo = item("_Undo Annotation", "undoMenuItem",
                 new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), () -> vm.annotations().undo());
@@ -272,7 +276,8 @@ public final class MainView extends BorderPane {
                     }
                 });
         Menu edit = new Menu("_Edit", null, find, findNext, findPrevious, new SeparatorMenuItem(), undo, redo,
-                new SeparatorMenuItem(), annotate);
+                new SeparatorMenuItem(), annotate, new SeparatorMenuItem());
+        edit.getItems().addAll(packets.editMenuItems());
 
         Menu time = new Menu("_Time Display Format");
         ToggleGroup timeGroup = new ToggleGroup();
@@ -355,7 +360,7 @@ public final class MainView extends BorderPane {
         new dev.cutover.ui.report.ReportDialog(vm.report(), getScene().getWindow()).show();
     }
 
-    /** The packet list's context menu: annotate the frame, or remove its annotation. */
+    /** The packet list's context menu: mark, time reference, copy; annotate the frame, or remove its annotation. */
     private javafx.scene.control.ContextMenu packetMenu() {
         MenuItem annotate = new MenuItem("Annotate Frame…");
         annotate.setId("annotateContextItem");
@@ -363,7 +368,24 @@ public final class MainView extends BorderPane {
         MenuItem remove = new MenuItem("Remove Annotation");
         remove.setId("removeAnnotationContextItem");
         remove.setOnAction(e -> vm.annotations().remove());
-        return new javafx.scene.control.ContextMenu(annotate, remove);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.getItems().addAll(packets.contextMenuItems());
+        menu.getItems().addAll(new SeparatorMenuItem(), annotate, remove);
+        return menu;
+    }
+
+    /** File > Export Specified Packets…: the frames chosen as in Wireshark, to pcapng or pcap. */
+    private MenuItem exportPacketsItem() {
+        MenuItem i = item("Export Specified _Packets…", "exportPacketsMenuItem", null,
+                () -> exportPackets.show(getScene().getWindow()));
+        i.disableProperty().bind(vm.packets().totalProperty().isEqualTo(0));
+        return i;
+    }
+
+    /** What the Go and mark commands and the export have to say goes to the status bar. */
+    private void packetListMessages() {
+        vm.packets().messageProperty().addListener((o, was, now) -> statusMessage.setText(now));
+        vm.exportPackets().statusProperty().addListener((o, was, now) -> statusMessage.setText(now));
     }
 
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
@@ -829,6 +851,11 @@ public final class MainView extends BorderPane {
 
     public PacketListView packetList() {
         return packets;
+    }
+
+    /** The Export Specified Packets dialog (tests replace its file chooser). */
+    public ExportPacketsView exportPackets() {
+        return exportPackets;
     }
 
     /** The Capture menu's controls. */

@@ -11,6 +11,7 @@ import dev.cutover.ui.capture.CaptureViewModel;
 import dev.cutover.ui.details.DetailsViewModel;
 import dev.cutover.ui.expert.ExpertViewModel;
 import dev.cutover.ui.find.FindViewModel;
+import dev.cutover.ui.export.ExportPacketsViewModel;
 import dev.cutover.ui.hex.HexViewModel;
 import dev.cutover.ui.migrations.MigrationSource;
 import dev.cutover.ui.migrations.MigrationsViewModel;
@@ -58,6 +59,9 @@ public final class MainViewModel {
     private final StringBinding frameStatus;
     private Preferences preferences;
     private final LiveCaptureViewModel live;
+    private final ExportPacketsViewModel exportPackets;
+    /** Whether the capture on show is a live snapshot: the next one continues it (marks and sort stay). */
+    private boolean liveShown;
     /** Frames a live ring had let go before the snapshot on show, to move annotations with their frames. */
     private long liveOffset;
     private String titleOverride;
@@ -105,6 +109,7 @@ public final class MainViewModel {
                 now == TimeFormat.UTC_DATE_TIME ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault()));
         this.live = new LiveCaptureViewModel(tasks, LivePcap::open, this::showLive);
         this.report = new ReportViewModel(tasks, capture::capture, annotations::store);
+        this.exportPackets = new ExportPacketsViewModel(tasks, () -> shown, annotations::store, packets);
 
         preferences = store.load();
         theme.set(Theme.of(preferences.theme()));
@@ -127,6 +132,7 @@ public final class MainViewModel {
                 // sidecar of whatever file was open before must not take notes on other frames.
                 annotations.setFiles(List.of(), 0);
                 liveOffset = 0;
+                liveShown = false;
             }
         });
         selection.setAnnotations(annotations::commentsOf);
@@ -145,8 +151,16 @@ public final class MainViewModel {
         frameStatus = Bindings.createStringBinding(() -> {
             String s = String.format("Frames: %,d shown of %,d", packets.shownProperty().get(),
                     packets.totalProperty().get());
-            return packets.filteringProperty().get() ? s + " (filtering…)" : s;
-        }, packets.shownProperty(), packets.totalProperty(), packets.filteringProperty());
+            if (packets.filteringProperty().get()) {
+                return s + " (filtering…)";
+            }
+            if (packets.sortingProperty().get()) {
+                double p = packets.sortProgressProperty().get();
+                return s + (p < 0 ? " (sorting…)" : String.format(" (sorting… %d%%)", Math.round(p * 100)));
+            }
+            return s;
+        }, packets.shownProperty(), packets.totalProperty(), packets.filteringProperty(), packets.sortingProperty(),
+                packets.sortProgressProperty());
         // last, so the packet list already shows a newly opened capture when the statistics hear of it
         statistics = new StatisticsViewModel(tasks, capture.captureProperty(), packets, filter,
                 migrations.analysisProperty());
@@ -155,12 +169,18 @@ public final class MainViewModel {
     /** The live capture's frames so far replace what the views show; the capture engine reads them as a file. */
     private void showLive(Capture c) {
         long offset = live.shownOffset();
+        int dropped = (int) Math.min(Integer.MAX_VALUE, Math.max(0, offset - liveOffset));
         if (offset > liveOffset) {
-            annotations.renumber((int) Math.min(Integer.MAX_VALUE, offset - liveOffset)); // the ring let frames go
+            annotations.renumber(dropped); // the ring let frames go
         }
         liveOffset = offset;
         shown = c;
-        packets.setCapture(c);
+        if (liveShown) {
+            packets.continueCapture(c, dropped);
+        } else {
+            packets.setCapture(c);
+        }
+        liveShown = true;
         selection.setCapture(c);
         migrations.setCapture(c);
         title.set("Cutover — live on " + c.interfaces().get(0).name());
@@ -171,6 +191,7 @@ public final class MainViewModel {
 
     private void captureOpened(Capture c) {
         shown = c;
+        liveShown = false;
         annotations.setFiles(c == null ? List.of() : capture.filesProperty().get(), c == null ? 0 : c.frameCount());
         packets.setCapture(c);
         selection.setCapture(c);
@@ -192,6 +213,7 @@ public final class MainViewModel {
 
     /** The tree shows the new comment; a filter on frame.comment runs again. */
     private void annotationsChanged() {
+        packets.annotationsChanged();
         int current = packets.currentFrameProperty().get();
         if (current >= 0) {
             selection.showFrame(current);
@@ -302,6 +324,11 @@ public final class MainViewModel {
 
     public HexViewModel hex() {
         return hex;
+    }
+
+    /** File > Export Specified Packets. */
+    public ExportPacketsViewModel exportPackets() {
+        return exportPackets;
     }
 
     public ReportViewModel report() {

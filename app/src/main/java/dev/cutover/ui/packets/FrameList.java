@@ -3,18 +3,30 @@ package dev.cutover.ui.packets;
 import javafx.collections.ObservableListBase;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The frames the packet list shows, as frame indices (0-based) in an int array, or simply 0..n-1 when no
- * filter applies: a million frames cost 4 MB here and no object each.
+ * The frames the packet list shows, as frame indices (0-based) in an int array in row order, or simply 0..n-1
+ * when neither a filter nor a sort applies: a million frames cost 4 MB here and no object each. A sorted list
+ * also holds its inverse (frame to row, 4 bytes a frame of the capture), so {@link #rowOf} stays constant time.
  */
 final class FrameList extends ObservableListBase<Integer> {
     private int[] frames;
     private int size;
+    /** frame to row when the rows are not ascending; null when {@link #frames} is ascending (or null). */
+    private int[] rows;
 
     @Override
     public Integer get(int row) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException(row);
+        }
+        return frames == null ? row : frames[row];
+    }
+
+    /** The frame on a row, unboxed. */
+    int frameAt(int row) {
         if (row < 0 || row >= size) {
             throw new IndexOutOfBoundsException(row);
         }
@@ -26,26 +38,42 @@ final class FrameList extends ObservableListBase<Integer> {
         return size;
     }
 
-    /** Shows every frame of a capture of {@code count} frames. */
+    /** Shows every frame of a capture of {@code count} frames, in frame order. */
     void showAll(int count) {
-        replace(null, count);
+        replace(null, count, null);
     }
 
     /** Shows the given frames, ascending. */
     void show(int[] shown, int count) {
-        replace(shown, count);
+        replace(shown, count, null);
+    }
+
+    /**
+     * Shows frames in the given row order.
+     *
+     * @param rowOfFrame frame to row for every frame of the capture, -1 for frames not shown; null when
+     *                   {@code shown} is ascending
+     */
+    void show(int[] shown, int count, int[] rowOfFrame) {
+        replace(shown, count, rowOfFrame);
     }
 
     /** The row showing the frame, or -1 when it is filtered out. */
     int rowOf(int frame) {
-        if (frames == null) {
-            return frame >= 0 && frame < size ? frame : -1;
+        if (frame < 0) {
+            return -1;
         }
-        int r = java.util.Arrays.binarySearch(frames, 0, size, frame);
+        if (rows != null) {
+            return frame < rows.length ? rows[frame] : -1;
+        }
+        if (frames == null) {
+            return frame < size ? frame : -1;
+        }
+        int r = Arrays.binarySearch(frames, 0, size, frame);
         return r < 0 ? -1 : r;
     }
 
-    private void replace(int[] newFrames, int newSize) {
+    private void replace(int[] newFrames, int newSize, int[] newRows) {
         int[] oldFrames = frames;
         int oldSize = size;
         List<Integer> removed = new AbstractList<>() {
@@ -61,6 +89,7 @@ final class FrameList extends ObservableListBase<Integer> {
         };
         frames = newFrames;
         size = newSize;
+        rows = newRows;
         beginChange();
         if (oldSize > 0) {
             nextRemove(0, removed);

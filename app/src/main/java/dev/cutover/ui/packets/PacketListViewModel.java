@@ -1,20 +1,28 @@
 package dev.cutover.ui.packets;
 
+import dev.cutover.analysis.AnalysisFields;
+import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
+import dev.cutover.capture.FrameIndex;
+import dev.cutover.capture.InterfaceInfo;
 import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.Layer;
-import dev.cutover.analysis.AnalysisResult;
-import dev.cutover.analysis.AnalysisFields;
+import dev.cutover.dissect.proto.Migration;
 import dev.cutover.filter.CompiledFilter;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,19 +30,36 @@ import javafx.collections.ObservableList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
-import java.util.function.IntFunction;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
- * The packet list: which frames are shown (all, or those a display filter keeps, computed off the FX thread),
- * the text of each visible cell, decoded lazily, and which frame is current.
+ * The packet list: which frames are shown (all, or those a display filter keeps) and in which order (frame
+ * order, or sorted by a column), both computed off the FX thread; the text of each visible cell, decoded
+ * lazily; which frame is current and which are selected, kept consistent with what is shown; marks and time
+ * references, as Wireshark has them.
  */
 public final class PacketListViewModel {
-    /** Rows the view should select (and scroll to the first of); a new instance each time. */
+    /** Rows the view should select, the first focused and scrolled to; none clears the selection. */
     public record SelectionRequest(int[] rows) {
     }
+
+    /** What the list is sorted by. */
+    public record Sort(PacketColumn column, boolean ascending) {
+    }
+
+    /** The Time column's "*REF*": a time reference frame, as Wireshark shows it. */
+    public static final String REFERENCE = "*REF*";
+
+    private static final Set<Field> ANALYSIS_FIELDS = Set.of(Migration.ANALYSIS, Migration.CLASS, Migration.BURST,
+            Migration.PATTERN, Migration.EVENT, Migration.FINDING);
 
     private volatile AnalysisResult analysis;
     private final Tasks tasks;
@@ -50,14 +75,36 @@ public final class PacketListViewModel {
             new int[0]);
     private final ReadOnlyObjectWrapper<SelectionRequest> selectionRequest =
             new ReadOnlyObjectWrapper<>(this, "selectionRequest");
+    private final ReadOnlyObjectWrapper<Sort> sort = new ReadOnlyObjectWrapper<>(this, "sort");
+    private final ReadOnlyBooleanWrapper sorting = new ReadOnlyBooleanWrapper(this, "sorting");
+    private final ReadOnlyDoubleWrapper sortProgress = new ReadOnlyDoubleWrapper(this, "sortProgress");
+    private final ReadOnlyIntegerWrapper markedCount = new ReadOnlyIntegerWrapper(this, "markedCount");
+    private final ReadOnlyIntegerWrapper referenceCount = new ReadOnlyIntegerWrapper(this, "referenceCount");
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final ReadOnlyIntegerWrapper layoutRevision = new ReadOnlyIntegerWrapper(this, "layoutRevision");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final AtomicInteger filterGeneration = new AtomicInteger();
+    private final AtomicInteger sortGeneration = new AtomicInteger();
+    private final AtomicInteger extentsGeneration = new AtomicInteger();
     private final ZoneId zone;
 
     private Capture capture;
     private RowDecoder rows;
+    private FrameSorter sorter;
     private IntFunction<List<String>> annotations = f -> List.of();
     private IntFunction<String> annotationText = f -> "";
     private int timeDigits = 6;
+    /** The frames the filter keeps, ascending; null: every frame. */
+    private int[] filtered;
+    private int filteredCount;
+    private CompiledFilter filter;
+    /** A filter on migration.* fields ran before the analysis was there: it runs again when it comes. */
+    private boolean filterAwaitsAnalysis;
+    private BitSet marked = new BitSet();
+    private BitSet references = new BitSet();
+    private Extents extents;
+    /** While the list's items are replaced, the view's selection events are its own, not the user's. */
+    private boolean publishing;
 
     public PacketListViewModel(Tasks tasks) {
         this(tasks, ZoneId.systemDefault());
@@ -66,6 +113,14 @@ public final class PacketListViewModel {
     public PacketListViewModel(Tasks tasks, ZoneId zone) {
         this.tasks = tasks;
         this.zone = zone;
+        timeFormat.addListener((o, was, now) -> {
+            layoutRevision.set(layoutRevision.get() + 1);
+            Sort s = sort.get();
+            if (s != null && s.column() == PacketColumn.TIME && (was == TimeFormat.SINCE_PREVIOUS
+                    || now == TimeFormat.SINCE_PREVIOUS)) {
+                arrange();
+            }
+        });
     }
 
     /**
@@ -79,61 +134,135 @@ public final class PacketListViewModel {
 
     /** The Comment column: the frame's annotation, or its comments from the file. */
     public String comment(int frame) {
-        String a = annotationText.apply(frame);
-        if (!a.isEmpty() || capture == null) {
-            return a;
-        }
-        return String.join("; ", capture.comments(frame));
+        return capture == null ? annotationText.apply(frame) : commentOf(capture, annotationText, frame);
     }
 
-    /** Shows every frame of a newly opened capture (null: nothing open). */
-    public void setCapture(Capture c) {
-        filterGeneration.incrementAndGet();
-        filtering.set(false);
-        capture = c;
-        rows = c == null ? null : new RowDecoder(c);
-        timeDigits = 6;
-        if (c != null && !c.interfaces().isEmpty()) {
-            timeDigits = c.interfaces().stream().mapToInt(i -> i.timePrecisionDigits()).max().orElse(6);
-            timeDigits = Math.max(0, Math.min(9, timeDigits));
+    private static String commentOf(Capture c, IntFunction<String> annotationText, int frame) {
+        String a = annotationText.apply(frame);
+        if (!a.isEmpty()) {
+            return a;
         }
-        int n = c == null ? 0 : c.frameCount();
-        currentFrame.set(-1);
-        frames.showAll(n);
-        total.set(n);
-        shown.set(n);
+        List<String> comments = c.comments(frame);
+        return comments.isEmpty() ? "" : String.join("; ", comments);
     }
 
     /**
-     * Keeps the frames the filter matches; decoding runs off the FX thread, and a newer filter or capture
-     * makes an older pass stop and its result be dropped.
+     * Shows every frame of a newly opened capture (null: nothing open), in frame order, nothing selected, no
+     * marks and no time references: those belong to the capture they were set on.
      */
-    /** The migration analysis's per-frame facts, for filters that ask about them (null: none yet). */
-    public void setAnalysis(AnalysisResult result) {
-        analysis = result;
+    public void setCapture(Capture c) {
+        marked = new BitSet();
+        references = new BitSet();
+        install(c, 0, false);
     }
 
-    public void applyFilter(CompiledFilter filter) {
+    /**
+     * Shows a newer snapshot of the same live capture: marks, time references, the current frame, the selection
+     * and the sort stay with their frames; {@code dropped} frames a ring let go since the last snapshot are gone.
+     */
+    public void continueCapture(Capture c, int dropped) {
+        if (dropped > 0) {
+            marked = shifted(marked, dropped);
+            references = shifted(references, dropped);
+        }
+        install(c, Math.max(0, dropped), true);
+    }
+
+    private static BitSet shifted(BitSet bits, int by) {
+        return bits.length() <= by ? new BitSet() : bits.get(by, bits.length());
+    }
+
+    private void install(Capture c, int dropped, boolean keep) {
+        filterGeneration.incrementAndGet();
+        sortGeneration.incrementAndGet();
+        filtering.set(false);
+        sorting.set(false);
+        filterAwaitsAnalysis = false;
+        capture = c;
+        analysis = null;
+        rows = c == null ? null : new RowDecoder(c);
+        sorter = c == null ? null : new FrameSorter(c);
+        timeDigits = 6;
+        if (c != null && !c.interfaces().isEmpty()) {
+            timeDigits = c.interfaces().stream().mapToInt(InterfaceInfo::timePrecisionDigits).max().orElse(6);
+            timeDigits = Math.max(0, Math.min(9, timeDigits));
+        }
+        int n = c == null ? 0 : c.frameCount();
+        filtered = null;
+        filteredCount = n;
+        total.set(n);
+        markedCount.set(marked.cardinality());
+        referenceCount.set(references.cardinality());
+        extents = null;
+        computeExtents();
+        if (!keep) {
+            sort.set(null);
+            publishing = true;
+            try {
+                frames.showAll(n);
+            } finally {
+                publishing = false;
+            }
+            shown.set(n);
+            currentFrame.set(-1);
+            selectedFrames.set(new int[0]);
+            selectionRequest.set(new SelectionRequest(new int[0]));
+        } else {
+            int current = currentFrame.get() < 0 ? -1 : currentFrame.get() - dropped;
+            int[] selection = Arrays.stream(selectedFrames.get()).map(f -> f - dropped).filter(f -> f >= 0 && f < n)
+                    .toArray();
+            currentFrame.set(current >= 0 && current < n ? current : -1);
+            selectedFrames.set(selection);
+            arrange();
+        }
+        revision.set(revision.get() + 1);
+        layoutRevision.set(layoutRevision.get() + 1);
+    }
+
+    /** The migration analysis's per-frame facts, for filters that ask about them (null: none yet). */
+    public void setAnalysis(AnalysisResult result) {
+        Capture c = capture;
+        if (result != null && c != null && result.frameCount() != c.frameCount()) {
+            return; // the analysis of another capture, or of an older live snapshot
+        }
+        analysis = result;
+        if (result != null && filterAwaitsAnalysis && filter != null) {
+            applyFilter(filter);
+        }
+    }
+
+    /**
+     * Keeps the frames the filter matches, in the current sort; decoding runs off the FX thread, and a newer
+     * filter or capture makes an older pass stop and its result be dropped.
+     */
+    public void applyFilter(CompiledFilter f) {
         Capture c = capture;
         int generation = filterGeneration.incrementAndGet();
+        filter = f;
+        filterAwaitsAnalysis = false;
         if (c == null) {
             return;
         }
-        if (filter.text().isBlank()) {
+        if (f.text().isBlank()) {
             filtering.set(false);
-            frames.showAll(c.frameCount());
-            shown.set(c.frameCount());
+            filtered = null;
+            filteredCount = c.frameCount();
+            arrange();
             return;
         }
+        AnalysisResult facts = analysis;
+        boolean wantsFacts = f.fields().stream().anyMatch(ANALYSIS_FIELDS::contains);
+        // shown as still filtering until the analysis is there and the filter has run on it
+        filterAwaitsAnalysis = wantsFacts && facts == null;
         filtering.set(true);
+        IntFunction<List<String>> notes = annotations;
         tasks.background(() -> {
             int[] kept;
             int count;
             try {
-                FrameDecoder decoder = new FrameDecoder(c, annotations);
+                FrameDecoder decoder = new FrameDecoder(c, notes);
                 Dissection d = new Dissection();
-                Layer needed = filter.requiredLayer();
-                AnalysisResult facts = analysis;
+                Layer needed = f.requiredLayer();
                 kept = new int[Math.min(c.frameCount(), 1 << 16)];
                 count = 0;
                 for (int i = 0; i < c.frameCount(); i++) {
@@ -144,7 +273,7 @@ public final class PacketListViewModel {
                     if (facts != null) {
                         AnalysisFields.add(facts, i, d);
                     }
-                    if (filter.matches(d)) {
+                    if (f.matches(d)) {
                         if (count == kept.length) {
                             kept = Arrays.copyOf(kept, kept.length * 2);
                         }
@@ -160,21 +289,147 @@ public final class PacketListViewModel {
                 if (filterGeneration.get() != generation || capture != c) {
                     return;
                 }
-                int keep = currentFrame.get();
-                frames.show(result, resultCount);
-                shown.set(resultCount);
-                filtering.set(false);
-                int row = frames.rowOf(keep);
-                if (row >= 0) {
-                    selectionRequest.set(new SelectionRequest(new int[] {row}));
-                }
+                filtered = result;
+                filteredCount = resultCount;
+                filtering.set(filterAwaitsAnalysis);
+                arrange();
             });
         });
     }
 
+    // ---- sorting ----
+
+    /**
+     * Sorts the shown frames by a column (null: frame order), off the FX thread when it takes a pass; a newer
+     * request, filter or capture supersedes one under way. The filter stays: the frames it keeps are sorted.
+     */
+    public void sortBy(PacketColumn column, boolean ascending) {
+        sort.set(column == null ? null : new Sort(column, ascending));
+        if (!filtering.get()) {
+            arrange();
+        }
+    }
+
+    /** Stops a sort under way; the list stays in the order it shows. */
+    public void cancelSort() {
+        if (sorting.get()) {
+            sortGeneration.incrementAndGet();
+            sorting.set(false);
+            say("Sorting cancelled");
+            sort.set(shownSort);
+        }
+    }
+
+    private Sort shownSort;
+
+    /** Puts the filtered frames in the requested order and shows them; sorting runs in the background. */
+    private void arrange() {
+        Capture c = capture;
+        int generation = sortGeneration.incrementAndGet();
+        if (c == null) {
+            return;
+        }
+        Sort s = sort.get();
+        int[] base = filtered;
+        int count = filteredCount;
+        if (s == null || (s.column() == PacketColumn.NUMBER && s.ascending())) {
+            sorting.set(false);
+            publish(base, count, null, s);
+            return;
+        }
+        sorting.set(true);
+        sortProgress.set(-1);
+        FrameSorter.Spec spec = new FrameSorter.Spec(s.column(), s.ascending());
+        TimeFormat format = timeFormat.get();
+        IntFunction<String> texts = annotationText;
+        FrameSorter by = sorter;
+        AtomicBoolean posted = new AtomicBoolean();
+        tasks.background(() -> {
+            FrameSorter.Result r;
+            try {
+                r = by.sort(base, count, spec, format, f -> commentOf(c, texts, f),
+                        () -> sortGeneration.get() != generation, (done, all) -> {
+                            if (!posted.getAndSet(true)) {
+                                tasks.ui(() -> {
+                                    posted.set(false);
+                                    if (sortGeneration.get() == generation) {
+                                        sortProgress.set(all == 0 ? 1 : (double) done / all);
+                                    }
+                                });
+                            }
+                        });
+            } catch (CancellationException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                tasks.ui(() -> {
+                    if (sortGeneration.get() == generation) {
+                        sorting.set(false);
+                        sort.set(shownSort);
+                        say("Cannot sort: " + e.getMessage());
+                    }
+                });
+                return;
+            }
+            tasks.ui(() -> {
+                if (sortGeneration.get() != generation || capture != c) {
+                    return;
+                }
+                sorting.set(false);
+                sortProgress.set(1);
+                publish(r.frames(), r.count(), r.rowOfFrame(), s);
+            });
+        });
+    }
+
+    /** Shows frames in row order; the current frame and the selection follow their frames, or go. */
+    private void publish(int[] rowFrames, int count, int[] rowOfFrame, Sort s) {
+        int keep = currentFrame.get();
+        int[] keepSelected = selectedFrames.get();
+        publishing = true;
+        try {
+            if (rowFrames == null) {
+                frames.showAll(count);
+            } else {
+                frames.show(rowFrames, count, rowOfFrame);
+            }
+        } finally {
+            publishing = false;
+        }
+        shownSort = s;
+        shown.set(count);
+        int[] sel = new int[keepSelected.length + 1];
+        int n = 0;
+        int currentRow = frames.rowOf(keep);
+        if (currentRow >= 0) {
+            sel[n++] = currentRow;
+        }
+        int[] still = new int[keepSelected.length];
+        int k = 0;
+        for (int f : keepSelected) {
+            int r = frames.rowOf(f);
+            if (r >= 0) {
+                still[k++] = f;
+                if (f != keep) {
+                    sel[n++] = r;
+                }
+            }
+        }
+        if (currentRow < 0) {
+            currentFrame.set(-1);
+            n = 0; // no current frame, no selection: the details show what the list shows
+            k = 0;
+        }
+        selectedFrames.set(Arrays.copyOf(still, k));
+        selectionRequest.set(new SelectionRequest(Arrays.copyOf(sel, n)));
+    }
+
+    // ---- selection ----
+
     /** The frame (0-based) the user selected in the list, or -1. */
     public void setCurrentFrame(int frame) {
-        currentFrame.set(frame);
+        if (!publishing) {
+            currentFrame.set(frame);
+        }
     }
 
     /** Asks the view to select these frames (0-based); those the filter hides are left out. Returns how many. */
@@ -193,9 +448,12 @@ public final class PacketListViewModel {
         return n;
     }
 
-    /** The frames (0-based) selected in the list, ascending. */
-    public void setSelectedFrames(int[] frames) {
-        int[] sorted = frames.clone();
+    /** The frames (0-based) selected in the list. */
+    public void setSelectedFrames(int[] selection) {
+        if (publishing) {
+            return;
+        }
+        int[] sorted = selection.clone();
         Arrays.sort(sorted);
         selectedFrames.set(sorted);
     }
@@ -210,17 +468,258 @@ public final class PacketListViewModel {
         return frames.rowOf(frame) >= 0;
     }
 
+    /** The row showing the frame, or -1. */
+    public int rowOf(int frame) {
+        return frames.rowOf(frame);
+    }
+
+    /**
+     * The frames the display filter keeps, ascending whatever the sort: {@code frames} null when every frame is
+     * shown. The array is the list's own and is never changed: do not change it.
+     */
+    public record Displayed(int[] frames, int count) {
+        /** Whether the filter keeps frame f (0-based). */
+        public boolean contains(int f) {
+            return frames == null ? f >= 0 && f < count : Arrays.binarySearch(frames, 0, count, f) >= 0;
+        }
+    }
+
+    /** What the display filter keeps now, for an export; costs no pass over the frames. */
+    public Displayed displayed() {
+        return new Displayed(filtered, filteredCount);
+    }
+
     /** Ctrl+G: selects frame {@code number} (1-based, as shown). False when there is none or it is filtered out. */
     public boolean goToFrame(int number) {
         int row = frames.rowOf(number - 1);
         if (capture == null || number < 1 || row < 0) {
             return false;
         }
-        selectionRequest.set(new SelectionRequest(new int[] {row}));
+        selectRow(row);
         return true;
     }
 
+    // ---- Go menu ----
+
+    /** Go > Next Packet: the row under the current one. */
+    public void goNext() {
+        move(1);
+    }
+
+    /** Go > Previous Packet: the row above the current one. */
+    public void goPrevious() {
+        move(-1);
+    }
+
+    /** Go > First Packet. */
+    public void goFirst() {
+        if (frames.size() > 0) {
+            selectRow(0);
+        }
+    }
+
+    /** Go > Last Packet. */
+    public void goLast() {
+        if (frames.size() > 0) {
+            selectRow(frames.size() - 1);
+        }
+    }
+
+    private void move(int by) {
+        if (frames.size() == 0) {
+            return;
+        }
+        int row = frames.rowOf(currentFrame.get());
+        int to = row < 0 ? (by > 0 ? 0 : frames.size() - 1) : row + by;
+        if (to >= 0 && to < frames.size()) {
+            selectRow(to);
+        }
+    }
+
+    /**
+     * Go > Next (or Previous) Packet in Migration: the nearest row below (above) the current one whose frame
+     * belongs to the current frame's migration event. Says so in {@link #messageProperty()} when it cannot.
+     */
+    public void goInMigration(boolean forward) {
+        int current = currentFrame.get();
+        AnalysisResult a = analysis;
+        if (current < 0) {
+            say("Select a frame first");
+            return;
+        }
+        if (a == null) {
+            say("The migration analysis has not finished yet");
+            return;
+        }
+        int event = a.migrationOf(current);
+        if (event < 0) {
+            say("Frame " + (current + 1) + " belongs to no migration");
+            return;
+        }
+        int from = frames.rowOf(current);
+        int best = -1;
+        for (int f : a.migrations().get(event).frames()) {
+            int r = frames.rowOf(f);
+            if (r < 0 || (forward ? r <= from : r >= from)) {
+                continue;
+            }
+            if (best < 0 || (forward ? r < best : r > best)) {
+                best = r;
+            }
+        }
+        if (best < 0) {
+            say("No " + (forward ? "later" : "earlier") + " frame of migration " + (event + 1) + " in the list");
+            return;
+        }
+        say("");
+        selectRow(best);
+    }
+
+    private void selectRow(int row) {
+        selectionRequest.set(new SelectionRequest(new int[] {row}));
+    }
+
+    // ---- marks and time references ----
+
+    /** Edit > Mark/Unmark Packet: marks the selected frames, or unmarks them when all are marked. */
+    public void toggleMark() {
+        int[] targets = targets();
+        if (targets.length == 0) {
+            say("Select a frame to mark");
+            return;
+        }
+        boolean all = true;
+        for (int f : targets) {
+            all &= marked.get(f);
+        }
+        for (int f : targets) {
+            marked.set(f, !all);
+        }
+        marksChanged();
+    }
+
+    /** Edit > Mark All Displayed. */
+    public void markAllDisplayed(boolean mark) {
+        if (capture == null) {
+            return;
+        }
+        if (filtered == null) {
+            marked.set(0, filteredCount, mark);
+        } else {
+            for (int i = 0; i < filteredCount; i++) {
+                marked.set(filtered[i], mark);
+            }
+        }
+        marksChanged();
+    }
+
+    private void marksChanged() {
+        markedCount.set(marked.cardinality());
+        revision.set(revision.get() + 1);
+    }
+
+    public boolean isMarked(int frame) {
+        return marked.get(frame);
+    }
+
+    /** The marked frames (a copy). */
+    public BitSet marks() {
+        return (BitSet) marked.clone();
+    }
+
+    /** Edit > Next Mark (forward) / Previous Mark: the nearest marked row below (above) the current one. */
+    public void goToMark(boolean forward) {
+        if (marked.isEmpty()) {
+            say("No frame is marked");
+            return;
+        }
+        int from = frames.rowOf(currentFrame.get());
+        if (from < 0) {
+            from = forward ? -1 : frames.size();
+        }
+        int best = -1;
+        for (int f = marked.nextSetBit(0); f >= 0; f = marked.nextSetBit(f + 1)) {
+            int r = frames.rowOf(f);
+            if (r < 0 || (forward ? r <= from : r >= from)) {
+                continue;
+            }
+            if (best < 0 || (forward ? r < best : r > best)) {
+                best = r;
+            }
+        }
+        if (best < 0) {
+            say("No marked frame " + (forward ? "below" : "above") + " this one");
+            return;
+        }
+        say("");
+        selectRow(best);
+    }
+
+    /** Edit > Set/Unset Time Reference: on the current frame. */
+    public void toggleTimeReference() {
+        int f = currentFrame.get();
+        if (f < 0) {
+            say("Select a frame to set a time reference on");
+            return;
+        }
+        references.flip(f);
+        referenceCount.set(references.cardinality());
+        revision.set(revision.get() + 1);
+        layoutRevision.set(layoutRevision.get() + 1);
+    }
+
+    public boolean isTimeReference(int frame) {
+        return references.get(frame);
+    }
+
+    private int[] targets() {
+        int[] sel = selectedFrames.get();
+        if (sel.length > 0) {
+            return sel;
+        }
+        return currentFrame.get() >= 0 ? new int[] {currentFrame.get()} : new int[0];
+    }
+
+    // ---- copy ----
+
+    /** Copy > Summary as Text: the rows' cells in the given columns, tab-separated, one line per row. */
+    public String summary(int[] rowsInOrder, List<PacketColumn> columns) {
+        StringBuilder sb = new StringBuilder();
+        for (int r : rowsInOrder) {
+            if (r < 0 || r >= frames.size()) {
+                continue;
+            }
+            int f = frames.frameAt(r);
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    sb.append('\t');
+                }
+                sb.append(text(columns.get(i), f));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     // ---- cells ----
+
+    /** A cell's text. */
+    public String text(PacketColumn column, int frame) {
+        switch (column) {
+            case NUMBER:
+                return number(frame);
+            case TIME:
+                return time(frame);
+            case INTERFACE:
+                return interfaceName(frame);
+            case LENGTH:
+                return Integer.toString(length(frame));
+            case COMMENT:
+                return comment(frame);
+            default:
+                return FrameSorter.text(row(frame), column);
+        }
+    }
 
     public PacketRow row(int frame) {
         return rows.row(frame);
@@ -230,8 +729,22 @@ public final class PacketListViewModel {
         return Integer.toString(frame + 1);
     }
 
+    /**
+     * The Time column: "*REF*" on a time reference; since the beginning, relative to the latest reference
+     * before the frame (as Wireshark does).
+     */
     public String time(int frame) {
-        return timeFormat.get().format(capture.index(), frame, timeDigits, zone);
+        if (references.get(frame)) {
+            return REFERENCE;
+        }
+        TimeFormat f = timeFormat.get();
+        if (f == TimeFormat.SINCE_START) {
+            int ref = references.previousSetBit(frame);
+            FrameIndex index = capture.index();
+            long base = index.timestampNanos(Math.max(0, ref));
+            return TimeFormat.seconds(index.timestampNanos(frame) - base, timeDigits);
+        }
+        return f.format(capture.index(), frame, timeDigits, zone);
     }
 
     public String interfaceName(int frame) {
@@ -247,9 +760,143 @@ public final class PacketListViewModel {
         return rows == null ? 0 : rows.decodedCount();
     }
 
+    // ---- column widths ----
+
+    /** The widest values of a capture's columns, found in one pass over the index, off the FX thread. */
+    private record Extents(long maxSinceStart, long minSinceStart, long maxDelta, long minDelta, int maxLength,
+                           String longestComment) {
+    }
+
+    private void computeExtents() {
+        Capture c = capture;
+        int generation = extentsGeneration.incrementAndGet();
+        if (c == null) {
+            return;
+        }
+        IntFunction<String> texts = annotationText;
+        tasks.background(() -> {
+            FrameIndex index = c.index();
+            int n = c.frameCount();
+            long first = n == 0 ? 0 : index.timestampNanos(0);
+            long maxSince = 0;
+            long minSince = 0;
+            long maxDelta = 0;
+            long minDelta = 0;
+            int maxLength = 0;
+            String longest = "";
+            long previous = first;
+            for (int i = 0; i < n; i++) {
+                if ((i & 0xFFFF) == 0 && extentsGeneration.get() != generation) {
+                    return;
+                }
+                long t = index.timestampNanos(i);
+                maxSince = Math.max(maxSince, t - first);
+                minSince = Math.min(minSince, t - first);
+                maxDelta = Math.max(maxDelta, t - previous);
+                minDelta = Math.min(minDelta, t - previous);
+                previous = t;
+                maxLength = Math.max(maxLength, index.originalLength(i));
+                String comment = commentOf(c, texts, i);
+                if (comment.length() > longest.length()) {
+                    longest = comment;
+                }
+            }
+            Extents e = new Extents(maxSince, minSince, maxDelta, minDelta, maxLength, longest);
+            tasks.ui(() -> {
+                if (extentsGeneration.get() == generation && capture == c) {
+                    extents = e;
+                    layoutRevision.set(layoutRevision.get() + 1);
+                }
+            });
+        });
+    }
+
+    /** The annotations changed: the Comment column's width follows, and its cells are drawn again. */
+    public void annotationsChanged() {
+        computeExtents();
+        revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Texts a column must fit, for the view to measure in its font: the frame count's digits, the time format's
+     * widest value, the interface names, the widest address, a VLAN tag, the longest comment. Info has none (it
+     * takes the rest of the width).
+     */
+    public List<String> widthSamples(PacketColumn column) {
+        Capture c = capture;
+        List<String> out = new ArrayList<>();
+        int n = c == null ? 0 : c.frameCount();
+        switch (column) {
+            case NUMBER:
+                out.add(Integer.toString(Math.max(1, n)));
+                break;
+            case TIME:
+                if (n > 0) {
+                    timeSamples(c, out);
+                }
+                if (!references.isEmpty()) {
+                    out.add(REFERENCE);
+                }
+                break;
+            case INTERFACE:
+                if (c != null) {
+                    c.interfaces().forEach(i -> out.add(i.name()));
+                }
+                break;
+            case SOURCE:
+            case DESTINATION:
+                out.add("00:00:00:00:00:00");
+                out.add("255.255.255.255");
+                break;
+            case VLAN:
+                out.add("4094"); // a stacked tag widens the column when a row shows one (the view sees it)
+                break;
+            case PROTOCOL:
+                out.add("ATMARP");
+                break;
+            case LENGTH:
+                out.add(Integer.toString(extents != null ? extents.maxLength()
+                        : c == null ? 0 : c.maxCapturedLength()));
+                break;
+            case COMMENT:
+                if (extents != null && !extents.longestComment().isEmpty()) {
+                    out.add(extents.longestComment());
+                }
+                break;
+            default:
+                break;
+        }
+        return out;
+    }
+
+    private void timeSamples(Capture c, List<String> out) {
+        FrameIndex index = c.index();
+        int last = c.frameCount() - 1;
+        long span = index.timestampNanos(last) - index.timestampNanos(0);
+        switch (timeFormat.get()) {
+            case SINCE_START:
+                out.add(TimeFormat.seconds(extents != null ? extents.maxSinceStart() : Math.abs(span), timeDigits));
+                if (extents != null && extents.minSinceStart() < 0) {
+                    out.add(TimeFormat.seconds(extents.minSinceStart(), timeDigits));
+                }
+                break;
+            case SINCE_PREVIOUS:
+                // until the pass has found the largest gap, the span bounds it
+                out.add(TimeFormat.seconds(extents != null ? extents.maxDelta() : Math.abs(span), timeDigits));
+                if (extents != null && extents.minDelta() < 0) {
+                    out.add(TimeFormat.seconds(extents.minDelta(), timeDigits));
+                }
+                break;
+            default:
+                out.add(timeFormat.get().format(index, 0, timeDigits, zone));
+                out.add(timeFormat.get().format(index, last, timeDigits, zone));
+                break;
+        }
+    }
+
     // ---- properties ----
 
-    /** The shown frames as 0-based frame indices, for the table's items. */
+    /** The shown frames as 0-based frame indices in row order, for the table's items. */
     public ObservableList<Integer> frames() {
         return framesView;
     }
@@ -276,5 +923,48 @@ public final class PacketListViewModel {
 
     public ReadOnlyObjectProperty<SelectionRequest> selectionRequestProperty() {
         return selectionRequest.getReadOnlyProperty();
+    }
+
+    /** The column and direction the list is (being) sorted by; null for frame order. */
+    public ReadOnlyObjectProperty<Sort> sortProperty() {
+        return sort.getReadOnlyProperty();
+    }
+
+    /** True while a sort runs in the background. */
+    public ReadOnlyBooleanProperty sortingProperty() {
+        return sorting.getReadOnlyProperty();
+    }
+
+    /** 0..1 of the frames decoded for the sort under way; -1 until it knows. */
+    public ReadOnlyDoubleProperty sortProgressProperty() {
+        return sortProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty markedCountProperty() {
+        return markedCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty referenceCountProperty() {
+        return referenceCount.getReadOnlyProperty();
+    }
+
+    /** Increases when cells must be drawn again (marks, time references, annotations, a new capture). */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Increases when {@link #widthSamples} may have changed. */
+    public ReadOnlyIntegerProperty layoutRevisionProperty() {
+        return layoutRevision.getReadOnlyProperty();
+    }
+
+    /** What the last Go or Mark command has to say ("Frame 12 belongs to no migration"); "" for nothing. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    private void say(String text) {
+        message.set("");
+        message.set(text);
     }
 }

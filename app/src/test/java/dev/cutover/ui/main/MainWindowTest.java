@@ -216,7 +216,8 @@ class MainWindowTest {
         Preferences layout = view.currentLayout();
         assertThat(layout.columnOrder()).startsWith("info", "no", "time");
         assertThat(layout.hiddenColumns()).containsExactlyInAnyOrder("vlan", "interface");
-        assertThat(table(robot).getVisibleLeafColumns()).hasSize(8);
+        // ten columns, two hidden, and Comment, which shows only once a frame has a comment
+        assertThat(table(robot).getVisibleLeafColumns()).hasSize(7);
         assertThat(layout.dividers()).hasSize(4);
     }
 

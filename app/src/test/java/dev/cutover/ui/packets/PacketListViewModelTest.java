@@ -8,7 +8,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cutover.analysis.AnalysisConfig;
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.MigrationAnalyzer;
+import dev.cutover.capture.LoadMonitor;
+
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,5 +99,186 @@ class PacketListViewModelTest {
         assertThat(vm.selectFrames(new int[] {0, 40, 41})).isEqualTo(2);
         assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(0, 1);
         assertThat(vm.goToFrame(1)).isFalse();
+    }
+
+    @Test
+    void aFilterThatHidesTheCurrentFrameClearsItAndClearingTheFilterKeepsAShownOne() throws Exception {
+        vm.setCurrentFrame(UiFixtures.FIRST_RARP);
+        vm.setSelectedFrames(new int[] {UiFixtures.FIRST_RARP});
+        vm.applyFilter(CompiledFilter.compile("arp.opcode == 3"));
+        // the RARP is the first row of the filtered list: it stays current and selected there
+        assertThat(vm.currentFrameProperty().get()).isEqualTo(UiFixtures.FIRST_RARP);
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(0);
+
+        vm.applyFilter(CompiledFilter.compile(""));
+        assertThat(vm.currentFrameProperty().get()).isEqualTo(UiFixtures.FIRST_RARP);
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(UiFixtures.FIRST_RARP);
+
+        vm.applyFilter(CompiledFilter.compile("not arp"));
+        // no details of a frame the list does not show
+        assertThat(vm.currentFrameProperty().get()).isEqualTo(-1);
+        assertThat(vm.selectedFramesProperty().get()).isEmpty();
+        assertThat(vm.selectionRequestProperty().get().rows()).isEmpty();
+        vm.applyFilter(CompiledFilter.compile(""));
+        assertThat(vm.currentFrameProperty().get()).isEqualTo(-1);
+    }
+
+    @Test
+    void marksAreKeptPerCaptureAndTheNextMarkIsFoundInRowOrder() {
+        vm.setCurrentFrame(3);
+        vm.toggleMark();
+        vm.setSelectedFrames(new int[] {10, 20});
+        vm.toggleMark();
+        assertThat(vm.markedCountProperty().get()).isEqualTo(3);
+        assertThat(vm.isMarked(3)).isTrue();
+        assertThat(vm.isMarked(20)).isTrue();
+        // all selected are marked: the same command unmarks them
+        vm.toggleMark();
+        assertThat(vm.isMarked(10)).isFalse();
+        assertThat(vm.markedCountProperty().get()).isEqualTo(1);
+
+        vm.setSelectedFrames(new int[] {50});
+        vm.toggleMark();
+        vm.setCurrentFrame(0);
+        vm.goToMark(true);
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(3);
+        vm.setCurrentFrame(3);
+        vm.goToMark(true);
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(50);
+        vm.setCurrentFrame(50);
+        vm.goToMark(true);
+        assertThat(vm.messageProperty().get()).isEqualTo("No marked frame below this one");
+        vm.goToMark(false);
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(3);
+
+        // descending by number: the next mark below row 0 (frame 77) is frame 51, then frame 4
+        vm.sortBy(PacketColumn.NUMBER, false);
+        vm.setCurrentFrame(76);
+        vm.goToMark(true);
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(76 - 50);
+
+        vm.markAllDisplayed(true);
+        assertThat(vm.markedCountProperty().get()).isEqualTo(77);
+        vm.markAllDisplayed(false);
+        assertThat(vm.markedCountProperty().get()).isZero();
+
+        vm.setCurrentFrame(5);
+        vm.toggleMark();
+        vm.setCapture(capture);
+        assertThat(vm.markedCountProperty().get()).isZero();
+    }
+
+    @Test
+    void aTimeReferenceShowsRefAndLaterFramesCountFromIt() {
+        vm.setCurrentFrame(1);
+        vm.toggleTimeReference();
+        assertThat(vm.time(1)).isEqualTo("*REF*");
+        assertThat(vm.time(0)).isEqualTo("0.000000");
+        // frame 3 was 0.057765 s after frame 1's start, frame 2 0.031433
+        assertThat(vm.time(2)).isEqualTo("0.026332");
+        assertThat(vm.widthSamples(PacketColumn.TIME)).contains("*REF*");
+        vm.timeFormatProperty().set(TimeFormat.TIME_OF_DAY);
+        assertThat(vm.time(1)).isEqualTo("*REF*");
+        assertThat(vm.time(0)).isEqualTo("08:00:00.035180");
+        vm.timeFormatProperty().set(TimeFormat.SINCE_START);
+        vm.toggleTimeReference();
+        assertThat(vm.time(1)).isEqualTo("0.031433");
+        assertThat(vm.time(2)).isEqualTo("0.057765");
+    }
+
+    @Test
+    void goMovesByRowsAndWithinTheMigration() throws Exception {
+        vm.setCurrentFrame(5);
+        vm.goNext();
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(6);
+        vm.goPrevious();
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(4);
+        vm.goLast();
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(76);
+        vm.goFirst();
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(0);
+
+        vm.goInMigration(true);
+        assertThat(vm.messageProperty().get()).isEqualTo("The migration analysis has not finished yet");
+        AnalysisResult analysis = MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+        vm.setAnalysis(analysis);
+        vm.setCurrentFrame(0);
+        vm.goInMigration(true);
+        assertThat(vm.messageProperty().get()).isEqualTo("Frame 1 belongs to no migration");
+
+        List<Integer> event = analysis.migrations().get(0).frames();
+        vm.setCurrentFrame(event.get(0));
+        vm.goInMigration(true);
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(event.get(1));
+        vm.setCurrentFrame(event.get(event.size() - 1));
+        vm.goInMigration(false);
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(event.get(event.size() - 2));
+        vm.goInMigration(true);
+        assertThat(vm.messageProperty().get()).isEqualTo("No later frame of migration 1 in the list");
+    }
+
+    @Test
+    void theSummaryIsTheRowsVisibleCellsTabSeparated() {
+        String text = vm.summary(new int[] {0, UiFixtures.FIRST_RARP},
+                List.of(PacketColumn.NUMBER, PacketColumn.PROTOCOL, PacketColumn.LENGTH));
+        assertThat(text).isEqualTo("1\tTCP\t422\n41\tRARP\t" + vm.length(UiFixtures.FIRST_RARP) + "\n");
+    }
+
+    @Test
+    void aFilterOnTheAnalysisWaitsForItAndRunsAgainWhenItComes() throws Exception {
+        Deque<Runnable> queue = new ArrayDeque<>();
+        Tasks later = new Tasks() {
+            @Override
+            public void background(Runnable work) {
+                queue.add(work);
+            }
+
+            @Override
+            public void ui(Runnable work) {
+                work.run();
+            }
+
+            @Override
+            public Executor serial(String name) {
+                return Runnable::run;
+            }
+        };
+        PacketListViewModel list = new PacketListViewModel(later, ZoneOffset.UTC);
+        list.setCapture(capture);
+        list.applyFilter(CompiledFilter.compile("migration.event == 1"));
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+        // the analysis is not there yet: not "0 shown" as if nothing matched
+        assertThat(list.filteringProperty().get()).isTrue();
+        AnalysisResult analysis = MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+        list.setAnalysis(analysis);
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+        assertThat(list.filteringProperty().get()).isFalse();
+        assertThat(list.frames()).containsExactlyElementsOf(analysis.migrations().get(0).frames());
+        assertThat(list.shownProperty().get()).isEqualTo(analysis.migrations().get(0).frames().size());
+    }
+
+    @Test
+    void aLiveSnapshotKeepsMarksReferencesAndTheCurrentFrameWithTheirFrames() {
+        vm.setSelectedFrames(new int[] {5, 10});
+        vm.toggleMark();
+        vm.setSelectedFrames(new int[] {10});
+        vm.setCurrentFrame(7);
+        vm.toggleTimeReference();
+        vm.setCurrentFrame(10);
+        vm.sortBy(PacketColumn.NUMBER, false);
+        // the ring let 3 frames go: frame 11 (index 10) is now index 7
+        vm.continueCapture(capture, 3);
+        assertThat(vm.isMarked(2)).isTrue();
+        assertThat(vm.isMarked(7)).isTrue();
+        assertThat(vm.markedCountProperty().get()).isEqualTo(2);
+        assertThat(vm.isTimeReference(4)).isTrue();
+        assertThat(vm.currentFrameProperty().get()).isEqualTo(7);
+        assertThat(vm.sortProperty().get()).isEqualTo(new PacketListViewModel.Sort(PacketColumn.NUMBER, false));
+        assertThat(vm.frames().get(0)).isEqualTo(76);
+        assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(76 - 7);
     }
 }
