@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProtocolHierarchyTest {
     /** What Cutover decodes; add a protocol here when a dissector for it is added. */
     static final Set<String> DECODED = Set.of("eth", "vlan", "ieee8021ad", "ieee8021ah", "llc", "sll", "arp", "ip",
-            "ipv6", "udp", "gre", "vxlan", "geneve", "erspan", "_ws.malformed", "_ws.short");
+            "ipv6", "udp", "tcp", "icmp", "dns", "gre", "vxlan", "geneve", "erspan", "_ws.malformed", "_ws.short");
 
     private static final Pattern LINE = Pattern.compile("^( *)(\\S+)\\s+frames:(\\d+) bytes:(\\d+)$");
 
@@ -64,6 +64,11 @@ class ProtocolHierarchyTest {
     }
 
     private static boolean decoded(String path) {
+        // tshark's TCP payload dissectors (TLS, HTTP, ...) mark segments malformed under tcp; Cutover decodes no
+        // TCP payload, so it has no such judgement to compare
+        if (path.contains("tcp/_ws.malformed")) {
+            return false;
+        }
         for (String p : path.split("/")) {
             if (!DECODED.contains(p)) {
                 return false;
@@ -119,9 +124,12 @@ class ProtocolHierarchyTest {
             assertThat(h.root().bytes()).isEqualTo(16561);
             ProtocolHierarchy.Node ip = h.find("eth", "vlan", "ip");
             assertThat(ip.label()).isEqualTo("Internet Protocol Version 4");
-            // TCP is not decoded: every IPv4 frame ends at ip
-            assertThat(ip.endFrames()).isEqualTo(53);
-            assertThat(ip.endBytes()).isEqualTo(15025);
+            // every IPv4 frame carries TCP, whose TLS payload Cutover does not decode: they end at tcp
+            assertThat(ip.endFrames()).isZero();
+            ProtocolHierarchy.Node tcp = h.find("eth", "vlan", "ip", "tcp");
+            assertThat(tcp.label()).isEqualTo("Transmission Control Protocol");
+            assertThat(tcp.endFrames()).isEqualTo(53);
+            assertThat(tcp.endBytes()).isEqualTo(15025);
             assertThat(h.find("eth", "vlan").endFrames()).isZero();
             assertThat(h.find("eth", "vlan").children()).extracting(ProtocolHierarchy.Node::abbrev)
                     .containsExactly("ip", "arp"); // in the order first seen, as tshark lists them

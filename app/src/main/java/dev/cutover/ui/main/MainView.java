@@ -170,6 +170,8 @@ public final class MainView extends BorderPane {
             timelinePane.setHeaderContent(timelineTools);
         }
         bottom.getItems().addAll(details, hex);
+        // the bytes keep the width of a 16-byte row when the window resizes; the tree takes the change
+        SplitPane.setResizableWithParent(hex, false);
         main.setOrientation(Orientation.VERTICAL);
         main.getItems().addAll(top, timelinePane, bottom);
         Preferences p = vm.preferences();
@@ -630,6 +632,7 @@ public final class MainView extends BorderPane {
 
     /** Analyze > Expert Information: the Findings tab, in front. */
     private void showFindings() {
+        sidePane.expandedProperty().set(true);
         side.getSelectionModel().select(findingsTab);
         expert.tree().requestFocus();
     }

@@ -246,25 +246,26 @@ class TimelineLanesWindowTest {
     }
 
     /** Drags the dividers as a user would to give the timeline half the window, so its rate chart stays pinned. */
+    /** Drags the dividers as a user would: the packet list small, the timeline unfolded and tall. */
     private void giveTheTimelineRoom(FxRobot robot) {
         robot.interact(() -> {
             javafx.scene.Node n = view.timeline();
-            List<javafx.scene.control.SplitPane> splits = new ArrayList<>();
+            javafx.scene.control.SplitPane main = null;
             for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
                 if (p instanceof javafx.scene.control.SplitPane) {
-                    splits.add((javafx.scene.control.SplitPane) p);
+                    main = (javafx.scene.control.SplitPane) p;
+                    break;
                 }
             }
-            splits.get(0).setDividerPositions(0.3); // packets and migrations over the timeline
-            splits.get(1).setDividerPositions(0.85); // all of that over details and bytes
+            main.setDividerPositions(0.2, 0.9); // packets over the timeline over details and bytes
         });
         robot.interact(() -> { }); // one more pulse: the pane takes its new height
     }
 
     @Test
     void twentyFiveThousandLanesScrollToTheLastWithNoException(FxRobot robot) {
-        giveTheTimelineRoom(robot);
         open(robot, many);
+        giveTheTimelineRoom(robot);
         assertThat(view.timeline().chartLayout().ratePinned()).isTrue();
         assertThat(vm.timeline().stateProperty().get()).isEqualTo(TimelineState.LANES);
         assertThat(laneCount(robot)).isEqualTo("25,000 lanes");
@@ -415,6 +416,7 @@ class TimelineLanesWindowTest {
     @Test
     void theDarkThemeDarkensTheCanvasAndTheChartButNotTheExport(FxRobot robot) throws Exception {
         open(robot, few);
+        giveTheTimelineRoom(robot);
         int light = snapshot(robot).getPixelReader().getArgb(2, 2);
         assertThat(brightness(light)).isGreaterThan(0.9);
 
