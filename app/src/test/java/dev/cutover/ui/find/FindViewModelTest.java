@@ -34,9 +34,10 @@ class FindViewModelTest {
         capture = Capture.open(UiFixtures.SAMPLE);
         packets = new PacketListViewModel(Tasks.DIRECT, ZoneOffset.UTC);
         packets.setCapture(capture);
-        // what the packet list's view does with a selection request: the first row becomes the current frame
+        // what the packet list's view does with a selection request: the first row becomes the current frame,
+        // none (a filter hid the current frame) leaves no current frame
         packets.selectionRequestProperty().addListener((o, was, now) ->
-                packets.setCurrentFrame(packets.frames().get(now.rows()[0])));
+                packets.setCurrentFrame(now.rows().length == 0 ? -1 : packets.frames().get(now.rows()[0])));
         find = new FindViewModel(Tasks.DIRECT, packets, () -> capture, () -> null, f -> List.of(), ZoneOffset.UTC);
     }
 
