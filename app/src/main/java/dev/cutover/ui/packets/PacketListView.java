@@ -33,8 +33,12 @@ import javafx.util.Duration;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The packet list: a virtualized table over frame indices, coloured by rule, marked rows black, with a legend
@@ -59,9 +63,13 @@ public final class PacketListView extends BorderPane {
     /** While this view selects rows itself, the selection model's steps are not the user's. */
     private boolean selecting;
     private boolean syncingSort;
-    private TableColumn<Integer, ?> commentColumn;
-    /** Comment shows only when a frame has a comment, until the user shows or hides it in the column menu. */
-    private boolean commentAuto = true;
+    /**
+     * Columns Wireshark does not show by default come when they have something to say: Comment when a frame
+     * has a comment, Interface when the frames come from more than one interface (two uplinks' captures),
+     * until the user shows or hides one in the column menu.
+     */
+    private final Map<PacketColumn, TableColumn<Integer, ?>> autoColumns = new EnumMap<>(PacketColumn.class);
+    private final Set<PacketColumn> userChosen = EnumSet.noneOf(PacketColumn.class);
     private boolean autoVisibility;
 
     public PacketListView(PacketListViewModel vm) {
@@ -249,11 +257,11 @@ public final class PacketListView extends BorderPane {
                 || what == PacketColumn.DESTINATION || what == PacketColumn.INTERFACE;
         c.setCellFactory(col -> new PacketCell(tips));
         sizer.add(c, what);
-        if (what == PacketColumn.COMMENT) {
-            commentColumn = c;
+        if (what == PacketColumn.COMMENT || what == PacketColumn.INTERFACE) {
+            autoColumns.put(what, c);
             c.visibleProperty().addListener((o, was, now) -> {
                 if (!autoVisibility) {
-                    commentAuto = false;
+                    userChosen.add(what);
                 }
             });
         }
@@ -291,7 +299,7 @@ public final class PacketListView extends BorderPane {
     public List<String> hiddenColumns() {
         List<String> ids = new ArrayList<>();
         table.getColumns().forEach(c -> {
-            if (!c.isVisible() && !(c == commentColumn && commentAuto)) {
+            if (!c.isVisible() && !isAuto(c)) {
                 ids.add(c.getId());
             }
         });
@@ -318,19 +326,29 @@ public final class PacketListView extends BorderPane {
         } finally {
             autoVisibility = false;
         }
-        commentAuto = !hidden.contains(PacketColumn.COMMENT.id());
+        userChosen.clear();
+        autoColumns.keySet().stream().filter(p -> hidden.contains(p.id())).forEach(userChosen::add);
         showCommentsIfAny();
         sizer.fitInfo();
     }
 
-    /** Wireshark shows no comment column; here it comes when a frame has a comment (in the file or annotated). */
+    private boolean isAuto(TableColumn<Integer, ?> c) {
+        return autoColumns.entrySet().stream().anyMatch(e -> e.getValue() == c && !userChosen.contains(e.getKey()));
+    }
+
+    /**
+     * Wireshark shows neither a comment nor an interface column; here Comment comes when a frame has a comment
+     * (in the file or annotated) and Interface when more than one interface's frames are open.
+     */
     private void showCommentsIfAny() {
-        if (!commentAuto || commentColumn == null) {
-            return;
-        }
         autoVisibility = true;
         try {
-            commentColumn.setVisible(!vm.widthSamples(PacketColumn.COMMENT).isEmpty());
+            autoColumns.forEach((what, c) -> {
+                if (!userChosen.contains(what)) {
+                    c.setVisible(what == PacketColumn.COMMENT ? !vm.widthSamples(what).isEmpty()
+                            : vm.widthSamples(what).stream().distinct().count() > 1);
+                }
+            });
         } finally {
             autoVisibility = false;
         }

@@ -86,9 +86,20 @@ class PacketListWindowTest {
     @Test
     void columnsFitTheInterfaceNameTheTimeFormatAndTheFrameCount(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
+        // one file, one interface: as in Wireshark, no Interface column takes Info's room
+        assertThat(column(robot, "interface").isVisible()).isFalse();
+        // two uplinks' captures together: each frame says which uplink it came in on, in full
+        Path vusb1 = Path.of("../sample-captures/esxi-team-vusb1.pcapng");
+        Path vusb2 = Path.of("../sample-captures/esxi-team-vusb2.pcapng");
+        robot.interact(() -> vm.open(List.of(vusb1, vusb2)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column(robot, "interface").isVisible()).isTrue();
         TableCell<?, ?> iface = cell(robot, "interface", 0);
-        assertThat(iface.getText()).isEqualTo("esxi-vmotion-vlan10.pcap");
-        assertThat(drawn(iface)).isEqualTo("esxi-vmotion-vlan10.pcap");
+        assertThat(iface.getText()).isNotBlank().isEqualTo(vm.packets().interfaceName(0));
+        assertThat(drawn(iface)).isEqualTo(iface.getText());
+        robot.interact(() -> vm.open(List.of(sample)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column(robot, "interface").isVisible()).isFalse();
 
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.ALT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -508,6 +519,10 @@ class PacketListWindowTest {
         return robot.lookup("#packetTable .table-row-cell")
                 .match((TableRow<?> r) -> Integer.valueOf(frame).equals(r.getItem()) && r.isVisible())
                 .queryAs(TableRow.class);
+    }
+
+    private static TableColumn<?, ?> column(FxRobot robot, String columnId) {
+        return table(robot).getColumns().stream().filter(c -> columnId.equals(c.getId())).findFirst().orElseThrow();
     }
 
     private static TableCell<?, ?> cell(FxRobot robot, String columnId, int frame) {
