@@ -87,7 +87,7 @@ public final class MigrationsView extends BorderPane {
         summary.setId("migrationFindingSummary");
         // the analysis's count; the status bar's adds the frames' expert infos
         summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                vm.findingSummaryProperty().get().replaceFirst("^Findings:", "Migration analysis:"),
+                vm.findingSummaryProperty().get().replaceFirst("^Findings:", "Analysis findings:"),
                 vm.findingSummaryProperty()));
         summary.setMinWidth(Label.USE_PREF_SIZE);
         HBox bottom = new HBox(6, summary, findingsLink);

@@ -106,7 +106,7 @@ class MigrationsWindowTest {
                 .isEqualTo("Error [vlan-mismatch] " + vm.migrations().reportProperty().get().findings().get(0).message());
         assertThat(row.verdict().severity()).isEqualTo(Severity.ERROR);
         assertThat(robot.lookup("#migrationFindingSummary").queryAs(javafx.scene.control.Label.class).getText())
-                .isEqualTo("Migration analysis: 1 error");
+                .isEqualTo("Analysis findings: 1 error");
 
         verdicts(robot, UiFixtures.SAMPLE);
         TableCell<?, ?> ok = cell(robot, "verdictColumn", table(robot).getItems().get(0));
