@@ -161,7 +161,10 @@ public final class FieldFormat {
             case ETHER:
                 String vendor = Vendors.of(v);
                 if (vendor != null && f.type() == FieldType.ETHER && !f.generated()) {
-                    sb.append(vendor).append('_').append(Addresses.mac(v).substring(9)).append(" (");
+                    // Wireshark's resolved form takes the registry's short name: VMware_9d:b0:51, IntelCor_00:01:02
+                    String prefix = Vendors.shortName(v);
+                    sb.append(prefix != null ? prefix : vendor).append('_').append(Addresses.mac(v).substring(9))
+                            .append(" (");
                     Addresses.appendMac(sb, v);
                     sb.append(')');
                 } else {

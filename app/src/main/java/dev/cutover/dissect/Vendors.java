@@ -24,21 +24,29 @@ public final class Vendors {
     private static final class Registry {
         static final int[] OUIS;
         static final String[] NAMES;
+        static final String[] SHORT_NAMES;
 
         static {
-            java.util.TreeMap<Integer, String> sorted = new java.util.TreeMap<>(load());
+            java.util.TreeMap<Integer, String[]> sorted = new java.util.TreeMap<>(load());
             OUIS = new int[sorted.size()];
             NAMES = new String[sorted.size()];
+            SHORT_NAMES = new String[sorted.size()];
             int i = 0;
-            for (Map.Entry<Integer, String> e : sorted.entrySet()) {
+            for (Map.Entry<Integer, String[]> e : sorted.entrySet()) {
                 OUIS[i] = e.getKey();
-                NAMES[i++] = e.getValue();
+                SHORT_NAMES[i] = e.getValue()[0];
+                NAMES[i++] = e.getValue()[1];
             }
         }
 
         static String get(int oui) {
             int i = java.util.Arrays.binarySearch(OUIS, oui);
             return i < 0 ? null : NAMES[i];
+        }
+
+        static String shortName(int oui) {
+            int i = java.util.Arrays.binarySearch(OUIS, oui);
+            return i < 0 ? null : SHORT_NAMES[i];
         }
     }
 
@@ -56,6 +64,61 @@ public final class Vendors {
             return null;
         }
         return Registry.get(oui);
+    }
+
+    /**
+     * The name Wireshark writes before the last three bytes of a resolved MAC ("VMware" in
+     * {@code VMware_9d:b0:51}, "IntelCor" in {@code IntelCor_00:01:02}): manuf's short name when the system has
+     * Wireshark's registry, else Wireshark's short name of a hypervisor's prefix, else one made from the IEEE
+     * name as Wireshark makes them. Null when the OUI is unknown.
+     */
+    public static String shortName(long mac) {
+        int oui = (int) (mac >>> 24) & 0xffffff;
+        String registered = Registry.shortName(oui);
+        if (registered != null) {
+            return registered;
+        }
+        String builtIn = hypervisorShortName(oui);
+        if (builtIn != null) {
+            return builtIn;
+        }
+        String name = Registry.get(oui);
+        return name == null ? null : shorten(name);
+    }
+
+    private static String hypervisorShortName(int oui) {
+        switch (oui) {
+            case 0x005056: case 0x000c29: case 0x000569: case 0x001c14: return "VMware";
+            case 0x00155d: return "Microsof";
+            case 0x525400: return "RealtekU";
+            case 0x00163e: return "Xensourc";
+            case 0x080027: return "PcsCompu";
+            case 0x001c42: return "Parallel";
+            case 0x506b8d: return "Nutanix";
+            default: return null;
+        }
+    }
+
+    private static final java.util.Set<String> GENERAL_TERMS = java.util.Set.of("inc", "incorporated", "corp",
+            "corporation", "co", "company", "ltd", "limited", "llc", "gmbh", "ag", "sa", "srl", "bv", "oy", "ab",
+            "plc", "kg", "the");
+
+    /**
+     * A short name from an IEEE organisation name, the way Wireshark's manuf makes its own: the general terms
+     * (Inc, Corp, Ltd, ...) dropped, each word capitalised, punctuation and spaces removed, 8 characters kept:
+     * "Intel Corporate" gives "IntelCor", "Xensource, Inc." gives "Xensourc".
+     */
+    static String shorten(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String word : name.split("[\\s,.]+")) {
+            String w = word.replaceAll("[^A-Za-z0-9]", "");
+            if (w.isEmpty() || GENERAL_TERMS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        String s = sb.length() == 0 ? name.replaceAll("[^A-Za-z0-9]", "") : sb.toString();
+        return s.length() > 8 ? s.substring(0, 8) : s;
     }
 
     private static String hypervisor(int oui) {
@@ -84,8 +147,8 @@ public final class Vendors {
         return ((mac >>> 24) & 0xffffff) == 0x525400;
     }
 
-    private static Map<Integer, String> load() {
-        Map<Integer, String> table = new HashMap<>();
+    private static Map<Integer, String[]> load() {
+        Map<Integer, String[]> table = new HashMap<>();
         for (Path p : REGISTRIES) {
             if (Files.isReadable(p)) {
                 try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.ISO_8859_1)) {
@@ -104,8 +167,11 @@ public final class Vendors {
         return table;
     }
 
-    /** Wireshark manuf ("00:50:56\tVMware\tVMware, Inc.") or IEEE oui.txt ("00-50-56   (hex)\t\tVMware, Inc."). */
-    static void parseLine(String line, Map<Integer, String> table) {
+    /**
+     * Wireshark manuf ("00:50:56\tVMware\tVMware, Inc.") or IEEE oui.txt ("00-50-56   (hex)\t\tVMware, Inc.")
+     * into the OUI's short and long names.
+     */
+    static void parseLine(String line, Map<Integer, String[]> table) {
         if (line.length() < 9 || line.charAt(0) == '#') {
             return;
         }
@@ -123,16 +189,18 @@ public final class Vendors {
             return;
         }
         String rest = line.substring(8).trim();
+        String shortName = null;
         if (rest.startsWith("(hex)")) {
             rest = rest.substring(5).trim();
         } else {
             int tab = rest.indexOf('\t');
-            if (tab >= 0) {
-                rest = rest.substring(tab + 1).trim();
-            }
+            shortName = (tab >= 0 ? rest.substring(0, tab) : rest).trim();
+            // manuf may give a short name only ("50:6B:8D\tNutanix"): it is the long one too
+            rest = tab >= 0 ? rest.substring(tab + 1).trim() : shortName;
         }
         if (!rest.isEmpty()) {
-            table.putIfAbsent(oui, rest);
+            // the IEEE's own list has no short names: one is made when asked, after the hypervisors' own
+            table.putIfAbsent(oui, new String[] {shortName == null || shortName.isEmpty() ? null : shortName, rest});
         }
     }
 }
