@@ -32,6 +32,7 @@ final class HelpWindows {
     static final List<Shortcut> OTHER_KEYS = List.of(
             new Shortcut("Display filter bar: apply the filter", "Enter"),
             new Shortcut("Display filter bar: clear the filter", "Esc"),
+            new Shortcut("Find bar: find the next match, close the bar", "Enter, Esc"),
             new Shortcut("Packet list: move through the frames", "Up, Down, Page Up, Page Down, Home, End"),
             new Shortcut("Packet list: select several frames", "Shift+click, Ctrl+click"),
             new Shortcut("Details tree: Apply as Filter, Prepare as Filter, Copy", "right-click a line"),
@@ -40,7 +41,12 @@ final class HelpWindows {
             new Shortcut("Timeline: zoom in or out around the pointer", "mouse wheel"),
             new Shortcut("Timeline: pan", "drag"),
             new Shortcut("Timeline: zoom to a box", "Shift+drag, or right-drag"),
-            new Shortcut("Timeline: select a frame, pick a burst", "click a mark or a bracket"));
+            new Shortcut("Timeline: select a frame, pick a burst", "click a mark or a bracket"),
+            new Shortcut("Timeline: scroll the lanes",
+                    "Shift+wheel, the wheel over the lane names, Page Up, Page Down, Home, End"),
+            new Shortcut("Timeline: keep the lanes of a MAC, IP, VLAN, vendor or interface",
+                    "type in Find lanes; Esc clears"),
+            new Shortcut("Packet list: sort by a column", "click its header (again: descending, then unsorted)"));
 
     private HelpWindows() {
     }
