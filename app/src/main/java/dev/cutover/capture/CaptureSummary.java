@@ -50,7 +50,8 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
                 continue;
             }
             frames++;
-            data += index.capturedLength(i);
+            // capinfos' data size counts each packet's length on the wire, not what the snapshot length kept
+            data += index.originalLength(i);
             long t = index.timestampNanos(i);
             first = Math.min(first, t);
             last = Math.max(last, t);
