@@ -116,9 +116,22 @@ class DissectorTest {
         assertThat(all("arp.src.hw_mac")).isEmpty();
         int e = d.find(Dissector.SHORT.field());
         assertThat(e).isNotNegative();
-        // Wireshark reads all four addresses before showing any: the first of them is the one named.
-        assertThat((String) d.object(e)).contains("arp.src.hw_mac needs 20 bytes at offset 22, only 2 there");
+        // Wireshark reads all four addresses before showing any: the first that does not fit is the one named,
+        // with its own size
+        assertThat((String) d.object(e)).contains("arp.src.hw_mac needs 6 bytes at offset 22, only 2 there");
         assertThat(d.isMalformed()).isTrue();
+    }
+
+    @Test
+    void aProtocolSizeTooLargeForTheFrameNamesTheSenderProtocolAddressNotTheMac() {
+        // ndpi_fuzz-2006-06-26-2594.pcap frame 276: protocol size 101 in a 60-byte frame; the sender MAC fits
+        byte[] frame = Frames.of().hex("ffffffffffff 0030540034 56 0806")
+                .hex("0001 0800 06 65 0001 003054003456 0a000001").pad(60).bytes();
+        decode(frame);
+        int e = d.find(Dissector.MALFORMED.field());
+        assertThat(e).isNotNegative();
+        assertThat((String) d.object(e)).contains("arp.src.proto needs 101 bytes at offset 28, only 32 there");
+        assertThat(all("arp.src.hw_mac")).isEmpty();
     }
 
     @Test

@@ -134,9 +134,12 @@ public final class Arp {
         }
         // Wireshark reads every address for the Info column before it adds any, so a message cut short shows
         // its header and nothing after it.
+        // The message names the first address that does not fit, as tshark's exception would.
         if (total > 8) {
-            c.requireWithin(hln > 0 ? (ether ? SRC_HW_MAC : SRC_HW) : ipv4 ? SRC_PROTO_IPV4 : SRC_PROTO,
-                    o + 8, total - 8, end);
+            c.requireWithin(ether ? SRC_HW_MAC : SRC_HW, sha, hln, end);
+            c.requireWithin(ipv4 ? SRC_PROTO_IPV4 : SRC_PROTO, spa, pln, end);
+            c.requireWithin(ether ? DST_HW_MAC : DST_HW, tha, hln, end);
+            c.requireWithin(ipv4 ? DST_PROTO_IPV4 : DST_PROTO, tpa, pln, end);
         }
         boolean gratuitous = false;
         boolean announcement = false;
