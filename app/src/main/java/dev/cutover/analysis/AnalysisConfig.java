@@ -70,6 +70,19 @@ public record AnalysisConfig(Duration burstGap, Duration correlationWindow, int 
                 window);
     }
 
+    /**
+     * How long before its first gratuitous ARP a MAC's DHCP exchange or ARP probe says it came up rather than
+     * moved: RFC 5227 probes for 1 to 3 s and waits 2 s before announcing; a DHCP client announces at once.
+     */
+    public Duration hostUpLead() {
+        return Duration.ofSeconds(10);
+    }
+
+    /** A MAC asking for this many other addresses around its gratuitous request is sweeping, not announcing. */
+    public int sweepTargets() {
+        return 10;
+    }
+
     long burstGapNanos() {
         return burstGap.toNanos();
     }

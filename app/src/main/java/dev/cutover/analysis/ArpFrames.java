@@ -32,6 +32,11 @@ final class ArpFrames {
     long[] targetIp = new long[64];
     long[] vlans = new long[64];
     int[] flags = new int[64];
+    /** DHCP messages seen, in frame order: the client's MAC and the time (a host that just came up). */
+    int dhcpCount;
+    long[] dhcpMac = new long[8];
+    long[] dhcpTime = new long[8];
+    int[] dhcpFrame = new int[8];
     // the expert text of malformed rows, by row; rare
     final java.util.Map<Integer, String> problems = new java.util.HashMap<>();
 
@@ -56,8 +61,23 @@ final class ArpFrames {
         return count++;
     }
 
+    void addDhcp(int frameNumber, long time, long mac) {
+        if (dhcpCount == dhcpMac.length) {
+            int n = dhcpCount * 2;
+            dhcpMac = Arrays.copyOf(dhcpMac, n);
+            dhcpTime = Arrays.copyOf(dhcpTime, n);
+            dhcpFrame = Arrays.copyOf(dhcpFrame, n);
+        }
+        dhcpMac[dhcpCount] = mac;
+        dhcpTime[dhcpCount] = time;
+        dhcpFrame[dhcpCount++] = frameNumber;
+    }
+
     /** Appends the rows of a later part of the capture. */
     void append(ArpFrames o) {
+        for (int i = 0; i < o.dhcpCount; i++) {
+            addDhcp(o.dhcpFrame[i], o.dhcpTime[i], o.dhcpMac[i]);
+        }
         for (int i = 0; i < o.count; i++) {
             int r = add();
             frame[r] = o.frame[i];

@@ -141,7 +141,12 @@ final class ArpScanner {
                 continue;
             }
             int length = frames.moveTo(i);
-            if (!LinkPeek.mayBeArp(frames, linkTypes[index.interfaceId(i)], length)) {
+            int linkType = linkTypes[index.interfaceId(i)];
+            if (!LinkPeek.mayBeArp(frames, linkType, length)) {
+                long client = LinkPeek.dhcpClient(frames, linkType, length);
+                if (client >= 0) {
+                    out.addDhcp(i, index.timestampNanos(i), client);
+                }
                 continue;
             }
             frames.copyTo(buffer);

@@ -13,7 +13,9 @@ public enum FindingCode {
     MALFORMED_FRAME("malformed-frame"),
     TRUNCATED_CAPTURE("truncated-capture"),
     /** The capture holds no ARP at all (filtered to RARP, say): nothing can be said about missing GARP. */
-    NO_ARP_FRAMES("no-arp-frames");
+    NO_ARP_FRAMES("no-arp-frames"),
+    /** A host came up (DHCP or RFC 5227 probes before its gratuitous ARP): shown, not counted as a migration. */
+    HOST_CAME_UP("host-came-up");
 
     private final String id;
 

@@ -151,6 +151,19 @@ final class Findings {
         }
     }
 
+    /**
+     * A MAC that came up on the network (a boot, a new lease) rather than moved: its gratuitous ARP is shown as a
+     * note, not as a migration, so it raises no garp-without-rarp.
+     */
+    void hostCameUp(MigrationEvent e, String how) {
+        String ips = e.ips().isEmpty() ? "" : " as " + ipList(e.ips());
+        add(FindingCode.HOST_CAME_UP, Severity.NOTE, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
+                e.garpFrames(), who(e.mac()) + Addresses.mac(e.mac()) + " came up" + ips + ": " + how + ", then "
+                        + e.garpFrames().size() + " gratuitous ARP (" + frameWords(e.garpFrames()) + "). A host "
+                        + "booting or taking a new address announces itself this way; a migrated VM keeps its "
+                        + "address and neither asks DHCP nor probes, so this is not counted as a migration.");
+    }
+
     private void garpWithoutRarp(MigrationEvent e, String mac) {
         String ips = e.ips().isEmpty() ? "" : " (" + ipList(e.ips()) + ")";
         long ip = e.ips().isEmpty() ? -1 : e.ips().get(0);

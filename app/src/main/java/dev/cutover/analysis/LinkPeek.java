@@ -106,6 +106,57 @@ final class LinkPeek {
         return isTunnelPort(src) || isTunnelPort(dst);
     }
 
+    /**
+     * The client hardware address of a DHCP (BOOTP) message over IPv4/UDP between ports 67 and 68, on Ethernet
+     * (any stack of 802.1Q/802.1ad tags) or Linux SLL; -1 for any other frame. A host's DHCP exchange just before
+     * its gratuitous ARP says it came up on the network rather than moved there.
+     */
+    static long dhcpClient(SequentialFrames f, int linkType, int length) {
+        int o;
+        int t;
+        switch (linkType) {
+            case 1:
+                o = 14;
+                t = length >= 14 ? f.u16(12) : 0;
+                break;
+            case 113:
+                o = 16;
+                t = length >= 16 ? f.u16(14) : 0;
+                break;
+            case 276:
+                o = 20;
+                t = length >= 20 ? f.u16(0) : 0;
+                break;
+            default:
+                return -1;
+        }
+        while ((t == VLAN || t == QINQ_OLD || t == AD) && o + 4 <= length) {
+            t = f.u16(o + 2);
+            o += 4;
+        }
+        if (t != IPV4 || o + 20 > length || f.u8(o + 9) != UDP) {
+            return -1;
+        }
+        int udp = o + (f.u8(o) & 0x0f) * 4;
+        if (udp + 8 + 34 > length) {
+            return -1;
+        }
+        int src = f.u16(udp);
+        int dst = f.u16(udp + 2);
+        if (!((src == 68 && dst == 67) || (src == 67 && dst == 68))) {
+            return -1;
+        }
+        int bootp = udp + 8;
+        if (f.u8(bootp + 1) != 1 || f.u8(bootp + 2) != 6) {
+            return -1;
+        }
+        long mac = 0;
+        for (int i = 0; i < 6; i++) {
+            mac = (mac << 8) | f.u8(bootp + 28 + i);
+        }
+        return mac;
+    }
+
     private static boolean isTunnelPort(int port) {
         return port == 4789 || port == 6081 || port == 5247;
     }

@@ -100,6 +100,17 @@ public final class MigrationAnalyzer {
             }
         }
         List<Event> events = correlate(bursts, burstRows);
+        List<Event> cameUp = new ArrayList<>();
+        List<String> cameUpHow = new ArrayList<>();
+        for (java.util.Iterator<Event> it = events.iterator(); it.hasNext(); ) {
+            Event e = it.next();
+            String how = e.burst == null ? cameUp(e) : null;
+            if (how != null) {
+                it.remove();
+                cameUp.add(e);
+                cameUpHow.add(how);
+            }
+        }
         List<MigrationEvent> migrations = new ArrayList<>();
         int[] eventOfRow = new int[arp.count];
         java.util.Arrays.fill(eventOfRow, -1);
@@ -117,6 +128,9 @@ public final class MigrationAnalyzer {
         }
         for (int i = 0; i < migrations.size(); i++) {
             findings.event(migrations.get(i), events.get(i).garpRows, anyArp);
+        }
+        for (int i = 0; i < cameUp.size(); i++) {
+            findings.hostCameUp(cameUp.get(i).build(-1), cameUpHow.get(i));
         }
         return new AnalysisResult(config, frameCount, arp, bursts, burstOfRow, migrations, eventOfRow,
                 findings.sorted(join(across)), interfaceNames);
@@ -316,6 +330,80 @@ public final class MigrationAnalyzer {
         }
     }
 
+    /**
+     * How a GARP-only event's MAC came up on the network rather than moved there, or null: a DHCP exchange for the
+     * MAC, or RFC 5227 probes from it, within {@link AnalysisConfig#hostUpLead()} before its first gratuitous ARP.
+     * A live migration carries the guest's address with it: it neither asks DHCP nor probes for the address.
+     */
+    private String cameUp(Event e) {
+        long first = arp.time[e.garpRows.get(0)];
+        long lead = config.hostUpLead().toNanos();
+        for (int i = 0; i < arp.dhcpCount; i++) {
+            if (arp.dhcpMac[i] == e.mac && arp.dhcpTime[i] <= first && first - arp.dhcpTime[i] <= lead) {
+                return "a DHCP exchange at frame " + (arp.dhcpFrame[i] + 1);
+            }
+        }
+        for (int r = 0; r < arp.count && arp.time[r] <= first; r++) {
+            if (arp.classOf(r) == FrameClass.ARP_PROBE && arp.senderMac[r] == e.mac && first - arp.time[r] <= lead) {
+                return "an ARP probe for its address at frame " + (arp.frame[r] + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when a gratuitous ARP cannot announce a move on its own: sent to one host rather than broadcast (the
+     * switches learn nothing new for the others, as with arp-scan's replies), not about an IPv4 address, or a
+     * request among a sweep (the MAC asks for {@link AnalysisConfig#sweepTargets()} or more other addresses
+     * within the correlation window: a scanner reaching its own address).
+     */
+    private boolean notAnAnnouncement(int r, Map<Long, long[]> requestsByMac) {
+        if (arp.dest[r] == ArpFrames.DEST_OTHER || arp.senderIp[r] < 0) {
+            return true;
+        }
+        long[] times = requestsByMac.get(arp.senderMac[r]);
+        if (times == null || times.length < config.sweepTargets()) {
+            return false;
+        }
+        long t = arp.time[r];
+        long window = config.windowNanos();
+        int lo = lowerBound(times, t - window);
+        int hi = lowerBound(times, t + window + 1);
+        return hi - lo >= config.sweepTargets();
+    }
+
+    private static int lowerBound(long[] sorted, long value) {
+        int i = java.util.Arrays.binarySearch(sorted, value);
+        if (i < 0) {
+            return -i - 1;
+        }
+        while (i > 0 && sorted[i - 1] == value) {
+            i--;
+        }
+        return i;
+    }
+
+    /** The times of each MAC's ARP requests for addresses other than its own, one per target address. */
+    private Map<Long, long[]> sweepRequests() {
+        Map<Long, List<Long>> times = new HashMap<>();
+        Map<Long, Set<Long>> seen = new HashMap<>();
+        for (int r = 0; r < arp.count; r++) {
+            if (arp.classOf(r) != FrameClass.ARP_REQUEST || arp.senderMac[r] < 0 || arp.targetIp[r] < 0) {
+                continue;
+            }
+            if (seen.computeIfAbsent(arp.senderMac[r], k -> new java.util.HashSet<>()).add(arp.targetIp[r])) {
+                times.computeIfAbsent(arp.senderMac[r], k -> new ArrayList<>()).add(arp.time[r]);
+            }
+        }
+        Map<Long, long[]> out = new HashMap<>();
+        times.forEach((mac, list) -> {
+            long[] a = list.stream().mapToLong(Long::longValue).toArray();
+            java.util.Arrays.sort(a);
+            out.put(mac, a);
+        });
+        return out;
+    }
+
     private List<Event> correlate(List<RarpBurst> bursts, List<List<Integer>> burstRows) {
         Map<Long, List<Event>> byMac = new HashMap<>();
         List<Event> events = new ArrayList<>();
@@ -327,6 +415,7 @@ public final class MigrationAnalyzer {
         long window = config.windowNanos();
         long gap = config.burstGapNanos();
         Map<Long, Event> openGarpOnly = new HashMap<>();
+        Map<Long, long[]> sweeps = null;
         for (int r = 0; r < arp.count; r++) {
             if (!arp.classOf(r).isGratuitous() || arp.senderMac[r] < 0) {
                 continue;
@@ -342,6 +431,12 @@ public final class MigrationAnalyzer {
                 }
             }
             if (best == null) {
+                if (sweeps == null) {
+                    sweeps = sweepRequests();
+                }
+                if (notAnAnnouncement(r, sweeps)) {
+                    continue;
+                }
                 Event open = openGarpOnly.get(mac);
                 if (open == null || arp.time[r] - arp.time[open.garpRows.get(open.garpRows.size() - 1)] > gap) {
                     open = new Event(null, List.of(), mac);

@@ -46,7 +46,10 @@ public final class ReportBuilder {
             Map.entry("truncated-capture", "The capture file ends in the middle of a record: the capture was cut "
                     + "off, frames after it are missing."),
             Map.entry("no-arp-frames", "The capture holds no ARP or RARP at all: the capture filter or the "
-                    + "capture point may have missed the migration."));
+                    + "capture point may have missed the migration."),
+            Map.entry("host-came-up", "A host announced itself after asking DHCP for an address or probing for "
+                    + "it (RFC 5227): it booted or took a new address; a migrated VM does neither, so this is not "
+                    + "counted as a migration."));
 
     private final ChartSvg chartSvg;
 

@@ -98,6 +98,38 @@ public final class Wire {
         return tag(Arrays.copyOf(f, Math.max(60, f.length)), vlans);
     }
 
+    /**
+     * A DHCP message for {@code client} (BOOTP over IPv4/UDP): from the client (68 to 67, broadcast) or, with
+     * {@code server} a MAC, from that server to the client (67 to 68).
+     */
+    public static byte[] dhcp(long client, long server, int... vlans) {
+        boolean fromClient = server < 0;
+        ByteArrayOutputStream b = new ByteArrayOutputStream(300);
+        put(b, fromClient ? 0xffffffffffffL : client, 6);
+        put(b, fromClient ? client : server, 6);
+        put(b, 0x0800, 2);
+        int udpLength = 8 + 240;
+        put(b, 0x4500, 2);
+        put(b, 20 + udpLength, 2);
+        put(b, 0x00000000_40110000L, 8);
+        put(b, fromClient ? 0 : ip("10.0.2.2"), 4);
+        put(b, fromClient ? 0xffffffffL : ip("10.0.2.15"), 4);
+        put(b, fromClient ? 68 : 67, 2);
+        put(b, fromClient ? 67 : 68, 2);
+        put(b, udpLength, 2);
+        put(b, 0, 2);
+        b.write(fromClient ? 1 : 2);
+        b.write(1);
+        b.write(6);
+        b.write(0);
+        put(b, 0x0e24df52L, 4);
+        b.writeBytes(new byte[20]);
+        put(b, client, 6);
+        b.writeBytes(new byte[10 + 64 + 128]);
+        put(b, 0x63825363L, 4);
+        return tag(b.toByteArray(), vlans);
+    }
+
     /** Inserts tags after the source MAC: one VLAN is 802.1Q; two are 802.1ad outside, 802.1Q inside. */
     public static byte[] tag(byte[] untagged, int... vlans) {
         if (vlans.length == 0) {

@@ -33,6 +33,8 @@ final class FindingTitles {
                 return "Capture file cut short";
             case NO_ARP_FRAMES:
                 return "No ARP in the capture";
+            case HOST_CAME_UP:
+                return "A host came up (DHCP or address probes, then gratuitous ARP): not a migration";
             default:
                 return code.id();
         }

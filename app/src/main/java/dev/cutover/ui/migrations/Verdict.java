@@ -69,6 +69,8 @@ public record Verdict(Severity severity, String word, List<Finding> findings) {
                 return "Capture cut short";
             case NO_ARP_FRAMES:
                 return "No ARP captured";
+            case HOST_CAME_UP:
+                return "Host came up";
             default:
                 return code.id();
         }
