@@ -15,7 +15,9 @@ public enum FindingCode {
     /** The capture holds no ARP at all (filtered to RARP, say): nothing can be said about missing GARP. */
     NO_ARP_FRAMES("no-arp-frames"),
     /** A host came up (DHCP or RFC 5227 probes before its gratuitous ARP): shown, not counted as a migration. */
-    HOST_CAME_UP("host-came-up");
+    HOST_CAME_UP("host-came-up"),
+    /** One MAC announced on one interface, later in another event on another: a second move or a failover. */
+    MAC_MOVED_INTERFACE("mac-moved-interface");
 
     private final String id;
 

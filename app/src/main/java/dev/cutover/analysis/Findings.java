@@ -152,6 +152,38 @@ final class Findings {
     }
 
     /**
+     * Each MAC announced in one event on some interfaces and in a later event only on others: the switches
+     * learned it on one port, then on another.
+     */
+    void movedBetweenInterfaces(List<MigrationEvent> migrations) {
+        Map<Long, MigrationEvent> last = new HashMap<>();
+        for (MigrationEvent e : migrations) {
+            MigrationEvent before = last.put(e.mac(), e);
+            if (before == null || !java.util.Collections.disjoint(before.interfaces(), e.interfaces())) {
+                continue;
+            }
+            List<Integer> frames = new ArrayList<>(List.of(before.firstFrame(), e.firstFrame()));
+            add(FindingCode.MAC_MOVED_INTERFACE, Severity.NOTE, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
+                    frames, who(e.mac()) + Addresses.mac(e.mac()) + " was announced on " + names(before.interfaces())
+                            + " (migration " + (before.id() + 1) + ", frame " + (before.firstFrame() + 1)
+                            + ") and again on " + names(e.interfaces()) + " " + seconds(e.firstTime()
+                            - before.firstTime()) + " later (migration " + (e.id() + 1) + ", frame "
+                            + (e.firstFrame() + 1) + "): it moved between uplinks, by a second migration or a "
+                            + "teaming failover. Check that the physical switches now have it on the port of "
+                            + names(e.interfaces()) + " (show mac address-table address " + Addresses.mac(e.mac())
+                            + ").");
+        }
+    }
+
+    private String names(List<Integer> interfaces) {
+        List<String> out = new ArrayList<>();
+        for (int i : interfaces) {
+            out.add(interfaceNames.get(i));
+        }
+        return String.join(" and ", out);
+    }
+
+    /**
      * A MAC that came up on the network (a boot, a new lease) rather than moved: its gratuitous ARP is shown as a
      * note, not as a migration, so it raises no garp-without-rarp.
      */

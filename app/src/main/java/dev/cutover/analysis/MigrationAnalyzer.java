@@ -129,6 +129,7 @@ public final class MigrationAnalyzer {
         for (int i = 0; i < migrations.size(); i++) {
             findings.event(migrations.get(i), events.get(i).garpRows, anyArp);
         }
+        findings.movedBetweenInterfaces(migrations);
         for (int i = 0; i < cameUp.size(); i++) {
             findings.hostCameUp(cameUp.get(i).build(-1), cameUpHow.get(i));
         }

@@ -49,7 +49,9 @@ public final class ReportBuilder {
                     + "capture point may have missed the migration."),
             Map.entry("host-came-up", "A host announced itself after asking DHCP for an address or probing for "
                     + "it (RFC 5227): it booted or took a new address; a migrated VM does neither, so this is not "
-                    + "counted as a migration."));
+                    + "counted as a migration."),
+            Map.entry("mac-moved-interface", "A MAC announced on one uplink was announced again later on "
+                    + "another: a second migration or a teaming failover moved it."));
 
     private final ChartSvg chartSvg;
 

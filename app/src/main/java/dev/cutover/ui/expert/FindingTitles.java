@@ -35,6 +35,8 @@ final class FindingTitles {
                 return "No ARP in the capture";
             case HOST_CAME_UP:
                 return "A host came up (DHCP or address probes, then gratuitous ARP): not a migration";
+            case MAC_MOVED_INTERFACE:
+                return "MAC announced again later on another uplink";
             default:
                 return code.id();
         }

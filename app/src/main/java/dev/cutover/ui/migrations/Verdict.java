@@ -71,6 +71,8 @@ public record Verdict(Severity severity, String word, List<Finding> findings) {
                 return "No ARP captured";
             case HOST_CAME_UP:
                 return "Host came up";
+            case MAC_MOVED_INTERFACE:
+                return "Moved uplink";
             default:
                 return code.id();
         }
