@@ -158,7 +158,11 @@ final class TimelineCanvas extends Canvas {
             g.strokeLine(x1, y, x2, y);
             g.strokeLine(x2, y, x2, y + 5);
             g.setFill(c(p.rarp()));
-            g.fillText(b.label() + " · " + b.pattern(), (x1 + x2) / 2, y - 3);
+            // centred over the bracket, but kept whole inside the plot when the burst sits at its edge
+            String text = b.label() + " · " + b.pattern();
+            double half = text.length() * 3.1;
+            double cx = Math.max(l.plotX0() + half, Math.min((x1 + x2) / 2, l.plotX0() + l.plotWidth() - half));
+            g.fillText(text, cx, y - 3);
         }
         g.setTextAlign(TextAlignment.LEFT);
         for (DelaySpan d : lane.delays()) {
@@ -193,8 +197,14 @@ final class TimelineCanvas extends Canvas {
         g.fillText(lane.subtitle(), 8, top + 27);
         g.setTextAlign(TextAlignment.RIGHT);
         for (int s = 0; s < lane.interfaces().size(); s++) {
-            g.fillText(lane.interfaces().get(s), l.plotX0() - 6, l.subLaneY(i, s) + 4);
+            g.fillText(fit(lane.interfaces().get(s), l.plotX0() - 14), l.plotX0() - 6, l.subLaneY(i, s) + 4);
         }
+    }
+
+    /** The text, cut with an ellipsis to about {@code width} pixels of the canvas's 11 px font. */
+    static String fit(String text, double width) {
+        int chars = (int) Math.max(4, width / 6.2);
+        return text.length() <= chars ? text : text.substring(0, chars - 1) + "…";
     }
 
     private void rate(GraphicsContext g, TimelineLayout l, TimelinePalette p) {
