@@ -102,9 +102,10 @@ public final class MigrationAnalyzer {
         List<Event> events = correlate(bursts, burstRows);
         List<Event> cameUp = new ArrayList<>();
         List<String> cameUpHow = new ArrayList<>();
+        Map<Long, List<long[]>> hints = cameUpHints();
         for (java.util.Iterator<Event> it = events.iterator(); it.hasNext(); ) {
             Event e = it.next();
-            String how = e.burst == null ? cameUp(e) : null;
+            String how = e.burst == null ? cameUp(e, hints) : null;
             if (how != null) {
                 it.remove();
                 cameUp.add(e);
@@ -336,20 +337,37 @@ public final class MigrationAnalyzer {
      * MAC, or RFC 5227 probes from it, within {@link AnalysisConfig#hostUpLead()} before its first gratuitous ARP.
      * A live migration carries the guest's address with it: it neither asks DHCP nor probes for the address.
      */
-    private String cameUp(Event e) {
+    private String cameUp(Event e, Map<Long, List<long[]>> hints) {
         long first = arp.time[e.garpRows.get(0)];
         long lead = config.hostUpLead().toNanos();
+        // each hint: time, 1-based frame, 0 for DHCP or 1 for a probe; the first within the lead wins
+        long[] best = null;
+        for (long[] h : hints.getOrDefault(e.mac, List.of())) {
+            if (h[0] <= first && first - h[0] <= lead && (best == null || h[0] < best[0])) {
+                best = h;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        return best[2] == 0 ? "a DHCP exchange at frame " + best[1]
+                : "an ARP probe for its address at frame " + best[1];
+    }
+
+    /** What says a MAC came up, by MAC: its DHCP messages and its ARP probes (time, 1-based frame, kind). */
+    private Map<Long, List<long[]>> cameUpHints() {
+        Map<Long, List<long[]>> out = new HashMap<>();
         for (int i = 0; i < arp.dhcpCount; i++) {
-            if (arp.dhcpMac[i] == e.mac && arp.dhcpTime[i] <= first && first - arp.dhcpTime[i] <= lead) {
-                return "a DHCP exchange at frame " + (arp.dhcpFrame[i] + 1);
+            out.computeIfAbsent(arp.dhcpMac[i], k -> new ArrayList<>())
+                    .add(new long[] {arp.dhcpTime[i], arp.dhcpFrame[i] + 1L, 0});
+        }
+        for (int r = 0; r < arp.count; r++) {
+            if (arp.classOf(r) == FrameClass.ARP_PROBE && arp.senderMac[r] >= 0) {
+                out.computeIfAbsent(arp.senderMac[r], k -> new ArrayList<>())
+                        .add(new long[] {arp.time[r], arp.frame[r] + 1L, 1});
             }
         }
-        for (int r = 0; r < arp.count && arp.time[r] <= first; r++) {
-            if (arp.classOf(r) == FrameClass.ARP_PROBE && arp.senderMac[r] == e.mac && first - arp.time[r] <= lead) {
-                return "an ARP probe for its address at frame " + (arp.frame[r] + 1);
-            }
-        }
-        return null;
+        return out;
     }
 
     /**
