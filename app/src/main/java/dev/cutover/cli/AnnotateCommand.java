@@ -74,7 +74,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
         if (frame == null) {
             for (Annotation a : store.all()) {
-                out.println(a.frame() + "\t" + a.text());
+                out.println(a.frame() + "\t" + dev.cutover.text.Untrusted.forTerminal(a.text(), "\t"));
             }
             out.flush();
             return ExitCodes.OK;
@@ -86,7 +86,7 @@ public final class AnnotateCommand implements Callable<Integer> {
             }
         } else if (comment == null && tags.isEmpty()) {
             Annotation a = store.get(frame);
-            out.println(a == null ? "frame " + frame + " has no annotation" : frame + "\t" + a.text());
+            out.println(a == null ? "frame " + frame + " has no annotation" : frame + "\t" + dev.cutover.text.Untrusted.forTerminal(a.text(), "\t"));
             out.flush();
             return ExitCodes.OK;
         } else {
@@ -102,7 +102,7 @@ public final class AnnotateCommand implements Callable<Integer> {
             return ExitCodes.NOT_WRITTEN;
         }
         Annotation a = store.get(frame);
-        out.println(a == null ? "frame " + frame + ": annotation removed" : frame + "\t" + a.text());
+        out.println(a == null ? "frame " + frame + ": annotation removed" : frame + "\t" + dev.cutover.text.Untrusted.forTerminal(a.text(), "\t"));
         out.flush();
         return ExitCodes.OK;
     }

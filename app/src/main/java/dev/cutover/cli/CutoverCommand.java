@@ -35,8 +35,11 @@ public final class CutoverCommand implements Callable<Integer> {
     /** The command line that opens the desktop window for {@code cutover [FILE...]} when one can be shown. */
     public static CommandLine commandLine(Desktop desktop) {
         CommandLine cl = new CommandLine(new CutoverCommand(desktop));
-        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        // a capture's comments and names are the capture author's text: no control character reaches the terminal
+        cl.setOut(new PrintWriter(new dev.cutover.text.TerminalWriter(
+                new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true));
+        cl.setErr(new PrintWriter(new dev.cutover.text.TerminalWriter(
+                new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("cutover: " + ex.getMessage());
             return ExitCodes.UNREADABLE;

@@ -66,7 +66,8 @@ public final class DissectCommand implements Callable<Integer> {
             if (capture == null) {
                 return ExitCodes.UNREADABLE;
             }
-            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            Writer out = new dev.cutover.text.TerminalWriter(
+                    new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
             dev.cutover.report.AnnotationStore notes = CaptureFiles.annotations(files, capture, err);
             if (notes == null) {
                 err.println("cutover: annotations left out");

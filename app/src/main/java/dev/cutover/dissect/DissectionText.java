@@ -15,7 +15,12 @@ public final class DissectionText {
             for (int k = 0; k < depth; k++) {
                 sb.append("    ");
             }
-            sb.append(FieldFormat.label(d, i)).append('\n');
+            String label = FieldFormat.label(d, i);
+            if (label.indexOf('\n') >= 0) {
+                // a comment of several lines stays under its label rather than passing for lines of the tree
+                label = dev.cutover.text.Untrusted.forTerminal(label, "    ".repeat(depth + 1));
+            }
+            sb.append(label).append('\n');
         }
     }
 

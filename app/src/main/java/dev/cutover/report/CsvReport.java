@@ -107,7 +107,7 @@ public final class CsvReport {
             }
             String v = values.get(i) == null ? "" : values.get(i);
             w.write('"');
-            w.write(v.replace("\"", "\"\""));
+            w.write(dev.cutover.text.Untrusted.forCsv(v).replace("\"", "\"\""));
             w.write('"');
         }
         w.write("\r\n");

@@ -11,7 +11,7 @@ public final class Csv {
             if (i > 0) {
                 sb.append(',');
             }
-            String f = fields[i] == null ? "" : fields[i];
+            String f = fields[i] == null ? "" : dev.cutover.text.Untrusted.forCsv(fields[i]);
             if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
                 sb.append('"').append(f.replace("\"", "\"\"")).append('"');
             } else {

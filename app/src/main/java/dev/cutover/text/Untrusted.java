@@ -1,0 +1,76 @@
+package dev.cutover.text;
+
+/**
+ * Text that came from a capture (comments, interface names, decoded strings) made safe for where it goes: a
+ * terminal, where control characters are escapes the terminal would obey (a title change, a cleared screen),
+ * and a spreadsheet, where a cell starting with {@code =} is a formula it would evaluate.
+ */
+public final class Untrusted {
+    private Untrusted() {
+    }
+
+    /** True for a character a terminal acts on: C0 controls but tab and newline, DEL, and C1 controls. */
+    static boolean isControl(int c) {
+        return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f);
+    }
+
+    /** Appends {@code \xHH} for a control character, as tshark escapes one. */
+    static void appendEscape(StringBuilder sb, int c) {
+        sb.append("\\x").append(Character.forDigit(c >>> 4, 16)).append(Character.forDigit(c & 15, 16));
+    }
+
+    /**
+     * The text for a terminal: every control character escaped ({@code \x1b}), and each newline followed by
+     * {@code continuation}, so a comment of several lines stays indented under its label instead of passing
+     * for lines of the output.
+     */
+    public static String forTerminal(CharSequence text, String continuation) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                sb.append('\n').append(continuation);
+            } else if (isControl(c)) {
+                appendEscape(sb, c);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A cell for CSV that a spreadsheet shows as text: one starting with {@code =}, {@code +}, {@code -},
+     * {@code @}, a tab or a carriage return gets a leading apostrophe (OWASP's advice against formula
+     * injection), unless it is a plain number such as {@code -0.000412}.
+     */
+    public static String forCsv(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char c = cell.charAt(0);
+        if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') {
+            return cell;
+        }
+        if ((c == '-' || c == '+') && isNumber(cell)) {
+            return cell;
+        }
+        return "'" + cell;
+    }
+
+    private static boolean isNumber(String s) {
+        boolean digits = false;
+        boolean dot = false;
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        return digits;
+    }
+}

