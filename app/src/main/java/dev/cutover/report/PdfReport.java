@@ -6,8 +6,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -21,21 +19,39 @@ public final class PdfReport {
     private static final float MARGIN = 50;
     private static final PDRectangle PAGE = PDRectangle.A4;
 
+    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+    private static final int REPLACEMENT = 0xFFFD;
+
     private final PDDocument doc;
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    private final PDFont regular;
+    private final PDFont bold;
+    private final PDFont mono;
+    /** Per font, the code points it has a glyph for, as found; most reports use a few dozen. */
+    private final java.util.Map<PDFont, java.util.Map<Integer, Boolean>> glyphs = new java.util.HashMap<>();
     private PDPageContentStream cs;
     private float y;
 
-    private PdfReport(PDDocument doc) {
+    private PdfReport(PDDocument doc) throws IOException {
         this.doc = doc;
+        // embedded as subsets: only the glyphs the report uses go into the file
+        this.regular = font(doc, "DejaVuSans.ttf");
+        this.bold = font(doc, "DejaVuSans-Bold.ttf");
+        this.mono = font(doc, "DejaVuSansMono.ttf");
+    }
+
+    private static PDFont font(PDDocument doc, String name) throws IOException {
+        try (java.io.InputStream in = PdfReport.class.getResourceAsStream(FONTS + name)) {
+            if (in == null) {
+                throw new IOException("the report font " + name + " is missing from the class path");
+            }
+            return org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, in, true);
+        }
     }
 
     public static void write(ReportModel m, OutputStream out) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(safe(m.title()));
+            info.setTitle(m.title() == null ? "" : m.title());
             info.setCreator("Cutover");
             PdfReport w = new PdfReport(doc);
             w.render(m);
@@ -129,7 +145,7 @@ public final class PdfReport {
             cs.beginText();
             cs.setFont(mono, 7.5f);
             cs.newLineAtOffset(MARGIN, mid - 3);
-            cs.showText(safe(r.mac()));
+            cs.showText(safe(mono, r.mac()));
             cs.endText();
             cs.setStrokingColor(new Color(0xDD, 0xDD, 0xDD));
             cs.moveTo(MARGIN + label, mid);
@@ -180,7 +196,12 @@ public final class PdfReport {
 
     private void text(PDFont font, float size, String s) throws IOException {
         float width = PAGE.getWidth() - 2 * MARGIN;
-        for (String line : wrap(font, size, safe(s), width)) {
+        List<String> lines = new ArrayList<>();
+        // a comment of several lines keeps its lines
+        for (String part : (s == null ? "" : s).split("\r?\n", -1)) {
+            lines.addAll(wrap(font, size, safe(font, part), width));
+        }
+        for (String line : lines) {
             space(size * 1.3f);
             y -= size * 1.3f;
             cs.setNonStrokingColor(Color.BLACK);
@@ -226,22 +247,38 @@ public final class PdfReport {
         y = PAGE.getHeight() - MARGIN;
     }
 
-    /** The standard fonts know Latin-1 only: other characters print as '?', tabs as spaces. */
-    static String safe(String s) {
+    /**
+     * The text as the font can show it: a tab as spaces, a control character as {@code \x1b} (as the terminal
+     * shows it), and a character the font has no glyph for (Chinese, say) as U+FFFD rather than lost.
+     */
+    String safe(PDFont font, String s) {
         if (s == null) {
             return "";
         }
+        java.util.Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new java.util.HashMap<>());
         StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        s.codePoints().forEach(c -> {
             if (c == '\t') {
                 sb.append("    ");
-            } else if ((c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c <= 0xFF)) {
-                sb.append(c);
+            } else if (c == '\n') {
+                sb.append(' ');
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                sb.append(dev.cutover.text.Untrusted.forTerminal(new String(Character.toChars(c)), ""));
+            } else if (known.computeIfAbsent(c, k -> shows(font, k))) {
+                sb.appendCodePoint(c);
             } else {
-                sb.append('?');
+                sb.appendCodePoint(REPLACEMENT);
             }
-        }
+        });
         return sb.toString();
+    }
+
+    private static boolean shows(PDFont font, int codePoint) {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 }
