@@ -101,6 +101,10 @@ public final class AnnotateCommand implements Callable<Integer> {
             err.println("cutover: cannot write " + store.sidecar() + ": " + e.getMessage());
             return ExitCodes.NOT_WRITTEN;
         }
+        for (int f : store.conflicts()) {
+            err.println("cutover: warning: frame " + f + "'s annotation was changed by another program as well; "
+                    + "this one was written");
+        }
         Annotation a = store.get(frame);
         out.println(a == null ? "frame " + frame + ": annotation removed" : frame + "\t" + dev.cutover.text.Untrusted.forTerminal(a.text(), "\t"));
         out.flush();

@@ -41,6 +41,10 @@ public final class AnnotationStore {
     private int frames = -1;
     private String mismatch;
     private final TreeMap<Integer, Annotation> byFrame = new TreeMap<>();
+    /** What the sidecar held when this store last read or wrote it: the base a save merges against. */
+    private final TreeMap<Integer, Annotation> onDisk = new TreeMap<>();
+    /** Frames that another program changed as well, found by the last save; this store's annotation was kept. */
+    private List<Integer> conflicts = List.of();
     // Each entry: the frame and the annotation it had before the change (null: none).
     private final Deque<Map.Entry<Integer, Annotation>> undo = new ArrayDeque<>();
     private final Deque<Map.Entry<Integer, Annotation>> redo = new ArrayDeque<>();
@@ -99,14 +103,42 @@ public final class AnnotationStore {
                     store.files) + (frameCount >= 0 ? " (" + frameCount + " frames)" : "")
                     + ": its frame numbers may point at other frames";
         }
+        store.byFrame.putAll(annotations(s));
+        store.onDisk.putAll(store.byFrame);
+        return store;
+    }
+
+    private static TreeMap<Integer, Annotation> annotations(Sidecar s) {
+        TreeMap<Integer, Annotation> out = new TreeMap<>();
         if (s.annotations() != null) {
             for (Annotation a : s.annotations()) {
                 if (a != null && !a.isEmpty()) {
-                    store.byFrame.put(a.frame(), a);
+                    out.put(a.frame(), a);
                 }
             }
         }
-        return store;
+        return out;
+    }
+
+    /** The sidecar's annotations as they are on disk now; none when there is no sidecar. */
+    private TreeMap<Integer, Annotation> readDisk() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(sidecar);
+        } catch (NoSuchFileException e) {
+            return new TreeMap<>();
+        }
+        Sidecar s;
+        try {
+            s = JSON.readValue(bytes, Sidecar.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(sidecar + ": not an annotation file: " + e.getOriginalMessage(), e);
+        }
+        if (s.schema() < 1 || s.schema() > SCHEMA) {
+            throw new IOException(sidecar + ": annotation schema " + s.schema()
+                    + " is not one this version reads (1.." + SCHEMA + ")");
+        }
+        return annotations(s);
     }
 
     /** Why the loaded annotations may not fit the open files, or null when they were made on them. */
@@ -220,13 +252,77 @@ public final class AnnotationStore {
         }
     }
 
-    /** Writes the sidecar atomically (temporary file, then moved into place); nothing for an in-memory store. */
+    /**
+     * Writes the sidecar atomically (temporary file, then moved into place); nothing for an in-memory store.
+     * Another program may have written it since this store read it (the window and {@code cutover annotate} on
+     * the same capture): under a lock, the sidecar is read again and merged, frame by frame: what this store
+     * changed is kept, what the other changed is taken, so neither loses the other's work. A frame both changed
+     * keeps this store's annotation and is listed in {@link #conflicts()}.
+     */
     public void save() throws IOException {
         if (sidecar == null) {
             return;
         }
-        byte[] body = JSON.writeValueAsBytes(new Sidecar(SCHEMA, captureName, files,
-                frames < 0 ? null : frames, new ArrayList<>(byFrame.values())));
-        AtomicFiles.write(sidecar, out -> out.write(body));
+        // a file lock keeps other processes out; within this one, two channels on one file may not both lock it
+        synchronized (SAVES) {
+            saveLocked();
+        }
+    }
+
+    private static final Object SAVES = new Object();
+
+    private void saveLocked() throws IOException {
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(lockFile(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = lock.lock()) {
+            TreeMap<Integer, Annotation> disk = readDisk();
+            List<Integer> both = new ArrayList<>();
+            java.util.TreeSet<Integer> frameNumbers = new java.util.TreeSet<>(disk.keySet());
+            frameNumbers.addAll(byFrame.keySet());
+            frameNumbers.addAll(onDisk.keySet());
+            for (int f : frameNumbers) {
+                Annotation mine = byFrame.get(f);
+                Annotation base = onDisk.get(f);
+                Annotation theirs = disk.get(f);
+                boolean changedHere = !java.util.Objects.equals(mine, base);
+                boolean changedThere = !java.util.Objects.equals(theirs, base);
+                if (changedThere && !changedHere) {
+                    set(f, theirs);
+                } else if (changedThere && !java.util.Objects.equals(mine, theirs)) {
+                    both.add(f);
+                }
+            }
+            conflicts = List.copyOf(both);
+            byte[] body = JSON.writeValueAsBytes(new Sidecar(SCHEMA, captureName, files,
+                    frames < 0 ? null : frames, new ArrayList<>(byFrame.values())));
+            AtomicFiles.write(sidecar, out -> out.write(body));
+            onDisk.clear();
+            onDisk.putAll(byFrame);
+        }
+    }
+
+    /**
+     * Frames whose annotation another program changed too, found by the last {@link #save()}; this store's
+     * annotation was written for them. Empty when the last save merged cleanly.
+     */
+    public List<Integer> conflicts() {
+        return conflicts;
+    }
+
+    /**
+     * The lock that serialises saves of this sidecar between processes. It lives in the temporary folder, one
+     * per sidecar path, so the capture's folder holds only the capture and its sidecar; it is never deleted,
+     * since deleting a lock file lets two writers lock two different files.
+     */
+    private Path lockFile() throws IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "cutover-locks");
+        Files.createDirectories(dir);
+        byte[] path = sidecar.toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(path);
+            return dir.resolve(java.util.HexFormat.of().formatHex(digest, 0, 12) + ".lock");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

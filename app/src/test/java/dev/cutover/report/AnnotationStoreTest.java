@@ -133,4 +133,62 @@ class AnnotationStoreTest {
         s.renumber(0);
         assertThat(s.get(4)).isNotNull();
     }
+
+    @Test
+    void twoWritersOfOneCaptureMergeAndNeitherLosesTheOthersWork() throws Exception {
+        Path capture = Samples.copy("esxi-vmotion-vlan10.pcap", dir);
+        // the window and `cutover annotate` load the same sidecar, then each changes and saves
+        AnnotationStore window = AnnotationStore.load(capture);
+        AnnotationStore command = AnnotationStore.load(capture);
+        window.put(new Annotation(41, "first RARP", List.of("cut-over")));
+        window.save();
+        command.put(new Annotation(44, "the guest's GARP", List.of()));
+        command.save();
+        assertThat(command.conflicts()).isEmpty();
+        assertThat(AnnotationStore.load(capture).all()).extracting(Annotation::frame).containsExactly(41, 44);
+        // the window's next save keeps the command's annotation, and a removal by the command is honoured
+        command.remove(41);
+        command.save();
+        window.put(new Annotation(50, "gap", List.of()));
+        window.save();
+        assertThat(window.get(44)).isNotNull();
+        assertThat(window.get(41)).isNull();
+        assertThat(AnnotationStore.load(capture).all()).extracting(Annotation::frame).containsExactly(44, 50);
+        // both change one frame: the one saving last keeps its own and says so
+        window.put(new Annotation(44, "window's view", List.of()));
+        command.put(new Annotation(44, "command's view", List.of()));
+        window.save();
+        command.save();
+        assertThat(command.conflicts()).containsExactly(44);
+        assertThat(AnnotationStore.load(capture).get(44).comment()).isEqualTo("command's view");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("esxi-vmotion-vlan10.pcap", "esxi-vmotion-vlan10.pcap.cutover.json");
+        }
+    }
+
+    @Test
+    void savesFromManyThreadsLoseNothing() throws Exception {
+        Path capture = Samples.copy("esxi-vmotion-vlan10.pcap", dir);
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int t = 0; t < 8; t++) {
+            int frame = t + 1;
+            threads.add(new Thread(() -> {
+                try {
+                    AnnotationStore s = AnnotationStore.load(capture);
+                    s.put(new Annotation(frame, "from writer " + frame, List.of()));
+                    s.save();
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(AnnotationStore.load(capture).all()).hasSize(8);
+    }
 }

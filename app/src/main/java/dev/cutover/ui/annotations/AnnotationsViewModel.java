@@ -97,7 +97,8 @@ public final class AnnotationsViewModel {
     private void saveAndNotify() {
         try {
             store.save();
-            message.set("");
+            message.set(store.conflicts().isEmpty() ? "" : "Frames " + store.conflicts() + " were annotated by "
+                    + "another program as well; yours were kept. The others' other annotations are loaded.");
         } catch (IOException e) {
             message.set("Annotations not saved: " + e.getMessage());
         }
