@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FieldFormat;
@@ -96,22 +97,8 @@ final class JsonLines {
             sb.append(s).append('"');
             return;
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
+        // Jackson's own escaping, as every other JSON Cutover writes
+        JsonStringEncoder.getInstance().quoteAsString(s, sb);
         sb.append('"');
     }
 

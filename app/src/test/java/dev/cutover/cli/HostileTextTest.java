@@ -43,6 +43,15 @@ class HostileTextTest {
     }
 
     @Test
+    void jsonLinesCarryTheCommentExactlyAndNoRawControlCharacter() throws Exception {
+        Path capture = annotated();
+        CliRun jsonl = CliRun.of("dissect", "-c", "1", "--format", "jsonl", capture.toString());
+        assertThat(jsonl.out()).doesNotContain("\u001b", "\u0007").hasLineCount(1);
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(jsonl.out());
+        assertThat(node.get("frame.comment").asText()).isEqualTo(ESCAPES + " [+cmd|calc]");
+    }
+
+    @Test
     void theCsvReportShowsAFormulaAsText() throws Exception {
         Path capture = dir.resolve("vmotion.pcap");
         Files.copy(Path.of("../sample-captures/esxi-vmotion-vlan10.pcap"), capture);
