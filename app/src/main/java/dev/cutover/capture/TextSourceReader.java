@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Indexes a capture printed as text (pktcap-uw console output, tcpdump hex, Wireshark hex dumps): the frames'
+ * Indexes a capture printed as text (pktcap-uw console output, tcpdump hex and -e lines, Wireshark hex dumps): the frames'
  * bytes are decoded into memory, which is why the text's size is bounded before anything is read.
  */
 final class TextSourceReader {
@@ -104,6 +104,7 @@ final class TextSourceReader {
             case PKTCAP_UW:
                 return CaptureFormat.PKTCAP_UW_TEXT;
             case TCPDUMP:
+            case TCPDUMP_LINES:
                 return CaptureFormat.TCPDUMP_TEXT;
             default:
                 return CaptureFormat.HEX_DUMP_TEXT;
@@ -116,6 +117,8 @@ final class TextSourceReader {
                 return "pktcap-uw console output";
             case TCPDUMP:
                 return "tcpdump hex output";
+            case TCPDUMP_LINES:
+                return "tcpdump -e one-line text";
             default:
                 return "hex dump text";
         }

@@ -39,6 +39,7 @@ public final class SampleCaptures {
             "arp-spoof-sender-mismatch.pcap",
             "rarp-only-ethtype-8035.pcap",
             "esxi-vmotion-vlan10.pktcap.txt",
+            "esxi-vmotion-vlan10.tcpdump-e.txt",
             "two-uplinks-nanosecond.pcapng",
             "vlan-mismatch.pcap");
 
@@ -62,6 +63,7 @@ public final class SampleCaptures {
         arpSpoof(folder.resolve("arp-spoof-sender-mismatch.pcap"));
         rarpOnly(folder.resolve("rarp-only-ethtype-8035.pcap"));
         pktcapText(folder.resolve("esxi-vmotion-vlan10.pktcap.txt"));
+        tcpdumpText(folder.resolve("esxi-vmotion-vlan10.tcpdump-e.txt"));
         twoUplinksNanosecond(folder.resolve("two-uplinks-nanosecond.pcapng"));
         vlanMismatch(folder.resolve("vlan-mismatch.pcap"));
     }
@@ -239,6 +241,75 @@ public final class SampleCaptures {
         sb.append("Dumped ").append(n).append(" packet to console, dropped 0 packets.\nDone.\n");
         byte[] text = sb.toString().getBytes(StandardCharsets.US_ASCII);
         AtomicFiles.write(file, out -> out.write(text));
+    }
+
+    /**
+     * The vMotion as {@code tcpdump -e -n -i vmnic1 'arp or rarp or (vlan and (arp or rarp))'} prints it: one line
+     * per ARP or RARP frame of the first sample, as pasted into a ticket or a blog.
+     */
+    static void tcpdumpText(Path file) throws IOException {
+        List<Trace.Frame> frames = vmotionTrace(new SplittableRandom(10), 0, 10).frames();
+        StringBuilder sb = new StringBuilder();
+        sb.append("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
+        sb.append("listening on vmnic1, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n");
+        int n = 0;
+        for (Trace.Frame f : frames) {
+            byte[] b = f.bytes();
+            int type = u16(b, 16);
+            if (u16(b, 12) != 0x8100 || (type != 0x0806 && type != 0x8035)) {
+                continue;
+            }
+            long ofDay = Math.floorMod(f.timeNanos(), 86_400_000_000_000L) / 1000;
+            int op = u16(b, 24);
+            String arp;
+            switch (op) {
+                case 1:
+                    arp = "Request who-has " + ipText(b, 42) + (isZero(b, 36, 6) ? "" : " (" + macText(b, 36) + ")")
+                            + " tell " + ipText(b, 32);
+                    break;
+                case 2:
+                    arp = "Reply " + ipText(b, 32) + " is-at " + macText(b, 26);
+                    break;
+                case 3:
+                    arp = "Reverse Request who-is " + macText(b, 36) + " tell " + macText(b, 26);
+                    break;
+                default:
+                    arp = "Reverse Reply " + macText(b, 36) + " at " + ipText(b, 42);
+                    break;
+            }
+            sb.append(String.format(Locale.ROOT, "%02d:%02d:%02d.%06d %s > %s, ethertype 802.1Q (0x8100), length %d: "
+                            + "vlan %d, p %d, ethertype %s (0x%04x), %s, length %d%n",
+                    ofDay / 3_600_000_000L, ofDay / 60_000_000 % 60, ofDay / 1_000_000 % 60, ofDay % 1_000_000,
+                    macText(b, 6), macText(b, 0), b.length, u16(b, 14) & 0x0fff, u16(b, 14) >>> 13,
+                    type == 0x0806 ? "ARP" : "Reverse ARP", type, arp, b.length - 18));
+            n++;
+        }
+        sb.append(n).append(" packets captured\n").append(n).append(" packets received by filter\n")
+                .append("0 packets dropped by kernel\n");
+        byte[] text = sb.toString().getBytes(StandardCharsets.US_ASCII);
+        AtomicFiles.write(file, out -> out.write(text));
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) << 8 | (b[at + 1] & 0xff);
+    }
+
+    private static boolean isZero(byte[] b, int at, int length) {
+        for (int i = at; i < at + length; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String macText(byte[] b, int at) {
+        return String.format(Locale.ROOT, "%02x:%02x:%02x:%02x:%02x:%02x", b[at] & 0xff, b[at + 1] & 0xff,
+                b[at + 2] & 0xff, b[at + 3] & 0xff, b[at + 4] & 0xff, b[at + 5] & 0xff);
+    }
+
+    private static String ipText(byte[] b, int at) {
+        return (b[at] & 0xff) + "." + (b[at + 1] & 0xff) + "." + (b[at + 2] & 0xff) + "." + (b[at + 3] & 0xff);
     }
 
     /**

@@ -76,6 +76,8 @@ class SampleCapturesTest {
                                 + "on [rarp-only-ethtype-8035.pcap]"),
                         List.of("no-arp-frames note - -")),
                 new Expected(List.of("esxi-vmotion-vlan10.pktcap.txt"), List.of(VMOTION + " on [vmnic1]"), List.of()),
+                new Expected(List.of("esxi-vmotion-vlan10.tcpdump-e.txt"), List.of(VMOTION + " on [vmnic1]"),
+                        List.of()),
                 new Expected(List.of("two-uplinks-nanosecond.pcapng"),
                         List.of("00:50:56:9d:e0:31 VMware vlans=[30] rarp=6 esxi-notify-switches "
                                 + "intervals=[1.0, 1.0, 998.0, 1000.0, 2000.0] garp=1 ips=[10.0.30.31] "

@@ -9,7 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads frames printed as text: pktcap-uw's console output, {@code tcpdump -xx}/{@code -XX}, and Wireshark's
+ * Reads frames printed as text: pktcap-uw's console output, {@code tcpdump -xx}/{@code -XX}, {@code tcpdump -e}'s
+ * one-line summaries of ARP, RARP and ICMPv6 neighbor discovery (rebuilt into frames, see {@link TcpdumpLine}),
+ * {@code tcpdump -x} (whose missing link-layer header is rebuilt from the summary line), and Wireshark's
  * hex dump export or any text2pcap input. Lines that are neither frame headers nor hex are passed over (the
  * tools' banners, Wireshark's details tree); a hex line that cannot be read, or text cutting a frame short,
  * is reported with its line number and the frames around it are kept.
@@ -38,6 +40,14 @@ public final class TextCaptureParser {
     private static final Pattern SEGMENT = Pattern.compile("^\\s*Segment\\[(\\d+)\\]\\s*-+\\s*\\d+ bytes:?\\s*$");
     private static final Pattern UPLINK = Pattern.compile("^\\s*The name of the uplink is (\\S+?)\\.?\\s*$");
     private static final Pattern LINK_TYPE = Pattern.compile("link-type (\\w+)");
+    private static final Pattern LISTENING = Pattern.compile("^\\s*listening on (\\S+?), link-type ");
+    // tcpdump's time stamps (default, -tttt, -tt) and what follows them
+    private static final Pattern STAMP = Pattern.compile("^\\s*(?:\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?"
+            + "|\\d{2}:\\d{2}:\\d{2}\\.\\d{1,9}|\\d{9,11}\\.\\d{1,9})\\s+(\\S.*)$");
+    // tcpdump's summary without -e: names the network layer, not the MAC addresses
+    private static final Pattern NETWORK_SUMMARY = Pattern.compile("^(?:(ARP), |(IP6?) \\S+ > \\S+: )(.*)$");
+    private static final int[] KNOWN_ETHER_TYPES = {0x0800, 0x0806, 0x8035, 0x86dd, 0x8100, 0x88a8, 0x9100, 0x88cc,
+        0x8809, 0x888e, 0x8847, 0x8848, 0x8863, 0x8864, 0x88f7, 0x22f0, 0x22ea};
     private static final Pattern DATE_TIME = Pattern.compile(
             "^\\s*(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?(?:\\s|Z|$)");
     private static final Pattern TIME_OF_DAY = Pattern.compile("^\\s*(\\d{2}):(\\d{2}):(\\d{2})\\.(\\d{1,9})(?:\\s|$)");
@@ -53,6 +63,7 @@ public final class TextCaptureParser {
 
     private boolean sawPktcap;
     private boolean sawZeroX;
+    private boolean sawRebuilt;
     private String interfaceName;
     private int linkType = LINKTYPE_ETHERNET;
     private int precisionDigits = -1;
@@ -68,6 +79,10 @@ public final class TextCaptureParser {
     private String frameComment;
     private int frameVlan;
     private int frameLine;
+    private long frameLineOffset;
+    private boolean frameZeroX;
+    private String frameNetwork;
+    private boolean lineZeroX;
     private int lastLineBytes;
     private boolean orphanReported;
 
@@ -79,6 +94,16 @@ public final class TextCaptureParser {
     private int pendingVlan = -1;
     private int pendingLength = -1;
     private boolean pendingPktcap;
+    // the network layer a tcpdump summary without -e named: "ARP", "RARP", "IP" or "IP6"
+    private String pendingNetwork;
+
+    // a frame rebuilt from a tcpdump -e line, kept until it is clear no hex follows to carry the frame
+    private TcpdumpLine.Rebuilt summary;
+    private long summaryTime;
+    private int summaryLine;
+    private String summaryProblem;
+    private int summaryProblemLine;
+    private long summaryProblemOffset;
 
     private long previousTime = -1;
     private long lastTimeOfDay = -1;
@@ -115,7 +140,8 @@ public final class TextCaptureParser {
     public static TextCapture parse(InputStream in) throws IOException {
         TextCaptureParser p = new TextCaptureParser();
         p.run(in);
-        TextFormat format = p.sawPktcap ? TextFormat.PKTCAP_UW : p.sawZeroX ? TextFormat.TCPDUMP : TextFormat.HEX_DUMP;
+        TextFormat format = p.sawPktcap ? TextFormat.PKTCAP_UW : p.sawZeroX ? TextFormat.TCPDUMP
+                : p.sawRebuilt ? TextFormat.TCPDUMP_LINES : TextFormat.HEX_DUMP;
         return new TextCapture(format, p.data, p.size, p.frames, p.problems, p.problemCount, p.interfaceName,
                 p.linkType, p.precisionDigits < 0 ? 6 : p.precisionDigits);
     }
@@ -156,6 +182,7 @@ public final class TextCaptureParser {
             handle(line, lineStart, tooLong);
         }
         finishFrame();
+        flushSummary();
     }
 
     private void handle(StringBuilder sb, long start, boolean tooLong) {
@@ -208,6 +235,10 @@ public final class TextCaptureParser {
                 finishFrame();
             }
         }
+        if (summary != null && summary.option(line)) {
+            return;
+        }
+        flushSummary();
         Matcher m = UPLINK.matcher(line);
         if (m.matches()) {
             interfaceName = m.group(1);
@@ -216,9 +247,33 @@ public final class TextCaptureParser {
         m = LINK_TYPE.matcher(line);
         if (m.find() && (line.contains("reading from file") || line.contains("listening on"))) {
             linkType = linkTypeOf(m.group(1));
+            Matcher l = LISTENING.matcher(line);
+            if (l.find()) {
+                interfaceName = l.group(1);
+            }
             return;
         }
+        Matcher stamp = STAMP.matcher(line);
+        boolean stamped = stamp.matches();
+        String rest = stamped ? stamp.group(1) : line.trim();
         long t = leadingTime(line);
+        if (linkType == LINKTYPE_ETHERNET && TcpdumpLine.isLinkLine(rest)) {
+            try {
+                summary = TcpdumpLine.rebuild(rest);
+                summaryTime = stamped ? t : Long.MIN_VALUE;
+                summaryLine = lineNumber;
+            } catch (TcpdumpLine.Unreadable e) {
+                summaryProblem = e.getMessage();
+                summaryProblemLine = lineNumber;
+                summaryProblemOffset = lineOffset;
+            }
+        }
+        pendingNetwork = null;
+        Matcher net = NETWORK_SUMMARY.matcher(rest);
+        if (net.matches()) {
+            pendingNetwork = net.group(1) == null ? net.group(2)
+                    : net.group(3).startsWith("Reverse ") ? "RARP" : "ARP";
+        }
         if (t != Long.MIN_VALUE) {
             pending = true;
             pendingTime = t;
@@ -318,6 +373,7 @@ public final class TextCaptureParser {
             }
         }
         sawZeroX = true;
+        lineZeroX = true;
         if (bad != null) {
             // an ASCII column is set apart by two spaces and never reaches here: this is damage
             badHexLine(offset, "a hex line whose bytes cannot be read: " + bad);
@@ -383,6 +439,7 @@ public final class TextCaptureParser {
         if (lineDataLength == 0) {
             return false;
         }
+        lineZeroX = false;
         bytes(offset, true);
         return true;
     }
@@ -438,6 +495,13 @@ public final class TextCaptureParser {
         broken = false;
         lastLineBytes = 0;
         frameLine = lineNumber;
+        frameLineOffset = lineOffset;
+        frameZeroX = lineZeroX;
+        frameNetwork = pendingNetwork;
+        pendingNetwork = null;
+        // hex after a tcpdump -e line carries the frame itself (-e -xx): nothing to rebuild or report
+        summary = null;
+        summaryProblem = null;
         if (pending && pendingHasTime) {
             frameTime = pendingTime;
         } else {
@@ -458,6 +522,16 @@ public final class TextCaptureParser {
         if (captured == 0) {
             return;
         }
+        if (linkType == LINKTYPE_ETHERNET && frameZeroX && declaredLength < 0) {
+            int network = networkLayerFirst(frameStart, captured);
+            if (network >= 0) {
+                if (!linkHeaderRebuilt(network)) {
+                    size = frameStart;
+                    return;
+                }
+                captured = size - frameStart;
+            }
+        }
         frames.add(new TextFrame(frameStart, captured, Math.max(captured, declaredLength), frameTime, frameComment,
                 frameVlan, frameLine));
         previousTime = frameTime;
@@ -470,10 +544,155 @@ public final class TextCaptureParser {
     }
 
     private void problem(String reason) {
+        problem(lineNumber, lineOffset, reason);
+    }
+
+    private void problem(int line, long offset, String reason) {
         problemCount++;
         if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new TextProblem(lineNumber, lineOffset, frames.size() + 1L, reason));
+            problems.add(new TextProblem(line, offset, frames.size() + 1L, reason));
         }
+    }
+
+    // ---- tcpdump's one-line text ----
+
+    /** The frame rebuilt from the last tcpdump -e line becomes a frame, or its problem is reported: no hex came. */
+    private void flushSummary() {
+        if (summaryProblem != null) {
+            problem(summaryProblemLine, summaryProblemOffset, "tcpdump -e line that cannot be rebuilt into a frame: "
+                    + summaryProblem);
+            summaryProblem = null;
+        }
+        if (summary == null) {
+            return;
+        }
+        if (open) {
+            finishFrame();
+        }
+        byte[] b = summary.bytes;
+        long t = summaryTime != Long.MIN_VALUE ? summaryTime : previousTime < 0 ? 0 : previousTime + 1_000;
+        ensure(b.length);
+        System.arraycopy(b, 0, data, size, b.length);
+        frames.add(new TextFrame(size, b.length, b.length, t, summary.comment(), -1, summaryLine));
+        size += b.length;
+        previousTime = t;
+        sawRebuilt = true;
+        summary = null;
+        pending = false;
+    }
+
+    /**
+     * The EtherType of the network layer the frame's bytes start with when they are not an Ethernet frame but an
+     * ARP, IPv4 or IPv6 header (what {@code tcpdump -x} prints), else -1.
+     */
+    private int networkLayerFirst(int at, int length) {
+        if (length >= 14) {
+            int etherType = u16(at + 12);
+            for (int known : KNOWN_ETHER_TYPES) {
+                if (etherType == known) {
+                    return -1;
+                }
+            }
+        }
+        if (length >= 28 && u16(at) == 1 && u16(at + 2) == 0x0800 && u16(at + 4) == 0x0604) {
+            int op = u16(at + 6);
+            return op == 1 || op == 2 ? 0x0806 : op == 3 || op == 4 ? 0x8035 : -1;
+        }
+        int version = (data[at] & 0xff) >>> 4;
+        if (version == 4 && length >= 20) {
+            int headerLength = (data[at] & 0x0f) * 4;
+            if (headerLength < 20 || headerLength > length) {
+                return -1;
+            }
+            long sum = 0;
+            for (int i = 0; i < headerLength; i += 2) {
+                sum += u16(at + i);
+            }
+            while (sum >> 16 != 0) {
+                sum = (sum & 0xffff) + (sum >> 16);
+            }
+            return sum == 0xffff ? 0x0800 : -1;
+        }
+        if (version == 6 && length >= 40 && 40 + u16(at + 4) >= length) {
+            return 0x86dd;
+        }
+        return -1;
+    }
+
+    /**
+     * Puts an Ethernet header before bytes tcpdump -x printed from the network layer on, from what the summary
+     * line named; false (and a problem reported) when no summary line names it.
+     */
+    private boolean linkHeaderRebuilt(int etherType) {
+        String named = etherType == 0x0806 ? "ARP" : etherType == 0x8035 ? "RARP" : etherType == 0x0800 ? "IP"
+                : "IP6";
+        String header = etherType == 0x0806 || etherType == 0x8035 ? "an ARP" : etherType == 0x0800 ? "an IPv4"
+                : "an IPv6";
+        if (!named.equals(frameNetwork)) {
+            problem(frameLine, frameLineOffset, "the hex starts at " + header + " header, not at an Ethernet header,"
+                    + " and no tcpdump summary line before it names " + named + ": tcpdump -x leaves out the"
+                    + " link-layer header; capture with tcpdump -xx or -w to keep it");
+            return false;
+        }
+        int at = frameStart;
+        byte[] dst = new byte[6];
+        byte[] src = new byte[6];
+        String note;
+        if (etherType == 0x0806 || etherType == 0x8035) {
+            int op = u16(at + 6);
+            System.arraycopy(data, at + 8, src, 0, 6);
+            if (op == 1 || op == 3) {
+                java.util.Arrays.fill(dst, (byte) 0xff);
+            } else {
+                System.arraycopy(data, at + 18, dst, 0, 6);
+            }
+            note = "the source MAC is the " + named + " sender's and the destination "
+                    + (op == 1 || op == 3 ? "broadcast" : "the " + named + " target's") + ", both inferred";
+        } else {
+            boolean known;
+            if (etherType == 0x0800) {
+                int d = at + 16;
+                if ((data[d] & 0xff) == 255 && (data[d + 1] & 0xff) == 255 && (data[d + 2] & 0xff) == 255
+                        && (data[d + 3] & 0xff) == 255) {
+                    java.util.Arrays.fill(dst, (byte) 0xff);
+                    known = true;
+                } else if ((data[d] & 0xf0) == 0xe0) {
+                    dst[0] = 0x01;
+                    dst[2] = 0x5e;
+                    dst[3] = (byte) (data[d + 1] & 0x7f);
+                    dst[4] = data[d + 2];
+                    dst[5] = data[d + 3];
+                    known = true;
+                } else {
+                    known = false;
+                }
+            } else if ((data[at + 24] & 0xff) == 0xff) {
+                dst[0] = 0x33;
+                dst[1] = 0x33;
+                System.arraycopy(data, at + 36, dst, 2, 4);
+                known = true;
+            } else {
+                known = false;
+            }
+            note = "the source MAC is unknown (zeros) and the destination "
+                    + (known ? "is inferred from the multicast or broadcast address" : "is unknown (zeros)");
+        }
+        int captured = size - frameStart;
+        ensure(14);
+        System.arraycopy(data, frameStart, data, frameStart + 14, captured);
+        System.arraycopy(dst, 0, data, frameStart, 6);
+        System.arraycopy(src, 0, data, frameStart + 6, 6);
+        data[frameStart + 12] = (byte) (etherType >>> 8);
+        data[frameStart + 13] = (byte) etherType;
+        size += 14;
+        String comment = "link-layer header rebuilt: tcpdump -x printed none; " + note
+                + ", the EtherType from the summary line";
+        frameComment = frameComment == null ? comment : frameComment + "; " + comment;
+        return true;
+    }
+
+    private int u16(int at) {
+        return (data[at] & 0xff) << 8 | (data[at + 1] & 0xff);
     }
 
     // ---- times ----
