@@ -12,8 +12,8 @@ import java.util.Objects;
  *                          the same migration
  * @param stormRequests     more ARP requests than this within {@code stormWindow} are a storm (Wireshark: 30)
  * @param stormWindow       the storm's time span (Wireshark: 100 ms)
- * @param patternTolerance  how far a frame may stray from a known pattern's schedule; frames closer than this
- *                          count as sent at once
+ * @param patternTolerance  how far a frame may stray from a known pattern's schedule (for ESXi's back-off, a
+ *                          tenth of a long interval if that is more); frames closer than this count as sent at once
  * @param failoverMacs      at least this many MACs announced at once from one interface look like a failover
  * @param failoverWindow    how close together their bursts must start
  */
