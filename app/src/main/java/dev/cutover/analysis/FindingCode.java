@@ -13,7 +13,9 @@ public enum FindingCode {
     MALFORMED_FRAME("malformed-frame"),
     TRUNCATED_CAPTURE("truncated-capture"),
     /** The capture holds no ARP at all (filtered to RARP, say): nothing can be said about missing GARP. */
-    NO_ARP_FRAMES("no-arp-frames");
+    NO_ARP_FRAMES("no-arp-frames"),
+    /** One sender kept up more ARP requests a second than the flood rate for the flood span. */
+    ARP_REQUEST_FLOOD("arp-request-flood");
 
     private final String id;
 

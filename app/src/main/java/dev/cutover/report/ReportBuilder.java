@@ -46,7 +46,10 @@ public final class ReportBuilder {
             Map.entry("truncated-capture", "The capture file ends in the middle of a record: the capture was cut "
                     + "off, frames after it are missing."),
             Map.entry("no-arp-frames", "The capture holds no ARP or RARP at all: the capture filter or the "
-                    + "capture point may have missed the migration."));
+                    + "capture point may have missed the migration."),
+            Map.entry("arp-request-flood", "One sender kept up many ARP requests a second for many seconds, too "
+                    + "slowly for Wireshark's storm rule: a scan, a router ARPing for addresses not on its link, "
+                    + "or a host retrying a neighbour that never answers."));
 
     private final ChartSvg chartSvg;
 

@@ -33,6 +33,8 @@ final class FindingTitles {
                 return "Capture file cut short";
             case NO_ARP_FRAMES:
                 return "No ARP in the capture";
+            case ARP_REQUEST_FLOOD:
+                return "ARP requests kept up from one sender (flood)";
             default:
                 return code.id();
         }

@@ -69,6 +69,8 @@ public record Verdict(Severity severity, String word, List<Finding> findings) {
                 return "Capture cut short";
             case NO_ARP_FRAMES:
                 return "No ARP captured";
+            case ARP_REQUEST_FLOOD:
+                return "ARP flood";
             default:
                 return code.id();
         }
