@@ -5,7 +5,6 @@ import dev.cutover.dissect.Severity;
 import dev.cutover.dissect.Vendors;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,10 +135,9 @@ final class RequestFlood {
                         + " (frame " + (arp.frame[first] + 1) + " to frame " + (arp.frame[last] + 1) + "), asking for "
                         + targets.size() + (targets.size() == 1 ? " address: " : " different addresses: ")
                         + String.format(Locale.ROOT, "%.1f", perSecond) + " a second, and more than "
-                        + config.floodRate() + " in every second of it. Too slow for Wireshark's storm rule (more "
-                        + "than " + config.stormRequests() + " within "
-                        + MigrationAnalyzer.ms(config.stormWindow().toNanos()) + "), but sustained: more than " + config.floodRate() + " a second for at least "
-                        + seconds(config.floodSpan().toNanos()) + " is a flood. "
+                        + config.floodRate() + " in every second of it. Below Wireshark's storm rule (more than "
+                        + config.stormRequests() + " within " + MigrationAnalyzer.ms(config.stormWindow().toNanos())
+                        + "), but sustained. "
                         + cause + "; find what that MAC is and "
                         + "what it is looking for."));
     }

@@ -34,7 +34,7 @@ final class FindingTitles {
             case NO_ARP_FRAMES:
                 return "No ARP in the capture";
             case ARP_REQUEST_FLOOD:
-                return "ARP requests kept up from one sender (flood)";
+                return "Sustained ARP requests from one sender";
             default:
                 return code.id();
         }
