@@ -12,17 +12,24 @@ import java.util.Objects;
  *                          the same migration
  * @param stormRequests     more ARP requests than this within {@code stormWindow} are a storm (Wireshark: 30)
  * @param stormWindow       the storm's time span (Wireshark: 100 ms)
- * @param patternTolerance  how far a frame may stray from a known pattern's schedule; frames closer than this
- *                          count as sent at once
+ * @param patternTolerance  how far a frame may stray from a known pattern's schedule (for ESXi's back-off, a
+ *                          tenth of a long interval if that is more); frames closer than this count as sent at once
  * @param failoverMacs      at least this many MACs announced at once from one interface look like a failover
  * @param failoverWindow    how close together their bursts must start
+ * @param floodRate         one sender with more ARP requests than this in every second of {@code floodSpan} or
+ *                          longer is flooding
+ * @param floodSpan         how long that must last: a flood is sustained, where a storm is a burst
  */
 public record AnalysisConfig(Duration burstGap, Duration correlationWindow, int stormRequests, Duration stormWindow,
-                             Duration patternTolerance, int failoverMacs, Duration failoverWindow) {
+                             Duration patternTolerance, int failoverMacs, Duration failoverWindow, int floodRate,
+                             Duration floodSpan) {
 
-    /** The defaults: 30 s, 5 s, 30 requests in 100 ms, 25 ms, 4 MACs within 1 s. */
+    /**
+     * The defaults: 30 s, 5 s, 30 requests in 100 ms, 25 ms, 4 MACs within 1 s, more than 5 requests a second
+     * from one sender for 10 s.
+     */
     public static final AnalysisConfig DEFAULTS = new AnalysisConfig(Duration.ofSeconds(30), Duration.ofSeconds(5),
-            30, Duration.ofMillis(100), Duration.ofMillis(25), 4, Duration.ofSeconds(1));
+            30, Duration.ofMillis(100), Duration.ofMillis(25), 4, Duration.ofSeconds(1), 5, Duration.ofSeconds(10));
 
     public AnalysisConfig {
         positive(burstGap, "burst gap");
@@ -30,12 +37,23 @@ public record AnalysisConfig(Duration burstGap, Duration correlationWindow, int 
         positive(stormWindow, "storm window");
         positive(patternTolerance, "pattern tolerance");
         positive(failoverWindow, "failover window");
+        positive(floodSpan, "flood span");
         if (stormRequests < 1) {
             throw new IllegalArgumentException("storm requests must be at least 1, not " + stormRequests);
         }
         if (failoverMacs < 2) {
             throw new IllegalArgumentException("failover MACs must be at least 2, not " + failoverMacs);
         }
+        if (floodRate < 1) {
+            throw new IllegalArgumentException("flood rate must be at least 1 request a second, not " + floodRate);
+        }
+    }
+
+    /** The thresholds before the sustained-flood rule, which takes its defaults. */
+    public AnalysisConfig(Duration burstGap, Duration correlationWindow, int stormRequests, Duration stormWindow,
+                          Duration patternTolerance, int failoverMacs, Duration failoverWindow) {
+        this(burstGap, correlationWindow, stormRequests, stormWindow, patternTolerance, failoverMacs, failoverWindow,
+                5, Duration.ofSeconds(10));
     }
 
     private static void positive(Duration d, String what) {
@@ -47,27 +65,32 @@ public record AnalysisConfig(Duration burstGap, Duration correlationWindow, int 
 
     public AnalysisConfig withBurstGap(Duration d) {
         return new AnalysisConfig(d, correlationWindow, stormRequests, stormWindow, patternTolerance, failoverMacs,
-                failoverWindow);
+                failoverWindow, floodRate, floodSpan);
     }
 
     public AnalysisConfig withCorrelationWindow(Duration d) {
         return new AnalysisConfig(burstGap, d, stormRequests, stormWindow, patternTolerance, failoverMacs,
-                failoverWindow);
+                failoverWindow, floodRate, floodSpan);
     }
 
     public AnalysisConfig withStorm(int requests, Duration window) {
         return new AnalysisConfig(burstGap, correlationWindow, requests, window, patternTolerance, failoverMacs,
-                failoverWindow);
+                failoverWindow, floodRate, floodSpan);
     }
 
     public AnalysisConfig withPatternTolerance(Duration d) {
         return new AnalysisConfig(burstGap, correlationWindow, stormRequests, stormWindow, d, failoverMacs,
-                failoverWindow);
+                failoverWindow, floodRate, floodSpan);
     }
 
     public AnalysisConfig withFailover(int macs, Duration window) {
         return new AnalysisConfig(burstGap, correlationWindow, stormRequests, stormWindow, patternTolerance, macs,
-                window);
+                window, floodRate, floodSpan);
+    }
+
+    public AnalysisConfig withFlood(int requestsPerSecond, Duration span) {
+        return new AnalysisConfig(burstGap, correlationWindow, stormRequests, stormWindow, patternTolerance,
+                failoverMacs, failoverWindow, requestsPerSecond, span);
     }
 
     /**

@@ -2,9 +2,15 @@ package dev.cutover.analysis;
 
 /** Which known sender a RARP burst looks like, from the spacing of its frames. */
 public enum BurstPattern {
-    /** QEMU/KVM announce-self: five frames about 50, 150, 250 and 350 ms apart. */
+    /**
+     * QEMU/KVM announce-self: frames 50, 150, 250 and 350 ms apart by default (each interval 100 ms longer, at most
+     * 550 ms; fewer or more rounds when announce-rounds is set).
+     */
     QEMU_ANNOUNCE_SELF("qemu-announce-self", "QEMU announce-self"),
-    /** ESXi Notify Switches after a vMotion: a few frames at once, then spaced out. */
+    /**
+     * ESXi Notify Switches after a vMotion: intervals that back off from about a second to several seconds over
+     * up to a minute (0.79, 1, 1, 2, 3 s), sometimes after a few frames at once.
+     */
     ESXI_NOTIFY_SWITCHES("esxi-notify-switches", "ESXi Notify Switches"),
     /** A NIC team failing over: several MACs announced at once from the surviving uplink. */
     FAILOVER("failover", "uplink failover"),

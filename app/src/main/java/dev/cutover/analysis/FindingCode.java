@@ -17,7 +17,9 @@ public enum FindingCode {
     /** A host came up (DHCP or RFC 5227 probes before its gratuitous ARP): shown, not counted as a migration. */
     HOST_CAME_UP("host-came-up"),
     /** One MAC announced on one interface, later in another event on another: a second move or a failover. */
-    MAC_MOVED_INTERFACE("mac-moved-interface");
+    MAC_MOVED_INTERFACE("mac-moved-interface"),
+    /** One sender kept up more ARP requests a second than the flood rate for the flood span. */
+    ARP_REQUEST_FLOOD("arp-request-flood");
 
     private final String id;
 

@@ -88,7 +88,9 @@ public final class MigrationAnalyzer {
             f.rarpNotBroadcast();
             f.storms();
             f.malformed();
-            return f.found();
+            List<Finding> l = f.found();
+            l.addAll(RequestFlood.find(config, arp));
+            return l;
         });
         List<List<Integer>> burstRows = bursts();
         List<RarpBurst> bursts = patterns(burstRows);

@@ -58,6 +58,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "the storm window in milliseconds (default: ${DEFAULT-VALUE})")
     double stormWindow;
 
+    @Option(names = "--flood-rate", paramLabel = "N", defaultValue = "5",
+            description = "one sender with more than N ARP requests in every second of the flood span is flooding "
+                    + "(default: ${DEFAULT-VALUE})")
+    int floodRate;
+
+    @Option(names = "--flood-span", paramLabel = "S", defaultValue = "10",
+            description = "how many seconds that must last (default: ${DEFAULT-VALUE})")
+    double floodSpan;
+
     @Option(names = "--pattern-tolerance", paramLabel = "MS", defaultValue = "25",
             description = "how far a RARP may stray from a known pattern's schedule, in milliseconds "
                     + "(default: ${DEFAULT-VALUE})")
@@ -83,7 +92,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             return new AnalysisConfig(seconds(burstGap, "--burst-gap"), seconds(window, "--window"), stormRequests,
                     seconds(stormWindow / 1000, "--storm-window"), seconds(patternTolerance / 1000,
-                    "--pattern-tolerance"), failoverMacs, seconds(failoverWindow, "--failover-window"));
+                    "--pattern-tolerance"), failoverMacs, seconds(failoverWindow, "--failover-window"),
+                    floodRate, seconds(floodSpan, "--flood-span"));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

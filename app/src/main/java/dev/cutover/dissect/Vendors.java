@@ -188,7 +188,10 @@ public final class Vendors {
         } catch (NumberFormatException e) {
             return;
         }
-        String rest = line.substring(8).trim();
+        String rest = line.substring(8);
+        // older manuf files comment some lines after the names ("00:07:0D\tCisco251\tCisco\t# 2511 Token Ring")
+        int comment = rest.indexOf("\t#");
+        rest = (comment >= 0 ? rest.substring(0, comment) : rest).trim();
         String shortName = null;
         if (rest.startsWith("(hex)")) {
             rest = rest.substring(5).trim();

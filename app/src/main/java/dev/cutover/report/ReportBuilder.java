@@ -51,7 +51,10 @@ public final class ReportBuilder {
                     + "it (RFC 5227): it booted or took a new address; a migrated VM does neither, so this is not "
                     + "counted as a migration."),
             Map.entry("mac-moved-interface", "A MAC announced on one uplink was announced again later on "
-                    + "another: a second migration or a teaming failover moved it."));
+                    + "another: a second migration or a teaming failover moved it."),
+            Map.entry("arp-request-flood", "One sender kept up many ARP requests a second for many seconds, too "
+                    + "slowly for Wireshark's storm rule: a scan, a router ARPing for addresses not on its link, "
+                    + "or a host retrying a neighbour that never answers."));
 
     private final ChartSvg chartSvg;
 

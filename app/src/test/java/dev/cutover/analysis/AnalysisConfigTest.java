@@ -19,6 +19,8 @@ class AnalysisConfigTest {
         assertThat(c.patternTolerance()).isEqualTo(Duration.ofMillis(25));
         assertThat(c.failoverMacs()).isEqualTo(4);
         assertThat(c.failoverWindow()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.floodRate()).isEqualTo(5);
+        assertThat(c.floodSpan()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -28,6 +30,9 @@ class AnalysisConfigTest {
                 .withPatternTolerance(Duration.ofMillis(5)).withFailover(3, Duration.ofMillis(500));
         assertThat(c).isEqualTo(new AnalysisConfig(Duration.ofSeconds(10), Duration.ofSeconds(2), 10,
                 Duration.ofMillis(50), Duration.ofMillis(5), 3, Duration.ofMillis(500)));
+        assertThat(c.withFlood(20, Duration.ofSeconds(30))).isEqualTo(new AnalysisConfig(Duration.ofSeconds(10),
+                Duration.ofSeconds(2), 10, Duration.ofMillis(50), Duration.ofMillis(5), 3, Duration.ofMillis(500), 20,
+                Duration.ofSeconds(30)));
     }
 
     @Test
@@ -41,5 +46,9 @@ class AnalysisConfigTest {
         assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withFailover(1, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withBurstGap(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withFlood(0, Duration.ofSeconds(10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flood rate");
+        assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withFlood(5, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flood span");
     }
 }

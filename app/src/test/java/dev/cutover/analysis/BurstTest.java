@@ -118,6 +118,24 @@ class BurstTest {
     }
 
     @Test
+    void manyMacsBackingOffTogetherFromOneUplinkAreAFailoverNotVmotions() throws IOException {
+        // an uplink failing over announces every VM behind it with the host's usual back-off
+        Trace t = new Trace();
+        for (int i = 0; i < 4; i++) {
+            long m = mac("00:50:56:9d:f0:1" + i);
+            for (long ms : new long[] {0, 786, 1786, 2786, 4786, 7786}) {
+                t.add(T0 + (ms + i) * MS, Wire.rarp(m, 10));
+            }
+        }
+        Analyses a = Analyses.of(dir, t);
+        assertThat(a.result.bursts()).hasSize(4)
+                .allSatisfy(b -> assertThat(b.pattern()).isEqualTo(BurstPattern.FAILOVER));
+        // one MAC alone with that schedule is a vMotion
+        assertThat(Analyses.of(dir, rarps(VM, T0, 0, 786, 1786, 2786, 4786, 7786)).result.bursts().get(0).pattern())
+                .isEqualTo(BurstPattern.ESXI_NOTIFY_SWITCHES);
+    }
+
+    @Test
     void thePatternIsJudgedOnTheInterfaceWithMostFrames(@TempDir Path other) throws IOException {
         Trace up0 = rarps(VM, T0, 0, 50, 200, 450, 800);
         Trace up1 = rarps(VM, T0 + 3 * MS, 0);

@@ -123,6 +123,13 @@ class AnalyzeCommandTest {
         assertThat(run("analyze", "--format", "json", "--burst-gap", "0.5", sample("rarp-only-ethtype-8035.pcap")))
                 .isZero();
         assertThat(new ObjectMapper().readTree(out).get("migrations")).hasSize(4);
+        // the background hosts ask for the gateway two or three times within a second: a flood at these thresholds
+        assertThat(run("analyze", "--format", "json", sample("esxi-vmotion-vlan10.pcap"))).isZero();
+        assertThat(new ObjectMapper().readTree(out).get("findings")).isEmpty();
+        assertThat(run("analyze", "--format", "json", "--flood-rate", "1", "--flood-span", "0.5",
+                sample("esxi-vmotion-vlan10.pcap"))).isZero();
+        assertThat(new ObjectMapper().readTree(out).get("findings").findValuesAsText("code"))
+                .contains("arp-request-flood");
     }
 
     @Test
@@ -131,6 +138,9 @@ class AnalyzeCommandTest {
         assertThat(err).contains("--burst-gap must be a positive number");
         assertThat(run("analyze", "--storm-requests", "0", sample("esxi-vmotion-vlan10.pcap")))
                 .isEqualTo(ExitCodes.USAGE);
+        assertThat(run("analyze", "--flood-rate", "0", sample("esxi-vmotion-vlan10.pcap"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("flood rate must be at least 1");
+        assertThat(run("analyze", "--flood-span", "-1", sample("esxi-vmotion-vlan10.pcap"))).isEqualTo(ExitCodes.USAGE);
         assertThat(run("analyze", "--format", "xml", sample("esxi-vmotion-vlan10.pcap"))).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -21,6 +21,9 @@ class VendorsTest {
         assertThat(table.get(0x001b21)).containsExactly("IntelCor", "Intel Corporate");
         assertThat(table.get(0x506b8d)).containsExactly("Nutanix", "Nutanix");
         assertThat(table).doesNotContainKey(0x0055da);
+        // a comment after the names (Debian's manuf for Wireshark 4.0) is not part of the long name
+        Vendors.parseLine("00:07:0D\tCisco251\tCisco\t# 2511 Token Ring", table);
+        assertThat(table.get(0x00070d)).containsExactly("Cisco251", "Cisco");
     }
 
     @Test

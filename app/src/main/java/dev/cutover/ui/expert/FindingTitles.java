@@ -37,6 +37,8 @@ final class FindingTitles {
                 return "A host came up (DHCP or address probes, then gratuitous ARP): not a migration";
             case MAC_MOVED_INTERFACE:
                 return "MAC announced again later on another uplink";
+            case ARP_REQUEST_FLOOD:
+                return "Sustained ARP requests from one sender";
             default:
                 return code.id();
         }

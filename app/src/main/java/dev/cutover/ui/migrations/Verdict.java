@@ -73,6 +73,8 @@ public record Verdict(Severity severity, String word, List<Finding> findings) {
                 return "Host came up";
             case MAC_MOVED_INTERFACE:
                 return "Moved uplink";
+            case ARP_REQUEST_FLOOD:
+                return "ARP flood";
             default:
                 return code.id();
         }

@@ -33,9 +33,10 @@ final class Verdicts {
         Map<Long, List<Integer>> byIp = null;
         for (Finding f : result.findings()) {
             boolean named = false;
-            // a storm is the network's, not a migration's: it is about the MAC that sent most of it, not about
-            // every migration whose gratuitous ARP it counted
-            for (int frame : f.code() == FindingCode.ARP_STORM ? List.<Integer>of() : f.frames()) {
+            // a storm or a flood is the network's, not a migration's: it is about the MAC that sent most of it,
+            // not about every migration whose gratuitous ARP it counted
+            boolean network = f.code() == FindingCode.ARP_STORM || f.code() == FindingCode.ARP_REQUEST_FLOOD;
+            for (int frame : network ? List.<Integer>of() : f.frames()) {
                 int e = result.migrationOf(frame);
                 if (e >= 0 && e < events.size()) {
                     about.get(e).add(f);

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The interval from each RARP of the picked burst to the next, against its index: QEMU's 50/150/250/350 ms
- * staircase or ESXi's spacing shows at a glance, with the pattern the analysis recognised.
+ * staircase or ESXi's back-off from one second to several shows at a glance, with the pattern the analysis
+ * recognised.
  */
 final class InterArrivalChart extends Pane {
     private final Canvas canvas = new Canvas();

@@ -32,6 +32,20 @@ class VerdictsTest {
     }
 
     @Test
+    void aFloodFromAnotherHostLeavesAMigrationOkAndHasAWordOfItsOwn() throws Exception {
+        Trace t = new Trace();
+        for (int i = 0; i <= 120; i++) {
+            t.add(T0 + i * 100 * MS, Wire.request(HOST, ip("10.0.10.101"), ip("10.0.11." + (i + 2)), 10));
+        }
+        t.add(T0 + 5_010 * MS, Wire.rarp(VM, 10)).add(T0 + 5_020 * MS, Wire.garp(VM, ip("10.0.10.52"), 10));
+        MigrationReport r = analyse(t);
+        assertThat(r.findings()).extracting(f -> f.code()).containsExactly(FindingCode.ARP_REQUEST_FLOOD);
+        assertThat(r.rows()).hasSize(1);
+        assertThat(r.rows().get(0).verdict()).isEqualTo(Verdict.OK);
+        assertThat(Verdict.of(r.findings()).word()).isEqualTo("ARP flood");
+    }
+
+    @Test
     void aStormThatCountsAMigrationsGratuitousArpIsNotThatMigrationsFault() throws Exception {
         Trace t = new Trace();
         for (int i = 0; i < 31; i++) {
