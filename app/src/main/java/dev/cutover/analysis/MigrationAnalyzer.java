@@ -199,6 +199,10 @@ public final class MigrationAnalyzer {
             if (pattern != BurstPattern.QEMU_ANNOUNCE_SELF && failover[b]) {
                 pattern = BurstPattern.FAILOVER;
             }
+            if (pattern == BurstPattern.UNKNOWN && burstRows.get(b).size() == 1
+                    && bondAnnouncement(burstRows.get(b).get(0)) >= 0) {
+                pattern = BurstPattern.FAILOVER;
+            }
             List<Integer> rows = burstRows.get(b);
             List<Integer> frames = new ArrayList<>();
             List<Long> times = new ArrayList<>();
@@ -246,6 +250,33 @@ public final class MigrationAnalyzer {
             }
         }
         return failover;
+    }
+
+    /**
+     * The row of a gratuitous ARP from another MAC on the same interface and VLANs within the failover window
+     * of a single RARP, or -1. An Open vSwitch bond failing over sends one RARP for each MAC it learned behind
+     * the bond and the host announces its own address by gratuitous ARP at the same moment: together they are
+     * the failover, not a migration missing its GARP and another missing its RARP. A gratuitous ARP from a
+     * hypervisor's guest MAC (VMware, Hyper-V, QEMU) is a guest announcing itself, not the bond.
+     */
+    private int bondAnnouncement(int rarpRow) {
+        long window = config.failoverWindow().toNanos();
+        long t = arp.time[rarpRow];
+        long mac = arp.announcedMac(rarpRow);
+        // rows are in frame order, which is time order within one interface: walk out from the RARP both ways
+        for (int step : new int[] {1, -1}) {
+            for (int r = rarpRow + step; r >= 0 && r < arp.count && Math.abs(arp.time[r] - t) <= window; r += step) {
+                long sender = arp.senderMac[r];
+                if (arp.classOf(r).isGratuitous() && sender != mac && sender >= 0
+                        && arp.iface[r] == arp.iface[rarpRow] && arp.vlans[r] == arp.vlans[rarpRow]
+                        && arp.dest[r] != ArpFrames.DEST_OTHER
+                        // a guest's own MAC announcing is a guest, not the host's bond
+                        && !Vendors.isVmware(sender) && !Vendors.isHyperV(sender) && !Vendors.isQemu(sender)) {
+                    return r;
+                }
+            }
+        }
+        return -1;
     }
 
     private long firstTime(List<List<Integer>> burstRows, int burst) {
@@ -425,6 +456,18 @@ public final class MigrationAnalyzer {
         return out;
     }
 
+    /** The event of a one-RARP failover this gratuitous ARP is the bond's own announcement of, or null. */
+    private Event failoverOf(int garpRow, List<Event> bondFailovers) {
+        for (Event e : bondFailovers) {
+            int rarp = e.burstRows.get(0);
+            if (arp.iface[garpRow] == arp.iface[rarp] && arp.vlans[garpRow] == arp.vlans[rarp]
+                    && Math.abs(arp.time[garpRow] - arp.time[rarp]) <= config.failoverWindow().toNanos()) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     private List<Event> correlate(List<RarpBurst> bursts, List<List<Integer>> burstRows) {
         Map<Long, List<Event>> byMac = new HashMap<>();
         List<Event> events = new ArrayList<>();
@@ -437,6 +480,13 @@ public final class MigrationAnalyzer {
         long gap = config.burstGapNanos();
         Map<Long, Event> openGarpOnly = new HashMap<>();
         Map<Long, long[]> sweeps = null;
+        List<Event> bondFailovers = new ArrayList<>();
+        for (Event e : events) {
+            if (e.burst.pattern() == BurstPattern.FAILOVER && e.burstRows.size() == 1
+                    && bondAnnouncement(e.burstRows.get(0)) >= 0) {
+                bondFailovers.add(e);
+            }
+        }
         for (int r = 0; r < arp.count; r++) {
             if (!arp.classOf(r).isGratuitous() || arp.senderMac[r] < 0) {
                 continue;
@@ -450,6 +500,9 @@ public final class MigrationAnalyzer {
                     best = e;
                     bestDistance = distance;
                 }
+            }
+            if (best == null) {
+                best = failoverOf(r, bondFailovers);
             }
             if (best == null) {
                 if (sweeps == null) {
