@@ -13,7 +13,13 @@ public enum FindingCode {
     MALFORMED_FRAME("malformed-frame"),
     TRUNCATED_CAPTURE("truncated-capture"),
     /** The capture holds no ARP at all (filtered to RARP, say): nothing can be said about missing GARP. */
-    NO_ARP_FRAMES("no-arp-frames");
+    NO_ARP_FRAMES("no-arp-frames"),
+    /** One MAC claims, in replies no request asked for, addresses other MACs still hold: ARP cache poisoning. */
+    ARP_SPOOFING("arp-spoofing"),
+    /** An address went to another MAC after its old MAC fell silent: a migration, failover or re-addressing. */
+    IP_MOVED("ip-moved"),
+    /** An address went back to a MAC it had before, longer than the correlation window after it left. */
+    IP_FLIP_FLOP("ip-flip-flop");
 
     private final String id;
 

@@ -81,14 +81,16 @@ public final class MigrationAnalyzer {
             anyArp |= arp.opcode[r] == 1 || arp.opcode[r] == 2;
         }
         // the rules over the whole capture need no events: they run beside the burst and event work
+        AddressClaims claims = new AddressClaims(config, arp);
         CompletableFuture<List<Finding>> across = CompletableFuture.supplyAsync(() -> {
             Findings f = new Findings(config, arp, interfaceNames);
-            f.duplicateIps();
+            List<Finding> l = new ArrayList<>(claims.findings());
             f.senderMismatches();
             f.rarpNotBroadcast();
             f.storms();
             f.malformed();
-            return f.found();
+            l.addAll(f.found());
+            return l;
         });
         List<List<Integer>> burstRows = bursts();
         List<RarpBurst> bursts = patterns(burstRows);
@@ -119,7 +121,7 @@ public final class MigrationAnalyzer {
             findings.event(migrations.get(i), events.get(i).garpRows, anyArp);
         }
         return new AnalysisResult(config, frameCount, arp, bursts, burstOfRow, migrations, eventOfRow,
-                findings.sorted(join(across)), interfaceNames);
+                findings.sorted(join(across)), interfaceNames, claims.wiresharkDuplicates());
     }
 
     private static List<Finding> join(CompletableFuture<List<Finding>> future) {

@@ -30,8 +30,8 @@ public final class ReportBuilder {
                     + "Check that the guest (or the hypervisor for it) sends a gratuitous ARP after migration."),
             Map.entry("garp-without-rarp", "A gratuitous ARP came with no RARP burst from the host: the guest "
                     + "announced itself, but the hypervisor's notification (ESXi 'Notify Switches') may be off."),
-            Map.entry("duplicate-ip", "Two MACs claim the same IP address: a conflict, a failover, or a stale "
-                    + "copy of the VM still running on the source host."),
+            Map.entry("duplicate-ip", "Two MACs answer for the same IP address within the correlation window: a "
+                    + "conflict, or a stale copy of the VM still running on the source host."),
             Map.entry("sender-mac-mismatch", "The ARP sender MAC differs from the Ethernet source: a proxy, a "
                     + "bridge rewriting frames, or spoofing."),
             Map.entry("rarp-not-broadcast", "A RARP announcement was not sent to the broadcast address, so not "
@@ -46,7 +46,13 @@ public final class ReportBuilder {
             Map.entry("truncated-capture", "The capture file ends in the middle of a record: the capture was cut "
                     + "off, frames after it are missing."),
             Map.entry("no-arp-frames", "The capture holds no ARP or RARP at all: the capture filter or the "
-                    + "capture point may have missed the migration."));
+                    + "capture point may have missed the migration."),
+            Map.entry("arp-spoofing", "One MAC claims other hosts' addresses in ARP replies no request asked "
+                    + "for, while the real owners still answer: ARP cache poisoning (a man in the middle)."),
+            Map.entry("ip-moved", "An address went to another MAC after the old one fell silent: a migration, "
+                    + "a failover or re-addressing, not a conflict."),
+            Map.entry("ip-flip-flop", "An address went back to a MAC it had before: two machines holding it in "
+                    + "turn (a failover pair flapping, a duplicate address, a VM and its stale copy)."));
 
     private final ChartSvg chartSvg;
 

@@ -33,6 +33,12 @@ final class FindingTitles {
                 return "Capture file cut short";
             case NO_ARP_FRAMES:
                 return "No ARP in the capture";
+            case ARP_SPOOFING:
+                return "One MAC claiming other hosts' addresses (ARP spoofing)";
+            case IP_MOVED:
+                return "IP address moved to another MAC";
+            case IP_FLIP_FLOP:
+                return "IP address going back and forth between MACs";
             default:
                 return code.id();
         }

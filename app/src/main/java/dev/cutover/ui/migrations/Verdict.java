@@ -69,6 +69,12 @@ public record Verdict(Severity severity, String word, List<Finding> findings) {
                 return "Capture cut short";
             case NO_ARP_FRAMES:
                 return "No ARP captured";
+            case ARP_SPOOFING:
+                return "ARP spoofing";
+            case IP_MOVED:
+                return "IP moved";
+            case IP_FLIP_FLOP:
+                return "IP flip flop";
             default:
                 return code.id();
         }
