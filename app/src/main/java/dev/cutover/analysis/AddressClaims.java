@@ -200,11 +200,23 @@ final class AddressClaims {
             return false;
         }
         long t = arp.time[reply];
-        for (int q : requests) {
-            if (q >= reply) {
+        // requests are in frame order: start at the last one before the reply and walk back through the window
+        int lo = 0;
+        int hi = requests.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (requests.get(mid) < reply) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int k = lo - 1; k >= 0; k--) {
+            int q = requests.get(k);
+            if (t - arp.time[q] > config.windowNanos()) {
                 break;
             }
-            if (t - arp.time[q] > config.windowNanos() || arp.senderMac[q] == arp.senderMac[reply]) {
+            if (arp.senderMac[q] == arp.senderMac[reply]) {
                 continue;
             }
             if ((arp.senderIp[q] == arp.targetIp[reply] || arp.senderMac[q] == arp.targetMac[reply])
