@@ -151,6 +151,30 @@ class RealWorldAddressClaimsTest {
         }
     }
 
+    /** The rest of the shared corpus agrees with tshark too (expected values in tshark-duplicate-address.txt). */
+    @Test
+    void theRestOfTheCorpusAgreesWithTshark() throws IOException {
+        Path captures = SharedCorpus.captures();
+        List<String> lines;
+        try (var in = RealWorldAddressClaimsTest.class.getResourceAsStream("tshark-duplicate-address.txt")) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        }
+        assertThat(lines).hasSizeGreaterThan(80);
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            String file = line.substring(0, colon);
+            String frames = line.substring(colon + 1).trim();
+            List<Integer> tshark = frames.isEmpty() ? List.of()
+                    : Arrays.stream(frames.split(" ")).map(n -> Integer.parseInt(n) - 1).toList();
+            try (Capture c = Capture.open(captures.resolve(file))) {
+                AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+                assertThat(r.duplicateAddressFrames()).as(file).isEqualTo(tshark);
+                assertThat(r.findings()).as(file).noneMatch(f -> f.code() == FindingCode.ARP_SPOOFING);
+            }
+        }
+    }
+
     private static Finding headline(String file) throws IOException {
         try (Capture c = Capture.open(realworld().resolve(file))) {
             return MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE).findings().get(0);
