@@ -148,7 +148,7 @@ final class AddressClaims {
         // unsolicited replies, by sender MAC, then by the address they claim
         Map<Long, Map<Long, Claim>> byMac = new LinkedHashMap<>();
         Map<List<Long>, Integer> answers = new HashMap<>();
-        Set<Long> answered = new HashSet<>();
+        Set<List<Long>> answered = new HashSet<>();
         for (int r = 0; r < arp.count; r++) {
             long mac = arp.senderMac[r];
             long ip = arp.senderIp[r];
@@ -181,7 +181,7 @@ final class AddressClaims {
                 }
             }
             if (frames >= MIN_POISON_FRAMES) {
-                poisoner(mac, claims, owners, requestsFor, pairsOf);
+                poisoner(mac, claims, owners, requestsFor);
                 for (Claim c : claims) {
                     poisoned.add(c.ip);
                 }
@@ -195,7 +195,7 @@ final class AddressClaims {
      * correlation window before it, and this MAC had not answered that request yet. A host's own requests solicit
      * nothing from itself: a poisoner relaying between its victims asks them in their names.
      */
-    private boolean solicited(int reply, List<Integer> requests, Set<Long> answered) {
+    private boolean solicited(int reply, List<Integer> requests, Set<List<Long>> answered) {
         if (requests == null) {
             return false;
         }
@@ -220,7 +220,7 @@ final class AddressClaims {
                 continue;
             }
             if ((arp.senderIp[q] == arp.targetIp[reply] || arp.senderMac[q] == arp.targetMac[reply])
-                    && answered.add(((long) q << 32) ^ arp.senderMac[reply])) {
+                    && answered.add(List.of((long) q, arp.senderMac[reply]))) {
                 return true;
             }
         }
@@ -245,7 +245,7 @@ final class AddressClaims {
     }
 
     private void poisoner(long mac, List<Claim> claims, Map<Long, List<Long>> owners,
-                          Map<Long, List<Integer>> requestsFor, Map<Long, List<Integer>> pairsOf) {
+                          Map<Long, List<Integer>> requestsFor) {
         long gateway = gateway(mac, claims, requestsFor);
         List<Claim> ordered = new ArrayList<>(claims);
         if (gateway >= 0) {
@@ -269,7 +269,7 @@ final class AddressClaims {
             for (long m : owners.get(c.ip)) {
                 o.add(Addresses.mac(m));
             }
-            claimWords.add(Addresses.ipv4(c.ip) + (c.ip == gateway ? " (probably the gateway" + "; really at "
+            claimWords.add(Addresses.ipv4(c.ip) + (c.ip == gateway ? " (probably the gateway; really at "
                     : " (really at ") + join(o) + ")");
         }
         rows.sort(null);
