@@ -34,7 +34,7 @@ final class FindingTitles {
             case NO_ARP_FRAMES:
                 return "No ARP in the capture";
             case ARP_SPOOFING:
-                return "One MAC claiming other hosts' addresses (ARP spoofing)";
+                return "ARP spoofing: one MAC claiming other hosts' addresses";
             case IP_MOVED:
                 return "IP address moved to another MAC";
             case IP_FLIP_FLOP:
