@@ -24,13 +24,15 @@ public final class AnalysisResult {
     private final List<MigrationEvent> migrations;
     private final List<Finding> findings;
     private final List<String> interfaceNames;
+    private final List<Integer> duplicateAddressFrames;
     // (frame, finding index) pairs sorted by frame, for findingsOf
     private final int[] namedFrames;
     private final int[] namingFindings;
 
     AnalysisResult(AnalysisConfig config, int frameCount, ArpFrames arp, List<RarpBurst> bursts, int[] burstOfRow,
                    List<MigrationEvent> migrations, int[] eventOfRow, List<Finding> findings,
-                   List<String> interfaceNames) {
+                   List<String> interfaceNames, List<Integer> duplicateAddressFrames) {
+        this.duplicateAddressFrames = List.copyOf(duplicateAddressFrames);
         this.config = config;
         this.frameCount = frameCount;
         this.arpFrames = Arrays.copyOf(arp.frame, arp.count);
@@ -60,6 +62,15 @@ public final class AnalysisResult {
             namedFrames[i] = (int) (packed[i] >>> 32);
             namingFindings[i] = (int) packed[i];
         }
+    }
+
+    /**
+     * The frames Wireshark marks with its "Duplicate IP address configured" warning
+     * ({@code arp.duplicate-address-detected}), 0-based and ascending: a frame whose sender pair, or a reply's
+     * target pair, names another MAC than the first one seen for the address.
+     */
+    public List<Integer> duplicateAddressFrames() {
+        return duplicateAddressFrames;
     }
 
     public AnalysisConfig config() {

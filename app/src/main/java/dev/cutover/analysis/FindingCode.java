@@ -19,7 +19,13 @@ public enum FindingCode {
     /** One MAC announced on one interface, later in another event on another: a second move or a failover. */
     MAC_MOVED_INTERFACE("mac-moved-interface"),
     /** One sender kept up more ARP requests a second than the flood rate for the flood span. */
-    ARP_REQUEST_FLOOD("arp-request-flood");
+    ARP_REQUEST_FLOOD("arp-request-flood"),
+    /** One MAC claims, in replies no request asked for, addresses other MACs still hold: ARP cache poisoning. */
+    ARP_SPOOFING("arp-spoofing"),
+    /** An address went to another MAC after its old MAC fell silent: a migration, failover or re-addressing. */
+    IP_MOVED("ip-moved"),
+    /** An address went back to a MAC it had before, longer than the correlation window after it left. */
+    IP_FLIP_FLOP("ip-flip-flop");
 
     private final String id;
 

@@ -227,59 +227,6 @@ final class Findings {
 
     // ---- across the capture ----
 
-    void duplicateIps() {
-        // sort the claims by address so each address's claims sit together; most addresses have one MAC
-        long[] keys = new long[arp.count];
-        int k = 0;
-        for (int r = 0; r < arp.count; r++) {
-            if (isClaim(r)) {
-                keys[k++] = (arp.senderIp[r] << 32) | r;
-            }
-        }
-        keys = java.util.Arrays.copyOf(keys, k);
-        java.util.Arrays.sort(keys);
-        int start = 0;
-        while (start < k) {
-            long ip = keys[start] >>> 32;
-            int end = start;
-            boolean several = false;
-            long firstMac = arp.senderMac[(int) keys[start]];
-            while (end < k && keys[end] >>> 32 == ip) {
-                several |= arp.senderMac[(int) keys[end]] != firstMac;
-                end++;
-            }
-            if (several) {
-                duplicate(ip, keys, start, end);
-            }
-            start = end;
-        }
-    }
-
-    private void duplicate(long ip, long[] keys, int start, int end) {
-        Map<Long, List<Integer>> byMac = new LinkedHashMap<>();
-        for (int i = start; i < end; i++) {
-            int r = (int) keys[i];
-            byMac.computeIfAbsent(arp.senderMac[r], m -> new ArrayList<>()).add(arp.frame[r]);
-        }
-        List<String> parts = new ArrayList<>();
-        List<Integer> frames = new ArrayList<>();
-        long second = -1;
-        for (Map.Entry<Long, List<Integer>> m : byMac.entrySet()) {
-            parts.add(Addresses.mac(m.getKey()) + " (" + frameWords(m.getValue()) + ")");
-            frames.addAll(m.getValue());
-            if (parts.size() == 2) {
-                second = m.getKey();
-            }
-        }
-        add(FindingCode.DUPLICATE_IP, Severity.ERROR, second, ip, frames,
-                Addresses.ipv4(ip) + " is claimed by " + byMac.size() + " MACs: " + join(parts) + ". Two "
-                        + "machines answering for one address break traffic to both: after a migration this is "
-                        + "usually the old copy of the VM still running (a failed or repeated migration, a "
-                        + "clone powered on), otherwise an address conflict or ARP spoofing. Find the port "
-                        + "each MAC is on in the switches' MAC tables and take the address off the one that "
-                        + "should not have it.");
-    }
-
     void senderMismatches() {
         Map<List<Long>, List<Integer>> pairs = new LinkedHashMap<>();
         for (int r = 0; r < arp.count; r++) {

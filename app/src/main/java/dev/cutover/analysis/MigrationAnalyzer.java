@@ -81,14 +81,15 @@ public final class MigrationAnalyzer {
             anyArp |= arp.opcode[r] == 1 || arp.opcode[r] == 2;
         }
         // the rules over the whole capture need no events: they run beside the burst and event work
+        AddressClaims claims = new AddressClaims(config, arp);
         CompletableFuture<List<Finding>> across = CompletableFuture.supplyAsync(() -> {
             Findings f = new Findings(config, arp, interfaceNames);
-            f.duplicateIps();
+            List<Finding> l = new ArrayList<>(claims.findings());
             f.senderMismatches();
             f.rarpNotBroadcast();
             f.storms();
             f.malformed();
-            List<Finding> l = f.found();
+            l.addAll(f.found());
             l.addAll(RequestFlood.find(config, arp));
             return l;
         });
@@ -137,7 +138,7 @@ public final class MigrationAnalyzer {
             findings.hostCameUp(cameUp.get(i).build(-1), cameUpHow.get(i));
         }
         return new AnalysisResult(config, frameCount, arp, bursts, burstOfRow, migrations, eventOfRow,
-                findings.sorted(join(across)), interfaceNames);
+                findings.sorted(join(across)), interfaceNames, claims.wiresharkDuplicates());
     }
 
     private static List<Finding> join(CompletableFuture<List<Finding>> future) {

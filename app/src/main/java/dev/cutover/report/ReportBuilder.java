@@ -30,8 +30,8 @@ public final class ReportBuilder {
                     + "Check that the guest (or the hypervisor for it) sends a gratuitous ARP after migration."),
             Map.entry("garp-without-rarp", "A gratuitous ARP came with no RARP burst from the host: the guest "
                     + "announced itself, but the hypervisor's notification (ESXi 'Notify Switches') may be off."),
-            Map.entry("duplicate-ip", "Two MACs claim the same IP address: a conflict, a failover, or a stale "
-                    + "copy of the VM still running on the source host."),
+            Map.entry("duplicate-ip", "Two MACs answer for the same IP address within the correlation window: a "
+                    + "conflict, or a stale copy of the VM still running on the source host."),
             Map.entry("sender-mac-mismatch", "The ARP sender MAC differs from the Ethernet source: a proxy, a "
                     + "bridge rewriting frames, or spoofing."),
             Map.entry("rarp-not-broadcast", "A RARP announcement was not sent to the broadcast address, so not "
@@ -54,7 +54,13 @@ public final class ReportBuilder {
                     + "another: a second migration or a teaming failover moved it."),
             Map.entry("arp-request-flood", "One sender kept up many ARP requests a second for many seconds, too "
                     + "slowly for Wireshark's storm rule: a scan, a router ARPing for addresses not on its link, "
-                    + "or a host retrying a neighbour that never answers."));
+                    + "or a host retrying a neighbour that never answers."),
+            Map.entry("arp-spoofing", "One MAC claims other hosts' addresses in ARP replies no request asked "
+                    + "for, while the real owners still answer: ARP cache poisoning (a man in the middle)."),
+            Map.entry("ip-moved", "An address went to another MAC after the old one fell silent: a migration, "
+                    + "a failover or re-addressing, not a conflict."),
+            Map.entry("ip-flip-flop", "An address went back to a MAC it had before: two machines holding it in "
+                    + "turn (a failover pair flapping, a duplicate address, a VM and its stale copy)."));
 
     private final ChartSvg chartSvg;
 

@@ -1,5 +1,6 @@
 package dev.cutover.statistics;
 
+import dev.cutover.analysis.MacsOfIp;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.InterfaceInfo;
 import dev.cutover.capture.LoadMonitor;
@@ -45,7 +46,7 @@ public final class BindingHistory {
         this.ips = t.entries.size();
         this.interfaceNames = List.copyOf(interfaceNames);
         Map<Long, List<Long>> m = new HashMap<>();
-        t.entries.forEach((ip, e) -> m.put(ip, List.copyOf(e.macs)));
+        t.entries.forEach((ip, e) -> m.put(ip, e.macs()));
         this.macsOfIp = m;
     }
 
@@ -112,17 +113,11 @@ public final class BindingHistory {
         return sb.toString();
     }
 
-    /** One IP's MACs, most recent first, with when each last claimed it. */
-    private static final class Entry {
-        final List<Long> macs = new ArrayList<>(2);
-        final List<Long> times = new ArrayList<>(2);
-    }
-
     /** arpwatch's state machine over ARP messages, fed in frame order. */
     static final class Tracker {
         private static final long ALL_ONES = 0xFFFF_FFFF_FFFFL;
 
-        final Map<Long, Entry> entries = new HashMap<>();
+        final Map<Long, MacsOfIp> entries = new HashMap<>();
         final List<BindingEvent> events = new ArrayList<>();
         long dropped;
         int arpFrames;
@@ -157,34 +152,30 @@ public final class BindingHistory {
                         -1, linkSource, vlanStack, interfaceId));
                 return;
             }
-            Entry e = entries.computeIfAbsent(senderIp, k -> new Entry());
+            MacsOfIp e = entries.computeIfAbsent(senderIp, k -> new MacsOfIp());
+            long previous = e.current();
+            long previousTime = e.lastTime();
             BindingEvent.Kind kind;
-            long previous = -1;
-            long previousTime = -1;
-            if (!e.macs.isEmpty() && e.macs.get(0) == senderMac) {
-                long last = e.times.get(0);
-                e.times.set(0, timeNanos);
-                if (timeNanos - last <= NEW_ACTIVITY_NANOS) {
-                    return; // the usual case: nothing changed
-                }
-                kind = BindingEvent.Kind.NEW_ACTIVITY;
-                previousTime = last;
-            } else if (e.macs.isEmpty()) {
-                kind = BindingEvent.Kind.NEW_STATION;
-                e.macs.add(senderMac);
-                e.times.add(timeNanos);
-            } else {
-                previous = e.macs.get(0);
-                previousTime = e.times.get(0);
-                int at = e.macs.indexOf(senderMac);
-                kind = at == 1 ? BindingEvent.Kind.FLIP_FLOP : at > 1 ? BindingEvent.Kind.REUSED
-                        : BindingEvent.Kind.CHANGED;
-                if (at > 0) {
-                    e.macs.remove(at);
-                    e.times.remove(at);
-                }
-                e.macs.add(0, senderMac);
-                e.times.add(0, timeNanos);
+            switch (e.claim(senderMac, timeNanos)) {
+                case SAME:
+                    if (timeNanos - previousTime <= NEW_ACTIVITY_NANOS) {
+                        return; // the usual case: nothing changed
+                    }
+                    kind = BindingEvent.Kind.NEW_ACTIVITY;
+                    previous = -1;
+                    break;
+                case FIRST:
+                    kind = BindingEvent.Kind.NEW_STATION;
+                    break;
+                case PREVIOUS:
+                    kind = BindingEvent.Kind.FLIP_FLOP;
+                    break;
+                case OLDER:
+                    kind = BindingEvent.Kind.REUSED;
+                    break;
+                default:
+                    kind = BindingEvent.Kind.CHANGED;
+                    break;
             }
             add(new BindingEvent(kind, frame, timeNanos, senderIp, senderMac, previous, previousTime, linkSource,
                     vlanStack, interfaceId));

@@ -68,7 +68,7 @@ class SampleCapturesTest {
                         List.of(VMOTION + " on [duplicate-ip.pcap]"),
                         List.of("duplicate-ip error 00:50:56:9d:77:01 10.0.10.52")),
                 new Expected(List.of("arp-spoof-sender-mismatch.pcap"), List.of(),
-                        List.of("duplicate-ip error 02:00:00:00:be:ef 10.0.10.1",
+                        List.of("arp-spoofing error 02:00:00:00:be:ef 10.0.10.1",
                                 "sender-mac-mismatch warning 02:00:00:00:be:ef 10.0.10.1")),
                 new Expected(List.of("rarp-only-ethtype-8035.pcap"),
                         List.of("00:50:56:9d:b0:51 VMware vlans=[10] rarp=6 esxi-notify-switches "

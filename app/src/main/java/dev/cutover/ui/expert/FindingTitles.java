@@ -39,6 +39,12 @@ final class FindingTitles {
                 return "MAC announced again later on another uplink";
             case ARP_REQUEST_FLOOD:
                 return "Sustained ARP requests from one sender";
+            case ARP_SPOOFING:
+                return "ARP spoofing: one MAC claiming other hosts' addresses";
+            case IP_MOVED:
+                return "IP address moved to another MAC";
+            case IP_FLIP_FLOP:
+                return "IP address going back and forth between MACs";
             default:
                 return code.id();
         }

@@ -75,6 +75,12 @@ public record Verdict(Severity severity, String word, List<Finding> findings) {
                 return "Moved uplink";
             case ARP_REQUEST_FLOOD:
                 return "ARP flood";
+            case ARP_SPOOFING:
+                return "ARP spoofing";
+            case IP_MOVED:
+                return "IP moved";
+            case IP_FLIP_FLOP:
+                return "IP flip flop";
             default:
                 return code.id();
         }

@@ -65,7 +65,7 @@ class ExpertViewModelTest {
         try (Capture c = Capture.open(SAMPLES.resolve("arp-spoof-sender-mismatch.pcap"))) {
             ExpertViewModel vm = open(Tasks.DIRECT, c);
             assertThat(vm.groups()).extracting(ExpertGroup::title).containsExactly(
-                    "Error · duplicate-ip · 1",
+                    "Error · arp-spoofing · 1",
                     "Warning · sender-mac-mismatch · 1",
                     "Warning · arp.src.hw_mac_mismatch · 5");
             ExpertGroup experts = vm.groups().get(2);
@@ -91,15 +91,15 @@ class ExpertViewModelTest {
         try (Capture c = Capture.open(SAMPLES.resolve("arp-spoof-sender-mismatch.pcap"))) {
             ExpertViewModel vm = open(Tasks.DIRECT, c);
             vm.showProperty(Severity.WARNING).set(false);
-            assertThat(vm.groups()).extracting(ExpertGroup::code).containsExactly("duplicate-ip");
+            assertThat(vm.groups()).extracting(ExpertGroup::code).containsExactly("arp-spoofing");
             assertThat(vm.countProperty(Severity.WARNING).get()).isEqualTo(6);
             vm.showProperty(Severity.WARNING).set(true);
 
             vm.searchProperty().set("Spoofing");
             assertThat(vm.groups()).extracting(ExpertGroup::code)
-                    .containsExactly("duplicate-ip", "sender-mac-mismatch");
+                    .containsExactly("arp-spoofing", "sender-mac-mismatch");
             vm.searchProperty().set("00:00:5E:00:01:0A");
-            assertThat(vm.groups()).extracting(ExpertGroup::code).containsExactly("duplicate-ip");
+            assertThat(vm.groups()).extracting(ExpertGroup::code).containsExactly("arp-spoofing");
             vm.searchProperty().set("link-layer source");
             assertThat(vm.groups()).extracting(ExpertGroup::title).containsExactly("Warning · arp.src.hw_mac_mismatch · 5");
             // a frame number finds the items that name it
@@ -169,7 +169,7 @@ class ExpertViewModelTest {
             vm.cancelScan();
             queued.forEach(Runnable::run); // the pass sees it was cancelled and its result is dropped
             assertThat(vm.scanningProperty().get()).isFalse();
-            assertThat(vm.groups()).extracting(ExpertGroup::code).containsExactly("duplicate-ip",
+            assertThat(vm.groups()).extracting(ExpertGroup::code).containsExactly("arp-spoofing",
                     "sender-mac-mismatch");
             assertThat(vm.scanStatusProperty().get()).contains("not collected (cancelled)");
             assertThat(vm.summaryProperty().get()).isEqualTo("Findings: 1 error, 1 warning (frames not checked)");

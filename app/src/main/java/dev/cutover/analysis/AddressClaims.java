@@ -1,0 +1,516 @@
+package dev.cutover.analysis;
+
+import dev.cutover.dissect.Addresses;
+import dev.cutover.dissect.Severity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who holds each IPv4 address, from the address pairs ARP frames state, read as Wireshark's ARP dissector reads
+ * them: the sender pair of every request and reply, and the target pair of every reply (an answer tells who asked,
+ * at which MAC). From them: Wireshark's duplicate address detection, a conflict (two MACs answering for an address
+ * within the correlation window) told from a move and a flip flop (arpwatch's "changed ethernet address" and "flip
+ * flop"), and ARP cache poisoning (one MAC claiming, in replies no request asked for, addresses other MACs hold).
+ */
+final class AddressClaims {
+    /** A finding names at most this many frames; its sentence gives the full count. */
+    static final int MAX_FRAMES = 100;
+    /** Unsolicited claims below this many are not called spoofing: a damaged or stray reply makes one. */
+    static final int MIN_POISON_FRAMES = 2;
+
+    private final AnalysisConfig config;
+    private final ArpFrames arp;
+    // the pairs in frame order, sender side before target side
+    private int count;
+    private int[] rowOf = new int[64];
+    private long[] ipOf = new long[64];
+    private long[] macOf = new long[64];
+    private boolean[] targetSide = new boolean[64];
+    // a gratuitous reply's target pair: the same address as its sender's, so it names no asker and claims nothing
+    private boolean[] echo = new boolean[64];
+    private final List<Finding> found = new ArrayList<>();
+
+    AddressClaims(AnalysisConfig config, ArpFrames arp) {
+        this.config = config;
+        this.arp = arp;
+        for (int r = 0; r < arp.count; r++) {
+            int op = arp.opcode[r];
+            if (op != 1 && op != 2) {
+                continue;
+            }
+            if (unicast(arp.senderMac[r]) && arp.senderIp[r] > 0) {
+                pair(r, arp.senderIp[r], arp.senderMac[r], false);
+            }
+            // target addresses of a request mean nothing (RFC 826); of a reply, they are the asker's
+            if (op == 2 && unicast(arp.targetMac[r]) && arp.targetIp[r] > 0) {
+                pair(r, arp.targetIp[r], arp.targetMac[r], true);
+            }
+        }
+    }
+
+    /** Neither absent, all zeros, nor a group address (Wireshark's test before it records a pair). */
+    private static boolean unicast(long mac) {
+        return mac > 0 && ((mac >>> 40) & 1) == 0;
+    }
+
+    private void pair(int row, long ip, long mac, boolean target) {
+        if (count == rowOf.length) {
+            int n = count * 2;
+            rowOf = Arrays.copyOf(rowOf, n);
+            ipOf = Arrays.copyOf(ipOf, n);
+            macOf = Arrays.copyOf(macOf, n);
+            targetSide = Arrays.copyOf(targetSide, n);
+            echo = Arrays.copyOf(echo, n);
+        }
+        rowOf[count] = row;
+        ipOf[count] = ip;
+        macOf[count] = mac;
+        targetSide[count] = target;
+        echo[count] = target && arp.senderIp[row] == ip;
+        count++;
+    }
+
+    /**
+     * The frames Wireshark marks {@code arp.duplicate-address-detected}, 0-based, ascending: it remembers the first
+     * MAC of each address (and the last frame that repeated it) and flags a later frame whose pair names another
+     * MAC; a reply's target pair is not checked when its sender pair was flagged for the same address.
+     */
+    List<Integer> wiresharkDuplicates() {
+        Map<Long, long[]> first = new HashMap<>();
+        List<Integer> flagged = new ArrayList<>();
+        long senderDuplicate = -1;
+        for (int i = 0; i < count; i++) {
+            int frame = arp.frame[rowOf[i]];
+            if (!targetSide[i]) {
+                senderDuplicate = -1;
+            } else if (i > 0 && rowOf[i - 1] == rowOf[i] && senderDuplicate == ipOf[i]) {
+                continue;
+            }
+            long[] seen = first.get(ipOf[i]);
+            if (seen == null) {
+                first.put(ipOf[i], new long[] {macOf[i], frame});
+            } else if (frame > seen[1]) {
+                if (seen[0] == macOf[i]) {
+                    seen[1] = frame;
+                } else {
+                    if (!targetSide[i]) {
+                        senderDuplicate = ipOf[i];
+                    }
+                    if (flagged.isEmpty() || flagged.get(flagged.size() - 1) != frame) {
+                        flagged.add(frame);
+                    }
+                }
+            }
+        }
+        return flagged;
+    }
+
+    /** The findings: spoofing first found, then per address a conflict, a flip flop or its moves. */
+    List<Finding> findings() {
+        Set<Long> poisoned = spoofing();
+        ownership(poisoned);
+        return found;
+    }
+
+    // ---- spoofing ----
+
+    /** One MAC's unsolicited claims of one address. */
+    private static final class Claim {
+        final long ip;
+        final List<Integer> rows = new ArrayList<>();
+
+        Claim(long ip) {
+            this.ip = ip;
+        }
+    }
+
+    /** Finds the poisoners and returns the addresses they claimed. */
+    private Set<Long> spoofing() {
+        Map<Long, List<Integer>> requestsFor = new HashMap<>();
+        Map<Long, List<Integer>> pairsOf = new HashMap<>();
+        for (int r = 0; r < arp.count; r++) {
+            if (arp.opcode[r] == 1 && arp.targetIp[r] >= 0) {
+                requestsFor.computeIfAbsent(arp.targetIp[r], k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            pairsOf.computeIfAbsent(ipOf[i], k -> new ArrayList<>()).add(i);
+        }
+        // unsolicited replies, by sender MAC, then by the address they claim
+        Map<Long, Map<Long, Claim>> byMac = new LinkedHashMap<>();
+        Map<List<Long>, Integer> answers = new HashMap<>();
+        Set<List<Long>> answered = new HashSet<>();
+        for (int r = 0; r < arp.count; r++) {
+            long mac = arp.senderMac[r];
+            long ip = arp.senderIp[r];
+            if (arp.opcode[r] != 2 || !unicast(mac) || ip <= 0) {
+                continue;
+            }
+            boolean gratuitous = ip == arp.targetIp[r];
+            if (!gratuitous && solicited(r, requestsFor.get(ip), answered)) {
+                answers.merge(List.of(mac, ip), 1, Integer::sum);
+                continue;
+            }
+            byMac.computeIfAbsent(mac, k -> new LinkedHashMap<>()).computeIfAbsent(ip, Claim::new).rows.add(r);
+        }
+        Set<Long> poisoned = new HashSet<>();
+        for (Map.Entry<Long, Map<Long, Claim>> e : byMac.entrySet()) {
+            long mac = e.getKey();
+            List<Claim> claims = new ArrayList<>();
+            Map<Long, List<Long>> owners = new LinkedHashMap<>();
+            int frames = 0;
+            for (Claim c : e.getValue().values()) {
+                // the owner answering requests misses one now and then; a poisoner mostly speaks unasked
+                if (c.rows.size() <= answers.getOrDefault(List.of(mac, c.ip), 0)) {
+                    continue;
+                }
+                List<Long> o = holdersAfter(c, mac, pairsOf.get(c.ip));
+                if (!o.isEmpty()) {
+                    claims.add(c);
+                    owners.put(c.ip, o);
+                    frames += c.rows.size();
+                }
+            }
+            if (frames >= MIN_POISON_FRAMES) {
+                poisoner(mac, claims, owners, requestsFor);
+                for (Claim c : claims) {
+                    poisoned.add(c.ip);
+                }
+            }
+        }
+        return poisoned;
+    }
+
+    /**
+     * True when a request from another MAC asked for the reply's address, from the reply's target, at most the
+     * correlation window before it, and this MAC had not answered that request yet. A host's own requests solicit
+     * nothing from itself: a poisoner relaying between its victims asks them in their names.
+     */
+    private boolean solicited(int reply, List<Integer> requests, Set<List<Long>> answered) {
+        if (requests == null) {
+            return false;
+        }
+        long t = arp.time[reply];
+        // requests are in frame order: start at the last one before the reply and walk back through the window
+        int lo = 0;
+        int hi = requests.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (requests.get(mid) < reply) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int k = lo - 1; k >= 0; k--) {
+            int q = requests.get(k);
+            if (t - arp.time[q] > config.windowNanos()) {
+                break;
+            }
+            if (arp.senderMac[q] == arp.senderMac[reply]) {
+                continue;
+            }
+            if ((arp.senderIp[q] == arp.targetIp[reply] || arp.senderMac[q] == arp.targetMac[reply])
+                    && answered.add(List.of((long) q, arp.senderMac[reply]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The other MACs that still hold the address once {@code mac} began claiming it (a pair of theirs at or after
+     * its first unsolicited claim), in order of appearance: an owner that goes silent is a move, not a victim.
+     */
+    private List<Long> holdersAfter(Claim c, long mac, List<Integer> pairs) {
+        Set<Long> holders = new LinkedHashSet<>();
+        int firstRow = c.rows.get(0);
+        Set<Integer> own = new HashSet<>(c.rows);
+        for (int i : pairs) {
+            if (macOf[i] == mac || echo[i] || rowOf[i] < firstRow || (targetSide[i] && own.contains(rowOf[i]))) {
+                continue;
+            }
+            holders.add(macOf[i]);
+        }
+        return new ArrayList<>(holders);
+    }
+
+    private void poisoner(long mac, List<Claim> claims, Map<Long, List<Long>> owners,
+                          Map<Long, List<Integer>> requestsFor) {
+        long gateway = gateway(mac, claims, requestsFor);
+        List<Claim> ordered = new ArrayList<>(claims);
+        if (gateway >= 0) {
+            ordered.sort((a, b) -> Boolean.compare(b.ip == gateway, a.ip == gateway));
+        }
+        List<Integer> rows = new ArrayList<>();
+        Set<Long> sources = new LinkedHashSet<>();
+        Set<Long> victims = new LinkedHashSet<>();
+        List<String> claimWords = new ArrayList<>();
+        for (Claim c : ordered) {
+            rows.addAll(c.rows);
+            for (int r : c.rows) {
+                if (arp.ethSrc[r] >= 0 && arp.ethSrc[r] != mac) {
+                    sources.add(arp.ethSrc[r]);
+                }
+                if (arp.targetIp[r] > 0 && arp.targetIp[r] != c.ip) {
+                    victims.add(arp.targetIp[r]);
+                }
+            }
+            List<String> o = new ArrayList<>();
+            for (long m : owners.get(c.ip)) {
+                o.add(Addresses.mac(m));
+            }
+            claimWords.add(Addresses.ipv4(c.ip) + (c.ip == gateway ? " (probably the gateway; really at "
+                    : " (really at ") + join(o) + ")");
+        }
+        rows.sort(null);
+        List<Integer> frames = new ArrayList<>();
+        for (int r : rows) {
+            if (frames.size() < MAX_FRAMES) {
+                frames.add(arp.frame[r]);
+            }
+        }
+        Set<Long> claimed = new HashSet<>();
+        for (Claim c : claims) {
+            claimed.add(c.ip);
+        }
+        Set<Long> ownIps = new LinkedHashSet<>();
+        for (int i = 0; i < count; i++) {
+            if (macOf[i] == mac && !targetSide[i] && !claimed.contains(ipOf[i])) {
+                ownIps.add(ipOf[i]);
+            }
+        }
+        List<String> ownWords = new ArrayList<>();
+        for (long ip : ownIps) {
+            ownWords.add(Addresses.ipv4(ip));
+        }
+        List<String> sourceWords = new ArrayList<>();
+        for (long s : sources) {
+            sourceWords.add(Addresses.mac(s));
+        }
+        List<String> victimWords = new ArrayList<>();
+        for (long v : victims) {
+            victimWords.add(Addresses.ipv4(v));
+        }
+        String frameText = rows.size() > frames.size()
+                ? Findings.frameWords(frames) + ", the first " + frames.size() + " shown"
+                : Findings.frameWords(frames);
+        String who = "MAC " + Addresses.mac(mac) + (ownWords.isEmpty() ? "" : " (" + join(ownWords) + ")");
+        found.add(new Finding(FindingCode.ARP_SPOOFING, Severity.ERROR, mac, ordered.get(0).ip, frames,
+                who + " is poisoning ARP caches: in " + rows.size() + " ARP "
+                        + (rows.size() == 1 ? "reply" : "replies") + " no request asked for (" + frameText + ")"
+                        + (sourceWords.isEmpty() ? "" : ", sent from Ethernet source " + join(sourceWords))
+                        + ", it claims " + join(claimWords) + (victimWords.isEmpty() ? ""
+                        : ", telling " + join(victimWords) + " to send that traffic to it")
+                        + ". Those owners still hold their addresses after it starts, so this is not a move: it "
+                        + "is a man in the middle (arpspoof, ettercap) or a host set up to answer for others. "
+                        + "Find the port where "
+                        + Addresses.mac(mac) + " is learned in the switches' MAC tables, check the victims' ARP "
+                        + "caches (arp -a) for its MAC, and turn on Dynamic ARP Inspection where the hosts "
+                        + "connect."));
+    }
+
+    /**
+     * The claimed address that is probably the gateway: the one most other hosts ask for (at least two), else one
+     * ending in .1 or .254, the usual gateway addresses; -1 when none looks like it.
+     */
+    private long gateway(long poisoner, List<Claim> claims, Map<Long, List<Integer>> requestsFor) {
+        long best = -1;
+        int bestAskers = 1;
+        for (Claim c : claims) {
+            Set<Long> askers = new HashSet<>();
+            for (int q : requestsFor.getOrDefault(c.ip, List.of())) {
+                if (arp.senderMac[q] != poisoner) {
+                    askers.add(arp.senderMac[q]);
+                }
+            }
+            if (askers.size() > bestAskers) {
+                best = c.ip;
+                bestAskers = askers.size();
+            }
+        }
+        if (best >= 0) {
+            return best;
+        }
+        for (Claim c : claims) {
+            long last = c.ip & 0xFF;
+            if (last == 1 || last == 254) {
+                return c.ip;
+            }
+        }
+        return -1;
+    }
+
+    // ---- conflicts, moves, flip flops ----
+
+    /** One change of the MAC behind an address. */
+    private record Change(int frame, long from, long to, long gapNanos, int fromFrame) {
+    }
+
+    private void ownership(Set<Long> poisoned) {
+        long[] keys = new long[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (!echo[i]) {
+                keys[n++] = (ipOf[i] << 32) | i;
+            }
+        }
+        keys = Arrays.copyOf(keys, n);
+        Arrays.sort(keys);
+        int start = 0;
+        while (start < n) {
+            long ip = keys[start] >>> 32;
+            int end = start;
+            while (end < n && keys[end] >>> 32 == ip) {
+                end++;
+            }
+            if (!poisoned.contains(ip)) {
+                address(ip, keys, start, end);
+            }
+            start = end;
+        }
+    }
+
+    private void address(long ip, long[] keys, int start, int end) {
+        MacsOfIp macs = new MacsOfIp();
+        Map<Long, List<Integer>> framesByMac = new LinkedHashMap<>();
+        Map<Long, Integer> lastFrame = new HashMap<>();
+        List<Change> conflicts = new ArrayList<>();
+        List<Change> flips = new ArrayList<>();
+        List<Change> moves = new ArrayList<>();
+        for (int k = start; k < end; k++) {
+            int i = (int) keys[k];
+            int row = rowOf[i];
+            long mac = macOf[i];
+            long time = arp.time[row];
+            int frame = arp.frame[row];
+            long previous = macs.current();
+            long previousTime = macs.lastTime();
+            MacsOfIp.Change change = macs.claim(mac, time);
+            List<Integer> f = framesByMac.computeIfAbsent(mac, m -> new ArrayList<>());
+            if (f.isEmpty() || f.get(f.size() - 1) != frame) {
+                f.add(frame);
+            }
+            if (change != MacsOfIp.Change.SAME && change != MacsOfIp.Change.FIRST) {
+                Change c = new Change(frame, previous, mac, time - previousTime, lastFrame.get(previous));
+                if (c.gapNanos() <= config.windowNanos()) {
+                    conflicts.add(c);
+                } else if (change == MacsOfIp.Change.NEW_MAC) {
+                    moves.add(c);
+                } else {
+                    flips.add(c);
+                }
+            }
+            lastFrame.put(mac, frame);
+        }
+        if (!conflicts.isEmpty()) {
+            duplicate(ip, framesByMac);
+        } else if (!flips.isEmpty()) {
+            flipFlop(ip, flips, moves);
+        } else {
+            for (Change m : moves) {
+                moved(ip, m);
+            }
+        }
+    }
+
+    private void duplicate(long ip, Map<Long, List<Integer>> byMac) {
+        List<String> parts = new ArrayList<>();
+        List<Integer> frames = new ArrayList<>();
+        long second = -1;
+        for (Map.Entry<Long, List<Integer>> m : byMac.entrySet()) {
+            parts.add(Addresses.mac(m.getKey()) + " (" + Findings.frameWords(m.getValue()) + ")");
+            frames.addAll(m.getValue());
+            if (parts.size() == 2) {
+                second = m.getKey();
+            }
+        }
+        frames = new ArrayList<>(new java.util.TreeSet<>(frames));
+        found.add(new Finding(FindingCode.DUPLICATE_IP, Severity.ERROR, second, ip,
+                frames.subList(0, Math.min(frames.size(), MAX_FRAMES)),
+                Addresses.ipv4(ip) + " is claimed by " + byMac.size() + " MACs: " + join(parts) + ", two of them "
+                        + "within " + duration(config.windowNanos()) + " of each other. Two machines answering for "
+                        + "one address break traffic to both: after a migration this is usually the old copy of "
+                        + "the VM still running (a failed or repeated migration, a clone powered on), otherwise an "
+                        + "address conflict or ARP spoofing. Find the port each MAC is on in the switches' MAC "
+                        + "tables and take the address off the one that should not have it."));
+    }
+
+    private void flipFlop(long ip, List<Change> flips, List<Change> moves) {
+        List<Change> all = new ArrayList<>(moves);
+        all.addAll(flips);
+        all.sort((a, b) -> Integer.compare(a.frame(), b.frame()));
+        Set<Long> macs = new LinkedHashSet<>();
+        List<Integer> frames = new ArrayList<>();
+        long quickest = Long.MAX_VALUE;
+        for (Change c : all) {
+            macs.add(c.from());
+            macs.add(c.to());
+            if (frames.size() < MAX_FRAMES) {
+                frames.add(c.frame());
+            }
+            quickest = Math.min(quickest, c.gapNanos());
+        }
+        List<String> macWords = new ArrayList<>();
+        for (long m : macs) {
+            macWords.add(Addresses.mac(m));
+        }
+        Change last = flips.get(flips.size() - 1);
+        found.add(new Finding(FindingCode.IP_FLIP_FLOP, Severity.WARNING, last.to(), ip, frames,
+                Addresses.ipv4(ip) + " went back and forth between MACs " + join(macWords) + ": " + all.size()
+                        + (all.size() == 1 ? " change" : " changes") + " (" + Findings.frameWords(frames)
+                        + "), the quickest " + duration(quickest) + " after the other MAC last answered. Two "
+                        + "machines are holding the address in turn: a failover pair flapping, a duplicate "
+                        + "address whose owners answer at different times, or a VM and its stale copy. Check "
+                        + "which machine should hold " + Addresses.ipv4(ip) + " and, for a failover pair, its "
+                        + "heartbeat link."));
+    }
+
+    private void moved(long ip, Change m) {
+        String from = Addresses.mac(m.from());
+        found.add(new Finding(FindingCode.IP_MOVED, Severity.NOTE, m.to(), ip, List.of(m.fromFrame(), m.frame()),
+                "IP " + Addresses.ipv4(ip) + " moved from MAC " + from + " to MAC " + Addresses.mac(m.to())
+                        + " at frame " + (m.frame() + 1) + ", " + duration(m.gapNanos()) + " after " + from
+                        + " last answered (frame " + (m.fromFrame() + 1) + "): a migration, failover or "
+                        + "re-addressing. Check that " + Addresses.mac(m.to()) + " is the machine that should hold "
+                        + "it now and that no peer still sends to " + from + " (a gratuitous ARP from the new "
+                        + "holder updates their caches)."));
+    }
+
+    // ---- words ----
+
+    /** "150 ms", "4.2 s", "3 min", "46 days". */
+    static String duration(long nanos) {
+        double s = nanos / 1e9;
+        if (s < 1) {
+            return MigrationAnalyzer.ms(nanos);
+        }
+        if (s < 120) {
+            return Math.abs(s - Math.rint(s)) < 0.05 ? String.format(Locale.ROOT, "%d s", Math.round(s))
+                    : String.format(Locale.ROOT, "%.1f s", s);
+        }
+        if (s < 2 * 3600) {
+            return Math.round(s / 60) + " min";
+        }
+        if (s < 2 * 86400) {
+            return Math.round(s / 3600) + " h";
+        }
+        return Math.round(s / 86400) + " days";
+    }
+
+    private static String join(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+}
