@@ -6,8 +6,6 @@ import dev.cutover.statistics.BindingHistory;
 import dev.cutover.statistics.VlanStacks;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -22,22 +20,16 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /** Statistics &gt; MAC-IP Bindings: arpwatch's history of which MAC claimed each IPv4 address. */
-public final class BindingsViewModel {
-    private final StatisticsViewModel shared;
-    private final StatisticsJob<BindingHistory> job;
+public final class BindingsViewModel extends StatisticsWindowModel<BindingHistory> {
     private final ObservableList<BindingEvent> rows = FXCollections.observableArrayList();
     private final FilteredList<BindingEvent> shown = new FilteredList<>(rows);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final BooleanProperty changesOnly = new SimpleBooleanProperty(this, "changesOnly");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private BindingHistory history;
-    private boolean active;
-    private boolean stale = true;
 
     BindingsViewModel(Tasks tasks, StatisticsViewModel shared) {
-        this.shared = shared;
-        this.job = new StatisticsJob<>(tasks);
+        super(tasks, shared);
         search.addListener((o, was, now) -> refilter());
         changesOnly.addListener((o, was, now) -> refilter());
     }
@@ -51,35 +43,14 @@ public final class BindingsViewModel {
         shown.setPredicate(t.isEmpty() && !changes ? null : p);
     }
 
-    /** The window opened: computes unless the rows are up to date. */
-    public void activate() {
-        active = true;
-        if (stale) {
-            recompute();
-        }
-    }
-
-    /** The window closed: a pass under way stops. */
-    public void deactivate() {
-        active = false;
-        if (job.runningProperty().get()) {
-            job.abandon("");
-            stale = true;
-        }
-    }
-
-    void captureChanged() {
-        stale = true;
-        if (active) {
-            recompute();
-        } else {
-            rows.clear();
-            history = null;
-            summary.set("");
-        }
+    @Override
+    void clear() {
+        rows.clear();
+        history = null;
     }
 
     /** Reads the ARP of every frame again, now. */
+    @Override
     public void recompute() {
         Capture c = shared.capture();
         message.set("");
@@ -149,29 +120,9 @@ public final class BindingsViewModel {
         return changesOnly;
     }
 
-    /** "10 IPs claimed in 27 ARP frames; 1 change". */
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
-    }
-
     /** What the last selection could not do ("Frame 80 is hidden by the display filter"), or "". */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty stateProperty() {
-        return job.stateProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.runningProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progressProperty();
-    }
-
-    public javafx.beans.value.ObservableValue<?> timeFormat() {
-        return shared.timeFormat();
-    }
 }

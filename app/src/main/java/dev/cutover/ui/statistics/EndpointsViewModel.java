@@ -5,10 +5,6 @@ import dev.cutover.statistics.Endpoint;
 import dev.cutover.statistics.Endpoints;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -21,49 +17,21 @@ import java.util.Locale;
 import java.util.function.IntPredicate;
 
 /** Statistics &gt; Endpoints: one row per MAC, a text filter over the rows, and Apply as Filter. */
-public final class EndpointsViewModel {
-    private final StatisticsViewModel shared;
-    private final StatisticsJob<Endpoints> job;
+public final class EndpointsViewModel extends StatisticsWindowModel<Endpoints> {
     private final ObservableList<Endpoint> rows = FXCollections.observableArrayList();
     private final FilteredList<Endpoint> shown = new FilteredList<>(rows);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final BooleanProperty limitToDisplayFilter = new SimpleBooleanProperty(this, "limitToDisplayFilter");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private boolean active;
-    private boolean stale = true;
 
     EndpointsViewModel(Tasks tasks, StatisticsViewModel shared) {
-        this.shared = shared;
-        this.job = new StatisticsJob<>(tasks);
+        super(tasks, shared);
         search.addListener((o, was, now) -> shown.setPredicate(matcher(now)));
         limitToDisplayFilter.addListener((o, was, now) -> recompute());
     }
 
-    /** The window opened: computes unless the rows are up to date. */
-    public void activate() {
-        active = true;
-        if (stale) {
-            recompute();
-        }
-    }
-
-    /** The window closed: a pass under way stops. */
-    public void deactivate() {
-        active = false;
-        if (job.runningProperty().get()) {
-            job.abandon("");
-            stale = true;
-        }
-    }
-
-    void captureChanged() {
-        stale = true;
-        if (active) {
-            recompute();
-        } else {
-            rows.clear();
-            summary.set("");
-        }
+    @Override
+    void clear() {
+        rows.clear();
     }
 
     void displayedChanged() {
@@ -72,7 +40,7 @@ public final class EndpointsViewModel {
         }
     }
 
-    /** Counts again, now. */
+    @Override
     public void recompute() {
         Capture c = shared.capture();
         if (c == null) {
@@ -155,25 +123,4 @@ public final class EndpointsViewModel {
         return limitToDisplayFilter;
     }
 
-    /** "19 MACs in 137 frames". */
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty stateProperty() {
-        return job.stateProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.runningProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progressProperty();
-    }
-
-    /** The packet list's time format changes: times are shown again. */
-    public javafx.beans.value.ObservableValue<?> timeFormat() {
-        return shared.timeFormat();
-    }
 }

@@ -4,12 +4,8 @@ import dev.cutover.capture.Capture;
 import dev.cutover.statistics.ProtocolHierarchy;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 import java.util.Locale;
@@ -19,18 +15,12 @@ import java.util.function.IntPredicate;
  * Statistics &gt; Protocol Hierarchy: the tree of protocol paths with their frames and bytes, of the frames the
  * display filter shows, as Wireshark counts it (or of every frame).
  */
-public final class ProtocolHierarchyViewModel {
-    private final StatisticsViewModel shared;
-    private final StatisticsJob<ProtocolHierarchy> job;
+public final class ProtocolHierarchyViewModel extends StatisticsWindowModel<ProtocolHierarchy> {
     private final ReadOnlyObjectWrapper<ProtocolHierarchy> hierarchy = new ReadOnlyObjectWrapper<>(this, "hierarchy");
     private final BooleanProperty limitToDisplayFilter = new SimpleBooleanProperty(this, "limitToDisplayFilter", true);
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private boolean active;
-    private boolean stale = true;
 
     ProtocolHierarchyViewModel(Tasks tasks, StatisticsViewModel shared) {
-        this.shared = shared;
-        this.job = new StatisticsJob<>(tasks);
+        super(tasks, shared);
         limitToDisplayFilter.addListener((o, was, now) -> {
             if (shared.filtered()) {
                 captureChanged();
@@ -38,31 +28,9 @@ public final class ProtocolHierarchyViewModel {
         });
     }
 
-    /** The window opened: computes unless the tree is up to date. */
-    public void activate() {
-        active = true;
-        if (stale) {
-            recompute();
-        }
-    }
-
-    /** The window closed: a pass under way stops. */
-    public void deactivate() {
-        active = false;
-        if (job.runningProperty().get()) {
-            job.abandon("");
-            stale = true;
-        }
-    }
-
-    void captureChanged() {
-        stale = true;
-        if (active) {
-            recompute();
-        } else {
-            hierarchy.set(null);
-            summary.set("");
-        }
+    @Override
+    void clear() {
+        hierarchy.set(null);
     }
 
     void displayedChanged() {
@@ -72,6 +40,7 @@ public final class ProtocolHierarchyViewModel {
     }
 
     /** Decodes every frame again, now. */
+    @Override
     public void recompute() {
         Capture c = shared.capture();
         if (c == null) {
@@ -107,11 +76,6 @@ public final class ProtocolHierarchyViewModel {
         return limitToDisplayFilter;
     }
 
-    /** "Display filter: none · 77 frames, 16,561 bytes". */
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
-    }
-
     /** Copy as CSV of the whole tree. */
     public String csv() {
         return hierarchy.get() == null ? "" : hierarchy.get().csv();
@@ -124,15 +88,4 @@ public final class ProtocolHierarchyViewModel {
         }
     }
 
-    public ReadOnlyStringProperty stateProperty() {
-        return job.stateProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.runningProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progressProperty();
-    }
 }
