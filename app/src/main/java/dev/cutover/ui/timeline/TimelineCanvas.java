@@ -192,9 +192,10 @@ final class TimelineCanvas extends Canvas {
         g.restore();
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(c(p.text()));
-        g.fillText(lane.title(), 8, top + 14);
+        g.fillText(fit(lane.title(), l.plotX0() - 14), 8, top + 14);
         g.setFill(c(p.muted()));
-        g.fillText(lane.subtitle(), 8, top + 27);
+        // a MAC that announced dozens of addresses must not write them over the plot
+        g.fillText(fit(lane.subtitle(), l.plotX0() - 14), 8, top + 27);
         g.setTextAlign(TextAlignment.RIGHT);
         for (int s = 0; s < lane.interfaces().size(); s++) {
             g.fillText(fit(lane.interfaces().get(s), l.plotX0() - 14), l.plotX0() - 6, l.subLaneY(i, s) + 4);
