@@ -1,8 +1,8 @@
 package dev.cutover.cli;
 
 import dev.cutover.capture.Capture;
-import dev.cutover.report.Annotation;
-import dev.cutover.report.AnnotationStore;
+import dev.cutover.annotations.Annotation;
+import dev.cutover.annotations.AnnotationStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

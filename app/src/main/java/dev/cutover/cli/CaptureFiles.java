@@ -48,10 +48,10 @@ final class CaptureFiles {
      * The annotations kept beside the files, with a warning when they were made on other files; null (after
      * saying why) when the sidecar cannot be read.
      */
-    static dev.cutover.report.AnnotationStore annotations(List<Path> files, Capture capture, PrintWriter err) {
+    static dev.cutover.annotations.AnnotationStore annotations(List<Path> files, Capture capture, PrintWriter err) {
         try {
-            dev.cutover.report.AnnotationStore notes =
-                    dev.cutover.report.AnnotationStore.load(files, capture.frameCount());
+            dev.cutover.annotations.AnnotationStore notes =
+                    dev.cutover.annotations.AnnotationStore.load(files, capture.frameCount());
             if (notes.mismatch() != null) {
                 err.println("cutover: warning: " + notes.mismatch());
             }

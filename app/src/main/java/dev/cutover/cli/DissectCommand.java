@@ -68,10 +68,10 @@ public final class DissectCommand implements Callable<Integer> {
             }
             Writer out = new dev.cutover.text.TerminalWriter(
                     new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-            dev.cutover.report.AnnotationStore notes = CaptureFiles.annotations(files, capture, err);
+            dev.cutover.annotations.AnnotationStore notes = CaptureFiles.annotations(files, capture, err);
             if (notes == null) {
                 err.println("cutover: annotations left out");
-                notes = dev.cutover.report.AnnotationStore.inMemory();
+                notes = dev.cutover.annotations.AnnotationStore.inMemory();
             }
             FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);
             Dissection d = new Dissection();

@@ -2,7 +2,7 @@ package dev.cutover.cli;
 
 import dev.cutover.capture.Capture;
 import dev.cutover.filter.CompiledFilter;
-import dev.cutover.report.AnnotationStore;
+import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.report.PacketExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

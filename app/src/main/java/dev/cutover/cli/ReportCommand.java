@@ -6,7 +6,7 @@ import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.filter.CompiledFilter;
-import dev.cutover.report.AnnotationStore;
+import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.report.CsvReport;
 import dev.cutover.report.HtmlReport;
 import dev.cutover.report.JsonReport;

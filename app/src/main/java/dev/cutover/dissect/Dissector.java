@@ -13,11 +13,11 @@ public final class Dissector {
     public static final int LINKTYPE_LINUX_SLL = 113;
     public static final int LINKTYPE_LINUX_SLL2 = 276;
 
-    public static final Expert MALFORMED = Expert.of("_ws.malformed", Severity.ERROR, "Malformed",
+    public static final Expert MALFORMED = Expert.of(Field.Source.PAYLOAD, "_ws.malformed", Severity.ERROR, "Malformed",
             "Malformed frame: %s");
-    public static final Expert SHORT = Expert.of("_ws.short", Severity.WARNING, "Malformed",
+    public static final Expert SHORT = Expert.of(Field.Source.PAYLOAD, "_ws.short", Severity.WARNING, "Malformed",
             "Frame cut short during capture: %s");
-    public static final Expert UNDECODED = Expert.of("frame.undecoded_link", Severity.NOTE, "Undecoded",
+    public static final Expert UNDECODED = Expert.of(Field.Source.LINK, "frame.undecoded_link", Severity.NOTE, "Undecoded",
             "Link type %s is not decoded; the frame's bytes are shown as they are");
 
     private Dissection boundTo;

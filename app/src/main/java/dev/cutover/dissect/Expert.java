@@ -6,8 +6,9 @@ package dev.cutover.dissect;
  */
 public record Expert(Field field, Severity severity, String group, String text) {
 
-    public static Expert of(String abbrev, Severity severity, String group, String text) {
-        Field f = Field.of(abbrev, text, FieldType.NONE).generated().blurb(text).build();
+    /** An expert raised by the dissectors of {@code source} (the link layer, the payload, the trailer). */
+    public static Expert of(Field.Source source, String abbrev, Severity severity, String group, String text) {
+        Field f = Field.of(source, abbrev, text, FieldType.NONE).generated().blurb(text).build();
         return new Expert(f, severity, group, text);
     }
 

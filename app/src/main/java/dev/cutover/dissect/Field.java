@@ -17,10 +17,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param generated  a computed fact, shown in brackets, covering no bytes of its own
  * @param hidden     recorded for filters and exports but not shown in the tree (eth.addr)
  * @param blurb      one sentence for the field catalogue
+ * @param source     where the value comes from: how deep a frame must be decoded for it, and whether the
+ *                   migration analysis or the annotations must be bound for it to be there
  * @param id         a small dense number, so per-frame bookkeeping can use arrays instead of maps
  */
 public record Field(String abbrev, String label, FieldType type, boolean hex, Map<Long, String> valueNames,
-                    long mask, boolean generated, boolean hidden, String blurb, int id) {
+                    long mask, boolean generated, boolean hidden, String blurb, Source source, int id) {
+
+    /**
+     * Who produces a field's value. Everything else (decode depth, whether a filter or a column needs the
+     * analysis or the annotations) is derived from this, never listed by hand.
+     */
+    public enum Source {
+        /** The capture file's record of the frame: number, times, lengths, interface. */
+        RECORD(Layer.FRAME),
+        /** The link-layer headers (Ethernet, 802.1Q/ad/ah, SLL, LLC), decoded before the payload. */
+        LINK(Layer.LINK),
+        /** The payload's dissectors (ARP, IP, TCP, ...), or a fact that needs every protocol decoded. */
+        PAYLOAD(Layer.ALL),
+        /** Bytes after the payload (padding, trailer, FCS): where they begin is known once the payload is read. */
+        TRAILER(Layer.ALL),
+        /** The migration analysis of the whole capture set (migration.class, migration.finding, ...). */
+        ANALYSIS(Layer.FRAME),
+        /** The file's packet comments and the user's annotations ({@code frame.comment}). */
+        ANNOTATIONS(Layer.FRAME);
+
+        private final Layer depth;
+
+        Source(Layer depth) {
+            this.depth = depth;
+        }
+
+        /** How deep a frame must be decoded for a value of this source to be there. */
+        public Layer depth() {
+            return depth;
+        }
+    }
 
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
@@ -28,6 +60,7 @@ public record Field(String abbrev, String label, FieldType type, boolean hex, Ma
         Objects.requireNonNull(abbrev);
         Objects.requireNonNull(label);
         Objects.requireNonNull(type);
+        Objects.requireNonNull(source, "every field says where its value comes from");
         valueNames = valueNames == null ? Map.of() : Map.copyOf(valueNames);
         blurb = blurb == null ? label : blurb;
     }
@@ -47,13 +80,44 @@ public record Field(String abbrev, String label, FieldType type, boolean hex, Ma
         return valueNames.get(value);
     }
 
-    /** Starts a declaration; reads like Wireshark's table rows. */
-    public static Builder of(String abbrev, String label, FieldType type) {
-        return new Builder(abbrev, label, type);
+    /** Starts a declaration whose value comes from {@code source}; reads like Wireshark's table rows. */
+    public static Builder of(Source source, String abbrev, String label, FieldType type) {
+        return new Builder(source, abbrev, label, type);
+    }
+
+    /** A field of the capture file's frame record. */
+    public static Builder record(String abbrev, String label, FieldType type) {
+        return of(Source.RECORD, abbrev, label, type);
+    }
+
+    /** A field the link-layer dissectors produce. */
+    public static Builder link(String abbrev, String label, FieldType type) {
+        return of(Source.LINK, abbrev, label, type);
+    }
+
+    /** A field the payload's dissectors produce. */
+    public static Builder payload(String abbrev, String label, FieldType type) {
+        return of(Source.PAYLOAD, abbrev, label, type);
+    }
+
+    /** A field of the bytes after the payload. */
+    public static Builder trailer(String abbrev, String label, FieldType type) {
+        return of(Source.TRAILER, abbrev, label, type);
+    }
+
+    /** A field the migration analysis produces. */
+    public static Builder analysis(String abbrev, String label, FieldType type) {
+        return of(Source.ANALYSIS, abbrev, label, type);
+    }
+
+    /** A field the annotations (and the file's comments) produce. */
+    public static Builder annotations(String abbrev, String label, FieldType type) {
+        return of(Source.ANNOTATIONS, abbrev, label, type);
     }
 
     /** Fluent construction of a {@link Field}. */
     public static final class Builder {
+        private final Source source;
         private final String abbrev;
         private final String label;
         private final FieldType type;
@@ -64,7 +128,8 @@ public record Field(String abbrev, String label, FieldType type, boolean hex, Ma
         private boolean hidden;
         private String blurb;
 
-        private Builder(String abbrev, String label, FieldType type) {
+        private Builder(Source source, String abbrev, String label, FieldType type) {
+            this.source = source;
             this.abbrev = abbrev;
             this.label = label;
             this.type = type;
@@ -78,7 +143,7 @@ public record Field(String abbrev, String label, FieldType type, boolean hex, Ma
         public Builder blurb(String text) { blurb = text; return this; }
 
         public Field build() {
-            return new Field(abbrev, label, type, hex, names, mask, generated, hidden, blurb,
+            return new Field(abbrev, label, type, hex, names, mask, generated, hidden, blurb, source,
                     NEXT_ID.getAndIncrement());
         }
     }

@@ -4,6 +4,7 @@ import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FieldCatalogue;
 import dev.cutover.dissect.Layer;
+import dev.cutover.dissect.Needs;
 import dev.cutover.filter.Evaluators.Evaluator;
 
 import java.util.Collection;
@@ -20,13 +21,13 @@ public final class CompiledFilter {
     private final String text;
     private final Evaluator root;
     private final Set<Field> fields;
-    private final Layer layer;
+    private final Needs needs;
 
     private CompiledFilter(String text, Evaluator root, Set<Field> fields) {
         this.text = text;
         this.root = root;
         this.fields = Collections.unmodifiableSet(new LinkedHashSet<>(fields));
-        this.layer = DecodeDepth.of(fields);
+        this.needs = Needs.of(fields);
     }
 
     /**
@@ -59,7 +60,12 @@ public final class CompiledFilter {
 
     /** The least decode depth the filter needs: decode no further than this before calling {@link #matches}. */
     public Layer requiredLayer() {
-        return layer;
+        return needs.depth();
+    }
+
+    /** What matching takes: the decode depth and whether the analysis or the annotations must be bound. */
+    public Needs needs() {
+        return needs;
     }
 
     /** The fields the filter reads. */

@@ -1,5 +1,7 @@
 package dev.cutover.report;
 
+import dev.cutover.annotations.Annotation;
+import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.FieldCatalogue;

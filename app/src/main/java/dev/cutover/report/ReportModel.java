@@ -1,5 +1,7 @@
 package dev.cutover.report;
 
+import dev.cutover.annotations.Annotation;
+import dev.cutover.annotations.AnnotationStore;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.util.List;

@@ -181,8 +181,8 @@ class CompilerTest {
 
     @Test
     void fieldsRegisteredLaterNeedNoChangeHere() throws FilterException {
-        Field finding = Field.of("migration.remark", "Remark", FieldType.STRING).generated().build();
-        Field severity = Field.of("migration.severity", "Severity", FieldType.UINT8).build();
+        Field finding = Field.analysis("migration.remark", "Remark", FieldType.STRING).generated().build();
+        Field severity = Field.analysis("migration.severity", "Severity", FieldType.UINT8).build();
         List<Field> catalogue = new ArrayList<>(FieldCatalogue.all());
         catalogue.add(finding);
         catalogue.add(severity);
@@ -193,7 +193,19 @@ class CompilerTest {
         d.addObject(finding, 0, 0, "duplicate MAC on two uplinks");
         d.add(severity, 0, 0, 3);
         assertThat(f.matches(d)).isTrue();
-        assertThat(f.requiredLayer()).isEqualTo(Layer.ALL);
+        // what the filter needs follows from the fields' declared source, not from a list kept here
+        assertThat(f.requiredLayer()).isEqualTo(Layer.FRAME);
+        assertThat(f.needs().analysis()).isTrue();
+        assertThat(f.needs().annotations()).isFalse();
+        Field payload = Field.payload("newproto.x", "X", FieldType.UINT8).build();
+        Field link = Field.link("newlink.x", "X", FieldType.UINT8).build();
+        catalogue.add(payload);
+        catalogue.add(link);
+        java.util.function.Function<String, Field> lookup =
+                name -> catalogue.stream().filter(x -> x.abbrev().equals(name)).findFirst().orElse(null);
+        assertThat(CompiledFilter.compile("newproto.x == 1", lookup, catalogue).requiredLayer()).isEqualTo(Layer.ALL);
+        assertThat(CompiledFilter.compile("newlink.x == 1", lookup, catalogue).requiredLayer()).isEqualTo(Layer.LINK);
+        assertThat(CompiledFilter.compile("frame.comment", lookup, catalogue).needs().annotations()).isTrue();
         assertThatThrownBy(() -> CompiledFilter.compile("migration.remarks", name ->
                 catalogue.stream().filter(x -> x.abbrev().equals(name)).findFirst().orElse(null), catalogue))
                 .isInstanceOf(FilterException.class)

@@ -1,5 +1,8 @@
 package dev.cutover.report;
 
+import dev.cutover.testsupport.Samples;
+import dev.cutover.annotations.Annotation;
+import dev.cutover.annotations.AnnotationStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.analysis.AnalysisConfig;

@@ -40,41 +40,41 @@ public final class Arp {
             Map.entry(20L, "Serial Line"), Map.entry(24L, "IEEE 1394.1995"), Map.entry(27L, "EUI-64"),
             Map.entry(32L, "InfiniBand"));
 
-    public static final Field ARP = Field.of("arp", "Address Resolution Protocol", FieldType.PROTOCOL)
+    public static final Field ARP = Field.payload("arp", "Address Resolution Protocol", FieldType.PROTOCOL)
             .blurb("ARP and RARP").build();
-    public static final Field HW_TYPE = Field.of("arp.hw.type", "Hardware type", FieldType.UINT16).names(HARDWARE).build();
-    public static final Field PROTO_TYPE = Field.of("arp.proto.type", "Protocol type", FieldType.UINT16).hex()
+    public static final Field HW_TYPE = Field.payload("arp.hw.type", "Hardware type", FieldType.UINT16).names(HARDWARE).build();
+    public static final Field PROTO_TYPE = Field.payload("arp.proto.type", "Protocol type", FieldType.UINT16).hex()
             .names(EtherTypes.NAMES).build();
-    public static final Field HW_SIZE = Field.of("arp.hw.size", "Hardware size", FieldType.UINT8).build();
-    public static final Field PROTO_SIZE = Field.of("arp.proto.size", "Protocol size", FieldType.UINT8).build();
-    public static final Field OPCODE = Field.of("arp.opcode", "Opcode", FieldType.UINT16).names(OPCODES)
+    public static final Field HW_SIZE = Field.payload("arp.hw.size", "Hardware size", FieldType.UINT8).build();
+    public static final Field PROTO_SIZE = Field.payload("arp.proto.size", "Protocol size", FieldType.UINT8).build();
+    public static final Field OPCODE = Field.payload("arp.opcode", "Opcode", FieldType.UINT16).names(OPCODES)
             .blurb("1 request, 2 reply, 3 reverse request (RARP), 4 reverse reply, ...").build();
-    public static final Field IS_GRATUITOUS = Field.of("arp.isgratuitous", "Is gratuitous", FieldType.BOOLEAN)
+    public static final Field IS_GRATUITOUS = Field.payload("arp.isgratuitous", "Is gratuitous", FieldType.BOOLEAN)
             .generated().blurb("A request or reply whose sender IP equals its target IP").build();
-    public static final Field IS_PROBE = Field.of("arp.isprobe", "Is probe", FieldType.BOOLEAN).generated()
+    public static final Field IS_PROBE = Field.payload("arp.isprobe", "Is probe", FieldType.BOOLEAN).generated()
             .blurb("A request from 0.0.0.0 with a zero target MAC (RFC 5227 probe)").build();
-    public static final Field IS_ANNOUNCEMENT = Field.of("arp.isannouncement", "Is announcement", FieldType.BOOLEAN)
+    public static final Field IS_ANNOUNCEMENT = Field.payload("arp.isannouncement", "Is announcement", FieldType.BOOLEAN)
             .generated().blurb("A gratuitous request with a zero target MAC (RFC 5227 announcement)").build();
-    public static final Field SRC_HW = Field.of("arp.src.hw", "Sender hardware address", FieldType.BYTES).build();
-    public static final Field SRC_HW_MAC = Field.of("arp.src.hw_mac", "Sender MAC address", FieldType.ETHER).build();
-    public static final Field SRC_PROTO = Field.of("arp.src.proto", "Sender protocol address", FieldType.BYTES).build();
-    public static final Field SRC_PROTO_IPV4 = Field.of("arp.src.proto_ipv4", "Sender IP address", FieldType.IPV4)
+    public static final Field SRC_HW = Field.payload("arp.src.hw", "Sender hardware address", FieldType.BYTES).build();
+    public static final Field SRC_HW_MAC = Field.payload("arp.src.hw_mac", "Sender MAC address", FieldType.ETHER).build();
+    public static final Field SRC_PROTO = Field.payload("arp.src.proto", "Sender protocol address", FieldType.BYTES).build();
+    public static final Field SRC_PROTO_IPV4 = Field.payload("arp.src.proto_ipv4", "Sender IP address", FieldType.IPV4)
             .build();
-    public static final Field DST_HW = Field.of("arp.dst.hw", "Target hardware address", FieldType.BYTES).build();
-    public static final Field DST_HW_MAC = Field.of("arp.dst.hw_mac", "Target MAC address", FieldType.ETHER).build();
-    public static final Field DST_PROTO = Field.of("arp.dst.proto", "Target protocol address", FieldType.BYTES).build();
-    public static final Field DST_PROTO_IPV4 = Field.of("arp.dst.proto_ipv4", "Target IP address", FieldType.IPV4)
+    public static final Field DST_HW = Field.payload("arp.dst.hw", "Target hardware address", FieldType.BYTES).build();
+    public static final Field DST_HW_MAC = Field.payload("arp.dst.hw_mac", "Target MAC address", FieldType.ETHER).build();
+    public static final Field DST_PROTO = Field.payload("arp.dst.proto", "Target protocol address", FieldType.BYTES).build();
+    public static final Field DST_PROTO_IPV4 = Field.payload("arp.dst.proto_ipv4", "Target IP address", FieldType.IPV4)
             .build();
-    public static final Field DRARP_ERROR = Field.of("arp.dst.drarp_error_status", "DRARP error status",
+    public static final Field DRARP_ERROR = Field.payload("arp.dst.drarp_error_status", "DRARP error status",
             FieldType.UINT16).build();
-    public static final Field SRC_HW_VENDOR = Field.of("arp.src.hw_mac_vendor", "Sender vendor", FieldType.STRING)
+    public static final Field SRC_HW_VENDOR = Field.payload("arp.src.hw_mac_vendor", "Sender vendor", FieldType.STRING)
             .generated().blurb("The vendor of the sender MAC from its OUI").build();
 
-    public static final Expert SENDER_MISMATCH = Expert.of("arp.src.hw_mac_mismatch", Severity.WARNING, "Sequence",
+    public static final Expert SENDER_MISMATCH = Expert.of(Field.Source.PAYLOAD, "arp.src.hw_mac_mismatch", Severity.WARNING, "Sequence",
             "Sender MAC address %s differs from the link-layer source %s");
-    public static final Expert ATMARP_UNDECODED = Expert.of("arp.atmarp_undecoded", Severity.NOTE, "Undecoded",
+    public static final Expert ATMARP_UNDECODED = Expert.of(Field.Source.PAYLOAD, "arp.atmarp_undecoded", Severity.NOTE, "Undecoded",
             "ATM ARP (RFC 2225, hardware type 19) is not decoded");
-    public static final Expert UNUSUAL_SIZES = Expert.of("arp.unusual_sizes", Severity.WARNING, "Malformed",
+    public static final Expert UNUSUAL_SIZES = Expert.of(Field.Source.PAYLOAD, "arp.unusual_sizes", Severity.WARNING, "Malformed",
             "Unusual address sizes for %s");
 
     public static final List<Field> FIELDS = List.of(ARP, HW_TYPE, PROTO_TYPE, HW_SIZE, PROTO_SIZE, OPCODE,

@@ -68,16 +68,16 @@ public final class Dns {
             Map.entry(8L, "RRset does not exist"), Map.entry(9L, "Not authoritative"),
             Map.entry(10L, "Name out of zone"), Map.entry(11L, "DSO-Type not implemented"));
 
-    public static final Field DNS = Field.of("dns", "Domain Name System", FieldType.PROTOCOL).build();
-    public static final Field MDNS = Field.of("mdns", "Multicast Domain Name System", FieldType.PROTOCOL)
+    public static final Field DNS = Field.payload("dns", "Domain Name System", FieldType.PROTOCOL).build();
+    public static final Field MDNS = Field.payload("mdns", "Multicast Domain Name System", FieldType.PROTOCOL)
             .blurb("mDNS (UDP 5353), decoded as DNS").build();
-    public static final Field LLMNR = Field.of("llmnr", "Link-local Multicast Name Resolution", FieldType.PROTOCOL)
+    public static final Field LLMNR = Field.payload("llmnr", "Link-local Multicast Name Resolution", FieldType.PROTOCOL)
             .blurb("LLMNR (UDP 5355), decoded as DNS").build();
-    public static final Field ID = Field.of("dns.id", "Transaction ID", FieldType.UINT16).hex().build();
-    public static final Field FLAGS = Field.of("dns.flags", "Flags", FieldType.UINT16).hex().build();
+    public static final Field ID = Field.payload("dns.id", "Transaction ID", FieldType.UINT16).hex().build();
+    public static final Field FLAGS = Field.payload("dns.flags", "Flags", FieldType.UINT16).hex().build();
     public static final Field RESPONSE = bit("dns.flags.response", "Response", 0x8000, "Message is a query",
             "Message is a response");
-    public static final Field OPCODE = Field.of("dns.flags.opcode", "Opcode", FieldType.UINT16).mask(0x7800)
+    public static final Field OPCODE = Field.payload("dns.flags.opcode", "Opcode", FieldType.UINT16).mask(0x7800)
             .names(OPCODES).blurb("Operation code: 0 standard query").build();
     public static final Field AUTHORITATIVE = bit("dns.flags.authoritative", "Authoritative", 0x0400,
             "Server is not an authority for domain", "Server is an authority for domain");
@@ -97,54 +97,54 @@ public final class Dns {
             "Answer/authority portion was authenticated by the server");
     public static final Field CHECKDISABLE = bit("dns.flags.checkdisable", "Non-authenticated data", 0x0010,
             "Unacceptable", "Acceptable");
-    public static final Field RCODE = Field.of("dns.flags.rcode", "Reply code", FieldType.UINT16).mask(0x000f)
+    public static final Field RCODE = Field.payload("dns.flags.rcode", "Reply code", FieldType.UINT16).mask(0x000f)
             .names(RCODES).build();
-    public static final Field COUNT_QUERIES = Field.of("dns.count.queries", "Questions", FieldType.UINT16).build();
-    public static final Field COUNT_ANSWERS = Field.of("dns.count.answers", "Answer RRs", FieldType.UINT16).build();
-    public static final Field COUNT_AUTH = Field.of("dns.count.auth_rr", "Authority RRs", FieldType.UINT16).build();
-    public static final Field COUNT_ADD = Field.of("dns.count.add_rr", "Additional RRs", FieldType.UINT16).build();
+    public static final Field COUNT_QUERIES = Field.payload("dns.count.queries", "Questions", FieldType.UINT16).build();
+    public static final Field COUNT_ANSWERS = Field.payload("dns.count.answers", "Answer RRs", FieldType.UINT16).build();
+    public static final Field COUNT_AUTH = Field.payload("dns.count.auth_rr", "Authority RRs", FieldType.UINT16).build();
+    public static final Field COUNT_ADD = Field.payload("dns.count.add_rr", "Additional RRs", FieldType.UINT16).build();
     /** Headings of the tree ("Queries", "www.example.com: type A, class IN"): shown, not filterable. */
-    static final Field TEXT = Field.of("dns.text", "", FieldType.NONE).build();
-    public static final Field QRY_NAME = Field.of("dns.qry.name", "Name", FieldType.STRING).build();
-    public static final Field QRY_NAME_LEN = Field.of("dns.qry.name.len", "Name Length", FieldType.UINT16)
+    static final Field TEXT = Field.payload("dns.text", "", FieldType.NONE).build();
+    public static final Field QRY_NAME = Field.payload("dns.qry.name", "Name", FieldType.STRING).build();
+    public static final Field QRY_NAME_LEN = Field.payload("dns.qry.name.len", "Name Length", FieldType.UINT16)
             .generated().build();
-    public static final Field COUNT_LABELS = Field.of("dns.count.labels", "Label Count", FieldType.UINT16)
+    public static final Field COUNT_LABELS = Field.payload("dns.count.labels", "Label Count", FieldType.UINT16)
             .generated().build();
-    public static final Field QRY_TYPE = Field.of("dns.qry.type", "Type", FieldType.UINT16).names(TYPE_DESCRIPTIONS)
+    public static final Field QRY_TYPE = Field.payload("dns.qry.type", "Type", FieldType.UINT16).names(TYPE_DESCRIPTIONS)
             .build();
-    public static final Field QRY_CLASS = Field.of("dns.qry.class", "Class", FieldType.UINT16).hex().names(CLASSES)
+    public static final Field QRY_CLASS = Field.payload("dns.qry.class", "Class", FieldType.UINT16).hex().names(CLASSES)
             .build();
     public static final Field QRY_QU = bit("dns.qry.qu", "\"QU\" question", 0x8000, "False", "True");
-    public static final Field RESP_NAME = Field.of("dns.resp.name", "Name", FieldType.STRING).build();
-    public static final Field RESP_TYPE = Field.of("dns.resp.type", "Type", FieldType.UINT16)
+    public static final Field RESP_NAME = Field.payload("dns.resp.name", "Name", FieldType.STRING).build();
+    public static final Field RESP_TYPE = Field.payload("dns.resp.type", "Type", FieldType.UINT16)
             .names(TYPE_DESCRIPTIONS).build();
-    public static final Field RESP_CLASS = Field.of("dns.resp.class", "Class", FieldType.UINT16).hex()
+    public static final Field RESP_CLASS = Field.payload("dns.resp.class", "Class", FieldType.UINT16).hex()
             .names(CLASSES).build();
     public static final Field CACHE_FLUSH = bit("dns.resp.cache_flush", "Cache flush", 0x8000, "False", "True");
-    public static final Field RESP_TTL = Field.of("dns.resp.ttl", "Time to live", FieldType.UINT32).build();
-    public static final Field RESP_LEN = Field.of("dns.resp.len", "Data length", FieldType.UINT16).build();
-    public static final Field A = Field.of("dns.a", "Address", FieldType.IPV4).build();
-    public static final Field AAAA = Field.of("dns.aaaa", "AAAA Address", FieldType.BYTES).build();
-    public static final Field CNAME = Field.of("dns.cname", "CNAME", FieldType.STRING).build();
-    public static final Field PTR = Field.of("dns.ptr.domain_name", "Domain Name", FieldType.STRING).build();
-    public static final Field NS = Field.of("dns.ns", "Name Server", FieldType.STRING).build();
-    public static final Field MX_PREFERENCE = Field.of("dns.mx.preference", "Preference", FieldType.UINT16).build();
-    public static final Field MX = Field.of("dns.mx.mail_exchange", "Mail Exchange", FieldType.STRING).build();
-    public static final Field SRV_SERVICE = Field.of("dns.srv.service", "Service", FieldType.STRING).build();
-    public static final Field SRV_PROTO = Field.of("dns.srv.proto", "Protocol", FieldType.STRING).build();
-    public static final Field SRV_NAME = Field.of("dns.srv.name", "Name", FieldType.STRING).build();
-    public static final Field SRV_PRIORITY = Field.of("dns.srv.priority", "Priority", FieldType.UINT16).build();
-    public static final Field SRV_WEIGHT = Field.of("dns.srv.weight", "Weight", FieldType.UINT16).build();
-    public static final Field SRV_PORT = Field.of("dns.srv.port", "Port", FieldType.UINT16).build();
-    public static final Field SRV_TARGET = Field.of("dns.srv.target", "Target", FieldType.STRING).build();
-    public static final Field SOA_MNAME = Field.of("dns.soa.mname", "Primary name server", FieldType.STRING).build();
-    public static final Field TXT = Field.of("dns.txt", "TXT", FieldType.STRING).build();
-    public static final Field NSEC_NEXT = Field.of("dns.nsec.next_domain_name", "Next Domain Name", FieldType.STRING)
+    public static final Field RESP_TTL = Field.payload("dns.resp.ttl", "Time to live", FieldType.UINT32).build();
+    public static final Field RESP_LEN = Field.payload("dns.resp.len", "Data length", FieldType.UINT16).build();
+    public static final Field A = Field.payload("dns.a", "Address", FieldType.IPV4).build();
+    public static final Field AAAA = Field.payload("dns.aaaa", "AAAA Address", FieldType.BYTES).build();
+    public static final Field CNAME = Field.payload("dns.cname", "CNAME", FieldType.STRING).build();
+    public static final Field PTR = Field.payload("dns.ptr.domain_name", "Domain Name", FieldType.STRING).build();
+    public static final Field NS = Field.payload("dns.ns", "Name Server", FieldType.STRING).build();
+    public static final Field MX_PREFERENCE = Field.payload("dns.mx.preference", "Preference", FieldType.UINT16).build();
+    public static final Field MX = Field.payload("dns.mx.mail_exchange", "Mail Exchange", FieldType.STRING).build();
+    public static final Field SRV_SERVICE = Field.payload("dns.srv.service", "Service", FieldType.STRING).build();
+    public static final Field SRV_PROTO = Field.payload("dns.srv.proto", "Protocol", FieldType.STRING).build();
+    public static final Field SRV_NAME = Field.payload("dns.srv.name", "Name", FieldType.STRING).build();
+    public static final Field SRV_PRIORITY = Field.payload("dns.srv.priority", "Priority", FieldType.UINT16).build();
+    public static final Field SRV_WEIGHT = Field.payload("dns.srv.weight", "Weight", FieldType.UINT16).build();
+    public static final Field SRV_PORT = Field.payload("dns.srv.port", "Port", FieldType.UINT16).build();
+    public static final Field SRV_TARGET = Field.payload("dns.srv.target", "Target", FieldType.STRING).build();
+    public static final Field SOA_MNAME = Field.payload("dns.soa.mname", "Primary name server", FieldType.STRING).build();
+    public static final Field TXT = Field.payload("dns.txt", "TXT", FieldType.STRING).build();
+    public static final Field NSEC_NEXT = Field.payload("dns.nsec.next_domain_name", "Next Domain Name", FieldType.STRING)
             .build();
-    public static final Field UDP_PAYLOAD_SIZE = Field.of("dns.rr.udp_payload_size", "UDP payload size",
+    public static final Field UDP_PAYLOAD_SIZE = Field.payload("dns.rr.udp_payload_size", "UDP payload size",
             FieldType.UINT16).build();
 
-    public static final Expert BAD_NAME = Expert.of("dns.bad_name", Severity.WARNING, "Malformed",
+    public static final Expert BAD_NAME = Expert.of(Field.Source.PAYLOAD, "dns.bad_name", Severity.WARNING, "Malformed",
             "Name not decoded to its end: %s");
 
     public static final List<Field> FIELDS = List.of(DNS, MDNS, LLMNR, ID, FLAGS, RESPONSE, OPCODE, AUTHORITATIVE,
@@ -158,7 +158,7 @@ public final class Dns {
     }
 
     private static Field bit(String abbrev, String label, int mask, String clear, String set) {
-        return Field.of(abbrev, label, FieldType.BOOLEAN).mask(mask).names(Map.of(0L, clear, 1L, set)).build();
+        return Field.payload(abbrev, label, FieldType.BOOLEAN).mask(mask).names(Map.of(0L, clear, 1L, set)).build();
     }
 
     /** The short name of a record type ("A", "AAAA", "ANY"), as in the Info column. */

@@ -21,40 +21,40 @@ public final class Ethernet {
             0L, "Individual address (unicast)",
             1L, "Group address (multicast/broadcast)");
 
-    public static final Field ETH = Field.of("eth", "Ethernet II", FieldType.PROTOCOL).blurb("Ethernet").build();
-    public static final Field DST = Field.of("eth.dst", "Destination", FieldType.ETHER)
+    public static final Field ETH = Field.link("eth", "Ethernet II", FieldType.PROTOCOL).blurb("Ethernet").build();
+    public static final Field DST = Field.link("eth.dst", "Destination", FieldType.ETHER)
             .blurb("Destination hardware address").build();
-    public static final Field DST_RESOLVED = Field.of("eth.dst_resolved", "Destination (resolved)", FieldType.STRING)
+    public static final Field DST_RESOLVED = Field.link("eth.dst_resolved", "Destination (resolved)", FieldType.STRING)
             .generated().hidden().blurb("Broadcast or a well-known multicast group name").build();
-    public static final Field DST_OUI = Field.of("eth.dst.oui", "Destination OUI", FieldType.BYTES).hidden().build();
-    public static final Field DST_OUI_RESOLVED = Field.of("eth.dst.oui_resolved", "Destination vendor",
+    public static final Field DST_OUI = Field.link("eth.dst.oui", "Destination OUI", FieldType.BYTES).hidden().build();
+    public static final Field DST_OUI_RESOLVED = Field.link("eth.dst.oui_resolved", "Destination vendor",
             FieldType.STRING).generated().build();
-    public static final Field DST_LG = Field.of("eth.dst.lg", "LG bit", FieldType.BOOLEAN).mask(0x020000).names(LG).build();
-    public static final Field DST_IG = Field.of("eth.dst.ig", "IG bit", FieldType.BOOLEAN).mask(0x010000).names(IG).build();
-    public static final Field SRC = Field.of("eth.src", "Source", FieldType.ETHER)
+    public static final Field DST_LG = Field.link("eth.dst.lg", "LG bit", FieldType.BOOLEAN).mask(0x020000).names(LG).build();
+    public static final Field DST_IG = Field.link("eth.dst.ig", "IG bit", FieldType.BOOLEAN).mask(0x010000).names(IG).build();
+    public static final Field SRC = Field.link("eth.src", "Source", FieldType.ETHER)
             .blurb("Source hardware address").build();
-    public static final Field SRC_OUI = Field.of("eth.src.oui", "Source OUI", FieldType.BYTES).hidden().build();
-    public static final Field SRC_OUI_RESOLVED = Field.of("eth.src.oui_resolved", "Source vendor", FieldType.STRING)
+    public static final Field SRC_OUI = Field.link("eth.src.oui", "Source OUI", FieldType.BYTES).hidden().build();
+    public static final Field SRC_OUI_RESOLVED = Field.link("eth.src.oui_resolved", "Source vendor", FieldType.STRING)
             .generated().blurb("The vendor of the source MAC from its OUI (VMware, Microsoft Hyper-V, QEMU/KVM, ...)")
             .build();
-    public static final Field SRC_LG = Field.of("eth.src.lg", "LG bit", FieldType.BOOLEAN).mask(0x020000).names(LG).build();
-    public static final Field SRC_IG = Field.of("eth.src.ig", "IG bit", FieldType.BOOLEAN).mask(0x010000).names(IG).build();
-    public static final Field ADDR = Field.of("eth.addr", "Address", FieldType.ETHER).hidden()
+    public static final Field SRC_LG = Field.link("eth.src.lg", "LG bit", FieldType.BOOLEAN).mask(0x020000).names(LG).build();
+    public static final Field SRC_IG = Field.link("eth.src.ig", "IG bit", FieldType.BOOLEAN).mask(0x010000).names(IG).build();
+    public static final Field ADDR = Field.link("eth.addr", "Address", FieldType.ETHER).hidden()
             .blurb("Source or destination hardware address").build();
-    public static final Field LG_BIT = Field.of("eth.lg", "LG bit", FieldType.BOOLEAN).mask(0x020000).names(LG).hidden().build();
-    public static final Field IG_BIT = Field.of("eth.ig", "IG bit", FieldType.BOOLEAN).mask(0x010000).names(IG).hidden().build();
-    public static final Field TYPE = Field.of("eth.type", "Type", FieldType.UINT16).hex().names(EtherTypes.NAMES).build();
-    public static final Field LEN = Field.of("eth.len", "Length", FieldType.UINT16).blurb("IEEE 802.3 length").build();
-    public static final Field PADDING = Field.of("eth.padding", "Padding", FieldType.BYTES)
+    public static final Field LG_BIT = Field.link("eth.lg", "LG bit", FieldType.BOOLEAN).mask(0x020000).names(LG).hidden().build();
+    public static final Field IG_BIT = Field.link("eth.ig", "IG bit", FieldType.BOOLEAN).mask(0x010000).names(IG).hidden().build();
+    public static final Field TYPE = Field.link("eth.type", "Type", FieldType.UINT16).hex().names(EtherTypes.NAMES).build();
+    public static final Field LEN = Field.link("eth.len", "Length", FieldType.UINT16).blurb("IEEE 802.3 length").build();
+    public static final Field PADDING = Field.trailer("eth.padding", "Padding", FieldType.BYTES)
             .blurb("Zero bytes that bring a short frame to the 60-byte minimum").build();
-    public static final Field TRAILER = Field.of("eth.trailer", "Trailer", FieldType.BYTES)
+    public static final Field TRAILER = Field.trailer("eth.trailer", "Trailer", FieldType.BYTES)
             .blurb("Bytes after the payload and padding").build();
-    public static final Field FCS = Field.of("eth.fcs", "Frame check sequence", FieldType.UINT32).hex()
+    public static final Field FCS = Field.trailer("eth.fcs", "Frame check sequence", FieldType.UINT32).hex()
             .blurb("Ethernet checksum (not verified)").build();
 
-    public static final Expert SRC_NOT_GROUP = Expert.of("eth.src_not_group", Severity.WARNING, "Protocol",
+    public static final Expert SRC_NOT_GROUP = Expert.of(Field.Source.LINK, "eth.src_not_group", Severity.WARNING, "Protocol",
             "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)");
-    public static final Expert PADDING_BAD = Expert.of("eth.padding_bad", Severity.NOTE, "Protocol",
+    public static final Expert PADDING_BAD = Expert.of(Field.Source.TRAILER, "eth.padding_bad", Severity.NOTE, "Protocol",
             "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
 
     public static final List<Field> FIELDS = List.of(ETH, DST, DST_RESOLVED, DST_OUI, DST_OUI_RESOLVED, DST_LG,

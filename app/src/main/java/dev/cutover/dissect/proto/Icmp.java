@@ -55,23 +55,23 @@ public final class Icmp {
     private static final Map<Long, String> PHOTURIS = Map.of(0L, "Bad SPI", 1L, "Authentication Failed",
             2L, "Decompression Failed", 3L, "Decryption Failed", 4L, "Need Authentication", 5L, "Need Authorization");
 
-    public static final Field ICMP = Field.of("icmp", "Internet Control Message Protocol", FieldType.PROTOCOL).build();
-    public static final Field TYPE = Field.of("icmp.type", "Type", FieldType.UINT8).names(TYPES).build();
-    public static final Field CODE = Field.of("icmp.code", "Code", FieldType.UINT8)
+    public static final Field ICMP = Field.payload("icmp", "Internet Control Message Protocol", FieldType.PROTOCOL).build();
+    public static final Field TYPE = Field.payload("icmp.type", "Type", FieldType.UINT8).names(TYPES).build();
+    public static final Field CODE = Field.payload("icmp.code", "Code", FieldType.UINT8)
             .blurb("Its meaning depends on the type (for type 3, 3 is Port unreachable)").build();
-    public static final Field CHECKSUM = Field.of("icmp.checksum", "Checksum", FieldType.UINT16).hex()
+    public static final Field CHECKSUM = Field.payload("icmp.checksum", "Checksum", FieldType.UINT16).hex()
             .blurb("Checksum (not verified)").build();
-    public static final Field IDENT = Field.of("icmp.ident", "Identifier (BE)", FieldType.UINT16).build();
-    public static final Field IDENT_LE = Field.of("icmp.ident_le", "Identifier (LE)", FieldType.UINT16).build();
-    public static final Field SEQ = Field.of("icmp.seq", "Sequence Number (BE)", FieldType.UINT16).build();
-    public static final Field SEQ_LE = Field.of("icmp.seq_le", "Sequence Number (LE)", FieldType.UINT16).build();
-    public static final Field REDIR_GW = Field.of("icmp.redir_gw", "Gateway Address", FieldType.IPV4).build();
-    public static final Field MTU = Field.of("icmp.mtu", "MTU of next hop", FieldType.UINT16).build();
+    public static final Field IDENT = Field.payload("icmp.ident", "Identifier (BE)", FieldType.UINT16).build();
+    public static final Field IDENT_LE = Field.payload("icmp.ident_le", "Identifier (LE)", FieldType.UINT16).build();
+    public static final Field SEQ = Field.payload("icmp.seq", "Sequence Number (BE)", FieldType.UINT16).build();
+    public static final Field SEQ_LE = Field.payload("icmp.seq_le", "Sequence Number (LE)", FieldType.UINT16).build();
+    public static final Field REDIR_GW = Field.payload("icmp.redir_gw", "Gateway Address", FieldType.IPV4).build();
+    public static final Field MTU = Field.payload("icmp.mtu", "MTU of next hop", FieldType.UINT16).build();
 
-    public static final Field DATA = Field.of("data", "Data", FieldType.PROTOCOL).blurb("Bytes not decoded further")
+    public static final Field DATA = Field.payload("data", "Data", FieldType.PROTOCOL).blurb("Bytes not decoded further")
             .build();
-    public static final Field DATA_DATA = Field.of("data.data", "Data", FieldType.BYTES).build();
-    public static final Field DATA_LEN = Field.of("data.len", "Length", FieldType.UINT32).generated().build();
+    public static final Field DATA_DATA = Field.payload("data.data", "Data", FieldType.BYTES).build();
+    public static final Field DATA_LEN = Field.payload("data.len", "Length", FieldType.UINT32).generated().build();
 
     public static final List<Field> FIELDS = List.of(ICMP, TYPE, CODE, CHECKSUM, IDENT, IDENT_LE, SEQ, SEQ_LE,
             REDIR_GW, MTU, DATA, DATA_DATA, DATA_LEN);

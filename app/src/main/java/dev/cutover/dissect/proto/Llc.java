@@ -7,14 +7,14 @@ import java.util.List;
 
 /** IEEE 802.2 LLC with SNAP, enough to reach ARP carried in 802.3 frames. */
 public final class Llc {
-    public static final Field LLC = Field.of("llc", "Logical-Link Control", FieldType.PROTOCOL).build();
-    public static final Field DSAP = Field.of("llc.dsap", "DSAP", FieldType.UINT8).hex().build();
-    public static final Field SSAP = Field.of("llc.ssap", "SSAP", FieldType.UINT8).hex().build();
-    public static final Field CONTROL = Field.of("llc.control", "Control field", FieldType.UINT16).hex().build();
-    public static final Field OUI = Field.of("llc.oui", "Organization Code", FieldType.UINT32).hex().build();
-    public static final Field TYPE = Field.of("llc.type", "Type", FieldType.UINT16).hex().names(EtherTypes.NAMES)
+    public static final Field LLC = Field.link("llc", "Logical-Link Control", FieldType.PROTOCOL).build();
+    public static final Field DSAP = Field.link("llc.dsap", "DSAP", FieldType.UINT8).hex().build();
+    public static final Field SSAP = Field.link("llc.ssap", "SSAP", FieldType.UINT8).hex().build();
+    public static final Field CONTROL = Field.link("llc.control", "Control field", FieldType.UINT16).hex().build();
+    public static final Field OUI = Field.link("llc.oui", "Organization Code", FieldType.UINT32).hex().build();
+    public static final Field TYPE = Field.link("llc.type", "Type", FieldType.UINT16).hex().names(EtherTypes.NAMES)
             .build();
-    public static final Field PID = Field.of("llc.pid", "Protocol ID", FieldType.UINT16).hex().build();
+    public static final Field PID = Field.link("llc.pid", "Protocol ID", FieldType.UINT16).hex().build();
 
     public static final List<Field> FIELDS = List.of(LLC, DSAP, SSAP, CONTROL, OUI, TYPE, PID);
 

@@ -12,32 +12,32 @@ import java.util.List;
  * where a VM's MAC now lives, sent by the host with the VM's MAC as the frame's source.
  */
 public final class Migration {
-    public static final Field NOTIFICATION = Field.of("migration.notification",
+    public static final Field NOTIFICATION = Field.payload("migration.notification",
             "Migration notification (the host announces the VM's MAC; the frame's source is the VM's, not the host's)",
             FieldType.BOOLEAN).generated()
             .blurb("RARP reverse request to broadcast whose sender and target MAC equal the frame's source: "
                     + "a hypervisor's announcement after a live migration (ESXi Notify Switches, QEMU announce-self)")
             .build();
-    public static final Field VM_MAC = Field.of("migration.vm_mac", "VM MAC address", FieldType.ETHER).generated()
+    public static final Field VM_MAC = Field.payload("migration.vm_mac", "VM MAC address", FieldType.ETHER).generated()
             .blurb("The MAC a migration notification announces").build();
-    public static final Field VM_VENDOR = Field.of("migration.vm_vendor", "VM NIC vendor", FieldType.STRING)
+    public static final Field VM_VENDOR = Field.payload("migration.vm_vendor", "VM NIC vendor", FieldType.STRING)
             .generated().blurb("The vendor of the announced MAC (VMware, QEMU/KVM, Microsoft Hyper-V, ...)").build();
 
     /** The analysis's facts about a frame (added after the migration analysis has run, not by the decoder). */
-    public static final Field ANALYSIS = Field.of("migration", "Migration analysis", FieldType.PROTOCOL)
+    public static final Field ANALYSIS = Field.analysis("migration", "Migration analysis", FieldType.PROTOCOL)
             .blurb("What the migration analysis says about the frame (present once the analysis has run)").build();
-    public static final Field CLASS = Field.of("migration.class", "Class", FieldType.STRING).generated()
+    public static final Field CLASS = Field.analysis("migration.class", "Class", FieldType.STRING).generated()
             .blurb("The frame's ARP-family class: RARP request, RARP reply, gratuitous ARP request, gratuitous "
                     + "ARP reply, ARP probe, ARP request, ARP reply, other ARP").build();
-    public static final Field BURST = Field.of("migration.burst", "RARP burst", FieldType.UINT32).generated()
+    public static final Field BURST = Field.analysis("migration.burst", "RARP burst", FieldType.UINT32).generated()
             .blurb("The RARP burst the frame belongs to, numbered from 1 in time order").build();
-    public static final Field PATTERN = Field.of("migration.pattern", "Burst pattern", FieldType.STRING).generated()
+    public static final Field PATTERN = Field.analysis("migration.pattern", "Burst pattern", FieldType.STRING).generated()
             .blurb("The sender the frame's RARP burst looks like (qemu-announce-self, esxi-notify-switches, ...)")
             .build();
-    public static final Field EVENT = Field.of("migration.event", "Migration", FieldType.UINT32).generated()
+    public static final Field EVENT = Field.analysis("migration.event", "Migration", FieldType.UINT32).generated()
             .blurb("The migration event the frame belongs to, numbered from 1 as `cutover analyze` lists them")
             .build();
-    public static final Field FINDING = Field.of("migration.finding", "Finding", FieldType.STRING).generated()
+    public static final Field FINDING = Field.analysis("migration.finding", "Finding", FieldType.STRING).generated()
             .blurb("The code of a finding that names the frame (rarp-without-garp, duplicate-ip, ...); one per "
                     + "finding").build();
 

@@ -11,19 +11,19 @@ public final class Sll {
     static final Map<Long, String> PKTTYPE = Map.of(
             0L, "Unicast to us", 1L, "Broadcast", 2L, "Multicast", 3L, "Unicast to another host", 4L, "Sent by us");
 
-    public static final Field SLL = Field.of("sll", "Linux cooked capture", FieldType.PROTOCOL)
+    public static final Field SLL = Field.link("sll", "Linux cooked capture", FieldType.PROTOCOL)
             .blurb("Linux cooked-mode capture header (any interface, tcpdump -i any)").build();
-    public static final Field PKTTYPE_FIELD = Field.of("sll.pkttype", "Packet type", FieldType.UINT16)
+    public static final Field PKTTYPE_FIELD = Field.link("sll.pkttype", "Packet type", FieldType.UINT16)
             .names(PKTTYPE).build();
-    public static final Field HATYPE = Field.of("sll.hatype", "Link-layer address type", FieldType.UINT16).build();
-    public static final Field HALEN = Field.of("sll.halen", "Link-layer address length", FieldType.UINT16).build();
-    public static final Field SRC_ETH = Field.of("sll.src.eth", "Source", FieldType.ETHER).build();
-    public static final Field SRC_OTHER = Field.of("sll.src.other", "Source", FieldType.BYTES).build();
-    public static final Field UNUSED = Field.of("sll.unused", "Unused", FieldType.BYTES).build();
-    public static final Field LTYPE = Field.of("sll.ltype", "Protocol", FieldType.UINT16).hex().build();
-    public static final Field ETYPE = Field.of("sll.etype", "Protocol", FieldType.UINT16).hex()
+    public static final Field HATYPE = Field.link("sll.hatype", "Link-layer address type", FieldType.UINT16).build();
+    public static final Field HALEN = Field.link("sll.halen", "Link-layer address length", FieldType.UINT16).build();
+    public static final Field SRC_ETH = Field.link("sll.src.eth", "Source", FieldType.ETHER).build();
+    public static final Field SRC_OTHER = Field.link("sll.src.other", "Source", FieldType.BYTES).build();
+    public static final Field UNUSED = Field.link("sll.unused", "Unused", FieldType.BYTES).build();
+    public static final Field LTYPE = Field.link("sll.ltype", "Protocol", FieldType.UINT16).hex().build();
+    public static final Field ETYPE = Field.link("sll.etype", "Protocol", FieldType.UINT16).hex()
             .names(EtherTypes.NAMES).build();
-    public static final Field IFINDEX = Field.of("sll.ifindex", "Interface index", FieldType.UINT32).build();
+    public static final Field IFINDEX = Field.link("sll.ifindex", "Interface index", FieldType.UINT32).build();
 
     public static final List<Field> FIELDS = List.of(SLL, PKTTYPE_FIELD, HATYPE, HALEN, SRC_ETH, SRC_OTHER, UNUSED,
             LTYPE, ETYPE, IFINDEX);

@@ -18,21 +18,21 @@ public final class Ssdp {
     private static final Set<String> METHODS = Set.of("M-SEARCH", "NOTIFY", "GET", "POST", "HEAD", "PUT",
             "SUBSCRIBE", "UNSUBSCRIBE", "OPTIONS");
 
-    public static final Field SSDP = Field.of("ssdp", "Simple Service Discovery Protocol", FieldType.PROTOCOL)
+    public static final Field SSDP = Field.payload("ssdp", "Simple Service Discovery Protocol", FieldType.PROTOCOL)
             .build();
     /** The lines of the message as the tree shows them; not filterable. */
-    static final Field TEXT = Field.of("ssdp.text", "", FieldType.NONE).build();
-    public static final Field METHOD = Field.of("http.request.method", "Request Method", FieldType.STRING).build();
-    public static final Field URI = Field.of("http.request.uri", "Request URI", FieldType.STRING).build();
-    public static final Field REQUEST_VERSION = Field.of("http.request.version", "Request Version", FieldType.STRING)
+    static final Field TEXT = Field.payload("ssdp.text", "", FieldType.NONE).build();
+    public static final Field METHOD = Field.payload("http.request.method", "Request Method", FieldType.STRING).build();
+    public static final Field URI = Field.payload("http.request.uri", "Request URI", FieldType.STRING).build();
+    public static final Field REQUEST_VERSION = Field.payload("http.request.version", "Request Version", FieldType.STRING)
             .build();
-    public static final Field RESPONSE_VERSION = Field.of("http.response.version", "Response Version",
+    public static final Field RESPONSE_VERSION = Field.payload("http.response.version", "Response Version",
             FieldType.STRING).build();
-    public static final Field CODE = Field.of("http.response.code", "Status Code", FieldType.UINT16).build();
-    public static final Field PHRASE = Field.of("http.response.phrase", "Response Phrase", FieldType.STRING).build();
-    public static final Field REQUEST_LINE = Field.of("http.request.line", "Request line", FieldType.STRING).hidden()
+    public static final Field CODE = Field.payload("http.response.code", "Status Code", FieldType.UINT16).build();
+    public static final Field PHRASE = Field.payload("http.response.phrase", "Response Phrase", FieldType.STRING).build();
+    public static final Field REQUEST_LINE = Field.payload("http.request.line", "Request line", FieldType.STRING).hidden()
             .blurb("A header line of a request").build();
-    public static final Field RESPONSE_LINE = Field.of("http.response.line", "Response line", FieldType.STRING)
+    public static final Field RESPONSE_LINE = Field.payload("http.response.line", "Response line", FieldType.STRING)
             .hidden().blurb("A header line of a response").build();
 
     public static final List<Field> FIELDS = List.of(SSDP, METHOD, URI, REQUEST_VERSION, RESPONSE_VERSION, CODE,

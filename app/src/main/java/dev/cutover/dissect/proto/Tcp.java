@@ -27,27 +27,27 @@ public final class Tcp {
     public static final int ACK = 0x010;
     public static final int URG = 0x020;
 
-    public static final Field TCP = Field.of("tcp", "Transmission Control Protocol", FieldType.PROTOCOL).build();
-    public static final Field SRCPORT = Field.of("tcp.srcport", "Source Port", FieldType.UINT16).build();
-    public static final Field DSTPORT = Field.of("tcp.dstport", "Destination Port", FieldType.UINT16).build();
-    public static final Field PORT = Field.of("tcp.port", "Source or Destination Port", FieldType.UINT16).hidden()
+    public static final Field TCP = Field.payload("tcp", "Transmission Control Protocol", FieldType.PROTOCOL).build();
+    public static final Field SRCPORT = Field.payload("tcp.srcport", "Source Port", FieldType.UINT16).build();
+    public static final Field DSTPORT = Field.payload("tcp.dstport", "Destination Port", FieldType.UINT16).build();
+    public static final Field PORT = Field.payload("tcp.port", "Source or Destination Port", FieldType.UINT16).hidden()
             .build();
-    public static final Field LEN = Field.of("tcp.len", "TCP Segment Len", FieldType.UINT32).generated()
+    public static final Field LEN = Field.payload("tcp.len", "TCP Segment Len", FieldType.UINT32).generated()
             .blurb("Bytes of payload: the IP payload less the TCP header").build();
-    public static final Field SEQ = Field.of("tcp.seq", "Sequence Number", FieldType.UINT32)
+    public static final Field SEQ = Field.payload("tcp.seq", "Sequence Number", FieldType.UINT32)
             .blurb("The raw sequence number (Cutover shows no relative numbers: it keeps no state between frames)")
             .build();
-    public static final Field SEQ_RAW = Field.of("tcp.seq_raw", "Sequence Number (raw)", FieldType.UINT32).hidden()
+    public static final Field SEQ_RAW = Field.payload("tcp.seq_raw", "Sequence Number (raw)", FieldType.UINT32).hidden()
             .build();
-    public static final Field NXTSEQ = Field.of("tcp.nxtseq", "Next Sequence Number", FieldType.UINT32).generated()
+    public static final Field NXTSEQ = Field.payload("tcp.nxtseq", "Next Sequence Number", FieldType.UINT32).generated()
             .build();
-    public static final Field ACK_NUM = Field.of("tcp.ack", "Acknowledgment Number", FieldType.UINT32)
+    public static final Field ACK_NUM = Field.payload("tcp.ack", "Acknowledgment Number", FieldType.UINT32)
             .blurb("The raw acknowledgment number").build();
-    public static final Field ACK_RAW = Field.of("tcp.ack_raw", "Acknowledgment number (raw)", FieldType.UINT32)
+    public static final Field ACK_RAW = Field.payload("tcp.ack_raw", "Acknowledgment number (raw)", FieldType.UINT32)
             .hidden().build();
-    public static final Field HDR_LEN = Field.of("tcp.hdr_len", "Header Length", FieldType.UINT8)
+    public static final Field HDR_LEN = Field.payload("tcp.hdr_len", "Header Length", FieldType.UINT8)
             .blurb("Header length in bytes").build();
-    public static final Field FLAGS = Field.of("tcp.flags", "Flags", FieldType.UINT16).hex()
+    public static final Field FLAGS = Field.payload("tcp.flags", "Flags", FieldType.UINT16).hex()
             .blurb("Flags (12 bits)").build();
     public static final Field FLAG_RES = flag("tcp.flags.res", "Reserved", 0xe00);
     public static final Field FLAG_AE = flag("tcp.flags.ae", "Accurate ECN", 0x100);
@@ -59,18 +59,18 @@ public final class Tcp {
     public static final Field FLAG_RESET = flag("tcp.flags.reset", "Reset", 0x004);
     public static final Field FLAG_SYN = flag("tcp.flags.syn", "Syn", 0x002);
     public static final Field FLAG_FIN = flag("tcp.flags.fin", "Fin", 0x001);
-    public static final Field FLAGS_STR = Field.of("tcp.flags.str", "TCP Flags", FieldType.STRING).generated()
+    public static final Field FLAGS_STR = Field.payload("tcp.flags.str", "TCP Flags", FieldType.STRING).generated()
             .blurb("The flags as letters, a dot for each bit not set").build();
-    public static final Field WINDOW = Field.of("tcp.window_size_value", "Window", FieldType.UINT16)
+    public static final Field WINDOW = Field.payload("tcp.window_size_value", "Window", FieldType.UINT16)
             .blurb("The window size value from the TCP header (not scaled)").build();
-    public static final Field CHECKSUM = Field.of("tcp.checksum", "Checksum", FieldType.UINT16).hex()
+    public static final Field CHECKSUM = Field.payload("tcp.checksum", "Checksum", FieldType.UINT16).hex()
             .blurb("Checksum (not verified)").build();
-    public static final Field URGENT = Field.of("tcp.urgent_pointer", "Urgent Pointer", FieldType.UINT16).build();
-    public static final Field OPTIONS = Field.of("tcp.options", "TCP Options", FieldType.BYTES).build();
-    public static final Field PAYLOAD = Field.of("tcp.payload", "TCP payload", FieldType.BYTES)
+    public static final Field URGENT = Field.payload("tcp.urgent_pointer", "Urgent Pointer", FieldType.UINT16).build();
+    public static final Field OPTIONS = Field.payload("tcp.options", "TCP Options", FieldType.BYTES).build();
+    public static final Field PAYLOAD = Field.payload("tcp.payload", "TCP payload", FieldType.BYTES)
             .blurb("The segment's payload as captured").build();
 
-    public static final Expert BAD_HEADER_LENGTH = Expert.of("tcp.bogus_header_length", Severity.ERROR, "Malformed",
+    public static final Expert BAD_HEADER_LENGTH = Expert.of(Field.Source.PAYLOAD, "tcp.bogus_header_length", Severity.ERROR, "Malformed",
             "Bogus TCP header length (%d, must be at least 20 and within the IP payload)");
 
     public static final List<Field> FIELDS = List.of(TCP, SRCPORT, DSTPORT, PORT, LEN, SEQ, SEQ_RAW, NXTSEQ, ACK_NUM,
@@ -81,7 +81,7 @@ public final class Tcp {
     }
 
     private static Field flag(String abbrev, String label, int mask) {
-        return Field.of(abbrev, label, FieldType.BOOLEAN).mask(mask).names(SET).build();
+        return Field.payload(abbrev, label, FieldType.BOOLEAN).mask(mask).names(SET).build();
     }
 
     /** "PSH, ACK": the set flags as Wireshark names them in the Info column and the Flags line. */

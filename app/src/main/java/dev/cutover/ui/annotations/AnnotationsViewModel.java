@@ -1,7 +1,7 @@
 package dev.cutover.ui.annotations;
 
-import dev.cutover.report.Annotation;
-import dev.cutover.report.AnnotationStore;
+import dev.cutover.annotations.Annotation;
+import dev.cutover.annotations.AnnotationStore;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;

@@ -3,7 +3,7 @@ package dev.cutover.ui.report;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.Capture;
-import dev.cutover.report.AnnotationStore;
+import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.report.CsvReport;
 import dev.cutover.report.HtmlReport;
 import dev.cutover.report.JsonReport;

@@ -1,6 +1,6 @@
 package dev.cutover.ui.annotations;
 
-import dev.cutover.report.AnnotationStore;
+import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.ui.Tasks;
 import dev.cutover.ui.UiFixtures;
 import dev.cutover.ui.details.DetailNode;

@@ -220,7 +220,7 @@ class LiveCaptureViewModelTest {
         vm.annotations().commentProperty().set("guest announced itself");
         vm.annotations().tagsProperty().set("evidence");
         vm.annotations().apply();
-        assertThat(dev.cutover.report.AnnotationStore.sidecarOf(before)).doesNotExist();
+        assertThat(dev.cutover.annotations.AnnotationStore.sidecarOf(before)).doesNotExist();
 
         Path saved = dir.resolve("live.pcapng");
         vm.live().save(saved, null);

@@ -1,7 +1,7 @@
 package dev.cutover.ui.packets;
 
 import dev.cutover.capture.Capture;
-import dev.cutover.report.Annotation;
+import dev.cutover.annotations.Annotation;
 import dev.cutover.ui.Tasks;
 import dev.cutover.ui.UiFixtures;
 import dev.cutover.ui.main.MainView;

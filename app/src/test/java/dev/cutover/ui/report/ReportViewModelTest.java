@@ -1,8 +1,8 @@
 package dev.cutover.ui.report;
 
 import dev.cutover.capture.Capture;
-import dev.cutover.report.Annotation;
-import dev.cutover.report.AnnotationStore;
+import dev.cutover.annotations.Annotation;
+import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.ui.Tasks;
 import dev.cutover.ui.UiFixtures;
 import org.junit.jupiter.api.Test;

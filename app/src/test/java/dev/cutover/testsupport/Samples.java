@@ -1,17 +1,17 @@
-package dev.cutover.report;
+package dev.cutover.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Copies of the sample captures in a temporary folder, so sidecars never land in the source tree. */
-final class Samples {
-    static final String HOSTILE = "<script>alert(1)</script> & \"x\"";
+public final class Samples {
+    public static final String HOSTILE = "<script>alert(1)</script> & \"x\"";
 
     private Samples() {
     }
 
-    static Path copy(String name, Path folder) throws IOException {
+    public static Path copy(String name, Path folder) throws IOException {
         for (String dir : new String[] {"../sample-captures/", "sample-captures/"}) {
             Path p = Path.of(dir + name);
             if (Files.exists(p)) {

@@ -1,5 +1,6 @@
-package dev.cutover.report;
+package dev.cutover.annotations;
 
+import dev.cutover.testsupport.Samples;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.DissectionText;

@@ -1,4 +1,4 @@
-package dev.cutover.report;
+package dev.cutover.annotations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,0 +1,41 @@
+package dev.cutover.dissect;
+
+import java.util.Collection;
+
+/**
+ * What reading a set of fields takes, derived from their declared {@link Field.Source}s: how deep each frame
+ * must be decoded, and whether the migration analysis or the annotations must be bound. A display filter, a
+ * CSV column set and the details tree each state their needs this way, so no caller keeps its own list.
+ *
+ * @param depth       decode no further than this
+ * @param analysis    some field comes from the migration analysis
+ * @param annotations some field comes from the annotations (and the file's comments)
+ */
+public record Needs(Layer depth, boolean analysis, boolean annotations) {
+    /** Nothing beyond the frame record. */
+    public static final Needs NOTHING = new Needs(Layer.FRAME, false, false);
+    /** Everything a frame has: the details tree, a full export. */
+    public static final Needs EVERYTHING = new Needs(Layer.ALL, true, true);
+
+    /** The needs of reading {@code fields}. */
+    public static Needs of(Collection<Field> fields) {
+        Needs n = NOTHING;
+        for (Field f : fields) {
+            n = n.and(f);
+        }
+        return n;
+    }
+
+    /** These needs and those of one more field. */
+    public Needs and(Field f) {
+        Field.Source s = f.source();
+        Layer d = s.depth().compareTo(depth) > 0 ? s.depth() : depth;
+        return new Needs(d, analysis || s == Field.Source.ANALYSIS, annotations || s == Field.Source.ANNOTATIONS);
+    }
+
+    /** Both needs together. */
+    public Needs and(Needs other) {
+        Layer d = other.depth.compareTo(depth) > 0 ? other.depth : depth;
+        return new Needs(d, analysis || other.analysis, annotations || other.annotations);
+    }
+}
