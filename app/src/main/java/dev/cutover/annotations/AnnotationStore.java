@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * The annotations of a capture, kept in a sidecar file next to it ({@code <capture>.cutover.json}); the capture
  * itself is never written. Every change can be undone and redone. Not thread-safe: one owner at a time.
  */
-public final class AnnotationStore {
+public final class AnnotationStore implements AnnotationSource {
     /** The sidecar's schema version; a newer one is refused rather than half read. */
     public static final int SCHEMA = 1;
     static final String SUFFIX = ".cutover.json";
@@ -152,11 +152,13 @@ public final class AnnotationStore {
     }
 
     /** The annotation of a 1-based frame, or null. */
+    @Override
     public Annotation get(int frame) {
         return byFrame.get(frame);
     }
 
     /** All annotations by frame number. */
+    @Override
     public List<Annotation> all() {
         return List.copyOf(byFrame.values());
     }
@@ -166,6 +168,7 @@ public final class AnnotationStore {
     }
 
     /** The {@code frame.comment} texts added to a 0-based frame, for {@code FrameDecoder}. */
+    @Override
     public List<String> commentsOf(int frame) {
         Annotation a = byFrame.get(frame + 1);
         return a == null ? List.of() : List.of(a.text());

@@ -75,11 +75,15 @@ public final class CutoverCommand implements Callable<Integer> {
                 return desktop.open(open, String.join(", ", open.stream()
                         .map(p -> String.valueOf(p.getFileName())).toList()));
             }
-            DissectCommand dissect = new DissectCommand();
-            dissect.spec = spec;
-            dissect.files = open;
-            dissect.format = DissectCommand.Format.text;
-            return dissect.call();
+            // The same command as `cutover dissect FILE...`, options and defaults included.
+            picocli.CommandLine dissect = new picocli.CommandLine(new DissectCommand());
+            dissect.setOut(spec.commandLine().getOut());
+            dissect.setErr(spec.commandLine().getErr());
+            dissect.setExecutionExceptionHandler(spec.commandLine().getExecutionExceptionHandler());
+            java.util.List<String> args = new java.util.ArrayList<>();
+            args.add("--");
+            open.forEach(p -> args.add(p.toString()));
+            return dissect.execute(args.toArray(new String[0]));
         } finally {
             if (sample != null) {
                 java.nio.file.Files.deleteIfExists(sample);

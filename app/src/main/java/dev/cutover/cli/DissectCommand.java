@@ -1,18 +1,17 @@
 package dev.cutover.cli;
 
-import dev.cutover.analysis.AnalysisResult;
-import dev.cutover.analysis.AnalysisFields;
-import dev.cutover.analysis.MigrationAnalyzer;
+import dev.cutover.analysis.AnalysisConfig;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.DissectionText;
-import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.dissect.Needs;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.dissect.Layer;
 import dev.cutover.filter.CompiledFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
@@ -21,8 +20,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cutover dissect}: every frame decoded, as a tree with hex dump or as JSON lines. */
@@ -33,8 +30,8 @@ public final class DissectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files (gzip-compressed too)")
-    List<Path> files;
+    @Mixin
+    CaptureFileArgs input;
 
     @Option(names = "--format", defaultValue = "text", description = "text (tree and hex dump) or jsonl (default: ${DEFAULT-VALUE})")
     Format format;
@@ -45,9 +42,11 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "--no-hex", description = "text format: leave out the hex dump")
     boolean noHex;
 
-    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
-            description = "only frames matching this display filter (Wireshark syntax, e.g. 'arp.opcode == 3')")
-    String displayFilter;
+    @Mixin
+    DisplayFilterOption displayFilter;
+
+    @Mixin
+    AnalysisOptions analysisOptions;
 
     @Option(names = "--analysis", description = "add the migration analysis's facts to each frame (migration.class, "
             + "migration.burst, migration.event, migration.finding); on by itself when -Y asks about them")
@@ -58,42 +57,34 @@ public final class DissectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        CompiledFilter filter = FrameSelection.compile(displayFilter, err);
+        CompiledFilter filter = displayFilter.compile(err);
         if (filter == null) {
             return ExitCodes.USAGE;
         }
-        try (Capture capture = CaptureFiles.open(files, err)) {
-            if (capture == null) {
+        AnalysisConfig config = analysisOptions.config();
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, false, err)) {
+            if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }
+            Capture capture = opened.capture;
             Writer out = new dev.cutover.text.TerminalWriter(
                     new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-            dev.cutover.annotations.AnnotationStore notes = CaptureFiles.annotations(files, capture, err);
-            if (notes == null) {
-                err.println("cutover: annotations left out");
-                notes = dev.cutover.annotations.AnnotationStore.inMemory();
-            }
-            FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);
+            // The tree shows the analysis's facts when asked for, or when the filter reads them anyway.
+            FramePipeline.Reader matcher = opened.pipeline.reader(filter);
+            FramePipeline.Reader tree = opened.pipeline.reader(new Needs(Layer.ALL,
+                    withAnalysis || filter.needs().analysis(), true));
             Dissection d = new Dissection();
             JsonLines jsonl = new JsonLines();
             StringBuilder sb = new StringBuilder(4096);
             int limit = count == null ? Integer.MAX_VALUE : count;
-            Layer needed = filter.requiredLayer();
-            AnalysisResult facts = withAnalysis || FrameSelection.needsAnalysis(filter)
-                    ? MigrationAnalyzer.analyze(capture) : null;
+            boolean filtered = displayFilter.given();
             int shown = 0;
             for (int i = 0; i < capture.frameCount() && shown < limit; i++) {
                 // Decode only as deep as the filter reads; most frames stop there.
-                FrameSelection.decode(decoder, i, d, filter, facts);
-                if (!filter.matches(d)) {
+                if (filtered && !matcher.matches(i, filter, d)) {
                     continue;
                 }
-                if (needed != Layer.ALL) {
-                    decoder.decode(i, d, Layer.ALL);
-                    if (facts != null) {
-                        AnalysisFields.add(facts, i, d);
-                    }
-                }
+                tree.decode(i, d);
                 sb.setLength(0);
                 if (format == Format.jsonl) {
                     jsonl.append(sb, d);

@@ -1,19 +1,16 @@
 package dev.cutover.cli;
 
-import dev.cutover.capture.Capture;
 import dev.cutover.filter.CompiledFilter;
-import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.report.PacketExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cutover export}: frames to a new pcapng (annotations as packet comments) or pcap. */
@@ -26,8 +23,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "captures, merged by time")
-    List<Path> files;
+    @Mixin
+    CaptureFileArgs input;
 
     @Option(names = "--format", defaultValue = "pcapng", description = "pcapng or pcap (default: ${DEFAULT-VALUE})")
     Format format;
@@ -35,8 +32,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "the file to write")
     Path output;
 
-    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER", description = "only frames matching this")
-    String displayFilter;
+    @Mixin
+    DisplayFilterOption displayFilter;
+
+    @Mixin
+    AnalysisOptions analysisOptions;
 
     @Option(names = "--annotated", description = "only frames with an annotation or a comment in the file")
     boolean annotated;
@@ -47,35 +47,31 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        CompiledFilter filter = FrameSelection.compile(displayFilter, err);
+        CompiledFilter filter = displayFilter.compile(err);
         if (filter == null) {
             return ExitCodes.USAGE;
         }
-        String refused = Outputs.refuse(output, files);
+        String refused = Outputs.refuse(output, input.files);
         if (refused != null) {
             err.println("cutover: export: " + refused);
             return ExitCodes.USAGE;
         }
-        CompiledFilter f = displayFilter == null || displayFilter.isBlank() ? null : filter;
+        CompiledFilter f = displayFilter.given() ? filter : null;
         PacketExport.Selection selection = annotated ? PacketExport.Selection.ANNOTATED : PacketExport.Selection.ALL;
-        try (Capture capture = CaptureFiles.open(files, err)) {
-            if (capture == null) {
-                return ExitCodes.UNREADABLE;
-            }
-            AnnotationStore notes = CaptureFiles.annotations(files, capture, err);
-            if (notes == null) {
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, analysisOptions.config(), true, err)) {
+            if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }
             int[] written = new int[1];
             boolean ok = Outputs.write(output, o -> written[0] = format == Format.pcap
-                    ? PacketExport.pcap(capture, notes, f, selection, o)
-                    : PacketExport.pcapng(capture, notes, f, selection, o), err);
+                    ? PacketExport.pcap(opened.pipeline, f, selection, o)
+                    : PacketExport.pcapng(opened.pipeline, f, selection, o), err);
             if (!ok) {
                 return ExitCodes.NOT_WRITTEN;
             }
             out.println("cutover: wrote " + written[0] + " frames to " + output);
             out.flush();
-            return CaptureFiles.reportDamage(capture, err);
+            return CaptureFiles.reportDamage(opened.capture, err);
         }
     }
 }

@@ -1,12 +1,9 @@
 package dev.cutover.cli;
 
 import dev.cutover.analysis.AnalysisConfig;
-import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.MigrationAnalyzer;
-import dev.cutover.capture.Capture;
-import dev.cutover.capture.LoadMonitor;
 import dev.cutover.filter.CompiledFilter;
-import dev.cutover.annotations.AnnotationStore;
+import dev.cutover.frames.Column;
 import dev.cutover.report.CsvReport;
 import dev.cutover.report.HtmlReport;
 import dev.cutover.report.JsonReport;
@@ -16,7 +13,7 @@ import dev.cutover.report.ReportModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -35,8 +32,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "captures, merged by time")
-    List<Path> files;
+    @Mixin
+    CaptureFileArgs input;
 
     @Option(names = "--format", required = true, description = "html, pdf, json or csv")
     Format format;
@@ -44,13 +41,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "the file to write")
     Path output;
 
-    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
-            description = "only frames matching this display filter (e.g. 'frame.comment contains \"evidence\"')")
-    String displayFilter;
+    @Mixin
+    DisplayFilterOption displayFilter;
+
+    @Mixin
+    AnalysisOptions analysisOptions;
 
     @Option(names = "--columns", split = ",", paramLabel = "COL",
-            description = "csv columns: No., Time, Source, Destination, Protocol, Length, Info, Comment, Tags or "
-                    + "field names (default: all of the former)")
+            description = "csv columns: the packet list's (No., Time, Interface, Source, Destination, VLAN, "
+                    + "Protocol, Length, Comment, Info), Tags, or field names (default: the list's and Tags)")
     List<String> columns;
 
     enum Format { html, pdf, json, csv }
@@ -58,42 +57,34 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        CompiledFilter filter = FrameSelection.compile(displayFilter, err);
+        CompiledFilter filter = displayFilter.compile(err);
         if (filter == null) {
             return ExitCodes.USAGE;
         }
-        List<String> cols = columns == null || columns.isEmpty() ? CsvReport.DEFAULT_COLUMNS : columns;
-        if (format == Format.csv) {
-            try {
-                CsvReport.checkColumns(cols);
-            } catch (IllegalArgumentException e) {
-                err.println("cutover: report: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
+        List<Column> cols;
+        try {
+            cols = columns == null || columns.isEmpty() ? CsvReport.DEFAULT_COLUMNS : Column.named(columns);
+        } catch (IllegalArgumentException e) {
+            err.println("cutover: report: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
-        String refused = Outputs.refuse(output, files);
+        String refused = Outputs.refuse(output, input.files);
         if (refused != null) {
             err.println("cutover: report: " + refused);
             return ExitCodes.USAGE;
         }
-        boolean filtered = displayFilter != null && !displayFilter.isBlank();
+        CompiledFilter f = displayFilter.given() ? filter : null;
+        AnalysisConfig config = analysisOptions.config();
         MigrationAnalyzer.prepare();
-        try (Capture capture = CaptureFiles.open(files, err)) {
-            if (capture == null) {
-                return ExitCodes.UNREADABLE;
-            }
-            AnnotationStore notes = CaptureFiles.annotations(files, capture, err);
-            if (notes == null) {
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, true, err)) {
+            if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }
             boolean ok;
             if (format == Format.csv) {
-                ok = Outputs.write(output, out -> CsvReport.write(capture, notes, filtered ? filter : null, cols, out),
-                        err);
+                ok = Outputs.write(output, out -> CsvReport.write(opened.pipeline, f, cols, out), err);
             } else {
-                AnalysisResult result = MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
-                ReportModel model = new ReportBuilder().build(capture, result, notes, filtered ? filter : null,
-                        displayFilter);
+                ReportModel model = new ReportBuilder().build(opened.pipeline, f, displayFilter.text);
                 ok = Outputs.write(output, out -> {
                     switch (format) {
                         case html: HtmlReport.write(model, out); break;
@@ -105,7 +96,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (!ok) {
                 return ExitCodes.NOT_WRITTEN;
             }
-            return CaptureFiles.reportDamage(capture, err);
+            return CaptureFiles.reportDamage(opened.capture, err);
         }
     }
 }

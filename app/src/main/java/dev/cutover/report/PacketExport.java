@@ -1,6 +1,7 @@
 package dev.cutover.report;
 
 import dev.cutover.annotations.Annotation;
+import dev.cutover.annotations.AnnotationSource;
 import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.Capture;
@@ -9,7 +10,7 @@ import dev.cutover.capture.LoadMonitor;
 import dev.cutover.capture.PcapWriter;
 import dev.cutover.capture.PcapngWriter;
 import dev.cutover.dissect.Dissection;
-import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.filter.CompiledFilter;
 
 import java.io.IOException;
@@ -29,10 +30,14 @@ public final class PacketExport {
     private PacketExport() {
     }
 
-    /** Writes the selected frames that match {@code filter} (null: all) as pcapng; returns how many. */
-    public static int pcapng(Capture capture, AnnotationStore notes, CompiledFilter filter, Selection selection,
+    /**
+     * Writes the selected frames that match {@code filter} (null: all) as pcapng, with the pipeline's
+     * annotations as packet comments; returns how many.
+     */
+    public static int pcapng(FramePipeline frames, CompiledFilter filter, Selection selection,
                              OutputStream out) throws IOException {
-        return pcapng(capture, notes, matching(capture, notes, filter, selection), LoadMonitor.NONE, out);
+        return pcapng(frames.capture(), frames.annotations(), matching(frames, filter, selection), LoadMonitor.NONE,
+                out);
     }
 
     /**
@@ -41,12 +46,12 @@ public final class PacketExport {
      * @param monitor told how many of the frames are written; cancelling it stops the writing with a
      *                CancellationException (the caller's temporary file is then dropped)
      */
-    public static int pcapng(Capture capture, AnnotationStore notes, int[] frames, LoadMonitor monitor,
+    public static int pcapng(Capture capture, AnnotationSource notes, int[] frames, LoadMonitor monitor,
                              OutputStream out) throws IOException {
         return pcapng(capture, notes, listed(frames), monitor, out);
     }
 
-    private static int pcapng(Capture capture, AnnotationStore notes, Frames frames, LoadMonitor monitor,
+    private static int pcapng(Capture capture, AnnotationSource notes, Frames frames, LoadMonitor monitor,
                               OutputStream out) throws IOException {
         int written = 0;
         try (PcapngWriter w = new PcapngWriter(AtomicFiles.keepOpen(out), "Cutover")) {
@@ -70,9 +75,9 @@ public final class PacketExport {
     }
 
     /** Writes the selected frames as pcap (microsecond time stamps unless any interface has more digits). */
-    public static int pcap(Capture capture, AnnotationStore notes, CompiledFilter filter, Selection selection,
+    public static int pcap(FramePipeline frames, CompiledFilter filter, Selection selection,
                            OutputStream out) throws IOException {
-        return pcap(capture, matching(capture, notes, filter, selection), LoadMonitor.NONE, out);
+        return pcap(frames.capture(), matching(frames, filter, selection), LoadMonitor.NONE, out);
     }
 
     /** Writes the given frames (0-based, ascending) as pcap; see {@link #pcapng(Capture, AnnotationStore, int[], LoadMonitor, OutputStream)}. */
@@ -131,9 +136,10 @@ public final class PacketExport {
         };
     }
 
-    private static Frames matching(Capture capture, AnnotationStore notes, CompiledFilter filter,
-                                   Selection selection) {
-        FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);
+    private static Frames matching(FramePipeline frames, CompiledFilter filter, Selection selection) {
+        Capture capture = frames.capture();
+        AnnotationSource notes = frames.annotations();
+        FramePipeline.Reader reader = filter == null ? null : frames.reader(filter);
         Dissection d = new Dissection();
         return new Frames() {
             private int f = -1;
@@ -141,7 +147,11 @@ public final class PacketExport {
             @Override
             public int next() throws IOException {
                 while (++f < capture.frameCount()) {
-                    if (selected(capture, decoder, d, notes, filter, selection, f)) {
+                    if (selection == Selection.ANNOTATED && notes.get(f + 1) == null
+                            && capture.comments(f).isEmpty()) {
+                        continue;
+                    }
+                    if (reader == null || reader.matches(f, filter, d)) {
                         return f;
                     }
                 }
@@ -163,17 +173,5 @@ public final class PacketExport {
             monitor.progress(written, total);
         }
         return written;
-    }
-
-    private static boolean selected(Capture capture, FrameDecoder decoder, Dissection d, AnnotationStore notes,
-                                    CompiledFilter filter, Selection selection, int f) throws IOException {
-        if (selection == Selection.ANNOTATED && notes.get(f + 1) == null && capture.comments(f).isEmpty()) {
-            return false;
-        }
-        if (filter == null) {
-            return true;
-        }
-        decoder.decode(f, d, filter.requiredLayer());
-        return filter.matches(d);
     }
 }

@@ -1,13 +1,14 @@
 package dev.cutover.report;
 
 import dev.cutover.annotations.Annotation;
+import dev.cutover.annotations.AnnotationSource;
 import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.SourceInfo;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.DissectionText;
-import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.dissect.FrameInfo;
 import dev.cutover.dissect.Layer;
 import dev.cutover.filter.CompiledFilter;
@@ -85,14 +86,20 @@ public final class ReportBuilder {
      * Builds the model. The report's frames are those annotated or commented in the file, limited to
      * {@code filter}'s matches when one is given.
      */
-    public ReportModel build(Capture capture, AnalysisResult result, AnnotationStore notes, CompiledFilter filter,
-                             String filterText) throws IOException {
+    public ReportModel build(FramePipeline pipeline, CompiledFilter filter, String filterText) throws IOException {
+        Capture capture = pipeline.capture();
+        AnnotationSource notes = pipeline.annotations();
+        AnalysisResult result = pipeline.analysis();
+        if (result == null) {
+            throw new IllegalArgumentException("a report needs the migration analysis bound to its frames");
+        }
         AnalysisJson.Report analysis = AnalysisJson.model(capture, result);
         Map<String, String> explanations = new LinkedHashMap<>();
         for (AnalysisJson.FindingJson f : analysis.findings()) {
             explanations.putIfAbsent(f.code(), explanation(f.code()));
         }
-        FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);
+        FramePipeline.Reader decoder = pipeline.fullReader();
+        FramePipeline.Reader matcher = filter == null ? null : pipeline.reader(filter);
         Dissection d = new Dissection();
         List<ReportModel.ReportFrame> frames = new ArrayList<>();
         int n = capture.frameCount();
@@ -100,11 +107,8 @@ public final class ReportBuilder {
             if (notes.get(i + 1) == null && capture.comments(i).isEmpty()) {
                 continue;
             }
-            if (filter != null) {
-                decoder.decode(i, d, filter.requiredLayer());
-                if (!filter.matches(d)) {
-                    continue;
-                }
+            if (matcher != null && !matcher.matches(i, filter, d)) {
+                continue;
             }
             frames.add(frame(capture, decoder, d, notes, i));
         }
@@ -124,8 +128,8 @@ public final class ReportBuilder {
                 notes.all(), frames, chart, chartSvg == null ? TimelineChart.svg(capture, result) : chartSvg.svg(chart));
     }
 
-    private static ReportModel.ReportFrame frame(Capture capture, FrameDecoder decoder, Dissection d,
-                                                 AnnotationStore notes, int i) throws IOException {
+    private static ReportModel.ReportFrame frame(Capture capture, FramePipeline.Reader decoder, Dissection d,
+                                                 AnnotationSource notes, int i) throws IOException {
         FrameInfo info = decoder.decode(i, d, Layer.ALL);
         StringBuilder tree = new StringBuilder();
         DissectionText.appendTree(tree, d);

@@ -1,6 +1,6 @@
 package dev.cutover.filter;
 
-import dev.cutover.analysis.AnalysisFields;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.Capture;
@@ -36,11 +36,10 @@ class MatchSelectedTest {
         for (Path f : files) {
             try (Capture c = Capture.open(f)) {
                 AnalysisResult facts = MigrationAnalyzer.analyze(c);
-                FrameDecoder decoder = new FrameDecoder(c);
+                FramePipeline.Reader decoder = FramePipeline.of(c).withAnalysis(facts).fullReader();
                 Dissection d = new Dissection();
                 for (int i = 0; i < c.frameCount(); i++) {
                     decoder.decode(i, d, Layer.ALL);
-                    AnalysisFields.add(facts, i, d);
                     for (int n = 0; n < d.size(); n++) {
                         String text = MatchSelected.of(d, n);
                         if (text == null) {

@@ -1,5 +1,6 @@
 package dev.cutover.report;
 
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.testsupport.Samples;
 import dev.cutover.annotations.Annotation;
 import dev.cutover.annotations.AnnotationStore;
@@ -35,7 +36,7 @@ class PacketExportTest {
         int frames;
         try (Capture capture = Capture.open(file)) {
             frames = capture.frameCount();
-            AtomicFiles.write(out, o -> assertThat(PacketExport.pcapng(capture, notes, null,
+            AtomicFiles.write(out, o -> assertThat(PacketExport.pcapng(FramePipeline.of(capture).withAnnotations(notes), null,
                     PacketExport.Selection.ALL, o)).isEqualTo(capture.frameCount()));
         }
         try (Capture back = Capture.open(out)) {
@@ -62,7 +63,7 @@ class PacketExportTest {
         try (Capture capture = Capture.open(List.of(one, two), LoadMonitor.NONE)) {
             names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
             CompiledFilter announcements = CompiledFilter.compile("arp || eth.type == 0x8035");
-            AtomicFiles.write(out, o -> PacketExport.pcapng(capture, notes, announcements,
+            AtomicFiles.write(out, o -> PacketExport.pcapng(FramePipeline.of(capture).withAnnotations(notes), announcements,
                     PacketExport.Selection.ALL, o));
         }
         try (Capture back = Capture.open(out)) {
@@ -83,7 +84,7 @@ class PacketExportTest {
         notes.put(new Annotation(44, "", List.of("evidence")));
         Path out = dir.resolve("marked.pcap");
         try (Capture capture = Capture.open(file)) {
-            AtomicFiles.write(out, o -> assertThat(PacketExport.pcap(capture, notes, null,
+            AtomicFiles.write(out, o -> assertThat(PacketExport.pcap(FramePipeline.of(capture).withAnnotations(notes), null,
                     PacketExport.Selection.ANNOTATED, o)).isEqualTo(2));
         }
         try (Capture back = Capture.open(out)) {

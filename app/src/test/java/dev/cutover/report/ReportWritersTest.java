@@ -1,5 +1,7 @@
 package dev.cutover.report;
 
+import dev.cutover.frames.Column;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.testsupport.Samples;
 import dev.cutover.annotations.Annotation;
 import dev.cutover.annotations.AnnotationStore;
@@ -45,8 +47,8 @@ class ReportWritersTest {
         notes = AnnotationStore.load(file);
         notes.put(new Annotation(41, Samples.HOSTILE, List.of("cut-over", "first RARP")));
         notes.put(new Annotation(44, "", List.of(Annotation.EVIDENCE)));
-        model = new ReportBuilder().build(capture, MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS,
-                LoadMonitor.NONE), notes, null, null);
+        model = new ReportBuilder().build(FramePipeline.of(capture).withAnnotations(notes).withAnalysis(
+                MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE)), null, null);
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -114,7 +116,8 @@ class ReportWritersTest {
     @Test
     void pdfKeepsGreekCyrillicAndCzechAndShowsWhatNoFontHasAsAReplacementCharacter() throws Exception {
         notes.put(new Annotation(41, "Ελληνικά, русский, Čeština → 切换\tdone \u001b[2J\nzweite Zeile", List.of("Übergabe")));
-        ReportModel m = new ReportBuilder().build(capture, MigrationAnalyzer.analyze(capture), notes, null, null);
+        ReportModel m = new ReportBuilder().build(FramePipeline.of(capture).withAnnotations(notes)
+                .withAnalysis(MigrationAnalyzer.analyze(capture)), null, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfReport.write(m, out);
         try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
@@ -149,23 +152,26 @@ class ReportWritersTest {
     @Test
     void csvHasTheChosenColumnsOneRowPerFrame() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvReport.write(capture, notes, null, CsvReport.DEFAULT_COLUMNS, out);
+        FramePipeline frames = FramePipeline.of(capture).withAnnotations(notes);
+        CsvReport.write(frames, null, CsvReport.DEFAULT_COLUMNS, out);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(capture.frameCount() + 1);
-        assertThat(lines.get(0)).isEqualTo(
-                "\"No.\",\"Time\",\"Source\",\"Destination\",\"Protocol\",\"Length\",\"Info\",\"Comment\",\"Tags\"");
-        assertThat(lines.get(41)).startsWith("\"41\",").contains("\"RARP\"")
-                .endsWith("\"<script>alert(1)</script> & \"\"x\"\" [cut-over, first RARP]\",\"cut-over, first RARP\"");
+        // the packet list's columns, the same declarations, then the tags
+        assertThat(lines.get(0)).isEqualTo("\"No.\",\"Time\",\"Interface\",\"Source\",\"Destination\",\"VLAN\","
+                + "\"Protocol\",\"Length\",\"Comment\",\"Info\",\"Tags\"");
+        assertThat(lines.get(41)).startsWith("\"41\",").contains("\"RARP\"", "\"10\"")
+                .contains("\"<script>alert(1)</script> & \"\"x\"\" [cut-over, first RARP]\"")
+                .endsWith("\"cut-over, first RARP\"");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\r\n");
 
         out.reset();
-        CsvReport.write(capture, notes, CompiledFilter.compile("arp.opcode == 3"),
-                List.of("No.", "eth.src", "arp.dst.hw_mac", "frame.comment"), out);
+        CsvReport.write(frames, CompiledFilter.compile("arp.opcode == 3"),
+                Column.named(List.of("No.", "eth.src", "arp.dst.hw_mac", "frame.comment")), out);
         lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).isEqualTo("\"No.\",\"eth.src\",\"arp.dst.hw_mac\",\"frame.comment\"");
         assertThat(lines).hasSize(1 + model.analysis().migrations().get(0).rarp().count());
         assertThat(lines.get(1)).startsWith("\"41\",\"00:50:56:9d:b0:51\",\"00:50:56:9d:b0:51\",");
-        assertThatThrownBy(() -> CsvReport.checkColumns(List.of("No.", "nonsense.field")))
+        assertThatThrownBy(() -> Column.named(List.of("No.", "nonsense.field")))
                 .hasMessageContaining("unknown column nonsense.field");
     }
 

@@ -1,6 +1,7 @@
 package dev.cutover.ui.find;
 
-import dev.cutover.analysis.AnalysisFields;
+import dev.cutover.annotations.AnnotationSource;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
@@ -192,16 +193,16 @@ public final class PacketSearch {
     /** Tells whether a frame matches; holds a decoder and a buffer, so one per thread. */
     public final class Matcher {
         private final Capture capture;
-        private final FrameDecoder decoder;
+        private final FramePipeline.Reader decoder;
         private final Dissection d = new Dissection();
-        private final AnalysisResult facts;
         private final TimeColumn time;
         private final byte[] buffer;
 
         private Matcher(Capture capture, IntFunction<List<String>> comments, AnalysisResult facts, TimeColumn time) {
             this.capture = capture;
-            this.decoder = new FrameDecoder(capture, comments);
-            this.facts = facts;
+            // the tree's facts: the analysis's when it is there, as the details pane shows them
+            this.decoder = FramePipeline.of(capture).withAnnotations(AnnotationSource.comments(comments))
+                    .withAnalysis(facts).fullReader();
             this.time = time;
             this.buffer = new byte[Math.max(64, capture.maxCapturedLength())];
         }
@@ -209,11 +210,7 @@ public final class PacketSearch {
         /** Whether frame {@code frame} (0-based) matches. */
         public boolean matches(int frame) throws IOException {
             if (mode == Mode.DISPLAY_FILTER) {
-                decoder.decode(frame, d, filter.requiredLayer());
-                if (facts != null) {
-                    AnalysisFields.add(facts, frame, d);
-                }
-                return filter.matches(d);
+                return decoder.matches(frame, filter, d);
             }
             if (mode == Mode.HEX || scope == Scope.BYTES) {
                 int n = capture.readFrame(frame, buffer);
@@ -221,9 +218,6 @@ public final class PacketSearch {
             }
             FrameInfo info = decoder.decode(frame, d, Layer.ALL);
             if (scope == Scope.DETAILS) {
-                if (facts != null) {
-                    AnalysisFields.add(facts, frame, d);
-                }
                 for (int node = 0; node < d.size(); node++) {
                     if (FieldSelection.visible(d, node) && contains(FieldFormat.label(d, node))) {
                         return true;

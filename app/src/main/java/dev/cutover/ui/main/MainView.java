@@ -14,6 +14,7 @@ import dev.cutover.ui.expert.ExpertView;
 import dev.cutover.ui.find.FindBar;
 import dev.cutover.ui.migrations.MigrationsView;
 import dev.cutover.ui.packets.FilterBar;
+import dev.cutover.ui.packets.PacketColumn;
 import dev.cutover.ui.packets.PacketListView;
 import dev.cutover.ui.packets.TimeFormat;
 import dev.cutover.ui.statistics.StatisticsWindows;
@@ -359,6 +360,7 @@ public final class MainView extends BorderPane {
     }
 
     private void exportReport() {
+        vm.report().setColumns(() -> packets.visibleColumns().stream().map(PacketColumn::column).toList());
         new dev.cutover.ui.report.ReportDialog(vm.report(), getScene().getWindow()).show();
     }
 

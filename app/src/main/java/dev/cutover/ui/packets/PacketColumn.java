@@ -1,39 +1,47 @@
 package dev.cutover.ui.packets;
 
-/** The packet list's columns, in their default order; the id is what preferences and tests use. */
+import dev.cutover.frames.Column;
+
+/**
+ * The packet list's columns, in their default order: each is a {@link Column} declaration, shared with the CSV
+ * export, so a column's id, title and value are the same in both.
+ */
 public enum PacketColumn {
-    NUMBER("no", "No."),
-    TIME("time", "Time"),
-    INTERFACE("interface", "Interface"),
-    SOURCE("source", "Source"),
-    DESTINATION("destination", "Destination"),
-    VLAN("vlan", "VLAN"),
-    PROTOCOL("protocol", "Protocol"),
-    LENGTH("length", "Length"),
+    NUMBER(Column.NUMBER),
+    TIME(Column.TIME),
+    INTERFACE(Column.INTERFACE),
+    SOURCE(Column.SOURCE),
+    DESTINATION(Column.DESTINATION),
+    VLAN(Column.VLAN),
+    PROTOCOL(Column.PROTOCOL),
+    LENGTH(Column.LENGTH),
     // Before Info: Info is the column that takes the rest of the width, so a column after it is off screen
-    COMMENT("comment", "Comment"),
-    INFO("info", "Info");
+    COMMENT(Column.COMMENT),
+    INFO(Column.INFO);
 
-    private final String id;
-    private final String title;
+    private final Column column;
 
-    PacketColumn(String id, String title) {
-        this.id = id;
-        this.title = title;
+    PacketColumn(Column column) {
+        this.column = column;
+    }
+
+    /** The shared declaration. */
+    public Column column() {
+        return column;
     }
 
     public String id() {
-        return id;
+        return column.id();
     }
 
     public String title() {
-        return title;
+        return column.title();
     }
 
     /** The column of an id, or null. */
     public static PacketColumn ofId(String id) {
         for (PacketColumn c : values()) {
-            if (c.id.equals(id)) {
+            if (c.id().equals(id)) {
                 return c;
             }
         }
@@ -42,6 +50,6 @@ public enum PacketColumn {
 
     /** Whether sorting by it needs every frame decoded (the others come from the frame index). */
     boolean needsDecode() {
-        return this == SOURCE || this == DESTINATION || this == VLAN || this == PROTOCOL || this == INFO;
+        return column.needs().depth() != dev.cutover.dissect.Layer.FRAME;
     }
 }

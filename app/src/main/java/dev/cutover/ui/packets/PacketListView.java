@@ -359,7 +359,8 @@ public final class PacketListView extends BorderPane {
     }
 
     /** The visible columns, in the order shown. */
-    private List<PacketColumn> visibleColumns() {
+    /** The columns on show, in the user's order: what a CSV export of the list writes. */
+    public List<PacketColumn> visibleColumns() {
         List<PacketColumn> out = new ArrayList<>();
         for (TableColumn<Integer, ?> c : table.getVisibleLeafColumns()) {
             PacketColumn p = PacketColumn.ofId(c.getId());

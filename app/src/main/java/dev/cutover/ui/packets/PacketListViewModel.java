@@ -1,7 +1,7 @@
 package dev.cutover.ui.packets;
 
-import dev.cutover.analysis.AnalysisFields;
 import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.annotations.AnnotationSource;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.FrameIndex;
 import dev.cutover.capture.InterfaceInfo;
@@ -11,6 +11,8 @@ import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.Layer;
 import dev.cutover.dissect.proto.Migration;
 import dev.cutover.filter.CompiledFilter;
+import dev.cutover.frames.FramePipeline;
+import dev.cutover.dissect.Needs;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -57,9 +59,6 @@ public final class PacketListViewModel {
 
     /** The Time column's "*REF*": a time reference frame, as Wireshark shows it. */
     public static final String REFERENCE = "*REF*";
-
-    private static final Set<Field> ANALYSIS_FIELDS = Set.of(Migration.ANALYSIS, Migration.CLASS, Migration.BURST,
-            Migration.PATTERN, Migration.EVENT, Migration.FINDING);
 
     private volatile AnalysisResult analysis;
     private final Tasks tasks;
@@ -132,18 +131,20 @@ public final class PacketListViewModel {
         this.annotationText = text;
     }
 
-    /** The Comment column: the frame's annotation, or its comments from the file. */
+    /** The Comment column: every frame.comment, the file's then the annotation's, as {@link Column#COMMENT}. */
     public String comment(int frame) {
-        return capture == null ? annotationText.apply(frame) : commentOf(capture, annotationText, frame);
+        return capture == null ? annotationText.apply(frame) : commentOf(capture, annotations, frame);
     }
 
-    private static String commentOf(Capture c, IntFunction<String> annotationText, int frame) {
-        String a = annotationText.apply(frame);
-        if (!a.isEmpty()) {
-            return a;
+    private static String commentOf(Capture c, IntFunction<List<String>> annotations, int frame) {
+        List<String> own = c.comments(frame);
+        List<String> added = annotations.apply(frame);
+        if (added.isEmpty()) {
+            return own.isEmpty() ? "" : String.join("; ", own);
         }
-        List<String> comments = c.comments(frame);
-        return comments.isEmpty() ? "" : String.join("; ", comments);
+        List<String> all = new ArrayList<>(own);
+        all.addAll(added);
+        return String.join("; ", all);
     }
 
     /**
@@ -251,7 +252,7 @@ public final class PacketListViewModel {
             return;
         }
         AnalysisResult facts = analysis;
-        boolean wantsFacts = f.fields().stream().anyMatch(ANALYSIS_FIELDS::contains);
+        boolean wantsFacts = f.needs().analysis();
         // shown as still filtering until the analysis is there and the filter has run on it
         filterAwaitsAnalysis = wantsFacts && facts == null;
         filtering.set(true);
@@ -260,20 +261,16 @@ public final class PacketListViewModel {
             int[] kept;
             int count;
             try {
-                FrameDecoder decoder = new FrameDecoder(c, notes);
+                FramePipeline.Reader reader = FramePipeline.of(c).withAnnotations(AnnotationSource.comments(notes))
+                        .withAnalysis(facts).reader(new Needs(f.requiredLayer(), facts != null, true));
                 Dissection d = new Dissection();
-                Layer needed = f.requiredLayer();
                 kept = new int[Math.min(c.frameCount(), 1 << 16)];
                 count = 0;
                 for (int i = 0; i < c.frameCount(); i++) {
                     if ((i & 0xFFF) == 0 && filterGeneration.get() != generation) {
                         return;
                     }
-                    decoder.decode(i, d, needed);
-                    if (facts != null) {
-                        AnalysisFields.add(facts, i, d);
-                    }
-                    if (f.matches(d)) {
+                    if (reader.matches(i, f, d)) {
                         if (count == kept.length) {
                             kept = Arrays.copyOf(kept, kept.length * 2);
                         }
@@ -341,7 +338,7 @@ public final class PacketListViewModel {
         sortProgress.set(-1);
         FrameSorter.Spec spec = new FrameSorter.Spec(s.column(), s.ascending());
         TimeFormat format = timeFormat.get();
-        IntFunction<String> texts = annotationText;
+        IntFunction<List<String>> texts = annotations;
         FrameSorter by = sorter;
         AtomicBoolean posted = new AtomicBoolean();
         tasks.background(() -> {
@@ -773,7 +770,7 @@ public final class PacketListViewModel {
         if (c == null) {
             return;
         }
-        IntFunction<String> texts = annotationText;
+        IntFunction<List<String>> texts = annotations;
         tasks.background(() -> {
             FrameIndex index = c.index();
             int n = c.frameCount();

@@ -5,9 +5,9 @@ import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.Layer;
 import dev.cutover.dissect.Severity;
+import dev.cutover.frames.Column;
 import dev.cutover.dissect.proto.Arp;
 import dev.cutover.dissect.proto.Migration;
-import dev.cutover.dissect.proto.Vlan;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -61,17 +61,9 @@ final class RowDecoder {
     /** The row of a decoded frame. */
     static PacketRow of(Dissection d) {
         boolean garp = d.valueOf(Arp.IS_GRATUITOUS, 0) != 0;
-        String protocol = garp ? "GARP" : d.protocolColumn();
-        StringBuilder vlan = new StringBuilder();
-        for (int i = 0; i < d.size(); i++) {
-            if (d.field(i) == Vlan.ID || d.field(i) == Vlan.AD_ID) {
-                if (vlan.length() > 0) {
-                    vlan.append('/');
-                }
-                vlan.append(d.value(i));
-            }
-        }
-        return new PacketRow(d.sourceColumn(), d.destinationColumn(), vlan.toString(), protocol, d.infoColumn(),
+        // the shared column declarations: the CSV export shows the same texts
+        return new PacketRow(Column.SOURCE.of(null, d, null), Column.DESTINATION.of(null, d, null),
+                Column.VLAN.of(null, d, null), Column.PROTOCOL.of(null, d, null), Column.INFO.of(null, d, null),
                 colour(d, garp));
     }
 

@@ -2,7 +2,10 @@ package dev.cutover.ui.report;
 
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.AtomicFiles;
+import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
+import dev.cutover.frames.Column;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.report.CsvReport;
 import dev.cutover.report.HtmlReport;
@@ -18,6 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -46,12 +50,30 @@ public final class ReportViewModel {
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    private final Supplier<AnalysisResult> analysis;
+    private Supplier<List<Column>> columns = () -> CsvReport.DEFAULT_COLUMNS;
     private ReportModel model;
+    private FramePipeline frames;
 
     public ReportViewModel(Tasks tasks, Supplier<Capture> capture, Supplier<AnnotationStore> notes) {
+        this(tasks, capture, notes, () -> null);
+    }
+
+    /**
+     * A report of the open capture with its annotations, reading the window's analysis from {@code analysis}
+     * when it is there (it is run for the report otherwise).
+     */
+    public ReportViewModel(Tasks tasks, Supplier<Capture> capture, Supplier<AnnotationStore> notes,
+                           Supplier<AnalysisResult> analysis) {
         this.tasks = tasks;
         this.capture = capture;
         this.notes = notes;
+        this.analysis = analysis;
+    }
+
+    /** The CSV's columns: the packet list's, in the user's order, as they are when the report is written. */
+    public void setColumns(Supplier<List<Column>> listColumns) {
+        this.columns = listColumns;
     }
 
     /** Builds the report of the open capture and its annotations, then shows the preview. */
@@ -66,16 +88,22 @@ public final class ReportViewModel {
         }
         preview.set("Preparing the report…");
         message.set("");
+        AnalysisResult shown = analysis.get();
         tasks.background(() -> {
             ReportModel m;
+            FramePipeline p;
             try {
-                m = new ReportBuilder().build(c, MigrationAnalyzer.analyze(c), n, null, null);
+                AnalysisResult a = shown != null && shown.frameCount() == c.frameCount() ? shown
+                        : MigrationAnalyzer.analyze(c);
+                p = FramePipeline.of(c).withAnnotations(n).withAnalysis(a);
+                m = new ReportBuilder().build(p, null, null);
             } catch (Exception e) {
                 tasks.ui(() -> preview.set("The report could not be prepared: " + e.getMessage()));
                 return;
             }
             tasks.ui(() -> {
                 model = m;
+                frames = p;
                 preview.set(outline(m));
                 ready.set(true);
             });
@@ -85,9 +113,9 @@ public final class ReportViewModel {
     /** Writes the prepared report to {@code target}; the message says what happened. */
     public void export(Path target, Format format) {
         ReportModel m = model;
-        Capture c = capture.get();
-        AnnotationStore n = notes.get();
-        if (m == null || c == null) {
+        FramePipeline p = frames;
+        List<Column> cols = format == Format.CSV ? withTags(columns.get()) : List.of();
+        if (m == null || p == null) {
             return;
         }
         message.set("Writing " + target.getFileName() + "…");
@@ -99,7 +127,7 @@ public final class ReportViewModel {
                         case HTML: HtmlReport.write(m, out); break;
                         case PDF: PdfReport.write(m, out); break;
                         case JSON: JsonReport.write(m, out); break;
-                        default: CsvReport.write(c, n, null, CsvReport.DEFAULT_COLUMNS, out); break;
+                        default: CsvReport.write(p, null, cols, out); break;
                     }
                 });
                 done = "Report written to " + target;
@@ -149,5 +177,13 @@ public final class ReportViewModel {
     /** True once the report is prepared and can be written. */
     public ReadOnlyBooleanProperty readyProperty() {
         return ready.getReadOnlyProperty();
+    }
+
+    private static List<Column> withTags(List<Column> listColumns) {
+        List<Column> out = new java.util.ArrayList<>(listColumns);
+        if (!out.contains(Column.TAGS)) {
+            out.add(Column.TAGS);
+        }
+        return out;
     }
 }

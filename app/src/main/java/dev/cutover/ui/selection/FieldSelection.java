@@ -1,10 +1,10 @@
 package dev.cutover.ui.selection;
 
 import dev.cutover.analysis.AnalysisResult;
-import dev.cutover.analysis.AnalysisFields;
+import dev.cutover.annotations.AnnotationSource;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
-import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.Layer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -50,13 +50,11 @@ public final class FieldSelection {
             return;
         }
         // A decoder of its own, so the bytes behind this dissection stay as they are after the next selection.
-        FrameDecoder decoder = new FrameDecoder(capture, annotations);
+        FramePipeline.Reader decoder = FramePipeline.of(capture)
+                .withAnnotations(AnnotationSource.comments(annotations)).withAnalysis(analysis).fullReader();
         Dissection d = new Dissection();
         try {
             decoder.decode(index, d, Layer.ALL);
-            if (analysis != null) {
-                AnalysisFields.add(analysis, index, d);
-            }
         } catch (IOException e) {
             d.reset(new byte[0], 0);
             d.markMalformed();

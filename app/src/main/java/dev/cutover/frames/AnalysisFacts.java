@@ -1,20 +1,24 @@
-package dev.cutover.analysis;
+package dev.cutover.frames;
 
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.FindingCode;
+import dev.cutover.analysis.FrameClass;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.proto.Migration;
 
 import java.util.List;
 
 /**
- * Adds what the analysis knows of a frame to its decode, as generated fields under a "migration" node, so a
- * display filter can ask {@code migration.finding == "rarp-without-garp"} and the tree and exports show it.
+ * Writes what the analysis knows of a frame into its decode, as generated fields under a "migration" node
+ * (the fields whose declared source is the analysis), so filters, columns, the tree and exports read them as
+ * any other field. Only {@link FramePipeline} calls it.
  */
-public final class AnalysisFields {
-    private AnalysisFields() {
+final class AnalysisFacts {
+    private AnalysisFacts() {
     }
 
     /** Appends the facts for {@code frame} (0-based) to {@code d}; adds nothing for a frame with none. */
-    public static void add(AnalysisResult result, int frame, Dissection d) {
+    static void append(AnalysisResult result, int frame, Dissection d) {
         FrameClass cls = result.classOf(frame);
         int burst = result.burstOf(frame);
         int event = result.migrationOf(frame);

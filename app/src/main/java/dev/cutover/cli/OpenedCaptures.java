@@ -1,0 +1,57 @@
+package dev.cutover.cli;
+
+import dev.cutover.analysis.AnalysisConfig;
+import dev.cutover.analysis.MigrationAnalyzer;
+import dev.cutover.annotations.AnnotationStore;
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.LoadMonitor;
+import dev.cutover.frames.FramePipeline;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A command's capture set: the files merged, their annotations, and the {@link FramePipeline} every command
+ * reads frames through, with the migration analysis bound to be run the first time a filter or a column asks.
+ */
+final class OpenedCaptures implements AutoCloseable {
+    final Capture capture;
+    final AnnotationStore notes;
+    final FramePipeline pipeline;
+
+    private OpenedCaptures(Capture capture, AnnotationStore notes, AnalysisConfig config) {
+        this.capture = capture;
+        this.notes = notes;
+        this.pipeline = FramePipeline.of(capture).withAnnotations(notes)
+                .withAnalysis(() -> MigrationAnalyzer.analyze(capture, config, LoadMonitor.NONE));
+    }
+
+    /**
+     * Opens the files with their annotations, or prints why not and returns null. When the annotations cannot
+     * be read, {@code annotationsRequired} decides: refuse (a report or an export would lose them) or go on
+     * without them, saying so.
+     */
+    static OpenedCaptures open(List<Path> files, AnalysisConfig config, boolean annotationsRequired,
+                               PrintWriter err) {
+        Capture capture = CaptureFiles.open(files, err);
+        if (capture == null) {
+            return null;
+        }
+        AnnotationStore notes = CaptureFiles.annotations(files, capture, err);
+        if (notes == null) {
+            if (annotationsRequired) {
+                capture.close();
+                return null;
+            }
+            err.println("cutover: annotations left out");
+            notes = AnnotationStore.inMemory();
+        }
+        return new OpenedCaptures(capture, notes, config);
+    }
+
+    @Override
+    public void close() {
+        capture.close();
+    }
+}
