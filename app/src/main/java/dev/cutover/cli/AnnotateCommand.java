@@ -6,7 +6,7 @@ import dev.cutover.annotations.AnnotationStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -18,15 +18,17 @@ import java.util.concurrent.Callable;
 
 /** {@code cutover annotate}: a comment and tags on a frame, kept in the capture's sidecar file. */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
-        description = {"Comment and tag a frame. The notes go to FILE.cutover.json next to the capture, which is "
-                + "never modified; the desktop, dissect, report and export read them.",
+        description = {"Comment and tag a frame. The notes go to FILE.cutover.json next to the (first) capture, "
+                + "which is never modified; the desktop, dissect, report and export read them.",
+                "Several files are numbered as the other commands merge them, so frame N is the same frame "
+                + "everywhere.",
                 "With no --frame, lists the annotations."})
 public final class AnnotateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the capture")
-    Path file;
+    @Mixin
+    CaptureFileArgs input;
 
     @Option(names = "--frame", paramLabel = "N", description = "the frame number (1-based)")
     Integer frame;
@@ -53,17 +55,19 @@ public final class AnnotateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         AnnotationStore store;
-        try (Capture capture = CaptureFiles.open(List.of(file), err)) {
+        List<Path> files = input.files;
+        try (Capture capture = CaptureFiles.open(files, err)) {
             if (capture == null) {
                 return ExitCodes.UNREADABLE;
             }
             if (frame != null && (frame < 1 || frame > capture.frameCount())) {
-                err.println("cutover: annotate: " + file + " has frames 1 to " + capture.frameCount()
+                err.println("cutover: annotate: " + String.join(", ", files.stream().map(Path::toString).toList())
+                        + " " + (files.size() == 1 ? "has" : "have") + " frames 1 to " + capture.frameCount()
                         + ", not " + frame);
                 return ExitCodes.USAGE;
             }
             try {
-                store = AnnotationStore.load(List.of(file), capture.frameCount());
+                store = AnnotationStore.load(files, capture.frameCount());
                 if (store.mismatch() != null) {
                     err.println("cutover: warning: " + store.mismatch());
                 }

@@ -81,25 +81,31 @@ public record Column(String id, String title, Needs needs, Value value) {
     }
 
     /**
-     * The column a name means: a built-in column's id or title (any case), or a field's filter name.
+     * The column a name means: a built-in column's title ("VLAN", "No."), a field's filter name ("vlan",
+     * "arp.opcode"), or a built-in column's id or title in any case when no field has that name.
      *
      * @throws IllegalArgumentException naming the column that is neither
      */
     public static Column named(String name) {
         String n = name.trim();
         for (Column c : BUILT_IN) {
-            if (c.id.equalsIgnoreCase(n) || c.title.equalsIgnoreCase(n)) {
+            if (c.title.equals(n)) {
                 return c;
             }
         }
         Field f = FieldCatalogue.byName(n);
-        if (f == null) {
-            List<String> titles = new ArrayList<>();
-            BUILT_IN.forEach(c -> titles.add(c.title));
-            throw new IllegalArgumentException("unknown column " + name + ": use " + String.join(", ", titles)
-                    + " or a field name such as arp.src.hw_mac");
+        if (f != null) {
+            return ofField(f);
         }
-        return ofField(f);
+        for (Column c : BUILT_IN) {
+            if (c.id.equalsIgnoreCase(n) || c.title.equalsIgnoreCase(n)) {
+                return c;
+            }
+        }
+        List<String> titles = new ArrayList<>();
+        BUILT_IN.forEach(c -> titles.add(c.title));
+        throw new IllegalArgumentException("unknown column " + name + ": use " + String.join(", ", titles)
+                + " or a field name such as arp.src.hw_mac");
     }
 
     /** The columns the names mean, in their order. */
