@@ -1,6 +1,7 @@
 package dev.cutover;
 
 import dev.cutover.cli.CutoverCommand;
+import dev.cutover.cli.Desktop;
 import dev.cutover.ui.DesktopLauncher;
 
 /**
@@ -12,7 +13,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(CutoverCommand.commandLine(new DesktopLauncher()).execute(args));
+        DesktopLauncher window = new DesktopLauncher();
+        Desktop desktop = new Desktop() {
+            @Override
+            public boolean available() {
+                return window.available();
+            }
+
+            @Override
+            public int open(java.util.List<java.nio.file.Path> files, String title) {
+                return window.open(files, title);
+            }
+        };
+        System.exit(CutoverCommand.commandLine(desktop).execute(args));
     }
 
     /** Runs the command line without ever opening a window, and returns its exit code (tests call this). */

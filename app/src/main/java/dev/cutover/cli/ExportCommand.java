@@ -1,7 +1,7 @@
 package dev.cutover.cli;
 
 import dev.cutover.filter.CompiledFilter;
-import dev.cutover.report.PacketExport;
+import dev.cutover.export.PacketExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

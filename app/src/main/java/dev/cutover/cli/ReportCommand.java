@@ -4,7 +4,7 @@ import dev.cutover.analysis.AnalysisConfig;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.filter.CompiledFilter;
 import dev.cutover.frames.Column;
-import dev.cutover.report.CsvReport;
+import dev.cutover.export.DissectionCsv;
 import dev.cutover.report.HtmlReport;
 import dev.cutover.report.JsonReport;
 import dev.cutover.report.PdfReport;
@@ -63,7 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         List<Column> cols;
         try {
-            cols = columns == null || columns.isEmpty() ? CsvReport.DEFAULT_COLUMNS : Column.named(columns);
+            cols = columns == null || columns.isEmpty() ? DissectionCsv.DEFAULT_COLUMNS : Column.named(columns);
         } catch (IllegalArgumentException e) {
             err.println("cutover: report: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -82,7 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             boolean ok;
             if (format == Format.csv) {
-                ok = Outputs.write(output, out -> CsvReport.write(opened.pipeline, f, cols, out), err);
+                ok = Outputs.write(output, out -> DissectionCsv.write(opened.pipeline, f, cols, out), err);
             } else {
                 ReportModel model = new ReportBuilder().build(opened.pipeline, f, displayFilter.text);
                 ok = Outputs.write(output, out -> {

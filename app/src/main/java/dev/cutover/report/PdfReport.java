@@ -152,7 +152,7 @@ public final class PdfReport {
             cs.lineTo(MARGIN + label + plot, mid);
             cs.stroke();
             for (ReportModel.ChartMark mark : r.marks()) {
-                float x = MARGIN + label + (float) SimpleChart.position(chart, mark.offsetNanos()) * plot;
+                float x = MARGIN + label + (float) ChartMarks.position(chart, mark.offsetNanos()) * plot;
                 if ("RARP".equals(mark.kind())) {
                     cs.setNonStrokingColor(new Color(0x1F, 0x6F, 0xD1));
                     cs.addRect(x - 1, mid - 5, 2, 10);
@@ -176,7 +176,7 @@ public final class PdfReport {
         cs.setNonStrokingColor(Color.BLACK);
         double seconds = (chart.endNanos() - chart.startNanos()) / 1e9;
         for (int i = 0; i <= 4; i++) {
-            String t = SimpleChart.tick(seconds * i / 4);
+            String t = ChartMarks.tick(seconds * i / 4);
             float tw = regular.getStringWidth(t) / 1000 * 7;
             cs.beginText();
             cs.setFont(regular, 7);

@@ -65,16 +65,8 @@ public final class ReportBuilder {
             Map.entry("ip-flip-flop", "An address went back to a MAC it had before: two machines holding it in "
                     + "turn (a failover pair flapping, a duplicate address, a VM and its stale copy)."));
 
-    private final ChartSvg chartSvg;
-
-    /** A builder drawing the chart with {@code chartSvg} (null: the migration timeline's own SVG). */
-    public ReportBuilder(ChartSvg chartSvg) {
-        this.chartSvg = chartSvg;
-    }
-
     /** A builder whose chart is the migration timeline, as the window draws it. */
     public ReportBuilder() {
-        this(null);
     }
 
     /** What a finding code means, or a general line for codes without a text of their own. */
@@ -122,10 +114,10 @@ public final class ReportBuilder {
                 : (capture.index().timestampNanos(n - 1) - capture.index().timestampNanos(0)) / 1e9;
         ReportModel.Summary summary = new ReportModel.Summary(files, n, first, last, duration,
                 filterText == null || filterText.isBlank() ? null : filterText, frames.size());
-        ReportModel.Chart chart = SimpleChart.model(capture, result);
+        ReportModel.Chart chart = ChartMarks.model(capture, result);
         return new ReportModel(ReportModel.SCHEMA, "Cutover report: " + String.join(", ", files),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), summary, analysis, explanations,
-                notes.all(), frames, chart, chartSvg == null ? TimelineChart.svg(capture, result) : chartSvg.svg(chart));
+                notes.all(), frames, chart, TimelineChart.svg(capture, result));
     }
 
     private static ReportModel.ReportFrame frame(Capture capture, FramePipeline.Reader decoder, Dissection d,

@@ -2,7 +2,7 @@ package dev.cutover.report;
 
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
-import dev.cutover.timeline.FrameFacts;
+import dev.cutover.timeline.TimelineFrames;
 import dev.cutover.timeline.TimelineModel;
 import dev.cutover.timeline.TimelineSvg;
 
@@ -20,7 +20,7 @@ public final class TimelineChart {
         if (result.migrations().isEmpty() || capture.frameCount() == 0) {
             return "";
         }
-        TimelineModel model = TimelineModel.of(result, FrameFacts.of(capture), capture.index().timestampNanos(0));
+        TimelineModel model = TimelineModel.of(result, TimelineFrames.of(capture), capture.index().timestampNanos(0));
         StringWriter out = new StringWriter();
         try {
             TimelineSvg.write(model, out);

@@ -54,7 +54,7 @@ public final class RateSeries {
     }
 
     /** Reads every frame's class and time once. */
-    public static RateSeries of(FrameFacts facts) {
+    public static RateSeries of(TimelineFrames facts) {
         int n = facts.frameCount();
         long[] rarp = new long[16];
         long[] garp = new long[16];

@@ -102,7 +102,7 @@ public final class TimelineModel {
      * one pass over the findings (by MAC, by announced IP, by the migration of each frame it names), so the cost
      * grows with the lanes plus the findings' frames, not with their product.
      */
-    public static TimelineModel of(AnalysisResult result, FrameFacts facts, long originNanos) {
+    public static TimelineModel of(AnalysisResult result, TimelineFrames facts, long originNanos) {
         Map<Long, List<MigrationEvent>> byMac = new LinkedHashMap<>();
         Map<Long, Set<Long>> macsOfIp = new HashMap<>();
         for (MigrationEvent e : result.migrations()) {
@@ -170,7 +170,7 @@ public final class TimelineModel {
     }
 
     private static Lane lane(long mac, List<MigrationEvent> events, Set<Integer> findingIndexes,
-                             AnalysisResult result, FrameFacts facts) {
+                             AnalysisResult result, TimelineFrames facts) {
         Set<Integer> vlans = new LinkedHashSet<>();
         Set<String> ips = new LinkedHashSet<>();
         List<Integer> ids = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.cutover.ui;
 
-import dev.cutover.cli.Desktop;
 import dev.cutover.ui.main.CutoverApp;
 
 import java.nio.file.Path;
@@ -8,8 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Decides whether a window can be shown and starts JavaFX when it can. */
-public final class DesktopLauncher implements Desktop {
+/**
+ * Decides whether a window can be shown and starts JavaFX when it can. The launcher hands it to the command
+ * line as its {@code Desktop}; the window knows nothing of the command line.
+ */
+public final class DesktopLauncher {
     private final Map<String, String> env;
     private final String osName;
     private final String setting;
@@ -31,7 +33,7 @@ public final class DesktopLauncher implements Desktop {
         this.headless = headless;
     }
 
-    @Override
+    /** Whether a window can be shown here (a display, the toolkit present). */
     public boolean available() {
         if ("off".equalsIgnoreCase(setting) || headless) {
             return false;
@@ -48,7 +50,7 @@ public final class DesktopLauncher implements Desktop {
         return s != null && !s.isBlank();
     }
 
-    @Override
+    /** Opens the window on the files; returns once it is closed. */
     public int open(List<Path> files, String title) {
         CutoverApp.launch(files, title);
         return 0;

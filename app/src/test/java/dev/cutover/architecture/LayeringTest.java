@@ -7,45 +7,62 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-/** Data flows one way: capture, dissect, analysis/filter, then report, ui and cli. */
+/**
+ * Data flows one way, as layers: capture, dissect, filter, analysis and annotations, statistics, the frame
+ * pipeline, timeline, report and export, then the command line and the window, which know nothing of each
+ * other (the launcher joins them).
+ */
 @AnalyzeClasses(packages = "dev.cutover", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
+    /** Each layer uses only those beneath it; {@code text} (escaping untrusted text) serves all of them. */
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Text").definedBy("dev.cutover.text..")
+            .layer("Capture").definedBy("dev.cutover.capture..")
+            .layer("Dissect").definedBy("dev.cutover.dissect..")
+            .layer("Filter").definedBy("dev.cutover.filter..")
+            .layer("Analysis").definedBy("dev.cutover.analysis..")
+            .layer("Annotations").definedBy("dev.cutover.annotations..")
+            .layer("Statistics").definedBy("dev.cutover.statistics..")
+            .layer("Frames").definedBy("dev.cutover.frames..")
+            .layer("Timeline").definedBy("dev.cutover.timeline..")
+            .layer("Report").definedBy("dev.cutover.report..")
+            .layer("Export").definedBy("dev.cutover.export..")
+            .layer("Cli").definedBy("dev.cutover.cli..")
+            .layer("Ui").definedBy("dev.cutover.ui..")
+            .layer("Launcher").definedBy("dev.cutover")
+            .whereLayer("Launcher").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Ui").mayOnlyBeAccessedByLayers("Launcher")
+            .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
+            .whereLayer("Export").mayOnlyBeAccessedByLayers("Cli", "Ui")
+            .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Ui")
+            .whereLayer("Timeline").mayOnlyBeAccessedByLayers("Report", "Cli", "Ui")
+            .whereLayer("Frames").mayOnlyBeAccessedByLayers("Report", "Export", "Cli", "Ui")
+            .whereLayer("Statistics").mayOnlyBeAccessedByLayers("Cli", "Ui")
+            .whereLayer("Annotations").mayOnlyBeAccessedByLayers("Frames", "Report", "Export", "Cli", "Ui")
+            .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Statistics", "Frames", "Timeline", "Report",
+                    "Export", "Cli", "Ui")
+            .whereLayer("Filter").mayOnlyBeAccessedByLayers("Frames", "Report", "Export", "Cli", "Ui")
+            .whereLayer("Dissect").mayOnlyBeAccessedByLayers("Filter", "Analysis", "Statistics", "Frames",
+                    "Timeline", "Report", "Export", "Cli", "Ui")
+            .whereLayer("Capture").mayOnlyBeAccessedByLayers("Dissect", "Analysis", "Annotations", "Statistics",
+                    "Frames", "Timeline", "Report", "Export", "Cli", "Ui")
+            .ensureAllClassesAreContainedInArchitecture();
+
     @ArchTest
     static final ArchRule engineNeverImportsJavaFx = noClasses()
             .that().resideInAnyPackage("dev.cutover.capture..", "dev.cutover.dissect..", "dev.cutover.filter..",
-                    "dev.cutover.analysis..", "dev.cutover.report..", "dev.cutover.cli..", "dev.cutover.statistics..")
+                    "dev.cutover.analysis..", "dev.cutover.annotations..", "dev.cutover.statistics..",
+                    "dev.cutover.frames..", "dev.cutover.timeline..", "dev.cutover.report..", "dev.cutover.export..",
+                    "dev.cutover.cli..", "dev.cutover.text..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
-
-    /** The statistics are engine: the windows show them, and a command could print them without a window. */
-    @ArchTest
-    static final ArchRule statisticsKnowNothingAbove = noClasses()
-            .that().resideInAPackage("dev.cutover.statistics..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.cutover.ui..", "dev.cutover.cli..",
-                    "dev.cutover.report..");
-
-    /** The timeline model and its SVG writer serve the HTML report too, which runs without a window. */
-    @ArchTest
-    static final ArchRule timelineModelImportsNoJavaFx = noClasses()
-            .that().resideInAPackage("dev.cutover.timeline..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.cutover.ui..");
 
     @ArchTest
     static final ArchRule onlyLiveCaptureImportsPcap4j = noClasses()
             .that().resideOutsideOfPackage("dev.cutover.capture.live..")
             .should().dependOnClassesThat().resideInAnyPackage("org.pcap4j..");
-
-    @ArchTest
-    static final ArchRule captureKnowsNothingAbove = noClasses()
-            .that().resideInAPackage("dev.cutover.capture..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.dissect..", "dev.cutover.filter..",
-                    "dev.cutover.analysis..", "dev.cutover.report..", "dev.cutover.ui..", "dev.cutover.cli..");
-
-    @ArchTest
-    static final ArchRule dissectKnowsNothingAbove = noClasses()
-            .that().resideInAPackage("dev.cutover.dissect..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.filter..", "dev.cutover.analysis..",
-                    "dev.cutover.report..", "dev.cutover.ui..", "dev.cutover.cli..");
 
     @ArchTest
     static final ArchRule viewsOnlyReferencedFromUi = classes()
@@ -61,12 +78,6 @@ class LayeringTest {
     static final ArchRule viewModelsBuildNoControls = noClasses()
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
-
-    @ArchTest
-    static final ArchRule analysisKnowsNothingAbove = noClasses()
-            .that().resideInAPackage("dev.cutover.analysis..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cutover.filter..", "dev.cutover.report..",
-                    "dev.cutover.ui..", "dev.cutover.cli..");
 
     @ArchTest
     static final ArchRule textCaptureParsingStandsAlone = noClasses()

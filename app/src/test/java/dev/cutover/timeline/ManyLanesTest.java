@@ -39,7 +39,7 @@ class ManyLanesTest {
         try (Capture c = Capture.open(List.of(file), LoadMonitor.NONE)) {
             AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
             assertThat(r.migrations()).hasSize(VMS);
-            model = TimelineModel.of(r, FrameFacts.of(c), c.index().timestampNanos(0));
+            model = TimelineModel.of(r, TimelineFrames.of(c), c.index().timestampNanos(0));
         }
     }
 
@@ -168,7 +168,7 @@ class ManyLanesTest {
         for (Path p : samples) {
             try (Capture c = Capture.open(List.of(p), LoadMonitor.NONE)) {
                 AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
-                TimelineModel m = TimelineModel.of(r, FrameFacts.of(c), c.index().timestampNanos(0));
+                TimelineModel m = TimelineModel.of(r, TimelineFrames.of(c), c.index().timestampNanos(0));
                 for (Lane lane : m.lanes()) {
                     List<String> expected = new ArrayList<>();
                     for (Finding f : r.findings()) {

@@ -26,7 +26,7 @@ final class TimelineFixtures {
         }
     }
 
-    static FrameFacts facts(Capture c) {
-        return FrameFacts.of(c);
+    static TimelineFrames facts(Capture c) {
+        return TimelineFrames.of(c);
     }
 }

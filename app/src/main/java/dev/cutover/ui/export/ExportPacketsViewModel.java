@@ -5,7 +5,7 @@ import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.capture.SourceInfo;
 import dev.cutover.annotations.AnnotationStore;
-import dev.cutover.report.PacketExport;
+import dev.cutover.export.PacketExport;
 import dev.cutover.ui.Tasks;
 import dev.cutover.ui.packets.PacketListViewModel;
 import javafx.beans.property.ObjectProperty;

@@ -7,7 +7,7 @@ import dev.cutover.capture.Capture;
 import dev.cutover.frames.Column;
 import dev.cutover.frames.FramePipeline;
 import dev.cutover.annotations.AnnotationStore;
-import dev.cutover.report.CsvReport;
+import dev.cutover.export.DissectionCsv;
 import dev.cutover.report.HtmlReport;
 import dev.cutover.report.JsonReport;
 import dev.cutover.report.PdfReport;
@@ -51,7 +51,7 @@ public final class ReportViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final Supplier<AnalysisResult> analysis;
-    private Supplier<List<Column>> columns = () -> CsvReport.DEFAULT_COLUMNS;
+    private Supplier<List<Column>> columns = () -> DissectionCsv.DEFAULT_COLUMNS;
     private ReportModel model;
     private FramePipeline frames;
 
@@ -127,7 +127,7 @@ public final class ReportViewModel {
                         case HTML: HtmlReport.write(m, out); break;
                         case PDF: PdfReport.write(m, out); break;
                         case JSON: JsonReport.write(m, out); break;
-                        default: CsvReport.write(p, null, cols, out); break;
+                        default: DissectionCsv.write(p, null, cols, out); break;
                     }
                 });
                 done = "Report written to " + target;

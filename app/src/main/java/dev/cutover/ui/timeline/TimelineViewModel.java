@@ -6,7 +6,7 @@ import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.Capture;
 import dev.cutover.timeline.BurstBracket;
 import dev.cutover.timeline.Durations;
-import dev.cutover.timeline.FrameFacts;
+import dev.cutover.timeline.TimelineFrames;
 import dev.cutover.timeline.Lane;
 import dev.cutover.timeline.LaneRows;
 import dev.cutover.timeline.LaneSearch;
@@ -269,8 +269,8 @@ public final class TimelineViewModel {
         hasLanes.set(!m.isEmpty());
     }
 
-    static FrameFacts facts(Capture c) {
-        return FrameFacts.of(c);
+    static TimelineFrames facts(Capture c) {
+        return TimelineFrames.of(c);
     }
 
     /** Which frames the display filter keeps; the others' marks are not drawn. */

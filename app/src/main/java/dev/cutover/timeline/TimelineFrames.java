@@ -3,7 +3,7 @@ package dev.cutover.timeline;
 import dev.cutover.analysis.FrameClass;
 
 /** What the timeline needs to know of frames beyond the analysis: their times, interfaces and classes. */
-public interface FrameFacts {
+public interface TimelineFrames {
     long timeNanos(int frame);
 
     int interfaceId(int frame);
@@ -17,8 +17,8 @@ public interface FrameFacts {
     FrameClass frameClass(int frame);
 
     /** The facts of an open capture, read from its frame index. */
-    static FrameFacts of(dev.cutover.capture.Capture c) {
-        return new FrameFacts() {
+    static TimelineFrames of(dev.cutover.capture.Capture c) {
+        return new TimelineFrames() {
             @Override
             public long timeNanos(int frame) {
                 return c.index().timestampNanos(frame);

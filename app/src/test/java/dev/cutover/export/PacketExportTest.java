@@ -1,4 +1,4 @@
-package dev.cutover.report;
+package dev.cutover.export;
 
 import dev.cutover.frames.FramePipeline;
 import dev.cutover.testsupport.Samples;

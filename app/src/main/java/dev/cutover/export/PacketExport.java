@@ -1,4 +1,4 @@
-package dev.cutover.report;
+package dev.cutover.export;
 
 import dev.cutover.annotations.Annotation;
 import dev.cutover.annotations.AnnotationSource;

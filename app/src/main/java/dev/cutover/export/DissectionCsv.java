@@ -1,4 +1,4 @@
-package dev.cutover.report;
+package dev.cutover.export;
 
 import dev.cutover.annotations.AnnotationSource;
 import dev.cutover.annotations.AnnotationStore;
@@ -23,7 +23,7 @@ import java.util.List;
  * declarations, in the user's order) and any field names (values of repeated fields joined by commas). RFC 4180
  * quoting.
  */
-public final class CsvReport {
+public final class DissectionCsv {
     /** The packet list's columns in their default order, then the annotation's tags. */
     public static final List<Column> DEFAULT_COLUMNS;
 
@@ -33,7 +33,7 @@ public final class CsvReport {
         DEFAULT_COLUMNS = List.copyOf(cols);
     }
 
-    private CsvReport() {
+    private DissectionCsv() {
     }
 
     /** Writes the header and one row per frame that matches {@code filter} (all when null). */
