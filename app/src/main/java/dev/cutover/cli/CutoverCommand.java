@@ -72,8 +72,8 @@ public final class CutoverCommand implements Callable<Integer> {
         }
         try {
             if (window) {
-                return desktop.open(open, String.join(", ", open.stream()
-                        .map(p -> String.valueOf(p.getFileName())).toList()));
+                // the bundled sample opens under its own name (its temporary copy is not one to remember)
+                return desktop.open(open, sample == null ? null : BundledSample.NAME);
             }
             // The same command as `cutover dissect FILE...`, options and defaults included.
             picocli.CommandLine dissect = new picocli.CommandLine(new DissectCommand());

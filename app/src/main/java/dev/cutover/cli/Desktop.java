@@ -27,7 +27,8 @@ public interface Desktop {
     /**
      * Opens the window on the files and returns the exit code once it is closed.
      *
-     * @param title what the title bar calls the files (the bundled sample's name rather than its temporary path)
+     * @param title what the title bar calls the bundled sample, rather than its temporary path; null for the
+     *              user's own files, which Open Recent remembers
      */
     int open(List<Path> files, String title);
 }

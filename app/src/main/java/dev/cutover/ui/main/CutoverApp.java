@@ -37,7 +37,11 @@ public final class CutoverApp extends Application {
         // MainView handles the close request: the same path as Quit
         stage.show();
         if (!initialFiles.isEmpty()) {
-            vm.open(initialFiles, initialTitle);
+            if (initialTitle == null) {
+                vm.open(initialFiles);
+            } else {
+                vm.open(initialFiles, initialTitle);
+            }
         }
     }
 

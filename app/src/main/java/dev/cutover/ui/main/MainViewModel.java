@@ -200,10 +200,11 @@ public final class MainViewModel {
         List<Path> files = capture.filesProperty().get();
         String names = titleOverride != null ? titleOverride
                 : files.stream().map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(", "));
+        boolean keep = titleOverride == null;
         titleOverride = null;
         title.set(c == null ? "Cutover" : "Cutover — " + names);
         if (c != null) {
-            for (Path f : files) {
+            for (Path f : keep ? files : List.<Path>of()) {
                 remember(f.toAbsolutePath());
             }
             if (!filter.appliedProperty().get().isBlank()) {
@@ -230,9 +231,6 @@ public final class MainViewModel {
     }
 
     private void remember(Path file) {
-        if (file.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-            return; // the bundled sample is extracted there and gone after the run
-        }
         recentFiles.remove(file);
         recentFiles.add(0, file);
         if (recentFiles.size() > Preferences.RECENT) {
@@ -242,10 +240,15 @@ public final class MainViewModel {
 
     /** Opens files, replacing what is open. */
     public void open(List<Path> files) {
+        titleOverride = null;
         capture.open(files);
     }
 
-    /** Opens files under a given name for the title (the bundled sample, extracted to a temporary folder). */
+    /**
+     * Opens files under a given name for the title: the bundled sample, extracted to a temporary folder that is
+     * gone after the run, so Open Recent does not keep it (files of one's own under the temporary folder are
+     * kept like any other).
+     */
     public void open(List<Path> files, String titleName) {
         titleOverride = titleName;
         capture.open(files);

@@ -35,6 +35,31 @@ class MainViewModelTest {
     }
 
     @Test
+    void openRecentKeepsFilesUnderTheTemporaryFolderButNotTheBundledSample() throws Exception {
+        MainViewModel vm = vm();
+        Path tmp = java.nio.file.Files.createTempDirectory("cutover-recent-");
+        Path mine = java.nio.file.Files.copy(UiFixtures.SAMPLE, tmp.resolve("mine.pcap"));
+        try {
+            vm.open(List.of(mine));
+            assertThat(vm.recentFiles()).containsExactly(mine.toAbsolutePath());
+            Path sample = java.nio.file.Files.copy(UiFixtures.SAMPLE, tmp.resolve("esxi-vmotion-vlan10.pcap"));
+            vm.open(List.of(sample), "esxi-vmotion-vlan10.pcap (bundled sample)");
+            assertThat(vm.titleProperty().get()).isEqualTo("Cutover — esxi-vmotion-vlan10.pcap (bundled sample)");
+            assertThat(vm.recentFiles()).containsExactly(mine.toAbsolutePath());
+            vm.open(List.of(mine));
+            assertThat(vm.titleProperty().get()).isEqualTo("Cutover — mine.pcap");
+        } finally {
+            vm.close();
+            try (var s = java.nio.file.Files.list(tmp)) {
+                for (Path p : s.toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Test
     void selectingAFrameDecodesItForTheDetailsAndHex() {
         MainViewModel vm = vm();
         vm.open(List.of(UiFixtures.SAMPLE));
