@@ -59,6 +59,16 @@ class LayeringTest {
                     "dev.cutover.cli..", "dev.cutover.text..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
+    /**
+     * One road from bytes to answers: above the frame pipeline, frames are decoded through it (which adds the
+     * analysis's facts and the annotations wherever they are read), never with a decoder of one's own.
+     */
+    @ArchTest
+    static final ArchRule framesAreDecodedThroughThePipeline = noClasses()
+            .that().resideInAnyPackage("dev.cutover.timeline..", "dev.cutover.report..", "dev.cutover.export..",
+                    "dev.cutover.cli..", "dev.cutover.ui..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.cutover.dissect.FrameDecoder");
+
     @ArchTest
     static final ArchRule onlyLiveCaptureImportsPcap4j = noClasses()
             .that().resideOutsideOfPackage("dev.cutover.capture.live..")

@@ -4,7 +4,8 @@ import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.Dissector;
 import dev.cutover.dissect.Field;
-import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.dissect.Needs;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.dissect.Layer;
 import dev.cutover.dissect.Severity;
 
@@ -48,7 +49,7 @@ public final class DissectionExperts {
      */
     public static DissectionExperts scan(Capture capture, BooleanSupplier cancelled, IntConsumer percent)
             throws IOException {
-        FrameDecoder decoder = new FrameDecoder(capture);
+        FramePipeline.Reader decoder = FramePipeline.of(capture).reader(new Needs(Layer.ALL, false, false));
         Dissection d = new Dissection();
         Map<String, Accumulator> byKey = new LinkedHashMap<>();
         Map<String, String> shared = new HashMap<>();

@@ -6,7 +6,6 @@ import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.FieldFormat;
-import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.FrameInfo;
 import dev.cutover.dissect.Layer;
 import dev.cutover.dissect.proto.Arp;

@@ -3,7 +3,8 @@ package dev.cutover.ui.packets;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.FrameIndex;
 import dev.cutover.dissect.Dissection;
-import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.dissect.Needs;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.dissect.Layer;
 
 import java.io.IOException;
@@ -149,7 +150,7 @@ final class FrameSorter {
             }
         }
         if (missing > 0) {
-            FrameDecoder decoder = new FrameDecoder(capture);
+            FramePipeline.Reader decoder = FramePipeline.of(capture).reader(new Needs(Layer.ALL, false, false));
             Dissection d = new Dissection();
             int done = 0;
             progress.report(0, missing);

@@ -7,7 +7,6 @@ import dev.cutover.capture.FrameIndex;
 import dev.cutover.capture.InterfaceInfo;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.Field;
-import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.Layer;
 import dev.cutover.dissect.proto.Migration;
 import dev.cutover.filter.CompiledFilter;

@@ -2,7 +2,8 @@ package dev.cutover.ui.packets;
 
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
-import dev.cutover.dissect.FrameDecoder;
+import dev.cutover.dissect.Needs;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.dissect.Layer;
 import dev.cutover.dissect.Severity;
 import dev.cutover.frames.Column;
@@ -20,7 +21,7 @@ import java.util.Map;
 final class RowDecoder {
     private static final int CACHE = 1024;
 
-    private final FrameDecoder decoder;
+    private final FramePipeline.Reader decoder;
     private final Dissection d = new Dissection();
     private final Map<Integer, PacketRow> cache = new LinkedHashMap<>(CACHE * 2, 0.75f, true) {
         @Override
@@ -31,7 +32,8 @@ final class RowDecoder {
     private int decoded;
 
     RowDecoder(Capture capture) {
-        this.decoder = new FrameDecoder(capture);
+        // the list's columns read the link layer and the payload, never the analysis or the annotations
+        this.decoder = FramePipeline.of(capture).reader(new Needs(Layer.ALL, false, false));
     }
 
     PacketRow row(int frame) {
