@@ -144,6 +144,22 @@ public final class ScriptedLiveSession implements LiveSession {
         return queueDrops;
     }
 
+    /**
+     * A QEMU announce-self burst as it arrives from {@code startNanos}: four RARP of {@link LinkLab#VM_MAC}
+     * 50, 150 and 250 ms apart, then the guest's gratuitous ARP for {@link LinkLab#VM_IP} 10 ms later.
+     */
+    public static List<LiveFrame> migration(long startNanos) {
+        List<LiveFrame> out = new ArrayList<>();
+        long[] at = {0, 50, 200, 450};
+        for (long ms : at) {
+            byte[] rarp = dev.cutover.samples.Wire.rarp(LinkLab.VM_MAC);
+            out.add(new LiveFrame(startNanos + ms * 1_000_000L, rarp, rarp.length));
+        }
+        byte[] garp = dev.cutover.samples.Wire.garp(LinkLab.VM_MAC, LinkLab.VM_IP);
+        out.add(new LiveFrame(startNanos + 460_000_000L, garp, garp.length));
+        return out;
+    }
+
     /** Frames numbered from {@code first}, each a RARP or gratuitous ARP of its own MAC, a millisecond apart. */
     public static List<LiveFrame> frames(int first, int count) {
         List<LiveFrame> out = new ArrayList<>(count);
