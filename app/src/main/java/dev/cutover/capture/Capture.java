@@ -47,6 +47,38 @@ public final class Capture implements Closeable {
         this.maxCapturedLength = max;
     }
 
+    private Capture(OpenedFile file, SourceInfo source, InterfaceInfo iface, FrameIndex index, int maxCapturedLength) {
+        this.files = List.of(file);
+        this.sources = List.of(source);
+        this.interfaces = List.of(iface);
+        this.damages = List.of();
+        this.index = index;
+        this.notes = new FrameNotes();
+        this.maxCapturedLength = maxCapturedLength;
+    }
+
+    /**
+     * A capture of frames held elsewhere (a live capture's, in memory) on one interface, read as a file is read:
+     * the index says where each frame's bytes are in {@code bytes}. No frame has comments or flags.
+     *
+     * @param source    what {@link #sources()} says of it; its frame count must be the index's size
+     * @param iface     the one interface, id 0 of source 0
+     * @param maxCapturedLength at least the largest captured length in the index
+     */
+    public static Capture of(SourceInfo source, InterfaceInfo iface, FrameIndex index, ByteSource bytes,
+                             int maxCapturedLength) {
+        if (iface.id() != 0 || iface.sourceIndex() != 0 || source.frames() != index.size()) {
+            throw new IllegalArgumentException("one source of " + index.size() + " frames on interface 0 expected");
+        }
+        OpenedFile file = new OpenedFile(source.file());
+        try {
+            file.readFrom(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // only closing a source read before can fail, and there is none
+        }
+        return new Capture(file, source, iface, index, maxCapturedLength);
+    }
+
     /** Opens one file. */
     public static Capture open(Path file) throws CaptureException {
         return open(List.of(file), LoadMonitor.NONE);

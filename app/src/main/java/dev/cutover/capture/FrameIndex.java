@@ -45,6 +45,32 @@ public final class FrameIndex {
     private volatile int size;
     // the appending thread's last chunk, so append touches no directory
     private long[] last;
+    /** Position in the chunks of this index's entry 0: 0, except for a {@link #view}. */
+    private final int base;
+    private final boolean view;
+
+    /** An empty index to append to. */
+    public FrameIndex() {
+        this.base = 0;
+        this.view = false;
+    }
+
+    private FrameIndex(long[][] chunks, int base, int size) {
+        this.chunks = chunks;
+        this.base = base;
+        this.size = size;
+        this.view = true;
+    }
+
+    /**
+     * Entries from..to-1 of this index as an index of their own, numbered from 0, sharing this one's entries
+     * rather than copying them: what a live capture's snapshot shows while the live index goes on growing.
+     * The view cannot grow; a frame class set through it is set here too (and the reverse).
+     */
+    public FrameIndex view(int from, int to) {
+        Objects.checkFromToIndex(from, to, size);
+        return new FrameIndex(chunks, base + from, to - from);
+    }
 
     /** Number of frames; safe to read from any thread while the index grows. */
     public int size() {
@@ -82,13 +108,17 @@ public final class FrameIndex {
     /** Sets the analysis byte; call it from one thread, once loading has finished. */
     public void setFrameClass(int i, byte c) {
         Objects.checkIndex(i, size);
-        long[] chunk = chunks[i >>> CHUNK_BITS];
-        int at = (i & MASK) * LONGS;
+        int j = base + i;
+        long[] chunk = chunks[j >>> CHUNK_BITS];
+        int at = (j & MASK) * LONGS;
         chunk[at] = (chunk[at] & ~0xFFL) | (c & 0xFFL);
     }
 
     /** Adds a frame; only one thread may append. */
     public void append(long dataOffset, long timestampNanos, int capturedLength, int originalLength, int interfaceId) {
+        if (view) {
+            throw new UnsupportedOperationException("a view of an index cannot grow");
+        }
         if (dataOffset < 0 || dataOffset > MAX_OFFSET) {
             throw new IllegalArgumentException("data offset out of range: " + dataOffset);
         }
@@ -116,6 +146,9 @@ public final class FrameIndex {
 
     /** Gives back the unused tail of the last chunk; call it from the appending thread. */
     public void trim() {
+        if (view) {
+            return;
+        }
         int n = size;
         int used = n & MASK;
         if (used == 0 || last == null || last.length == used * LONGS) {
@@ -136,7 +169,8 @@ public final class FrameIndex {
 
     private long entry(int i, int field) {
         Objects.checkIndex(i, size);
-        return chunks[i >>> CHUNK_BITS][(i & MASK) * LONGS + field];
+        int j = base + i;
+        return chunks[j >>> CHUNK_BITS][(j & MASK) * LONGS + field];
     }
 
     private long[] makeRoomFor(int n) {

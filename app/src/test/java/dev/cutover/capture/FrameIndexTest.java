@@ -10,6 +10,36 @@ import org.junit.jupiter.api.Test;
 class FrameIndexTest {
 
     @Test
+    void aViewIsARangeOfTheIndexNumberedFromZeroThatDoesNotGrowWithIt() {
+        FrameIndex index = new FrameIndex();
+        for (int i = 0; i < 100_000; i++) {
+            index.append(10L * i, 1_000L + i, 60 + i % 7, 64 + i % 7, i % 5);
+        }
+        // across the chunk boundary at 65,536
+        FrameIndex view = index.view(60_000, 70_000);
+        for (int i = 100_000; i < 140_000; i++) {
+            index.append(10L * i, 1_000L + i, 60, 64, 0);
+        }
+        assertThat(view.size()).isEqualTo(10_000);
+        for (int k : new int[] {0, 5_535, 5_536, 9_999}) {
+            int i = 60_000 + k;
+            assertThat(view.dataOffset(k)).isEqualTo(10L * i);
+            assertThat(view.timestampNanos(k)).isEqualTo(1_000L + i);
+            assertThat(view.capturedLength(k)).isEqualTo(60 + i % 7);
+            assertThat(view.originalLength(k)).isEqualTo(64 + i % 7);
+            assertThat(view.interfaceId(k)).isEqualTo(i % 5);
+        }
+        assertThatThrownBy(() -> view.timestampNanos(10_000)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> view.append(0, 0, 1, 1, 0)).isInstanceOf(UnsupportedOperationException.class);
+        // the analysis's byte is shared: set through the view, the index has it too
+        view.setFrameClass(5_536, (byte) 3);
+        assertThat(index.frameClass(65_536)).isEqualTo((byte) 3);
+        assertThat(index.view(65_000, 66_000).frameClass(536)).isEqualTo((byte) 3);
+        assertThat(view.view(5_000, 6_000).timestampNanos(536)).isEqualTo(1_000L + 65_536);
+        assertThatThrownBy(() -> index.view(10, 140_001)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void holdsAMillionFramesInTwentyFourBytesEach() {
         FrameIndex index = new FrameIndex();
         for (int i = 0; i < 1_000_000; i++) {

@@ -85,7 +85,7 @@ public final class LivePcap {
                     .snaplen(options.snapLen())
                     .promiscuousMode(options.promiscuous() ? PcapNetworkInterface.PromiscuousMode.PROMISCUOUS
                             : PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-                    .timeoutMillis(LiveSession.POLL_MILLIS)
+                    .timeoutMillis(PcapLiveSession.POLL_MILLIS)
                     .bufferSize(options.bufferBytes())
                     .build();
         } catch (PcapNativeException e) {
@@ -97,7 +97,7 @@ public final class LivePcap {
             if (!options.filter().isEmpty()) {
                 handle.setFilter(options.filter(), BpfProgram.BpfCompileMode.OPTIMIZE);
             }
-            LiveSession session = new LiveSession(handle, options, handle.getDlt().value());
+            PcapLiveSession session = new PcapLiveSession(handle, options, handle.getDlt().value());
             session.start();
             return session;
         } catch (PcapNativeException e) {

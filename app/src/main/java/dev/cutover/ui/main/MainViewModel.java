@@ -68,6 +68,12 @@ public final class MainViewModel {
     private final StatisticsViewModel statistics;
 
     public MainViewModel(Tasks tasks, MigrationSource migrationSource, PreferencesStore store) {
+        this(tasks, migrationSource, store, LivePcap::open);
+    }
+
+    /** As above, live captures opened by {@code liveOpener} (tests script one in memory). */
+    public MainViewModel(Tasks tasks, MigrationSource migrationSource, PreferencesStore store,
+                         LiveCaptureViewModel.Opener liveOpener) {
         this.store = store;
         this.capture = new CaptureViewModel(tasks);
         this.packets = new PacketListViewModel(tasks);
@@ -107,7 +113,7 @@ public final class MainViewModel {
                 : java.time.ZoneId.systemDefault());
         packets.timeFormatProperty().addListener((o, was, now) -> timeline.setZone(
                 now == TimeFormat.UTC_DATE_TIME ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault()));
-        this.live = new LiveCaptureViewModel(tasks, LivePcap::open, this::showLive);
+        this.live = new LiveCaptureViewModel(tasks, liveOpener, this::showLive);
         this.report = new ReportViewModel(tasks, capture::capture, annotations::store,
                 () -> migrations.analysisProperty().get());
         this.exportPackets = new ExportPacketsViewModel(tasks, () -> shown, annotations::store, packets);

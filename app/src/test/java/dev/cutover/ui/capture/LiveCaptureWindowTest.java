@@ -57,7 +57,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LiveCaptureWindowTest {
-    // Named after this process and apart from LiveCaptureViewModelTest's pair, so no run captures another's frames.
+    // Named after this process and apart from LiveCaptureViewModelIntegrationTest's pair, so no run captures another's frames.
     private static final String SUFFIX = Long.toString(ProcessHandle.current().pid() % 100000);
     private static final String SEND = "cw0-" + SUFFIX;
     private static final String LISTEN = "cw1-" + SUFFIX;

@@ -21,7 +21,7 @@ import org.pcap4j.core.Pcaps;
  * The capture thread on a pcap file opened by libpcap, which needs neither root nor an interface: it reads every
  * frame, with the time stamp and lengths pcap4j would give, and stops at the end of the file.
  */
-class LiveSessionTest {
+class PcapLiveSessionTest {
     private static List<LiveFrame> frames() {
         List<LiveFrame> frames = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -50,7 +50,7 @@ class LiveSessionTest {
         sent.forEach(written::add);
         written.writePcap(file);
 
-        LiveSession session = new LiveSession(open(file), LiveOptions.of("eth1"), LinkTypes.ETHERNET);
+        PcapLiveSession session = new PcapLiveSession(open(file), LiveOptions.of("eth1"), LinkTypes.ETHERNET);
         session.start();
         for (int i = 0; i < 100 && session.running(); i++) {
             TimeUnit.MILLISECONDS.sleep(50);
@@ -89,7 +89,7 @@ class LiveSessionTest {
         PcapHandle again = open(file);
         try {
             // the fast read, not pcap4j's fallback: a pcap4j that hides its handle's pointer must be noticed
-            assertThat(LiveSession.readsDirectly(again)).isTrue();
+            assertThat(PcapLiveSession.readsDirectly(again)).isTrue();
         } finally {
             again.close();
         }
