@@ -38,8 +38,7 @@ public final class Migration {
             .blurb("The migration event the frame belongs to, numbered from 1 as `cutover analyze` lists them")
             .build();
     public static final Field FINDING = Field.of("migration.finding", "Finding", FieldType.STRING).generated()
-            .blurb("The code of a finding that names the frame (rarp-without-garp, duplicate-ip, ...); one per "
-                    + "finding").build();
+            .blurb("The code of a finding that names the frame, one per finding").build();
 
     public static final List<Field> FIELDS = List.of(NOTIFICATION, VM_MAC, VM_VENDOR, ANALYSIS, CLASS, BURST,
             PATTERN, EVENT, FINDING);
