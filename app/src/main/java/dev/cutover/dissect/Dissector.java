@@ -9,10 +9,6 @@ import dev.cutover.dissect.proto.LinkLayer;
  * Holds no state between frames (cross-frame analysis is a separate pass). One per thread.
  */
 public final class Dissector {
-    public static final int LINKTYPE_ETHERNET = 1;
-    public static final int LINKTYPE_LINUX_SLL = 113;
-    public static final int LINKTYPE_LINUX_SLL2 = 276;
-
     public static final Expert MALFORMED = Expert.of("_ws.malformed", Severity.ERROR, "Malformed",
             "Malformed frame: %s");
     public static final Expert SHORT = Expert.of("_ws.short", Severity.WARNING, "Malformed",
@@ -42,13 +38,13 @@ public final class Dissector {
         if (depth != Layer.FRAME) {
             try {
                 switch (info.linkType()) {
-                    case LINKTYPE_ETHERNET:
+                    case LinkTypes.ETHERNET:
                         LinkLayer.ethernet(c, info.fcsLength(), depth);
                         break;
-                    case LINKTYPE_LINUX_SLL:
+                    case LinkTypes.LINUX_SLL:
                         LinkLayer.sll(c, depth);
                         break;
-                    case LINKTYPE_LINUX_SLL2:
+                    case LinkTypes.LINUX_SLL2:
                         LinkLayer.sll2(c, depth);
                         break;
                     default:

@@ -14,6 +14,11 @@ import java.util.Map;
 
 /** Ethernet II and IEEE 802.3 headers, padding, trailer and FCS, as Wireshark's packet-eth.c. */
 public final class Ethernet {
+    /** Destination, source and type/length. */
+    public static final int HEADER_LENGTH = 14;
+    /** Where the type/length field sits. */
+    public static final int TYPE_OFFSET = 12;
+
     private static final Map<Long, String> LG = Map.of(
             0L, "Globally unique address (factory default)",
             1L, "Locally administered address (this is NOT the factory default)");
