@@ -352,7 +352,7 @@ final class Findings {
     }
 
     private static String who(long mac) {
-        String vendor = Vendors.of(mac);
+        String vendor = Vendors.bundled().of(mac);
         return vendor == null ? "MAC " : vendor + " MAC ";
     }
 

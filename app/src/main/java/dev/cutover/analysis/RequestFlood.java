@@ -113,7 +113,7 @@ final class RequestFlood {
         }
         // the intervals between the requests, not the requests, fill the span
         double perSecond = (count - 1) / (span / 1e9);
-        String vendor = mac >= 0 ? Vendors.of(mac) : null;
+        String vendor = mac >= 0 ? Vendors.bundled().of(mac) : null;
         List<String> about = new ArrayList<>();
         if (vendor != null) {
             about.add(vendor);

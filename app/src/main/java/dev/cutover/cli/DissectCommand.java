@@ -49,6 +49,9 @@ public final class DissectCommand implements Callable<Integer> {
             description = "only frames matching this display filter (Wireshark syntax, e.g. 'arp.opcode == 3')")
     String displayFilter;
 
+    @picocli.CommandLine.Mixin
+    VendorTable vendorTable = new VendorTable();
+
     @Option(names = "--analysis", description = "add the migration analysis's facts to each frame (migration.class, "
             + "migration.burst, migration.event, migration.finding); on by itself when -Y asks about them")
     boolean withAnalysis;
@@ -62,6 +65,10 @@ public final class DissectCommand implements Callable<Integer> {
         if (filter == null) {
             return ExitCodes.USAGE;
         }
+        dev.cutover.dissect.Vendors vendors = vendorTable.load(err);
+        if (vendors == null) {
+            return ExitCodes.USAGE;
+        }
         try (Capture capture = CaptureFiles.open(files, err)) {
             if (capture == null) {
                 return ExitCodes.UNREADABLE;
@@ -73,7 +80,7 @@ public final class DissectCommand implements Callable<Integer> {
                 err.println("cutover: annotations left out");
                 notes = dev.cutover.report.AnnotationStore.inMemory();
             }
-            FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf);
+            FrameDecoder decoder = new FrameDecoder(capture, notes::commentsOf, vendors);
             Dissection d = new Dissection();
             JsonLines jsonl = new JsonLines();
             StringBuilder sb = new StringBuilder(4096);

@@ -16,8 +16,19 @@ public final class Dissector {
     public static final Expert UNDECODED = Expert.of("frame.undecoded_link", Severity.NOTE, "Undecoded",
             "Link type %s is not decoded; the frame's bytes are shown as they are");
 
+    private final Vendors vendors;
     private Dissection boundTo;
     private Cursor cursor;
+
+    /** A dissector naming MAC vendors from Cutover's own table ({@link Vendors#bundled()}). */
+    public Dissector() {
+        this(Vendors.bundled());
+    }
+
+    /** A dissector naming MAC vendors from {@code vendors} (a registry the user chose). */
+    public Dissector(Vendors vendors) {
+        this.vendors = java.util.Objects.requireNonNull(vendors, "vendors");
+    }
 
     /** Decodes everything Cutover knows. */
     public void dissect(FrameInfo info, byte[] data, Dissection out) {
@@ -32,6 +43,7 @@ public final class Dissector {
         }
         int captured = Math.min(info.capturedLength(), data.length);
         out.reset(data, captured);
+        out.useVendors(vendors);
         Cursor c = cursor;
         c.bind(data, captured, info.originalLength());
         int protocols = frame(c, info);

@@ -183,7 +183,7 @@ public final class Arp {
         if (hln != 0) {
             hardware(c, ether, SRC_HW_MAC, SRC_HW, sha, hln, end);
             if (ether) {
-                String vendor = dev.cutover.dissect.Vendors.of(c.mac(sha));
+                String vendor = c.out().vendors().of(c.mac(sha));
                 if (vendor != null) {
                     c.generatedText(SRC_HW_VENDOR, vendor);
                 }

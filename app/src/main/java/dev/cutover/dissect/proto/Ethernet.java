@@ -7,7 +7,6 @@ import dev.cutover.dissect.Expert;
 import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FieldType;
 import dev.cutover.dissect.Severity;
-import dev.cutover.dissect.Vendors;
 
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ public final class Ethernet {
             out.addObject(resolved, offset, 6, name);
         }
         out.add(oui, offset, 3, 0);
-        String vendor = Vendors.of(mac);
+        String vendor = out.vendors().of(mac);
         if (vendor != null) {
             out.addObject(ouiResolved, offset, 3, vendor);
         }

@@ -3,7 +3,6 @@ package dev.cutover.dissect.proto;
 import dev.cutover.dissect.Cursor;
 import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FieldType;
-import dev.cutover.dissect.Vendors;
 
 import java.util.List;
 
@@ -70,7 +69,7 @@ public final class Migration {
         }
         c.generated(NOTIFICATION, 1);
         c.generated(VM_MAC, sha);
-        String vendor = Vendors.of(sha);
+        String vendor = c.out().vendors().of(sha);
         if (vendor != null) {
             c.generatedText(VM_VENDOR, vendor);
         }
