@@ -1,7 +1,6 @@
 package dev.cutover.analysis;
 
 import dev.cutover.dissect.Addresses;
-import dev.cutover.dissect.Severity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -305,7 +304,7 @@ final class AddressClaims {
                 ? Findings.frameWords(frames) + ", the first " + frames.size() + " shown"
                 : Findings.frameWords(frames);
         String who = "MAC " + Addresses.mac(mac) + (ownWords.isEmpty() ? "" : " (" + join(ownWords) + ")");
-        found.add(new Finding(FindingCode.ARP_SPOOFING, Severity.ERROR, mac, ordered.get(0).ip, frames,
+        found.add(new Finding(FindingCode.ARP_SPOOFING, mac, ordered.get(0).ip, frames,
                 who + " is poisoning ARP caches: in " + rows.size() + " ARP "
                         + (rows.size() == 1 ? "reply" : "replies") + " no request asked for (" + frameText + ")"
                         + (sourceWords.isEmpty() ? "" : ", sent from Ethernet source " + join(sourceWords))
@@ -435,7 +434,7 @@ final class AddressClaims {
             }
         }
         frames = new ArrayList<>(new java.util.TreeSet<>(frames));
-        found.add(new Finding(FindingCode.DUPLICATE_IP, Severity.ERROR, second, ip,
+        found.add(new Finding(FindingCode.DUPLICATE_IP, second, ip,
                 frames.subList(0, Math.min(frames.size(), MAX_FRAMES)),
                 Addresses.ipv4(ip) + " is claimed by " + byMac.size() + " MACs: " + join(parts) + ", two of them "
                         + "within " + duration(config.windowNanos()) + " of each other. Two machines answering for "
@@ -465,7 +464,7 @@ final class AddressClaims {
             macWords.add(Addresses.mac(m));
         }
         Change last = flips.get(flips.size() - 1);
-        found.add(new Finding(FindingCode.IP_FLIP_FLOP, Severity.WARNING, last.to(), ip, frames,
+        found.add(new Finding(FindingCode.IP_FLIP_FLOP, last.to(), ip, frames,
                 Addresses.ipv4(ip) + " went back and forth between MACs " + join(macWords) + ": " + all.size()
                         + (all.size() == 1 ? " change" : " changes") + " (" + Findings.frameWords(frames)
                         + "), the quickest " + duration(quickest) + " after the other MAC last answered. Two "
@@ -477,7 +476,7 @@ final class AddressClaims {
 
     private void moved(long ip, Change m) {
         String from = Addresses.mac(m.from());
-        found.add(new Finding(FindingCode.IP_MOVED, Severity.NOTE, m.to(), ip, List.of(m.fromFrame(), m.frame()),
+        found.add(new Finding(FindingCode.IP_MOVED, m.to(), ip, List.of(m.fromFrame(), m.frame()),
                 "IP " + Addresses.ipv4(ip) + " moved from MAC " + from + " to MAC " + Addresses.mac(m.to())
                         + " at frame " + (m.frame() + 1) + ", " + duration(m.gapNanos()) + " after " + from
                         + " last answered (frame " + (m.fromFrame() + 1) + "): a migration, failover or "

@@ -293,10 +293,10 @@ final class ArpScanner {
             return Addresses.isBroadcast(ethDst) ? ArpFrames.DEST_BROADCAST : ArpFrames.DEST_OTHER;
         }
         // Linux cooked capture has no destination, only what the kernel made of it
-        if (pkttype == 1) {
+        if (pkttype == Sll.PACKET_BROADCAST) {
             return ArpFrames.DEST_BROADCAST;
         }
-        if (pkttype == 0 || pkttype == 2 || pkttype == 3) {
+        if (pkttype == Sll.PACKET_HOST || pkttype == Sll.PACKET_MULTICAST || pkttype == Sll.PACKET_OTHERHOST) {
             return ArpFrames.DEST_OTHER;
         }
         return ArpFrames.DEST_UNKNOWN;

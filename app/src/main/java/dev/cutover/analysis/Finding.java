@@ -19,6 +19,11 @@ public record Finding(FindingCode code, Severity severity, long mac, long ip, Li
         frames = List.copyOf(frames);
     }
 
+    /** A finding with its kind's declared severity ({@link FindingCode#severity()}). */
+    public Finding(FindingCode code, long mac, long ip, List<Integer> frames, String message) {
+        this(code, code.severity(), mac, ip, frames, message);
+    }
+
     /** The first frame named, or -1 when it names none. */
     public int firstFrame() {
         return frames.isEmpty() ? -1 : frames.get(0);

@@ -1,41 +1,132 @@
 package dev.cutover.analysis;
 
-/** The kinds of problem the migration analysis reports; {@link #id()} is what JSON, filters and people see. */
+import dev.cutover.dissect.Severity;
+
+/**
+ * The kinds of problem the migration analysis reports, each declared once, as Wireshark's expert infos are
+ * ({@code ei_register_info}): the id that JSON, filters and people see, the usual severity, a title for the
+ * Findings view, a word or two for the Migrations table's Verdict column, and what it means and what to check,
+ * for the reports and {@code cutover analyze}. Everything that names a kind of finding reads it from here.
+ */
 public enum FindingCode {
-    RARP_WITHOUT_GARP("rarp-without-garp"),
-    GARP_WITHOUT_RARP("garp-without-rarp"),
-    DUPLICATE_IP("duplicate-ip"),
-    SENDER_MAC_MISMATCH("sender-mac-mismatch"),
-    RARP_NOT_BROADCAST("rarp-not-broadcast"),
-    VLAN_MISMATCH("vlan-mismatch"),
-    MAC_ON_MULTIPLE_INTERFACES("mac-on-multiple-interfaces"),
-    ARP_STORM("arp-storm"),
-    MALFORMED_FRAME("malformed-frame"),
-    TRUNCATED_CAPTURE("truncated-capture"),
+    RARP_WITHOUT_GARP("rarp-without-garp", Severity.WARNING, "No GARP",
+            "RARP announced the MAC, but no gratuitous ARP followed",
+            "The host announced the MAC with RARP but no gratuitous ARP followed: switches learn the new port, but "
+                    + "routers and peers keep stale ARP entries until they expire. Check that the guest (or the "
+                    + "hypervisor for it) sends a gratuitous ARP after migration."),
+    /** Usually a note; a warning for a VMware MAC, whose host should have sent RARP (Notify Switches). */
+    GARP_WITHOUT_RARP("garp-without-rarp", Severity.NOTE, "No RARP",
+            "Gratuitous ARP without the host's RARP",
+            "A gratuitous ARP came with no RARP burst from the host: the guest announced itself, but the "
+                    + "hypervisor's notification (ESXi 'Notify Switches') may be off. Expected for Hyper-V, which "
+                    + "announces a migrated VM with gratuitous ARP only."),
+    DUPLICATE_IP("duplicate-ip", Severity.ERROR, "Duplicate IP",
+            "One IP address claimed by several MACs",
+            "Two MACs answer for the same IP address within the correlation window: a conflict, or a stale copy "
+                    + "of the VM still running on the source host."),
+    SENDER_MAC_MISMATCH("sender-mac-mismatch", Severity.WARNING, "Sender MAC mismatch",
+            "ARP sender MAC differs from the Ethernet source",
+            "The ARP sender MAC differs from the Ethernet source: a proxy, a bridge rewriting frames, or "
+                    + "spoofing."),
+    RARP_NOT_BROADCAST("rarp-not-broadcast", Severity.WARNING, "RARP not broadcast",
+            "RARP sent to one host, not broadcast",
+            "A RARP announcement was not sent to the broadcast address, so not every switch on the path will "
+                    + "learn the MAC's new port."),
+    VLAN_MISMATCH("vlan-mismatch", Severity.ERROR, "VLAN mismatch",
+            "RARP and gratuitous ARP on different VLANs",
+            "The announcements of one migration carry different VLAN tags: the port group on the destination "
+                    + "host may be on the wrong VLAN."),
+    MAC_ON_MULTIPLE_INTERFACES("mac-on-multiple-interfaces", Severity.WARNING, "MAC flapping",
+            "MAC announced on several uplinks (MAC flapping)",
+            "One MAC was seen on several uplinks or capture interfaces: expected during a migration, suspect "
+                    + "when it persists (loop or teaming misconfiguration)."),
+    ARP_STORM("arp-storm", Severity.WARNING, "ARP storm",
+            "ARP storm",
+            "Many ARP requests in a short window (by default more than 30 within 100 ms, Wireshark's storm "
+                    + "rule): hosts re-resolving after a cut-over, a scan, or a loop."),
+    /** A warning; a note when only the capture's snapshot length cut the frame. */
+    MALFORMED_FRAME("malformed-frame", Severity.WARNING, "Malformed frame",
+            "ARP frame that cannot be read whole",
+            "An ARP frame could not be decoded fully: it is shorter than its headers say (a warning), or the "
+                    + "capture's snapshot length cut it (a note). A damaged frame can hide an announcement."),
+    TRUNCATED_CAPTURE("truncated-capture", Severity.WARNING, "Capture cut short",
+            "Capture file cut short",
+            "The capture file ends in the middle of a record: the capture was cut off, frames after it are "
+                    + "missing."),
     /** The capture holds no ARP at all (filtered to RARP, say): nothing can be said about missing GARP. */
-    NO_ARP_FRAMES("no-arp-frames"),
+    NO_ARP_FRAMES("no-arp-frames", Severity.NOTE, "No ARP captured",
+            "No ARP in the capture",
+            "The capture holds no ARP (it may hold RARP only): the capture filter or the capture point may have "
+                    + "missed the migration's gratuitous ARP, so none is reported missing."),
     /** A host came up (DHCP or RFC 5227 probes before its gratuitous ARP): shown, not counted as a migration. */
-    HOST_CAME_UP("host-came-up"),
+    HOST_CAME_UP("host-came-up", Severity.NOTE, "Host came up",
+            "A host came up (DHCP or address probes, then gratuitous ARP): not a migration",
+            "A host announced itself after asking DHCP for an address or probing for it (RFC 5227): it booted or "
+                    + "took a new address; a migrated VM does neither, so this is not counted as a migration."),
     /** One MAC announced on one interface, later in another event on another: a second move or a failover. */
-    MAC_MOVED_INTERFACE("mac-moved-interface"),
+    MAC_MOVED_INTERFACE("mac-moved-interface", Severity.NOTE, "Moved uplink",
+            "MAC announced again later on another uplink",
+            "A MAC announced on one uplink was announced again later on another: a second migration or a "
+                    + "teaming failover moved it."),
     /** One sender kept up more ARP requests a second than the flood rate for the flood span. */
-    ARP_REQUEST_FLOOD("arp-request-flood"),
+    ARP_REQUEST_FLOOD("arp-request-flood", Severity.NOTE, "ARP flood",
+            "Sustained ARP requests from one sender",
+            "One sender kept up many ARP requests a second for many seconds, too slowly for Wireshark's storm "
+                    + "rule: a scan, a router ARPing for addresses not on its link, or a host retrying a neighbour "
+                    + "that never answers."),
     /** One MAC claims, in replies no request asked for, addresses other MACs still hold: ARP cache poisoning. */
-    ARP_SPOOFING("arp-spoofing"),
+    ARP_SPOOFING("arp-spoofing", Severity.ERROR, "ARP spoofing",
+            "ARP spoofing: one MAC claiming other hosts' addresses",
+            "One MAC claims other hosts' addresses in ARP replies no request asked for, while the real owners "
+                    + "still answer: ARP cache poisoning (a man in the middle)."),
     /** An address went to another MAC after its old MAC fell silent: a migration, failover or re-addressing. */
-    IP_MOVED("ip-moved"),
+    IP_MOVED("ip-moved", Severity.NOTE, "IP moved",
+            "IP address moved to another MAC",
+            "An address went to another MAC after the old one fell silent: a migration, a failover or "
+                    + "re-addressing, not a conflict."),
     /** An address went back to a MAC it had before, longer than the correlation window after it left. */
-    IP_FLIP_FLOP("ip-flip-flop");
+    IP_FLIP_FLOP("ip-flip-flop", Severity.WARNING, "IP flip flop",
+            "IP address going back and forth between MACs",
+            "An address went back to a MAC it had before: two machines holding it in turn (a failover pair "
+                    + "flapping, a duplicate address, a VM and its stale copy).");
 
     private final String id;
+    private final Severity severity;
+    private final String word;
+    private final String title;
+    private final String explanation;
 
-    FindingCode(String id) {
+    FindingCode(String id, Severity severity, String word, String title, String explanation) {
         this.id = id;
+        this.severity = severity;
+        this.word = word;
+        this.title = title;
+        this.explanation = explanation;
     }
 
     /** "rarp-without-garp". */
     public String id() {
         return id;
+    }
+
+    /** The severity a finding of this kind has unless its circumstances say otherwise. */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** A word or two, for the Verdict column: "No GARP". */
+    public String word() {
+        return word;
+    }
+
+    /** What a group of such findings is about, for its row in the Findings view. */
+    public String title() {
+        return title;
+    }
+
+    /** What the finding means and what to check, for the reports and {@code cutover analyze}. */
+    public String explanation() {
+        return explanation;
     }
 
     /** The code with this id, or null. */

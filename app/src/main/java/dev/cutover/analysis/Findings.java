@@ -56,6 +56,10 @@ final class Findings {
         return l;
     }
 
+    private void add(FindingCode code, long mac, long ip, List<Integer> frames, String message) {
+        add(code, code.severity(), mac, ip, frames, message);
+    }
+
     private void add(FindingCode code, Severity severity, long mac, long ip, List<Integer> frames, String message) {
         boolean ascending = true;
         for (int i = 1; i < frames.size() && ascending; i++) {
@@ -76,7 +80,7 @@ final class Findings {
 
     void truncated(List<CaptureDamage> damages) {
         for (CaptureDamage d : damages) {
-            add(FindingCode.TRUNCATED_CAPTURE, Severity.WARNING, -1, -1, List.of(),
+            add(FindingCode.TRUNCATED_CAPTURE, -1, -1, List.of(),
                     d.file() + " could not be read to its end: " + d.reason() + " (its frame " + d.frameNumber()
                             + ", byte " + d.byteOffset() + "). What follows is missing from this analysis, so an "
                             + "announcement there cannot be seen; copy the file again whole, or stop the capture "
@@ -86,12 +90,12 @@ final class Findings {
 
     void noArp(boolean anyRarp) {
         if (anyRarp) {
-            add(FindingCode.NO_ARP_FRAMES, Severity.NOTE, -1, -1, List.of(),
+            add(FindingCode.NO_ARP_FRAMES, -1, -1, List.of(),
                     "The capture holds RARP but no ARP frames: it was probably filtered to EtherType 0x8035 "
                             + "(pktcap-uw --ethtype 0x8035), so whether the guests sent gratuitous ARP cannot be told "
                             + "from it and none is reported missing. Capture without the filter to see both.");
         } else {
-            add(FindingCode.NO_ARP_FRAMES, Severity.NOTE, -1, -1, List.of(),
+            add(FindingCode.NO_ARP_FRAMES, -1, -1, List.of(),
                     "The capture holds no ARP or RARP frames, so nothing in it announces a migration. Capture on "
                             + "the uplink while the VM moves, without a filter that drops EtherTypes 0x0806 and "
                             + "0x8035.");
@@ -105,7 +109,7 @@ final class Findings {
         List<Integer> eventFrames = null;
         if (e.hasRarp() && !e.hasGarp() && anyArp && e.rarp().pattern() != BurstPattern.FAILOVER) {
             Long ip = claimedIp(e.mac());
-            add(FindingCode.RARP_WITHOUT_GARP, Severity.WARNING, e.mac(), ip == null ? -1 : ip, e.rarp().frames(),
+            add(FindingCode.RARP_WITHOUT_GARP, e.mac(), ip == null ? -1 : ip, e.rarp().frames(),
                     who(e.mac()) + mac + (ip == null ? "" : " (" + Addresses.ipv4(ip) + ", as it said in ARP "
                             + "elsewhere in the capture)") + " was announced by RARP (" + e.rarp().count() + " frames, "
                             + e.rarp().pattern().label() + ") but no gratuitous ARP from it followed within "
@@ -129,7 +133,7 @@ final class Findings {
             }
             if (!rarpStacks.equals(garpStacks)) {
                 eventFrames = e.frames();
-                add(FindingCode.VLAN_MISMATCH, Severity.ERROR, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
+                add(FindingCode.VLAN_MISMATCH, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
                         eventFrames, "MAC " + mac + " was announced by RARP on " + vlanWords(rarpStacks)
                                 + " but its gratuitous ARP came on " + vlanWords(garpStacks) + ": the destination "
                                 + "host's port group is on a different VLAN from the guest's network, so the VM "
@@ -142,7 +146,7 @@ final class Findings {
             for (int i : e.interfaces()) {
                 names.add(interfaceNames.get(i));
             }
-            add(FindingCode.MAC_ON_MULTIPLE_INTERFACES, Severity.WARNING, e.mac(),
+            add(FindingCode.MAC_ON_MULTIPLE_INTERFACES, e.mac(),
                     e.ips().isEmpty() ? -1 : e.ips().get(0), eventFrames != null ? eventFrames : e.frames(),
                     "MAC " + mac + " was announced on " + String.join(" and ", names) + " in the same migration: the "
                             + "physical switches see it move between ports (MAC flapping). Check the teaming "
@@ -163,7 +167,7 @@ final class Findings {
                 continue;
             }
             List<Integer> frames = new ArrayList<>(List.of(before.firstFrame(), e.firstFrame()));
-            add(FindingCode.MAC_MOVED_INTERFACE, Severity.NOTE, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
+            add(FindingCode.MAC_MOVED_INTERFACE, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
                     frames, who(e.mac()) + Addresses.mac(e.mac()) + " was announced on " + names(before.interfaces())
                             + " (migration " + (before.id() + 1) + ", frame " + (before.firstFrame() + 1)
                             + ") and again on " + names(e.interfaces()) + " " + seconds(e.firstTime()
@@ -189,7 +193,7 @@ final class Findings {
      */
     void hostCameUp(MigrationEvent e, String how) {
         String ips = e.ips().isEmpty() ? "" : " as " + ipList(e.ips());
-        add(FindingCode.HOST_CAME_UP, Severity.NOTE, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
+        add(FindingCode.HOST_CAME_UP, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
                 e.garpFrames(), who(e.mac()) + Addresses.mac(e.mac()) + " came up" + ips + ": " + how + ", then "
                         + e.garpFrames().size() + " gratuitous ARP (" + frameWords(e.garpFrames()) + "). A host "
                         + "booting or taking a new address announces itself this way; a migrated VM keeps its "
@@ -208,17 +212,17 @@ final class Findings {
                             + "failover policy of the destination port group (or whether this capture was filtered "
                             + "to ARP only).");
         } else if (Vendors.isHyperV(e.mac())) {
-            add(FindingCode.GARP_WITHOUT_RARP, Severity.NOTE, e.mac(), ip, e.garpFrames(),
+            add(FindingCode.GARP_WITHOUT_RARP, e.mac(), ip, e.garpFrames(),
                     "Hyper-V MAC " + mac + ips + " announced by gratuitous ARP with no RARP: expected, as Hyper-V "
                             + "live migration announces a VM with gratuitous ARP, never RARP.");
         } else if (Vendors.isQemu(e.mac())) {
-            add(FindingCode.GARP_WITHOUT_RARP, Severity.NOTE, e.mac(), ip, e.garpFrames(),
+            add(FindingCode.GARP_WITHOUT_RARP, e.mac(), ip, e.garpFrames(),
                     "QEMU/KVM MAC " + mac + ips + " announced itself by gratuitous ARP with no RARP within " + window
                             + ": QEMU's announce-self sends RARP after a live migration, so this was probably the "
                             + "guest alone (an address change, a reboot), or the RARP left by an uplink not in "
                             + "the capture.");
         } else {
-            add(FindingCode.GARP_WITHOUT_RARP, Severity.NOTE, e.mac(), ip, e.garpFrames(),
+            add(FindingCode.GARP_WITHOUT_RARP, e.mac(), ip, e.garpFrames(),
                     "MAC " + mac + ips + " announced itself by gratuitous ARP with no RARP: a guest-driven move, "
                             + "an address taken over (VRRP, keepalived, a cluster IP) or a host coming up; no "
                             + "hypervisor notification goes with it.");
@@ -241,7 +245,7 @@ final class Findings {
             long ip = e.getKey().get(2);
             List<Integer> frames = frames(e.getValue());
             String ipWords = ip >= 0 ? " for " + Addresses.ipv4(ip) : "";
-            add(FindingCode.SENDER_MAC_MISMATCH, Severity.WARNING, sha, ip, frames,
+            add(FindingCode.SENDER_MAC_MISMATCH, sha, ip, frames,
                     frames.size() + (frames.size() == 1 ? " ARP frame" : " ARP frames") + " from Ethernet source "
                             + Addresses.mac(src) + " name " + Addresses.mac(sha) + " as the sender MAC" + ipWords
                             + " (" + frameWords(frames) + "): a host sending ARP on behalf of another MAC is "
@@ -264,7 +268,7 @@ final class Findings {
             long dst = e.getKey().get(1);
             List<Integer> frames = frames(e.getValue());
             String to = dst >= 0 ? Addresses.mac(dst) : "one host";
-            add(FindingCode.RARP_NOT_BROADCAST, Severity.WARNING, mac, -1, frames,
+            add(FindingCode.RARP_NOT_BROADCAST, mac, -1, frames,
                     "RARP announcing " + Addresses.mac(mac) + " was sent to " + to + ", not to broadcast ("
                             + frameWords(frames) + "): only the switches on the way to " + to + " learn the MAC's "
                             + "new port, the rest keep sending its traffic to the old one. Check what sent it, and "
@@ -313,7 +317,7 @@ final class Findings {
         }
         long span = arp.time[rows.get(rows.size() - 1)] - arp.time[rows.get(0)];
         List<Integer> frames = frames(rows);
-        add(FindingCode.ARP_STORM, Severity.WARNING, top, -1, frames,
+        add(FindingCode.ARP_STORM, top, -1, frames,
                 rows.size() + " ARP requests in " + MigrationAnalyzer.ms(span) + " (" + frameWords(frames)
                         + "), more than " + limit + " within " + MigrationAnalyzer.ms(window) + " (Wireshark's storm "
                         + "threshold); " + topCount + " of them from " + (top >= 0 ? Addresses.mac(top) : "no MAC")
@@ -348,7 +352,7 @@ final class Findings {
     }
 
     private static String who(long mac) {
-        String vendor = Vendors.of(mac);
+        String vendor = Vendors.bundled().of(mac);
         return vendor == null ? "MAC " : vendor + " MAC ";
     }
 

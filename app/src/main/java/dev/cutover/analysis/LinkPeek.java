@@ -1,6 +1,15 @@
 package dev.cutover.analysis;
 
+import dev.cutover.capture.LinkTypes;
 import dev.cutover.capture.SequentialFrames;
+import dev.cutover.dissect.proto.Arp;
+import dev.cutover.dissect.proto.EtherTypes;
+import dev.cutover.dissect.proto.Ethernet;
+import dev.cutover.dissect.proto.Ip;
+import dev.cutover.dissect.proto.Llc;
+import dev.cutover.dissect.proto.Sll;
+import dev.cutover.dissect.proto.Udp;
+import dev.cutover.dissect.proto.Vlan;
 
 /**
  * Tells from a frame's raw bytes whether it carries ARP or RARP, walking the link layer the way the dissector
@@ -8,70 +17,82 @@ import dev.cutover.capture.SequentialFrames;
  * tunnels it follows) without decoding anything: the analysis decodes only the few frames this says yes to.
  */
 final class LinkPeek {
-    private static final int ARP = 0x0806;
-    private static final int RARP = 0x8035;
-    private static final int VLAN = 0x8100;
-    private static final int QINQ_OLD = 0x9100;
-    private static final int AD = 0x88a8;
-    private static final int AH = 0x88e7;
-    private static final int IPV4 = 0x0800;
-    private static final int IPV6 = 0x86dd;
-    private static final int GRE = 47;
-    private static final int UDP = 17;
+    /** Neither ARP nor an IP packet that may carry it. */
+    static final int NOT_ARP = 0;
+    /** ARP or RARP on the link: the dissector decodes it as {@code arp}. */
+    static final int ARP = 1;
+    /** An IP packet in a tunnel the dissector follows (GRE, VXLAN, Geneve, CAPWAP): decoded to see what it holds. */
+    static final int MAY_CARRY_ARP = 2;
+
+    private static final int BOOTP_SERVER_PORT = 67;
+    private static final int BOOTP_CLIENT_PORT = 68;
 
     private LinkPeek() {
     }
 
     /** True when the current frame of {@code f}, of the given link type, is ARP-family or may carry ARP in a tunnel. */
     static boolean mayBeArp(SequentialFrames f, int linkType, int length) {
+        return peek(f, linkType, length) != NOT_ARP;
+    }
+
+    /** {@link #ARP}, {@link #MAY_CARRY_ARP} or {@link #NOT_ARP} for the current frame of {@code f}. */
+    static int peek(SequentialFrames f, int linkType, int length) {
         switch (linkType) {
-            case 1:
-                if (length < 14) {
-                    return false;
+            case LinkTypes.ETHERNET:
+                if (length < Ethernet.HEADER_LENGTH) {
+                    return NOT_ARP;
                 }
-                int type = f.u16(12);
-                if (type <= 1500) {
-                    return snapArp(f, 14, length);
+                int type = f.u16(Ethernet.TYPE_OFFSET);
+                if (type <= EtherTypes.IEEE_802_3_MAX_LEN) {
+                    return snapArp(f, Ethernet.HEADER_LENGTH, length);
                 }
-                return etherType(f, type, 14, length);
-            case 113:
-                return length >= 16 && etherType(f, f.u16(14), 16, length);
-            case 276:
-                return length >= 20 && etherType(f, f.u16(0), 20, length);
+                return etherType(f, type, Ethernet.HEADER_LENGTH, length);
+            case LinkTypes.LINUX_SLL:
+                return length >= Sll.V1_HEADER_LENGTH
+                        ? etherType(f, f.u16(Sll.V1_PROTOCOL_OFFSET), Sll.V1_HEADER_LENGTH, length) : NOT_ARP;
+            case LinkTypes.LINUX_SLL2:
+                return length >= Sll.V2_HEADER_LENGTH
+                        ? etherType(f, f.u16(Sll.V2_PROTOCOL_OFFSET), Sll.V2_HEADER_LENGTH, length) : NOT_ARP;
             default:
-                return false;
+                return NOT_ARP;
         }
     }
 
-    private static boolean etherType(SequentialFrames f, int type, int offset, int length) {
-        if (type < 1536) {
-            return false;
+    /** As the dissector's {@code LinkLayer.etherType}: through any stack of tags to ARP, LLC/SNAP or IP. */
+    private static int etherType(SequentialFrames f, int type, int offset, int length) {
+        if (type < EtherTypes.ETHERNET_II_MIN_LEN) {
+            return NOT_ARP;
         }
         int t = type;
         int o = offset;
-        while (t == VLAN || t == QINQ_OLD || t == AD || t == AH) {
-            if (t == AH) {
-                if (o + 18 > length) {
-                    return false;
+        while (EtherTypes.isTag(t)) {
+            if (t == EtherTypes.IEEE_802_1AH) {
+                if (o + Vlan.I_TAG_LENGTH > length) {
+                    return NOT_ARP;
                 }
-                t = f.u16(o + 16);
-                o += 18;
+                t = f.u16(o + Vlan.I_TAG_LENGTH - 2);
+                o += Vlan.I_TAG_LENGTH;
                 continue;
             }
-            if (o + 4 > length) {
-                return false;
+            if (o + Vlan.TAG_LENGTH > length) {
+                return NOT_ARP;
             }
-            boolean ad = t == AD;
+            boolean ad = t == EtherTypes.IEEE_802_1AD;
             t = f.u16(o + 2);
-            o += 4;
-            if (t <= 1500 && !ad) {
+            o += Vlan.TAG_LENGTH;
+            if (t <= EtherTypes.IEEE_802_3_MAX_LEN && !ad) {
                 return snapArp(f, o, length);
             }
         }
-        if (t == IPV4 || t == IPV6) {
-            return mayCarryArp(f, t == IPV6, o, length);
+        if (t == EtherTypes.IPV4 || t == EtherTypes.IPV6) {
+            return mayCarryArp(f, t == EtherTypes.IPV6, o, length) ? MAY_CARRY_ARP : NOT_ARP;
         }
-        return t == ARP || t == RARP;
+        return EtherTypes.isArpFamily(t) ? arp(f, o, length) : NOT_ARP;
+    }
+
+    /** ARP or RARP at {@code o}, unless it is ATMARP, which the dissector does not decode as arp. */
+    private static int arp(SequentialFrames f, int o, int length) {
+        return o + 2 <= length && Arp.isAtmArp(f.u16(o)) ? NOT_ARP : ARP;
     }
 
     /**
@@ -95,10 +116,10 @@ final class LinkPeek {
             proto = f.u8(o + 9);
             transport = o + (f.u8(o) & 0x0f) * 4;
         }
-        if (proto == GRE) {
+        if (proto == Ip.PROTO_GRE) {
             return true;
         }
-        if (proto != UDP || transport + 4 > length) {
+        if (proto != Ip.PROTO_UDP || transport + 4 > length) {
             return false;
         }
         int src = f.u16(transport);
@@ -115,26 +136,26 @@ final class LinkPeek {
         int o;
         int t;
         switch (linkType) {
-            case 1:
-                o = 14;
-                t = length >= 14 ? f.u16(12) : 0;
+            case LinkTypes.ETHERNET:
+                o = Ethernet.HEADER_LENGTH;
+                t = length >= o ? f.u16(Ethernet.TYPE_OFFSET) : 0;
                 break;
-            case 113:
-                o = 16;
-                t = length >= 16 ? f.u16(14) : 0;
+            case LinkTypes.LINUX_SLL:
+                o = Sll.V1_HEADER_LENGTH;
+                t = length >= o ? f.u16(Sll.V1_PROTOCOL_OFFSET) : 0;
                 break;
-            case 276:
-                o = 20;
-                t = length >= 20 ? f.u16(0) : 0;
+            case LinkTypes.LINUX_SLL2:
+                o = Sll.V2_HEADER_LENGTH;
+                t = length >= o ? f.u16(Sll.V2_PROTOCOL_OFFSET) : 0;
                 break;
             default:
                 return -1;
         }
-        while ((t == VLAN || t == QINQ_OLD || t == AD) && o + 4 <= length) {
+        while (EtherTypes.isTag(t) && t != EtherTypes.IEEE_802_1AH && o + Vlan.TAG_LENGTH <= length) {
             t = f.u16(o + 2);
-            o += 4;
+            o += Vlan.TAG_LENGTH;
         }
-        if (t != IPV4 || o + 20 > length || f.u8(o + 9) != UDP) {
+        if (t != EtherTypes.IPV4 || o + 20 > length || f.u8(o + 9) != Ip.PROTO_UDP) {
             return -1;
         }
         int udp = o + (f.u8(o) & 0x0f) * 4;
@@ -143,7 +164,8 @@ final class LinkPeek {
         }
         int src = f.u16(udp);
         int dst = f.u16(udp + 2);
-        if (!((src == 68 && dst == 67) || (src == 67 && dst == 68))) {
+        if (!((src == BOOTP_CLIENT_PORT && dst == BOOTP_SERVER_PORT)
+                || (src == BOOTP_SERVER_PORT && dst == BOOTP_CLIENT_PORT))) {
             return -1;
         }
         int bootp = udp + 8;
@@ -158,21 +180,21 @@ final class LinkPeek {
     }
 
     private static boolean isTunnelPort(int port) {
-        return port == 4789 || port == 6081 || port == 5247;
+        return port == Udp.VXLAN_PORT || port == Udp.GENEVE_PORT || port == Udp.CAPWAP_DATA_PORT;
     }
 
-    /** LLC/SNAP with OUI 0 carrying ARP (ARP over 802.3). */
-    private static boolean snapArp(SequentialFrames f, int o, int length) {
-        if (o + 8 > length) {
-            return false;
+    /** LLC/SNAP whose protocol id is an EtherType (OUI 0) carrying ARP: ARP over 802.3, as the dissector's LLC. */
+    private static int snapArp(SequentialFrames f, int o, int length) {
+        if (o + Llc.SNAP_HEADER_LENGTH > length) {
+            return NOT_ARP;
         }
-        if (f.u8(o) != 0xaa || f.u8(o + 1) != 0xaa || f.u8(o + 2) != 0x03) {
-            return false;
+        if (f.u8(o) != Llc.SAP_SNAP || f.u8(o + 1) != Llc.SAP_SNAP || f.u8(o + 2) != Llc.CONTROL_UI) {
+            return NOT_ARP;
         }
-        if (f.u8(o + 3) != 0 || f.u8(o + 4) != 0 || f.u8(o + 5) != 0) {
-            return false;
+        int oui = (f.u8(o + 3) << 16) | (f.u8(o + 4) << 8) | f.u8(o + 5);
+        if (oui != Llc.OUI_ENCAPSULATED_ETHERNET) {
+            return NOT_ARP;
         }
-        int pid = f.u16(o + 6);
-        return pid == ARP || pid == RARP;
+        return EtherTypes.isArpFamily(f.u16(o + 6)) ? arp(f, o + Llc.SNAP_HEADER_LENGTH, length) : NOT_ARP;
     }
 }

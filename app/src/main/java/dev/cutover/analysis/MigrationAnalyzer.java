@@ -59,10 +59,10 @@ public final class MigrationAnalyzer {
 
     /**
      * Starts loading, on a background thread, what the analysis will need and can load before the capture is
-     * open (the IEEE OUI registry behind vendor names), so that it overlaps with indexing the files.
+     * open (the bundled OUI table behind vendor names), so that it overlaps with indexing the files.
      */
     public static void prepare() {
-        Thread t = new Thread(() -> Vendors.of(0x00000c000000L), "cutover-prepare");
+        Thread t = new Thread(Vendors::bundled, "cutover-prepare");
         t.setDaemon(true);
         t.start();
     }
@@ -361,7 +361,7 @@ public final class MigrationAnalyzer {
                 }
             }
             List<Integer> all = rows();
-            return new MigrationEvent(id, mac, Vendors.of(mac), burst, frames, times, List.copyOf(ips), vlans(all),
+            return new MigrationEvent(id, mac, Vendors.bundled().of(mac), burst, frames, times, List.copyOf(ips), vlans(all),
                     interfaces(all));
         }
     }

@@ -1,7 +1,6 @@
 package dev.cutover.analysis;
 
 import dev.cutover.dissect.Addresses;
-import dev.cutover.dissect.Severity;
 import dev.cutover.dissect.Vendors;
 
 import java.util.ArrayList;
@@ -114,7 +113,7 @@ final class RequestFlood {
         }
         // the intervals between the requests, not the requests, fill the span
         double perSecond = (count - 1) / (span / 1e9);
-        String vendor = mac >= 0 ? Vendors.of(mac) : null;
+        String vendor = mac >= 0 ? Vendors.bundled().of(mac) : null;
         List<String> about = new ArrayList<>();
         if (vendor != null) {
             about.add(vendor);
@@ -129,7 +128,7 @@ final class RequestFlood {
                         + "destinations that are not on its link (a wrong netmask or a missing route)"
                 : "Asking again and again for the same few addresses is a host retrying a neighbour that never "
                         + "answers (a dead gateway, a stale static route), or a loop repeating its frames";
-        found.add(new Finding(FindingCode.ARP_REQUEST_FLOOD, Severity.NOTE, mac, ip,
+        found.add(new Finding(FindingCode.ARP_REQUEST_FLOOD, mac, ip,
                 List.of(arp.frame[first], arp.frame[last]),
                 count + " ARP requests from " + who + " in " + seconds(span)
                         + " (frame " + (arp.frame[first] + 1) + " to frame " + (arp.frame[last] + 1) + "), asking for "

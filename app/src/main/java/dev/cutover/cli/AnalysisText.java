@@ -3,6 +3,7 @@ package dev.cutover.cli;
 import dev.cutover.report.AnalysisJson;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.Finding;
+import dev.cutover.analysis.FindingCode;
 import dev.cutover.analysis.FrameClass;
 import dev.cutover.analysis.MigrationEvent;
 import dev.cutover.analysis.RarpBurst;
@@ -13,6 +14,7 @@ import dev.cutover.dissect.Addresses;
 import dev.cutover.dissect.Severity;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,19 +62,24 @@ final class AnalysisText {
             sb.append("Findings: none\n");
         } else {
             sb.append("Findings: ").append(findings.size()).append(counts(findings)).append('\n');
-            java.util.Map<dev.cutover.analysis.FindingCode, Integer> seen =
-                    new java.util.EnumMap<>(dev.cutover.analysis.FindingCode.class);
+            Map<FindingCode, Integer> seen = new EnumMap<>(FindingCode.class);
             for (Finding f : findings) {
                 int n = seen.merge(f.code(), 1, Integer::sum);
                 if (all || n <= FINDINGS_SHOWN_PER_CODE) {
                     finding(sb, f);
                 }
             }
-            for (java.util.Map.Entry<dev.cutover.analysis.FindingCode, Integer> e : seen.entrySet()) {
+            for (Map.Entry<FindingCode, Integer> e : seen.entrySet()) {
                 if (!all && e.getValue() > FINDINGS_SHOWN_PER_CODE) {
                     sb.append("  ... and ").append(e.getValue() - FINDINGS_SHOWN_PER_CODE).append(" more ")
                             .append(e.getKey().id()).append(" (all of them with --all, or with --format json)\n");
                 }
+            }
+            // what each kind means, once per kind, as the reports say it
+            sb.append('\n').append("What they mean:\n");
+            for (FindingCode code : seen.keySet()) {
+                sb.append("  ").append(code.id()).append('\n');
+                wrap(sb, code.explanation(), "           ");
             }
         }
         return sb.toString();

@@ -48,6 +48,9 @@ public final class DissectCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysisOptions;
 
+    @Mixin
+    VendorTable vendorTable;
+
     @Option(names = "--analysis", description = "add the migration analysis's facts to each frame (migration.class, "
             + "migration.burst, migration.event, migration.finding); on by itself when -Y asks about them")
     boolean withAnalysis;
@@ -62,7 +65,11 @@ public final class DissectCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         AnalysisConfig config = analysisOptions.config();
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, false, err)) {
+        dev.cutover.dissect.Vendors vendors = vendorTable.load(err);
+        if (vendors == null) {
+            return ExitCodes.USAGE;
+        }
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, false, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }

@@ -38,6 +38,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysisOptions;
 
+    @Mixin
+    VendorTable vendorTable;
+
     @Option(names = "--annotated", description = "only frames with an annotation or a comment in the file")
     boolean annotated;
 
@@ -58,7 +61,11 @@ public final class ExportCommand implements Callable<Integer> {
         }
         CompiledFilter f = displayFilter.given() ? filter : null;
         PacketExport.Selection selection = annotated ? PacketExport.Selection.ANNOTATED : PacketExport.Selection.ALL;
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, analysisOptions.config(), true, err)) {
+        dev.cutover.dissect.Vendors vendors = vendorTable.load(err);
+        if (vendors == null) {
+            return ExitCodes.USAGE;
+        }
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, analysisOptions.config(), vendors, true, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }

@@ -5,6 +5,7 @@ import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
+import dev.cutover.dissect.Vendors;
 import dev.cutover.frames.FramePipeline;
 
 import java.io.PrintWriter;
@@ -20,10 +21,10 @@ final class OpenedCaptures implements AutoCloseable {
     final AnnotationStore notes;
     final FramePipeline pipeline;
 
-    private OpenedCaptures(Capture capture, AnnotationStore notes, AnalysisConfig config) {
+    private OpenedCaptures(Capture capture, AnnotationStore notes, AnalysisConfig config, Vendors vendors) {
         this.capture = capture;
         this.notes = notes;
-        this.pipeline = FramePipeline.of(capture).withAnnotations(notes)
+        this.pipeline = FramePipeline.of(capture).withAnnotations(notes).withVendors(vendors)
                 .withAnalysis(() -> MigrationAnalyzer.analyze(capture, config, LoadMonitor.NONE));
     }
 
@@ -33,6 +34,12 @@ final class OpenedCaptures implements AutoCloseable {
      * without them, saying so.
      */
     static OpenedCaptures open(List<Path> files, AnalysisConfig config, boolean annotationsRequired,
+                               PrintWriter err) {
+        return open(files, config, Vendors.bundled(), annotationsRequired, err);
+    }
+
+    /** As {@link #open(List, AnalysisConfig, boolean, PrintWriter)}, naming MAC vendors from {@code vendors}. */
+    static OpenedCaptures open(List<Path> files, AnalysisConfig config, Vendors vendors, boolean annotationsRequired,
                                PrintWriter err) {
         Capture capture = CaptureFiles.open(files, err);
         if (capture == null) {
@@ -47,7 +54,7 @@ final class OpenedCaptures implements AutoCloseable {
             err.println("cutover: annotations left out");
             notes = AnnotationStore.inMemory();
         }
-        return new OpenedCaptures(capture, notes, config);
+        return new OpenedCaptures(capture, notes, config, vendors);
     }
 
     @Override

@@ -47,6 +47,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysisOptions;
 
+    @Mixin
+    VendorTable vendorTable;
+
     @Option(names = "--columns", split = ",", paramLabel = "COL",
             description = "csv columns: the packet list's (No., Time, Interface, Source, Destination, VLAN, "
                     + "Protocol, Length, Comment, Info), Tags, or field names (default: the list's and Tags)")
@@ -76,7 +79,11 @@ public final class ReportCommand implements Callable<Integer> {
         CompiledFilter f = displayFilter.given() ? filter : null;
         AnalysisConfig config = analysisOptions.config();
         MigrationAnalyzer.prepare();
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, true, err)) {
+        dev.cutover.dissect.Vendors vendors = vendorTable.load(err);
+        if (vendors == null) {
+            return ExitCodes.USAGE;
+        }
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, true, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }

@@ -33,6 +33,17 @@ public final class Dissection {
     private long destinationAddress;
     private boolean malformed;
     private Severity worst;
+    private Vendors vendors;
+
+    /** The vendor table the frame was decoded with, which its MACs are shown with too. */
+    public Vendors vendors() {
+        return vendors != null ? vendors : Vendors.bundled();
+    }
+
+    /** Set by the {@link Dissector} that fills this dissection. */
+    void useVendors(Vendors table) {
+        this.vendors = table;
+    }
 
     /** Starts a new frame over {@code data[0..capturedLength)}; the array is referenced, not copied. */
     public void reset(byte[] frameData, int frameCapturedLength) {

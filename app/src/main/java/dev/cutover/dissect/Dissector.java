@@ -9,10 +9,6 @@ import dev.cutover.dissect.proto.LinkLayer;
  * Holds no state between frames (cross-frame analysis is a separate pass). One per thread.
  */
 public final class Dissector {
-    public static final int LINKTYPE_ETHERNET = 1;
-    public static final int LINKTYPE_LINUX_SLL = 113;
-    public static final int LINKTYPE_LINUX_SLL2 = 276;
-
     public static final Expert MALFORMED = Expert.of(Field.Source.PAYLOAD, "_ws.malformed", Severity.ERROR, "Malformed",
             "Malformed frame: %s");
     public static final Expert SHORT = Expert.of(Field.Source.PAYLOAD, "_ws.short", Severity.WARNING, "Malformed",
@@ -20,8 +16,19 @@ public final class Dissector {
     public static final Expert UNDECODED = Expert.of(Field.Source.LINK, "frame.undecoded_link", Severity.NOTE, "Undecoded",
             "Link type %s is not decoded; the frame's bytes are shown as they are");
 
+    private final Vendors vendors;
     private Dissection boundTo;
     private Cursor cursor;
+
+    /** A dissector naming MAC vendors from Cutover's own table ({@link Vendors#bundled()}). */
+    public Dissector() {
+        this(Vendors.bundled());
+    }
+
+    /** A dissector naming MAC vendors from {@code vendors} (a registry the user chose). */
+    public Dissector(Vendors vendors) {
+        this.vendors = java.util.Objects.requireNonNull(vendors, "vendors");
+    }
 
     /** Decodes everything Cutover knows. */
     public void dissect(FrameInfo info, byte[] data, Dissection out) {
@@ -36,19 +43,20 @@ public final class Dissector {
         }
         int captured = Math.min(info.capturedLength(), data.length);
         out.reset(data, captured);
+        out.useVendors(vendors);
         Cursor c = cursor;
         c.bind(data, captured, info.originalLength());
         int protocols = frame(c, info);
         if (depth != Layer.FRAME) {
             try {
                 switch (info.linkType()) {
-                    case LINKTYPE_ETHERNET:
+                    case LinkTypes.ETHERNET:
                         LinkLayer.ethernet(c, info.fcsLength(), depth);
                         break;
-                    case LINKTYPE_LINUX_SLL:
+                    case LinkTypes.LINUX_SLL:
                         LinkLayer.sll(c, depth);
                         break;
-                    case LINKTYPE_LINUX_SLL2:
+                    case LinkTypes.LINUX_SLL2:
                         LinkLayer.sll2(c, depth);
                         break;
                     default:

@@ -159,10 +159,10 @@ public final class FieldFormat {
                 sb.append(name != null ? name : v != 0 ? "True" : "False");
                 break;
             case ETHER:
-                String vendor = Vendors.of(v);
+                String vendor = d.vendors().of(v);
                 if (vendor != null && f.type() == FieldType.ETHER && !f.generated()) {
                     // Wireshark's resolved form takes the registry's short name: VMware_9d:b0:51, IntelCor_00:01:02
-                    String prefix = Vendors.shortName(v);
+                    String prefix = d.vendors().shortName(v);
                     sb.append(prefix != null ? prefix : vendor).append('_').append(Addresses.mac(v).substring(9))
                             .append(" (");
                     Addresses.appendMac(sb, v);

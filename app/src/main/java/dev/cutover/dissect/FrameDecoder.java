@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
  */
 public final class FrameDecoder {
     private final Capture capture;
-    private final Dissector dissector = new Dissector();
+    private final Dissector dissector;
     private final byte[] buffer;
     private final long firstTime;
     private final IntFunction<List<String>> annotations;
@@ -30,6 +30,12 @@ public final class FrameDecoder {
      * comments, so the user's notes show as {@code frame.comment} in the tree and the filters.
      */
     public FrameDecoder(Capture capture, IntFunction<List<String>> annotations) {
+        this(capture, annotations, Vendors.bundled());
+    }
+
+    /** As {@link #FrameDecoder(Capture, IntFunction)}, naming MAC vendors from {@code vendors}. */
+    public FrameDecoder(Capture capture, IntFunction<List<String>> annotations, Vendors vendors) {
+        this.dissector = new Dissector(vendors);
         this.capture = capture;
         this.annotations = annotations;
         this.buffer = new byte[Math.max(64, capture.maxCapturedLength())];

@@ -2,59 +2,121 @@ package dev.cutover.dissect;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The vendor of a MAC address from its OUI. Hypervisor prefixes are built in (they decide what a migration
- * looks like); any other OUI is looked up in the IEEE registry as the system keeps it (Wireshark's
- * {@code manuf} or Debian's {@code ieee-data}), read once, lazily, when first needed.
+ * looks like); any other OUI is looked up in a registry table. The table is the one Cutover ships (the IEEE's
+ * public MA-L listing, see {@link #bundled()}) unless the caller names another file ({@link #load(Path)}, the
+ * command line's {@code --vendors FILE}): the same build resolves the same names on every machine, and never
+ * reads a file the user did not name. Immutable; one table serves every thread.
  */
 public final class Vendors {
-    private static final List<Path> REGISTRIES = List.of(
-            Path.of("/usr/share/wireshark/manuf"),
-            Path.of("/usr/share/ieee-data/oui.txt"),
-            Path.of("/usr/share/misc/oui.txt"));
+    private static final String BUNDLED_RESOURCE = "oui.txt.gz";
 
-    /** The registry as parallel sorted arrays: looked up twice per frame, so no boxing and no hashing. */
-    private static final class Registry {
-        static final int[] OUIS;
-        static final String[] NAMES;
-        static final String[] SHORT_NAMES;
+    /** Parallel sorted arrays: looked up twice per frame, so no boxing and no hashing. */
+    private final int[] ouis;
+    private final String[] names;
+    private final String[] shortNames;
+    private final String source;
 
-        static {
-            java.util.TreeMap<Integer, String[]> sorted = new java.util.TreeMap<>(load());
-            OUIS = new int[sorted.size()];
-            NAMES = new String[sorted.size()];
-            SHORT_NAMES = new String[sorted.size()];
-            int i = 0;
-            for (Map.Entry<Integer, String[]> e : sorted.entrySet()) {
-                OUIS[i] = e.getKey();
-                SHORT_NAMES[i] = e.getValue()[0];
-                NAMES[i++] = e.getValue()[1];
+    private Vendors(Map<Integer, String[]> table, String source) {
+        java.util.TreeMap<Integer, String[]> sorted = new java.util.TreeMap<>(table);
+        ouis = new int[sorted.size()];
+        names = new String[sorted.size()];
+        shortNames = new String[sorted.size()];
+        int i = 0;
+        for (Map.Entry<Integer, String[]> e : sorted.entrySet()) {
+            ouis[i] = e.getKey();
+            shortNames[i] = e.getValue()[0];
+            names[i++] = e.getValue()[1];
+        }
+        this.source = source;
+    }
+
+    /** Loaded on first use only, so a command that never resolves a MAC never reads it. */
+    private static final class Bundled {
+        static final Vendors TABLE = readBundled();
+    }
+
+    /** The table Cutover ships: the IEEE MA-L listing, with the built-in hypervisor names before it. */
+    public static Vendors bundled() {
+        return Bundled.TABLE;
+    }
+
+    /** The hypervisor prefixes only, no registry (for tests and for a user who wants no vendor names beyond them). */
+    public static Vendors hypervisorsOnly() {
+        return new Vendors(Map.of(), "built-in hypervisor prefixes");
+    }
+
+    /**
+     * A registry the user names instead of the bundled one: Wireshark's {@code manuf} (whose short names then
+     * resolve MACs as Wireshark does) or the IEEE's {@code oui.txt} (Debian's {@code /usr/share/ieee-data}).
+     * Throws IOException naming the file when it cannot be read or holds no OUI line.
+     */
+    public static Vendors load(Path file) throws IOException {
+        Map<Integer, String[]> table = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
+            read(r, table);
+        }
+        if (table.isEmpty()) {
+            throw new IOException(file + ": no OUI line in it (expected Wireshark's manuf or the IEEE's oui.txt)");
+        }
+        return new Vendors(table, file.toString());
+    }
+
+    private static Vendors readBundled() {
+        Map<Integer, String[]> table = new HashMap<>();
+        try (InputStream in = Vendors.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled vendor table " + BUNDLED_RESOURCE + " is missing");
             }
+            read(new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8)),
+                    table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled vendor table cannot be read", e);
         }
+        return new Vendors(table, "bundled IEEE listing");
+    }
 
-        static String get(int oui) {
-            int i = java.util.Arrays.binarySearch(OUIS, oui);
-            return i < 0 ? null : NAMES[i];
-        }
-
-        static String shortName(int oui) {
-            int i = java.util.Arrays.binarySearch(OUIS, oui);
-            return i < 0 ? null : SHORT_NAMES[i];
+    private static void read(BufferedReader r, Map<Integer, String[]> table) throws IOException {
+        String line;
+        while ((line = r.readLine()) != null) {
+            parseLine(line, table);
         }
     }
 
-    private Vendors() {
+    /** Where the names come from ("bundled IEEE listing", or the file named). */
+    public String source() {
+        return source;
+    }
+
+    /** How many OUIs the registry names (the hypervisor prefixes not counted). */
+    public int size() {
+        return ouis.length;
+    }
+
+    private String registered(int oui) {
+        int i = java.util.Arrays.binarySearch(ouis, oui);
+        return i < 0 ? null : names[i];
+    }
+
+    private String registeredShort(int oui) {
+        int i = java.util.Arrays.binarySearch(ouis, oui);
+        return i < 0 ? null : shortNames[i];
     }
 
     /** The vendor, or null when unknown. Locally administered and group addresses have none. */
-    public static String of(long mac) {
+    public String of(long mac) {
         int oui = (int) (mac >>> 24) & 0xffffff;
         String known = hypervisor(oui);
         if (known != null) {
@@ -63,18 +125,18 @@ public final class Vendors {
         if ((oui & 0x030000) != 0) {
             return null;
         }
-        return Registry.get(oui);
+        return registered(oui);
     }
 
     /**
      * The name Wireshark writes before the last three bytes of a resolved MAC ("VMware" in
-     * {@code VMware_9d:b0:51}, "IntelCor" in {@code IntelCor_00:01:02}): manuf's short name when the system has
-     * Wireshark's registry, else Wireshark's short name of a hypervisor's prefix, else one made from the IEEE
-     * name as Wireshark makes them. Null when the OUI is unknown.
+     * {@code VMware_9d:b0:51}, "IntelCor" in {@code IntelCor_00:01:02}): manuf's short name when the table is
+     * Wireshark's, else Wireshark's short name of a hypervisor's prefix, else one made from the IEEE name as
+     * Wireshark makes them. Null when the OUI is unknown.
      */
-    public static String shortName(long mac) {
+    public String shortName(long mac) {
         int oui = (int) (mac >>> 24) & 0xffffff;
-        String registered = Registry.shortName(oui);
+        String registered = registeredShort(oui);
         if (registered != null) {
             return registered;
         }
@@ -82,7 +144,7 @@ public final class Vendors {
         if (builtIn != null) {
             return builtIn;
         }
-        String name = Registry.get(oui);
+        String name = registered(oui);
         return name == null ? null : shorten(name);
     }
 
@@ -145,26 +207,6 @@ public final class Vendors {
 
     public static boolean isQemu(long mac) {
         return ((mac >>> 24) & 0xffffff) == 0x525400;
-    }
-
-    private static Map<Integer, String[]> load() {
-        Map<Integer, String[]> table = new HashMap<>();
-        for (Path p : REGISTRIES) {
-            if (Files.isReadable(p)) {
-                try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.ISO_8859_1)) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        parseLine(line, table);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // A damaged registry only costs vendor names; the built-in hypervisor table still answers.
-                }
-                if (!table.isEmpty()) {
-                    break;
-                }
-            }
-        }
-        return table;
     }
 
     /**

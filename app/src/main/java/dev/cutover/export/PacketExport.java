@@ -6,6 +6,7 @@ import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.InterfaceInfo;
+import dev.cutover.capture.LinkTypes;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.capture.PcapWriter;
 import dev.cutover.capture.PcapngWriter;
@@ -88,7 +89,7 @@ public final class PacketExport {
     private static int pcap(Capture capture, Frames frames, LoadMonitor monitor, OutputStream out)
             throws IOException {
         List<InterfaceInfo> interfaces = capture.interfaces();
-        int linkType = interfaces.isEmpty() ? 1 : interfaces.get(0).linkType();
+        int linkType = interfaces.isEmpty() ? LinkTypes.ETHERNET : interfaces.get(0).linkType();
         int snapLen = 0;
         boolean nanos = false;
         for (InterfaceInfo i : interfaces) {

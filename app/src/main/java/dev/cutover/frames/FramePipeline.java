@@ -10,6 +10,7 @@ import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.FrameInfo;
 import dev.cutover.dissect.Layer;
 import dev.cutover.dissect.Needs;
+import dev.cutover.dissect.Vendors;
 import dev.cutover.filter.CompiledFilter;
 
 import java.io.IOException;
@@ -31,21 +32,24 @@ public final class FramePipeline {
     private final Capture capture;
     private final AnnotationSource notes;
     private final Supplier<AnalysisResult> analysis;
+    private final Vendors vendors;
 
-    private FramePipeline(Capture capture, AnnotationSource notes, Supplier<AnalysisResult> analysis) {
+    private FramePipeline(Capture capture, AnnotationSource notes, Supplier<AnalysisResult> analysis,
+                          Vendors vendors) {
         this.capture = Objects.requireNonNull(capture);
         this.notes = notes;
         this.analysis = analysis;
+        this.vendors = vendors;
     }
 
     /** The frames of {@code capture} as they are: no annotations, no analysis bound. */
     public static FramePipeline of(Capture capture) {
-        return new FramePipeline(capture, AnnotationSource.NONE, null);
+        return new FramePipeline(capture, AnnotationSource.NONE, null, Vendors.bundled());
     }
 
     /** The same frames with the user's annotations (read as they are when a frame is decoded). */
     public FramePipeline withAnnotations(AnnotationSource store) {
-        return new FramePipeline(capture, Objects.requireNonNull(store), analysis);
+        return new FramePipeline(capture, Objects.requireNonNull(store), analysis, vendors);
     }
 
     /** The same frames with their migration analysis bound (null: none bound). */
@@ -54,7 +58,7 @@ public final class FramePipeline {
             throw new IllegalArgumentException("the analysis of " + result.frameCount() + " frames does not belong"
                     + " to a capture of " + capture.frameCount());
         }
-        return new FramePipeline(capture, notes, result == null ? null : () -> result);
+        return new FramePipeline(capture, notes, result == null ? null : () -> result, vendors);
     }
 
     /**
@@ -63,7 +67,12 @@ public final class FramePipeline {
      */
     public FramePipeline withAnalysis(AnalysisSource source) {
         Objects.requireNonNull(source);
-        return new FramePipeline(capture, notes, new Once(source));
+        return new FramePipeline(capture, notes, new Once(source), vendors);
+    }
+
+    /** The same frames with MAC vendors named from {@code table} (the bundled IEEE listing by default). */
+    public FramePipeline withVendors(Vendors table) {
+        return new FramePipeline(capture, notes, analysis, Objects.requireNonNull(table));
     }
 
     /** How a command computes the analysis when it is first needed. */
@@ -162,7 +171,7 @@ public final class FramePipeline {
 
         private Reader(Needs needs) {
             this.needs = needs;
-            this.decoder = new FrameDecoder(capture, notes::commentsOf);
+            this.decoder = new FrameDecoder(capture, notes::commentsOf, vendors);
             this.facts = needs.analysis() ? analysis() : null;
         }
 

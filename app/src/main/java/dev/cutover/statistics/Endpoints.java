@@ -236,7 +236,7 @@ public final class Endpoints {
         }
 
         Endpoint endpoint(List<String> names) {
-            String vendor = Vendors.of(mac);
+            String vendor = Vendors.bundled().of(mac);
             if (vendor == null) {
                 vendor = Ethernet.groupName(mac);
             }

@@ -48,6 +48,16 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void textExplainsEachKindOfFindingAsDeclared() {
+        assertThat(run("analyze", sample("silent-vm-rarp-no-garp.pcap"))).isEqualTo(ExitCodes.OK);
+        String after = out.substring(out.indexOf("What they mean:"));
+        assertThat(after).startsWith("What they mean:\n  rarp-without-garp\n");
+        // wrapped to the terminal's width: the same words, whatever the line breaks
+        assertThat(after.replaceAll("\\s+", " ")).contains(
+                dev.cutover.analysis.FindingCode.RARP_WITHOUT_GARP.explanation());
+    }
+
+    @Test
     void jsonHasEveryField() throws IOException {
         assertThat(run("analyze", "--format", "json", sample("esxi-team-vusb1.pcapng"),
                 sample("esxi-team-vusb2.pcapng"))).isEqualTo(ExitCodes.OK);

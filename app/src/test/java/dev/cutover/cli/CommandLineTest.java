@@ -184,5 +184,13 @@ class CommandLineTest {
         assertThat(run("fields")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("F\tarp.opcode\tunsigned integer, 2 bytes")
                 .contains("F\tmigration.notification\tboolean").contains("P\tvlan\tprotocol");
+        // the finding field's values are the analysis's declared codes, every one of them
+        String finding = out.toString().lines().filter(l -> l.startsWith("F\tmigration.finding\t")).findFirst()
+                .orElseThrow();
+        StringBuilder codes = new StringBuilder();
+        for (dev.cutover.analysis.FindingCode c : dev.cutover.analysis.FindingCode.values()) {
+            codes.append(codes.length() == 0 ? "" : ", ").append(c.id());
+        }
+        assertThat(finding).endsWith("one per finding; one of " + codes);
     }
 }

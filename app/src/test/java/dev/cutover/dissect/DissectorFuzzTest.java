@@ -1,5 +1,6 @@
 package dev.cutover.dissect;
 
+import dev.cutover.capture.LinkTypes;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
@@ -12,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * can and never throws, never reads outside the frame, and every node's bytes lie inside the captured bytes.
  */
 class DissectorFuzzTest {
-    private static final int[] LINK_TYPES = {Dissector.LINKTYPE_ETHERNET, Dissector.LINKTYPE_LINUX_SLL,
-            Dissector.LINKTYPE_LINUX_SLL2, 0, 105};
+    private static final int[] LINK_TYPES = {LinkTypes.ETHERNET, LinkTypes.LINUX_SLL,
+            LinkTypes.LINUX_SLL2, 0, 105};
 
     private final Dissector dissector = new Dissector();
     private final Dissection d = new Dissection();

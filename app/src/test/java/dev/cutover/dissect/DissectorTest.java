@@ -1,5 +1,6 @@
 package dev.cutover.dissect;
 
+import dev.cutover.capture.LinkTypes;
 import dev.cutover.dissect.proto.Arp;
 import dev.cutover.dissect.proto.Ethernet;
 import dev.cutover.dissect.proto.Migration;
@@ -175,7 +176,7 @@ class DissectorTest {
     void linuxCookedV2RarpIsDecodedWithoutAnEthernetHeader() {
         byte[] frame = Frames.of().hex("8035 0000 00000002 0001 01 06 525400112233 0000")
                 .hex("0001 0800 06 04 0003 525400112233 00000000 525400112233 00000000").bytes();
-        dissector.dissect(Frames.info(frame, frame.length, Dissector.LINKTYPE_LINUX_SLL2), frame, d);
+        dissector.dissect(Frames.info(frame, frame.length, LinkTypes.LINUX_SLL2), frame, d);
         assertThat(d.protocolPath()).isEqualTo("sll:ethertype:arp");
         assertThat(all("sll.etype")).containsExactly("0x8035");
         assertThat(all("sll.src.eth")).containsExactly("52:54:00:11:22:33");

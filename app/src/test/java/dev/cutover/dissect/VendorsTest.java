@@ -47,8 +47,86 @@ class VendorsTest {
         // tshark -V: "Sender MAC address: VMware_9d:b0:51 (00:50:56:9d:b0:51)"
         assertThat(FieldFormat.label(d, d.find(Arp.SRC_HW_MAC)))
                 .isEqualTo("Sender MAC address: VMware_9d:b0:51 (00:50:56:9d:b0:51)");
-        assertThat(Vendors.shortName(0x00155d123456L)).isEqualTo("Microsof");
-        assertThat(Vendors.of(0x00155d123456L)).isEqualTo("Microsoft Hyper-V");
-        assertThat(Vendors.shortName(0x005056000001L)).isEqualTo("VMware");
+        assertThat(Vendors.bundled().shortName(0x00155d123456L)).isEqualTo("Microsof");
+        assertThat(Vendors.bundled().of(0x00155d123456L)).isEqualTo("Microsoft Hyper-V");
+        assertThat(Vendors.bundled().shortName(0x005056000001L)).isEqualTo("VMware");
+        assertThat(Vendors.hypervisorsOnly().of(0x005056000001L)).isEqualTo("VMware");
+    }
+
+    /** An ARP request from 00:00:0c:12:34:56 (a Cisco OUI) to broadcast. */
+    private static byte[] ciscoArp() {
+        byte[] f = new byte[60];
+        byte[] mac = {0x00, 0x00, 0x0c, 0x12, 0x34, 0x56};
+        java.util.Arrays.fill(f, 0, 6, (byte) 0xff);
+        System.arraycopy(mac, 0, f, 6, 6);
+        f[12] = 0x08;
+        f[13] = 0x06;
+        byte[] arp = {0, 1, 8, 0, 6, 4, 0, 1};
+        System.arraycopy(arp, 0, f, 14, arp.length);
+        System.arraycopy(mac, 0, f, 22, 6);
+        f[28] = 10;
+        f[31] = 1;
+        f[38] = 10;
+        f[41] = 2;
+        return f;
+    }
+
+    private static Dissection decode(Dissector dissector, byte[] frame) {
+        Dissection d = new Dissection();
+        dissector.dissect(Frames.info(frame), frame, d);
+        return d;
+    }
+
+    @Test
+    void theDefaultTableIsTheBundledIeeeListingWhateverTheMachineHas() {
+        Vendors bundled = Vendors.bundled();
+        assertThat(bundled.source()).isEqualTo("bundled IEEE listing");
+        assertThat(bundled.size()).isGreaterThan(30_000);
+        // Wireshark's manuf (installed on some machines, not on others) would say "Cisco_12:34:56": the bundled
+        // IEEE listing has no short names, so the name is made from the IEEE's, on every machine alike
+        Dissection d = decode(new Dissector(), ciscoArp());
+        assertThat(FieldFormat.label(d, d.find(dev.cutover.dissect.proto.Ethernet.SRC)))
+                .isEqualTo("Source: CiscoSys_12:34:56 (00:00:0c:12:34:56)");
+        assertThat(d.object(d.find(dev.cutover.dissect.proto.Ethernet.SRC_OUI_RESOLVED)))
+                .isEqualTo("Cisco Systems, Inc");
+        assertThat(d.vendors()).isSameAs(bundled);
+    }
+
+    @Test
+    void aTableTheUserNamesChangesTheResolvedNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path manuf = dir.resolve("manuf");
+        java.nio.file.Files.writeString(manuf, "# a manuf of one line\n00:00:0C\tCisco\tCisco Systems, Inc\n");
+        Vendors named = Vendors.load(manuf);
+        assertThat(named.source()).isEqualTo(manuf.toString());
+        Dissection d = decode(new Dissector(named), ciscoArp());
+        assertThat(FieldFormat.label(d, d.find(dev.cutover.dissect.proto.Ethernet.SRC)))
+                .isEqualTo("Source: Cisco_12:34:56 (00:00:0c:12:34:56)");
+        assertThat(FieldFormat.label(d, d.find(Arp.SRC_HW_MAC)))
+                .isEqualTo("Sender MAC address: Cisco_12:34:56 (00:00:0c:12:34:56)");
+
+        java.nio.file.Path ieee = dir.resolve("oui.txt");
+        java.nio.file.Files.writeString(ieee, "00-00-0C   (hex)\t\tSomeone Else Ltd\n");
+        d = decode(new Dissector(Vendors.load(ieee)), ciscoArp());
+        assertThat(d.object(d.find(dev.cutover.dissect.proto.Ethernet.SRC_OUI_RESOLVED))).isEqualTo("Someone Else Ltd");
+        assertThat(FieldFormat.label(d, d.find(dev.cutover.dissect.proto.Ethernet.SRC)))
+                .isEqualTo("Source: SomeoneE_12:34:56 (00:00:0c:12:34:56)");
+
+        // no registry at all: only the hypervisors' prefixes are named
+        d = decode(new Dissector(Vendors.hypervisorsOnly()), ciscoArp());
+        assertThat(FieldFormat.label(d, d.find(dev.cutover.dissect.proto.Ethernet.SRC)))
+                .isEqualTo("Source: 00:00:0c:12:34:56");
+    }
+
+    @Test
+    void aFileThatIsNoRegistryIsRefusedByName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path notes = dir.resolve("notes.txt");
+        java.nio.file.Files.writeString(notes, "hello\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Vendors.load(notes))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("notes.txt")
+                .hasMessageContaining("no OUI line");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Vendors.load(dir.resolve("missing")))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("missing");
     }
 }

@@ -1,5 +1,6 @@
 package dev.cutover.filter;
 
+import dev.cutover.capture.LinkTypes;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.Dissector;
 import dev.cutover.dissect.FrameInfo;
@@ -108,7 +109,7 @@ final class TestFrames {
     static FrameInfo info(int number, byte[] frame) {
         long t = 1_386_259_199_430_926_000L + number * 250_000_000L;
         return new FrameInfo(number, t, (number - 1) * 250_000_000L, number == 1 ? 0 : 250_000_000L,
-                frame.length, frame.length, 0, "vmnic0", Dissector.LINKTYPE_ETHERNET, -1, 0, List.of());
+                frame.length, frame.length, 0, "vmnic0", LinkTypes.ETHERNET, -1, 0, List.of());
     }
 
     static Dissection dissect(int number, byte[] frame) {

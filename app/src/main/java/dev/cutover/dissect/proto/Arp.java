@@ -17,7 +17,14 @@ public final class Arp {
     public static final int REPLY = 2;
     public static final int REVERSE_REQUEST = 3;
     public static final int REVERSE_REPLY = 4;
-    private static final int ATM_RFC2225 = 19;
+    /** Hardware types (ARPHRD_) whose addresses are MACs. */
+    public static final int HW_ETHERNET = 1;
+    public static final int HW_EXPERIMENTAL_ETHERNET = 2;
+    public static final int HW_IEEE802 = 6;
+    /** ATM (RFC 2225): ATMARP, another layout, which Wireshark's ATMARP dissector takes and which is not arp. */
+    public static final int HW_ATM_RFC2225 = 19;
+    /** The protocol type AX.25 uses for IPv4, which Wireshark reads as IPv4 too. */
+    public static final int AX25_P_IP = 0xcc;
 
     static final Map<Long, String> OPCODES = Map.ofEntries(
             Map.entry(0L, "reserved"), Map.entry(1L, "request"), Map.entry(2L, "reply"),
@@ -85,12 +92,20 @@ public final class Arp {
     private Arp() {
     }
 
+    /**
+     * True for the hardware type of ATMARP, which an ARP or RARP EtherType may carry but which is not decoded
+     * as {@code arp} (as in Wireshark): the analysis's peek asks this too.
+     */
+    public static boolean isAtmArp(int hardwareType) {
+        return hardwareType == HW_ATM_RFC2225;
+    }
+
     static boolean hwIsEther(int hrd, int hln) {
-        return (hrd == 1 || hrd == 2 || hrd == 6) && hln == 6;
+        return (hrd == HW_ETHERNET || hrd == HW_EXPERIMENTAL_ETHERNET || hrd == HW_IEEE802) && hln == 6;
     }
 
     static boolean proIsIpv4(int pro, int pln) {
-        return (pro == 0x0800 || pro == 0xcc) && pln == 4;
+        return (pro == EtherTypes.IPV4 || pro == AX25_P_IP) && pln == 4;
     }
 
     /**
@@ -99,7 +114,7 @@ public final class Arp {
      */
     static int dissect(Cursor c, int o, long linkSource, boolean broadcast) {
         Dissection out = c.out();
-        if (c.has(o, 2) && c.u16(o) == ATM_RFC2225) {
+        if (c.has(o, 2) && isAtmArp(c.u16(o))) {
             // ATM ARP has another layout; Wireshark hands it to its ATMARP dissector, which adds no arp
             // item, so the frame does not match the filter "arp". Say so and decode nothing.
             out.appendProtocol("arp");
@@ -168,7 +183,7 @@ public final class Arp {
         if (hln != 0) {
             hardware(c, ether, SRC_HW_MAC, SRC_HW, sha, hln, end);
             if (ether) {
-                String vendor = dev.cutover.dissect.Vendors.of(c.mac(sha));
+                String vendor = c.out().vendors().of(c.mac(sha));
                 if (vendor != null) {
                     c.generatedText(SRC_HW_VENDOR, vendor);
                 }
@@ -199,7 +214,7 @@ public final class Arp {
     }
 
     private static boolean unusualSizes(int hrd, int hln, int pro, int pln) {
-        return ((hrd == 1 || hrd == 6) && hln != 6) || ((pro == 0x0800) && pln != 4);
+        return ((hrd == HW_ETHERNET || hrd == HW_IEEE802) && hln != 6) || (pro == EtherTypes.IPV4 && pln != 4);
     }
 
     private static void hardware(Cursor c, boolean ether, Field mac, Field raw, int offset, int hln, int end) {

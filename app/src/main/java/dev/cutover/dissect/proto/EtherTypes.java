@@ -13,6 +13,11 @@ public final class EtherTypes {
     public static final int IPV6 = 0x86dd;
     public static final int IEEE_802_1AH = 0x88e7;
 
+    /** A type/length field up to this is an IEEE 802.3 length (LLC follows), as Wireshark's IEEE_802_3_MAX_LEN. */
+    public static final int IEEE_802_3_MAX_LEN = 1500;
+    /** A type/length field from this on is an EtherType, as Wireshark's ETHERNET_II_MIN_LEN. */
+    public static final int ETHERNET_II_MIN_LEN = 1536;
+
     public static final Map<Long, String> NAMES = Map.ofEntries(
             Map.entry(0x0800L, "IPv4"),
             Map.entry(0x0806L, "ARP"),
@@ -43,6 +48,11 @@ public final class EtherTypes {
             Map.entry(0x9100L, "VLAN-tagged frame (Q-in-Q)"));
 
     private EtherTypes() {
+    }
+
+    /** A tag that another EtherType follows: 802.1Q, the old Q-in-Q 0x9100, 802.1ad, 802.1ah. */
+    public static boolean isTag(int type) {
+        return type == VLAN || type == QINQ_OLD || type == IEEE_802_1AD || type == IEEE_802_1AH;
     }
 
     /** ARP and RARP share one dissector, as in Wireshark. */

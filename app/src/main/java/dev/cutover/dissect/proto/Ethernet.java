@@ -7,13 +7,17 @@ import dev.cutover.dissect.Expert;
 import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FieldType;
 import dev.cutover.dissect.Severity;
-import dev.cutover.dissect.Vendors;
 
 import java.util.List;
 import java.util.Map;
 
 /** Ethernet II and IEEE 802.3 headers, padding, trailer and FCS, as Wireshark's packet-eth.c. */
 public final class Ethernet {
+    /** Destination, source and type/length. */
+    public static final int HEADER_LENGTH = 14;
+    /** Where the type/length field sits. */
+    public static final int TYPE_OFFSET = 12;
+
     private static final Map<Long, String> LG = Map.of(
             0L, "Globally unique address (factory default)",
             1L, "Locally administered address (this is NOT the factory default)");
@@ -103,7 +107,7 @@ public final class Ethernet {
             out.addObject(resolved, offset, 6, name);
         }
         out.add(oui, offset, 3, 0);
-        String vendor = Vendors.of(mac);
+        String vendor = out.vendors().of(mac);
         if (vendor != null) {
             out.addObject(ouiResolved, offset, 3, vendor);
         }

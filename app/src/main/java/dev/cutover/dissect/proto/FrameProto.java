@@ -1,5 +1,6 @@
 package dev.cutover.dissect.proto;
 
+import dev.cutover.capture.LinkTypes;
 import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FieldType;
 
@@ -14,8 +15,11 @@ public final class FrameProto {
     public static final Field INTERFACE_NAME = Field.record("frame.interface_name", "Interface name", FieldType.STRING)
             .blurb("The capture interface: pcapng if_name, or the file name for a pcap (one file per uplink)").build();
     public static final Field ENCAP_TYPE = Field.record("frame.encap_type", "Encapsulation type", FieldType.UINT16)
-            .names(Map.of(1L, "Ethernet", 113L, "Linux cooked-mode capture v1", 276L, "Linux cooked-mode capture v2"))
-            .blurb("The link-layer header type of the interface (1 Ethernet, 113 Linux SLL, 276 Linux SLL2)").build();
+            .names(Map.of((long) LinkTypes.ETHERNET, LinkTypes.name(LinkTypes.ETHERNET),
+                    (long) LinkTypes.LINUX_SLL, LinkTypes.name(LinkTypes.LINUX_SLL),
+                    (long) LinkTypes.LINUX_SLL2, LinkTypes.name(LinkTypes.LINUX_SLL2)))
+            .blurb("The link-layer header type of the interface (" + LinkTypes.ETHERNET + " Ethernet, "
+                    + LinkTypes.LINUX_SLL + " Linux SLL, " + LinkTypes.LINUX_SLL2 + " Linux SLL2)").build();
     public static final Field TIME = Field.record("frame.time", "Arrival Time", FieldType.ABSOLUTE_TIME).build();
     public static final Field TIME_EPOCH = Field.record("frame.time_epoch", "Epoch Time", FieldType.RELATIVE_TIME)
             .blurb("Seconds since 1970-01-01 00:00:00 UTC").build();

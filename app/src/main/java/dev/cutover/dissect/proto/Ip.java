@@ -11,6 +11,12 @@ import java.util.Map;
  * padding is found) and to reach ARP carried in tunnels (GRE, VXLAN, Geneve, CAPWAP).
  */
 public final class Ip {
+    /** IP protocol numbers (IPv4 protocol, IPv6 next header) the dissector follows. */
+    public static final int PROTO_ICMP = 1;
+    public static final int PROTO_TCP = 6;
+    public static final int PROTO_UDP = 17;
+    public static final int PROTO_GRE = 47;
+
     static final Map<Long, String> PROTOCOLS = Map.ofEntries(
             Map.entry(0L, "IPv6 Hop-by-Hop Option"), Map.entry(1L, "ICMP"), Map.entry(2L, "IGMP"),
             Map.entry(4L, "IPIP"), Map.entry(6L, "TCP"), Map.entry(17L, "UDP"), Map.entry(41L, "IPv6"),

@@ -12,10 +12,6 @@ import dev.cutover.dissect.Layer;
  * Ethernet carried in a tunnel comes back here through {@link #innerEthernet}.
  */
 public final class LinkLayer {
-    private static final int ETH_HEADER = 14;
-    private static final int SLL_HEADER = 16;
-    private static final int SLL2_HEADER = 20;
-
     private LinkLayer() {
     }
 
@@ -36,14 +32,14 @@ public final class LinkLayer {
     /** Returns where the payload ends by its own length, or -1 when unknown. */
     private static int ethernetAt(Cursor c, int base, Layer depth, Tail tail) {
         Dissection out = c.out();
-        int node = c.protocol(Ethernet.ETH, base, ETH_HEADER);
+        int node = c.protocol(Ethernet.ETH, base, Ethernet.HEADER_LENGTH);
         int type = Ethernet.header(c, node, base);
         long src = c.mac(base + 6);
         long dst = c.mac(base);
-        out.setProtocolColumn(type <= 1500 ? "LLC" : typeName(type));
+        out.setProtocolColumn(type <= EtherTypes.IEEE_802_3_MAX_LEN ? "LLC" : typeName(type));
         out.close();
-        int payload = base + ETH_HEADER;
-        if (type <= 1500) {
+        int payload = base + Ethernet.HEADER_LENGTH;
+        if (type <= EtherTypes.IEEE_802_3_MAX_LEN) {
             llc(c, payload, payload + type, src, Addresses.isBroadcast(dst), depth);
             return payload + type;
         }
@@ -53,24 +49,24 @@ public final class LinkLayer {
 
     /** Linux cooked capture v1 (link type 113). */
     public static void sll(Cursor c, Layer depth) {
-        c.protocol(Sll.SLL, 0, SLL_HEADER);
+        c.protocol(Sll.SLL, 0, Sll.V1_HEADER_LENGTH);
         int pkttype = c.uint16(Sll.PKTTYPE_FIELD, 0);
         int hatype = c.uint16(Sll.HATYPE, 2);
         int halen = c.uint16(Sll.HALEN, 4);
         long src = sllAddress(c, 6, hatype, halen);
-        c.require(Sll.ETYPE, 14, 2);
-        int protocol = c.u16(14);
-        c.uint16(protocol < 1536 ? Sll.LTYPE : Sll.ETYPE, 14);
+        c.require(Sll.ETYPE, Sll.V1_PROTOCOL_OFFSET, 2);
+        int protocol = c.u16(Sll.V1_PROTOCOL_OFFSET);
+        c.uint16(protocol < EtherTypes.ETHERNET_II_MIN_LEN ? Sll.LTYPE : Sll.ETYPE, Sll.V1_PROTOCOL_OFFSET);
         c.out().close();
-        sllPayload(c, protocol, SLL_HEADER, src, pkttype, depth);
+        sllPayload(c, protocol, Sll.V1_HEADER_LENGTH, src, pkttype, depth);
     }
 
     /** Linux cooked capture v2 (link type 276). */
     public static void sll2(Cursor c, Layer depth) {
-        c.protocol(Sll.SLL, 0, SLL2_HEADER);
-        c.require(Sll.ETYPE, 0, 2);
-        int protocol = c.u16(0);
-        c.uint16(protocol < 1536 ? Sll.LTYPE : Sll.ETYPE, 0);
+        c.protocol(Sll.SLL, 0, Sll.V2_HEADER_LENGTH);
+        c.require(Sll.ETYPE, Sll.V2_PROTOCOL_OFFSET, 2);
+        int protocol = c.u16(Sll.V2_PROTOCOL_OFFSET);
+        c.uint16(protocol < EtherTypes.ETHERNET_II_MIN_LEN ? Sll.LTYPE : Sll.ETYPE, Sll.V2_PROTOCOL_OFFSET);
         c.bytes(Sll.UNUSED, 2, 2);
         c.uint32(Sll.IFINDEX, 4);
         int hatype = c.uint16(Sll.HATYPE, 8);
@@ -78,11 +74,11 @@ public final class LinkLayer {
         int halen = c.uint8(Sll.HALEN, 11);
         long src = sllAddress(c, 12, hatype, halen);
         c.out().close();
-        sllPayload(c, protocol, SLL2_HEADER, src, pkttype, depth);
+        sllPayload(c, protocol, Sll.V2_HEADER_LENGTH, src, pkttype, depth);
     }
 
     private static long sllAddress(Cursor c, int offset, int hatype, int halen) {
-        if ((hatype == 1 || hatype == 772) && halen == 6) {
+        if ((hatype == Sll.ARPHRD_ETHER || hatype == Sll.ARPHRD_LOOPBACK) && halen == 6) {
             long mac = c.ether(Sll.SRC_ETH, offset);
             c.bytes(Sll.UNUSED, offset + 6, 2);
             c.out().setAddressColumns(Dissection.SOURCE_MAC_ONLY, mac, 0);
@@ -98,12 +94,12 @@ public final class LinkLayer {
         return -1;
     }
 
-    /** SLL packet type 1 means the frame went to broadcast; SLL has no destination address. */
+    /** SLL has no destination address: its packet type says whether the frame went to broadcast. */
     private static void sllPayload(Cursor c, int protocol, int offset, long src, int pkttype, Layer depth) {
-        c.out().setProtocolColumn(protocol < 1536 ? "SLL" : typeName(protocol));
-        if (protocol >= 1536) {
+        c.out().setProtocolColumn(protocol < EtherTypes.ETHERNET_II_MIN_LEN ? "SLL" : typeName(protocol));
+        if (protocol >= EtherTypes.ETHERNET_II_MIN_LEN) {
             c.out().appendProtocol("ethertype");
-            etherType(c, protocol, offset, src, pkttype == 1, depth, Tail.none());
+            etherType(c, protocol, offset, src, pkttype == Sll.PACKET_BROADCAST, depth, Tail.none());
         }
     }
 
@@ -133,11 +129,10 @@ public final class LinkLayer {
         int t = type;
         long source = src;
         boolean toBroadcast = broadcast;
-        while (t == EtherTypes.VLAN || t == EtherTypes.QINQ_OLD || t == EtherTypes.IEEE_802_1AD
-                || t == EtherTypes.IEEE_802_1AH) {
+        while (EtherTypes.isTag(t)) {
             if (t == EtherTypes.IEEE_802_1AH) {
                 // PBB: an I-tag, then the customer's own addresses; what follows is the customer frame.
-                int node = c.protocol(Vlan.AH, o, 18);
+                int node = c.protocol(Vlan.AH, o, Vlan.I_TAG_LENGTH);
                 c.bits(Vlan.AH_PRIORITY, o, 4);
                 c.bits(Vlan.AH_DROP, o, 4);
                 c.bits(Vlan.AH_NCA, o, 4);
@@ -145,36 +140,36 @@ public final class LinkLayer {
                 long cdst = c.ether(Vlan.AH_CDST, o + 4);
                 source = c.ether(Vlan.AH_CSRC, o + 10);
                 toBroadcast = Addresses.isBroadcast(cdst);
-                t = c.uint16(Vlan.AD_ETYPE, o + 16);
-                out.setLength(node, 18);
+                t = c.uint16(Vlan.AD_ETYPE, o + Vlan.I_TAG_LENGTH - 2);
+                out.setLength(node, Vlan.I_TAG_LENGTH);
                 out.close();
-                o += 18;
+                o += Vlan.I_TAG_LENGTH;
                 out.setProtocolColumn(typeName(t));
                 out.appendProtocol("ethertype");
                 continue;
             }
             boolean ad = t == EtherTypes.IEEE_802_1AD;
-            int node = c.protocol(ad ? Vlan.AD : Vlan.VLAN, o, 4);
+            int node = c.protocol(ad ? Vlan.AD : Vlan.VLAN, o, Vlan.TAG_LENGTH);
             c.bits(ad ? Vlan.AD_PRIORITY : Vlan.PRIORITY, o, 2);
             c.bits(ad ? Vlan.AD_DEI : Vlan.DEI_BIT, o, 2);
             c.bits(ad ? Vlan.AD_ID : Vlan.ID, o, 2);
             c.require(ad ? Vlan.AD_ETYPE : Vlan.ETYPE, o + 2, 2);
             t = c.u16(o + 2);
-            if (t <= 1500 && !ad) {
+            if (t <= EtherTypes.IEEE_802_3_MAX_LEN && !ad) {
                 c.uint16(Vlan.LEN, o + 2);
             } else {
                 c.uint16(ad ? Vlan.AD_ETYPE : Vlan.ETYPE, o + 2);
             }
-            out.setLength(node, 4);
+            out.setLength(node, Vlan.TAG_LENGTH);
             out.close();
             // Tagged frames: Wireshark's VLAN dissector adds padding and trailer under the tag, never an FCS.
             if (tail.trailerField != null) {
                 tail.trailerField = ad ? Vlan.AD_TRAILER : Vlan.TRAILER;
                 tail.fcsLength = tail.fcsLength == 4 ? 4 : 0;
             }
-            o += 4;
-            out.setProtocolColumn(t <= 1500 ? "LLC" : typeName(t));
-            if (t <= 1500 && !ad) {
+            o += Vlan.TAG_LENGTH;
+            out.setProtocolColumn(t <= EtherTypes.IEEE_802_3_MAX_LEN ? "LLC" : typeName(t));
+            if (t <= EtherTypes.IEEE_802_3_MAX_LEN && !ad) {
                 llc(c, o, o + t, source, toBroadcast, depth);
                 return o + t;
             }
@@ -206,21 +201,23 @@ public final class LinkLayer {
         int ssap = c.uint8(Llc.SSAP, offset + 1);
         int control = c.u8(offset + 2);
         out.add(Llc.CONTROL, offset + 2, 1, control);
-        if (dsap != 0xaa || ssap != 0xaa || control != 0x03 || !c.has(offset + 3, 5)) {
+        if (dsap != Llc.SAP_SNAP || ssap != Llc.SAP_SNAP || control != Llc.CONTROL_UI
+                || !c.has(offset + 3, Llc.SNAP_HEADER_LENGTH - 3)) {
             out.close();
             return end;
         }
         long oui = c.u32(offset + 2) & 0xffffff;
         out.add(Llc.OUI, offset + 3, 3, oui);
         int pid = c.u16(offset + 6);
-        out.add(oui == 0 ? Llc.TYPE : Llc.PID, offset + 6, 2, pid);
-        out.setLength(node, 8);
+        boolean etherType = oui == Llc.OUI_ENCAPSULATED_ETHERNET;
+        out.add(etherType ? Llc.TYPE : Llc.PID, offset + 6, 2, pid);
+        out.setLength(node, Llc.SNAP_HEADER_LENGTH);
         out.close();
-        if (oui != 0 || depth == Layer.LINK || !EtherTypes.isArpFamily(pid)) {
+        if (!etherType || depth == Layer.LINK || !EtherTypes.isArpFamily(pid)) {
             return end;
         }
         out.setProtocolColumn(typeName(pid));
-        Arp.dissect(c, offset + 8, src, broadcast);
+        Arp.dissect(c, offset + Llc.SNAP_HEADER_LENGTH, src, broadcast);
         return end;
     }
 

@@ -3,7 +3,6 @@ package dev.cutover.dissect.proto;
 import dev.cutover.dissect.Cursor;
 import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FieldType;
-import dev.cutover.dissect.Vendors;
 
 import java.util.List;
 
@@ -38,8 +37,7 @@ public final class Migration {
             .blurb("The migration event the frame belongs to, numbered from 1 as `cutover analyze` lists them")
             .build();
     public static final Field FINDING = Field.analysis("migration.finding", "Finding", FieldType.STRING).generated()
-            .blurb("The code of a finding that names the frame (rarp-without-garp, duplicate-ip, ...); one per "
-                    + "finding").build();
+            .blurb("The code of a finding that names the frame, one per finding").build();
 
     public static final List<Field> FIELDS = List.of(NOTIFICATION, VM_MAC, VM_VENDOR, ANALYSIS, CLASS, BURST,
             PATTERN, EVENT, FINDING);
@@ -71,7 +69,7 @@ public final class Migration {
         }
         c.generated(NOTIFICATION, 1);
         c.generated(VM_MAC, sha);
-        String vendor = Vendors.of(sha);
+        String vendor = c.out().vendors().of(sha);
         if (vendor != null) {
             c.generatedText(VM_VENDOR, vendor);
         }

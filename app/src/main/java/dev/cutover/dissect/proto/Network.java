@@ -98,13 +98,13 @@ final class Network {
 
     /** {@code ttl} is the IPv4 header's, for ICMP's Info column; -1 over IPv6. */
     private static void transport(Cursor c, int proto, int o, int end, Layer depth, int ttl) {
-        if (proto == 17) {
+        if (proto == Ip.PROTO_UDP) {
             udp(c, o, end, depth);
-        } else if (proto == 6) {
+        } else if (proto == Ip.PROTO_TCP) {
             Tcp.dissect(c, o, end);
-        } else if (proto == 1 && ttl >= 0) {
+        } else if (proto == Ip.PROTO_ICMP && ttl >= 0) {
             Icmp.dissect(c, o, end, ttl);
-        } else if (proto == 47) {
+        } else if (proto == Ip.PROTO_GRE) {
             gre(c, o, end, depth);
         }
     }

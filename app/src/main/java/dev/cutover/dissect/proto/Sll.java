@@ -8,8 +8,27 @@ import java.util.Map;
 
 /** Linux "cooked" capture headers, v1 (link type 113) and v2 (276). */
 public final class Sll {
+    public static final int V1_HEADER_LENGTH = 16;
+    /** Where v1 keeps the protocol (EtherType, or a length below 1536). */
+    public static final int V1_PROTOCOL_OFFSET = 14;
+    public static final int V2_HEADER_LENGTH = 20;
+    /** Where v2 keeps the protocol: first. */
+    public static final int V2_PROTOCOL_OFFSET = 0;
+
+    /** Packet types (the kernel's PACKET_HOST ...): SLL has no destination address, only what became of it. */
+    public static final int PACKET_HOST = 0;
+    public static final int PACKET_BROADCAST = 1;
+    public static final int PACKET_MULTICAST = 2;
+    public static final int PACKET_OTHERHOST = 3;
+    public static final int PACKET_OUTGOING = 4;
+
+    /** Address types (ARPHRD_) whose 6-byte address is a MAC. */
+    public static final int ARPHRD_ETHER = 1;
+    public static final int ARPHRD_LOOPBACK = 772;
+
     static final Map<Long, String> PKTTYPE = Map.of(
-            0L, "Unicast to us", 1L, "Broadcast", 2L, "Multicast", 3L, "Unicast to another host", 4L, "Sent by us");
+            (long) PACKET_HOST, "Unicast to us", (long) PACKET_BROADCAST, "Broadcast", (long) PACKET_MULTICAST,
+            "Multicast", (long) PACKET_OTHERHOST, "Unicast to another host", (long) PACKET_OUTGOING, "Sent by us");
 
     public static final Field SLL = Field.link("sll", "Linux cooked capture", FieldType.PROTOCOL)
             .blurb("Linux cooked-mode capture header (any interface, tcpdump -i any)").build();

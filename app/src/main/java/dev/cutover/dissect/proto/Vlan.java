@@ -8,6 +8,11 @@ import java.util.Map;
 
 /** IEEE 802.1Q tags (TPID 0x8100, 0x9100) and IEEE 802.1ad service tags (TPID 0x88a8), any depth. */
 public final class Vlan {
+    /** An 802.1Q or 802.1ad tag: TCI and the next type/length. */
+    public static final int TAG_LENGTH = 4;
+    /** An 802.1ah I-tag with the customer's addresses after it and the next EtherType at its end. */
+    public static final int I_TAG_LENGTH = 18;
+
     static final Map<Long, String> PCP = Map.of(
             0L, "Best Effort (default)", 1L, "Background", 2L, "Excellent Effort", 3L, "Critical Applications",
             4L, "Video, < 100ms latency and jitter", 5L, "Voice, < 10ms latency and jitter",

@@ -90,7 +90,7 @@ public final class ExpertViewModel {
         }
         for (List<ExpertItem> items : bySeverityAndCode.values()) {
             Finding first = items.get(0).finding();
-            groups.add(new ExpertGroup(first.severity(), first.code().id(), FindingTitles.of(first.code()), true,
+            groups.add(new ExpertGroup(first.severity(), first.code().id(), first.code().title(), true,
                     List.copyOf(items)));
         }
         analysisGroups = groups;

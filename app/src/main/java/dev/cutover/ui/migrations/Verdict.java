@@ -40,50 +40,8 @@ public record Verdict(Severity severity, String word, List<Finding> findings) {
                 others.add(f.code());
             }
         }
-        return new Verdict(worst.severity(), word(worst.code()) + (others.isEmpty() ? "" : " +" + others.size()),
+        return new Verdict(worst.severity(), worst.code().word() + (others.isEmpty() ? "" : " +" + others.size()),
                 findings);
-    }
-
-    /** The short word for a kind of finding, as the Verdict column shows it. */
-    public static String word(FindingCode code) {
-        switch (code) {
-            case RARP_WITHOUT_GARP:
-                return "No GARP";
-            case GARP_WITHOUT_RARP:
-                return "No RARP";
-            case DUPLICATE_IP:
-                return "Duplicate IP";
-            case SENDER_MAC_MISMATCH:
-                return "Sender MAC mismatch";
-            case RARP_NOT_BROADCAST:
-                return "RARP not broadcast";
-            case VLAN_MISMATCH:
-                return "VLAN mismatch";
-            case MAC_ON_MULTIPLE_INTERFACES:
-                return "MAC flapping";
-            case ARP_STORM:
-                return "ARP storm";
-            case MALFORMED_FRAME:
-                return "Malformed frame";
-            case TRUNCATED_CAPTURE:
-                return "Capture cut short";
-            case NO_ARP_FRAMES:
-                return "No ARP captured";
-            case HOST_CAME_UP:
-                return "Host came up";
-            case MAC_MOVED_INTERFACE:
-                return "Moved uplink";
-            case ARP_REQUEST_FLOOD:
-                return "ARP flood";
-            case ARP_SPOOFING:
-                return "ARP spoofing";
-            case IP_MOVED:
-                return "IP moved";
-            case IP_FLIP_FLOP:
-                return "IP flip flop";
-            default:
-                return code.id();
-        }
     }
 
     /** True when no finding is about the migration. */

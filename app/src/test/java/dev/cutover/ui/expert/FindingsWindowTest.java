@@ -2,6 +2,7 @@ package dev.cutover.ui.expert;
 
 import dev.cutover.analysis.AnalysisConfig;
 import dev.cutover.analysis.Finding;
+import dev.cutover.analysis.FindingCode;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
@@ -126,6 +127,9 @@ class FindingsWindowTest {
         assertThat(groupTitles(robot)).containsExactly("Warning · rarp-without-garp · 1");
         TreeItem<Object> group = tree(robot).getRoot().getChildren().get(0);
         assertThat(group.isExpanded()).isTrue();
+        // the group's row says what it is about in the title its kind declares
+        assertThat(drawnText(row(robot, group.getValue())).get(1).getText())
+                .isEqualTo(FindingCode.RARP_WITHOUT_GARP.title() + " (migration analysis)");
         ExpertItem item = (ExpertItem) group.getChildren().get(0).getValue();
 
         TreeTableRow<?> itemRow = row(robot, item);
