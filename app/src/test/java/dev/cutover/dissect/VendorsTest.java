@@ -35,8 +35,20 @@ class VendorsTest {
         // the organisation names of manuf's lines for the hypervisors' prefixes, and the short names it gives them
         assertThat(Vendors.shorten("Microsoft Corporation")).isEqualTo("Microsof");
         assertThat(Vendors.shorten("Xensource, Inc.")).isEqualTo("Xensourc");
-        assertThat(Vendors.shorten("PCS Computer Systems GmbH")).isEqualTo("PcsCompu");
         assertThat(Vendors.shorten("Parallels, Inc.")).isEqualTo("Parallel");
+        // IEEE names and the short names Wireshark 4.0's manuf gives them (make-manuf's rules: capitals in
+        // title case, punctuation and general terms such as Systems dropped, 8 characters)
+        String[][] manuf = {
+            {"Cisco Systems, Inc", "Cisco"}, {"HUMAX Co., Ltd.", "HUMAX"}, {"ECA-SINTERS", "Eca-Sint"},
+            {"HANA Micron Inc.", "HANAMicr"}, {"BYAS SYSTEMS", "Byas"}, {"Duelco A/S", "Duelco"},
+            {"EP&T Energy", "EP&TEner"}, {"CLARION CORPORATION OF AMERICA", "ClarionA"},
+            {"DVN(Shanghai)Ltd.", "DVNShang"}, {"Fi WIn, Inc.", "FiWIn"}, {"IPAS GmbH", "IPAS"},
+            {"Wasp artificial intelligence(Shenzhen) Co.,ltd", "Wasparti"}, {"ITTC, University of Kansas",
+            "ITTCUniv"}, {"MitraStar Technology Corp.", "MitraSta"}, {"UNIT-EM", "Unit-Em"},
+            {"TouchStar Technologies, L.L.C.", "TouchSta"}, {"VIDEOR E. Hartig GmbH", "VIDEOREH"}};
+        for (String[] pair : manuf) {
+            assertThat(Vendors.shorten(pair[0])).as(pair[0]).isEqualTo(pair[1]);
+        }
     }
 
     @Test
@@ -86,7 +98,7 @@ class VendorsTest {
         // IEEE listing has no short names, so the name is made from the IEEE's, on every machine alike
         Dissection d = decode(new Dissector(), ciscoArp());
         assertThat(FieldFormat.label(d, d.find(dev.cutover.dissect.proto.Ethernet.SRC)))
-                .isEqualTo("Source: CiscoSys_12:34:56 (00:00:0c:12:34:56)");
+                .isEqualTo("Source: Cisco_12:34:56 (00:00:0c:12:34:56)");
         assertThat(d.object(d.find(dev.cutover.dissect.proto.Ethernet.SRC_OUI_RESOLVED)))
                 .isEqualTo("Cisco Systems, Inc");
         assertThat(d.vendors()).isSameAs(bundled);
