@@ -118,6 +118,9 @@ public final class Vendors {
     /** The vendor, or null when unknown. Locally administered and group addresses have none. */
     public String of(long mac) {
         int oui = (int) (mac >>> 24) & 0xffffff;
+        if (oui == 0 && registeredShort(0) == null) {
+            return ZERO_NAME;
+        }
         String known = hypervisor(oui);
         if (known != null) {
             return known;
@@ -140,6 +143,10 @@ public final class Vendors {
         if (registered != null) {
             return registered;
         }
+        if (oui == 0) {
+            // the all-zero MAC of ARP requests and announcements, which Wireshark does not call Xerox's
+            return "00:00:00";
+        }
         String builtIn = hypervisorShortName(oui);
         if (builtIn != null) {
             return builtIn;
@@ -147,6 +154,9 @@ public final class Vendors {
         String name = registered(oui);
         return name == null ? null : shorten(name);
     }
+
+    /** What Wireshark's manuf says of 00:00:00, rather than the IEEE's "XEROX CORPORATION". */
+    private static final String ZERO_NAME = "Officially Xerox, but 0:0:0:0:0:0 is more common";
 
     private static String hypervisorShortName(int oui) {
         switch (oui) {

@@ -46,6 +46,9 @@ class VendorsTest {
             {"Wasp artificial intelligence(Shenzhen) Co.,ltd", "Wasparti"}, {"ITTC, University of Kansas",
             "ITTCUniv"}, {"MitraStar Technology Corp.", "MitraSta"}, {"UNIT-EM", "Unit-Em"},
             {"TouchStar Technologies, L.L.C.", "TouchSta"}, {"VIDEOR E. Hartig GmbH", "VIDEOREH"}};
+        // the all-zero MAC of ARP requests is not Xerox's, as tshark prints it
+        assertThat(Vendors.bundled().shortName(0L)).isEqualTo("00:00:00");
+        assertThat(Vendors.bundled().of(0L)).isEqualTo("Officially Xerox, but 0:0:0:0:0:0 is more common");
         for (String[] pair : manuf) {
             assertThat(Vendors.shorten(pair[0])).as(pair[0]).isEqualTo(pair[1]);
         }
