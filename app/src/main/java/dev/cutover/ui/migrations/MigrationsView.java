@@ -50,7 +50,11 @@ public final class MigrationsView extends BorderPane {
         SortedList<MigrationRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No migration seen: no RARP notification and no gratuitous ARP"));
+        Label empty = new Label();
+        empty.setId("migrationPlaceholder");
+        empty.setWrapText(true);
+        empty.textProperty().bind(vm.emptyTextProperty());
+        table.setPlaceholder(empty);
         verdict = column("verdictColumn", "Verdict", MigrationRow::verdict, r -> r.verdict().word(), false,
                 Comparator.comparing((MigrationRow r) -> r.verdict().ok() ? -1 : r.verdict().severity().ordinal())
                         .reversed());
