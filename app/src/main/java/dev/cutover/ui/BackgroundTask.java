@@ -59,14 +59,14 @@ public final class BackgroundTask<V> {
         return this;
     }
 
-    /** Gets the result on the FX thread, unless the task was cancelled or superseded meanwhile. */
+    /** Gets the result on the FX thread, unless the task was superseded meanwhile. */
     public BackgroundTask<V> onSuccess(Consumer<? super V> c) {
         this.onSuccess = Objects.requireNonNull(c);
         return this;
     }
 
     /**
-     * Gets the failure on the FX thread, unless the task was cancelled or superseded meanwhile: an IOException
+     * Gets the failure on the FX thread, unless the task was superseded meanwhile: an IOException
      * (an {@link UncheckedIOException} arrives as its cause), or anything unexpected, which is also logged once.
      * Without a handler every failure is logged.
      */
@@ -81,7 +81,10 @@ public final class BackgroundTask<V> {
         return this;
     }
 
-    /** Runs on the FX thread when the work has ended after a cancel through its handle (not when superseded). */
+    /**
+     * Runs on the FX thread when the work stopped for a cancel through its handle (not when superseded): it threw
+     * a CancellationException at a poll, or never began.
+     */
     public BackgroundTask<V> onCancelled(Runnable r) {
         this.onCancelled = Objects.requireNonNull(r);
         return this;

@@ -20,13 +20,14 @@ public interface TaskHandle {
     };
 
     /**
-     * Asks the work to stop (it sees so at its next poll of the monitor). Neither its result nor its failure is
-     * delivered any more; its {@code onCancelled} runs on the FX thread once the work has ended. Call it on the FX
-     * thread, so that nothing already on its way there gets through.
+     * Asks the work to stop: it sees so at its next poll of the monitor, and its {@code onCancelled} runs on the FX
+     * thread once it has stopped (at once if it had not begun). Work that ends anyway, before polling again,
+     * delivers its result or failure as usual, so what it did (a file written) is never hidden. To drop a result
+     * unseen, cancel through the {@link TaskKey} or start a newer task under it.
      */
     void cancel();
 
-    /** Cancelled through this handle or superseded by a newer task of the same key. */
+    /** Cancelled through this handle, or superseded by a newer task under the same key. */
     boolean isCancelled();
 
     /** The task's outcome was delivered (or dropped): nothing more will come from it. */

@@ -40,11 +40,15 @@ final class TaskRun<V> implements TaskHandle, TaskMonitor, Runnable {
 
     @Override
     public void run() {
+        if (cancelled.get()) {
+            deliver(this::cancelledOutcome); // never began
+            return;
+        }
         V value;
         try {
-            value = cancelled.get() ? null : task.work.call(this);
+            value = task.work.call(this);
         } catch (CancellationException e) {
-            deliver(() -> { });
+            deliver(this::cancelledOutcome);
             return;
         } catch (UncheckedIOException e) {
             fail(e.getCause());
@@ -69,7 +73,16 @@ final class TaskRun<V> implements TaskHandle, TaskMonitor, Runnable {
         });
     }
 
-    /** On the FX thread: the outcome, unless cancelled meanwhile (then onCancelled, unless superseded). */
+    private void cancelledOutcome() {
+        if (task.onCancelled != null) {
+            task.onCancelled.run();
+        }
+    }
+
+    /**
+     * On the FX thread: what the work did, unless it was superseded meanwhile. Work cancelled through the handle
+     * that ended anyway (it had not polled since) delivers its result: a file it wrote is written.
+     */
     private void deliver(Runnable outcome) {
         tasks.ui(() -> {
             if (done) {
@@ -79,13 +92,9 @@ final class TaskRun<V> implements TaskHandle, TaskMonitor, Runnable {
             if (task.key != null) {
                 task.key.release(this);
             }
-            if (cancelled.get()) {
-                if (!superseded.get() && task.onCancelled != null) {
-                    task.onCancelled.run();
-                }
-                return;
+            if (!superseded.get()) {
+                outcome.run();
             }
-            outcome.run();
         });
     }
 

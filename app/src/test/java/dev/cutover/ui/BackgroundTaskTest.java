@@ -241,15 +241,43 @@ class BackgroundTaskTest {
     }
 
     @Test
-    void workThatEndsAfterACancelDeliversNothingButTheCancel() {
+    void workThatEndsBeforeSeeingTheCancelStillDeliversWhatItDid() {
         Queued tasks = new Queued();
         List<String> events = new ArrayList<>();
-        TaskHandle h = BackgroundTask.of(m -> "done anyway").onSuccess(events::add)
+        TaskHandle h = BackgroundTask.of(m -> "written").onSuccess(events::add)
                 .onCancelled(() -> events.add("cancelled")).runWith(tasks);
         tasks.runBackground();
-        h.cancel(); // the user pressed Cancel while the result was on its way
+        h.cancel(); // the user pressed Stop while the result was on its way: the file is written all the same
         tasks.runUi();
+        assertThat(events).containsExactly("written");
+    }
+
+    @Test
+    void aTaskCancelledBeforeItBeganNeverRunsAndSaysCancelled() {
+        Queued tasks = new Queued();
+        List<String> events = new ArrayList<>();
+        boolean[] ran = {false};
+        TaskHandle h = BackgroundTask.of(m -> {
+            ran[0] = true;
+            return "x";
+        }).onSuccess(events::add).onCancelled(() -> events.add("cancelled")).runWith(tasks);
+        h.cancel();
+        tasks.runAll();
+        assertThat(ran[0]).isFalse();
         assertThat(events).containsExactly("cancelled");
+    }
+
+    @Test
+    void cancellingThroughTheKeyDropsEvenAResultOnItsWay() {
+        Queued tasks = new Queued();
+        TaskKey key = TaskKey.named("find");
+        List<String> events = new ArrayList<>();
+        BackgroundTask.of(m -> "frame 12").key(key).onSuccess(events::add)
+                .onCancelled(() -> events.add("cancelled")).runWith(tasks);
+        tasks.runBackground();
+        key.cancel();
+        tasks.runUi();
+        assertThat(events).isEmpty();
     }
 
     @Test
