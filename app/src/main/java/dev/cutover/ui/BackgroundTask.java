@@ -37,6 +37,7 @@ public final class BackgroundTask<V> {
     Consumer<? super Throwable> onFailure;
     DoubleConsumer onProgress;
     Runnable onCancelled;
+    Consumer<? super V> onDiscarded;
 
     private BackgroundTask(Work<V> work) {
         this.work = Objects.requireNonNull(work, "work");
@@ -87,6 +88,15 @@ public final class BackgroundTask<V> {
      */
     public BackgroundTask<V> onCancelled(Runnable r) {
         this.onCancelled = Objects.requireNonNull(r);
+        return this;
+    }
+
+    /**
+     * Gets, on the FX thread, a result that will never be delivered because the task was superseded after the work
+     * had made it: to close what it opened.
+     */
+    public BackgroundTask<V> onDiscarded(Consumer<? super V> c) {
+        this.onDiscarded = Objects.requireNonNull(c);
         return this;
     }
 

@@ -57,7 +57,11 @@ final class TaskRun<V> implements TaskHandle, TaskMonitor, Runnable {
             fail(e);
             return;
         }
-        deliver(() -> task.onSuccess.accept(value));
+        deliver(() -> task.onSuccess.accept(value), () -> {
+            if (task.onDiscarded != null) {
+                task.onDiscarded.accept(value);
+            }
+        });
     }
 
     private void fail(Throwable e) {
@@ -84,6 +88,10 @@ final class TaskRun<V> implements TaskHandle, TaskMonitor, Runnable {
      * that ended anyway (it had not polled since) delivers its result: a file it wrote is written.
      */
     private void deliver(Runnable outcome) {
+        deliver(outcome, () -> { });
+    }
+
+    private void deliver(Runnable outcome, Runnable dropped) {
         tasks.ui(() -> {
             if (done) {
                 return;
@@ -92,7 +100,9 @@ final class TaskRun<V> implements TaskHandle, TaskMonitor, Runnable {
             if (task.key != null) {
                 task.key.release(this);
             }
-            if (!superseded.get()) {
+            if (superseded.get()) {
+                dropped.run();
+            } else {
                 outcome.run();
             }
         });

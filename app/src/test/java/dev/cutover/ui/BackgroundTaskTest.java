@@ -205,6 +205,20 @@ class BackgroundTaskTest {
     }
 
     @Test
+    void aResultMadeButSupersededIsHandedBackToBeClosed() {
+        Queued tasks = new Queued();
+        TaskKey key = TaskKey.named("open");
+        List<String> shown = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
+        BackgroundTask.of(m -> "vmnic0.pcap").key(key).onSuccess(shown::add).onDiscarded(closed::add).runWith(tasks);
+        tasks.runBackground();
+        BackgroundTask.of(m -> "vmnic1.pcap").key(key).onSuccess(shown::add).onDiscarded(closed::add).runWith(tasks);
+        tasks.runAll();
+        assertThat(shown).containsExactly("vmnic1.pcap");
+        assertThat(closed).containsExactly("vmnic0.pcap");
+    }
+
+    @Test
     void tasksUnderOtherKeysDoNotDisturbEachOther() {
         Queued tasks = new Queued();
         List<String> got = new ArrayList<>();
