@@ -10,6 +10,8 @@ import dev.cutover.report.JsonReport;
 import dev.cutover.report.PdfReport;
 import dev.cutover.report.ReportBuilder;
 import dev.cutover.report.ReportModel;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskKey;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,6 +43,7 @@ public final class ReportViewModel {
     }
 
     private final Tasks tasks;
+    private final TaskKey prepareTask = TaskKey.named("report-prepare");
     private final Supplier<Capture> capture;
     private final Supplier<AnnotationStore> notes;
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
@@ -61,25 +64,21 @@ public final class ReportViewModel {
         ready.set(false);
         model = null;
         if (c == null) {
+            prepareTask.cancel();
             preview.set("No capture is open.");
             return;
         }
         preview.set("Preparing the report…");
         message.set("");
-        tasks.background(() -> {
-            ReportModel m;
-            try {
-                m = new ReportBuilder().build(c, MigrationAnalyzer.analyze(c), n, null, null);
-            } catch (Exception e) {
-                tasks.ui(() -> preview.set("The report could not be prepared: " + e.getMessage()));
-                return;
-            }
-            tasks.ui(() -> {
-                model = m;
-                preview.set(outline(m));
-                ready.set(true);
-            });
-        });
+        BackgroundTask.of(monitor -> new ReportBuilder().build(c, MigrationAnalyzer.analyze(c), n, null, null))
+                .key(prepareTask)
+                .onSuccess(m -> {
+                    model = m;
+                    preview.set(outline(m));
+                    ready.set(true);
+                })
+                .onFailure(e -> preview.set("The report could not be prepared: " + BackgroundTask.reason(e)))
+                .runWith(tasks);
     }
 
     /** Writes the prepared report to {@code target}; the message says what happened. */
@@ -91,24 +90,19 @@ public final class ReportViewModel {
             return;
         }
         message.set("Writing " + target.getFileName() + "…");
-        tasks.background(() -> {
-            String done;
-            try {
-                AtomicFiles.write(target, out -> {
-                    switch (format) {
-                        case HTML: HtmlReport.write(m, out); break;
-                        case PDF: PdfReport.write(m, out); break;
-                        case JSON: JsonReport.write(m, out); break;
-                        default: CsvReport.write(c, n, null, CsvReport.DEFAULT_COLUMNS, out); break;
-                    }
-                });
-                done = "Report written to " + target;
-            } catch (Exception e) {
-                done = "Report not written: " + e.getMessage();
-            }
-            String text = done;
-            tasks.ui(() -> message.set(text));
-        });
+        BackgroundTask.of(monitor -> {
+            AtomicFiles.write(target, out -> {
+                switch (format) {
+                    case HTML: HtmlReport.write(m, out); break;
+                    case PDF: PdfReport.write(m, out); break;
+                    case JSON: JsonReport.write(m, out); break;
+                    default: CsvReport.write(c, n, null, CsvReport.DEFAULT_COLUMNS, out); break;
+                }
+            });
+            return target;
+        }).onSuccess(t -> message.set("Report written to " + t))
+                .onFailure(e -> message.set("Report not written: " + BackgroundTask.reason(e)))
+                .runWith(tasks);
     }
 
     /** The preview: what each section of the report will hold. */
