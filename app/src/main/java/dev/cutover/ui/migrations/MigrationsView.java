@@ -54,6 +54,7 @@ public final class MigrationsView extends BorderPane {
         empty.setId("migrationPlaceholder");
         empty.setWrapText(true);
         empty.textProperty().bind(vm.emptyTextProperty());
+        empty.maxWidthProperty().bind(table.widthProperty().subtract(24)); // wrap inside the column, not past it
         table.setPlaceholder(empty);
         verdict = column("verdictColumn", "Verdict", MigrationRow::verdict, r -> r.verdict().word(), false,
                 Comparator.comparing((MigrationRow r) -> r.verdict().ok() ? -1 : r.verdict().severity().ordinal())

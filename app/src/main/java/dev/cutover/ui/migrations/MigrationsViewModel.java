@@ -3,6 +3,7 @@ package dev.cutover.ui.migrations;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.Finding;
 import dev.cutover.capture.Capture;
+import dev.cutover.capture.CaptureException;
 import dev.cutover.dissect.Severity;
 import dev.cutover.ui.BackgroundTask;
 import dev.cutover.ui.TaskKey;
@@ -79,11 +80,25 @@ public final class MigrationsViewModel {
                 })
                 .onFailure(e -> {
                     findingSummary.set("Findings: analysis failed");
-                    failure.set("The migration analysis of " + names(c) + " failed: " + BackgroundTask.reason(e));
+                    failure.set(failureText(c, e));
                     emptyText.set(failure.get());
                     analysing.set(false);
                 })
                 .runWith(tasks);
+    }
+
+    /**
+     * "The migration analysis of vmnic3.pcap failed at byte 4130: frame 41 ends past the end of the file; was the
+     * file changed?": the files, where in them (a CaptureException knows) and why, once each.
+     */
+    static String failureText(Capture c, Throwable e) {
+        if (e instanceof CaptureException) {
+            CaptureException ce = (CaptureException) e;
+            String where = (c.sources().size() > 1 && ce.file() != null ? " in " + ce.file().getFileName() : "")
+                    + (ce.offset() >= 0 ? " at byte " + ce.offset() : "");
+            return "The migration analysis of " + names(c) + " failed" + where + ": " + ce.reason();
+        }
+        return "The migration analysis of " + names(c) + " failed: " + BackgroundTask.reason(e);
     }
 
     /** The capture's file names, as the title shows them. */

@@ -114,7 +114,7 @@ class MainViewModelTest {
         }, new PreferencesStore(dir));
         vm.open(List.of(file));
         String failure = vm.migrations().failureProperty().get();
-        assertThat(failure).startsWith("The migration analysis of uplink.pcap failed: ")
+        assertThat(failure).startsWith("The migration analysis of uplink.pcap failed at byte ")
                 .contains("was the file changed?");
         assertThat(vm.migrations().emptyTextProperty().get()).isEqualTo(failure);
         assertThat(vm.timeline().stateProperty().get()).isEqualTo(dev.cutover.ui.timeline.TimelineState.FAILED);
