@@ -3,7 +3,9 @@ package dev.cutover.ui.capture;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureDamage;
 import dev.cutover.capture.CaptureException;
-import dev.cutover.capture.LoadMonitor;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskHandle;
+import dev.cutover.ui.TaskKey;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,9 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +36,8 @@ public final class CaptureViewModel {
     private final ReadOnlyStringWrapper damage = new ReadOnlyStringWrapper(this, "damage");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
 
-    private Job current;
+    private final TaskKey loadTask = TaskKey.named("open");
+    private TaskHandle load = TaskHandle.NONE;
 
     public CaptureViewModel(Tasks tasks) {
         this.tasks = tasks;
@@ -48,14 +48,23 @@ public final class CaptureViewModel {
         if (paths.isEmpty()) {
             return;
         }
-        cancel();
-        Job job = new Job(List.copyOf(paths));
-        current = job;
+        List<Path> files = List.copyOf(paths);
         loading.set(true);
         progress.set(0);
         failure.set(null);
-        state.set("Loading " + names(job.paths) + "…");
-        tasks.background(() -> job.run());
+        state.set("Loading " + names(files) + "…");
+        // a load under way is superseded: what it opened is closed, never shown
+        load = BackgroundTask.of(monitor -> Capture.open(files, monitor))
+                .key(loadTask)
+                .onProgress(progress::set)
+                .onSuccess(opened -> finished(files, opened))
+                .onDiscarded(Capture::close)
+                .onCancelled(() -> failed(files, null, "Loading cancelled"))
+                .onFailure(e -> failed(files, e instanceof CaptureException
+                        ? "Cannot open this as a capture.\n" + e.getMessage()
+                                + "\nCutover reads pcap and pcapng files (also gzip-compressed)."
+                        : "Cannot open " + names(files) + ": " + BackgroundTask.reason(e), "Not opened"))
+                .runWith(tasks);
     }
 
     /** Merges more files (another uplink's capture) into the open view. */
@@ -71,10 +80,7 @@ public final class CaptureViewModel {
 
     /** Stops the load under way; what was open stays open. */
     public void cancel() {
-        Job job = current;
-        if (job != null) {
-            job.cancelled.set(true);
-        }
+        load.cancel();
     }
 
     /** The failure has been shown to the user. */
@@ -84,7 +90,7 @@ public final class CaptureViewModel {
 
     /** Closes the capture (on exit). */
     public void close() {
-        cancel();
+        loadTask.cancel();
         Capture c = capture.get();
         capture.set(null);
         if (c != null) {
@@ -92,14 +98,9 @@ public final class CaptureViewModel {
         }
     }
 
-    private void finished(Job job, Capture opened) {
-        if (job != current) {
-            opened.close();
-            return;
-        }
-        current = null;
+    private void finished(List<Path> paths, Capture opened) {
         Capture old = capture.get();
-        files.set(job.paths);
+        files.set(paths);
         capture.set(opened);
         if (old != null) {
             old.close();
@@ -109,20 +110,16 @@ public final class CaptureViewModel {
         List<CaptureDamage> damages = opened.damages();
         damage.set(damages.isEmpty() ? null : "Damaged capture, showing the frames before the damage: "
                 + damages.stream().map(CaptureDamage::message).collect(Collectors.joining("; ")));
-        state.set(String.format("Loaded %,d frames from %s", opened.frameCount(), names(job.paths)));
+        state.set(String.format("Loaded %,d frames from %s", opened.frameCount(), names(paths)));
     }
 
-    private void failed(Job job, String message, String stateText) {
-        if (job != current) {
-            return;
-        }
-        current = null;
+    private void failed(List<Path> paths, String message, String stateText) {
         loading.set(false);
         progress.set(capture.get() == null ? 0 : 1);
         // what stays on show is named, so the status bar never says "Not opened" over a capture that is open
         Capture open = capture.get();
-        state.set(open == null ? stateText + ": " + names(job.paths)
-                : String.format("%s: %s; still showing %s (%,d frames)", stateText, names(job.paths),
+        state.set(open == null ? stateText + ": " + names(paths)
+                : String.format("%s: %s; still showing %s (%,d frames)", stateText, names(paths),
                         names(files.get()), open.frameCount()));
         if (message != null) {
             failure.set(message);
@@ -131,52 +128,6 @@ public final class CaptureViewModel {
 
     private static String names(List<Path> paths) {
         return paths.stream().map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(", "));
-    }
-
-    /** One load: its own cancel flag, and progress handed to the FX thread at most once at a time. */
-    private final class Job implements LoadMonitor {
-        final List<Path> paths;
-        final AtomicBoolean cancelled = new AtomicBoolean();
-        final AtomicLong done = new AtomicLong();
-        final AtomicLong total = new AtomicLong(1);
-        final AtomicBoolean posted = new AtomicBoolean();
-
-        Job(List<Path> paths) {
-            this.paths = paths;
-        }
-
-        void run() {
-            try {
-                Capture opened = Capture.open(paths, this);
-                tasks.ui(() -> finished(this, opened));
-            } catch (CaptureException e) {
-                tasks.ui(() -> failed(this, "Cannot open this as a capture.\n" + e.getMessage()
-                        + "\nCutover reads pcap and pcapng files (also gzip-compressed).", "Not opened"));
-            } catch (CancellationException e) {
-                tasks.ui(() -> failed(this, null, "Loading cancelled"));
-            } catch (RuntimeException e) {
-                tasks.ui(() -> failed(this, "Cannot open " + names(paths) + ": " + e, "Not opened"));
-            }
-        }
-
-        @Override
-        public void progress(long bytesDone, long bytesTotal) {
-            done.set(bytesDone);
-            total.set(Math.max(1, bytesTotal));
-            if (!posted.getAndSet(true)) {
-                tasks.ui(() -> {
-                    posted.set(false);
-                    if (current == this) {
-                        progress.set((double) done.get() / total.get());
-                    }
-                });
-            }
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelled.get();
-        }
     }
 
     public ReadOnlyObjectProperty<Capture> captureProperty() {

@@ -101,8 +101,7 @@ public final class ExpertView extends BorderPane {
         tree.setRoot(new TreeItem<>());
         tree.getStyleClass().add("dense");
         Label none = new Label();
-        none.textProperty().bind(Bindings.when(vm.workingProperty()).then("Looking for findings…")
-                .otherwise("No findings: the analysis and the frames' dissection raised none"));
+        none.textProperty().bind(vm.emptyTextProperty());
         none.setWrapText(true);
         tree.setPlaceholder(none);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY);

@@ -3,6 +3,8 @@ package dev.cutover.ui.expert;
 import dev.cutover.analysis.Finding;
 import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Severity;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskKey;
 import dev.cutover.ui.Tasks;
 import dev.cutover.ui.migrations.MigrationReport;
 import dev.cutover.ui.migrations.MigrationsViewModel;
@@ -28,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +43,7 @@ public final class ExpertViewModel {
     private final Executor scanner;
     private final MigrationsViewModel migrations;
     private final Consumer<int[]> frameSelector;
-    private final AtomicInteger generation = new AtomicInteger();
+    private final TaskKey scanTask = TaskKey.named("expert-infos");
 
     private List<ExpertGroup> analysisGroups = List.of();
     private DissectionExperts dissection = DissectionExperts.NONE;
@@ -60,6 +61,8 @@ public final class ExpertViewModel {
     private final ReadOnlyStringWrapper scanStatus = new ReadOnlyStringWrapper(this, "scanStatus", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NO_FINDINGS);
+    private static final String NO_FINDINGS = "No findings: the analysis and the frames' dissection raised none";
 
     /** @param frameSelector selects frames (0-based) in the packet list and jumps to the first */
     public ExpertViewModel(Tasks tasks, MigrationsViewModel migrations, Consumer<int[]> frameSelector) {
@@ -77,6 +80,7 @@ public final class ExpertViewModel {
         migrations.captureProperty().addListener((o, was, now) -> setCapture(now));
         migrations.reportProperty().addListener((o, was, now) -> setReport(now));
         migrations.analysingProperty().addListener((o, was, now) -> updateSummary());
+        migrations.failureProperty().addListener((o, was, now) -> updateSummary());
         setCapture(migrations.captureProperty().get());
         setReport(migrations.reportProperty().get());
     }
@@ -111,9 +115,9 @@ public final class ExpertViewModel {
     }
 
     private void scan() {
-        int g = generation.incrementAndGet();
         Capture c = capture;
         if (c == null) {
+            scanTask.cancel();
             scanning.set(false);
             progress.set(-1);
             scanStatus.set("");
@@ -124,38 +128,30 @@ public final class ExpertViewModel {
         progress.set(0);
         scanStatus.set("Checking frames for expert infos…");
         updateSummary();
-        scanner.execute(() -> {
-            DissectionExperts found;
-            String failure = null;
-            try {
-                found = DissectionExperts.scan(c, () -> generation.get() != g, p -> tasks.ui(() -> {
-                    if (generation.get() == g) {
-                        progress.set(p / 100.0);
-                        scanStatus.set("Checking frames for expert infos… " + p + "%");
+        BackgroundTask.of(monitor -> DissectionExperts.scan(c, monitor::cancelled, p -> monitor.progress(p, 100)))
+                .key(scanTask)
+                .runOn(scanner)
+                .onProgress(p -> {
+                    progress.set(p);
+                    scanStatus.set("Checking frames for expert infos… " + Math.round(p * 100) + "%");
+                })
+                .onSuccess(result -> {
+                    scanning.set(false);
+                    progress.set(-1);
+                    if (result != null) {
+                        dissection = result;
+                        dissectionDone = true;
+                        scanStatus.set("");
                     }
-                }));
-            } catch (java.io.IOException | RuntimeException e) {
-                found = null;
-                failure = e.getMessage() == null ? e.toString() : e.getMessage();
-            }
-            DissectionExperts result = found;
-            String problem = failure;
-            tasks.ui(() -> {
-                if (generation.get() != g) {
-                    return;
-                }
-                scanning.set(false);
-                progress.set(-1);
-                if (result != null) {
-                    dissection = result;
-                    dissectionDone = true;
-                    scanStatus.set("");
-                } else {
-                    scanStatus.set("The frames' expert infos could not be collected: " + problem);
-                }
-                refilter();
-            });
-        });
+                    refilter();
+                })
+                .onFailure(e -> {
+                    scanning.set(false);
+                    progress.set(-1);
+                    scanStatus.set("The frames' expert infos could not be collected: " + BackgroundTask.reason(e));
+                    refilter();
+                })
+                .runWith(tasks);
     }
 
     /** Stops collecting the expert infos; the analysis's findings stay. */
@@ -163,7 +159,7 @@ public final class ExpertViewModel {
         if (!scanning.get()) {
             return;
         }
-        generation.incrementAndGet();
+        scanTask.cancel();
         scanning.set(false);
         progress.set(-1);
         scanCancelled = true;
@@ -217,6 +213,9 @@ public final class ExpertViewModel {
 
     private void updateSummary() {
         working.set(capture != null && (scanning.get() || migrations.analysingProperty().get()));
+        String failed = migrations.failureProperty().get();
+        boolean analysisFailed = capture != null && !failed.isEmpty();
+        emptyText.set(working.get() ? "Looking for findings…" : analysisFailed ? failed : NO_FINDINGS);
         if (capture == null) {
             summary.set("");
             return;
@@ -230,12 +229,24 @@ public final class ExpertViewModel {
             total.put(s, counts.get(s).get());
         }
         String text = MigrationsViewModel.summary(total);
+        if (analysisFailed) {
+            // the frames' expert infos may still be counted; the analysis's findings are missing, not none
+            text = "Findings: analysis failed" + (text.equals("Findings: none") ? ""
+                    : "; frames: " + text.substring("Findings: ".length()));
+        }
         if (scanning.get()) {
             text += " (checking frames…)";
         } else if (scanCancelled || !dissectionDone) {
             text += " (frames not checked)";
         }
         summary.set(text);
+    }
+
+    /**
+     * What the view says while it holds no item: still looking, why the analysis failed, or that there is none.
+     */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     /** The user picked an item: its frames become the packet list's selection. */

@@ -2,10 +2,12 @@ package dev.cutover.ui.export;
 
 import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.Capture;
-import dev.cutover.capture.LoadMonitor;
 import dev.cutover.capture.SourceInfo;
 import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.export.PacketExport;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskHandle;
+import dev.cutover.ui.TaskKey;
 import dev.cutover.ui.Tasks;
 import dev.cutover.ui.packets.PacketListViewModel;
 import javafx.beans.property.ObjectProperty;
@@ -29,9 +31,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -97,8 +96,9 @@ public final class ExportPacketsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>(this, "written");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final AtomicInteger countGeneration = new AtomicInteger();
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final TaskKey countTask = TaskKey.named("export-counts");
+    private final TaskKey writeTask = TaskKey.named("export-write");
+    private TaskHandle writer = TaskHandle.NONE;
     private Snapshot snapshot;
     private PacketRange parsedRange;
 
@@ -151,7 +151,7 @@ public final class ExportPacketsViewModel {
     /** Counts every choice off the FX thread; a newer count (the range typed on) drops an older one. */
     private void count() {
         Snapshot s = snapshot;
-        int generation = countGeneration.incrementAndGet();
+        countTask.cancel();
         PacketRange r;
         try {
             r = PacketRange.parse(rangeText.get());
@@ -165,15 +165,15 @@ public final class ExportPacketsViewModel {
             return;
         }
         PacketRange typed = r;
-        tasks.background(() -> {
+        BackgroundTask.of(monitor -> {
             int[] captured = new int[Range.values().length];
             int[] displayed = new int[Range.values().length];
             int n = s.capture().frameCount();
             int firstMarked = s.marked().nextSetBit(0);
             int lastMarked = s.marked().length() - 1;
             for (int f = 0; f < n; f++) {
-                if ((f & 0xFFFF) == 0 && countGeneration.get() != generation) {
-                    return;
+                if ((f & 0xFFFF) == 0) {
+                    monitor.checkCancelled();
                 }
                 boolean shown = s.displayed().contains(f);
                 for (Range k : Range.values()) {
@@ -189,14 +189,11 @@ public final class ExportPacketsViewModel {
                 captured[Range.RANGE.ordinal()] = -1;
                 displayed[Range.RANGE.ordinal()] = -1;
             }
-            Counts result = new Counts(captured, displayed);
-            tasks.ui(() -> {
-                if (countGeneration.get() == generation) {
-                    counts.set(result);
-                    updateChosen();
-                }
-            });
-        });
+            return new Counts(captured, displayed);
+        }).key(countTask).onSuccess(result -> {
+            counts.set(result);
+            updateChosen();
+        }).onFailure(e -> message.set("Cannot count the frames: " + BackgroundTask.reason(e))).runWith(tasks);
     }
 
     private static boolean in(Range k, int f, Snapshot s, PacketRange typed, int firstMarked, int lastMarked) {
@@ -262,67 +259,38 @@ public final class ExportPacketsViewModel {
             return false;
         }
         Format fmt = format.get();
-        cancelled.set(false);
         writing.set(true);
         progress.set(0);
         message.set("Writing " + target.getFileName() + "…");
-        AtomicBoolean posted = new AtomicBoolean();
-        LoadMonitor monitor = new LoadMonitor() {
-            @Override
-            public void progress(long done, long total) {
-                if (total > 0 && !posted.getAndSet(true)) {
-                    tasks.ui(() -> {
-                        posted.set(false);
-                        progress.set((double) done / total);
-                    });
-                }
-            }
-
-            @Override
-            public boolean cancelled() {
-                return cancelled.get();
-            }
-        };
-        tasks.background(() -> {
-            try {
-                int[] frames = frames(s, sc, k, typed);
-                int[] count = new int[1];
-                AtomicFiles.write(target, out -> count[0] = fmt == Format.PCAP
-                        ? PacketExport.pcap(s.capture(), frames, monitor, out)
-                        : PacketExport.pcapng(s.capture(), s.notes(), frames, monitor, out));
-                tasks.ui(() -> {
-                    writing.set(false);
-                    progress.set(1);
-                    String text = String.format("Exported %,d frame%s to %s", count[0], count[0] == 1 ? "" : "s",
-                            target);
-                    message.set(text);
-                    status.set(text);
-                    written.set(target);
-                });
-            } catch (CancellationException e) {
-                tasks.ui(() -> {
-                    writing.set(false);
-                    message.set("Export cancelled; nothing was written");
-                });
-            } catch (NoSuchFileException e) {
-                fail("Cannot write " + target + ": no such folder " + target.toAbsolutePath().getParent());
-            } catch (IOException | RuntimeException e) {
-                fail("Cannot write " + target + ": " + e.getMessage());
-            }
-        });
-        return true;
-    }
-
-    private void fail(String text) {
-        tasks.ui(() -> {
+        writer = BackgroundTask.of(monitor -> {
+            int[] frames = frames(s, sc, k, typed);
+            int[] count = new int[1];
+            AtomicFiles.write(target, out -> count[0] = fmt == Format.PCAP
+                    ? PacketExport.pcap(s.capture(), frames, monitor, out)
+                    : PacketExport.pcapng(s.capture(), s.notes(), frames, monitor, out));
+            return count[0];
+        }).key(writeTask).onProgress(progress::set).onSuccess(count -> {
             writing.set(false);
+            progress.set(1);
+            String text = String.format("Exported %,d frame%s to %s", count, count == 1 ? "" : "s", target);
             message.set(text);
-        });
+            status.set(text);
+            written.set(target);
+        }).onCancelled(() -> {
+            writing.set(false);
+            message.set("Export cancelled; nothing was written");
+        }).onFailure(e -> {
+            writing.set(false);
+            message.set(e instanceof NoSuchFileException
+                    ? "Cannot write " + target + ": no such folder " + target.toAbsolutePath().getParent()
+                    : "Cannot write " + target + ": " + BackgroundTask.reason(e));
+        }).runWith(tasks);
+        return true;
     }
 
     /** Stops the writing under way; the temporary file is dropped and the target left as it was. */
     public void cancel() {
-        cancelled.set(true);
+        writer.cancel();
     }
 
     /** The chosen frames, ascending. */

@@ -3,6 +3,9 @@ package dev.cutover.ui.find;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
 import dev.cutover.filter.FilterException;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskKey;
+import dev.cutover.ui.TaskMonitor;
 import dev.cutover.ui.Tasks;
 import dev.cutover.ui.packets.PacketListViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -25,7 +28,6 @@ import javafx.beans.property.StringProperty;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -47,7 +49,7 @@ public final class FindViewModel {
     private final Supplier<AnalysisResult> analysis;
     private final IntFunction<List<String>> comments;
     private final ZoneId zone;
-    private final AtomicInteger generation = new AtomicInteger();
+    private final TaskKey searchTask = TaskKey.named("find");
 
     private final ObjectProperty<PacketSearch.Mode> mode = new SimpleObjectProperty<>(this, "mode",
             PacketSearch.Mode.DISPLAY_FILTER);
@@ -144,71 +146,56 @@ public final class FindViewModel {
         int start = current < 0 ? -1 : java.util.Arrays.binarySearch(rows, current);
         PacketSearch.TimeColumn time = PacketSearch.TimeColumn.of(c, packets.timeFormatProperty().get(), zone);
         AnalysisResult facts = analysis.get();
-        int g = generation.incrementAndGet();
         searching.set(true);
         progress.set(0);
         result.set("Searching…");
-        tasks.background(() -> run(g, search, c, facts, time, rows, start, forward));
+        BackgroundTask.of(monitor -> run(monitor, search, c, facts, time, rows, start, forward))
+                .key(searchTask)
+                .onProgress(p -> {
+                    progress.set(p);
+                    result.set("Searching… " + Math.round(p * 100) + "%");
+                })
+                .onSuccess(hit -> finish(hit, forward))
+                .onFailure(e -> {
+                    searching.set(false);
+                    progress.set(-1);
+                    result.set("The search stopped: " + BackgroundTask.reason(e));
+                })
+                .runWith(tasks);
         return true;
     }
 
-    private void run(int g, PacketSearch search, Capture c, AnalysisResult facts, PacketSearch.TimeColumn time,
-                     int[] rows, int start, boolean forward) {
-        int n = rows.length;
-        int hit = -1;
-        boolean wrapped = false;
-        String failure = null;
-        try {
-            PacketSearch.Matcher matcher = search.matcher(c, comments, facts, time);
-            int lastPercent = 0;
-            // From the row after (or before) the current one round to the current row itself, which comes last.
-            for (int k = 1; k <= n; k++) {
-                if (k % CHECK_EVERY == 0) {
-                    if (generation.get() != g) {
-                        return;
-                    }
-                    int p = (int) (100L * k / n);
-                    if (p != lastPercent) {
-                        lastPercent = p;
-                        tasks.ui(() -> {
-                            if (generation.get() == g) {
-                                progress.set(p / 100.0);
-                                result.set("Searching… " + p + "%");
-                            }
-                        });
-                    }
-                }
-                int row;
-                if (start < 0) {
-                    row = forward ? k - 1 : n - k;
-                } else {
-                    row = Math.floorMod(forward ? start + k : start - k, n);
-                }
-                if (matcher.matches(rows[row])) {
-                    hit = rows[row];
-                    wrapped = start >= 0 && (forward ? row <= start : row >= start);
-                    break;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            failure = e.getMessage() == null ? e.toString() : e.getMessage();
-        }
-        int frame = hit;
-        boolean around = wrapped;
-        String problemText = failure;
-        tasks.ui(() -> finish(g, frame, around, forward, problemText));
+    /** The frame a search found (-1: none), and whether it wrapped around to get there. */
+    private record Hit(int frame, boolean wrapped) {
     }
 
-    private void finish(int g, int frame, boolean wrapped, boolean forward, String failure) {
-        if (generation.get() != g) {
-            return;
+    private Hit run(TaskMonitor monitor, PacketSearch search, Capture c, AnalysisResult facts,
+                    PacketSearch.TimeColumn time, int[] rows, int start, boolean forward) throws IOException {
+        int n = rows.length;
+        PacketSearch.Matcher matcher = search.matcher(c, comments, facts, time);
+        // From the row after (or before) the current one round to the current row itself, which comes last.
+        for (int k = 1; k <= n; k++) {
+            if (k % CHECK_EVERY == 0) {
+                monitor.checkCancelled();
+                monitor.progress(k, n);
+            }
+            int row;
+            if (start < 0) {
+                row = forward ? k - 1 : n - k;
+            } else {
+                row = Math.floorMod(forward ? start + k : start - k, n);
+            }
+            if (matcher.matches(rows[row])) {
+                return new Hit(rows[row], start >= 0 && (forward ? row <= start : row >= start));
+            }
         }
+        return new Hit(-1, false);
+    }
+
+    private void finish(Hit hit, boolean forward) {
+        int frame = hit.frame();
         searching.set(false);
         progress.set(-1);
-        if (failure != null) {
-            result.set("The search stopped: " + failure);
-            return;
-        }
         if (frame < 0) {
             found.set(-1);
             result.set("No packet matched");
@@ -219,7 +206,7 @@ public final class FindViewModel {
             result.set("Frame " + (frame + 1) + " matched but is no longer displayed");
             return;
         }
-        result.set("Found frame " + (frame + 1) + (wrapped
+        result.set("Found frame " + (frame + 1) + (hit.wrapped()
                 ? (forward ? ", after wrapping around to the first frame" : ", after wrapping around to the last frame")
                 : ""));
     }
@@ -227,7 +214,7 @@ public final class FindViewModel {
     /** Stops a search under way. */
     public void cancel() {
         if (searching.get()) {
-            generation.incrementAndGet();
+            searchTask.cancel();
             searching.set(false);
             progress.set(-1);
             result.set("Search cancelled");

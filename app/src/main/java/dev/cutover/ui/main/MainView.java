@@ -390,6 +390,11 @@ public final class MainView extends BorderPane {
     private void packetListMessages() {
         vm.packets().messageProperty().addListener((o, was, now) -> statusMessage.setText(now));
         vm.exportPackets().statusProperty().addListener((o, was, now) -> statusMessage.setText(now));
+        vm.migrations().failureProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                statusMessage.setText(now);
+            }
+        });
     }
 
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
@@ -768,12 +773,16 @@ public final class MainView extends BorderPane {
     private void foldWhenEmpty() {
         javafx.beans.Observable[] sideDeps = {vm.migrations().rows(), vm.capture().captureProperty(),
                 vm.expert().countProperty(Severity.ERROR), vm.expert().countProperty(Severity.WARNING),
-                vm.expert().countProperty(Severity.NOTE), vm.expert().countProperty(Severity.CHAT)};
+                vm.expert().countProperty(Severity.NOTE), vm.expert().countProperty(Severity.CHAT),
+                vm.migrations().failureProperty()};
         javafx.beans.binding.StringBinding sideSummary = Bindings.createStringBinding(() -> {
             int rows = vm.migrations().rows().size();
             int findings = findingCount();
             if (vm.capture().captureProperty().get() == null) {
                 return "no capture open";
+            }
+            if (!vm.migrations().failureProperty().get().isEmpty()) {
+                return "the analysis failed";
             }
             if (rows == 0 && findings == 0) {
                 return "no migration and no finding";
@@ -782,8 +791,10 @@ public final class MainView extends BorderPane {
                     findings == 1 ? "" : "s");
         }, sideDeps);
         sidePane.summaryProperty().bind(sideSummary);
+        // a failed analysis unfolds the column: its table says why there is no row
         javafx.beans.binding.BooleanBinding sideHasContent = Bindings.createBooleanBinding(() ->
-                !vm.migrations().rows().isEmpty() || findingCount() > 0, sideDeps);
+                !vm.migrations().rows().isEmpty() || findingCount() > 0
+                        || !vm.migrations().failureProperty().get().isEmpty(), sideDeps);
         sidePane.expandedProperty().set(sideHasContent.get());
         sideHasContent.addListener((o, was, now) -> sidePane.expandedProperty().set(now));
         // kept as fields: a binding only its listeners reach would be collected

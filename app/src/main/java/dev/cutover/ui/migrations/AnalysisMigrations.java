@@ -11,7 +11,6 @@ import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Addresses;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -29,13 +28,8 @@ public final class AnalysisMigrations implements MigrationSource {
     }
 
     @Override
-    public MigrationReport analyse(Capture capture, LoadMonitor monitor) {
-        AnalysisResult result;
-        try {
-            result = MigrationAnalyzer.analyze(capture, config, monitor);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public MigrationReport analyse(Capture capture, LoadMonitor monitor) throws IOException {
+        AnalysisResult result = MigrationAnalyzer.analyze(capture, config, monitor);
         List<InterfaceInfo> interfaces = capture.interfaces();
         List<MigrationRow> rows = new ArrayList<>();
         List<Verdict> verdicts = Verdicts.of(result);

@@ -50,7 +50,12 @@ public final class MigrationsView extends BorderPane {
         SortedList<MigrationRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No migration seen: no RARP notification and no gratuitous ARP"));
+        Label empty = new Label();
+        empty.setId("migrationPlaceholder");
+        empty.setWrapText(true);
+        empty.textProperty().bind(vm.emptyTextProperty());
+        empty.maxWidthProperty().bind(table.widthProperty().subtract(24)); // wrap inside the column, not past it
+        table.setPlaceholder(empty);
         verdict = column("verdictColumn", "Verdict", MigrationRow::verdict, r -> r.verdict().word(), false,
                 Comparator.comparing((MigrationRow r) -> r.verdict().ok() ? -1 : r.verdict().severity().ordinal())
                         .reversed());

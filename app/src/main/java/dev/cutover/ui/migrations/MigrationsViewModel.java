@@ -3,8 +3,10 @@ package dev.cutover.ui.migrations;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.Finding;
 import dev.cutover.capture.Capture;
-import dev.cutover.capture.LoadMonitor;
+import dev.cutover.capture.CaptureException;
 import dev.cutover.dissect.Severity;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskKey;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,7 +21,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** The Migrations view: one row per VM with its verdict, and selecting a VM's frames in the packet list. */
@@ -35,8 +36,11 @@ public final class MigrationsViewModel {
     private final ReadOnlyObjectWrapper<MigrationReport> report =
             new ReadOnlyObjectWrapper<>(this, "report", MigrationReport.EMPTY);
     private final ReadOnlyStringWrapper findingSummary = new ReadOnlyStringWrapper(this, "findingSummary", "");
-    private final AtomicInteger generation = new AtomicInteger();
+    private final TaskKey analysisTask = TaskKey.named("migration-analysis");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NO_CAPTURE);
+    private static final String NO_CAPTURE = "No capture open";
+    private static final String NO_MIGRATION = "No migration seen: no RARP notification and no gratuitous ARP";
 
     /** @param frameSelector selects frames (0-based) in the packet list and jumps to the first */
     public MigrationsViewModel(Tasks tasks, MigrationSource source, Consumer<int[]> frameSelector) {
@@ -45,9 +49,12 @@ public final class MigrationsViewModel {
         this.frameSelector = frameSelector;
     }
 
-    /** Analyses a newly opened capture off the FX thread (null clears); a newer capture drops an older analysis. */
+    /**
+     * Analyses a newly opened capture off the FX thread (null clears); a newer capture drops an older analysis. A
+     * failed analysis says so, naming the files and the reason, rather than looking like a capture without
+     * migrations.
+     */
     public void setCapture(Capture c) {
-        int g = generation.incrementAndGet();
         failure.set("");
         rows.clear();
         analysis.set(null);
@@ -56,39 +63,48 @@ public final class MigrationsViewModel {
         analysing.set(c != null);
         capture.set(c);
         if (c == null) {
+            analysisTask.cancel();
+            emptyText.set(NO_CAPTURE);
             return;
         }
-        LoadMonitor monitor = new LoadMonitor() {
-            @Override
-            public boolean cancelled() {
-                return generation.get() != g;
-            }
-        };
-        tasks.background(() -> {
-            MigrationReport done;
-            try {
-                done = source.analyse(c, monitor);
-            } catch (RuntimeException e) {
-                tasks.ui(() -> {
-                    if (generation.get() == g) {
-                        findingSummary.set("Findings: analysis failed (" + e.getMessage() + ")");
-                        failure.set(e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                                : e.getMessage());
-                        analysing.set(false);
-                    }
-                });
-                return;
-            }
-            tasks.ui(() -> {
-                if (generation.get() == g) {
+        emptyText.set("Analysing " + names(c) + "…");
+        BackgroundTask.of(monitor -> source.analyse(c, monitor))
+                .key(analysisTask)
+                .onSuccess(done -> {
                     rows.setAll(done.rows());
                     findingSummary.set(summary(done.findings()));
                     analysis.set(done.analysis());
                     report.set(done);
+                    emptyText.set(NO_MIGRATION);
                     analysing.set(false);
-                }
-            });
-        });
+                })
+                .onFailure(e -> {
+                    findingSummary.set("Findings: analysis failed");
+                    failure.set(failureText(c, e));
+                    emptyText.set(failure.get());
+                    analysing.set(false);
+                })
+                .runWith(tasks);
+    }
+
+    /**
+     * "The migration analysis of vmnic3.pcap failed at byte 4130: frame 41 ends past the end of the file; was the
+     * file changed?": the files, where in them (a CaptureException knows) and why, once each.
+     */
+    static String failureText(Capture c, Throwable e) {
+        if (e instanceof CaptureException) {
+            CaptureException ce = (CaptureException) e;
+            String where = (c.sources().size() > 1 && ce.file() != null ? " in " + ce.file().getFileName() : "")
+                    + (ce.offset() >= 0 ? " at byte " + ce.offset() : "");
+            return "The migration analysis of " + names(c) + " failed" + where + ": " + ce.reason();
+        }
+        return "The migration analysis of " + names(c) + " failed: " + BackgroundTask.reason(e);
+    }
+
+    /** The capture's file names, as the title shows them. */
+    static String names(Capture c) {
+        return c.sources().stream().map(s -> String.valueOf(s.file().getFileName()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** "Findings: 1 error, 2 warnings" for these findings, "Findings: none" without any. */
@@ -149,9 +165,17 @@ public final class MigrationsViewModel {
         return findingSummary.getReadOnlyProperty();
     }
 
-    /** Why the last analysis failed, empty when it did not. */
+    /**
+     * Why the last analysis failed, as the window says it ("The migration analysis of cut.pcap failed: frame 7
+     * ends past the end of the file"); empty when it did not.
+     */
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    /** What the table says while it has no row: nothing open, analysing, the failure, or no migration. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     /** The analysis behind the rows, null until it has run (or when there is none). */

@@ -12,6 +12,8 @@ import dev.cutover.dissect.proto.Migration;
 import dev.cutover.filter.CompiledFilter;
 import dev.cutover.frames.FramePipeline;
 import dev.cutover.dissect.Needs;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskKey;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,9 +38,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -81,9 +80,9 @@ public final class PacketListViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyIntegerWrapper layoutRevision = new ReadOnlyIntegerWrapper(this, "layoutRevision");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final AtomicInteger filterGeneration = new AtomicInteger();
-    private final AtomicInteger sortGeneration = new AtomicInteger();
-    private final AtomicInteger extentsGeneration = new AtomicInteger();
+    private final TaskKey filterTask = TaskKey.named("packet-filter");
+    private final TaskKey sortTask = TaskKey.named("sort");
+    private final TaskKey extentsTask = TaskKey.named("extents");
     private final ZoneId zone;
 
     private Capture capture;
@@ -173,8 +172,8 @@ public final class PacketListViewModel {
     }
 
     private void install(Capture c, int dropped, boolean keep) {
-        filterGeneration.incrementAndGet();
-        sortGeneration.incrementAndGet();
+        filterTask.cancel();
+        sortTask.cancel();
         filtering.set(false);
         sorting.set(false);
         filterAwaitsAnalysis = false;
@@ -237,7 +236,7 @@ public final class PacketListViewModel {
      */
     public void applyFilter(CompiledFilter f) {
         Capture c = capture;
-        int generation = filterGeneration.incrementAndGet();
+        filterTask.cancel();
         filter = f;
         filterAwaitsAnalysis = false;
         if (c == null) {
@@ -256,7 +255,7 @@ public final class PacketListViewModel {
         filterAwaitsAnalysis = wantsFacts && facts == null;
         filtering.set(true);
         IntFunction<List<String>> notes = annotations;
-        tasks.background(() -> {
+        BackgroundTask.of(monitor -> {
             int[] kept;
             int count;
             try {
@@ -266,8 +265,8 @@ public final class PacketListViewModel {
                 kept = new int[Math.min(c.frameCount(), 1 << 16)];
                 count = 0;
                 for (int i = 0; i < c.frameCount(); i++) {
-                    if ((i & 0xFFF) == 0 && filterGeneration.get() != generation) {
-                        return;
+                    if ((i & 0xFFF) == 0) {
+                        monitor.checkCancelled();
                     }
                     if (reader.matches(i, f, d)) {
                         if (count == kept.length) {
@@ -277,20 +276,22 @@ public final class PacketListViewModel {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException(e); // arrives at onFailure as the IOException
             }
-            int[] result = kept;
-            int resultCount = count;
-            tasks.ui(() -> {
-                if (filterGeneration.get() != generation || capture != c) {
-                    return;
-                }
-                filtered = result;
-                filteredCount = resultCount;
-                filtering.set(filterAwaitsAnalysis);
-                arrange();
-            });
-        });
+            return new Kept(kept, count);
+        }).key(filterTask).onSuccess(k -> {
+            filtered = k.frames();
+            filteredCount = k.count();
+            filtering.set(filterAwaitsAnalysis);
+            arrange();
+        }).onFailure(e -> {
+            filtering.set(false);
+            say("Cannot filter: " + BackgroundTask.reason(e));
+        }).runWith(tasks);
+    }
+
+    /** The frames a filter kept: the first {@code count} of {@code frames}, ascending. */
+    private record Kept(int[] frames, int count) {
     }
 
     // ---- sorting ----
@@ -309,7 +310,7 @@ public final class PacketListViewModel {
     /** Stops a sort under way; the list stays in the order it shows. */
     public void cancelSort() {
         if (sorting.get()) {
-            sortGeneration.incrementAndGet();
+            sortTask.cancel();
             sorting.set(false);
             say("Sorting cancelled");
             sort.set(shownSort);
@@ -321,7 +322,7 @@ public final class PacketListViewModel {
     /** Puts the filtered frames in the requested order and shows them; sorting runs in the background. */
     private void arrange() {
         Capture c = capture;
-        int generation = sortGeneration.incrementAndGet();
+        sortTask.cancel();
         if (c == null) {
             return;
         }
@@ -339,42 +340,21 @@ public final class PacketListViewModel {
         TimeFormat format = timeFormat.get();
         IntFunction<List<String>> texts = annotations;
         FrameSorter by = sorter;
-        AtomicBoolean posted = new AtomicBoolean();
-        tasks.background(() -> {
-            FrameSorter.Result r;
-            try {
-                r = by.sort(base, count, spec, format, f -> commentOf(c, texts, f),
-                        () -> sortGeneration.get() != generation, (done, all) -> {
-                            if (!posted.getAndSet(true)) {
-                                tasks.ui(() -> {
-                                    posted.set(false);
-                                    if (sortGeneration.get() == generation) {
-                                        sortProgress.set(all == 0 ? 1 : (double) done / all);
-                                    }
-                                });
-                            }
-                        });
-            } catch (CancellationException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                tasks.ui(() -> {
-                    if (sortGeneration.get() == generation) {
-                        sorting.set(false);
-                        sort.set(shownSort);
-                        say("Cannot sort: " + e.getMessage());
-                    }
-                });
-                return;
-            }
-            tasks.ui(() -> {
-                if (sortGeneration.get() != generation || capture != c) {
-                    return;
-                }
-                sorting.set(false);
-                sortProgress.set(1);
-                publish(r.frames(), r.count(), r.rowOfFrame(), s);
-            });
-        });
+        BackgroundTask.of(monitor -> by.sort(base, count, spec, format, f -> commentOf(c, texts, f),
+                        monitor::cancelled, monitor::progress))
+                .key(sortTask)
+                .onProgress(sortProgress::set)
+                .onSuccess(r -> {
+                    sorting.set(false);
+                    sortProgress.set(1);
+                    publish(r.frames(), r.count(), r.rowOfFrame(), s);
+                })
+                .onFailure(e -> {
+                    sorting.set(false);
+                    sort.set(shownSort);
+                    say("Cannot sort: " + BackgroundTask.reason(e));
+                })
+                .runWith(tasks);
     }
 
     /** Shows frames in row order; the current frame and the selection follow their frames, or go. */
@@ -765,12 +745,12 @@ public final class PacketListViewModel {
 
     private void computeExtents() {
         Capture c = capture;
-        int generation = extentsGeneration.incrementAndGet();
+        extentsTask.cancel();
         if (c == null) {
             return;
         }
         IntFunction<List<String>> texts = annotations;
-        tasks.background(() -> {
+        BackgroundTask.of(monitor -> {
             FrameIndex index = c.index();
             int n = c.frameCount();
             long first = n == 0 ? 0 : index.timestampNanos(0);
@@ -782,8 +762,8 @@ public final class PacketListViewModel {
             String longest = "";
             long previous = first;
             for (int i = 0; i < n; i++) {
-                if ((i & 0xFFFF) == 0 && extentsGeneration.get() != generation) {
-                    return;
+                if ((i & 0xFFFF) == 0) {
+                    monitor.checkCancelled();
                 }
                 long t = index.timestampNanos(i);
                 maxSince = Math.max(maxSince, t - first);
@@ -797,14 +777,11 @@ public final class PacketListViewModel {
                     longest = comment;
                 }
             }
-            Extents e = new Extents(maxSince, minSince, maxDelta, minDelta, maxLength, longest);
-            tasks.ui(() -> {
-                if (extentsGeneration.get() == generation && capture == c) {
-                    extents = e;
-                    layoutRevision.set(layoutRevision.get() + 1);
-                }
-            });
-        });
+            return new Extents(maxSince, minSince, maxDelta, minDelta, maxLength, longest);
+        }).key(extentsTask).onSuccess(e -> {
+            extents = e;
+            layoutRevision.set(layoutRevision.get() + 1);
+        }).onFailure(e -> say("Cannot measure the columns: " + BackgroundTask.reason(e))).runWith(tasks);
     }
 
     /** The annotations changed: the Comment column's width follows, and its cells are drawn again. */

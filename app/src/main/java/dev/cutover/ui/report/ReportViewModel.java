@@ -13,6 +13,8 @@ import dev.cutover.report.JsonReport;
 import dev.cutover.report.PdfReport;
 import dev.cutover.report.ReportBuilder;
 import dev.cutover.report.ReportModel;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskKey;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,6 +47,7 @@ public final class ReportViewModel {
     }
 
     private final Tasks tasks;
+    private final TaskKey prepareTask = TaskKey.named("report-prepare");
     private final Supplier<Capture> capture;
     private final Supplier<AnnotationStore> notes;
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
@@ -83,31 +86,28 @@ public final class ReportViewModel {
         ready.set(false);
         model = null;
         if (c == null) {
+            prepareTask.cancel();
             preview.set("No capture is open.");
             return;
         }
         preview.set("Preparing the report…");
         message.set("");
         AnalysisResult shown = analysis.get();
-        tasks.background(() -> {
-            ReportModel m;
-            FramePipeline p;
-            try {
-                AnalysisResult a = shown != null && shown.frameCount() == c.frameCount() ? shown
-                        : MigrationAnalyzer.analyze(c);
-                p = FramePipeline.of(c).withAnnotations(n).withAnalysis(a);
-                m = new ReportBuilder().build(p, null, null);
-            } catch (Exception e) {
-                tasks.ui(() -> preview.set("The report could not be prepared: " + e.getMessage()));
-                return;
-            }
-            tasks.ui(() -> {
-                model = m;
-                frames = p;
-                preview.set(outline(m));
-                ready.set(true);
-            });
-        });
+        BackgroundTask.of(monitor -> {
+            AnalysisResult a = shown != null && shown.frameCount() == c.frameCount() ? shown
+                    : MigrationAnalyzer.analyze(c);
+            FramePipeline p = FramePipeline.of(c).withAnnotations(n).withAnalysis(a);
+            return new Prepared(p, new ReportBuilder().build(p, null, null));
+        })
+                .key(prepareTask)
+                .onSuccess(r -> {
+                    model = r.model();
+                    frames = r.frames();
+                    preview.set(outline(r.model()));
+                    ready.set(true);
+                })
+                .onFailure(e -> preview.set("The report could not be prepared: " + BackgroundTask.reason(e)))
+                .runWith(tasks);
     }
 
     /** Writes the prepared report to {@code target}; the message says what happened. */
@@ -119,24 +119,19 @@ public final class ReportViewModel {
             return;
         }
         message.set("Writing " + target.getFileName() + "…");
-        tasks.background(() -> {
-            String done;
-            try {
-                AtomicFiles.write(target, out -> {
-                    switch (format) {
-                        case HTML: HtmlReport.write(m, out); break;
-                        case PDF: PdfReport.write(m, out); break;
-                        case JSON: JsonReport.write(m, out); break;
-                        default: DissectionCsv.write(p, null, cols, out); break;
-                    }
-                });
-                done = "Report written to " + target;
-            } catch (Exception e) {
-                done = "Report not written: " + e.getMessage();
-            }
-            String text = done;
-            tasks.ui(() -> message.set(text));
-        });
+        BackgroundTask.of(monitor -> {
+            AtomicFiles.write(target, out -> {
+                switch (format) {
+                    case HTML: HtmlReport.write(m, out); break;
+                    case PDF: PdfReport.write(m, out); break;
+                    case JSON: JsonReport.write(m, out); break;
+                    default: DissectionCsv.write(p, null, cols, out); break;
+                }
+            });
+            return target;
+        }).onSuccess(t -> message.set("Report written to " + t))
+                .onFailure(e -> message.set("Report not written: " + BackgroundTask.reason(e)))
+                .runWith(tasks);
     }
 
     /** The preview: what each section of the report will hold. */
@@ -185,5 +180,9 @@ public final class ReportViewModel {
             out.add(Column.TAGS);
         }
         return out;
+    }
+
+    /** A prepared report and the frames it was made from, for the CSV written later. */
+    private record Prepared(FramePipeline frames, ReportModel model) {
     }
 }

@@ -3,6 +3,8 @@ package dev.cutover.ui.statistics;
 import dev.cutover.capture.Capture;
 import dev.cutover.statistics.IoGraph;
 import dev.cutover.timeline.TimeScale;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskKey;
 import dev.cutover.ui.Tasks;
 import dev.cutover.ui.packets.TimeFormat;
 import javafx.beans.property.LongProperty;
@@ -14,8 +16,6 @@ import javafx.beans.property.SimpleLongProperty;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 /**
@@ -28,7 +28,8 @@ public final class IoGraphViewModel {
 
     private final Tasks tasks;
     private final StatisticsViewModel shared;
-    private final AtomicInteger generation = new AtomicInteger();
+    private final TaskKey countTask = TaskKey.named("io-graph");
+    private final TaskKey goToTask = TaskKey.named("io-graph-go-to");
     private final ReadOnlyObjectWrapper<IoGraph.Bins> bins = new ReadOnlyObjectWrapper<>(this, "bins");
     private final ReadOnlyObjectWrapper<TimeScale> scale = new ReadOnlyObjectWrapper<>(this, "scale");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -56,7 +57,8 @@ public final class IoGraphViewModel {
 
     public void deactivate() {
         active = false;
-        generation.incrementAndGet();
+        countTask.cancel();
+        goToTask.cancel();
         stale = true;
     }
 
@@ -68,24 +70,20 @@ public final class IoGraphViewModel {
         }
         Capture c = shared.capture();
         if (c == null) {
+            countTask.cancel();
             scale.set(null);
             summary.set("No capture is open.");
             return;
         }
         stale = false;
-        int g = generation.incrementAndGet();
         summary.set("Reading the frame times…");
-        tasks.background(() -> {
-            long[] span = IoGraph.span(c.index());
-            tasks.ui(() -> {
-                if (generation.get() == g) {
-                    firstNanos = span[0];
-                    lastNanos = span[1];
-                    scale.set(TimeScale.fit(span[0], span[1]));
-                    count();
-                }
-            });
-        });
+        // under the counting's key: a count asked for meanwhile waits for the new stretch instead
+        BackgroundTask.of(monitor -> IoGraph.span(c.index())).key(countTask).onSuccess(span -> {
+            firstNanos = span[0];
+            lastNanos = span[1];
+            scale.set(TimeScale.fit(span[0], span[1]));
+            count();
+        }).onFailure(this::failed).runWith(tasks);
     }
 
     void displayedChanged() {
@@ -149,28 +147,23 @@ public final class IoGraphViewModel {
         if (!active || c == null || s == null) {
             return;
         }
-        int g = generation.incrementAndGet();
         long bin = effectiveInterval();
         IntPredicate displayed = shared.displayedSnapshot();
         String filter = displayed == null ? "" : " · Displayed: " + shared.appliedFilter();
         long wanted = interval.get();
-        tasks.background(() -> {
-            IoGraph.Bins b;
-            try {
-                b = IoGraph.count(c.index(), firstNanos, s.startNanos(), s.endNanos(), bin, displayed,
-                        () -> generation.get() != g);
-            } catch (CancellationException e) {
-                return;
-            }
-            tasks.ui(() -> {
-                if (generation.get() == g) {
+        long first = firstNanos;
+        BackgroundTask.of(monitor -> IoGraph.count(c.index(), first, s.startNanos(), s.endNanos(), bin, displayed,
+                monitor::cancelled)).key(countTask).onSuccess(b -> {
                     bins.set(b);
                     String coarser = wanted > 0 && wanted != b.binNanos()
                             ? " (" + IoGraph.intervalText(wanted) + " is too fine for this stretch)" : "";
                     summary.set("Interval: " + IoGraph.intervalText(b.binNanos()) + coarser + filter);
-                }
-            });
-        });
+                }).onFailure(this::failed).runWith(tasks);
+    }
+
+    private void failed(Throwable e) {
+        bins.set(null);
+        summary.set("Could not count: " + BackgroundTask.reason(e));
     }
 
     /**
@@ -186,22 +179,24 @@ public final class IoGraphViewModel {
         long from = b.startNanos() + Math.floorDiv(timeNanos - b.startNanos(), b.binNanos()) * b.binNanos();
         long to = from + b.binNanos();
         IntPredicate displayed = shared.displayedSnapshot();
-        tasks.background(() -> {
+        BackgroundTask.of(monitor -> {
             var index = c.index();
-            int found = -1;
-            for (int i = 0, n = index.size(); i < n && found < 0; i++) {
+            for (int i = 0, n = index.size(); i < n; i++) {
+                if ((i & 0xFFFF) == 0) {
+                    monitor.checkCancelled();
+                }
                 long t = index.timestampNanos(i);
                 if (t >= from && t < to && (displayed == null || displayed.test(i))) {
-                    found = i;
+                    return i;
                 }
             }
-            int frame = found;
-            tasks.ui(() -> {
-                if (frame >= 0 && shared.capture() == c) {
-                    shared.selectFrame(frame);
-                }
-            });
-        });
+            return -1;
+        }).key(goToTask).onSuccess(frame -> {
+            if (frame >= 0 && shared.capture() == c) {
+                shared.selectFrame(frame);
+            }
+        }).onFailure(e -> summary.set("Could not find the interval's first frame: " + BackgroundTask.reason(e)))
+                .runWith(tasks);
     }
 
     /** "+12.300 s: All frames 120 · All ARP 3 · RARP 0 · GARP 0" for the interval under the pointer. */

@@ -1,6 +1,9 @@
 package dev.cutover.ui.statistics;
 
 import dev.cutover.capture.LoadMonitor;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskHandle;
+import dev.cutover.ui.TaskKey;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -10,10 +13,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.io.IOException;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -29,11 +28,11 @@ final class StatisticsJob<T> {
     }
 
     private final Tasks tasks;
-    private final AtomicInteger generation = new AtomicInteger();
+    private final TaskKey key = TaskKey.named("statistics");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "");
-    private Monitor current;
+    private TaskHandle current = TaskHandle.NONE;
 
     StatisticsJob(Tasks tasks) {
         this.tasks = tasks;
@@ -41,54 +40,39 @@ final class StatisticsJob<T> {
 
     /** Starts a pass, superseding any under way; {@code done} gets its result on the FX thread. */
     void start(String what, Work<T> work, Consumer<T> done) {
-        int g = generation.incrementAndGet();
         running.set(true);
         progress.set(0);
         state.set(what);
-        Monitor monitor = new Monitor(g);
-        tasks.background(() -> {
-            T result;
-            try {
-                result = work.run(monitor);
-            } catch (CancellationException e) {
-                tasks.ui(() -> finish(g, monitor.userCancelled.get() ? "Cancelled" : null));
-                return;
-            } catch (IOException | RuntimeException e) {
-                // a pass over a capture that was closed meanwhile fails too: only the current pass speaks
-                tasks.ui(() -> finish(g, "Could not compute: " + (e.getMessage() == null ? e.toString()
-                        : e.getMessage())));
-                return;
-            }
-            tasks.ui(() -> {
-                if (generation.get() == g) {
+        current = BackgroundTask.of(work::run)
+                .key(key)
+                .onProgress(progress::set)
+                .onSuccess(result -> {
                     running.set(false);
                     progress.set(1);
                     state.set("");
                     done.accept(result);
-                }
-            });
-        });
-    }
-
-    private void finish(int g, String message) {
-        if (generation.get() == g) {
-            running.set(false);
-            if (message != null) {
-                state.set(message);
-            }
-        }
+                })
+                .onFailure(e -> {
+                    running.set(false);
+                    state.set("Could not compute: " + BackgroundTask.reason(e));
+                })
+                .onCancelled(() -> {
+                    running.set(false);
+                    state.set("Cancelled");
+                })
+                .runWith(tasks);
     }
 
     /** The user's Cancel: the pass under way stops and says so. */
     void cancel() {
         if (running.get()) {
-            current.userCancel(generation.get());
+            current.cancel();
         }
     }
 
     /** Drops the pass under way without a word (the window closed, the capture went). */
     void abandon(String stateText) {
-        generation.incrementAndGet();
+        key.cancel();
         running.set(false);
         progress.set(0);
         state.set(stateText);
@@ -104,44 +88,5 @@ final class StatisticsJob<T> {
 
     ReadOnlyStringProperty stateProperty() {
         return state.getReadOnlyProperty();
-    }
-
-    /** Progress handed to the FX thread at most once at a time; cancelled when superseded or by the user. */
-    private final class Monitor implements LoadMonitor {
-        final int generationAtStart;
-        final AtomicBoolean userCancelled = new AtomicBoolean();
-        final AtomicLong done = new AtomicLong();
-        final AtomicLong total = new AtomicLong(1);
-        final AtomicBoolean posted = new AtomicBoolean();
-
-        Monitor(int generation) {
-            this.generationAtStart = generation;
-            current = this;
-        }
-
-        void userCancel(int g) {
-            if (g == generationAtStart) {
-                userCancelled.set(true);
-            }
-        }
-
-        @Override
-        public void progress(long bytesDone, long bytesTotal) {
-            done.set(bytesDone);
-            total.set(Math.max(1, bytesTotal));
-            if (!posted.getAndSet(true)) {
-                tasks.ui(() -> {
-                    posted.set(false);
-                    if (generation.get() == generationAtStart) {
-                        progress.set((double) done.get() / total.get());
-                    }
-                });
-            }
-        }
-
-        @Override
-        public boolean cancelled() {
-            return userCancelled.get() || generation.get() != generationAtStart;
-        }
     }
 }

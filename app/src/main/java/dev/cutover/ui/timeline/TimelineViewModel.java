@@ -18,6 +18,8 @@ import dev.cutover.timeline.TimelineLayout;
 import dev.cutover.timeline.TimelineModel;
 import dev.cutover.timeline.TimelinePalette;
 import dev.cutover.timeline.TimelineSvg;
+import dev.cutover.ui.BackgroundTask;
+import dev.cutover.ui.TaskKey;
 import dev.cutover.ui.Tasks;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,8 +52,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The migration timeline: its lanes, the lanes a search keeps and how far they are scrolled, the visible time range
@@ -63,11 +63,10 @@ public final class TimelineViewModel {
     public static final double WHEEL_ZOOM = 0.8;
     /** Vertical scrolling per wheel notch, in pixels: about one lane. */
     public static final double WHEEL_SCROLL = 60;
-    private static final Logger LOG = Logger.getLogger(TimelineViewModel.class.getName());
 
     private final Tasks tasks;
     private final Consumer<int[]> frameSelector;
-    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
+    private final TaskKey layout = TaskKey.named("timeline-lanes");
     private final ReadOnlyObjectWrapper<TimelineModel> model =
             new ReadOnlyObjectWrapper<>(this, "model", TimelineModel.EMPTY);
     private final ReadOnlyObjectWrapper<TimeScale> scale =
@@ -118,7 +117,7 @@ public final class TimelineViewModel {
      * is open; a null analysis with a capture means its analysis has not arrived yet.
      */
     public void setAnalysis(AnalysisResult result, Capture capture) {
-        int g = generation.incrementAndGet();
+        layout.cancel();
         // the highlight stays: the packet list may have picked a frame before the analysis ended
         burst.set(null);
         captureOpen = capture != null;
@@ -133,38 +132,26 @@ public final class TimelineViewModel {
         analysisFailure = "";
         building = result.migrations().size();
         setModel(TimelineModel.EMPTY);
-        tasks.background(() -> {
-            TimelineModel built = null;
-            String failure = "";
-            String none = "";
-            try {
-                built = TimelineModel.of(result, facts(capture), capture.index().timestampNanos(0));
-                none = built.isEmpty() ? noMigrationText(result) : "";
-            } catch (RuntimeException | OutOfMemoryError e) {
-                if (generation.get() == g) { // otherwise the capture was closed or replaced meanwhile
-                    LOG.log(Level.WARNING, "The timeline of " + result.migrations().size()
-                            + " migrations could not be built", e);
-                    failure = e instanceof OutOfMemoryError
-                            ? "not enough memory for the lanes of " + String.format(Locale.ROOT, "%,d",
-                            result.migrations().size()) + " migrations (start Cutover with a larger -Xmx)"
-                            : reason(e);
-                }
-            }
-            TimelineModel m = built;
-            String f = failure;
-            String n = none;
-            tasks.ui(() -> {
-                if (generation.get() != g) {
-                    return;
-                }
-                building = -1;
-                buildFailure = f;
-                noMigration = n;
-                setModel(m == null ? TimelineModel.EMPTY : m);
-                fitAll();
-                revealHighlighted();
-            });
-        });
+        BackgroundTask.of(monitor -> {
+            TimelineModel built = TimelineModel.of(result, facts(capture), capture.index().timestampNanos(0));
+            return new Built(built, built.isEmpty() ? noMigrationText(result) : "");
+        }).key(layout).onSuccess(b -> laidOut(b.model(), "", b.none())).onFailure(e -> laidOut(null,
+                e instanceof OutOfMemoryError ? "not enough memory for the lanes of " + String.format(Locale.ROOT,
+                        "%,d", result.migrations().size()) + " migrations (start Cutover with a larger -Xmx)"
+                        : BackgroundTask.reason(e), "")).runWith(tasks);
+    }
+
+    /** The lanes of an analysis, or why it has none. */
+    private record Built(TimelineModel model, String none) {
+    }
+
+    private void laidOut(TimelineModel m, String failure, String none) {
+        building = -1;
+        buildFailure = failure;
+        noMigration = none;
+        setModel(m == null ? TimelineModel.EMPTY : m);
+        fitAll();
+        revealHighlighted();
     }
 
     /**
@@ -173,7 +160,7 @@ public final class TimelineViewModel {
      *
      * @param capture the capture being analysed, null when none is open
      * @param running its analysis is under way
-     * @param failure why its analysis failed, or empty (or null)
+     * @param failure what to say of its failure ("The migration analysis of cut.pcap failed: …"), or empty (or null)
      */
     public void followAnalysis(ObservableValue<?> capture, ObservableBooleanValue running,
                                ObservableStringValue failure) {
@@ -194,11 +181,6 @@ public final class TimelineViewModel {
         analysing = running.get();
         analysisFailure = failure.get() == null ? "" : failure.get();
         refreshState();
-    }
-
-    private static String reason(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
     }
 
     /** Why an analysis gave no lane, in the capture's own numbers. */
@@ -240,7 +222,7 @@ public final class TimelineViewModel {
         String text;
         if (!analysisFailure.isEmpty()) {
             st = TimelineState.FAILED;
-            text = "The migration analysis failed: " + analysisFailure;
+            text = analysisFailure;
         } else if (!buildFailure.isEmpty()) {
             st = TimelineState.FAILED;
             text = "The timeline could not be laid out: " + buildFailure;

@@ -92,4 +92,44 @@ class CaptureViewModelTest {
         assertThat(vm.capture()).isNull();
         assertThat(vm.stateProperty().get()).isEqualTo("Loading cancelled: esxi-vmotion-vlan10.pcap");
     }
+
+    @Test
+    void aFileOpenedWhileAnotherLoadsReplacesItAndTheOlderIsNeverShown() throws Exception {
+        java.util.Deque<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.Deque<Runnable> ui = new java.util.ArrayDeque<>();
+        Tasks queued = new Tasks() {
+            @Override
+            public void background(Runnable work) {
+                background.add(work);
+            }
+
+            @Override
+            public void ui(Runnable work) {
+                ui.add(work);
+            }
+
+            @Override
+            public java.util.concurrent.Executor serial(String name) {
+                return background::add;
+            }
+        };
+        CaptureViewModel vm = new CaptureViewModel(queued);
+        List<dev.cutover.capture.Capture> published = new ArrayList<>();
+        vm.captureProperty().addListener((o, was, now) -> published.add(now));
+        vm.open(List.of(UiFixtures.SAMPLE));
+        background.poll().run(); // the sample is indexed; its result waits for the FX thread
+        vm.open(List.of(UiFixtures.SILENT_VM));
+        while (!background.isEmpty() || !ui.isEmpty()) {
+            while (!background.isEmpty()) {
+                background.poll().run();
+            }
+            while (!ui.isEmpty()) {
+                ui.poll().run();
+            }
+        }
+        assertThat(published).hasSize(1);
+        assertThat(vm.filesProperty().get()).containsExactly(UiFixtures.SILENT_VM);
+        assertThat(vm.stateProperty().get()).startsWith("Loaded ").endsWith("silent-vm-rarp-no-garp.pcap");
+        vm.close();
+    }
 }

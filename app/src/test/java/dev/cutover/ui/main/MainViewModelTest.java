@@ -124,4 +124,28 @@ class MainViewModelTest {
         assertThat(again.recentFiles()).containsExactly(UiFixtures.SAMPLE.toAbsolutePath());
         assertThat(again.preferences().windowWidth()).isEqualTo(1400);
     }
+
+    @Test
+    void aFailedAnalysisReachesEveryPaneInsteadOfLookingLikeNoMigration() throws Exception {
+        Path file = dir.resolve("uplink.pcap");
+        java.nio.file.Files.copy(UiFixtures.SAMPLE, file);
+        // the file is cut to its header after it was indexed and before it is analysed
+        MainViewModel vm = new MainViewModel(Tasks.DIRECT, (c, m) -> {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(24);
+            }
+            return new AnalysisMigrations().analyse(c, m);
+        }, new PreferencesStore(dir));
+        vm.open(List.of(file));
+        String failure = vm.migrations().failureProperty().get();
+        assertThat(failure).startsWith("The migration analysis of uplink.pcap failed at byte ")
+                .contains("was the file changed?");
+        assertThat(vm.migrations().emptyTextProperty().get()).isEqualTo(failure);
+        assertThat(vm.timeline().stateProperty().get()).isEqualTo(dev.cutover.ui.timeline.TimelineState.FAILED);
+        assertThat(vm.timeline().messageProperty().get()).isEqualTo(failure);
+        assertThat(vm.expert().summaryProperty().get()).startsWith("Findings: analysis failed");
+        assertThat(vm.expert().emptyTextProperty().get()).isEqualTo(failure);
+        vm.close();
+    }
 }

@@ -134,7 +134,7 @@ class TimelineLanesWindowTest {
         MigrationSource analysis = new AnalysisMigrations();
         MigrationSource source = (capture, monitor) -> {
             if (failAnalysis != null) {
-                throw new IllegalStateException(failAnalysis);
+                throw new java.io.IOException(failAnalysis);
             }
             return analysis.analyse(capture, monitor);
         };
@@ -404,7 +404,7 @@ class TimelineLanesWindowTest {
 
         failAnalysis = "the index ends at frame 7";
         open(robot, few);
-        assertThat(message(robot)).isEqualTo("The migration analysis failed: the index ends at frame 7");
+        assertThat(message(robot)).isEqualTo("The migration analysis of few.pcap failed: the index ends at frame 7");
         assertThat(vm.timeline().stateProperty().get()).isEqualTo(TimelineState.FAILED);
         failAnalysis = null;
 

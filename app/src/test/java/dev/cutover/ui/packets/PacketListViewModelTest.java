@@ -262,6 +262,58 @@ class PacketListViewModelTest {
     }
 
     @Test
+    void aFilterTypedWhileAnotherRunsReplacesItAndOnlyTheLastIsShown() throws Exception {
+        Deque<Runnable> queue = new ArrayDeque<>();
+        Tasks later = new Tasks() {
+            @Override
+            public void background(Runnable work) {
+                queue.add(work);
+            }
+
+            @Override
+            public void ui(Runnable work) {
+                work.run();
+            }
+
+            @Override
+            public Executor serial(String name) {
+                return Runnable::run;
+            }
+        };
+        PacketListViewModel list = new PacketListViewModel(later, ZoneOffset.UTC);
+        list.setCapture(capture);
+        list.applyFilter(CompiledFilter.compile("arp"));
+        list.applyFilter(CompiledFilter.compile("arp.opcode == 3"));
+        // the newer pass ends first, as a pool may run them: the older one's result must not overwrite it
+        while (!queue.isEmpty()) {
+            queue.pollLast().run();
+        }
+        vm.applyFilter(CompiledFilter.compile("arp.opcode == 3"));
+        assertThat(list.filteringProperty().get()).isFalse();
+        assertThat(list.frames()).containsExactlyElementsOf(vm.frames()).isNotEmpty();
+    }
+
+    @Test
+    void aFilterThatCannotReadTheFileSaysWhyAndStopsFiltering(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("cut.pcap");
+        java.nio.file.Files.copy(UiFixtures.SAMPLE, file);
+        try (Capture c = Capture.open(file)) {
+            PacketListViewModel list = new PacketListViewModel(Tasks.DIRECT, ZoneOffset.UTC);
+            list.setCapture(c);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(24);
+            }
+            list.applyFilter(CompiledFilter.compile("arp"));
+            assertThat(list.filteringProperty().get()).isFalse();
+            assertThat(list.messageProperty().get()).startsWith("Cannot filter: ")
+                    .contains("was the file changed?");
+            assertThat(list.shownProperty().get()).isEqualTo(77); // the list stays as it was
+        }
+    }
+
+    @Test
     void aLiveSnapshotKeepsMarksReferencesAndTheCurrentFrameWithTheirFrames() {
         vm.setSelectedFrames(new int[] {5, 10});
         vm.toggleMark();

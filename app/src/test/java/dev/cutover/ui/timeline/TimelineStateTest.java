@@ -92,10 +92,10 @@ class TimelineStateTest {
             vm.searchProperty().set("");
             assertThat(vm.stateProperty().get()).isEqualTo(TimelineState.LANES);
 
-            failure.set("the file ends inside frame 7");
+            failure.set("The migration analysis of m.pcap failed: the file ends inside frame 7");
             assertThat(vm.stateProperty().get()).isEqualTo(TimelineState.FAILED);
             assertThat(vm.messageProperty().get())
-                    .isEqualTo("The migration analysis failed: the file ends inside frame 7");
+                    .isEqualTo("The migration analysis of m.pcap failed: the file ends inside frame 7");
             failure.set("");
         }
         capture.set(null);
@@ -127,7 +127,8 @@ class TimelineStateTest {
         }
         // an analysis that names frames the capture does not have: reading their time stamps fails
         Capture c = Capture.open(List.of(ManyMigrations.write(dir.resolve("small.pcap"), 4)), LoadMonitor.NONE);
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(TimelineViewModel.class.getName());
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(
+                dev.cutover.ui.BackgroundTask.class.getName());
         boolean parent = log.getUseParentHandlers();
         log.setUseParentHandlers(false); // the warning is expected here; keep it out of the build's output
         try {
