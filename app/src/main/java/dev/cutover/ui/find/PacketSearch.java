@@ -200,8 +200,10 @@ public final class PacketSearch {
         private Matcher(Capture capture, IntFunction<List<String>> comments, AnalysisResult facts, TimeColumn time) {
             this.capture = capture;
             // the tree's facts: the analysis's when it is there, as the details pane shows them
+            // (an analysis of another capture, an older live snapshot say, is not this one's)
             this.decoder = FramePipeline.of(capture).withAnnotations(AnnotationSource.comments(comments))
-                    .withAnalysis(facts).fullReader();
+                    .withAnalysis(facts != null && facts.frameCount() == capture.frameCount() ? facts : null)
+                    .fullReader();
             this.time = time;
             this.buffer = new byte[Math.max(64, capture.maxCapturedLength())];
         }

@@ -1,5 +1,10 @@
 package dev.cutover.ui.main;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.annotations.AnnotationSource;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.capture.live.LivePcap;
 import dev.cutover.ui.capture.LiveCaptureViewModel;
 import dev.cutover.capture.Capture;
@@ -65,6 +70,7 @@ public final class MainViewModel {
     /** Frames a live ring had let go before the snapshot on show, to move annotations with their frames. */
     private long liveOffset;
     private String titleOverride;
+    private final ReadOnlyObjectWrapper<FramePipeline> frames = new ReadOnlyObjectWrapper<>(this, "frames");
     private final StatisticsViewModel statistics;
 
     public MainViewModel(Tasks tasks, MigrationSource migrationSource, PreferencesStore store) {
@@ -98,10 +104,7 @@ public final class MainViewModel {
         this.find = new FindViewModel(tasks, packets, () -> shown, () -> migrations.analysisProperty().get(),
                 annotations::commentsOf);
         // The analysis's per-frame facts make migration.* fields filterable and show in the details.
-        migrations.analysisProperty().addListener((o, before, now) -> {
-            packets.setAnalysis(now);
-            selection.setAnalysis(now);
-        });
+        migrations.analysisProperty().addListener((o, before, now) -> bindFrames());
         packets.frames().addListener((javafx.collections.ListChangeListener<Integer>) c ->
                 timeline.setShown(packets::isShown));
         timeline.relativeProperty().bind(Bindings.createBooleanBinding(() ->
@@ -190,10 +193,32 @@ public final class MainViewModel {
         liveShown = true;
         selection.setCapture(c);
         migrations.setCapture(c);
+        bindFrames();
         title.set("Cutover — live on " + c.interfaces().get(0).name());
         if (!filter.appliedProperty().get().isBlank()) {
             filter.apply();
         }
+    }
+
+    /**
+     * Builds the one frame pipeline of what is on show (the capture, the annotations as they stand, the analysis
+     * once it belongs to this capture) and hands it to the views that decode frames: the packet list's filter,
+     * the details and hex panes, Find and the report.
+     */
+    private void bindFrames() {
+        Capture c = shown;
+        AnalysisResult a = migrations.analysisProperty().get();
+        FramePipeline p = c == null ? null : FramePipeline.of(c)
+                .withAnnotations(AnnotationSource.following(annotations::store))
+                .withAnalysis(a != null && a.frameCount() == c.frameCount() ? a : null);
+        frames.set(p);
+        packets.setFrames(p);
+        selection.setFrames(p);
+    }
+
+    /** The frame pipeline of what is on show, or null when nothing is. */
+    public ReadOnlyObjectProperty<FramePipeline> framesProperty() {
+        return frames.getReadOnlyProperty();
     }
 
     private void captureOpened(Capture c) {
@@ -203,6 +228,7 @@ public final class MainViewModel {
         packets.setCapture(c);
         selection.setCapture(c);
         migrations.setCapture(c);
+        bindFrames();
         List<Path> files = capture.filesProperty().get();
         String names = titleOverride != null ? titleOverride
                 : files.stream().map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(", "));

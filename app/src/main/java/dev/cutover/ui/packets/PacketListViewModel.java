@@ -59,6 +59,8 @@ public final class PacketListViewModel {
     public static final String REFERENCE = "*REF*";
 
     private volatile AnalysisResult analysis;
+    /** The frames on show as the filter reads them: the capture, its annotations and its analysis. */
+    private volatile FramePipeline pipeline;
     private final Tasks tasks;
     private final FrameList frames = new FrameList();
     private final ObservableList<Integer> framesView = FXCollections.unmodifiableObservableList(frames);
@@ -179,6 +181,8 @@ public final class PacketListViewModel {
         filterAwaitsAnalysis = false;
         capture = c;
         analysis = null;
+        IntFunction<List<String>> notes = annotations;
+        pipeline = c == null ? null : FramePipeline.of(c).withAnnotations(AnnotationSource.comments(notes::apply));
         rows = c == null ? null : new RowDecoder(c);
         sorter = c == null ? null : new FrameSorter(c);
         timeDigits = 6;
@@ -225,7 +229,26 @@ public final class PacketListViewModel {
             return; // the analysis of another capture, or of an older live snapshot
         }
         analysis = result;
+        if (c != null) {
+            pipeline = pipeline.withAnalysis(result);
+        }
         if (result != null && filterAwaitsAnalysis && filter != null) {
+            applyFilter(filter);
+        }
+    }
+
+    /**
+     * The window's frame pipeline for the capture on show (its annotations and, once there, its analysis), which
+     * the filter then reads; one of another capture is ignored.
+     */
+    public void setFrames(FramePipeline p) {
+        Capture c = capture;
+        if (p == null || c == null || p.capture() != c) {
+            return;
+        }
+        pipeline = p;
+        analysis = p.hasAnalysis() ? p.analysis() : null;
+        if (analysis != null && filterAwaitsAnalysis && filter != null) {
             applyFilter(filter);
         }
     }
@@ -249,18 +272,18 @@ public final class PacketListViewModel {
             arrange();
             return;
         }
-        AnalysisResult facts = analysis;
+        FramePipeline source = pipeline;
+        AnalysisResult facts = source.hasAnalysis() ? source.analysis() : null;
         boolean wantsFacts = f.needs().analysis();
         // shown as still filtering until the analysis is there and the filter has run on it
         filterAwaitsAnalysis = wantsFacts && facts == null;
         filtering.set(true);
-        IntFunction<List<String>> notes = annotations;
         BackgroundTask.of(monitor -> {
             int[] kept;
             int count;
             try {
-                FramePipeline.Reader reader = FramePipeline.of(c).withAnnotations(AnnotationSource.comments(notes))
-                        .withAnalysis(facts).reader(new Needs(f.requiredLayer(), facts != null, true));
+                // until the analysis is there, a filter on its fields waits (shown as filtering) and runs again
+                FramePipeline.Reader reader = source.reader(new Needs(f.requiredLayer(), facts != null, true));
                 Dissection d = new Dissection();
                 kept = new int[Math.min(c.frameCount(), 1 << 16)];
                 count = 0;

@@ -20,38 +20,58 @@ import java.util.Arrays;
  * visible field that covers it. Neither view knows the other.
  */
 public final class FieldSelection {
-    private AnalysisResult analysis;
     private final ReadOnlyObjectWrapper<DecodedFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyIntegerWrapper node = new ReadOnlyIntegerWrapper(this, "node", -1);
-    private Capture capture;
+    /** The frames the tree decodes: the capture with its annotations and, once there, its analysis. */
+    private FramePipeline frames;
     private java.util.function.IntFunction<java.util.List<String>> annotations = f -> java.util.List.of();
 
-    /** Where the comments annotations add to a frame come from, shown as frame.comment in the tree. */
+    /** Where the comments annotations add to a frame come from, for a capture set later with {@link #setCapture}. */
     public void setAnnotations(java.util.function.IntFunction<java.util.List<String>> annotations) {
         this.annotations = annotations;
     }
 
     /** A new capture: nothing selected. */
     public void setCapture(Capture capture) {
-        this.capture = capture;
+        frames = capture == null ? null
+                : FramePipeline.of(capture).withAnnotations(AnnotationSource.comments(annotations));
         showFrame(-1);
     }
 
     /** The migration analysis's facts to show with each frame (null: none). */
     public void setAnalysis(AnalysisResult result) {
-        analysis = result;
+        if (frames != null && (result == null || result.frameCount() == frames.capture().frameCount())) {
+            frames = frames.withAnalysis(result);
+        }
+    }
+
+    /**
+     * The window's frame pipeline for the capture on show; the frame on show is decoded again, so the analysis's
+     * facts appear in the tree when they arrive. One of another capture is ignored.
+     */
+    public void setFrames(FramePipeline p) {
+        if (p == null || frames == null || p.capture() != frames.capture()) {
+            return;
+        }
+        boolean analysisArrived = p.hasAnalysis() && !frames.hasAnalysis();
+        frames = p;
+        DecodedFrame shown = frame.get();
+        if (shown != null && analysisArrived) {
+            int n = node.get();
+            showFrame(shown.frame());
+            selectNode(n);
+        }
     }
 
     /** Decodes and shows frame {@code index} (0-based); -1 shows nothing. */
     public void showFrame(int index) {
         node.set(-1);
-        if (index < 0 || capture == null) {
+        if (index < 0 || frames == null) {
             frame.set(null);
             return;
         }
-        // A decoder of its own, so the bytes behind this dissection stay as they are after the next selection.
-        FramePipeline.Reader decoder = FramePipeline.of(capture)
-                .withAnnotations(AnnotationSource.comments(annotations)).withAnalysis(analysis).fullReader();
+        // A reader of its own, so the bytes behind this dissection stay as they are after the next selection.
+        FramePipeline.Reader decoder = frames.fullReader();
         Dissection d = new Dissection();
         try {
             decoder.decode(index, d, Layer.ALL);

@@ -97,6 +97,27 @@ class MainViewModelTest {
     }
 
     @Test
+    void theWindowHasOneFramePipelineWithTheAnalysisAndAnnotationsBound() throws Exception {
+        MainViewModel vm = vm();
+        vm.open(List.of(UiFixtures.SILENT_VM));
+        dev.cutover.frames.FramePipeline frames = vm.framesProperty().get();
+        assertThat(frames.capture().frameCount()).isEqualTo(vm.packets().totalProperty().get());
+        assertThat(frames.hasAnalysis()).isTrue();
+        assertThat(frames.analysis()).isSameAs(vm.migrations().analysisProperty().get());
+        // the packet list's filter and the pipeline select the same frames
+        String text = "migration.finding == \"rarp-without-garp\"";
+        vm.filter().textProperty().set(text);
+        vm.filter().apply();
+        java.util.BitSet selected = frames.select(dev.cutover.filter.CompiledFilter.compile(text),
+                dev.cutover.capture.LoadMonitor.NONE);
+        assertThat(vm.packets().shownProperty().get()).isEqualTo(selected.cardinality()).isPositive();
+        for (int row = 0; row < vm.packets().frames().size(); row++) {
+            assertThat(selected.get(vm.packets().frames().get(row))).isTrue();
+        }
+        vm.close();
+    }
+
+    @Test
     void propertiesTellWhatCutoverInfoTells() {
         MainViewModel vm = vm();
         assertThat(vm.propertiesText()).isEqualTo("No capture is open.");
