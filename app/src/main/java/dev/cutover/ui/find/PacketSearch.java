@@ -1,6 +1,7 @@
 package dev.cutover.ui.find;
 
 import dev.cutover.annotations.AnnotationSource;
+import dev.cutover.frames.Column;
 import dev.cutover.frames.FramePipeline;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
@@ -8,8 +9,6 @@ import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.FieldFormat;
 import dev.cutover.dissect.FrameInfo;
 import dev.cutover.dissect.Layer;
-import dev.cutover.dissect.proto.Arp;
-import dev.cutover.dissect.proto.Vlan;
 import dev.cutover.filter.CompiledFilter;
 import dev.cutover.filter.FilterException;
 import dev.cutover.ui.packets.TimeFormat;
@@ -226,12 +225,16 @@ public final class PacketSearch {
                 }
                 return false;
             }
-            return contains(Integer.toString(frame + 1))
-                    || contains(time.format().format(capture.index(), frame, time.digits(), time.zone()))
-                    || contains(info.interfaceName()) || contains(d.sourceColumn())
-                    || contains(d.destinationColumn()) || contains(vlanColumn(d)) || contains(protocolColumn(d))
-                    || contains(Integer.toString(info.originalLength())) || contains(d.infoColumn())
-                    || contains(String.join("; ", info.comments()));
+            // the packet list's cells: its own Time format, and every other column as the shared declaration reads
+            if (contains(time.format().format(capture.index(), frame, time.digits(), time.zone()))) {
+                return true;
+            }
+            for (Column c : Column.LIST) {
+                if (c != Column.TIME && contains(c.of(info, d, null))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean contains(String haystack) {
@@ -249,25 +252,6 @@ public final class PacketSearch {
             }
             return false;
         }
-    }
-
-    /** The VLAN column as the packet list shows it: stacked tags as "100/10". */
-    static String vlanColumn(Dissection d) {
-        StringBuilder vlan = new StringBuilder();
-        for (int i = 0; i < d.size(); i++) {
-            if (d.field(i) == Vlan.ID || d.field(i) == Vlan.AD_ID) {
-                if (vlan.length() > 0) {
-                    vlan.append('/');
-                }
-                vlan.append(d.value(i));
-            }
-        }
-        return vlan.toString();
-    }
-
-    /** The Protocol column as the packet list shows it: GARP for a gratuitous ARP. */
-    static String protocolColumn(Dissection d) {
-        return d.valueOf(Arp.IS_GRATUITOUS, 0) != 0 ? "GARP" : d.protocolColumn();
     }
 
     /** Where {@code needle} first is in {@code data[0..length)}, -1 when nowhere; ASCII letters any case unless exact. */
