@@ -1,5 +1,6 @@
 package dev.cutover.ui.export;
 
+import dev.cutover.ui.QueuedTasks;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureFormat;
 import dev.cutover.filter.CompiledFilter;
@@ -22,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,22 +138,7 @@ class ExportPacketsViewModelTest {
     @Test
     void cancellingLeavesNothingBehind() throws Exception {
         Deque<Runnable> queue = new ArrayDeque<>();
-        Tasks later = new Tasks() {
-            @Override
-            public void background(Runnable work) {
-                queue.add(work);
-            }
-
-            @Override
-            public void ui(Runnable work) {
-                work.run();
-            }
-
-            @Override
-            public Executor serial(String name) {
-                return Runnable::run;
-            }
-        };
+        Tasks later = QueuedTasks.into(queue);
         ExportPacketsViewModel slow = new ExportPacketsViewModel(later, () -> capture, () -> notes, packets);
         slow.prepare();
         queue.clear();

@@ -1,5 +1,6 @@
 package dev.cutover.ui.packets;
 
+import dev.cutover.ui.QueuedTasks;
 import dev.cutover.capture.Capture;
 import dev.cutover.filter.CompiledFilter;
 import dev.cutover.ui.Tasks;
@@ -17,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -227,22 +227,7 @@ class PacketListViewModelTest {
     @Test
     void aFilterOnTheAnalysisWaitsForItAndRunsAgainWhenItComes() throws Exception {
         Deque<Runnable> queue = new ArrayDeque<>();
-        Tasks later = new Tasks() {
-            @Override
-            public void background(Runnable work) {
-                queue.add(work);
-            }
-
-            @Override
-            public void ui(Runnable work) {
-                work.run();
-            }
-
-            @Override
-            public Executor serial(String name) {
-                return Runnable::run;
-            }
-        };
+        Tasks later = QueuedTasks.into(queue);
         PacketListViewModel list = new PacketListViewModel(later, ZoneOffset.UTC);
         list.setCapture(capture);
         list.applyFilter(CompiledFilter.compile("migration.event == 1"));
@@ -264,22 +249,7 @@ class PacketListViewModelTest {
     @Test
     void aFilterTypedWhileAnotherRunsReplacesItAndOnlyTheLastIsShown() throws Exception {
         Deque<Runnable> queue = new ArrayDeque<>();
-        Tasks later = new Tasks() {
-            @Override
-            public void background(Runnable work) {
-                queue.add(work);
-            }
-
-            @Override
-            public void ui(Runnable work) {
-                work.run();
-            }
-
-            @Override
-            public Executor serial(String name) {
-                return Runnable::run;
-            }
-        };
+        Tasks later = QueuedTasks.into(queue);
         PacketListViewModel list = new PacketListViewModel(later, ZoneOffset.UTC);
         list.setCapture(capture);
         list.applyFilter(CompiledFilter.compile("arp"));
