@@ -11,7 +11,6 @@ import com.sun.jna.Pointer;
  * which pcap4j's compileFilter leaves out.
  */
 final class BpfCompiler {
-    private static final int DLT_EN10MB = 1;
 
     /** The few libpcap calls needed; a bpf_program is 16 bytes on 64-bit (an int and a pointer). */
     interface Libpcap extends Library {
@@ -37,7 +36,7 @@ final class BpfCompiler {
     /** Null when the filter compiles, else libpcap's message. */
     static String error(String filter) {
         Libpcap pcap = Native.load(libraryName(), Libpcap.class);
-        Pointer dead = pcap.pcap_open_dead(DLT_EN10MB, 65535);
+        Pointer dead = pcap.pcap_open_dead(dev.cutover.capture.LinkTypes.ETHERNET, 65535);
         if (dead == null) {
             return null;
         }
