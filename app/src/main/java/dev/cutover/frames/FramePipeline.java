@@ -225,7 +225,8 @@ public final class FramePipeline {
                 try {
                     result = source.analyze();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    // the IOException's own message, so a command prints "cutover: FILE: ..." rather than a type
+                    throw new java.io.UncheckedIOException(e.getMessage(), e);
                 }
             }
             return result;
