@@ -69,6 +69,9 @@ public final class ExportCommand implements Callable<Integer> {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }
+            if (f != null && !opened.prepare(f.needs(), err)) {
+                return ExitCodes.UNREADABLE;
+            }
             int[] written = new int[1];
             boolean ok = Outputs.write(output, o -> written[0] = format == Format.pcap
                     ? PacketExport.pcap(opened.pipeline, f, selection, o)

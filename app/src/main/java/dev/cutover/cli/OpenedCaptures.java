@@ -5,6 +5,7 @@ import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
+import dev.cutover.dissect.Needs;
 import dev.cutover.dissect.Vendors;
 import dev.cutover.frames.FramePipeline;
 
@@ -38,6 +39,20 @@ final class OpenedCaptures implements AutoCloseable {
         return open(files, config, Vendors.bundled(), annotationsRequired, err);
     }
 
+    /**
+     * For {@code analyze}: the annotations are read only when {@code withAnnotations} (its filter reads
+     * frame.comment), so a sidecar made on other files is not warned about when nothing reads it.
+     */
+    static OpenedCaptures open(List<Path> files, AnalysisConfig config, boolean withAnnotations, boolean required,
+                               PrintWriter err) {
+        if (withAnnotations) {
+            return open(files, config, Vendors.bundled(), required, err);
+        }
+        Capture capture = CaptureFiles.open(files, err);
+        return capture == null ? null
+                : new OpenedCaptures(capture, AnnotationStore.inMemory(), config, Vendors.bundled());
+    }
+
     /** As {@link #open(List, AnalysisConfig, boolean, PrintWriter)}, naming MAC vendors from {@code vendors}. */
     static OpenedCaptures open(List<Path> files, AnalysisConfig config, Vendors vendors, boolean annotationsRequired,
                                PrintWriter err) {
@@ -55,6 +70,25 @@ final class OpenedCaptures implements AutoCloseable {
             notes = AnnotationStore.inMemory();
         }
         return new OpenedCaptures(capture, notes, config, vendors);
+    }
+
+    /**
+     * Runs the analysis now when {@code needs} reads it, so a capture the analysis cannot read is reported as
+     * such (exit 1) before any output is begun, rather than as an output that could not be written. Returns
+     * false after saying why.
+     */
+    boolean prepare(Needs needs, PrintWriter err) {
+        if (!needs.analysis()) {
+            return true;
+        }
+        try {
+            pipeline.analysis();
+            return true;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("cutover: " + e.getMessage());
+            err.flush();
+            return false;
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.cutover.cli;
 import dev.cutover.analysis.AnalysisConfig;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.filter.CompiledFilter;
+import dev.cutover.dissect.Needs;
 import dev.cutover.frames.Column;
 import dev.cutover.export.DissectionCsv;
 import dev.cutover.report.HtmlReport;
@@ -85,6 +86,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
         try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, true, err)) {
             if (opened == null) {
+                return ExitCodes.UNREADABLE;
+            }
+            // html, pdf and json always show the analysis; csv runs it when a column or the filter reads it
+            Needs needs = format == Format.csv ? Column.needsOf(cols) : Needs.EVERYTHING;
+            if (!opened.prepare(f == null ? needs : needs.and(f.needs()), err)) {
                 return ExitCodes.UNREADABLE;
             }
             boolean ok;

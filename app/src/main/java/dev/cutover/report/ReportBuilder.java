@@ -9,6 +9,7 @@ import dev.cutover.capture.Capture;
 import dev.cutover.capture.SourceInfo;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.DissectionText;
+import dev.cutover.frames.Column;
 import dev.cutover.frames.FramePipeline;
 import dev.cutover.dissect.FrameInfo;
 import dev.cutover.dissect.Layer;
@@ -92,7 +93,9 @@ public final class ReportBuilder {
             comments.add(a.comment());
         }
         return new ReportModel.ReportFrame(info.number(), AnalysisJson.time(capture, i, info.timeNanos()),
-                d.sourceColumn(), d.destinationColumn(), d.protocolColumn(), info.capturedLength(), d.infoColumn(),
+                // the packet list's columns, as the list and the CSV show them (GARP; the length on the wire)
+                Column.SOURCE.of(info, d, null), Column.DESTINATION.of(info, d, null),
+                Column.PROTOCOL.of(info, d, null), info.originalLength(), Column.INFO.of(info, d, null),
                 comments, a == null ? List.of() : a.tags(), Arrays.asList(tree.toString().split("\n")),
                 hex.toString());
     }

@@ -112,7 +112,7 @@ public final class BackgroundTask<V> {
     public static String reason(Throwable e) {
         String m = e.getMessage();
         boolean blank = m == null || m.isBlank();
-        if (e instanceof IOException) {
+        if (e instanceof IOException || e instanceof dev.cutover.frames.MissingSourceException) {
             return blank ? e.getClass().getSimpleName() : m;
         }
         return e.getClass().getSimpleName() + (blank ? "" : ": " + m);

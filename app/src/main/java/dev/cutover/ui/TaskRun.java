@@ -66,7 +66,8 @@ final class TaskRun<V> implements TaskHandle, TaskMonitor, Runnable {
 
     private void fail(Throwable e) {
         deliver(() -> {
-            boolean expected = e instanceof IOException;
+            // a file that cannot be read, or a filter the frames cannot answer yet: the user's to read, not a bug
+            boolean expected = e instanceof IOException || e instanceof dev.cutover.frames.MissingSourceException;
             if (task.onFailure == null || !expected) {
                 LOG.log(Level.WARNING, (task.key == null ? "A background task" : "The task " + task.key.name())
                         + " failed", e);

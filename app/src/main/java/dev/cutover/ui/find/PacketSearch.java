@@ -200,9 +200,11 @@ public final class PacketSearch {
             this.capture = capture;
             // the tree's facts: the analysis's when it is there, as the details pane shows them
             // (an analysis of another capture, an older live snapshot say, is not this one's)
-            this.decoder = FramePipeline.of(capture).withAnnotations(AnnotationSource.comments(comments))
-                    .withAnalysis(facts != null && facts.frameCount() == capture.frameCount() ? facts : null)
-                    .fullReader();
+            FramePipeline frames = FramePipeline.of(capture).withAnnotations(AnnotationSource.comments(comments))
+                    .withAnalysis(facts != null && facts.frameCount() == capture.frameCount() ? facts : null);
+            // a display filter on the analysis's fields before (or without) the analysis is an error with the
+            // fields named, which the search reports, never "not found"
+            this.decoder = mode == Mode.DISPLAY_FILTER ? frames.reader(filter) : frames.fullReader();
             this.time = time;
             this.buffer = new byte[Math.max(64, capture.maxCapturedLength())];
         }

@@ -105,6 +105,11 @@ public final class MainViewModel {
                 annotations::commentsOf);
         // The analysis's per-frame facts make migration.* fields filterable and show in the details.
         migrations.analysisProperty().addListener((o, before, now) -> bindFrames());
+        migrations.failureProperty().addListener((o, before, now) -> {
+            if (now != null && !now.isBlank()) {
+                packets.analysisFailed(now);
+            }
+        });
         packets.frames().addListener((javafx.collections.ListChangeListener<Integer>) c ->
                 timeline.setShown(packets::isShown));
         timeline.relativeProperty().bind(Bindings.createBooleanBinding(() ->

@@ -97,6 +97,8 @@ public final class PacketListViewModel {
     private int[] filtered;
     private int filteredCount;
     private CompiledFilter filter;
+    /** Why the analysis of the capture on show failed, or null. */
+    private String analysisFailure;
     /** A filter on migration.* fields ran before the analysis was there: it runs again when it comes. */
     private boolean filterAwaitsAnalysis;
     private BitSet marked = new BitSet();
@@ -181,6 +183,7 @@ public final class PacketListViewModel {
         filterAwaitsAnalysis = false;
         capture = c;
         analysis = null;
+        analysisFailure = null;
         IntFunction<List<String>> notes = annotations;
         pipeline = c == null ? null : FramePipeline.of(c).withAnnotations(AnnotationSource.comments(notes::apply));
         rows = c == null ? null : new RowDecoder(c);
@@ -238,6 +241,31 @@ public final class PacketListViewModel {
     }
 
     /**
+     * The migration analysis of the capture on show failed ({@code reason} says why): a filter waiting for it
+     * stops waiting and says so, rather than showing "filtering" for ever or an empty list as if nothing matched.
+     */
+    public void analysisFailed(String reason) {
+        analysisFailure = reason;
+        if (!filterAwaitsAnalysis || filter == null) {
+            return;
+        }
+        filterCannotRun(reason);
+    }
+
+    private void filterCannotRun(String reason) {
+        filterAwaitsAnalysis = false;
+        filterTask.cancel();
+        filtering.set(false);
+        filtered = new int[0];
+        filteredCount = 0;
+        arrange();
+        java.util.StringJoiner names = new java.util.StringJoiner(", ");
+        filter.fields().stream().filter(f -> f.source() == dev.cutover.dissect.Field.Source.ANALYSIS)
+                .forEach(f -> names.add(f.abbrev()));
+        say("Cannot filter on " + names + ": " + reason);
+    }
+
+    /**
      * The window's frame pipeline for the capture on show (its annotations and, once there, its analysis), which
      * the filter then reads; one of another capture is ignored.
      */
@@ -277,6 +305,10 @@ public final class PacketListViewModel {
         boolean wantsFacts = f.needs().analysis();
         // shown as still filtering until the analysis is there and the filter has run on it
         filterAwaitsAnalysis = wantsFacts && facts == null;
+        if (filterAwaitsAnalysis && analysisFailure != null) {
+            filterCannotRun(analysisFailure);
+            return;
+        }
         filtering.set(true);
         BackgroundTask.of(monitor -> {
             int[] kept;

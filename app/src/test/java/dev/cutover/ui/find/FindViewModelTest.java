@@ -72,6 +72,15 @@ class FindViewModelTest {
     }
 
     @Test
+    void aFilterOnTheAnalysisBeforeTheAnalysisSaysSoInsteadOfNotFound() {
+        // this find has no analysis (its supplier gives null), as before the window's analysis has finished
+        look(PacketSearch.Mode.DISPLAY_FILTER, PacketSearch.Scope.LIST, "migration.class == \"RARP request\"");
+        find.findNext();
+        assertThat(find.resultProperty().get()).isEqualTo("The search stopped: migration.class comes from the "
+                + "migration analysis, which has not been run on these frames");
+    }
+
+    @Test
     void theOnlyMatchIsFoundAgainFromItself() {
         look(PacketSearch.Mode.DISPLAY_FILTER, PacketSearch.Scope.LIST, "arp.isgratuitous");
         find.findNext();

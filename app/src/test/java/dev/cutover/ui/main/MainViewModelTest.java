@@ -167,6 +167,11 @@ class MainViewModelTest {
         assertThat(vm.timeline().messageProperty().get()).isEqualTo(failure);
         assertThat(vm.expert().summaryProperty().get()).startsWith("Findings: analysis failed");
         assertThat(vm.expert().emptyTextProperty().get()).isEqualTo(failure);
+        // a filter on the analysis's fields says it cannot run, rather than "filtering" for ever or no frames
+        vm.filter().textProperty().set("migration.class == \"RARP request\"");
+        vm.filter().apply();
+        assertThat(vm.packets().filteringProperty().get()).isFalse();
+        assertThat(vm.packets().messageProperty().get()).isEqualTo("Cannot filter on migration.class: " + failure);
         vm.close();
     }
 }
