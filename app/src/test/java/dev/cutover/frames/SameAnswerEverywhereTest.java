@@ -71,7 +71,9 @@ class SameAnswerEverywhereTest {
         list = new PacketListViewModel(Tasks.DIRECT);
         list.setAnnotations(notes::commentsOf, f -> "");
         list.setCapture(capture);
-        list.setAnalysis(MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE));
+        // as the window hands it over: one pipeline with the annotations and the analysis bound
+        list.setFrames(FramePipeline.of(capture).withAnnotations(notes)
+                .withAnalysis(MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE)));
     }
 
     @Test

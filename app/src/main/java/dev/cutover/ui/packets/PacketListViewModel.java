@@ -225,21 +225,6 @@ public final class PacketListViewModel {
         layoutRevision.set(layoutRevision.get() + 1);
     }
 
-    /** The migration analysis's per-frame facts, for filters that ask about them (null: none yet). */
-    public void setAnalysis(AnalysisResult result) {
-        Capture c = capture;
-        if (result != null && c != null && result.frameCount() != c.frameCount()) {
-            return; // the analysis of another capture, or of an older live snapshot
-        }
-        analysis = result;
-        if (c != null) {
-            pipeline = pipeline.withAnalysis(result);
-        }
-        if (result != null && filterAwaitsAnalysis && filter != null) {
-            applyFilter(filter);
-        }
-    }
-
     /**
      * The migration analysis of the capture on show failed ({@code reason} says why): a filter waiting for it
      * stops waiting and says so, rather than showing "filtering" for ever or an empty list as if nothing matched.

@@ -1,6 +1,5 @@
 package dev.cutover.ui.selection;
 
-import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.annotations.AnnotationSource;
 import dev.cutover.frames.FramePipeline;
 import dev.cutover.capture.Capture;
@@ -36,13 +35,6 @@ public final class FieldSelection {
         frames = capture == null ? null
                 : FramePipeline.of(capture).withAnnotations(AnnotationSource.comments(annotations));
         showFrame(-1);
-    }
-
-    /** The migration analysis's facts to show with each frame (null: none). */
-    public void setAnalysis(AnalysisResult result) {
-        if (frames != null && (result == null || result.frameCount() == frames.capture().frameCount())) {
-            frames = frames.withAnalysis(result);
-        }
     }
 
     /**

@@ -201,7 +201,7 @@ class PacketListViewModelTest {
         vm.goInMigration(true);
         assertThat(vm.messageProperty().get()).isEqualTo("The migration analysis has not finished yet");
         AnalysisResult analysis = MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
-        vm.setAnalysis(analysis);
+        vm.setFrames(dev.cutover.frames.FramePipeline.of(capture).withAnalysis(analysis));
         vm.setCurrentFrame(0);
         vm.goInMigration(true);
         assertThat(vm.messageProperty().get()).isEqualTo("Frame 1 belongs to no migration");
@@ -237,7 +237,7 @@ class PacketListViewModelTest {
         // the analysis is not there yet: not "0 shown" as if nothing matched
         assertThat(list.filteringProperty().get()).isTrue();
         AnalysisResult analysis = MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
-        list.setAnalysis(analysis);
+        list.setFrames(dev.cutover.frames.FramePipeline.of(capture).withAnalysis(analysis));
         while (!queue.isEmpty()) {
             queue.poll().run();
         }
