@@ -122,8 +122,7 @@ public final class MainViewModel {
         packets.timeFormatProperty().addListener((o, was, now) -> timeline.setZone(
                 now == TimeFormat.UTC_DATE_TIME ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault()));
         this.live = new LiveCaptureViewModel(tasks, liveOpener, this::showLive);
-        this.report = new ReportViewModel(tasks, capture::capture, annotations::store,
-                () -> migrations.analysisProperty().get());
+        this.report = new ReportViewModel(tasks, frames::get);
         this.exportPackets = new ExportPacketsViewModel(tasks, () -> shown, annotations::store, packets);
 
         preferences = store.load();

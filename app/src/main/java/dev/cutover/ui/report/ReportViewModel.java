@@ -2,7 +2,6 @@ package dev.cutover.ui.report;
 
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.AtomicFiles;
-import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.capture.Capture;
 import dev.cutover.frames.Column;
 import dev.cutover.frames.FramePipeline;
@@ -48,30 +47,30 @@ public final class ReportViewModel {
 
     private final Tasks tasks;
     private final TaskKey prepareTask = TaskKey.named("report-prepare");
-    private final Supplier<Capture> capture;
-    private final Supplier<AnnotationStore> notes;
+    /** What is on show, as the window's frame pipeline (null: nothing open). */
+    private final Supplier<FramePipeline> shownFrames;
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
-    private final Supplier<AnalysisResult> analysis;
     private Supplier<List<Column>> columns = () -> DissectionCsv.DEFAULT_COLUMNS;
     private ReportModel model;
     private FramePipeline frames;
 
+    /** A report of the open capture and its annotations (the analysis is run for it). */
     public ReportViewModel(Tasks tasks, Supplier<Capture> capture, Supplier<AnnotationStore> notes) {
-        this(tasks, capture, notes, () -> null);
+        this(tasks, () -> {
+            Capture c = capture.get();
+            return c == null ? null : FramePipeline.of(c).withAnnotations(notes.get());
+        });
     }
 
     /**
-     * A report of the open capture with its annotations, reading the window's analysis from {@code analysis}
-     * when it is there (it is run for the report otherwise).
+     * A report of what the window shows, through its frame pipeline: the window's analysis when it is bound
+     * (it is run for the report otherwise), its annotations, a live capture's frames as shown.
      */
-    public ReportViewModel(Tasks tasks, Supplier<Capture> capture, Supplier<AnnotationStore> notes,
-                           Supplier<AnalysisResult> analysis) {
+    public ReportViewModel(Tasks tasks, Supplier<FramePipeline> shownFrames) {
         this.tasks = tasks;
-        this.capture = capture;
-        this.notes = notes;
-        this.analysis = analysis;
+        this.shownFrames = shownFrames;
     }
 
     /** The CSV's columns: the packet list's, in the user's order, as they are when the report is written. */
@@ -81,22 +80,19 @@ public final class ReportViewModel {
 
     /** Builds the report of the open capture and its annotations, then shows the preview. */
     public void prepare() {
-        Capture c = capture.get();
-        AnnotationStore n = notes.get();
+        FramePipeline shown = shownFrames.get();
         ready.set(false);
         model = null;
-        if (c == null) {
+        if (shown == null) {
             prepareTask.cancel();
             preview.set("No capture is open.");
             return;
         }
         preview.set("Preparing the report…");
         message.set("");
-        AnalysisResult shown = analysis.get();
         BackgroundTask.of(monitor -> {
-            AnalysisResult a = shown != null && shown.frameCount() == c.frameCount() ? shown
-                    : MigrationAnalyzer.analyze(c);
-            FramePipeline p = FramePipeline.of(c).withAnnotations(n).withAnalysis(a);
+            FramePipeline p = shown.hasAnalysis() ? shown
+                    : shown.withAnalysis(MigrationAnalyzer.analyze(shown.capture()));
             return new Prepared(p, new ReportBuilder().build(p, null, null));
         })
                 .key(prepareTask)
