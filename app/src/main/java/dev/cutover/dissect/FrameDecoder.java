@@ -84,7 +84,7 @@ public final class FrameDecoder {
             dissector.dissect(info, buffer, out, Layer.FRAME);
             return info;
         }
-        int n = read(frame);
+        int n = readBytes(frame);
         dissector.dissect(info, buffer, out, depth);
         if (n < info.capturedLength()) {
             out.markMalformed();
@@ -98,8 +98,24 @@ public final class FrameDecoder {
      * blocks instead of making a system call per frame; a window costs a few megabytes, so single frames, as
      * a window shows them, are read on their own).
      */
-    private int read(int frame) throws IOException {
-        inOrder = frame == next ? inOrder + 1 : 0;
+    /**
+     * Reads frame {@code frame}'s bytes without decoding them, for a look at its headers; returns how many there
+     * are, in {@link #bytes()} until the next read or decode.
+     */
+    public int read(int frame) throws IOException {
+        return readBytes(frame);
+    }
+
+    /** The bytes of the frame read or decoded last (its captured length of them). */
+    public byte[] bytes() {
+        return buffer;
+    }
+
+    private int readBytes(int frame) throws IOException {
+        // the same frame again (decoded a second time, deeper) keeps the order going
+        if (frame != next - 1) {
+            inOrder = frame == next ? inOrder + 1 : 0;
+        }
         next = frame + 1;
         if (inOrder < SEQUENTIAL_AFTER) {
             return capture.readFrame(frame, buffer);
