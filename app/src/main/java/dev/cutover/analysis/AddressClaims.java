@@ -382,10 +382,12 @@ final class AddressClaims {
     private void address(long ip, long[] keys, int start, int end) {
         MacsOfIp macs = new MacsOfIp();
         Map<Long, List<Integer>> framesByMac = new LinkedHashMap<>();
-        Map<Long, Integer> lastFrame = new HashMap<>();
         List<Change> conflicts = new ArrayList<>();
         List<Change> flips = new ArrayList<>();
         List<Change> moves = new ArrayList<>();
+        // the MAC before a claim is the one of the claim before it, so its last frame is that claim's
+        int previousFrame = -1;
+        List<Integer> f = null;
         for (int k = start; k < end; k++) {
             int i = (int) keys[k];
             int row = rowOf[i];
@@ -395,12 +397,14 @@ final class AddressClaims {
             long previous = macs.current();
             long previousTime = macs.lastTime();
             MacsOfIp.Change change = macs.claim(mac, time);
-            List<Integer> f = framesByMac.computeIfAbsent(mac, m -> new ArrayList<>());
+            if (change != MacsOfIp.Change.SAME) {
+                f = framesByMac.computeIfAbsent(mac, m -> new ArrayList<>());
+            }
             if (f.isEmpty() || f.get(f.size() - 1) != frame) {
                 f.add(frame);
             }
             if (change != MacsOfIp.Change.SAME && change != MacsOfIp.Change.FIRST) {
-                Change c = new Change(frame, previous, mac, time - previousTime, lastFrame.get(previous));
+                Change c = new Change(frame, previous, mac, time - previousTime, previousFrame);
                 if (c.gapNanos() <= config.windowNanos()) {
                     conflicts.add(c);
                 } else if (change == MacsOfIp.Change.NEW_MAC) {
@@ -409,7 +413,7 @@ final class AddressClaims {
                     flips.add(c);
                 }
             }
-            lastFrame.put(mac, frame);
+            previousFrame = frame;
         }
         if (!conflicts.isEmpty()) {
             duplicate(ip, framesByMac);

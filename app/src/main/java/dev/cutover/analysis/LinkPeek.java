@@ -1,7 +1,7 @@
 package dev.cutover.analysis;
 
 import dev.cutover.capture.LinkTypes;
-import dev.cutover.capture.SequentialFrames;
+import dev.cutover.capture.FrameBytes;
 import dev.cutover.dissect.proto.Arp;
 import dev.cutover.dissect.proto.EtherTypes;
 import dev.cutover.dissect.proto.Ethernet;
@@ -16,9 +16,9 @@ import dev.cutover.dissect.proto.Vlan;
  * does (Ethernet or Linux SLL, any stack of 802.1Q/802.1ad tags and 802.1ah I-tags, LLC/SNAP, and the IP
  * tunnels it follows) without decoding anything: the analysis decodes only the few frames this says yes to.
  */
-final class LinkPeek {
+public final class LinkPeek {
     /** Neither ARP nor an IP packet that may carry it. */
-    static final int NOT_ARP = 0;
+    public static final int NOT_ARP = 0;
     /** ARP or RARP on the link: the dissector decodes it as {@code arp}. */
     static final int ARP = 1;
     /** An IP packet in a tunnel the dissector follows (GRE, VXLAN, Geneve, CAPWAP): decoded to see what it holds. */
@@ -30,13 +30,30 @@ final class LinkPeek {
     private LinkPeek() {
     }
 
+    /** As {@link #peek(FrameBytes, int, int)} for a frame's first {@code length} bytes in {@code data}. */
+    public static int peek(byte[] data, int linkType, int length) {
+        return peek(new FrameBytes() {
+            @Override
+            public int u8(int offset) {
+                java.util.Objects.checkIndex(offset, length);
+                return data[offset] & 0xFF;
+            }
+
+            @Override
+            public int u16(int offset) {
+                java.util.Objects.checkFromIndexSize(offset, 2, length);
+                return ((data[offset] & 0xFF) << 8) | (data[offset + 1] & 0xFF);
+            }
+        }, linkType, length);
+    }
+
     /** True when the current frame of {@code f}, of the given link type, is ARP-family or may carry ARP in a tunnel. */
-    static boolean mayBeArp(SequentialFrames f, int linkType, int length) {
+    static boolean mayBeArp(FrameBytes f, int linkType, int length) {
         return peek(f, linkType, length) != NOT_ARP;
     }
 
     /** {@link #ARP}, {@link #MAY_CARRY_ARP} or {@link #NOT_ARP} for the current frame of {@code f}. */
-    static int peek(SequentialFrames f, int linkType, int length) {
+    public static int peek(FrameBytes f, int linkType, int length) {
         switch (linkType) {
             case LinkTypes.ETHERNET:
                 if (length < Ethernet.HEADER_LENGTH) {
@@ -59,7 +76,7 @@ final class LinkPeek {
     }
 
     /** As the dissector's {@code LinkLayer.etherType}: through any stack of tags to ARP, LLC/SNAP or IP. */
-    private static int etherType(SequentialFrames f, int type, int offset, int length) {
+    private static int etherType(FrameBytes f, int type, int offset, int length) {
         if (type < EtherTypes.ETHERNET_II_MIN_LEN) {
             return NOT_ARP;
         }
@@ -91,7 +108,7 @@ final class LinkPeek {
     }
 
     /** ARP or RARP at {@code o}, unless it is ATMARP, which the dissector does not decode as arp. */
-    private static int arp(SequentialFrames f, int o, int length) {
+    private static int arp(FrameBytes f, int o, int length) {
         return o + 2 <= length && Arp.isAtmArp(f.u16(o)) ? NOT_ARP : ARP;
     }
 
@@ -100,7 +117,7 @@ final class LinkPeek {
      * CAPWAP): a migration seen from the underlay, or through a mirror session, is still a migration. Such
      * frames are decoded, and kept only when they do hold ARP.
      */
-    private static boolean mayCarryArp(SequentialFrames f, boolean v6, int o, int length) {
+    private static boolean mayCarryArp(FrameBytes f, boolean v6, int o, int length) {
         int proto;
         int transport;
         if (v6) {
@@ -132,7 +149,7 @@ final class LinkPeek {
      * (any stack of 802.1Q/802.1ad tags) or Linux SLL; -1 for any other frame. A host's DHCP exchange just before
      * its gratuitous ARP says it came up on the network rather than moved there.
      */
-    static long dhcpClient(SequentialFrames f, int linkType, int length) {
+    static long dhcpClient(FrameBytes f, int linkType, int length) {
         int o;
         int t;
         switch (linkType) {
@@ -184,7 +201,7 @@ final class LinkPeek {
     }
 
     /** LLC/SNAP whose protocol id is an EtherType (OUI 0) carrying ARP: ARP over 802.3, as the dissector's LLC. */
-    private static int snapArp(SequentialFrames f, int o, int length) {
+    private static int snapArp(FrameBytes f, int o, int length) {
         if (o + Llc.SNAP_HEADER_LENGTH > length) {
             return NOT_ARP;
         }

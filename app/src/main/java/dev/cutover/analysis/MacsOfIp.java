@@ -1,6 +1,7 @@
 package dev.cutover.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,51 +24,74 @@ public final class MacsOfIp {
         OLDER
     }
 
-    private final List<Long> macs = new ArrayList<>(2);
-    private final List<Long> times = new ArrayList<>(2);
+    // most recent first, in primitive arrays: an address is claimed once per ARP frame that names it
+    private long[] macs = new long[2];
+    private long[] times = new long[2];
+    private int size;
 
     /**
      * Records that {@code mac} claimed the address at {@code timeNanos}. Read {@link #current()} and
      * {@link #lastTime()} before calling to know the MAC it had and when that MAC last claimed it.
      */
     public Change claim(long mac, long timeNanos) {
-        if (macs.isEmpty()) {
-            macs.add(mac);
-            times.add(timeNanos);
+        if (size == 0) {
+            macs[0] = mac;
+            times[0] = timeNanos;
+            size = 1;
             return Change.FIRST;
         }
-        if (macs.get(0) == mac) {
-            times.set(0, timeNanos);
+        if (macs[0] == mac) {
+            times[0] = timeNanos;
             return Change.SAME;
         }
-        int at = macs.indexOf(mac);
-        if (at > 0) {
-            macs.remove(at);
-            times.remove(at);
+        int at = indexOf(mac);
+        boolean known = at >= 0;
+        if (!known) {
+            if (size == macs.length) {
+                macs = Arrays.copyOf(macs, size * 2);
+                times = Arrays.copyOf(times, size * 2);
+            }
+            at = size++;
         }
-        macs.add(0, mac);
-        times.add(0, timeNanos);
-        return at == 1 ? Change.PREVIOUS : at > 1 ? Change.OLDER : Change.NEW_MAC;
+        // move the ones before it down by one and put it first
+        System.arraycopy(macs, 0, macs, 1, at);
+        System.arraycopy(times, 0, times, 1, at);
+        macs[0] = mac;
+        times[0] = timeNanos;
+        return !known ? Change.NEW_MAC : at == 1 ? Change.PREVIOUS : Change.OLDER;
+    }
+
+    private int indexOf(long mac) {
+        for (int i = 0; i < size; i++) {
+            if (macs[i] == mac) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The MAC that claimed the address last, or -1 before any claim. */
     public long current() {
-        return macs.isEmpty() ? -1 : macs.get(0);
+        return size == 0 ? -1 : macs[0];
     }
 
     /** When the current MAC last claimed it, or -1 before any claim. */
     public long lastTime() {
-        return times.isEmpty() ? -1 : times.get(0);
+        return size == 0 ? -1 : times[0];
     }
 
     /** When {@code mac} last claimed the address, or -1 if it never did. */
     public long lastTime(long mac) {
-        int at = macs.indexOf(mac);
-        return at < 0 ? -1 : times.get(at);
+        int at = indexOf(mac);
+        return at < 0 ? -1 : times[at];
     }
 
     /** The MACs, most recent first. */
     public List<Long> macs() {
-        return List.copyOf(macs);
+        List<Long> l = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            l.add(macs[i]);
+        }
+        return List.copyOf(l);
     }
 }

@@ -457,16 +457,59 @@ public final class MigrationAnalyzer {
         return out;
     }
 
-    /** The event of a one-RARP failover this gratuitous ARP is the bond's own announcement of, or null. */
-    private Event failoverOf(int garpRow, List<Event> bondFailovers) {
-        for (Event e : bondFailovers) {
-            int rarp = e.burstRows.get(0);
-            if (arp.iface[garpRow] == arp.iface[rarp] && arp.vlans[garpRow] == arp.vlans[rarp]
-                    && Math.abs(arp.time[garpRow] - arp.time[rarp]) <= config.failoverWindow().toNanos()) {
-                return e;
+    /**
+     * The one-RARP failovers by interface and VLANs, each list in event order with its RARP times, so that a
+     * gratuitous ARP finds the first failover within the window by binary search instead of walking them all
+     * (a dense capture has tens of thousands of both).
+     */
+    private final class BondFailovers {
+        private final Map<Long, List<Event>> byLink = new HashMap<>();
+        private final Map<Long, long[]> times = new HashMap<>();
+        /** Links whose failovers are not in time order: walked in full, as the first in event order wins. */
+        private final Set<Long> unordered = new java.util.HashSet<>();
+
+        BondFailovers(List<Event> failovers) {
+            for (Event e : failovers) {
+                byLink.computeIfAbsent(link(e.burstRows.get(0)), k -> new ArrayList<>()).add(e);
             }
+            byLink.forEach((link, list) -> {
+                long[] t = new long[list.size()];
+                for (int i = 0; i < t.length; i++) {
+                    t[i] = arp.time[list.get(i).burstRows.get(0)];
+                    if (i > 0 && t[i] < t[i - 1]) {
+                        unordered.add(link);
+                    }
+                }
+                times.put(link, t);
+            });
         }
-        return null;
+
+        /** Interface and VLAN stack in one key: the stack uses the low 51 bits, the interface the rest. */
+        private long link(int row) {
+            return ((long) arp.iface[row] << 51) ^ arp.vlans[row];
+        }
+
+        /** The event of a one-RARP failover this gratuitous ARP is the bond's own announcement of, or null. */
+        Event of(int garpRow) {
+            long link = link(garpRow);
+            List<Event> list = byLink.get(link);
+            if (list == null) {
+                return null;
+            }
+            long window = config.failoverWindow().toNanos();
+            long t = arp.time[garpRow];
+            for (int i = unordered.contains(link) ? 0 : lowerBound(times.get(link), t - window); i < list.size(); i++) {
+                int rarp = list.get(i).burstRows.get(0);
+                if (arp.iface[garpRow] == arp.iface[rarp] && arp.vlans[garpRow] == arp.vlans[rarp]
+                        && Math.abs(t - arp.time[rarp]) <= window) {
+                    return list.get(i);
+                }
+                if (!unordered.contains(link)) {
+                    return null;
+                }
+            }
+            return null;
+        }
     }
 
     private List<Event> correlate(List<RarpBurst> bursts, List<List<Integer>> burstRows) {
@@ -481,13 +524,14 @@ public final class MigrationAnalyzer {
         long gap = config.burstGapNanos();
         Map<Long, Event> openGarpOnly = new HashMap<>();
         Map<Long, long[]> sweeps = null;
-        List<Event> bondFailovers = new ArrayList<>();
+        List<Event> failovers = new ArrayList<>();
         for (Event e : events) {
             if (e.burst.pattern() == BurstPattern.FAILOVER && e.burstRows.size() == 1
                     && bondAnnouncement(e.burstRows.get(0)) >= 0) {
-                bondFailovers.add(e);
+                failovers.add(e);
             }
         }
+        BondFailovers bondFailovers = new BondFailovers(failovers);
         for (int r = 0; r < arp.count; r++) {
             if (!arp.classOf(r).isGratuitous() || arp.senderMac[r] < 0) {
                 continue;
@@ -503,7 +547,7 @@ public final class MigrationAnalyzer {
                 }
             }
             if (best == null) {
-                best = failoverOf(r, bondFailovers);
+                best = bondFailovers.of(r);
             }
             if (best == null) {
                 if (sweeps == null) {

@@ -10,7 +10,7 @@ import java.util.concurrent.CancellationException;
  * look at every frame: a positional read per frame costs a system call each, a window costs one per few
  * megabytes. Frames may be visited in any order; ascending order reads each file once. One per thread.
  */
-public final class SequentialFrames {
+public final class SequentialFrames implements FrameBytes {
     private final Capture capture;
     private final FrameIndex index;
     private final LoadMonitor monitor;
@@ -78,12 +78,14 @@ public final class SequentialFrames {
     }
 
     /** The byte at {@code offset} of the current frame, 0..255. */
+    @Override
     public int u8(int offset) {
         Objects.checkIndex(offset, length);
         return buffer.get(start + offset) & 0xFF;
     }
 
     /** The big-endian 16-bit value at {@code offset} of the current frame. */
+    @Override
     public int u16(int offset) {
         Objects.checkFromIndexSize(offset, 2, length);
         return ((buffer.get(start + offset) & 0xFF) << 8) | (buffer.get(start + offset + 1) & 0xFF);

@@ -71,8 +71,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 BitSet selected = opened.pipeline.select(filter, LoadMonitor.NONE);
                 result = MigrationAnalyzer.analyze(capture, config, LoadMonitor.NONE, selected::get);
             }
-            out.print(format == Format.json ? AnalysisJson.render(capture, result) + System.lineSeparator()
-                    : AnalysisText.render(capture, result, all));
+            if (format == Format.json) {
+                AnalysisJson.write(capture, result, out);
+                out.println();
+            } else {
+                out.print(AnalysisText.render(capture, result, all));
+            }
             out.flush();
             return CaptureFiles.reportDamage(capture, err);
         }

@@ -65,10 +65,10 @@ public final class DissectCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         AnalysisConfig config = analysisOptions.config();
-        dev.cutover.dissect.Vendors vendors = vendorTable.load(err);
-        if (vendors == null) {
+        if (vendorTable.refused(err)) {
             return ExitCodes.USAGE;
         }
+        dev.cutover.dissect.Vendors vendors = vendorTable.named();
         try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, false, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;

@@ -61,10 +61,10 @@ public final class ExportCommand implements Callable<Integer> {
         }
         CompiledFilter f = displayFilter.given() ? filter : null;
         PacketExport.Selection selection = annotated ? PacketExport.Selection.ANNOTATED : PacketExport.Selection.ALL;
-        dev.cutover.dissect.Vendors vendors = vendorTable.load(err);
-        if (vendors == null) {
+        if (vendorTable.refused(err)) {
             return ExitCodes.USAGE;
         }
+        dev.cutover.dissect.Vendors vendors = vendorTable.named();
         try (OpenedCaptures opened = OpenedCaptures.open(input.files, analysisOptions.config(), vendors, true, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;

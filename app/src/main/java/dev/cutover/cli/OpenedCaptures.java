@@ -36,7 +36,7 @@ final class OpenedCaptures implements AutoCloseable {
      */
     static OpenedCaptures open(List<Path> files, AnalysisConfig config, boolean annotationsRequired,
                                PrintWriter err) {
-        return open(files, config, Vendors.bundled(), annotationsRequired, err);
+        return open(files, config, null, annotationsRequired, err);
     }
 
     /**
@@ -46,14 +46,17 @@ final class OpenedCaptures implements AutoCloseable {
     static OpenedCaptures open(List<Path> files, AnalysisConfig config, boolean withAnnotations, boolean required,
                                PrintWriter err) {
         if (withAnnotations) {
-            return open(files, config, Vendors.bundled(), required, err);
+            return open(files, config, (Vendors) null, required, err);
         }
         Capture capture = CaptureFiles.open(files, err);
         return capture == null ? null
                 : new OpenedCaptures(capture, AnnotationStore.inMemory(), config, Vendors.bundled());
     }
 
-    /** As {@link #open(List, AnalysisConfig, boolean, PrintWriter)}, naming MAC vendors from {@code vendors}. */
+    /**
+     * As {@link #open(List, AnalysisConfig, boolean, PrintWriter)}, naming MAC vendors from {@code vendors} (null:
+     * the bundled table, taken once the files are open, so that loading it overlaps with indexing them).
+     */
     static OpenedCaptures open(List<Path> files, AnalysisConfig config, Vendors vendors, boolean annotationsRequired,
                                PrintWriter err) {
         Capture capture = CaptureFiles.open(files, err);
@@ -69,7 +72,7 @@ final class OpenedCaptures implements AutoCloseable {
             err.println("cutover: annotations left out");
             notes = AnnotationStore.inMemory();
         }
-        return new OpenedCaptures(capture, notes, config, vendors);
+        return new OpenedCaptures(capture, notes, config, vendors == null ? Vendors.bundled() : vendors);
     }
 
     /**

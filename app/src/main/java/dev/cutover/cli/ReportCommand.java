@@ -80,10 +80,10 @@ public final class ReportCommand implements Callable<Integer> {
         CompiledFilter f = displayFilter.given() ? filter : null;
         AnalysisConfig config = analysisOptions.config();
         MigrationAnalyzer.prepare();
-        dev.cutover.dissect.Vendors vendors = vendorTable.load(err);
-        if (vendors == null) {
+        if (vendorTable.refused(err)) {
             return ExitCodes.USAGE;
         }
+        dev.cutover.dissect.Vendors vendors = vendorTable.named();
         try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, true, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;

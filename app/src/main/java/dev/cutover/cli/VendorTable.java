@@ -15,6 +15,26 @@ final class VendorTable {
                     + "does) or the IEEE's oui.txt (e.g. /usr/share/ieee-data/oui.txt)")
     Path file;
 
+    private Vendors named;
+
+    /**
+     * Reads the registry the user named, if any; true after saying on {@code err} why it cannot serve. With
+     * none named, the bundled table is taken once the files are open ({@link #named()} is null), so loading it
+     * overlaps with indexing them.
+     */
+    boolean refused(PrintWriter err) {
+        if (file == null) {
+            return false;
+        }
+        named = load(err);
+        return named == null;
+    }
+
+    /** The registry the user named, or null for the bundled table. */
+    Vendors named() {
+        return named;
+    }
+
     /** The table to use; null after saying on {@code err} why the named file cannot serve. */
     Vendors load(PrintWriter err) {
         if (file == null) {

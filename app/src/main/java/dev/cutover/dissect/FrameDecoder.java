@@ -2,6 +2,8 @@ package dev.cutover.dissect;
 
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.InterfaceInfo;
+import dev.cutover.capture.LoadMonitor;
+import dev.cutover.capture.SequentialFrames;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,6 +22,11 @@ public final class FrameDecoder {
     private final byte[] buffer;
     private final long firstTime;
     private final IntFunction<List<String>> annotations;
+    /** Frames read one after the other before reads go through a read-ahead window. */
+    private static final int SEQUENTIAL_AFTER = 64;
+    private SequentialFrames sequential;
+    private int next = -1;
+    private int inOrder;
 
     public FrameDecoder(Capture capture) {
         this(capture, frame -> List.of());
@@ -77,12 +84,47 @@ public final class FrameDecoder {
             dissector.dissect(info, buffer, out, Layer.FRAME);
             return info;
         }
-        int n = capture.readFrame(frame, buffer);
+        int n = readBytes(frame);
         dissector.dissect(info, buffer, out, depth);
         if (n < info.capturedLength()) {
             out.markMalformed();
         }
         return info;
+    }
+
+    /**
+     * Reads the frame's bytes into the buffer: by a positional read, or through a read-ahead window once frames
+     * are asked for in order (a pass over all of them, as a display filter makes, reads each file once in large
+     * blocks instead of making a system call per frame; a window costs a few megabytes, so single frames, as
+     * a window shows them, are read on their own).
+     */
+    /**
+     * Reads frame {@code frame}'s bytes without decoding them, for a look at its headers; returns how many there
+     * are, in {@link #bytes()} until the next read or decode.
+     */
+    public int read(int frame) throws IOException {
+        return readBytes(frame);
+    }
+
+    /** The bytes of the frame read or decoded last (its captured length of them). */
+    public byte[] bytes() {
+        return buffer;
+    }
+
+    private int readBytes(int frame) throws IOException {
+        // the same frame again (decoded a second time, deeper) keeps the order going
+        if (frame != next - 1) {
+            inOrder = frame == next ? inOrder + 1 : 0;
+        }
+        next = frame + 1;
+        if (inOrder < SEQUENTIAL_AFTER) {
+            return capture.readFrame(frame, buffer);
+        }
+        if (sequential == null) {
+            sequential = new SequentialFrames(capture, LoadMonitor.NONE);
+        }
+        sequential.moveTo(frame);
+        return sequential.copyTo(buffer);
     }
 
     public FrameInfo decode(int frame, Dissection out) throws IOException {

@@ -1,6 +1,7 @@
 package dev.cutover.frames;
 
 import dev.cutover.analysis.AnalysisResult;
+import dev.cutover.analysis.LinkPeek;
 import dev.cutover.annotations.AnnotationSource;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
@@ -11,6 +12,8 @@ import dev.cutover.dissect.FrameInfo;
 import dev.cutover.dissect.Layer;
 import dev.cutover.dissect.Needs;
 import dev.cutover.dissect.Vendors;
+import dev.cutover.dissect.proto.Arp;
+import dev.cutover.dissect.proto.Migration;
 import dev.cutover.filter.CompiledFilter;
 
 import java.io.IOException;
@@ -196,8 +199,49 @@ public final class FramePipeline {
 
         /** Whether frame {@code frame} passes {@code filter}, decoding it into {@code d} as deep as it needs. */
         public boolean matches(int frame, CompiledFilter filter, Dissection d) throws IOException {
+            if (filter.requiredLayer() == Layer.ALL && arpOnly(filter)) {
+                // The payload fields it reads are ARP's: a frame whose link layer carries no ARP has none of
+                // them, and a decode as deep as its other fields holds everything else the filter reads.
+                int length = decoder.read(frame);
+                if (LinkPeek.peek(decoder.bytes(), capture.interfaceOf(frame).linkType(), length)
+                        == LinkPeek.NOT_ARP) {
+                    decode(frame, d, withoutArpDepth);
+                    return filter.matches(d);
+                }
+            }
             decode(frame, d, filter.requiredLayer());
             return filter.matches(d);
+        }
+
+        private CompiledFilter arpOnlyOf;
+        private boolean arpOnly;
+        /** How deep the fields of {@link #arpOnlyOf} other than ARP's need a frame decoded. */
+        private Layer withoutArpDepth;
+
+        /**
+         * True when every payload field {@code filter} reads is one the ARP dissector adds (arp.*, the migration
+         * notification) and it reads nothing after the payload: such a filter (arp.opcode == 3, the usual one
+         * here) has the same answer on a link-layer decode of a frame without ARP as on a full decode.
+         */
+        private boolean arpOnly(CompiledFilter filter) {
+            if (filter != arpOnlyOf) {
+                boolean only = true;
+                Needs others = Needs.NOTHING;
+                for (Field f : filter.fields()) {
+                    boolean arp = Arp.FIELDS.contains(f) || f == Migration.NOTIFICATION || f == Migration.VM_MAC
+                            || f == Migration.VM_VENDOR;
+                    if (!arp) {
+                        others = others.and(f);
+                    }
+                    if (f.source() == Field.Source.TRAILER || f.source() == Field.Source.PAYLOAD && !arp) {
+                        only = false;
+                    }
+                }
+                arpOnlyOf = filter;
+                arpOnly = only;
+                withoutArpDepth = others.depth();
+            }
+            return arpOnly;
         }
 
         /** What the frame record says of frame {@code frame}, without reading its bytes. */

@@ -1,7 +1,7 @@
 package dev.cutover.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.Finding;
 import dev.cutover.analysis.MigrationEvent;
@@ -50,7 +50,116 @@ public final class AnalysisJson {
 
     /** The analysis as JSON text. */
     public static String render(Capture capture, AnalysisResult result) throws java.io.IOException {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(model(capture, result));
+        java.io.StringWriter out = new java.io.StringWriter();
+        write(capture, result, out);
+        return out.toString();
+    }
+
+    /**
+     * Writes the analysis as JSON to {@code out} as it goes, field by field, laid out as Jackson's default pretty
+     * printer lays out {@link #model}: a dense capture has tens of thousands of migrations, which a tree or one
+     * String of the whole would first hold in memory, and binding the records by reflection costs more than the
+     * writing. {@code out} is flushed, not closed.
+     */
+    public static void write(Capture capture, AnalysisResult result, java.io.Writer out) throws java.io.IOException {
+        Report r = model(capture, result);
+        try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeArrayFieldStart("captures");
+            for (CaptureJson c : r.captures()) {
+                g.writeStartObject();
+                g.writeStringField("file", c.file());
+                g.writeStringField("format", c.format());
+                g.writeNumberField("frames", c.frames());
+                strings(g, "interfaces", c.interfaces());
+                g.writeStringField("damage", c.damage());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("frames", r.frames());
+            g.writeNumberField("arpFrames", r.arpFrames());
+            g.writeArrayFieldStart("migrations");
+            for (Migration m : r.migrations()) {
+                g.writeStartObject();
+                g.writeNumberField("id", m.id());
+                g.writeStringField("mac", m.mac());
+                g.writeStringField("vendor", m.vendor());
+                ints(g, "vlans", m.vlans());
+                strings(g, "interfaces", m.interfaces());
+                g.writeFieldName("rarp");
+                Rarp b = m.rarp();
+                if (b == null) {
+                    g.writeNull();
+                } else {
+                    g.writeStartObject();
+                    g.writeNumberField("count", b.count());
+                    g.writeNumberField("firstFrame", b.firstFrame());
+                    g.writeNumberField("lastFrame", b.lastFrame());
+                    g.writeStringField("firstTime", b.firstTime());
+                    g.writeStringField("lastTime", b.lastTime());
+                    g.writeArrayFieldStart("intervalsMs");
+                    for (double d : b.intervalsMs()) {
+                        g.writeNumber(d);
+                    }
+                    g.writeEndArray();
+                    g.writeStringField("pattern", b.pattern());
+                    ints(g, "frames", b.frames());
+                    g.writeEndObject();
+                }
+                g.writeFieldName("garp");
+                Garp a = m.garp();
+                if (a == null) {
+                    g.writeNull();
+                } else {
+                    g.writeStartObject();
+                    g.writeNumberField("count", a.count());
+                    g.writeNumberField("firstFrame", a.firstFrame());
+                    strings(g, "ips", a.ips());
+                    g.writeStringField("firstTime", a.firstTime());
+                    ints(g, "frames", a.frames());
+                    g.writeEndObject();
+                }
+                g.writeFieldName("rarpToGarpMs");
+                if (m.rarpToGarpMs() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(m.rarpToGarpMs());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("findings");
+            for (FindingJson f : r.findings()) {
+                g.writeStartObject();
+                g.writeStringField("code", f.code());
+                g.writeStringField("severity", f.severity());
+                g.writeStringField("mac", f.mac());
+                g.writeStringField("ip", f.ip());
+                ints(g, "frames", f.frames());
+                g.writeStringField("message", f.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.flush();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws java.io.IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void ints(JsonGenerator g, String name, List<Integer> values) throws java.io.IOException {
+        g.writeArrayFieldStart(name);
+        for (int v : values) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
     }
 
     /** The analysis as records, for JSON and the reports. */

@@ -232,8 +232,17 @@ public final class LinkLayer {
             case EtherTypes.RARP:
                 return "RARP";
             default:
-                String name = EtherTypes.NAMES.get((long) type);
-                return name != null && name.length() <= 12 ? name : String.format("0x%04x", type);
+                String cached = TYPE_NAMES[type & 0xFFFF];
+                if (cached == null) {
+                    String name = EtherTypes.NAMES.get((long) type);
+                    cached = name != null && name.length() <= 12 ? name : String.format("0x%04x", type);
+                    // a race only computes the same String twice
+                    TYPE_NAMES[type & 0xFFFF] = cached;
+                }
+                return cached;
         }
     }
+
+    /** The Protocol column's name of each EtherType, made once: every tagged frame asks for its tag's. */
+    private static final String[] TYPE_NAMES = new String[0x10000];
 }

@@ -1,0 +1,62 @@
+package dev.cutover.cli;
+
+import dev.cutover.bench.DenseCapture;
+import dev.cutover.testsupport.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code cutover analyze} on a migration-dense capture (120,000 frames, 10 % ARP family, 1,799 one-RARP bursts
+ * and gratuitous ARP from 80 hosts, the mix of the benchmark's dense file) prints exactly what it printed before
+ * the analysis was made faster: the expected JSON and text were written by the analysis as it was then.
+ */
+class DenseAnalysisTest {
+    @TempDir
+    Path dir;
+
+    private Path capture() throws IOException {
+        Path file = dir.resolve("dense-120000.pcap");
+        DenseCapture.write(file, 120_000, 1);
+        return file;
+    }
+
+    private static String expected(String name) throws IOException {
+        try (InputStream in = DenseAnalysisTest.class.getResourceAsStream("/dense/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(new GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The output as the expected files were written: the capture named as given in its folder, lines ending in \n. */
+    private String asWritten(String out) {
+        return out.replace(dir + java.io.File.separator, "").replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void jsonIsUnchanged() throws IOException {
+        CliRun r = CliRun.of("analyze", "--format", "json", capture().toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).isEmpty();
+        String want = expected("dense-120000.json.gz");
+        assertThat(want).contains("\"arpFrames\" : 11953");
+        assertThat(asWritten(r.out())).isEqualTo(want);
+    }
+
+    @Test
+    void textWithEveryMigrationAndFindingIsUnchanged() throws IOException {
+        CliRun r = CliRun.of("analyze", "--all", capture().toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).isEmpty();
+        String want = expected("dense-120000.txt.gz");
+        assertThat(want).contains("Migrations: 1799");
+        assertThat(asWritten(r.out())).isEqualTo(want);
+    }
+}
