@@ -58,7 +58,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         MigrationAnalyzer.prepare();
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, filter.needs().annotations(), false, err)) {
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, null,
+                filter.needs().annotations(), false, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }

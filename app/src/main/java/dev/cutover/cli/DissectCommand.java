@@ -69,7 +69,7 @@ public final class DissectCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         dev.cutover.dissect.Vendors vendors = vendorTable.named();
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, false, err)) {
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, true, false, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }

@@ -65,7 +65,8 @@ public final class ExportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         dev.cutover.dissect.Vendors vendors = vendorTable.named();
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, analysisOptions.config(), vendors, true, err)) {
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, analysisOptions.config(), vendors, true, true,
+                err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }

@@ -30,40 +30,21 @@ final class OpenedCaptures implements AutoCloseable {
     }
 
     /**
-     * Opens the files with their annotations, or prints why not and returns null. When the annotations cannot
-     * be read, {@code annotationsRequired} decides: refuse (a report or an export would lose them) or go on
-     * without them, saying so.
+     * Opens the files, or prints why not and returns null. MAC vendors are named from {@code vendors} (null: the
+     * bundled table, taken once the files are open, so that loading it overlaps with indexing them). The
+     * annotations are read when {@code readAnnotations} ({@code analyze} reads them only when its filter reads
+     * frame.comment, so a sidecar made on other files is not warned about when nothing reads it); when they
+     * cannot be read, {@code annotationsRequired} decides: refuse (a report or an export would lose them) or go
+     * on without them, saying so.
      */
-    static OpenedCaptures open(List<Path> files, AnalysisConfig config, boolean annotationsRequired,
-                               PrintWriter err) {
-        return open(files, config, null, annotationsRequired, err);
-    }
-
-    /**
-     * For {@code analyze}: the annotations are read only when {@code withAnnotations} (its filter reads
-     * frame.comment), so a sidecar made on other files is not warned about when nothing reads it.
-     */
-    static OpenedCaptures open(List<Path> files, AnalysisConfig config, boolean withAnnotations, boolean required,
-                               PrintWriter err) {
-        if (withAnnotations) {
-            return open(files, config, (Vendors) null, required, err);
-        }
-        Capture capture = CaptureFiles.open(files, err);
-        return capture == null ? null
-                : new OpenedCaptures(capture, AnnotationStore.inMemory(), config, Vendors.bundled());
-    }
-
-    /**
-     * As {@link #open(List, AnalysisConfig, boolean, PrintWriter)}, naming MAC vendors from {@code vendors} (null:
-     * the bundled table, taken once the files are open, so that loading it overlaps with indexing them).
-     */
-    static OpenedCaptures open(List<Path> files, AnalysisConfig config, Vendors vendors, boolean annotationsRequired,
-                               PrintWriter err) {
+    static OpenedCaptures open(List<Path> files, AnalysisConfig config, Vendors vendors, boolean readAnnotations,
+                               boolean annotationsRequired, PrintWriter err) {
         Capture capture = CaptureFiles.open(files, err);
         if (capture == null) {
             return null;
         }
-        AnnotationStore notes = CaptureFiles.annotations(files, capture, err);
+        AnnotationStore notes = readAnnotations ? CaptureFiles.annotations(files, capture, err)
+                : AnnotationStore.inMemory();
         if (notes == null) {
             if (annotationsRequired) {
                 capture.close();

@@ -84,7 +84,7 @@ public final class ReportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         dev.cutover.dissect.Vendors vendors = vendorTable.named();
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, true, err)) {
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, true, true, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }

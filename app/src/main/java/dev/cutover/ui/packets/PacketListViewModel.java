@@ -58,7 +58,6 @@ public final class PacketListViewModel {
     /** The Time column's "*REF*": a time reference frame, as Wireshark shows it. */
     public static final String REFERENCE = "*REF*";
 
-    private volatile AnalysisResult analysis;
     /** The frames on show as the filter reads them: the capture, its annotations and its analysis. */
     private volatile FramePipeline pipeline;
     private final Tasks tasks;
@@ -182,7 +181,6 @@ public final class PacketListViewModel {
         sorting.set(false);
         filterAwaitsAnalysis = false;
         capture = c;
-        analysis = null;
         analysisFailure = null;
         IntFunction<List<String>> notes = annotations;
         pipeline = c == null ? null : FramePipeline.of(c).withAnnotations(AnnotationSource.comments(notes::apply));
@@ -260,8 +258,7 @@ public final class PacketListViewModel {
             return;
         }
         pipeline = p;
-        analysis = p.hasAnalysis() ? p.analysis() : null;
-        if (analysis != null && filterAwaitsAnalysis && filter != null) {
+        if (p.hasAnalysis() && filterAwaitsAnalysis && filter != null) {
             applyFilter(filter);
         }
     }
@@ -558,7 +555,8 @@ public final class PacketListViewModel {
      */
     public void goInMigration(boolean forward) {
         int current = currentFrame.get();
-        AnalysisResult a = analysis;
+        FramePipeline shown = pipeline;
+        AnalysisResult a = shown != null && shown.hasAnalysis() ? shown.analysis() : null;
         if (current < 0) {
             say("Select a frame first");
             return;
