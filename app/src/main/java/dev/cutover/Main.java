@@ -25,11 +25,11 @@ public final class Main {
                 return window.open(files, title);
             }
         };
-        System.exit(CutoverCommand.commandLine(desktop).execute(args));
+        System.exit(CutoverCommand.commandLine(desktop, args).execute(args));
     }
 
     /** Runs the command line without ever opening a window, and returns its exit code (tests call this). */
     public static int run(String... args) {
-        return CutoverCommand.commandLine().execute(args);
+        return CutoverCommand.commandLine(Desktop.NONE, args).execute(args);
     }
 }

@@ -13,9 +13,6 @@ import java.util.concurrent.Callable;
 @Command(name = "cutover", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Packet analyzer for virtual-machine live migration: RARP bursts, gratuitous ARP, VLANs.",
                 "Reads pcap, pcapng (also gzip-compressed) from pktcap-uw, tcpdump and Wireshark."},
-        subcommands = {InfoCommand.class, DissectCommand.class, AnalyzeCommand.class, FieldsCommand.class,
-                CaptureCommand.class, InterfacesCommand.class,
-                AnnotateCommand.class, ReportCommand.class, ExportCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE)
 public final class CutoverCommand implements Callable<Integer> {
     @Spec
@@ -27,6 +24,23 @@ public final class CutoverCommand implements Callable<Integer> {
         this.desktop = desktop;
     }
 
+    /** The subcommands, in the order {@code cutover --help} lists them. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("info", InfoCommand::new);
+        m.put("dissect", DissectCommand::new);
+        m.put("analyze", AnalyzeCommand::new);
+        m.put("fields", FieldsCommand::new);
+        m.put("capture", CaptureCommand::new);
+        m.put("interfaces", InterfacesCommand::new);
+        m.put("annotate", AnnotateCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("export", ExportCommand::new);
+        return m;
+    }
+
     /** The configured command line, text only: UTF-8 output, our exit codes, errors without stack traces. */
     public static CommandLine commandLine() {
         return commandLine(Desktop.NONE);
@@ -34,7 +48,22 @@ public final class CutoverCommand implements Callable<Integer> {
 
     /** The command line that opens the desktop window for {@code cutover [FILE...]} when one can be shown. */
     public static CommandLine commandLine(Desktop desktop) {
+        return commandLine(desktop, null);
+    }
+
+    /**
+     * The command line for these arguments. When the first argument names a subcommand, only that one is
+     * built: picocli reads every command's annotations when it is added, and building all nine costs a
+     * short command (info, analyze) about a tenth of a second of its start.
+     */
+    public static CommandLine commandLine(Desktop desktop, String[] args) {
         CommandLine cl = new CommandLine(new CutoverCommand(desktop));
+        String first = args == null || args.length == 0 ? null : args[0];
+        if (first != null && SUBCOMMANDS.containsKey(first)) {
+            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         // a capture's comments and names are the capture author's text: no control character reaches the terminal
         cl.setOut(new PrintWriter(new dev.cutover.text.TerminalWriter(
                 new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true));

@@ -205,6 +205,10 @@ public final class FramePipeline {
                 int length = decoder.read(frame);
                 if (LinkPeek.peek(decoder.bytes(), capture.interfaceOf(frame).linkType(), length)
                         == LinkPeek.NOT_ARP) {
+                    if (!withoutArpAnswer) {
+                        // it reads ARP's fields only and none is there: no decode can make it match
+                        return false;
+                    }
                     decode(frame, d, withoutArpDepth);
                     return filter.matches(d);
                 }
@@ -217,6 +221,11 @@ public final class FramePipeline {
         private boolean arpOnly;
         /** How deep the fields of {@link #arpOnlyOf} other than ARP's need a frame decoded. */
         private Layer withoutArpDepth;
+        /**
+         * False when {@link #arpOnlyOf} reads ARP's fields only and is false on a frame that has none of them
+         * (arp.opcode == 3): every frame without ARP is then rejected without a decode.
+         */
+        private boolean withoutArpAnswer;
 
         /**
          * True when every payload field {@code filter} reads is one the ARP dissector adds (arp.*, the migration
@@ -240,6 +249,7 @@ public final class FramePipeline {
                 arpOnlyOf = filter;
                 arpOnly = only;
                 withoutArpDepth = others.depth();
+                withoutArpAnswer = !only || !others.equals(Needs.NOTHING) || filter.matches(new Dissection());
             }
             return arpOnly;
         }

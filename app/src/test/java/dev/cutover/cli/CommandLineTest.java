@@ -42,7 +42,7 @@ class CommandLineTest {
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
         try {
-            return CutoverCommand.commandLine().execute(args);
+            return CutoverCommand.commandLine(dev.cutover.cli.Desktop.NONE, args).execute(args);
         } finally {
             System.setOut(savedOut);
             System.setErr(savedErr);
@@ -177,6 +177,27 @@ class CommandLineTest {
     void badUsageExitsTwo() {
         assertThat(run("dissect", "--format", "xml", "x.pcap")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("--frobnicate")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void theHelpListsEveryCommandAndEachCommandStandsAlone() {
+        String[] names = {"info", "dissect", "analyze", "fields", "capture", "interfaces", "annotate", "report",
+                "export"};
+        assertThat(run("--help")).isEqualTo(ExitCodes.OK);
+        String help = out.toString();
+        for (String name : names) {
+            assertThat(help).containsPattern("(?m)^\\s+" + name + "\\s");
+        }
+        for (String name : names) {
+            out.getBuffer().setLength(0);
+            stdout.reset();
+            // only the named command is built for its own arguments: its help must still be whole
+            assertThat(run(name, "--help")).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString()).startsWith("Usage: cutover " + name);
+        }
+        // a misspelt command is not a command: it is taken as a file, and named as one that cannot be read
+        assertThat(run("analyse")).isNotEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains("analyse");
     }
 
     @Test

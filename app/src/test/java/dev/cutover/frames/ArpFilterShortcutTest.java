@@ -31,7 +31,8 @@ class ArpFilterShortcutTest {
     private static final List<String> FILTERS = List.of("arp.opcode == 3", "arp", "not arp", "!(arp.opcode == 1)",
             "arp or vlan.id == 10", "arp.isgratuitous and frame.len > 59", "not arp.opcode == 2 and eth.type",
             "migration.notification", "arp.src.hw_mac == 00:50:56:00:00:01 or eth.dst == ff:ff:ff:ff:ff:ff",
-            "frame.protocols contains \"arp\"", "arp and ip");
+            "frame.protocols contains \"arp\"", "arp and ip", "not arp.opcode == 3",
+            "arp.src.proto_ipv4 == 10.0.0.1 or arp.opcode in {3 4}");
 
     @TempDir
     Path dir;

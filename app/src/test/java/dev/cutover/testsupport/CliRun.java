@@ -17,7 +17,7 @@ public record CliRun(int code, String out, String err) {
         System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = CutoverCommand.commandLine().execute(args);
+            code = CutoverCommand.commandLine(dev.cutover.cli.Desktop.NONE, args).execute(args);
         } finally {
             System.setOut(savedOut);
             System.setErr(savedErr);
