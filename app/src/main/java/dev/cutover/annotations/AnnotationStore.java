@@ -85,16 +85,7 @@ public final class AnnotationStore implements AnnotationSource {
         } catch (NoSuchFileException e) {
             return store;
         }
-        Sidecar s;
-        try {
-            s = JSON.readValue(bytes, Sidecar.class);
-        } catch (JsonProcessingException e) {
-            throw new IOException(store.sidecar + ": not an annotation file: " + e.getOriginalMessage(), e);
-        }
-        if (s.schema() < 1 || s.schema() > SCHEMA) {
-            throw new IOException(store.sidecar + ": annotation schema " + s.schema()
-                    + " is not one this version reads (1.." + SCHEMA + ")");
-        }
+        Sidecar s = parse(bytes, store.sidecar);
         boolean otherFiles = s.files() != null && !s.files().equals(store.files);
         boolean otherCount = s.frames() != null && frameCount >= 0 && s.frames() != frameCount;
         if (otherFiles || otherCount) {
@@ -120,6 +111,29 @@ public final class AnnotationStore implements AnnotationSource {
         return out;
     }
 
+    /**
+     * The sidecar's content, or an IOException naming the sidecar and why it is not one: Jackson reports bytes
+     * that are not text (a UTF-32 guess on leading zero bytes, say) as a plain IOException, not as bad JSON.
+     */
+    private static Sidecar parse(byte[] bytes, Path sidecar) throws IOException {
+        Sidecar s;
+        try {
+            s = JSON.readValue(bytes, Sidecar.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(sidecar + ": not an annotation file: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IOException(sidecar + ": not an annotation file: " + e.getMessage(), e);
+        }
+        if (s == null) {
+            throw new IOException(sidecar + ": not an annotation file: it holds no JSON object");
+        }
+        if (s.schema() < 1 || s.schema() > SCHEMA) {
+            throw new IOException(sidecar + ": annotation schema " + s.schema()
+                    + " is not one this version reads (1.." + SCHEMA + ")");
+        }
+        return s;
+    }
+
     /** The sidecar's annotations as they are on disk now; none when there is no sidecar. */
     private TreeMap<Integer, Annotation> readDisk() throws IOException {
         byte[] bytes;
@@ -128,16 +142,7 @@ public final class AnnotationStore implements AnnotationSource {
         } catch (NoSuchFileException e) {
             return new TreeMap<>();
         }
-        Sidecar s;
-        try {
-            s = JSON.readValue(bytes, Sidecar.class);
-        } catch (JsonProcessingException e) {
-            throw new IOException(sidecar + ": not an annotation file: " + e.getOriginalMessage(), e);
-        }
-        if (s.schema() < 1 || s.schema() > SCHEMA) {
-            throw new IOException(sidecar + ": annotation schema " + s.schema()
-                    + " is not one this version reads (1.." + SCHEMA + ")");
-        }
+        Sidecar s = parse(bytes, sidecar);
         return annotations(s);
     }
 
