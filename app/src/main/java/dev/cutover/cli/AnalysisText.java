@@ -142,6 +142,8 @@ final class AnalysisText {
         int[] widths = new int[rows.get(0).length];
         for (String[] r : rows) {
             for (int c = 0; c < r.length; c++) {
+                // an interface name is the capture author's text: a newline in it would forge a row
+                r[c] = dev.cutover.text.Untrusted.oneLine(r[c]);
                 widths[c] = Math.max(widths[c], r[c].length());
             }
         }

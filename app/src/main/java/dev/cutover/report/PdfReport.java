@@ -31,6 +31,30 @@ public final class PdfReport {
     private PDPageContentStream cs;
     private float y;
 
+    /**
+     * Fonts for the characters DejaVu has no glyph for (Chinese, Japanese, Korean), looked for on the machine
+     * in this order: Noto Sans CJK and WenQuanYi ship as collections, Droid Sans Fallback as one font (Debian's
+     * fonts-droid-fallback); Windows and macOS have their own. None is bundled: a CJK font is 10-20 MB.
+     */
+    static final List<String> FALLBACK_FONTS = List.of(
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+            "/usr/share/fonts/google-droid/DroidSansFallbackFull.ttf",
+            "/usr/share/fonts/truetype/arphic/uming.ttc",
+            "C:\\Windows\\Fonts\\msyh.ttc",
+            "C:\\Windows\\Fonts\\simsun.ttc",
+            "/System/Library/Fonts/PingFang.ttc",
+            "/System/Library/Fonts/Hiragino Sans GB.ttc",
+            "/Library/Fonts/Arial Unicode.ttf");
+
+    /** The fallback font, loaded the first time a character needs it; null when none is installed. */
+    private PDFont fallback;
+    private boolean fallbackTried;
+
     private PdfReport(PDDocument doc) throws IOException {
         this.doc = doc;
         // embedded as subsets: only the glyphs the report uses go into the file
@@ -46,6 +70,44 @@ public final class PdfReport {
             }
             return org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, in, true);
         }
+    }
+
+    /** The first fallback font of {@link #FALLBACK_FONTS} on this machine that loads, embedded as a subset. */
+    private PDFont fallback() {
+        if (!fallbackTried) {
+            fallbackTried = true;
+            for (String name : FALLBACK_FONTS) {
+                java.io.File file = new java.io.File(name);
+                if (!file.isFile()) {
+                    continue;
+                }
+                try {
+                    fallback = loadFallback(file);
+                    return fallback;
+                } catch (IOException | RuntimeException e) {
+                    // an unreadable or odd font file: try the next one
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private PDFont loadFallback(java.io.File file) throws IOException {
+        if (!file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
+            return org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, file);
+        }
+        // a collection: its first font (the regular face of Noto Sans CJK SC, WenQuanYi Micro Hei, ...)
+        org.apache.fontbox.ttf.TrueTypeCollection ttc = new org.apache.fontbox.ttf.TrueTypeCollection(file);
+        org.apache.fontbox.ttf.TrueTypeFont[] first = new org.apache.fontbox.ttf.TrueTypeFont[1];
+        ttc.processAllFonts(f -> {
+            if (first[0] == null) {
+                first[0] = f;
+            }
+        });
+        if (first[0] == null) {
+            throw new IOException(file + ": an empty font collection");
+        }
+        return org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, first[0], true);
     }
 
     public static void write(ReportModel m, OutputStream out) throws IOException {
@@ -120,13 +182,13 @@ public final class PdfReport {
             text(bold, 11, "Frame " + f.number() + ": " + f.protocol() + " " + f.info());
             text(regular, 9, f.time() + ", " + f.source() + " -> " + f.destination() + ", " + f.length() + " bytes");
             for (String c : f.comments()) {
-                text(bold, 9, "Comment: " + c);
+                paragraph(bold, 9, "Comment: " + clipped(c));
             }
             if (!f.tags().isEmpty()) {
                 text(regular, 9, "Tags: " + String.join(", ", f.tags()));
             }
             for (String line : f.tree()) {
-                text(mono, 7.5f, line);
+                text(mono, 7.5f, clipped(line));
             }
             for (String line : f.hex().split("\n")) {
                 text(mono, 7.5f, line);
@@ -143,9 +205,8 @@ public final class PdfReport {
             space(row);
             float mid = y - row / 2;
             cs.beginText();
-            cs.setFont(mono, 7.5f);
             cs.newLineAtOffset(MARGIN, mid - 3);
-            cs.showText(safe(mono, r.mac()));
+            show(mono, 7.5f, safe(mono, r.mac()));
             cs.endText();
             cs.setStrokingColor(new Color(0xDD, 0xDD, 0xDD));
             cs.moveTo(MARGIN + label, mid);
@@ -194,40 +255,150 @@ public final class PdfReport {
         text(bold, 13, title);
     }
 
+    /**
+     * One line of the report, wrapped to the page: a newline in it (an interface name is the capture author's
+     * text) is shown escaped, never taken as the start of a line of the report.
+     */
     private void text(PDFont font, float size, String s) throws IOException {
-        float width = PAGE.getWidth() - 2 * MARGIN;
+        draw(font, size, wrap(font, size, safe(font, dev.cutover.text.Untrusted.oneLine(s == null ? "" : s)),
+                PAGE.getWidth() - 2 * MARGIN));
+    }
+
+    /** A comment: its own lines kept, each wrapped to the page. */
+    private void paragraph(PDFont font, float size, String s) throws IOException {
         List<String> lines = new ArrayList<>();
-        // a comment of several lines keeps its lines
         for (String part : (s == null ? "" : s).split("\r?\n", -1)) {
-            lines.addAll(wrap(font, size, safe(font, part), width));
+            lines.addAll(wrap(font, size, safe(font, part), PAGE.getWidth() - 2 * MARGIN));
         }
+        draw(font, size, lines);
+    }
+
+    private void draw(PDFont font, float size, List<String> lines) throws IOException {
         for (String line : lines) {
             space(size * 1.3f);
             y -= size * 1.3f;
             cs.setNonStrokingColor(Color.BLACK);
             cs.beginText();
-            cs.setFont(font, size);
             cs.newLineAtOffset(MARGIN, y);
-            cs.showText(line);
+            show(font, size, line);
             cs.endText();
         }
     }
 
-    private static List<String> wrap(PDFont font, float size, String s, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        String rest = s;
-        while (font.getStringWidth(rest) / 1000 * size > width) {
-            int cut = rest.length() - 1;
-            while (cut > 1 && font.getStringWidth(rest.substring(0, cut)) / 1000 * size > width) {
-                cut = Math.max(1, cut - Math.max(1, cut / 10));
-            }
-            int space = rest.lastIndexOf(' ', cut);
-            int at = space > cut / 2 ? space : cut;
-            lines.add(rest.substring(0, at));
-            rest = rest.substring(at).stripLeading();
+    /** Shows {@code s} (already {@link #safe}) in {@code font}, its runs the font lacks in the fallback font. */
+    private void show(PDFont font, float size, String s) throws IOException {
+        for (Run r : runs(font, s)) {
+            cs.setFont(r.font, size);
+            cs.showText(r.text);
         }
-        lines.add(rest);
+    }
+
+    /** Width in points of {@code s} (already {@link #safe}) at {@code size}, fallback runs included. */
+    private float width(PDFont font, float size, String s) throws IOException {
+        float w = 0;
+        for (Run r : runs(font, s)) {
+            w += r.font.getStringWidth(r.text) / 1000 * size;
+        }
+        return w;
+    }
+
+    private record Run(PDFont font, String text) {
+    }
+
+    /** {@code s} cut where it changes between {@code font} and the fallback font. */
+    private List<Run> runs(PDFont font, String s) {
+        List<Run> runs = new ArrayList<>(1);
+        java.util.Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new java.util.HashMap<>());
+        int start = 0;
+        PDFont current = font;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            PDFont f = known.computeIfAbsent(c, k -> shows(font, k)) || fallback == null ? font : fallback;
+            if (f != current) {
+                if (i > start) {
+                    runs.add(new Run(current, s.substring(start, i)));
+                }
+                start = i;
+                current = f;
+            }
+            i += Character.charCount(c);
+        }
+        if (start < s.length() || runs.isEmpty()) {
+            runs.add(new Run(current, s.substring(start)));
+        }
+        return runs;
+    }
+
+    /**
+     * {@code s} cut into lines at most {@code width} points wide, at a space where one falls in the second half
+     * of the line. One pass over the text, glyph widths cached: a megabyte-long comment wraps in linear time.
+     */
+    private List<String> wrap(PDFont font, float size, String s, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int space = -1;
+        float w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            float cw = glyphWidth(font, c) * size;
+            if (w + cw > width && i > start) {
+                int at = space > start + (i - start) / 2 ? space : i;
+                lines.add(s.substring(start, at));
+                start = at;
+                while (start < s.length() && s.charAt(start) == ' ') {
+                    start++;
+                }
+                // the characters already passed that start the next line
+                w = 0;
+                space = -1;
+                for (int k = start; k < i; ) {
+                    int ck = s.codePointAt(k);
+                    if (ck == ' ') {
+                        space = k;
+                    }
+                    w += glyphWidth(font, ck) * size;
+                    k += Character.charCount(ck);
+                }
+                if (start > i) {
+                    i = start;
+                    continue;
+                }
+            }
+            if (c == ' ') {
+                space = i;
+            }
+            w += cw;
+            i += Character.charCount(c);
+        }
+        lines.add(s.substring(Math.min(start, s.length())));
         return lines;
+    }
+
+    /** Per font, glyph widths in points at size 1, as found. */
+    private final java.util.Map<PDFont, java.util.Map<Integer, Float>> widths = new java.util.HashMap<>();
+
+    /** The width at size 1 of code point {@code c} (already {@link #safe}) as {@link #show} draws it. */
+    private float glyphWidth(PDFont font, int c) throws IOException {
+        java.util.Map<Integer, Float> known = widths.computeIfAbsent(font, f -> new java.util.HashMap<>());
+        Float w = known.get(c);
+        if (w == null) {
+            w = width(font, 1, new String(Character.toChars(c)));
+            known.put(c, w);
+        }
+        return w;
+    }
+
+    /** How much of one comment the PDF prints; the HTML, JSON and CSV reports carry all of it. */
+    static final int COMMENT_LIMIT = 4000;
+
+    /** A comment cut at {@link #COMMENT_LIMIT} characters, saying how long it is: a ticket is read, not scrolled. */
+    static String clipped(String comment) {
+        if (comment.length() <= COMMENT_LIMIT) {
+            return comment;
+        }
+        int cut = Character.isLowSurrogate(comment.charAt(COMMENT_LIMIT)) ? COMMENT_LIMIT - 1 : COMMENT_LIMIT;
+        return comment.substring(0, cut) + String.format(java.util.Locale.ROOT,
+                " … (%,d characters in all: the HTML, JSON and CSV reports hold the whole comment)", comment.length());
     }
 
     /** Starts a new page when fewer than {@code needed} points are left. */
@@ -249,7 +420,8 @@ public final class PdfReport {
 
     /**
      * The text as the font can show it: a tab as spaces, a control character as {@code \x1b} (as the terminal
-     * shows it), and a character the font has no glyph for (Chinese, say) as U+FFFD rather than lost.
+     * shows it), a character the font has no glyph for (Chinese, say) kept when the fallback font has one, and
+     * otherwise shown as U+FFFD rather than lost.
      */
     String safe(PDFont font, String s) {
         if (s == null) {
@@ -265,6 +437,9 @@ public final class PdfReport {
             } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
                 sb.append(dev.cutover.text.Untrusted.forTerminal(new String(Character.toChars(c)), ""));
             } else if (known.computeIfAbsent(c, k -> shows(font, k))) {
+                sb.appendCodePoint(c);
+            } else if (fallback() != null && glyphs.computeIfAbsent(fallback, f -> new java.util.HashMap<>())
+                    .computeIfAbsent(c, k -> shows(fallback, k))) {
                 sb.appendCodePoint(c);
             } else {
                 sb.appendCodePoint(REPLACEMENT);

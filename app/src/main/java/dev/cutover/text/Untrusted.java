@@ -40,13 +40,41 @@ public final class Untrusted {
     }
 
     /**
+     * The text on one line, for a table cell or a column: every control character escaped, newline and tab
+     * included ({@code \x0a}), so a name or comment can neither act on the terminal nor forge a row.
+     */
+    public static String oneLine(CharSequence text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\t' || isControl(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                appendEscape(sb, c);
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text.toString() : sb.toString();
+    }
+
+    /**
      * A cell for CSV that a spreadsheet shows as text: one starting with {@code =}, {@code +}, {@code -},
      * {@code @}, a tab or a carriage return gets a leading apostrophe (OWASP's advice against formula
-     * injection), unless it is a plain number such as {@code -0.000412}.
+     * injection), unless it is a plain number such as {@code -0.000412}. Control characters but tab and newline
+     * are escaped ({@code \x1b}): a NUL breaks CSV readers, an escape sequence acts on a terminal that shows
+     * the file; a quoted cell keeps its lines.
      */
     public static String forCsv(String cell) {
         if (cell == null || cell.isEmpty()) {
             return cell;
+        }
+        for (int i = 0; i < cell.length(); i++) {
+            if (isControl(cell.charAt(i))) {
+                cell = forTerminal(cell, "");
+                break;
+            }
         }
         char c = cell.charAt(0);
         if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') {

@@ -74,5 +74,9 @@ class HostileTextTest {
         assertThat(Untrusted.forCsv("\tx")).isEqualTo("'\tx");
         assertThat(Untrusted.forCsv("ARP")).isEqualTo("ARP");
         assertThat(Untrusted.forTerminal("a\u009bb\u007fc\rd", "")).isEqualTo("a\\x9bb\\x7fc\\x0dd");
+        assertThat(Untrusted.forCsv("vmnic5\u0000\u001b[2J\nline")).isEqualTo("vmnic5\\x00\\x1b[2J\nline");
+        assertThat(Untrusted.forCsv("=\u0007")).isEqualTo("'=\\x07");
+        assertThat(Untrusted.oneLine("a\nb\tc\u001b")).isEqualTo("a\\x0ab\\x09c\\x1b");
+        assertThat(Untrusted.oneLine("Čeština 切换")).isEqualTo("Čeština 切换");
     }
 }
