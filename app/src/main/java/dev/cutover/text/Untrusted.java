@@ -60,6 +60,39 @@ public final class Untrusted {
     }
 
     /**
+     * Text for HTML, SVG or any XML, in an element or a quoted attribute: the markup characters as entities, and
+     * every character XML does not allow (C0 controls but tab and newline, a lone surrogate, U+FFFE, U+FFFF) as
+     * U+FFFD, so the file stays well-formed and shows where something was.
+     */
+    public static String forMarkup(CharSequence text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<': sb.append("&lt;"); break;
+                case '>': sb.append("&gt;"); break;
+                case '&': sb.append("&amp;"); break;
+                case '"': sb.append("&quot;"); break;
+                case '\'': sb.append("&#39;"); break;
+                default:
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        sb.append(c).append(text.charAt(++i));
+                    } else if ((c < 0x20 && c != '\n' && c != '\t') || Character.isSurrogate(c)
+                            || c == '\uFFFE' || c == '\uFFFF') {
+                        sb.append('\uFFFD');
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
      * A cell for CSV that a spreadsheet shows as text: one starting with {@code =}, {@code +}, {@code -},
      * {@code @}, a tab or a carriage return gets a leading apostrophe (OWASP's advice against formula
      * injection), unless it is a plain number such as {@code -0.000412}. Control characters but tab and newline

@@ -213,28 +213,6 @@ public final class TimelineSvg {
     }
 
     static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<':
-                    b.append("&lt;");
-                    break;
-                case '>':
-                    b.append("&gt;");
-                    break;
-                case '&':
-                    b.append("&amp;");
-                    break;
-                case '"':
-                    b.append("&quot;");
-                    break;
-                default:
-                    if (c >= 0x20 || c == '\t' || c == '\n') {
-                        b.append(c);
-                    }
-            }
-        }
-        return b.toString();
+        return dev.cutover.text.Untrusted.forMarkup(s);
     }
 }

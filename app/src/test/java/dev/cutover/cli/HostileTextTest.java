@@ -79,4 +79,16 @@ class HostileTextTest {
         assertThat(Untrusted.oneLine("a\nb\tc\u001b")).isEqualTo("a\\x0ab\\x09c\\x1b");
         assertThat(Untrusted.oneLine("Čeština 切换")).isEqualTo("Čeština 切换");
     }
+
+    @Test
+    void markupIsWellFormedXmlWhateverTheText() throws Exception {
+        String hostile = "vmnic5\u0000\n<script>&\"'\u001b[2J\uFFFF\uD800 Čeština \uD83D\uDE00";
+        String xml = "<t a=\"" + Untrusted.forMarkup(hostile) + "\">" + Untrusted.forMarkup(hostile) + "</t>";
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        String expected = "vmnic5\uFFFD\n<script>&\"'\uFFFD[2J\uFFFD\uFFFD Čeština \uD83D\uDE00";
+        assertThat(doc.getDocumentElement().getTextContent()).isEqualTo(expected);
+        // an attribute's newline is normalised to a space by every XML parser
+        assertThat(doc.getDocumentElement().getAttribute("a")).isEqualTo(expected.replace('\n', ' '));
+    }
 }

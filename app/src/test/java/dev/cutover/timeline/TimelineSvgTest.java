@@ -46,7 +46,8 @@ class TimelineSvgTest {
 
     @Test
     void escapesText() {
-        assertThat(TimelineSvg.esc("a<b & \"c\">\u0001")).isEqualTo("a&lt;b &amp; &quot;c&quot;&gt;");
+        // a control character XML forbids shows where it was (U+FFFD) instead of vanishing
+        assertThat(TimelineSvg.esc("a<b & \"c\">\u0001")).isEqualTo("a&lt;b &amp; &quot;c&quot;&gt;\uFFFD");
     }
 
     private static int count(Document doc, String tag, String cls) {
