@@ -3,6 +3,7 @@ package dev.cutover.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.capture.PcapWriter;
+import dev.cutover.testsupport.MigrationFrames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,18 +15,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line end to end on real files: output, messages and exit codes. */
 class CommandLineTest {
-    private static final byte[] RARP = HexFormat.of().parseHex(
-            "ffffffffffff0050569db05181000" + "00a8035" + "000108000604000300" + "50569db05100000000"
-                    + "0050569db05100000000" + "0000000000000000000000000000");
-    private static final byte[] GARP = HexFormat.of().parseHex(
-            "ffffffffffff0050569db0510806" + "0001080006040001" + "0050569db0510a000098" + "0000000000000a000098"
-                    + "000000000000000000000000000000000000");
+    private static final byte[] RARP = MigrationFrames.RARP_VLAN10;
+    private static final byte[] GARP = MigrationFrames.GARP;
 
     @TempDir
     Path dir;

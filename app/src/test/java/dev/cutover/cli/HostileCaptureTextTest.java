@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.capture.PcapngWriter;
 import dev.cutover.testsupport.CliRun;
+import dev.cutover.testsupport.MigrationFrames;
+import dev.cutover.testsupport.CsvText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -16,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,12 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * text: escaped where a terminal would act on it, whole where the format holds it, no line forged.
  */
 class HostileCaptureTextTest {
-    private static final byte[] RARP = HexFormat.of().parseHex(
-            "ffffffffffff0050569db05181000" + "00a8035" + "000108000604000300" + "50569db05100000000"
-                    + "0050569db05100000000" + "0000000000000000000000000000");
-    private static final byte[] GARP = HexFormat.of().parseHex(
-            "ffffffffffff0050569db0510806" + "0001080006040001" + "0050569db0510a000098" + "0000000000000a000098"
-                    + "000000000000000000000000000000000000");
+    private static final byte[] RARP = MigrationFrames.RARP_VLAN10;
+    private static final byte[] GARP = MigrationFrames.GARP;
     private static final String INTERFACE = "vmnic5\u0000\nFrame 9: forged\u001b[2J";
     private static final String UNICODE = "Ελληνικά, русский, Čeština, 切换";
     private static final String HUGE = "x".repeat(1 << 20);
@@ -108,7 +105,7 @@ class HostileCaptureTextTest {
 
     @Test
     void theCsvReportParsesBackToTheSameText() throws Exception {
-        List<List<String>> rows = parseCsv(report("csv"));
+        List<List<String>> rows = CsvText.rows(report("csv"));
         assertThat(rows).hasSize(3);
         List<String> cells = new ArrayList<>();
         rows.forEach(cells::addAll);
@@ -135,46 +132,5 @@ class HostileCaptureTextTest {
         CliRun run = CliRun.of("report", capture.toString(), "--format", format, "-o", out.toString());
         assertThat(run.code()).as(run.err()).isZero();
         return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    /** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */
-    private static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -192,8 +192,8 @@ class SameAnswerEverywhereTest {
         Map<Integer, String> out = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(target);
         assertThat(lines.get(0)).isEqualTo("\"frame.number\",\"" + f.abbrev() + "\"");
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = cells(line);
+        List<List<String>> rows = dev.cutover.testsupport.CsvText.rows(Files.readString(target));
+        for (List<String> cells : rows.subList(1, rows.size())) {
             String value = cells.get(1);
             if (value.startsWith("'")) {
                 value = value.substring(1); // the CSV's guard against a formula
@@ -247,33 +247,5 @@ class SameAnswerEverywhereTest {
         } else if (node.isArray()) {
             node.forEach(x -> collect(x, out));
         }
-    }
-
-    private static List<String> cells(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
     }
 }
