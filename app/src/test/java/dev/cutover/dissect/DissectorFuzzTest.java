@@ -29,7 +29,8 @@ class DissectorFuzzTest {
                 fcs, 0, List.of());
         dissector.dissect(info, frame, d);
         for (int i = 0; i < d.size(); i++) {
-            assertThat(d.offset(i)).isBetween(0, frame.length);
+            assertThat(d.offset(i)).as("%s in a %d-byte frame of link type %d", d.field(i).abbrev(), frame.length, linkType)
+                    .isBetween(0, frame.length);
             assertThat(d.offset(i) + d.length(i)).isLessThanOrEqualTo(frame.length);
             FieldFormat.label(d, i);
             FieldFormat.value(d, i);

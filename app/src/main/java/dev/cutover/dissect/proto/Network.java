@@ -98,6 +98,10 @@ final class Network {
 
     /** {@code ttl} is the IPv4 header's, for ICMP's Info column; -1 over IPv6. */
     private static void transport(Cursor c, int proto, int o, int end, Layer depth, int ttl) {
+        if (o > c.captured()) {
+            // IPv4 options said to run past the bytes captured: nothing of the next protocol is there
+            return;
+        }
         if (proto == Ip.PROTO_UDP) {
             udp(c, o, end, depth);
         } else if (proto == Ip.PROTO_TCP) {
