@@ -41,7 +41,9 @@ public interface TimelineFrames {
 
             @Override
             public String interfaceName(int id) {
-                return id < c.interfaces().size() ? c.interfaces().get(id).name() : "if" + id;
+                // a label on the lane: a newline in the name must not break it in two
+                return id < c.interfaces().size() ? dev.cutover.text.Untrusted.oneLine(c.interfaces().get(id).name())
+                        : "if" + id;
             }
         };
     }

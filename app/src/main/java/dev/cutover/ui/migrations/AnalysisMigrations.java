@@ -41,7 +41,7 @@ public final class AnalysisMigrations implements MigrationSource {
             }
             List<String> names = new ArrayList<>();
             for (int id : e.interfaces()) {
-                names.add(interfaces.get(id).name());
+                names.add(dev.cutover.text.Untrusted.oneLine(interfaces.get(id).name()));
             }
             List<String> ips = new ArrayList<>();
             for (long ip : e.ips()) {
