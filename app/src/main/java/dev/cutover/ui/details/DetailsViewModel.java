@@ -1,5 +1,6 @@
 package dev.cutover.ui.details;
 
+import dev.cutover.text.Untrusted;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FieldFormat;
@@ -121,7 +122,9 @@ public final class DetailsViewModel {
             }
             List<DetailNode> kids = new ArrayList<>();
             children.set(i, kids);
-            made[i] = new DetailNode(i, FieldFormat.label(d, i), d.field(i).abbrev(), d.severity(i), kids);
+            // a comment's or a name's newline shown as \x0a: one row of the tree, one line
+            made[i] = new DetailNode(i, Untrusted.oneLine(FieldFormat.label(d, i)), d.field(i).abbrev(),
+                    d.severity(i), kids);
             int p = d.parent(i);
             if (p < 0) {
                 top.add(made[i]);

@@ -1,5 +1,7 @@
 package dev.cutover.ui.packets;
 
+import dev.cutover.text.Untrusted;
+
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.annotations.AnnotationSource;
 import dev.cutover.capture.Capture;
@@ -718,7 +720,15 @@ public final class PacketListViewModel {
     // ---- cells ----
 
     /** A cell's text. */
+    /**
+     * A cell's text on one line: a capture's interface name, comment or decoded string can hold a newline or
+     * control characters, shown as {@code \x0a} as analyze's table and the timeline show them.
+     */
     public String text(PacketColumn column, int frame) {
+        return Untrusted.oneLine(rawText(column, frame));
+    }
+
+    private String rawText(PacketColumn column, int frame) {
         switch (column) {
             case NUMBER:
                 return number(frame);

@@ -1,5 +1,6 @@
 package dev.cutover.ui.statistics;
 
+import dev.cutover.text.Untrusted;
 import dev.cutover.capture.Capture;
 import dev.cutover.statistics.BindingEvent;
 import dev.cutover.statistics.BindingHistory;
@@ -103,7 +104,7 @@ public final class BindingsViewModel extends StatisticsWindowModel<BindingHistor
     }
 
     public String interfaceName(BindingEvent e) {
-        return history == null ? "" : history.interfaceName(e.interfaceId());
+        return history == null ? "" : Untrusted.oneLine(history.interfaceName(e.interfaceId()));
     }
 
     /** The events the search and "changes only" keep, in frame order. */

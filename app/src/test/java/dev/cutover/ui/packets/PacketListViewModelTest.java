@@ -14,6 +14,13 @@ import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.LoadMonitor;
 
+import dev.cutover.capture.PcapngWriter;
+import dev.cutover.testsupport.MigrationFrames;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -302,5 +309,24 @@ class PacketListViewModelTest {
         assertThat(vm.sortProperty().get()).isEqualTo(new PacketListViewModel.Sort(PacketColumn.NUMBER, false));
         assertThat(vm.frames().get(0)).isEqualTo(76);
         assertThat(vm.selectionRequestProperty().get().rows()).containsExactly(76 - 7);
+    }
+
+    @Test
+    void aCellShowsAHostileNameAndCommentOnOneLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("uplink.pcapng");
+        byte[] rarp = MigrationFrames.RARP_VLAN10;
+        try (OutputStream os = Files.newOutputStream(file); PcapngWriter w = new PcapngWriter(os, "test")) {
+            int iface = w.addInterface(1, 65535, "vmnic5\u0000\nFrame 9: forged\u001b[2J", null, 9);
+            w.write(iface, 1_700_000_000_000_000_000L, rarp, 0, rarp.length, rarp.length,
+                    List.of("first line\nsecond\tline"), 0);
+        }
+        try (Capture hostile = Capture.open(file)) {
+            vm.setCapture(hostile);
+            assertThat(vm.text(PacketColumn.INTERFACE, 0)).isEqualTo("vmnic5\\x00\\x0aFrame 9: forged\\x1b[2J");
+            assertThat(vm.text(PacketColumn.COMMENT, 0)).isEqualTo("first line\\x0asecond\\x09line");
+            assertThat(vm.text(PacketColumn.PROTOCOL, 0)).isEqualTo("RARP");
+            // the frame's facts themselves are untouched: copy, sort and export read them as they are
+            assertThat(vm.interfaceName(0)).isEqualTo("vmnic5\u0000\nFrame 9: forged\u001b[2J");
+        }
     }
 }
