@@ -224,24 +224,25 @@ final class TcpdumpLine {
         if ((n = NA.matcher(icmp)).matches()) {
             type = 136;
             target = n.group(1) != null ? n.group(1) : n.group(4);
-            length = Integer.parseInt(n.group(2) != null ? n.group(2) : n.group(3));
+            length = atMost(n.group(2) != null ? n.group(2) : n.group(3), 100_000);
             flags = n.group(1) != null ? null : n.group(5) == null ? "" : n.group(5);
         } else if ((n = NS.matcher(icmp)).matches()) {
             type = 135;
             target = n.group(1) != null ? n.group(1) : n.group(4);
-            length = Integer.parseInt(n.group(2) != null ? n.group(2) : n.group(3));
+            length = atMost(n.group(2) != null ? n.group(2) : n.group(3), 100_000);
         } else {
             throw new Unreadable("only ICMPv6 neighbor solicitations and advertisements are rebuilt from tcpdump's"
                     + " one-line text (\"" + shorten(icmp) + "\")");
         }
         if (length < 24 || length > 1500) {
-            throw new Unreadable("an ICMPv6 neighbor message of " + length + " bytes");
+            throw new Unreadable("an ICMPv6 neighbor message of " + (length == 100_000 ? "100,000 or more" : length)
+                    + " bytes");
         }
         int hopLimit = 255;
         if (verbose != null) {
             Matcher h = HLIM.matcher(verbose);
             if (h.find()) {
-                hopLimit = Math.min(255, Integer.parseInt(h.group(1)));
+                hopLimit = atMost(h.group(1), 255);
             }
         }
         out.u32(0x6000_0000);
@@ -395,5 +396,17 @@ final class TcpdumpLine {
         byte[] bytes() {
             return java.util.Arrays.copyOf(b, n);
         }
+    }
+
+    /** The decimal number, or {@code max} where it is larger (however many digits it has). */
+    static int atMost(String digits, int max) {
+        int v = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            v = v * 10 + (digits.charAt(i) - '0');
+            if (v > max) {
+                return max;
+            }
+        }
+        return v;
     }
 }

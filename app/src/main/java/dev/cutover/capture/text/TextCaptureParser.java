@@ -212,7 +212,7 @@ public final class TextCaptureParser {
         m = SEGMENT.matcher(line);
         if (m.matches()) {
             sawPktcap = true;
-            if (open && Integer.parseInt(m.group(1)) > 0) {
+            if (open && !m.group(1).matches("0+")) { // any number of digits: not parsed, only told from 0
                 // the next segment's offsets start again at 0 but continue the same frame
                 segmentBase = size - frameStart;
                 segmentStarting = true;

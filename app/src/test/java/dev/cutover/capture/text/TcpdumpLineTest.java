@@ -226,6 +226,20 @@ class TcpdumpLineTest {
                 + " leaves out the link-layer header; capture with tcpdump -xx or -w to keep it");
     }
 
+    @Test
+    void numbersLongerThanAnIntAreReadAsTooLargeNotThrown() {
+        String na = "00:16:49.123456 22:a6:81:76:8a:78 > 33:33:00:00:00:01, ethertype IPv6 (0x86dd), length 86: "
+                + "(hlim 99999999999999999999, next-header ICMPv6 (58) payload length: 32) fe80::20a6:81ff:fe76:8a78 > "
+                + "ff02::1: [icmp6 sum ok] ICMP6, neighbor advertisement, length 32, tgt is fe80::20a6:81ff:fe76:8a78, "
+                + "Flags [override]";
+        TextCapture t = TextCaptureParser.parse(String.join("\n", na,
+                na.replace("length 32, tgt", "length 99999999999999999999, tgt")));
+        assertThat(t.frames()).hasSize(1);
+        assertThat(bytes(t, t.frames().get(0))[14 + 7]).isEqualTo((byte) 255); // the hop limit, at most 255
+        assertThat(t.problems()).extracting(TextProblem::message).singleElement().asString()
+                .contains("an ICMPv6 neighbor message of 100,000 or more bytes");
+    }
+
     private static byte[] bytes(TextCapture t, TextFrame f) {
         return java.util.Arrays.copyOfRange(t.data(), f.dataOffset(), f.dataOffset() + f.capturedLength());
     }
