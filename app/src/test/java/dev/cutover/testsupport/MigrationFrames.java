@@ -1,6 +1,13 @@
 package dev.cutover.testsupport;
 
+import dev.cutover.capture.PcapngWriter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 
 /** The two frames of a vMotion's announcement, as bytes on the wire. */
 public final class MigrationFrames {
@@ -14,5 +21,15 @@ public final class MigrationFrames {
                     + "000000000000000000000000000000000000");
 
     private MigrationFrames() {
+    }
+
+    /** Writes a pcapng of one {@link #RARP_VLAN10} on an interface of that name, with that packet comment. */
+    public static Path rarpPcapng(Path file, String interfaceName, String comment) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file); PcapngWriter w = new PcapngWriter(os, "test")) {
+            int iface = w.addInterface(1, 65535, interfaceName, null, 9);
+            w.write(iface, 1_700_000_000_000_000_000L, RARP_VLAN10, 0, RARP_VLAN10.length, RARP_VLAN10.length,
+                    List.of(comment), 0);
+        }
+        return file;
     }
 }

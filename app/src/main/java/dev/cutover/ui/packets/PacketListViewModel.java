@@ -719,7 +719,6 @@ public final class PacketListViewModel {
 
     // ---- cells ----
 
-    /** A cell's text. */
     /**
      * A cell's text on one line: a capture's interface name, comment or decoded string can hold a newline or
      * control characters, shown as {@code \x0a} as analyze's table and the timeline show them.

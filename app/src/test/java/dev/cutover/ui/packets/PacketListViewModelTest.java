@@ -14,12 +14,9 @@ import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.LoadMonitor;
 
-import dev.cutover.capture.PcapngWriter;
 import dev.cutover.testsupport.MigrationFrames;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -313,13 +310,8 @@ class PacketListViewModelTest {
 
     @Test
     void aCellShowsAHostileNameAndCommentOnOneLine(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("uplink.pcapng");
-        byte[] rarp = MigrationFrames.RARP_VLAN10;
-        try (OutputStream os = Files.newOutputStream(file); PcapngWriter w = new PcapngWriter(os, "test")) {
-            int iface = w.addInterface(1, 65535, "vmnic5\u0000\nFrame 9: forged\u001b[2J", null, 9);
-            w.write(iface, 1_700_000_000_000_000_000L, rarp, 0, rarp.length, rarp.length,
-                    List.of("first line\nsecond\tline"), 0);
-        }
+        Path file = MigrationFrames.rarpPcapng(dir.resolve("uplink.pcapng"),
+                "vmnic5\u0000\nFrame 9: forged\u001b[2J", "first line\nsecond\tline");
         try (Capture hostile = Capture.open(file)) {
             vm.setCapture(hostile);
             assertThat(vm.text(PacketColumn.INTERFACE, 0)).isEqualTo("vmnic5\\x00\\x0aFrame 9: forged\\x1b[2J");

@@ -13,12 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cutover.capture.PcapngWriter;
 import dev.cutover.testsupport.MigrationFrames;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -105,13 +102,8 @@ class FieldSelectionTest {
 
     @Test
     void aCommentOfSeveralLinesIsOneLineOfTheTree(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("uplink.pcapng");
-        byte[] rarp = MigrationFrames.RARP_VLAN10;
-        try (OutputStream os = Files.newOutputStream(file); PcapngWriter w = new PcapngWriter(os, "test")) {
-            int iface = w.addInterface(1, 65535, "vmnic5\nforged", null, 9);
-            w.write(iface, 1_700_000_000_000_000_000L, rarp, 0, rarp.length, rarp.length,
-                    List.of("moved\nFrame 2: forged\u001b[2J"), 0);
-        }
+        Path file = MigrationFrames.rarpPcapng(dir.resolve("uplink.pcapng"),
+                "vmnic5\nforged", "moved\nFrame 2: forged\u001b[2J");
         try (Capture hostile = Capture.open(file)) {
             selection.setCapture(hostile);
             selection.showFrame(0);
