@@ -70,10 +70,29 @@ public final class CutoverCommand implements Callable<Integer> {
         cl.setErr(new PrintWriter(new dev.cutover.text.TerminalWriter(
                 new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("cutover: " + ex.getMessage());
+            line.getErr().println("cutover: " + failure(ex));
             return ExitCodes.UNREADABLE;
         });
         return cl;
+    }
+
+    /**
+     * What to print for a command that failed: its message, or for a failure without one (a fault in Cutover,
+     * not in the input) the kind of fault and where, one line to quote in a bug report instead of "null".
+     */
+    static String failure(Throwable ex) {
+        if (ex instanceof OutOfMemoryError) {
+            return "out of memory (" + ex.getMessage() + "): give Java more, e.g. JAVA_TOOL_OPTIONS=-Xmx8g";
+        }
+        String message = ex.getMessage();
+        if (message != null && !message.isBlank()) {
+            return message;
+        }
+        StackTraceElement[] at = ex.getStackTrace();
+        return "internal error: " + ex.getClass().getSimpleName()
+                + (at.length == 0 ? "" : " at " + at[0].getClassName() + "." + at[0].getMethodName()
+                        + ":" + at[0].getLineNumber())
+                + "; please report it with the command line";
     }
 
     @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "FILE",

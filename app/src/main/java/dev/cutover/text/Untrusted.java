@@ -9,13 +9,29 @@ public final class Untrusted {
     private Untrusted() {
     }
 
-    /** True for a character a terminal acts on: C0 controls but tab and newline, DEL, and C1 controls. */
+    /**
+     * True for a character a terminal acts on or that changes how the text around it reads: C0 controls but tab
+     * and newline, DEL, C1 controls, the bidirectional embeddings, overrides and isolates (U+202A to U+202E,
+     * U+2066 to U+2069: an override shows {@code 00:50:56} reversed, the "Trojan Source" trick) and the line and
+     * paragraph separators (U+2028, U+2029: a line break to some viewers).
+     */
     static boolean isControl(int c) {
-        return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f);
+        return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f)
+                || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }
 
-    /** Appends {@code \xHH} for a control character, as tshark escapes one. */
+    /**
+     * Appends {@code \xHH} for a control character, as tshark escapes one, and {@code \u202e} for a
+     * bidirectional control or separator (a JSON reader reads that back as the character).
+     */
     static void appendEscape(StringBuilder sb, int c) {
+        if (c > 0xff) {
+            sb.append("\\u");
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                sb.append(Character.forDigit((c >>> shift) & 15, 16));
+            }
+            return;
+        }
         sb.append("\\x").append(Character.forDigit(c >>> 4, 16)).append(Character.forDigit(c & 15, 16));
     }
 
@@ -25,6 +41,9 @@ public final class Untrusted {
      * for lines of the output.
      */
     public static String forTerminal(CharSequence text, String continuation) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -44,6 +63,9 @@ public final class Untrusted {
      * included ({@code \x0a}), so a name or comment can neither act on the terminal nor forge a row.
      */
     public static String oneLine(CharSequence text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder sb = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -94,10 +116,10 @@ public final class Untrusted {
 
     /**
      * A cell for CSV that a spreadsheet shows as text: one starting with {@code =}, {@code +}, {@code -},
-     * {@code @}, a tab or a carriage return gets a leading apostrophe (OWASP's advice against formula
-     * injection), unless it is a plain number such as {@code -0.000412}. Control characters but tab and newline
-     * are escaped ({@code \x1b}): a NUL breaks CSV readers, an escape sequence acts on a terminal that shows
-     * the file; a quoted cell keeps its lines.
+     * {@code @} or a tab gets a leading apostrophe (OWASP's advice against formula injection), unless it is a
+     * plain number such as {@code -0.000412}. Control characters but tab and newline are escaped ({@code \x1b}, a
+     * carriage return too, so it never starts a cell): a NUL breaks CSV readers, an escape sequence acts on a
+     * terminal that shows the file; a quoted cell keeps its lines.
      */
     public static String forCsv(String cell) {
         if (cell == null || cell.isEmpty()) {
@@ -110,7 +132,7 @@ public final class Untrusted {
             }
         }
         char c = cell.charAt(0);
-        if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') {
+        if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t') {
             return cell;
         }
         if ((c == '-' || c == '+') && isNumber(cell)) {

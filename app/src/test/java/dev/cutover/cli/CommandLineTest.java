@@ -210,4 +210,25 @@ class CommandLineTest {
         }
         assertThat(finding).endsWith("one per finding; one of " + codes);
     }
+
+    @Test
+    void aFailureWithoutAMessageIsNamedWithWhereItHappenedNotPrintedAsNull() {
+        Throwable npe;
+        try {
+            Object nothing = null;
+            nothing.hashCode();
+            throw new AssertionError("unreachable");
+        } catch (NullPointerException e) {
+            npe = e;
+        }
+        npe = new IllegalStateException((String) null, npe);
+        assertThat(CutoverCommand.failure(npe))
+                .startsWith("internal error: IllegalStateException at dev.cutover.cli.CommandLineTest.")
+                .endsWith("please report it with the command line")
+                .doesNotContain("null");
+        assertThat(CutoverCommand.failure(new java.io.IOException("x.pcap: frame 3: truncated")))
+                .isEqualTo("x.pcap: frame 3: truncated");
+        assertThat(CutoverCommand.failure(new OutOfMemoryError("Java heap space")))
+                .startsWith("out of memory (Java heap space)");
+    }
 }

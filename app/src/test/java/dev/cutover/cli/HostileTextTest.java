@@ -66,6 +66,30 @@ class HostileTextTest {
     }
 
     @Test
+    void aBidiOverrideInACommentIsPrintedAsAnEscapeAndJsonReadsItBack() throws Exception {
+        // a right-to-left override (U+202E) would show the rest of the line reversed on a terminal
+        String spoof = "moved to host-\u202e10bmin\u2066x\u2069\u2028line";
+        Path capture = dir.resolve("vmotion.pcap");
+        Files.copy(Path.of("../sample-captures/esxi-vmotion-vlan10.pcap"), capture);
+        assertThat(CliRun.of("annotate", capture.toString(), "--frame", "1", "--comment", spoof).code()).isZero();
+        CliRun text = CliRun.of("dissect", "-c", "1", "--no-hex", capture.toString());
+        assertThat(text.out()).contains("Comment: moved to host-\\u202e10bmin\\u2066x\\u2069\\u2028line")
+                .doesNotContain("\u202e", "\u2066", "\u2028");
+        CliRun jsonl = CliRun.of("dissect", "-c", "1", "--format", "jsonl", capture.toString());
+        assertThat(jsonl.out()).doesNotContain("\u202e");
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(jsonl.out());
+        assertThat(node.get("frame.comment").asText()).isEqualTo(spoof);
+    }
+
+    @Test
+    void noTextIsAnEmptyCellNotAnError() {
+        assertThat(Untrusted.oneLine(null)).isEmpty();
+        assertThat(Untrusted.forTerminal(null, "  ")).isEmpty();
+        assertThat(Untrusted.oneLine("a\u202eb\u200fc")).isEqualTo("a\\u202eb\u200fc");
+        assertThat(Untrusted.forCsv("\r=1")).isEqualTo("\\x0d=1");
+    }
+
+    @Test
     void numbersStayNumbersAndOnlyFormulaStartsArePrefixed() {
         assertThat(Untrusted.forCsv("-0.000412")).isEqualTo("-0.000412");
         assertThat(Untrusted.forCsv("+12")).isEqualTo("+12");
