@@ -27,6 +27,19 @@ TARGETS=(
   "dev.cutover.annotations.SidecarFuzzTest anySidecarLoadsOrIsRefusedByName"
 )
 
+# a misspelt target would otherwise fuzz nothing and print an empty table
+for wanted in "$@"; do
+  known=no
+  for t in "${TARGETS[@]}"; do
+    read -r class _ <<<"$t"
+    [ "${class##*.}" = "$wanted" ] && known=yes
+  done
+  if [ $known = no ]; then
+    echo "fuzz.sh: no fuzz target $wanted; the targets are:$(for t in "${TARGETS[@]}"; do read -r c _ <<<"$t"; printf ' %s' "${c##*.}"; done)" >&2
+    exit 2
+  fi
+done
+
 # shellcheck disable=SC2086
 ./mvnw -B -q ${MVN_FLAGS:-} -DskipTests test-compile dependency:build-classpath -pl app \
   -Dmdep.outputFile=target/fuzz-classpath.txt -Dmdep.includeScope=test >/dev/null
