@@ -54,9 +54,14 @@ public final class PdfReport {
     /** The fallback font, loaded the first time a character needs it; null when none is installed. */
     private PDFont fallback;
     private boolean fallbackTried;
+    /** Font files read for the fallback, closed once the document is saved. */
+    private final List<java.io.Closeable> opened = new java.util.ArrayList<>();
 
-    private PdfReport(PDDocument doc) throws IOException {
+    private final List<String> fallbackFonts;
+
+    private PdfReport(PDDocument doc, List<String> fallbackFonts) throws IOException {
         this.doc = doc;
+        this.fallbackFonts = fallbackFonts;
         // embedded as subsets: only the glyphs the report uses go into the file
         this.regular = font(doc, "DejaVuSans.ttf");
         this.bold = font(doc, "DejaVuSans-Bold.ttf");
@@ -76,7 +81,7 @@ public final class PdfReport {
     private PDFont fallback() {
         if (!fallbackTried) {
             fallbackTried = true;
-            for (String name : FALLBACK_FONTS) {
+            for (String name : fallbackFonts) {
                 java.io.File file = new java.io.File(name);
                 if (!file.isFile()) {
                     continue;
@@ -92,33 +97,64 @@ public final class PdfReport {
         return fallback;
     }
 
+    /**
+     * The font of {@code file}, or of its first face with TrueType outlines when it is a collection. A font with
+     * only CFF outlines (Noto Sans CJK, Hiragino) is refused: the PDF library cannot subset it and would fail
+     * when the report is saved, so the next font on the list is tried instead.
+     */
     private PDFont loadFallback(java.io.File file) throws IOException {
-        if (!file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
-            return org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, file);
+        org.apache.fontbox.ttf.TrueTypeFont chosen = null;
+        if (file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
+            org.apache.fontbox.ttf.TrueTypeCollection ttc = new org.apache.fontbox.ttf.TrueTypeCollection(file);
+            opened.add(ttc);
+            org.apache.fontbox.ttf.TrueTypeFont[] first = new org.apache.fontbox.ttf.TrueTypeFont[1];
+            ttc.processAllFonts(f -> {
+                if (first[0] == null && hasTrueTypeOutlines(f)) {
+                    first[0] = f;
+                }
+            });
+            chosen = first[0];
+        } else {
+            org.apache.fontbox.ttf.TrueTypeFont f = new org.apache.fontbox.ttf.TTFParser().parse(
+                    new org.apache.pdfbox.io.RandomAccessReadBufferedFile(file));
+            opened.add(f);
+            chosen = hasTrueTypeOutlines(f) ? f : null;
         }
-        // a collection: its first font (the regular face of Noto Sans CJK SC, WenQuanYi Micro Hei, ...)
-        org.apache.fontbox.ttf.TrueTypeCollection ttc = new org.apache.fontbox.ttf.TrueTypeCollection(file);
-        org.apache.fontbox.ttf.TrueTypeFont[] first = new org.apache.fontbox.ttf.TrueTypeFont[1];
-        ttc.processAllFonts(f -> {
-            if (first[0] == null) {
-                first[0] = f;
-            }
-        });
-        if (first[0] == null) {
-            throw new IOException(file + ": an empty font collection");
+        if (chosen == null) {
+            throw new IOException(file + ": no font with TrueType outlines");
         }
-        return org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, first[0], true);
+        return org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, chosen, true);
+    }
+
+    private static boolean hasTrueTypeOutlines(org.apache.fontbox.ttf.TrueTypeFont f) throws IOException {
+        return f.getTableMap().containsKey("glyf") && f.getTableMap().containsKey("loca");
     }
 
     public static void write(ReportModel m, OutputStream out) throws IOException {
+        write(m, out, FALLBACK_FONTS);
+    }
+
+    /** The report with the fallback fonts looked for in {@code fallbackFonts}, in that order. */
+    static void write(ReportModel m, OutputStream out, List<String> fallbackFonts) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(m.title() == null ? "" : m.title());
             info.setCreator("Cutover");
-            PdfReport w = new PdfReport(doc);
-            w.render(m);
-            w.cs.close();
-            doc.save(out);
+            PdfReport w = new PdfReport(doc, fallbackFonts);
+            try {
+                w.render(m);
+                w.cs.close();
+                // the fallback font's file stays open until here: its glyphs are read when the subset is made
+                doc.save(out);
+            } finally {
+                for (java.io.Closeable c : w.opened) {
+                    try {
+                        c.close();
+                    } catch (IOException ignored) {
+                        // a font file that does not close cleanly changes nothing in the report
+                    }
+                }
+            }
         }
     }
 

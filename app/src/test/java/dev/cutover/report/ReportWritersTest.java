@@ -137,6 +137,31 @@ class ReportWritersTest {
     }
 
     @Test
+    void aCjkFontWithOnlyCffOutlinesIsPassedOverForTheNextOneNotAFailedReport() throws Exception {
+        String noto = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+        String droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(noto))
+                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(droid)),
+                "needs Debian's fonts-noto-cjk and fonts-droid-fallback (.ci/run installs both)");
+        notes.put(new Annotation(41, "迁移完成", List.of()));
+        ReportModel m = new ReportBuilder().build(FramePipeline.of(capture).withAnnotations(notes)
+                .withAnalysis(MigrationAnalyzer.analyze(capture)), null, null);
+        // Noto Sans CJK alone: its CFF outlines cannot be subset, so the characters have no font, not the report
+        ByteArrayOutputStream onlyNoto = new ByteArrayOutputStream();
+        PdfReport.write(m, onlyNoto, List.of(noto));
+        try (PDDocument doc = Loader.loadPDF(onlyNoto.toByteArray())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Comment: \uFFFD\uFFFD\uFFFD\uFFFD");
+        }
+        // Noto first, Droid Sans Fallback next: Droid draws them
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        PdfReport.write(m, both, List.of(noto, droid));
+        try (PDDocument doc = Loader.loadPDF(both.toByteArray())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Comment: 迁移完成");
+        }
+        assertThat(both.size()).isLessThan(400_000);
+    }
+
+    @Test
     void jsonCarriesTheSchemaTheAnalysisAndTheAnnotations() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonReport.write(model, out);
