@@ -74,7 +74,7 @@ public final class MainView extends BorderPane {
     static final double[] DEFAULT_DIVIDERS = {0.57, 0.79, 0.72, 0.55};
     private static final double TIMELINE_SHARE = 0.22;
     private static final double TIMELINE_MIN = 140;
-    private static final double SIDE_SHARE = 0.28;
+    private static final double SIDE_SHARE = 0.24;
     private static final double SIDE_MIN = 240;
     /** What a hex dump row of 16 bytes with its offset and ASCII needs, in pixels. */
     private static final double HEX_WIDTH = 660;

@@ -5,13 +5,16 @@ import javafx.geometry.Rectangle2D;
 import java.util.List;
 
 /**
- * Where the window opens: on a first start, 90 % of the primary screen's visible area, centred; afterwards the
+ * Where the window opens: on a first start, 90 % of the primary screen's visible area, centred (all of it on a
+ * laptop's screen, up to 1440 points wide, where every column counts); afterwards the
  * saved size and place, clamped to the visible screens so that a size saved on a larger monitor, or a place on
  * a monitor since unplugged, never puts the menu bar off the screen.
  */
 public final class WindowGeometry {
     /** The share of the screen a first start takes. */
     static final double FIRST_START_SHARE = 0.9;
+    /** The widest screen on which a first start takes all of the visible area. */
+    static final double SMALL_SCREEN = 1440;
 
     private WindowGeometry() {
     }
@@ -23,8 +26,9 @@ public final class WindowGeometry {
      */
     public static Rectangle2D of(Preferences p, List<Rectangle2D> screens, Rectangle2D primary) {
         if (!p.hasWindowSize()) {
-            double w = Math.round(primary.getWidth() * FIRST_START_SHARE);
-            double h = Math.round(primary.getHeight() * FIRST_START_SHARE);
+            double share = primary.getWidth() <= SMALL_SCREEN ? 1 : FIRST_START_SHARE;
+            double w = Math.round(primary.getWidth() * share);
+            double h = Math.round(primary.getHeight() * share);
             return new Rectangle2D(primary.getMinX() + (primary.getWidth() - w) / 2,
                     primary.getMinY() + (primary.getHeight() - h) / 2, w, h);
         }

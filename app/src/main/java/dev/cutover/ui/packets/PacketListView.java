@@ -25,7 +25,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -269,18 +268,23 @@ public final class PacketListView extends BorderPane {
     }
 
     private Region legend() {
-        HBox box = new HBox(12);
+        // wraps onto a second line where the list is narrow rather than cutting the names short
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(12, 3);
         box.setId("colourLegend");
         box.setPadding(new Insets(3, 6, 3, 6));
         box.getStyleClass().add("colour-legend");
-        box.getChildren().add(new Label("Colours:"));
+        Label title = new Label("Colours:");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        box.getChildren().add(title);
         for (ColourRule r : ColourRule.values()) {
             Label l = new Label(r.legend());
             l.getStyleClass().addAll("legend-item", r.styleClass());
+            l.setMinWidth(Region.USE_PREF_SIZE);
             box.getChildren().add(l);
         }
         Label marked = new Label("Marked");
         marked.getStyleClass().addAll("legend-item", "marked");
+        marked.setMinWidth(Region.USE_PREF_SIZE);
         box.getChildren().add(marked);
         return new VBox(box);
     }

@@ -22,6 +22,12 @@ class WindowGeometryTest {
     }
 
     @Test
+    void aFirstStartOnALaptopScreenTakesAllOfIt() {
+        Rectangle2D g = WindowGeometry.of(Preferences.defaults(), List.of(LAPTOP), LAPTOP);
+        assertThat(g).isEqualTo(LAPTOP);
+    }
+
+    @Test
     void aSizeSavedOnABiggerScreenIsClampedSoTheMenuBarStaysOnScreen() {
         Preferences saved = Preferences.defaults().withWindow(1900, 1040, false).withPosition(10, 5);
         Rectangle2D g = WindowGeometry.of(saved, List.of(LAPTOP), LAPTOP);
