@@ -12,6 +12,16 @@ import java.util.List;
 
 /** The JavaFX application. Started by {@link #launch(List, String)}, never as a main class. */
 public final class CutoverApp extends Application {
+    /**
+     * JavaFX warns on every start that its classes came from the class path ("Unsupported JavaFX configuration"),
+     * as they do in the jar and the installers; nothing a user can act on, so it stays out of the console.
+     * Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its filter.
+     */
+    static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    static {
+        FX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
     private static List<Path> initialFiles = List.of();
     private static String initialTitle;
 
