@@ -79,25 +79,59 @@ final class ArpFrames {
             addDhcp(o.dhcpFrame[i], o.dhcpTime[i], o.dhcpMac[i]);
         }
         for (int i = 0; i < o.count; i++) {
-            int r = add();
-            frame[r] = o.frame[i];
-            time[r] = o.time[i];
-            iface[r] = o.iface[i];
-            cls[r] = o.cls[i];
-            opcode[r] = o.opcode[i];
-            ethSrc[r] = o.ethSrc[i];
-            ethDst[r] = o.ethDst[i];
-            dest[r] = o.dest[i];
-            senderMac[r] = o.senderMac[i];
-            senderIp[r] = o.senderIp[i];
-            targetMac[r] = o.targetMac[i];
-            targetIp[r] = o.targetIp[i];
-            vlans[r] = o.vlans[i];
-            flags[r] = o.flags[i];
-            String p = o.problems.get(i);
-            if (p != null) {
-                problems.put(r, p);
+            copyRow(o, i);
+        }
+    }
+
+    /**
+     * The rows and DHCP messages of {@code a} and {@code b}, two sets of different frames each in frame order,
+     * merged into frame order.
+     */
+    static ArpFrames merge(ArpFrames a, ArpFrames b) {
+        ArpFrames out = new ArpFrames();
+        int i = 0;
+        int j = 0;
+        while (i < a.dhcpCount || j < b.dhcpCount) {
+            if (j >= b.dhcpCount || (i < a.dhcpCount && a.dhcpFrame[i] < b.dhcpFrame[j])) {
+                out.addDhcp(a.dhcpFrame[i], a.dhcpTime[i], a.dhcpMac[i]);
+                i++;
+            } else {
+                out.addDhcp(b.dhcpFrame[j], b.dhcpTime[j], b.dhcpMac[j]);
+                j++;
             }
+        }
+        i = 0;
+        j = 0;
+        while (i < a.count || j < b.count) {
+            if (j >= b.count || (i < a.count && a.frame[i] < b.frame[j])) {
+                out.copyRow(a, i++);
+            } else {
+                out.copyRow(b, j++);
+            }
+        }
+        return out;
+    }
+
+    /** Appends row {@code i} of {@code o}. */
+    private void copyRow(ArpFrames o, int i) {
+        int r = add();
+        frame[r] = o.frame[i];
+        time[r] = o.time[i];
+        iface[r] = o.iface[i];
+        cls[r] = o.cls[i];
+        opcode[r] = o.opcode[i];
+        ethSrc[r] = o.ethSrc[i];
+        ethDst[r] = o.ethDst[i];
+        dest[r] = o.dest[i];
+        senderMac[r] = o.senderMac[i];
+        senderIp[r] = o.senderIp[i];
+        targetMac[r] = o.targetMac[i];
+        targetIp[r] = o.targetIp[i];
+        vlans[r] = o.vlans[i];
+        flags[r] = o.flags[i];
+        String p = o.problems.isEmpty() ? null : o.problems.get(i);
+        if (p != null) {
+            problems.put(r, p);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.cutover.analysis;
 
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureDamage;
+import dev.cutover.capture.FrameTap;
 import dev.cutover.capture.InterfaceInfo;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Vendors;
@@ -53,6 +54,29 @@ public final class MigrationAnalyzer {
     public static AnalysisResult analyze(Capture capture, AnalysisConfig config, LoadMonitor monitor,
                                          IntPredicate include) throws IOException {
         ArpFrames arp = ArpScanner.scan(capture, monitor, include);
+        List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
+        return new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
+    }
+
+    /**
+     * A tap to pass to {@link Capture#open(List, LoadMonitor, FrameTap)}: it looks for ARP while the capture is
+     * indexed, so that {@link #analyzeTapped} need not read the capture
+     * again.
+     */
+    public static FrameTap tap() {
+        return new ArpTap();
+    }
+
+    /**
+     * As {@link #analyze(Capture, AnalysisConfig, LoadMonitor)}, taking the frames' facts from {@code tap} when it
+     * saw the whole capture being indexed (a single pcap or pcapng file), else reading the capture.
+     */
+    public static AnalysisResult analyzeTapped(Capture capture, AnalysisConfig config, LoadMonitor monitor, FrameTap tap)
+            throws IOException {
+        if (!(tap instanceof ArpTap t) || !t.covers(capture)) {
+            return analyze(capture, config, monitor);
+        }
+        ArpFrames arp = t.frames(capture);
         List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
         return new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
     }
