@@ -1,9 +1,6 @@
 package dev.cutover.capture;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,9 +23,6 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
     public record Interface(int id, String name, String description, String encapsulation, int linkType,
                             int snapLength, int precisionDigits, int frames) {
     }
-
-    private static final DateTimeFormatter ISO =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** Summarises source {@code sourceIndex} of an open capture. */
     public static CaptureSummary of(Capture capture, int sourceIndex) {
@@ -77,19 +71,8 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
 
     /** "2013-12-05T15:59:59.430926Z": ISO-8601 UTC with {@code digits} decimals. */
     public static String iso(long nanos, int digits) {
-        long s = Math.floorDiv(nanos, 1_000_000_000L);
-        long ns = Math.floorMod(nanos, 1_000_000_000L);
-        StringBuilder sb = new StringBuilder(32).append(ISO.format(Instant.ofEpochSecond(s)));
-        if (digits > 0) {
-            // reports format thousands of these: plain digits, not a Formatter per call
-            sb.append('.');
-            long unit = 100_000_000L;
-            for (int i = 0; i < Math.min(9, digits); i++) {
-                sb.append((char) ('0' + (ns / unit) % 10));
-                unit /= 10;
-            }
-        }
-        return sb.append('Z').toString();
+        // reports and analyze's JSON format thousands of these: arithmetic, not a formatter per call
+        return dev.cutover.text.IsoTime.iso(nanos, digits);
     }
 
     /** The capinfos-like text block. */
