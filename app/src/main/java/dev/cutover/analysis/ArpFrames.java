@@ -18,20 +18,20 @@ final class ArpFrames {
     static final int SHORT = 4;
 
     int count;
-    int[] frame = new int[64];
-    long[] time = new long[64];
-    int[] iface = new int[64];
-    byte[] cls = new byte[64];
-    int[] opcode = new int[64];
-    long[] ethSrc = new long[64];
-    long[] ethDst = new long[64];
-    byte[] dest = new byte[64];
-    long[] senderMac = new long[64];
-    long[] senderIp = new long[64];
-    long[] targetMac = new long[64];
-    long[] targetIp = new long[64];
-    long[] vlans = new long[64];
-    int[] flags = new int[64];
+    int[] frame;
+    long[] time;
+    int[] iface;
+    byte[] cls;
+    int[] opcode;
+    long[] ethSrc;
+    long[] ethDst;
+    byte[] dest;
+    long[] senderMac;
+    long[] senderIp;
+    long[] targetMac;
+    long[] targetIp;
+    long[] vlans;
+    int[] flags;
     /** DHCP messages seen, in frame order: the client's MAC and the time (a host that just came up). */
     int dhcpCount;
     long[] dhcpMac = new long[8];
@@ -39,6 +39,29 @@ final class ArpFrames {
     int[] dhcpFrame = new int[8];
     // the expert text of malformed rows, by row; rare
     final java.util.Map<Integer, String> problems = new java.util.HashMap<>();
+
+    ArpFrames() {
+        this(64);
+    }
+
+    /** Room for {@code capacity} rows before the arrays grow. */
+    ArpFrames(int capacity) {
+        int n = Math.max(1, capacity);
+        frame = new int[n];
+        time = new long[n];
+        iface = new int[n];
+        cls = new byte[n];
+        opcode = new int[n];
+        ethSrc = new long[n];
+        ethDst = new long[n];
+        dest = new byte[n];
+        senderMac = new long[n];
+        senderIp = new long[n];
+        targetMac = new long[n];
+        targetIp = new long[n];
+        vlans = new long[n];
+        flags = new int[n];
+    }
 
     int add() {
         if (count == frame.length) {
@@ -88,7 +111,7 @@ final class ArpFrames {
      * merged into frame order.
      */
     static ArpFrames merge(ArpFrames a, ArpFrames b) {
-        ArpFrames out = new ArpFrames();
+        ArpFrames out = new ArpFrames(a.count + b.count);
         int i = 0;
         int j = 0;
         while (i < a.dhcpCount || j < b.dhcpCount) {
