@@ -107,32 +107,83 @@ final class ArpFrames {
     }
 
     /**
-     * The rows and DHCP messages of {@code a} and {@code b}, two sets of different frames each in frame order,
-     * merged into frame order.
+     * Merges the rows and DHCP messages of {@code b} into this one, both in frame order with no frame in both, in
+     * place: the rows of a tapped capture are most of them, and a second full copy of them is tens of megabytes.
      */
-    static ArpFrames merge(ArpFrames a, ArpFrames b) {
-        ArpFrames out = new ArpFrames(a.count + b.count);
-        int i = 0;
-        int j = 0;
-        while (i < a.dhcpCount || j < b.dhcpCount) {
-            if (j >= b.dhcpCount || (i < a.dhcpCount && a.dhcpFrame[i] < b.dhcpFrame[j])) {
-                out.addDhcp(a.dhcpFrame[i], a.dhcpTime[i], a.dhcpMac[i]);
-                i++;
+    void mergeIn(ArpFrames b) {
+        if (b.dhcpCount > 0) {
+            ArpFrames d = new ArpFrames(1);
+            int i = 0;
+            int j = 0;
+            while (i < dhcpCount || j < b.dhcpCount) {
+                if (j >= b.dhcpCount || (i < dhcpCount && dhcpFrame[i] < b.dhcpFrame[j])) {
+                    d.addDhcp(dhcpFrame[i], dhcpTime[i], dhcpMac[i]);
+                    i++;
+                } else {
+                    d.addDhcp(b.dhcpFrame[j], b.dhcpTime[j], b.dhcpMac[j]);
+                    j++;
+                }
+            }
+            dhcpCount = d.dhcpCount;
+            dhcpMac = d.dhcpMac;
+            dhcpTime = d.dhcpTime;
+            dhcpFrame = d.dhcpFrame;
+        }
+        if (b.count == 0) {
+            return;
+        }
+        int n = count + b.count;
+        while (frame.length < n) {
+            count = frame.length;
+            add(); // grows every array
+        }
+        java.util.Map<Integer, String> own = new java.util.HashMap<>(problems);
+        problems.clear();
+        // from the back, so that no row is overwritten before it has moved
+        int i = n - b.count - 1;
+        int j = b.count - 1;
+        for (int k = n - 1; k >= 0; k--) {
+            if (j < 0 || (i >= 0 && frame[i] > b.frame[j])) {
+                moveRow(i, k);
+                String p = own.isEmpty() ? null : own.get(i);
+                if (p != null) {
+                    problems.put(k, p);
+                }
+                i--;
             } else {
-                out.addDhcp(b.dhcpFrame[j], b.dhcpTime[j], b.dhcpMac[j]);
-                j++;
+                setRow(k, b, j);
+                String p = b.problems.isEmpty() ? null : b.problems.get(j);
+                if (p != null) {
+                    problems.put(k, p);
+                }
+                j--;
             }
         }
-        i = 0;
-        j = 0;
-        while (i < a.count || j < b.count) {
-            if (j >= b.count || (i < a.count && a.frame[i] < b.frame[j])) {
-                out.copyRow(a, i++);
-            } else {
-                out.copyRow(b, j++);
-            }
+        count = n;
+    }
+
+    private void moveRow(int from, int to) {
+        if (from == to) {
+            return;
         }
-        return out;
+        setRow(to, this, from);
+    }
+
+    private void setRow(int r, ArpFrames o, int i) {
+        frame[r] = o.frame[i];
+        time[r] = o.time[i];
+        iface[r] = o.iface[i];
+        cls[r] = o.cls[i];
+        opcode[r] = o.opcode[i];
+        ethSrc[r] = o.ethSrc[i];
+        ethDst[r] = o.ethDst[i];
+        dest[r] = o.dest[i];
+        senderMac[r] = o.senderMac[i];
+        senderIp[r] = o.senderIp[i];
+        targetMac[r] = o.targetMac[i];
+        targetIp[r] = o.targetIp[i];
+        vlans[r] = o.vlans[i];
+        flags[r] = o.flags[i];
     }
 
     /** Appends row {@code i} of {@code o}. */

@@ -74,8 +74,10 @@ final class ArpTap implements FrameTap {
             throw new IllegalStateException("the tap did not see this capture, or was used already");
         }
         used = true;
-        ArpFrames out = laterCount == 0 ? rows
-                : ArpFrames.merge(rows, ArpScanner.scanFrames(capture, later, laterCount));
+        ArpFrames out = rows;
+        if (laterCount > 0) {
+            out.mergeIn(ArpScanner.scanFrames(capture, later, laterCount));
+        }
         FrameIndex index = capture.index();
         for (int r = 0; r < out.count; r++) {
             if ((out.vlans[r] >>> 48) == 0) {
