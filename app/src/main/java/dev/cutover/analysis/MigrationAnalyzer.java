@@ -161,8 +161,10 @@ public final class MigrationAnalyzer {
         for (int i = 0; i < cameUp.size(); i++) {
             findings.hostCameUp(cameUp.get(i).build(-1), cameUpHow.get(i));
         }
+        // while the rules over the whole capture may still be running: it reads only what the claims were built from
+        List<Integer> duplicates = claims.wiresharkDuplicates();
         return new AnalysisResult(config, frameCount, arp, bursts, burstOfRow, migrations, eventOfRow,
-                findings.sorted(join(across)), interfaceNames, claims.wiresharkDuplicates());
+                findings.sorted(join(across)), interfaceNames, duplicates);
     }
 
     private static List<Finding> join(CompletableFuture<List<Finding>> future) {
