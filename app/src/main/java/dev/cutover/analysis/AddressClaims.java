@@ -37,6 +37,9 @@ final class AddressClaims {
     // a gratuitous reply's target pair: the same address as its sender's, so it names no asker and claims nothing
     private boolean[] echo = new boolean[64];
     private final List<Finding> found = new ArrayList<>();
+    /** Sorted (address asked for, row) keys of the requests, and (address, pair) keys of the pairs; see spoofing. */
+    private long[] requestKeys;
+    private long[] pairKeys;
 
     AddressClaims(AnalysisConfig config, ArpFrames arp) {
         this.config = config;
@@ -134,20 +137,18 @@ final class AddressClaims {
 
     /** Finds the poisoners and returns the addresses they claimed. */
     private Set<Long> spoofing() {
-        Map<Long, List<Integer>> requestsFor = new HashMap<>();
-        Map<Long, List<Integer>> pairsOf = new HashMap<>();
-        for (int r = 0; r < arp.count; r++) {
-            if (arp.opcode[r] == 1 && arp.targetIp[r] >= 0) {
-                requestsFor.computeIfAbsent(arp.targetIp[r], k -> new ArrayList<>()).add(r);
-            }
-        }
+        // requests by the address they ask for, and address pairs by address: sorted (address, row or pair) keys
+        requestKeys = requestKeys();
+        long[] p = new long[count];
         for (int i = 0; i < count; i++) {
-            pairsOf.computeIfAbsent(ipOf[i], k -> new ArrayList<>()).add(i);
+            p[i] = LongPairTable.key(ipOf[i], i);
         }
+        pairKeys = LongPairTable.sorted(p, count);
         // unsolicited replies, by sender MAC, then by the address they claim
         Map<Long, Map<Long, Claim>> byMac = new LinkedHashMap<>();
-        Map<List<Long>, Integer> answers = new HashMap<>();
-        Set<List<Long>> answered = new HashSet<>();
+        // (MAC, address): how many of its replies a request asked for; (request row, MAC): it answered that one
+        LongPairTable answers = new LongPairTable();
+        LongPairTable answered = new LongPairTable();
         for (int r = 0; r < arp.count; r++) {
             long mac = arp.senderMac[r];
             long ip = arp.senderIp[r];
@@ -155,8 +156,8 @@ final class AddressClaims {
                 continue;
             }
             boolean gratuitous = ip == arp.targetIp[r];
-            if (!gratuitous && solicited(r, requestsFor.get(ip), answered)) {
-                answers.merge(List.of(mac, ip), 1, Integer::sum);
+            if (!gratuitous && solicited(r, answered)) {
+                answers.add(mac, ip, 1);
                 continue;
             }
             byMac.computeIfAbsent(mac, k -> new LinkedHashMap<>()).computeIfAbsent(ip, Claim::new).rows.add(r);
@@ -169,10 +170,10 @@ final class AddressClaims {
             int frames = 0;
             for (Claim c : e.getValue().values()) {
                 // the owner answering requests misses one now and then; a poisoner mostly speaks unasked
-                if (c.rows.size() <= answers.getOrDefault(List.of(mac, c.ip), 0)) {
+                if (c.rows.size() <= answers.get(mac, c.ip)) {
                     continue;
                 }
-                List<Long> o = holdersAfter(c, mac, pairsOf.get(c.ip));
+                List<Long> o = holdersAfter(c, mac);
                 if (!o.isEmpty()) {
                     claims.add(c);
                     owners.put(c.ip, o);
@@ -180,7 +181,7 @@ final class AddressClaims {
                 }
             }
             if (frames >= MIN_POISON_FRAMES) {
-                poisoner(mac, claims, owners, requestsFor);
+                poisoner(mac, claims, owners);
                 for (Claim c : claims) {
                     poisoned.add(c.ip);
                 }
@@ -194,47 +195,52 @@ final class AddressClaims {
      * correlation window before it, and this MAC had not answered that request yet. A host's own requests solicit
      * nothing from itself: a poisoner relaying between its victims asks them in their names.
      */
-    private boolean solicited(int reply, List<Integer> requests, Set<List<Long>> answered) {
-        if (requests == null) {
-            return false;
-        }
+    private boolean solicited(int reply, LongPairTable answered) {
+        long ip = arp.senderIp[reply];
         long t = arp.time[reply];
         // requests are in frame order: start at the last one before the reply and walk back through the window
-        int lo = 0;
-        int hi = requests.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (requests.get(mid) < reply) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        for (int k = lo - 1; k >= 0; k--) {
-            int q = requests.get(k);
-            if (t - arp.time[q] > config.windowNanos()) {
+        int first = LongPairTable.lowerBound(requestKeys, requestKeys.length, LongPairTable.key(ip, 0));
+        int k = LongPairTable.lowerBound(requestKeys, requestKeys.length, LongPairTable.key(ip, reply)) - 1;
+        long window = config.windowNanos();
+        for (; k >= first; k--) {
+            int q = (int) requestKeys[k];
+            if (t - arp.time[q] > window) {
                 break;
             }
             if (arp.senderMac[q] == arp.senderMac[reply]) {
                 continue;
             }
             if ((arp.senderIp[q] == arp.targetIp[reply] || arp.senderMac[q] == arp.targetMac[reply])
-                    && answered.add(List.of((long) q, arp.senderMac[reply]))) {
+                    && answered.add(q, arp.senderMac[reply], 1) == 0) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Sorted (address asked for, row) keys of every request with a target address. */
+    private long[] requestKeys() {
+        long[] keys = new long[arp.count];
+        int n = 0;
+        for (int r = 0; r < arp.count; r++) {
+            if (arp.opcode[r] == 1 && arp.targetIp[r] >= 0) {
+                keys[n++] = LongPairTable.key(arp.targetIp[r], r);
+            }
+        }
+        return LongPairTable.sorted(keys, n);
+    }
+
     /**
      * The other MACs that still hold the address once {@code mac} began claiming it (a pair of theirs at or after
      * its first unsolicited claim), in order of appearance: an owner that goes silent is a move, not a victim.
      */
-    private List<Long> holdersAfter(Claim c, long mac, List<Integer> pairs) {
+    private List<Long> holdersAfter(Claim c, long mac) {
         Set<Long> holders = new LinkedHashSet<>();
         int firstRow = c.rows.get(0);
         Set<Integer> own = new HashSet<>(c.rows);
-        for (int i : pairs) {
+        for (int k = LongPairTable.lowerBound(pairKeys, pairKeys.length, LongPairTable.key(c.ip, 0));
+             k < pairKeys.length && pairKeys[k] >>> 32 == c.ip; k++) {
+            int i = (int) pairKeys[k];
             if (macOf[i] == mac || echo[i] || rowOf[i] < firstRow || (targetSide[i] && own.contains(rowOf[i]))) {
                 continue;
             }
@@ -243,9 +249,8 @@ final class AddressClaims {
         return new ArrayList<>(holders);
     }
 
-    private void poisoner(long mac, List<Claim> claims, Map<Long, List<Long>> owners,
-                          Map<Long, List<Integer>> requestsFor) {
-        long gateway = gateway(mac, claims, requestsFor);
+    private void poisoner(long mac, List<Claim> claims, Map<Long, List<Long>> owners) {
+        long gateway = gateway(mac, claims);
         List<Claim> ordered = new ArrayList<>(claims);
         if (gateway >= 0) {
             ordered.sort((a, b) -> Boolean.compare(b.ip == gateway, a.ip == gateway));
@@ -322,12 +327,14 @@ final class AddressClaims {
      * The claimed address that is probably the gateway: the one most other hosts ask for (at least two), else one
      * ending in .1 or .254, the usual gateway addresses; -1 when none looks like it.
      */
-    private long gateway(long poisoner, List<Claim> claims, Map<Long, List<Integer>> requestsFor) {
+    private long gateway(long poisoner, List<Claim> claims) {
         long best = -1;
         int bestAskers = 1;
         for (Claim c : claims) {
             Set<Long> askers = new HashSet<>();
-            for (int q : requestsFor.getOrDefault(c.ip, List.of())) {
+            for (int k = LongPairTable.lowerBound(requestKeys, requestKeys.length, LongPairTable.key(c.ip, 0));
+                 k < requestKeys.length && requestKeys[k] >>> 32 == c.ip; k++) {
+                int q = (int) requestKeys[k];
                 if (arp.senderMac[q] != poisoner) {
                     askers.add(arp.senderMac[q]);
                 }

@@ -89,10 +89,19 @@ public final class AnalysisResult {
 
     /** How many frames of each class (NONE counts the frames that are not ARP-family). */
     public Map<FrameClass, Integer> classCounts() {
+        // counted in plain ints by class code, then boxed once per class in the order they first appear
+        int[] byCode = new int[256];
+        byte[] order = new byte[256];
+        int kinds = 0;
+        for (byte c : classes) {
+            if (byCode[c & 0xFF]++ == 0) {
+                order[kinds++] = c;
+            }
+        }
         Map<FrameClass, Integer> counts = new EnumMap<>(FrameClass.class);
         counts.put(FrameClass.NONE, frameCount - arpFrames.length);
-        for (byte c : classes) {
-            counts.merge(FrameClass.ofCode(c), 1, Integer::sum);
+        for (int k = 0; k < kinds; k++) {
+            counts.merge(FrameClass.ofCode(order[k]), byCode[order[k] & 0xFF], Integer::sum);
         }
         return counts;
     }

@@ -18,20 +18,20 @@ final class ArpFrames {
     static final int SHORT = 4;
 
     int count;
-    int[] frame = new int[64];
-    long[] time = new long[64];
-    int[] iface = new int[64];
-    byte[] cls = new byte[64];
-    int[] opcode = new int[64];
-    long[] ethSrc = new long[64];
-    long[] ethDst = new long[64];
-    byte[] dest = new byte[64];
-    long[] senderMac = new long[64];
-    long[] senderIp = new long[64];
-    long[] targetMac = new long[64];
-    long[] targetIp = new long[64];
-    long[] vlans = new long[64];
-    int[] flags = new int[64];
+    int[] frame;
+    long[] time;
+    int[] iface;
+    byte[] cls;
+    int[] opcode;
+    long[] ethSrc;
+    long[] ethDst;
+    byte[] dest;
+    long[] senderMac;
+    long[] senderIp;
+    long[] targetMac;
+    long[] targetIp;
+    long[] vlans;
+    int[] flags;
     /** DHCP messages seen, in frame order: the client's MAC and the time (a host that just came up). */
     int dhcpCount;
     long[] dhcpMac = new long[8];
@@ -39,6 +39,29 @@ final class ArpFrames {
     int[] dhcpFrame = new int[8];
     // the expert text of malformed rows, by row; rare
     final java.util.Map<Integer, String> problems = new java.util.HashMap<>();
+
+    ArpFrames() {
+        this(64);
+    }
+
+    /** Room for {@code capacity} rows before the arrays grow. */
+    ArpFrames(int capacity) {
+        int n = Math.max(1, capacity);
+        frame = new int[n];
+        time = new long[n];
+        iface = new int[n];
+        cls = new byte[n];
+        opcode = new int[n];
+        ethSrc = new long[n];
+        ethDst = new long[n];
+        dest = new byte[n];
+        senderMac = new long[n];
+        senderIp = new long[n];
+        targetMac = new long[n];
+        targetIp = new long[n];
+        vlans = new long[n];
+        flags = new int[n];
+    }
 
     int add() {
         if (count == frame.length) {
@@ -79,25 +102,110 @@ final class ArpFrames {
             addDhcp(o.dhcpFrame[i], o.dhcpTime[i], o.dhcpMac[i]);
         }
         for (int i = 0; i < o.count; i++) {
-            int r = add();
-            frame[r] = o.frame[i];
-            time[r] = o.time[i];
-            iface[r] = o.iface[i];
-            cls[r] = o.cls[i];
-            opcode[r] = o.opcode[i];
-            ethSrc[r] = o.ethSrc[i];
-            ethDst[r] = o.ethDst[i];
-            dest[r] = o.dest[i];
-            senderMac[r] = o.senderMac[i];
-            senderIp[r] = o.senderIp[i];
-            targetMac[r] = o.targetMac[i];
-            targetIp[r] = o.targetIp[i];
-            vlans[r] = o.vlans[i];
-            flags[r] = o.flags[i];
-            String p = o.problems.get(i);
-            if (p != null) {
-                problems.put(r, p);
+            copyRow(o, i);
+        }
+    }
+
+    /**
+     * Merges the rows and DHCP messages of {@code b} into this one, both in frame order with no frame in both, in
+     * place: the rows of a tapped capture are most of them, and a second full copy of them is tens of megabytes.
+     */
+    void mergeIn(ArpFrames b) {
+        if (b.dhcpCount > 0) {
+            ArpFrames d = new ArpFrames(1);
+            int i = 0;
+            int j = 0;
+            while (i < dhcpCount || j < b.dhcpCount) {
+                if (j >= b.dhcpCount || (i < dhcpCount && dhcpFrame[i] < b.dhcpFrame[j])) {
+                    d.addDhcp(dhcpFrame[i], dhcpTime[i], dhcpMac[i]);
+                    i++;
+                } else {
+                    d.addDhcp(b.dhcpFrame[j], b.dhcpTime[j], b.dhcpMac[j]);
+                    j++;
+                }
             }
+            dhcpCount = d.dhcpCount;
+            dhcpMac = d.dhcpMac;
+            dhcpTime = d.dhcpTime;
+            dhcpFrame = d.dhcpFrame;
+        }
+        if (b.count == 0) {
+            return;
+        }
+        int n = count + b.count;
+        while (frame.length < n) {
+            count = frame.length;
+            add(); // grows every array
+        }
+        java.util.Map<Integer, String> own = new java.util.HashMap<>(problems);
+        problems.clear();
+        // from the back, so that no row is overwritten before it has moved
+        int i = n - b.count - 1;
+        int j = b.count - 1;
+        for (int k = n - 1; k >= 0; k--) {
+            if (j < 0 || (i >= 0 && frame[i] > b.frame[j])) {
+                moveRow(i, k);
+                String p = own.isEmpty() ? null : own.get(i);
+                if (p != null) {
+                    problems.put(k, p);
+                }
+                i--;
+            } else {
+                setRow(k, b, j);
+                String p = b.problems.isEmpty() ? null : b.problems.get(j);
+                if (p != null) {
+                    problems.put(k, p);
+                }
+                j--;
+            }
+        }
+        count = n;
+    }
+
+    private void moveRow(int from, int to) {
+        if (from == to) {
+            return;
+        }
+        setRow(to, this, from);
+    }
+
+    private void setRow(int r, ArpFrames o, int i) {
+        frame[r] = o.frame[i];
+        time[r] = o.time[i];
+        iface[r] = o.iface[i];
+        cls[r] = o.cls[i];
+        opcode[r] = o.opcode[i];
+        ethSrc[r] = o.ethSrc[i];
+        ethDst[r] = o.ethDst[i];
+        dest[r] = o.dest[i];
+        senderMac[r] = o.senderMac[i];
+        senderIp[r] = o.senderIp[i];
+        targetMac[r] = o.targetMac[i];
+        targetIp[r] = o.targetIp[i];
+        vlans[r] = o.vlans[i];
+        flags[r] = o.flags[i];
+    }
+
+    /** Appends row {@code i} of {@code o}. */
+    private void copyRow(ArpFrames o, int i) {
+        int r = add();
+        frame[r] = o.frame[i];
+        time[r] = o.time[i];
+        iface[r] = o.iface[i];
+        cls[r] = o.cls[i];
+        opcode[r] = o.opcode[i];
+        ethSrc[r] = o.ethSrc[i];
+        ethDst[r] = o.ethDst[i];
+        dest[r] = o.dest[i];
+        senderMac[r] = o.senderMac[i];
+        senderIp[r] = o.senderIp[i];
+        targetMac[r] = o.targetMac[i];
+        targetIp[r] = o.targetIp[i];
+        vlans[r] = o.vlans[i];
+        flags[r] = o.flags[i];
+        String p = o.problems.isEmpty() ? null : o.problems.get(i);
+        if (p != null) {
+            problems.put(r, p);
         }
     }
 

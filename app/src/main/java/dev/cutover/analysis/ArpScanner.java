@@ -149,30 +149,53 @@ final class ArpScanner {
     private ArpFrames scan(int from, int to, LoadMonitor monitor) throws IOException {
         ArpFrames out = new ArpFrames();
         SequentialFrames frames = new SequentialFrames(capture, monitor);
-        var index = capture.index();
         for (int i = from; i < to; i++) {
             if (include != null && !include.test(i)) {
                 continue;
             }
-            int length = frames.moveTo(i);
-            int linkType = linkTypes[index.interfaceId(i)];
-            if (!LinkPeek.mayBeArp(frames, linkType, length)) {
-                long client = LinkPeek.dhcpClient(frames, linkType, length);
-                if (client >= 0) {
-                    out.addDhcp(i, index.timestampNanos(i), client);
-                }
-                continue;
-            }
-            frames.copyTo(buffer);
-            if (fastPath && linkType == LinkTypes.ETHERNET && length == index.originalLength(i)
-                    && plainArp(out, i, length)) {
-                continue;
-            }
-            FrameInfo info = decoder.info(i);
-            dissector.dissect(info, buffer, d, Layer.ALL);
-            record(out, i, info);
+            look(out, frames, i);
         }
         return out;
+    }
+
+    /**
+     * Scans only {@code frames[0..n-1]} (ascending), on the calling thread, with no frame classes stored: the
+     * frames an {@link ArpTap} left to be read again.
+     */
+    static ArpFrames scanFrames(Capture capture, int[] frames, int n) throws IOException {
+        ArpScanner scanner = new ArpScanner(capture, null);
+        ArpFrames out = new ArpFrames();
+        if (n == 0) {
+            return out;
+        }
+        SequentialFrames window = new SequentialFrames(capture, LoadMonitor.NONE);
+        for (int k = 0; k < n; k++) {
+            scanner.look(out, window, frames[k]);
+        }
+        return out;
+    }
+
+    /** Records frame {@code i} when it is ARP-family (or DHCP). */
+    private void look(ArpFrames out, SequentialFrames frames, int i) throws IOException {
+        var index = capture.index();
+        int length = frames.moveTo(i);
+        int linkType = linkTypes[index.interfaceId(i)];
+        if (!LinkPeek.mayBeArp(frames, linkType, length)) {
+            long client = LinkPeek.dhcpClient(frames, linkType, length);
+            if (client >= 0) {
+                out.addDhcp(i, index.timestampNanos(i), client);
+            }
+            return;
+        }
+        frames.copyTo(buffer);
+        if (fastPath && linkType == LinkTypes.ETHERNET && length == index.originalLength(i)
+                && plainArp(out, buffer, i, length, capture.interfaceOf(i).fcsLength(), index.timestampNanos(i),
+                index.interfaceId(i), capture.vlanTag(i))) {
+            return;
+        }
+        FrameInfo info = decoder.info(i);
+        dissector.dissect(info, buffer, d, Layer.ALL);
+        record(out, i, info);
     }
 
     /**
@@ -220,14 +243,14 @@ final class ArpScanner {
     }
 
     /**
-     * Records the frame in {@link #buffer} straight from its bytes when it is the common case, Ethernet ARP or RARP
+     * Records the frame in {@code b} straight from its bytes when it is the common case, Ethernet ARP or RARP
      * for IPv4 under at most a few 802.1Q/802.1ad tags, whole, with room to spare for an FCS: the facts are the
      * ones {@link #record} reads from the dissector's fields, at a fraction of the cost (most of a dense capture's
      * analysis was decoding every field of such frames). Returns false, recording nothing, for anything else,
      * which the dissector decodes.
      */
-    private boolean plainArp(ArpFrames out, int frame, int length) {
-        byte[] b = buffer;
+    static boolean plainArp(ArpFrames out, byte[] b, int frame, int length, int fcsLength, long timeNanos,
+                            int interfaceId, int vlanTag) {
         if (length < Ethernet.HEADER_LENGTH) {
             return false;
         }
@@ -245,7 +268,7 @@ final class ArpScanner {
             o += Vlan.TAG_LENGTH;
         }
         // an FCS the Ethernet heuristic might take off the end must leave the message whole
-        if (!EtherTypes.isArpFamily(type) || o + ARP_LENGTH + Math.max(4, capture.interfaceOf(frame).fcsLength()) > length || u16(b, o) != Arp.HW_ETHERNET
+        if (!EtherTypes.isArpFamily(type) || o + ARP_LENGTH + Math.max(4, fcsLength) > length || u16(b, o) != Arp.HW_ETHERNET
                 || u16(b, o + 2) != EtherTypes.IPV4 || (b[o + 4] & 0xFF) != 6 || (b[o + 5] & 0xFF) != 4) {
             return false;
         }
@@ -260,16 +283,13 @@ final class ArpScanner {
             gratuitous = spa == tpa;
             probe = !gratuitous && opcode == Arp.REQUEST && tha == 0 && spa == 0;
         }
-        if ((stack >>> 48) == 0) {
-            int tag = capture.vlanTag(frame);
-            if (tag >= 0) {
-                stack = ArpFrames.pushVlan(0, tag);
-            }
+        if ((stack >>> 48) == 0 && vlanTag >= 0) {
+            stack = ArpFrames.pushVlan(0, vlanTag);
         }
         int r = out.add();
         out.frame[r] = frame;
-        out.time[r] = capture.index().timestampNanos(frame);
-        out.iface[r] = capture.interfaceOf(frame).id();
+        out.time[r] = timeNanos;
+        out.iface[r] = interfaceId;
         out.opcode[r] = opcode;
         out.ethSrc[r] = src;
         out.ethDst[r] = dst;

@@ -2,6 +2,7 @@ package dev.cutover.analysis;
 
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureDamage;
+import dev.cutover.capture.FrameTap;
 import dev.cutover.capture.InterfaceInfo;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Vendors;
@@ -53,6 +54,29 @@ public final class MigrationAnalyzer {
     public static AnalysisResult analyze(Capture capture, AnalysisConfig config, LoadMonitor monitor,
                                          IntPredicate include) throws IOException {
         ArpFrames arp = ArpScanner.scan(capture, monitor, include);
+        List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
+        return new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
+    }
+
+    /**
+     * A tap to pass to {@link Capture#open(List, LoadMonitor, FrameTap)}: it looks for ARP while the capture is
+     * indexed, so that {@link #analyzeTapped} need not read the capture
+     * again.
+     */
+    public static FrameTap tap() {
+        return new ArpTap();
+    }
+
+    /**
+     * As {@link #analyze(Capture, AnalysisConfig, LoadMonitor)}, taking the frames' facts from {@code tap} when it
+     * saw the whole capture being indexed (a single pcap or pcapng file), else reading the capture.
+     */
+    public static AnalysisResult analyzeTapped(Capture capture, AnalysisConfig config, LoadMonitor monitor, FrameTap tap)
+            throws IOException {
+        if (!(tap instanceof ArpTap t) || !t.covers(capture)) {
+            return analyze(capture, config, monitor);
+        }
+        ArpFrames arp = t.frames(capture);
         List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
         return new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
     }
@@ -137,8 +161,10 @@ public final class MigrationAnalyzer {
         for (int i = 0; i < cameUp.size(); i++) {
             findings.hostCameUp(cameUp.get(i).build(-1), cameUpHow.get(i));
         }
+        // while the rules over the whole capture may still be running: it reads only what the claims were built from
+        List<Integer> duplicates = claims.wiresharkDuplicates();
         return new AnalysisResult(config, frameCount, arp, bursts, burstOfRow, migrations, eventOfRow,
-                findings.sorted(join(across)), interfaceNames, claims.wiresharkDuplicates());
+                findings.sorted(join(across)), interfaceNames, duplicates);
     }
 
     private static List<Finding> join(CompletableFuture<List<Finding>> future) {
@@ -284,36 +310,91 @@ public final class MigrationAnalyzer {
         return arp.time[burstRows.get(burst).get(0)];
     }
 
+    /** The interface most of the rows came in on; of equal counts, the one seen first. */
     private int mainInterface(List<Integer> rows) {
-        Map<Integer, Integer> counts = new LinkedHashMap<>();
+        // a burst comes in on one interface or a few: distinct ones in order of appearance, counted in ints
+        int[] seen = new int[4];
+        int[] counts = new int[4];
+        int n = 0;
         for (int r : rows) {
-            counts.merge(arp.iface[r], 1, Integer::sum);
+            int iface = arp.iface[r];
+            int k = 0;
+            while (k < n && seen[k] != iface) {
+                k++;
+            }
+            if (k == n) {
+                if (n == seen.length) {
+                    seen = java.util.Arrays.copyOf(seen, n * 2);
+                    counts = java.util.Arrays.copyOf(counts, n * 2);
+                }
+                seen[n++] = iface;
+            }
+            counts[k]++;
         }
         int best = -1;
         int most = 0;
-        for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
-            if (e.getValue() > most) {
-                best = e.getKey();
-                most = e.getValue();
+        for (int k = 0; k < n; k++) {
+            if (counts[k] > most) {
+                best = seen[k];
+                most = counts[k];
             }
         }
         return best;
     }
 
+    /** The VLAN IDs of the rows' tag stacks, each once, in order of appearance. */
     List<Integer> vlans(List<Integer> rows) {
-        Set<Integer> v = new LinkedHashSet<>();
+        long[] distinct = new long[4];
+        int n = 0;
         for (int r : rows) {
-            v.addAll(ArpFrames.vlanList(arp.vlans[r]));
+            long stack = arp.vlans[r];
+            int tags = (int) (stack >>> 48);
+            for (int i = 0; i < tags; i++) {
+                n = addDistinct(distinct, n, (stack >>> (36 - 12 * i)) & 0xFFF);
+                if (n == distinct.length) {
+                    distinct = java.util.Arrays.copyOf(distinct, n * 2);
+                }
+            }
         }
-        return List.copyOf(v);
+        return boxed(distinct, n);
     }
 
+    /** The rows' interfaces, each once, in order of appearance. */
     List<Integer> interfaces(List<Integer> rows) {
-        Set<Integer> v = new LinkedHashSet<>();
+        long[] distinct = new long[4];
+        int n = 0;
         for (int r : rows) {
-            v.add(arp.iface[r]);
+            n = addDistinct(distinct, n, arp.iface[r]);
+            if (n == distinct.length) {
+                distinct = java.util.Arrays.copyOf(distinct, n * 2);
+            }
         }
-        return List.copyOf(v);
+        return boxed(distinct, n);
+    }
+
+    /** Appends v to distinct[0..n) unless it is there already; returns the new count (the caller makes room). */
+    private static int addDistinct(long[] distinct, int n, long v) {
+        for (int k = 0; k < n; k++) {
+            if (distinct[k] == v) {
+                return n;
+            }
+        }
+        distinct[n] = v;
+        return n + 1;
+    }
+
+    private static List<Integer> boxed(long[] values, int n) {
+        switch (n) {
+            case 0: return List.of();
+            case 1: return List.of((int) values[0]);
+            case 2: return List.of((int) values[0], (int) values[1]);
+            default:
+                Integer[] a = new Integer[n];
+                for (int k = 0; k < n; k++) {
+                    a[k] = (int) values[k];
+                }
+                return List.of(a);
+        }
     }
 
     // ---- correlation ----

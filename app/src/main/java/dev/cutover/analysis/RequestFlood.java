@@ -36,20 +36,46 @@ final class RequestFlood {
     }
 
     private List<Finding> find() {
-        Map<Long, IntList> bySender = new LinkedHashMap<>();
+        // the requests by sender: each sender numbered as it first appears, then (sender, row) keys sorted, without
+        // a boxed map entry per request (the order senders are looked at in does not matter: the floods are sorted)
+        LongPairTable ids = new LongPairTable();
+        long[] keys = new long[arp.count];
+        long[] senders = new long[16];
+        int n = 0;
+        int senderCount = 0;
         for (int r = 0; r < arp.count; r++) {
             if (arp.opcode[r] == 1) {
-                bySender.computeIfAbsent(sender(r), k -> new IntList()).add(r);
+                long sender = sender(r);
+                int id = ids.get(sender, 0) - 1;
+                if (id < 0) {
+                    id = senderCount++;
+                    ids.add(sender, 0, id + 1);
+                    if (id == senders.length) {
+                        senders = java.util.Arrays.copyOf(senders, id * 2);
+                    }
+                    senders[id] = sender;
+                }
+                keys[n++] = LongPairTable.key(id, r);
             }
         }
+        keys = LongPairTable.sorted(keys, n);
         int rate = config.floodRate();
         long span = config.floodSpan().toNanos();
         List<Finding> found = new ArrayList<>();
-        for (Map.Entry<Long, IntList> e : bySender.entrySet()) {
-            IntList rows = e.getValue();
-            if (rows.size <= rate) {
+        for (int from = 0, to; from < n; from = to) {
+            int id = (int) (keys[from] >>> 32);
+            to = from;
+            while (to < n && (int) (keys[to] >>> 32) == id) {
+                to++;
+            }
+            if (to - from <= rate) {
                 continue;
             }
+            IntList rows = new IntList();
+            for (int k = from; k < to; k++) {
+                rows.add((int) keys[k]);
+            }
+            long mac = senders[id];
             // a request is "hot" when more than `rate` of the sender's requests, itself included, fall in the second
             // up to it; a flood is a run of hot requests, taken from the first request of its first second, that
             // lasts at least the span
@@ -67,12 +93,12 @@ final class RequestFlood {
                     }
                     lastHot = i;
                 } else if (start >= 0) {
-                    flood(e.getKey(), rows, start, lastHot, span, found);
+                    flood(mac, rows, start, lastHot, span, found);
                     start = -1;
                 }
             }
             if (start >= 0) {
-                flood(e.getKey(), rows, start, lastHot, span, found);
+                flood(mac, rows, start, lastHot, span, found);
             }
         }
         found.sort(java.util.Comparator.comparingInt(Finding::firstFrame));

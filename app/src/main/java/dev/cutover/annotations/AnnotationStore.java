@@ -32,8 +32,14 @@ public final class AnnotationStore implements AnnotationSource {
     record Sidecar(int schema, String capture, List<String> files, Integer frames, List<Annotation> annotations) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * The sidecar's reader and writer, made the first time a sidecar is read or written: a command that reads none
+     * (analyze, info) does not load Jackson's data binding at all.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private final Path sidecar;
     private final String captureName;
@@ -118,7 +124,7 @@ public final class AnnotationStore implements AnnotationSource {
     private static Sidecar parse(byte[] bytes, Path sidecar) throws IOException {
         Sidecar s;
         try {
-            s = JSON.readValue(bytes, Sidecar.class);
+            s = Json.MAPPER.readValue(bytes, Sidecar.class);
         } catch (JsonProcessingException e) {
             throw new IOException(sidecar + ": not an annotation file: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -301,7 +307,7 @@ public final class AnnotationStore implements AnnotationSource {
                 }
             }
             conflicts = List.copyOf(both);
-            byte[] body = JSON.writeValueAsBytes(new Sidecar(SCHEMA, captureName, files,
+            byte[] body = Json.MAPPER.writeValueAsBytes(new Sidecar(SCHEMA, captureName, files,
                     frames < 0 ? null : frames, new ArrayList<>(byFrame.values())));
             AtomicFiles.write(sidecar, out -> out.write(body));
             onDisk.clear();

@@ -91,6 +91,14 @@ public final class Capture implements Closeable {
      * @throws CancellationException when the monitor asked to stop
      */
     public static Capture open(List<Path> files, LoadMonitor monitor) throws CaptureException {
+        return open(files, monitor, null);
+    }
+
+    /**
+     * As {@link #open(List, LoadMonitor)}; when {@code files} is one pcap or pcapng file, {@code tap} (if not
+     * null) sees each frame's bytes as it is indexed.
+     */
+    public static Capture open(List<Path> files, LoadMonitor monitor, FrameTap tap) throws CaptureException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files to open");
         }
@@ -114,7 +122,7 @@ public final class Capture implements Closeable {
                     monitor.progress(base + pos, grandTotal);
                 };
                 try {
-                    scans.add(SourceLoader.load(file, i, interfaceCount, progress));
+                    scans.add(SourceLoader.load(file, i, interfaceCount, progress, files.size() == 1 ? tap : null));
                 } catch (CaptureException e) {
                     throw e;
                 } catch (NoSuchFileException e) {

@@ -1,9 +1,6 @@
 package dev.cutover.capture;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,9 +24,6 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
                             int snapLength, int precisionDigits, int frames) {
     }
 
-    private static final DateTimeFormatter ISO =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
-
     /** Summarises source {@code sourceIndex} of an open capture. */
     public static CaptureSummary of(Capture capture, int sourceIndex) {
         SourceInfo src = capture.sources().get(sourceIndex);
@@ -41,12 +35,17 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
             }
         }
         int[] perInterface = new int[capture.interfaces().size()];
+        boolean[] ofSource = new boolean[perInterface.length];
+        for (InterfaceInfo i : ifaces) {
+            ofSource[i.id()] = true;
+        }
         long data = 0;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         int frames = 0;
+        boolean onlySource = capture.sources().size() == 1;
         for (int i = 0; i < index.size(); i++) {
-            if (capture.sourceOf(i) != sourceIndex) {
+            if (!onlySource && !ofSource[index.interfaceId(i)]) {
                 continue;
             }
             frames++;
@@ -77,19 +76,24 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
 
     /** "2013-12-05T15:59:59.430926Z": ISO-8601 UTC with {@code digits} decimals. */
     public static String iso(long nanos, int digits) {
-        long s = Math.floorDiv(nanos, 1_000_000_000L);
-        long ns = Math.floorMod(nanos, 1_000_000_000L);
-        StringBuilder sb = new StringBuilder(32).append(ISO.format(Instant.ofEpochSecond(s)));
-        if (digits > 0) {
-            // reports format thousands of these: plain digits, not a Formatter per call
-            sb.append('.');
-            long unit = 100_000_000L;
-            for (int i = 0; i < Math.min(9, digits); i++) {
-                sb.append((char) ('0' + (ns / unit) % 10));
-                unit /= 10;
-            }
+        // reports and analyze's JSON format thousands of these: arithmetic, not a formatter per call
+        return dev.cutover.text.IsoTime.iso(nanos, digits);
+    }
+
+    /**
+     * {@code value} with {@code digits} decimals, as {@code String.format(Locale.ROOT, "%.<digits>f", value)}
+     * writes it (half up, from the shortest decimal that reads back as the double), without loading a Formatter.
+     */
+    static String fixed(double value, int digits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.format(Locale.ROOT, "%." + digits + "f", value);
         }
-        return sb.append('Z').toString();
+        if (value < 0 || (value == 0 && 1 / value < 0)) {
+            // the sign stays even when the digits round to zero ("-0")
+            return "-" + fixed(-value, digits);
+        }
+        return new java.math.BigDecimal(Double.toString(value)).setScale(digits, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     /** The capinfos-like text block. */
@@ -104,14 +108,13 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
         line(sb, "File size", fileSize + " bytes");
         line(sb, "Data size", dataSize + " bytes");
         if (frames > 0) {
-            line(sb, "Capture duration", String.format(Locale.ROOT, "%.6f seconds", durationSeconds));
+            line(sb, "Capture duration", fixed(durationSeconds, 6) + " seconds");
             line(sb, "First frame time", firstTime);
             line(sb, "Last frame time", lastTime);
-            line(sb, "Average frame size", String.format(Locale.ROOT, "%.2f bytes", averageFrameSize));
+            line(sb, "Average frame size", fixed(averageFrameSize, 2) + " bytes");
             if (framesPerSecond > 0) {
-                line(sb, "Average frame rate", String.format(Locale.ROOT, "%.1f frames/s", framesPerSecond));
-                line(sb, "Data bit rate", String.format(Locale.ROOT, "%.0f bits/s",
-                        dataSize * 8 / durationSeconds));
+                line(sb, "Average frame rate", fixed(framesPerSecond, 1) + " frames/s");
+                line(sb, "Data bit rate", fixed(dataSize * 8 / durationSeconds, 0) + " bits/s");
             }
         }
         if (application != null) {
@@ -128,9 +131,10 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
         }
         line(sb, "Number of interfaces", Integer.toString(interfaces.size()));
         for (Interface i : interfaces) {
-            sb.append(String.format(Locale.ROOT, "  #%d %s: %s (%d), snaplen %d, %s, %d frames%n", i.id(),
-                    i.name(), i.encapsulation(), i.linkType(), i.snapLength(), precisionName(i.precisionDigits()),
-                    i.frames()));
+            sb.append("  #").append(i.id()).append(' ').append(i.name()).append(": ").append(i.encapsulation())
+                    .append(" (").append(i.linkType()).append("), snaplen ").append(i.snapLength()).append(", ")
+                    .append(precisionName(i.precisionDigits())).append(", ").append(i.frames()).append(" frames")
+                    .append(System.lineSeparator());
             if (i.description() != null && !i.description().isEmpty()) {
                 sb.append("      ").append(i.description()).append(System.lineSeparator());
             }
@@ -142,7 +146,13 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
     }
 
     private static void line(StringBuilder sb, String label, String value) {
-        sb.append(String.format(Locale.ROOT, "%-21s%s%n", label + ":", value));
+        // as "%-21s%s%n" would, without a Formatter: its locale data costs a short command more than the rest
+        int start = sb.length();
+        sb.append(label).append(':');
+        while (sb.length() - start < 21) {
+            sb.append(' ');
+        }
+        sb.append(value).append(System.lineSeparator());
     }
 
     static String precisionName(int digits) {

@@ -298,11 +298,12 @@ final class PcapngReader {
     }
 
     private void addFrame(long blockPos, long data, long timestamp, long captured, long original, Interface iface)
-            throws Malformed {
+            throws IOException, Malformed {
         if (data > FrameIndex.MAX_OFFSET) {
             throw new Malformed(blockPos, "frames more than 1 TiB into a file are not supported");
         }
         scan.frame(data, timestamp, (int) captured, original, iface.globalId());
+        scan.tap(window, data, timestamp, (int) captured, original, iface.globalId());
     }
 
     private Interface interfaceFor(long pos, int type, long localId) throws Malformed {

@@ -20,8 +20,15 @@ final class SourceLoader {
      */
     static SourceScan load(Path file, int sourceIndex, int firstInterfaceId, ByteWindow.RefillListener progress)
             throws IOException {
+        return load(file, sourceIndex, firstInterfaceId, progress, null);
+    }
+
+    /** As {@link #load(Path, int, int, ByteWindow.RefillListener)}, showing each pcap or pcapng frame to {@code tap}. */
+    static SourceScan load(Path file, int sourceIndex, int firstInterfaceId, ByteWindow.RefillListener progress,
+                           FrameTap tap) throws IOException {
         long fileSize = Files.size(file);
         SourceScan scan = new SourceScan(file, sourceIndex, firstInterfaceId, fileSize);
+        scan.tap = tap;
         try {
             if (fileSize == 0) {
                 throw new CaptureException(file, 0, "empty file: not a pcap or pcapng capture");

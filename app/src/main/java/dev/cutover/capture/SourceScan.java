@@ -1,5 +1,6 @@
 package dev.cutover.capture;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ final class SourceScan implements AutoCloseable {
     String application;
     CaptureDamage damage;
     int maxCapturedLength;
+    /** Sees each frame's bytes as it is indexed; null for none. */
+    FrameTap tap;
 
     SourceScan(Path file, int sourceIndex, int firstInterfaceId, long fileSize) {
         this.file = file;
@@ -70,6 +73,20 @@ final class SourceScan implements AutoCloseable {
         if (capturedLength > maxCapturedLength) {
             maxCapturedLength = capturedLength;
         }
+    }
+
+    /**
+     * Shows the frame just added by {@link #frame} to the {@link #tap}, if there is one, with its bytes read
+     * through the window the reader is reading.
+     */
+    void tap(ByteWindow window, long dataOffset, long timestampNanos, int capturedLength, long originalLength,
+             int interfaceId) throws IOException {
+        if (tap == null) {
+            return;
+        }
+        int at = window.at(dataOffset, capturedLength);
+        tap.frame(index.size() - 1, interfaces.get(interfaceId - firstInterfaceId), timestampNanos, window.buffer(),
+                at, capturedLength, (int) Math.min(originalLength, Integer.MAX_VALUE));
     }
 
     /** Records where reading stopped; the frame that could not be read is the next one. */

@@ -59,7 +59,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         MigrationAnalyzer.prepare();
         try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, null,
-                filter.needs().annotations(), false, err)) {
+                filter.needs().annotations(), false, !displayFilter.given(), err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }

@@ -16,6 +16,11 @@ final class CaptureFiles {
 
     /** Opens the files merged, or prints why not and returns null. */
     static Capture open(List<Path> files, PrintWriter err) {
+        return open(files, err, null);
+    }
+
+    /** As {@link #open(List, PrintWriter)}, showing each frame of a single pcap or pcapng file to {@code tap}. */
+    static Capture open(List<Path> files, PrintWriter err, dev.cutover.capture.FrameTap tap) {
         for (Path f : files) {
             if (!Files.exists(f)) {
                 err.println("cutover: " + f + ": no such file");
@@ -27,7 +32,7 @@ final class CaptureFiles {
             }
         }
         try {
-            return Capture.open(files, dev.cutover.capture.LoadMonitor.NONE);
+            return Capture.open(files, dev.cutover.capture.LoadMonitor.NONE, tap);
         } catch (CaptureException e) {
             err.println("cutover: " + e.getMessage());
             return null;

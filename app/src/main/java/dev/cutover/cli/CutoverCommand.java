@@ -25,20 +25,27 @@ public final class CutoverCommand implements Callable<Integer> {
     }
 
     /** The subcommands, in the order {@code cutover --help} lists them. */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final java.util.List<String> SUBCOMMANDS = java.util.List.of("info", "dissect", "analyze", "fields",
+            "capture", "interfaces", "annotate", "report", "export");
 
-    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
-        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
-        m.put("info", InfoCommand::new);
-        m.put("dissect", DissectCommand::new);
-        m.put("analyze", AnalyzeCommand::new);
-        m.put("fields", FieldsCommand::new);
-        m.put("capture", CaptureCommand::new);
-        m.put("interfaces", InterfacesCommand::new);
-        m.put("annotate", AnnotateCommand::new);
-        m.put("report", ReportCommand::new);
-        m.put("export", ExportCommand::new);
-        return m;
+    /**
+     * A new instance of subcommand {@code name}. A switch rather than a table of constructor references: a
+     * reference loads its command's class and spins a lambda class at start-up, for all nine, where a short
+     * command needs one.
+     */
+    private static Object subcommand(String name) {
+        switch (name) {
+            case "info": return new InfoCommand();
+            case "dissect": return new DissectCommand();
+            case "analyze": return new AnalyzeCommand();
+            case "fields": return new FieldsCommand();
+            case "capture": return new CaptureCommand();
+            case "interfaces": return new InterfacesCommand();
+            case "annotate": return new AnnotateCommand();
+            case "report": return new ReportCommand();
+            case "export": return new ExportCommand();
+            default: throw new IllegalArgumentException("no subcommand " + name);
+        }
     }
 
     /** The configured command line, text only: UTF-8 output, our exit codes, errors without stack traces. */
@@ -59,10 +66,12 @@ public final class CutoverCommand implements Callable<Integer> {
     public static CommandLine commandLine(Desktop desktop, String[] args) {
         CommandLine cl = new CommandLine(new CutoverCommand(desktop));
         String first = args == null || args.length == 0 ? null : args[0];
-        if (first != null && SUBCOMMANDS.containsKey(first)) {
-            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        if (first != null && SUBCOMMANDS.contains(first)) {
+            cl.addSubcommand(first, subcommand(first));
         } else {
-            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            for (String name : SUBCOMMANDS) {
+                cl.addSubcommand(name, subcommand(name));
+            }
         }
         // a capture's comments and names are the capture author's text: no control character reaches the terminal
         cl.setOut(new PrintWriter(new dev.cutover.text.TerminalWriter(

@@ -69,6 +69,11 @@ public final class DissectCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         dev.cutover.dissect.Vendors vendors = vendorTable.named();
+        if (vendors == null) {
+            // the bundled vendor table, which the decode names MACs from, loads on another thread while the files
+            // are indexed rather than after
+            dev.cutover.analysis.MigrationAnalyzer.prepare();
+        }
         try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, true, false, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;

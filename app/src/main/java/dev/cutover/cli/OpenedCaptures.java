@@ -4,6 +4,7 @@ import dev.cutover.analysis.AnalysisConfig;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.capture.Capture;
+import dev.cutover.capture.FrameTap;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Needs;
 import dev.cutover.dissect.Vendors;
@@ -22,11 +23,12 @@ final class OpenedCaptures implements AutoCloseable {
     final AnnotationStore notes;
     final FramePipeline pipeline;
 
-    private OpenedCaptures(Capture capture, AnnotationStore notes, AnalysisConfig config, Vendors vendors) {
+    private OpenedCaptures(Capture capture, AnnotationStore notes, AnalysisConfig config, Vendors vendors,
+                           FrameTap tap) {
         this.capture = capture;
         this.notes = notes;
         this.pipeline = FramePipeline.of(capture).withAnnotations(notes).withVendors(vendors)
-                .withAnalysis(() -> MigrationAnalyzer.analyze(capture, config, LoadMonitor.NONE));
+                .withAnalysis(() -> MigrationAnalyzer.analyzeTapped(capture, config, LoadMonitor.NONE, tap));
     }
 
     /**
@@ -39,7 +41,18 @@ final class OpenedCaptures implements AutoCloseable {
      */
     static OpenedCaptures open(List<Path> files, AnalysisConfig config, Vendors vendors, boolean readAnnotations,
                                boolean annotationsRequired, PrintWriter err) {
-        Capture capture = CaptureFiles.open(files, err);
+        return open(files, config, vendors, readAnnotations, annotationsRequired, false, err);
+    }
+
+    /**
+     * As {@link #open(List, AnalysisConfig, Vendors, boolean, boolean, PrintWriter)}; when {@code analyzeWhileIndexing},
+     * the analysis looks for ARP while a single pcap or pcapng file is indexed rather than reading it again (for a
+     * command that will run the analysis).
+     */
+    static OpenedCaptures open(List<Path> files, AnalysisConfig config, Vendors vendors, boolean readAnnotations,
+                               boolean annotationsRequired, boolean analyzeWhileIndexing, PrintWriter err) {
+        FrameTap tap = analyzeWhileIndexing ? MigrationAnalyzer.tap() : null;
+        Capture capture = CaptureFiles.open(files, err, tap);
         if (capture == null) {
             return null;
         }
@@ -53,7 +66,7 @@ final class OpenedCaptures implements AutoCloseable {
             err.println("cutover: annotations left out");
             notes = AnnotationStore.inMemory();
         }
-        return new OpenedCaptures(capture, notes, config, vendors == null ? Vendors.bundled() : vendors);
+        return new OpenedCaptures(capture, notes, config, vendors == null ? Vendors.bundled() : vendors, tap);
     }
 
     /**

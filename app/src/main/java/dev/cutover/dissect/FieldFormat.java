@@ -1,15 +1,8 @@
 package dev.cutover.dissect;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** Turns recorded values into text: tshark's {@code -T json -e} form, and the details tree's labels. */
 public final class FieldFormat {
-    private static final DateTimeFormatter WIRESHARK_TIME =
-            DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
-
     private FieldFormat() {
     }
 
@@ -101,7 +94,7 @@ public final class FieldFormat {
         long s = Math.floorDiv(nanos, 1_000_000_000L);
         long ns = Math.floorMod(nanos, 1_000_000_000L);
         StringBuilder sb = new StringBuilder(40);
-        sb.append(WIRESHARK_TIME.format(Instant.ofEpochSecond(s)));
+        dev.cutover.text.IsoTime.appendWireshark(sb, s);
         appendFraction(sb, ns, digits);
         return sb.append(" UTC").toString();
     }

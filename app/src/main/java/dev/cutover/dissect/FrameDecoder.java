@@ -106,6 +106,55 @@ public final class FrameDecoder {
         return readBytes(frame);
     }
 
+    /**
+     * Makes frame {@code frame}'s bytes readable through {@link #peeked()} and returns how many there are: when
+     * frames are read in order, straight from the read-ahead window without copying them (a filter that only
+     * needs to look at a frame's headers to reject it need not copy the whole file); otherwise read into
+     * {@link #bytes()}. Valid until the next read, peek or decode.
+     */
+    public int peek(int frame) throws IOException {
+        if (frame != next - 1) {
+            inOrder = frame == next ? inOrder + 1 : 0;
+        }
+        next = frame + 1;
+        if (inOrder < SEQUENTIAL_AFTER) {
+            int n = capture.readFrame(frame, buffer);
+            copied.length = n;
+            peeked = copied;
+            return n;
+        }
+        if (sequential == null) {
+            sequential = new SequentialFrames(capture, LoadMonitor.NONE);
+        }
+        peeked = sequential;
+        return sequential.moveTo(frame);
+    }
+
+    /** The bytes of the frame {@link #peek peeked} last. */
+    public dev.cutover.capture.FrameBytes peeked() {
+        return peeked;
+    }
+
+    private dev.cutover.capture.FrameBytes peeked;
+    private final Copied copied = new Copied();
+
+    /** The frame in {@link #buffer}, as FrameBytes. */
+    private final class Copied implements dev.cutover.capture.FrameBytes {
+        int length;
+
+        @Override
+        public int u8(int offset) {
+            java.util.Objects.checkIndex(offset, length);
+            return buffer[offset] & 0xFF;
+        }
+
+        @Override
+        public int u16(int offset) {
+            java.util.Objects.checkFromIndexSize(offset, 2, length);
+            return ((buffer[offset] & 0xFF) << 8) | (buffer[offset + 1] & 0xFF);
+        }
+    }
+
     /** The bytes of the frame read or decoded last (its captured length of them). */
     public byte[] bytes() {
         return buffer;

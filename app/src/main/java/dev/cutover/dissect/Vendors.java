@@ -29,15 +29,20 @@ public final class Vendors {
     private final String source;
 
     private Vendors(Map<Integer, String[]> table, String source) {
-        java.util.TreeMap<Integer, String[]> sorted = new java.util.TreeMap<>(table);
-        ouis = new int[sorted.size()];
-        names = new String[sorted.size()];
-        shortNames = new String[sorted.size()];
+        // sorted as plain ints rather than through a TreeMap: tens of thousands of entries, read at every start
+        int n = table.size();
+        ouis = new int[n];
         int i = 0;
-        for (Map.Entry<Integer, String[]> e : sorted.entrySet()) {
-            ouis[i] = e.getKey();
-            shortNames[i] = e.getValue()[0];
-            names[i++] = e.getValue()[1];
+        for (Integer oui : table.keySet()) {
+            ouis[i++] = oui;
+        }
+        java.util.Arrays.sort(ouis);
+        names = new String[n];
+        shortNames = new String[n];
+        for (i = 0; i < n; i++) {
+            String[] v = table.get(ouis[i]);
+            shortNames[i] = v[0];
+            names[i] = v[1];
         }
         this.source = source;
     }

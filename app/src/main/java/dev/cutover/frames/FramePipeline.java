@@ -202,8 +202,8 @@ public final class FramePipeline {
             if (filter.requiredLayer() == Layer.ALL && arpOnly(filter)) {
                 // The payload fields it reads are ARP's: a frame whose link layer carries no ARP has none of
                 // them, and a decode as deep as its other fields holds everything else the filter reads.
-                int length = decoder.read(frame);
-                if (LinkPeek.peek(decoder.bytes(), capture.interfaceOf(frame).linkType(), length)
+                int length = decoder.peek(frame);
+                if (LinkPeek.peek(decoder.peeked(), capture.interfaceOf(frame).linkType(), length)
                         == LinkPeek.NOT_ARP) {
                     if (!withoutArpAnswer) {
                         // it reads ARP's fields only and none is there: no decode can make it match
@@ -235,12 +235,14 @@ public final class FramePipeline {
         private boolean arpOnly(CompiledFilter filter) {
             if (filter != arpOnlyOf) {
                 boolean only = true;
+                boolean anyOther = false;
                 Needs others = Needs.NOTHING;
                 for (Field f : filter.fields()) {
                     boolean arp = Arp.FIELDS.contains(f) || f == Migration.NOTIFICATION || f == Migration.VM_MAC
                             || f == Migration.VM_VENDOR;
                     if (!arp) {
                         others = others.and(f);
+                        anyOther = true;
                     }
                     if (f.source() == Field.Source.TRAILER || f.source() == Field.Source.PAYLOAD && !arp) {
                         only = false;
@@ -249,7 +251,8 @@ public final class FramePipeline {
                 arpOnlyOf = filter;
                 arpOnly = only;
                 withoutArpDepth = others.depth();
-                withoutArpAnswer = !only || !others.equals(Needs.NOTHING) || filter.matches(new Dissection());
+                // a field of the frame record (frame.len) needs no decode beyond it, but can still be true
+                withoutArpAnswer = !only || anyOther || filter.matches(new Dissection());
             }
             return arpOnly;
         }

@@ -62,12 +62,11 @@ public final class AnalysisJson {
      * writing. {@code out} is flushed, not closed.
      */
     public static void write(Capture capture, AnalysisResult result, java.io.Writer out) throws java.io.IOException {
-        Report r = model(capture, result);
         try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeArrayFieldStart("captures");
-            for (CaptureJson c : r.captures()) {
+            for (CaptureJson c : captures(capture)) {
                 g.writeStartObject();
                 g.writeStringField("file", c.file());
                 g.writeStringField("format", c.format());
@@ -77,10 +76,12 @@ public final class AnalysisJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeNumberField("frames", r.frames());
-            g.writeNumberField("arpFrames", r.arpFrames());
+            g.writeNumberField("frames", result.frameCount());
+            g.writeNumberField("arpFrames", result.arpFrameCount());
             g.writeArrayFieldStart("migrations");
-            for (Migration m : r.migrations()) {
+            // each migration is made and written in turn: tens of thousands are never all held at once
+            for (MigrationEvent e : result.migrations()) {
+                Migration m = migration(capture, result, e);
                 g.writeStartObject();
                 g.writeNumberField("id", m.id());
                 g.writeStringField("mac", m.mac());
@@ -130,7 +131,8 @@ public final class AnalysisJson {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("findings");
-            for (FindingJson f : r.findings()) {
+            for (Finding finding : result.findings()) {
+                FindingJson f = finding(finding);
                 g.writeStartObject();
                 g.writeStringField("code", f.code());
                 g.writeStringField("severity", f.severity());
@@ -164,6 +166,25 @@ public final class AnalysisJson {
 
     /** The analysis as records, for JSON and the reports. */
     public static Report model(Capture capture, AnalysisResult result) {
+        List<CaptureJson> captures = captures(capture);
+        List<Migration> migrations = new ArrayList<>();
+        for (MigrationEvent e : result.migrations()) {
+            migrations.add(migration(capture, result, e));
+        }
+        List<FindingJson> findings = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            findings.add(finding(f));
+        }
+        return new Report(captures, result.frameCount(), result.arpFrameCount(), migrations, findings);
+    }
+
+    private static FindingJson finding(Finding f) {
+        return new FindingJson(f.code().id(), f.severity().name().toLowerCase(Locale.ROOT),
+                f.mac() < 0 ? null : Addresses.mac(f.mac()), f.ip() < 0 ? null : Addresses.ipv4(f.ip()),
+                oneBased(f.frames()), f.message());
+    }
+
+    private static List<CaptureJson> captures(Capture capture) {
         List<CaptureJson> captures = new ArrayList<>();
         for (int s = 0; s < capture.sources().size(); s++) {
             SourceInfo src = capture.sources().get(s);
@@ -176,17 +197,7 @@ public final class AnalysisJson {
             captures.add(new CaptureJson(src.file().toString(), src.format().label(), src.frames(), names,
                     src.damage() == null ? null : src.damage().message()));
         }
-        List<Migration> migrations = new ArrayList<>();
-        for (MigrationEvent e : result.migrations()) {
-            migrations.add(migration(capture, result, e));
-        }
-        List<FindingJson> findings = new ArrayList<>();
-        for (Finding f : result.findings()) {
-            findings.add(new FindingJson(f.code().id(), f.severity().name().toLowerCase(Locale.ROOT),
-                    f.mac() < 0 ? null : Addresses.mac(f.mac()), f.ip() < 0 ? null : Addresses.ipv4(f.ip()),
-                    oneBased(f.frames()), f.message()));
-        }
-        return new Report(captures, result.frameCount(), result.arpFrameCount(), migrations, findings);
+        return captures;
     }
 
     private static Migration migration(Capture capture, AnalysisResult result, MigrationEvent e) {

@@ -32,7 +32,9 @@ class ArpFilterShortcutTest {
             "arp or vlan.id == 10", "arp.isgratuitous and frame.len > 59", "not arp.opcode == 2 and eth.type",
             "migration.notification", "arp.src.hw_mac == 00:50:56:00:00:01 or eth.dst == ff:ff:ff:ff:ff:ff",
             "frame.protocols contains \"arp\"", "arp and ip", "not arp.opcode == 3",
-            "arp.src.proto_ipv4 == 10.0.0.1 or arp.opcode in {3 4}");
+            "arp.src.proto_ipv4 == 10.0.0.1 or arp.opcode in {3 4}",
+            // a field beyond ARP's (a payload protocol, the frame's length) turns the shortcut off or limits it
+            "arp.opcode == 3 or udp", "arp.opcode == 3 or frame.len > 1000", "arp.opcode == 3 or ip.src == 10.10.10.1");
 
     @TempDir
     Path dir;

@@ -1,0 +1,123 @@
+package dev.cutover.analysis;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.FrameBytes;
+import dev.cutover.capture.FrameIndex;
+import dev.cutover.capture.FrameTap;
+import dev.cutover.capture.InterfaceInfo;
+import dev.cutover.capture.LinkTypes;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The analysis's look at every frame, made while the capture is being indexed: what {@link ArpScanner} finds
+ * reading the file again, found from the bytes the indexer already holds. Plain Ethernet ARP and RARP (under
+ * 802.1Q/802.1ad tags) and DHCP are recorded at once; every other frame that may carry ARP (Linux cooked captures,
+ * LLC/SNAP, tunnels, frames cut short, anything the fast path declines) is noted by number and read again
+ * through the dissector afterwards, as the scanner would.
+ */
+final class ArpTap implements FrameTap {
+    private final ArpFrames rows = new ArpFrames();
+    private final Bytes bytes = new Bytes();
+    private byte[] buffer = new byte[256];
+    private int[] later = new int[64];
+    private int laterCount;
+    private int seen;
+    private boolean inOrder = true;
+    private boolean used;
+
+    @Override
+    public void frame(int frame, InterfaceInfo iface, long timestampNanos, ByteBuffer data, int offset,
+                      int capturedLength, int originalLength) {
+        inOrder &= frame == seen;
+        seen++;
+        int linkType = iface.linkType();
+        bytes.at(data, offset, capturedLength);
+        if (!LinkPeek.mayBeArp(bytes, linkType, capturedLength)) {
+            long client = LinkPeek.dhcpClient(bytes, linkType, capturedLength);
+            if (client >= 0) {
+                rows.addDhcp(frame, timestampNanos, client);
+            }
+            return;
+        }
+        if (linkType == LinkTypes.ETHERNET && capturedLength == originalLength) {
+            if (buffer.length < capturedLength) {
+                buffer = new byte[Math.max(capturedLength, buffer.length * 2)];
+            }
+            data.get(offset, buffer, 0, capturedLength);
+            // a VLAN tag reported beside the frame comes only from text captures, which are not tapped: none here
+            if (ArpScanner.plainArp(rows, buffer, frame, capturedLength, iface.fcsLength(), timestampNanos,
+                    iface.id(), -1)) {
+                return;
+            }
+        }
+        if (laterCount == later.length) {
+            later = Arrays.copyOf(later, laterCount * 2);
+        }
+        later[laterCount++] = frame;
+    }
+
+    /** True when this tap saw every frame of {@code capture}, in order: a single pcap or pcapng file. */
+    boolean covers(Capture capture) {
+        return inOrder && seen == capture.frameCount();
+    }
+
+    /**
+     * The ARP-family rows of the capture this tap saw, as {@link ArpScanner#scan} makes them: the frames left
+     * for later are read again, and the frame classes are stored in the capture's index. Only once.
+     */
+    ArpFrames frames(Capture capture) throws IOException {
+        if (used || !covers(capture)) {
+            throw new IllegalStateException("the tap did not see this capture, or was used already");
+        }
+        used = true;
+        ArpFrames out = rows;
+        if (laterCount > 0) {
+            out.mergeIn(ArpScanner.scanFrames(capture, later, laterCount));
+        }
+        FrameIndex index = capture.index();
+        for (int r = 0; r < out.count; r++) {
+            if ((out.vlans[r] >>> 48) == 0) {
+                int tag = capture.vlanTag(out.frame[r]);
+                if (tag >= 0) {
+                    out.vlans[r] = ArpFrames.pushVlan(0, tag);
+                }
+            }
+            index.setFrameClass(out.frame[r], out.cls[r]);
+        }
+        return out;
+    }
+
+    /** How many frames were left to be read again. */
+    int readAgain() {
+        return laterCount;
+    }
+
+    /** A frame's bytes in the indexer's window, as {@link LinkPeek} reads them. */
+    private static final class Bytes implements FrameBytes {
+        private ByteBuffer buffer;
+        private int start;
+        private int length;
+
+        void at(ByteBuffer b, int offset, int n) {
+            buffer = Objects.requireNonNull(b);
+            start = offset;
+            length = n;
+        }
+
+        @Override
+        public int u8(int offset) {
+            Objects.checkIndex(offset, length);
+            return buffer.get(start + offset) & 0xFF;
+        }
+
+        @Override
+        public int u16(int offset) {
+            Objects.checkFromIndexSize(offset, 2, length);
+            return ((buffer.get(start + offset) & 0xFF) << 8) | (buffer.get(start + offset + 1) & 0xFF);
+        }
+    }
+}

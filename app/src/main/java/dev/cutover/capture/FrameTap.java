@@ -1,0 +1,27 @@
+package dev.cutover.capture;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Sees each frame of a file while it is being indexed, with its bytes still in the read-ahead window, so that a
+ * pass which only needs to look at every frame once (the migration analysis's search for ARP) does not read the
+ * file a second time. Called on the indexing thread, in frame order; the bytes are valid only during the call.
+ * Only a single pcap or pcapng file is tapped: text captures and files merged together are not (a tap can tell by
+ * counting the frames it saw against the capture's).
+ */
+@FunctionalInterface
+public interface FrameTap {
+    /**
+     * One frame.
+     *
+     * @param frame          the frame's 0-based number in the capture
+     * @param iface          its interface
+     * @param timestampNanos its time stamp, as the index holds it
+     * @param bytes          holds the captured bytes at {@code offset}; read them with absolute single-byte gets
+     *                       (the buffer's byte order is the file's)
+     * @param capturedLength how many bytes were captured
+     * @param originalLength the frame's length on the wire, as the index holds it
+     */
+    void frame(int frame, InterfaceInfo iface, long timestampNanos, ByteBuffer bytes, int offset, int capturedLength,
+               int originalLength) throws java.io.IOException;
+}
