@@ -20,8 +20,18 @@ final class SourceLoader {
      */
     static SourceScan load(Path file, int sourceIndex, int firstInterfaceId, ByteWindow.RefillListener progress)
             throws IOException {
+        return load(file, sourceIndex, firstInterfaceId, progress, scan -> { });
+    }
+
+    /**
+     * As above; {@code started} gets the scan before reading begins, so the progress listener can look at the frames
+     * read so far. A listener that throws {@link Capture.LoadStopped} ends reading: the scan keeps what was read.
+     */
+    static SourceScan load(Path file, int sourceIndex, int firstInterfaceId, ByteWindow.RefillListener progress,
+                           java.util.function.Consumer<SourceScan> started) throws IOException {
         long fileSize = Files.size(file);
         SourceScan scan = new SourceScan(file, sourceIndex, firstInterfaceId, fileSize);
+        started.accept(scan);
         try {
             if (fileSize == 0) {
                 throw new CaptureException(file, 0, "empty file: not a pcap or pcapng capture");
@@ -61,6 +71,8 @@ final class SourceLoader {
             if (expanded != null && expanded.fault() != null) {
                 blameGzip(scan, expanded);
             }
+            return scan;
+        } catch (Capture.LoadStopped stop) {
             return scan;
         } catch (IOException | RuntimeException | Error e) {
             scan.close();
