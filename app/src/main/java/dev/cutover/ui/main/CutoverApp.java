@@ -36,6 +36,9 @@ public final class CutoverApp extends Application {
         stage.setMaximized(vm.preferences().maximized());
         // MainView handles the close request: the same path as Quit
         stage.show();
+        if (Stopwatch.wanted()) {
+            Stopwatch.follow(vm, stage.getScene(), System.err);
+        }
         if (!initialFiles.isEmpty()) {
             if (initialTitle == null) {
                 vm.open(initialFiles);

@@ -172,6 +172,58 @@ public final class PacketListViewModel {
         install(c, Math.max(0, dropped), true);
     }
 
+    /**
+     * Shows more frames of the capture on show, a file still loading: {@code c} holds the frames of the capture on
+     * show and more, unchanged. Marks, time references, the current frame, the selection, the filter and the sort stay.
+     * With no filter and frame order, the new frames' rows are appended; under a filter or a sort the rows stay as
+     * they are until the filter runs again (the window applies it once the load ends). {@code complete}: the load
+     * has ended and {@code c} is the capture that stays; under a sort the rows are put in order again.
+     */
+    public void extendCapture(Capture c, boolean complete) {
+        if (capture == null || c == null) {
+            setCapture(c);
+            return;
+        }
+        capture = c;
+        IntFunction<List<String>> notes = annotations;
+        pipeline = FramePipeline.of(c).withAnnotations(AnnotationSource.comments(notes::apply));
+        rows = rows == null ? new RowDecoder(c) : new RowDecoder(c, rows);
+        sorter = new FrameSorter(c);
+        if (!c.interfaces().isEmpty()) {
+            timeDigits = Math.max(0, Math.min(9,
+                    c.interfaces().stream().mapToInt(InterfaceInfo::timePrecisionDigits).max().orElse(6)));
+        }
+        int before = total.get();
+        int n = c.frameCount();
+        total.set(n);
+        Sort s = sort.get();
+        boolean frameOrder = s == null || (s.column() == PacketColumn.NUMBER && s.ascending());
+        boolean unfiltered = filtered == null && (filter == null || filter.text().isBlank()) && !filtering.get();
+        if (unfiltered && frameOrder) {
+            filteredCount = n;
+            publishing = true;
+            try {
+                frames.grow(null, n);
+            } finally {
+                publishing = false;
+            }
+            shown.set(n);
+        } else if (unfiltered && complete) {
+            filteredCount = n; // the sort below puts them in their rows
+        }
+        if (complete) {
+            extents = null;
+            computeExtents();
+            if (unfiltered && !frameOrder) {
+                arrange();
+            }
+            revision.set(revision.get() + 1);
+        }
+        if (complete || Integer.toString(n).length() != Integer.toString(before).length()) {
+            layoutRevision.set(layoutRevision.get() + 1);
+        }
+    }
+
     private static BitSet shifted(BitSet bits, int by) {
         return bits.length() <= by ? new BitSet() : bits.get(by, bits.length());
     }
