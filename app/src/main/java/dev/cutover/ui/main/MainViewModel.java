@@ -86,6 +86,8 @@ public final class MainViewModel {
         this.capture = new CaptureViewModel(tasks);
         this.packets = new PacketListViewModel(tasks);
         this.filter = new FilterViewModel(packets::applyFilter);
+        filter.follow(packets.filteringProperty(), packets.filterProgressProperty(), packets.filterStatusProperty(),
+                packets::cancelFilter);
         this.details = new DetailsViewModel(selection);
         details.setFilter(filter);
         this.hex = new HexViewModel(selection);
