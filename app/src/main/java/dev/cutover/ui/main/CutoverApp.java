@@ -28,6 +28,7 @@ public final class CutoverApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        warmUp();
         tasks = new FxTasks();
         vm = new MainViewModel(tasks, new AnalysisMigrations(), PreferencesStore.forUser());
         view = new MainView(vm, stage);
@@ -46,6 +47,17 @@ public final class CutoverApp extends Application {
                 vm.open(initialFiles, initialTitle);
             }
         }
+    }
+
+    /**
+     * Reads the MAC vendor table (a few hundred milliseconds) on a thread of its own while the window is built and
+     * the first frames are read, so neither the loading thread nor the FX thread waits for it before the first rows.
+     */
+    private static void warmUp() {
+        Thread t = new Thread(dev.cutover.dissect.Vendors::bundled, "cutover-vendors");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
     }
 
     /** The window manager picks the size it needs; the PNGs are rendered from icons/cutover.svg. */
