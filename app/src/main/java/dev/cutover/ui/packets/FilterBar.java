@@ -89,12 +89,13 @@ public final class FilterBar extends VBox {
         ProgressBar progress = new ProgressBar();
         progress.setId("filterProgress");
         progress.progressProperty().bind(vm.progressProperty());
-        progress.setPrefWidth(160);
+        progress.setMaxWidth(Double.MAX_VALUE);
         progress.setMinWidth(60);
+        HBox.setHgrow(progress, Priority.ALWAYS);
         Label status = new Label();
         status.setId("filterStatus");
         status.textProperty().bind(vm.statusProperty());
-        status.setMinWidth(0);
+        status.setMinWidth(Region.USE_PREF_SIZE);
         status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         Button stop = new Button("Cancel");
         stop.setId("cancelFilterButton");
@@ -105,7 +106,8 @@ public final class FilterBar extends VBox {
         progress.visibleProperty().bind(vm.runningProperty());
         stop.managedProperty().bind(vm.runningProperty());
         stop.visibleProperty().bind(vm.runningProperty());
-        HBox running = new HBox(8, progress, status, stop);
+        // as the load bar: what it does, how far it got, Cancel
+        HBox running = new HBox(8, status, progress, stop);
         running.setId("filterRunning");
         running.setAlignment(Pos.CENTER_LEFT);
         running.managedProperty().bind(vm.runningProperty().or(vm.statusProperty().isNotEmpty()));
