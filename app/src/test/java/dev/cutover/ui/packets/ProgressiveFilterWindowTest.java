@@ -46,6 +46,9 @@ class ProgressiveFilterWindowTest {
 
     private final CountDownLatch firstGate = new CountDownLatch(1);
     private final CountDownLatch secondGate = new CountDownLatch(1);
+    /** Counted down when the pass waits at a gate. */
+    private final CountDownLatch atFirstGate = new CountDownLatch(1);
+    private final CountDownLatch atSecondGate = new CountDownLatch(1);
     private FxTasks tasks;
     private Path dir;
     private Capture file;
@@ -70,8 +73,16 @@ class ProgressiveFilterWindowTest {
             @Override
             public int read(long pos, byte[] dst, int off, int len) throws IOException {
                 try {
-                    if (pos >= first && !firstGate.await(WAIT_SECONDS, TimeUnit.SECONDS)
-                            || pos >= second && !secondGate.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    if (pos >= first && firstGate.getCount() > 0) {
+                        atFirstGate.countDown();
+                    }
+                    if (pos >= first && !firstGate.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IOException("the test never let the read go on");
+                    }
+                    if (pos >= second && secondGate.getCount() > 0) {
+                        atSecondGate.countDown();
+                    }
+                    if (pos >= second && !secondGate.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
                         throw new IOException("the test never let the read go on");
                     }
                 } catch (InterruptedException e) {
@@ -115,10 +126,11 @@ class ProgressiveFilterWindowTest {
             filter.textProperty().set(FILTER);
             filter.apply();
         });
-        assertThat(status(robot)).isEqualTo("Filtering… 0 of 20,000 frames, 0 matched");
+        assertThat(status(robot)).matches(FILTERING);
         assertThat(robot.lookup("#filterProgress").query().isVisible()).isTrue();
         assertThat(robot.lookup("#cancelFilterButton").query().isVisible()).isTrue();
         // held at frame 5,001 for a while, so the next progress report comes at the next poll after it
+        assertThat(atFirstGate.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(300);
         firstGate.countDown();
         waitUntil("the matches so far are shown", () -> examined(robot) > 5_000);
@@ -135,6 +147,7 @@ class ProgressiveFilterWindowTest {
                 .isBetween(examined / (double) FRAMES, 0.99);
         assertThat(packets.filteringProperty().get()).isTrue();
 
+        assertThat(atSecondGate.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         robot.clickOn("#filterField").type(KeyCode.ESCAPE);
         secondGate.countDown();
         waitUntil("the filter stops", () -> !packets.filteringProperty().get());
@@ -160,6 +173,7 @@ class ProgressiveFilterWindowTest {
             filter.textProperty().set(FILTER);
             filter.apply();
         });
+        assertThat(atFirstGate.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         robot.clickOn("#cancelFilterButton");
         firstGate.countDown();
         waitUntil("the filter stops", () -> !packets.filteringProperty().get());
