@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 
 /**
  * One or several capture files opened together and merged by time stamp into one frame numbering
@@ -22,6 +23,20 @@ public final class Capture implements Closeable {
     private final FrameIndex index;
     private final FrameNotes notes;
     private final int maxCapturedLength;
+    /** False for a prefix view of a file still loading: the capture that the load ends with closes the file. */
+    private final boolean ownsFiles;
+    /** Whether loading was stopped before the end of the file: the frames are those read until then. */
+    private boolean stopped;
+
+    /** How often a load publishes a prefix of what it has read, at most. */
+    private static final long PREFIX_INTERVAL_NANOS = 150_000_000L;
+
+    /** Thrown by a load's refill listener to end reading and keep the frames read so far. */
+    static final class LoadStopped extends RuntimeException {
+        LoadStopped() {
+            super("loading was stopped", null, false, false);
+        }
+    }
 
     private Capture(List<SourceScan> scans, FrameIndex index, FrameNotes notes) {
         this.index = index;
@@ -45,6 +60,20 @@ public final class Capture implements Closeable {
         this.interfaces = List.copyOf(ifs);
         this.damages = List.copyOf(d);
         this.maxCapturedLength = max;
+        this.ownsFiles = true;
+    }
+
+    /** The frames of a file still loading, read so far: called on the loading thread, between two records. */
+    private Capture(SourceScan scan) {
+        int n = scan.index.size();
+        this.files = List.of(scan.opened);
+        this.sources = List.of(scan.info());
+        this.interfaces = List.copyOf(scan.interfaces);
+        this.damages = List.of();
+        this.index = scan.index.view(0, n);
+        this.notes = scan.notes.prefix();
+        this.maxCapturedLength = scan.maxCapturedLength;
+        this.ownsFiles = false;
     }
 
     private Capture(OpenedFile file, SourceInfo source, InterfaceInfo iface, FrameIndex index, int maxCapturedLength) {
@@ -55,6 +84,7 @@ public final class Capture implements Closeable {
         this.index = index;
         this.notes = new FrameNotes();
         this.maxCapturedLength = maxCapturedLength;
+        this.ownsFiles = true;
     }
 
     /**
@@ -91,14 +121,37 @@ public final class Capture implements Closeable {
      * @throws CancellationException when the monitor asked to stop
      */
     public static Capture open(List<Path> files, LoadMonitor monitor) throws CaptureException {
-        return open(files, monitor, null);
+        return open(files, monitor, null, null);
     }
 
     /**
-     * As {@link #open(List, LoadMonitor)}; when {@code files} is one pcap or pcapng file, {@code tap} (if not
-     * null) sees each frame's bytes as it is indexed.
+     * As {@link #open(List, LoadMonitor)}; when {@code files} is one pcap or pcapng file, {@code tap} sees each
+     * frame's bytes as it is indexed.
      */
     public static Capture open(List<Path> files, LoadMonitor monitor, FrameTap tap) throws CaptureException {
+        return open(files, monitor, tap, null);
+    }
+
+    /**
+     * As {@link #open(List, LoadMonitor)}, showing the frames as they are read. For one pcap or pcapng file (not
+     * gzip-compressed), {@code prefixes} gets, on the loading thread, about every 150 ms, a capture of the frames read
+     * so far: immutable, sharing the index's arrays and the open file (closing it does nothing; the capture returned
+     * at the end owns the file). A cancel then ends reading and returns the frames read so far, {@link #stopped()}
+     * true, rather than throwing. Several files or a gzip file are read as without {@code prefixes}.
+     */
+    public static Capture open(List<Path> files, LoadMonitor monitor, Consumer<Capture> prefixes)
+            throws CaptureException {
+        return open(files, monitor, null, prefixes);
+    }
+
+    /**
+     * Both of the above.
+     *
+     * @param tap      null for none
+     * @param prefixes null for none
+     */
+    public static Capture open(List<Path> files, LoadMonitor monitor, FrameTap tap, Consumer<Capture> prefixes)
+            throws CaptureException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files to open");
         }
@@ -111,18 +164,39 @@ public final class Capture implements Closeable {
         try {
             long done = 0;
             int interfaceCount = 0;
+            Consumer<Capture> showing = files.size() == 1 ? prefixes : null;
+            boolean[] stopped = new boolean[1];
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 long base = done;
                 long grandTotal = total;
+                SourceScan[] loading = new SourceScan[1];
+                long[] published = {0, 0}; // frames, System.nanoTime()
                 ByteWindow.RefillListener progress = pos -> {
+                    SourceScan scan = showing == null ? null : loading[0];
+                    boolean progressive = scan != null && !scan.gzipped
+                            && (scan.format == CaptureFormat.PCAP || scan.format == CaptureFormat.PCAPNG);
                     if (monitor.cancelled()) {
+                        if (progressive) {
+                            stopped[0] = true;
+                            throw new LoadStopped();
+                        }
                         throw new CancellationException("opening " + file + " was cancelled");
                     }
                     monitor.progress(base + pos, grandTotal);
+                    if (progressive) {
+                        int n = scan.index.size();
+                        long now = System.nanoTime();
+                        if (n > published[0] && (published[0] == 0 || now - published[1] >= PREFIX_INTERVAL_NANOS)) {
+                            published[0] = n;
+                            published[1] = now;
+                            showing.accept(new Capture(scan));
+                        }
+                    }
                 };
                 try {
-                    scans.add(SourceLoader.load(file, i, interfaceCount, progress, files.size() == 1 ? tap : null));
+                    scans.add(SourceLoader.load(file, i, interfaceCount, progress, files.size() == 1 ? tap : null,
+                            started -> loading[0] = started));
                 } catch (CaptureException e) {
                     throw e;
                 } catch (NoSuchFileException e) {
@@ -135,7 +209,9 @@ public final class Capture implements Closeable {
                 done += scan.fileSize;
                 monitor.progress(done, total);
             }
-            return assemble(scans);
+            Capture opened = assemble(scans);
+            opened.stopped = stopped[0];
+            return opened;
         } catch (CaptureException | RuntimeException | Error e) {
             scans.forEach(SourceScan::close);
             throw e;
@@ -169,6 +245,14 @@ public final class Capture implements Closeable {
         } catch (IOException e) {
             throw new CaptureException(file, -1, "cannot read it: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether loading was stopped (cancelled) before the end of the file: the capture holds the frames read until
+     * then. See {@link #open(List, LoadMonitor, Consumer)}.
+     */
+    public boolean stopped() {
+        return stopped;
     }
 
     /** The files, in the order given. */
@@ -267,7 +351,9 @@ public final class Capture implements Closeable {
     /** Closes the files and deletes the temporary files of gzip captures. */
     @Override
     public void close() {
-        files.forEach(OpenedFile::close);
+        if (ownsFiles) {
+            files.forEach(OpenedFile::close);
+        }
     }
 
     @Override

@@ -42,6 +42,20 @@ final class FrameNotes {
         count++;
     }
 
+    /**
+     * The notes added so far, sharing this one's arrays: adding here later writes past the prefix's count or into new
+     * arrays, so the prefix never changes. Hand it to another thread through a happens-before edge.
+     */
+    FrameNotes prefix() {
+        FrameNotes p = new FrameNotes();
+        p.frames = frames;
+        p.flags = flags;
+        p.comments = comments;
+        p.vlans = vlans;
+        p.count = count;
+        return p;
+    }
+
     int count() {
         return count;
     }

@@ -174,6 +174,8 @@ final class PcapngReader {
         } else {
             sawLittleEndian = true;
         }
+        // known as each section starts, so a load stopped part way still says it
+        scan.byteOrder = sawLittleEndian && sawBigEndian ? "mixed" : sawBigEndian ? "big-endian" : "little-endian";
         if (section == 0) {
             scan.version = major + "." + minor;
             scan.hardware = hardware;

@@ -20,15 +20,20 @@ final class SourceLoader {
      */
     static SourceScan load(Path file, int sourceIndex, int firstInterfaceId, ByteWindow.RefillListener progress)
             throws IOException {
-        return load(file, sourceIndex, firstInterfaceId, progress, null);
+        return load(file, sourceIndex, firstInterfaceId, progress, null, scan -> { });
     }
 
-    /** As {@link #load(Path, int, int, ByteWindow.RefillListener)}, showing each pcap or pcapng frame to {@code tap}. */
+    /**
+     * As above, showing each pcap or pcapng frame to {@code tap} (null for none); {@code started} gets the scan
+     * before reading begins, so the progress listener can look at the frames read so far. A listener that throws
+     * {@link Capture.LoadStopped} ends reading: the scan keeps what was read.
+     */
     static SourceScan load(Path file, int sourceIndex, int firstInterfaceId, ByteWindow.RefillListener progress,
-                           FrameTap tap) throws IOException {
+                           FrameTap tap, java.util.function.Consumer<SourceScan> started) throws IOException {
         long fileSize = Files.size(file);
         SourceScan scan = new SourceScan(file, sourceIndex, firstInterfaceId, fileSize);
         scan.tap = tap;
+        started.accept(scan);
         try {
             if (fileSize == 0) {
                 throw new CaptureException(file, 0, "empty file: not a pcap or pcapng capture");
@@ -68,6 +73,8 @@ final class SourceLoader {
             if (expanded != null && expanded.fault() != null) {
                 blameGzip(scan, expanded);
             }
+            return scan;
+        } catch (Capture.LoadStopped stop) {
             return scan;
         } catch (IOException | RuntimeException | Error e) {
             scan.close();

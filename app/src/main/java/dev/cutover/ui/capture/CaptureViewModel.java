@@ -3,6 +3,10 @@ package dev.cutover.ui.capture;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureDamage;
 import dev.cutover.capture.CaptureException;
+import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.Layer;
+import dev.cutover.dissect.Needs;
+import dev.cutover.frames.FramePipeline;
 import dev.cutover.ui.BackgroundTask;
 import dev.cutover.ui.TaskHandle;
 import dev.cutover.ui.TaskKey;
@@ -19,12 +23,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
  * Opening captures: indexes the files off the FX thread with progress and cancel, then publishes the open
- * {@link Capture}. A damaged file opens with what could be read and a banner; a file that is no capture
- * becomes a failure message for a dialog.
+ * {@link Capture}. While one pcap or pcapng file loads, {@link #partialProperty()} follows the frames read so far
+ * (a few times a second), and a cancel keeps them: the capture opens with the frames read until then. A damaged
+ * file opens with what could be read and a banner; a file that is no capture becomes a failure message for a dialog.
  */
 public final class CaptureViewModel {
     private final Tasks tasks;
@@ -35,6 +41,9 @@ public final class CaptureViewModel {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "No capture open");
     private final ReadOnlyStringWrapper damage = new ReadOnlyStringWrapper(this, "damage");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ReadOnlyObjectWrapper<Capture> partial = new ReadOnlyObjectWrapper<>(this, "partial");
+    /** Counts the opens, so the frames so far of a load that was superseded are never shown. */
+    private int generation;
 
     private final TaskKey loadTask = TaskKey.named("open");
     private TaskHandle load = TaskHandle.NONE;
@@ -49,12 +58,32 @@ public final class CaptureViewModel {
             return;
         }
         List<Path> files = List.copyOf(paths);
+        int open = ++generation;
+        partial.set(null);
         loading.set(true);
         progress.set(0);
         failure.set(null);
         state.set("Loading " + names(files) + "…");
+        // the newest frames so far wait here for the FX thread: one update waits there at a time, never one per frame
+        AtomicReference<Capture> latest = new AtomicReference<>();
         // a load under way is superseded: what it opened is closed, never shown
-        load = BackgroundTask.of(monitor -> Capture.open(files, monitor))
+        load = BackgroundTask.of(monitor -> {
+            boolean[] warm = {false};
+            return Capture.open(files, monitor, prefix -> {
+                if (!warm[0]) {
+                    warm[0] = true;
+                    warmUp(prefix);
+                }
+                if (latest.getAndSet(prefix) == null) {
+                    tasks.ui(() -> {
+                        Capture p = latest.getAndSet(null);
+                        if (p != null && open == generation && loading.get() && !monitor.cancelled()) {
+                            showPartial(files, p);
+                        }
+                    });
+                }
+            });
+        })
                 .key(loadTask)
                 .onProgress(progress::set)
                 .onSuccess(opened -> finished(files, opened))
@@ -65,6 +94,23 @@ public final class CaptureViewModel {
                                 + "\nCutover reads pcap and pcapng files (also gzip-compressed)."
                         : "Cannot open " + names(files) + ": " + BackgroundTask.reason(e), "Not opened"))
                 .runWith(tasks);
+    }
+
+    /**
+     * Decodes the first frame on the loading thread, once: the vendor table and the dissectors are read here rather
+     * than on the FX thread when the first rows are drawn.
+     */
+    private static void warmUp(Capture prefix) {
+        try {
+            FramePipeline.of(prefix).reader(new Needs(Layer.ALL, false, false)).decode(0, new Dissection(), Layer.ALL);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the list will say the frame is unreadable when it draws it; warming up is no reason to fail the load
+        }
+    }
+
+    private void showPartial(List<Path> files, Capture p) {
+        partial.set(p);
+        state.set(String.format("Loading %s… %,d frames so far", names(files), p.frameCount()));
     }
 
     /** Merges more files (another uplink's capture) into the open view. */
@@ -91,6 +137,8 @@ public final class CaptureViewModel {
     /** Closes the capture (on exit). */
     public void close() {
         loadTask.cancel();
+        generation++;
+        partial.set(null);
         Capture c = capture.get();
         capture.set(null);
         if (c != null) {
@@ -106,8 +154,15 @@ public final class CaptureViewModel {
             old.close();
         }
         loading.set(false);
+        partial.set(null);
         progress.set(1);
         List<CaptureDamage> damages = opened.damages();
+        if (opened.stopped()) {
+            damage.set(String.format("Loading was stopped: showing the first %,d frames of %s", opened.frameCount(),
+                    names(paths)));
+            state.set(String.format("Loading stopped: %,d frames read from %s", opened.frameCount(), names(paths)));
+            return;
+        }
         damage.set(damages.isEmpty() ? null : "Damaged capture, showing the frames before the damage: "
                 + damages.stream().map(CaptureDamage::message).collect(Collectors.joining("; ")));
         state.set(String.format("Loaded %,d frames from %s", opened.frameCount(), names(paths)));
@@ -115,6 +170,7 @@ public final class CaptureViewModel {
 
     private void failed(List<Path> paths, String message, String stateText) {
         loading.set(false);
+        partial.set(null);
         progress.set(capture.get() == null ? 0 : 1);
         // what stays on show is named, so the status bar never says "Not opened" over a capture that is open
         Capture open = capture.get();
@@ -136,6 +192,15 @@ public final class CaptureViewModel {
 
     public Capture capture() {
         return capture.get();
+    }
+
+    /**
+     * While one pcap or pcapng file loads: the frames read so far, as a capture that grows a few times a second (each
+     * value holds the frames of the one before); null otherwise. Such a capture is the load's to close, not the
+     * caller's. When the load ends, {@link #captureProperty()} changes first, then this goes back to null.
+     */
+    public ReadOnlyObjectProperty<Capture> partialProperty() {
+        return partial.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<List<Path>> filesProperty() {

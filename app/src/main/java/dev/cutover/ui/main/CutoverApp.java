@@ -38,6 +38,7 @@ public final class CutoverApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        warmUp();
         tasks = new FxTasks();
         vm = new MainViewModel(tasks, new AnalysisMigrations(), PreferencesStore.forUser());
         view = new MainView(vm, stage);
@@ -46,6 +47,9 @@ public final class CutoverApp extends Application {
         stage.setMaximized(vm.preferences().maximized());
         // MainView handles the close request: the same path as Quit
         stage.show();
+        if (Stopwatch.wanted()) {
+            Stopwatch.follow(vm, stage.getScene(), System.err);
+        }
         if (!initialFiles.isEmpty()) {
             if (initialTitle == null) {
                 vm.open(initialFiles);
@@ -53,6 +57,17 @@ public final class CutoverApp extends Application {
                 vm.open(initialFiles, initialTitle);
             }
         }
+    }
+
+    /**
+     * Reads the MAC vendor table (a few hundred milliseconds) on a thread of its own while the window is built and
+     * the first frames are read, so neither the loading thread nor the FX thread waits for it before the first rows.
+     */
+    private static void warmUp() {
+        Thread t = new Thread(dev.cutover.dissect.Vendors::bundled, "cutover-vendors");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
     }
 
     /** The window manager picks the size it needs; the PNGs are rendered from icons/cutover.svg. */

@@ -32,6 +32,7 @@ final class HelpWindows {
     static final List<Shortcut> OTHER_KEYS = List.of(
             new Shortcut("Display filter bar: apply the filter", "Enter"),
             new Shortcut("Display filter bar: clear the filter", "Esc"),
+            new Shortcut("Display filter bar, while a filter runs: stop it; the matches so far stay", "Esc"),
             new Shortcut("Find bar: find the next match, close the bar", "Enter, Esc"),
             new Shortcut("Packet list: move through the frames", "Up, Down, Page Up, Page Down, Home, End"),
             new Shortcut("Packet list: select several frames", "Shift+click, Ctrl+click"),

@@ -774,10 +774,15 @@ public final class MainView extends BorderPane {
         javafx.beans.Observable[] sideDeps = {vm.migrations().rows(), vm.capture().captureProperty(),
                 vm.expert().countProperty(Severity.ERROR), vm.expert().countProperty(Severity.WARNING),
                 vm.expert().countProperty(Severity.NOTE), vm.expert().countProperty(Severity.CHAT),
-                vm.migrations().failureProperty()};
+                vm.migrations().failureProperty(), vm.capture().loadingProperty(), vm.capture().partialProperty()};
         javafx.beans.binding.StringBinding sideSummary = Bindings.createStringBinding(() -> {
             int rows = vm.migrations().rows().size();
             int findings = findingCount();
+            // the frames so far are on show: the analysis comes when the load ends
+            if (vm.capture().loadingProperty().get() && (vm.capture().captureProperty().get() == null
+                    || vm.capture().partialProperty().get() != null)) {
+                return "loading the capture…";
+            }
             if (vm.capture().captureProperty().get() == null) {
                 return "no capture open";
             }

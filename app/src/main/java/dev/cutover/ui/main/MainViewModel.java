@@ -70,6 +70,8 @@ public final class MainViewModel {
     /** Frames a live ring had let go before the snapshot on show, to move annotations with their frames. */
     private long liveOffset;
     private String titleOverride;
+    /** Whether the capture on show is the frames so far of a file still loading: the loaded capture continues it. */
+    private boolean partialShown;
     private final ReadOnlyObjectWrapper<FramePipeline> frames = new ReadOnlyObjectWrapper<>(this, "frames");
     private final StatisticsViewModel statistics;
 
@@ -84,6 +86,8 @@ public final class MainViewModel {
         this.capture = new CaptureViewModel(tasks);
         this.packets = new PacketListViewModel(tasks);
         this.filter = new FilterViewModel(packets::applyFilter);
+        filter.follow(packets.filteringProperty(), packets.filterProgressProperty(), packets.filterStatusProperty(),
+                packets::cancelFilter);
         this.details = new DetailsViewModel(selection);
         details.setFilter(filter);
         this.hex = new HexViewModel(selection);
@@ -151,6 +155,7 @@ public final class MainViewModel {
         });
         selection.setAnnotations(annotations::commentsOf);
         capture.captureProperty().addListener((o, was, now) -> captureOpened(now));
+        capture.partialProperty().addListener((o, was, now) -> partialLoaded(now));
         packets.selectedFramesProperty().addListener((o, was, now) -> {
             if (now.length > 0) {
                 timeline.highlight(now);
@@ -225,12 +230,55 @@ public final class MainViewModel {
         return frames.getReadOnlyProperty();
     }
 
+    /**
+     * The frames read so far of a file still loading: the first of them replace what the views show, the next ones
+     * add rows. The analysis (and so the timeline) waits for the load to end; so do the annotations, which belong to
+     * the file. Null: the load ended; if it failed, what stays open is shown again.
+     */
+    private void partialLoaded(Capture p) {
+        if (p == null) {
+            if (partialShown) {
+                partialShown = false;
+                captureOpened(capture.capture());
+            }
+            return;
+        }
+        shown = p;
+        if (!partialShown) {
+            partialShown = true;
+            liveShown = false;
+            annotations.setFiles(List.of(), 0);
+            packets.setCapture(p);
+            selection.setCapture(p);
+            migrations.setCapture(null);
+            String names = titleOverride != null ? titleOverride : p.sources().stream()
+                    .map(s -> String.valueOf(s.file().getFileName())).collect(Collectors.joining(", "));
+            title.set("Cutover — " + names);
+            if (!filter.appliedProperty().get().isBlank()) {
+                filter.apply();
+            }
+        } else {
+            packets.extendCapture(p, false);
+            selection.extendCapture(p);
+        }
+        bindFrames();
+    }
+
     private void captureOpened(Capture c) {
+        boolean continues = partialShown && c != null;
+        partialShown = false;
         shown = c;
         liveShown = false;
         annotations.setFiles(c == null ? List.of() : capture.filesProperty().get(), c == null ? 0 : c.frameCount());
-        packets.setCapture(c);
-        selection.setCapture(c);
+        if (continues) {
+            // the frames so far are on show: the rest are added, and the current frame and the selection stay
+            packets.extendCapture(c, true);
+            selection.extendCapture(c);
+            annotations.showFrame(packets.currentFrameProperty().get());
+        } else {
+            packets.setCapture(c);
+            selection.setCapture(c);
+        }
         migrations.setCapture(c);
         bindFrames();
         List<Path> files = capture.filesProperty().get();

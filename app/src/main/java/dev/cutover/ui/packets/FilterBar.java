@@ -6,11 +6,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import atlantafx.base.controls.CustomTextField;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -32,7 +34,8 @@ public final class FilterBar extends VBox {
             if (e.getCode() == KeyCode.ENTER) {
                 vm.apply();
             } else if (e.getCode() == KeyCode.ESCAPE) {
-                vm.clear();
+                vm.escape();
+                e.consume();
             }
         });
         HBox.setHgrow(field, Priority.ALWAYS);
@@ -48,7 +51,7 @@ public final class FilterBar extends VBox {
 
         Button clear = new Button(null, new FontIcon(MaterialDesignF.FILTER_REMOVE));
         clear.setId("clearFilterButton");
-        clear.setTooltip(new Tooltip("Clear the filter (Esc)"));
+        clear.setTooltip(new Tooltip("Clear the filter (Esc when no filter runs)"));
         clear.setOnAction(e -> vm.clear());
 
         MenuButton history = new MenuButton(null, new FontIcon(MaterialDesignH.HISTORY));
@@ -82,9 +85,37 @@ public final class FilterBar extends VBox {
         vm.validityProperty().addListener((o, was, now) -> style(now));
         style(vm.validityProperty().get());
 
+        // while a filter runs: how far it got and a way to stop it; after a cancel, how far it had got
+        ProgressBar progress = new ProgressBar();
+        progress.setId("filterProgress");
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinWidth(60);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        Label status = new Label();
+        status.setId("filterStatus");
+        status.textProperty().bind(vm.statusProperty());
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        Button stop = new Button("Cancel");
+        stop.setId("cancelFilterButton");
+        stop.setTooltip(new Tooltip("Stop the filter; the matches so far stay (Esc in the filter field)"));
+        stop.setOnAction(e -> vm.stop());
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        progress.managedProperty().bind(vm.runningProperty());
+        progress.visibleProperty().bind(vm.runningProperty());
+        stop.managedProperty().bind(vm.runningProperty());
+        stop.visibleProperty().bind(vm.runningProperty());
+        // as the load bar: what it does, how far it got, Cancel
+        HBox running = new HBox(8, status, progress, stop);
+        running.setId("filterRunning");
+        running.setAlignment(Pos.CENTER_LEFT);
+        running.managedProperty().bind(vm.runningProperty().or(vm.statusProperty().isNotEmpty()));
+        running.visibleProperty().bind(running.managedProperty());
+
         HBox row = new HBox(4, field, apply, clear, history);
         row.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(row, message);
+        getChildren().addAll(row, running, message);
         setPadding(new Insets(4, 6, 4, 6));
         setSpacing(2);
     }

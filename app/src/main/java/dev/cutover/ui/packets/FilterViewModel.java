@@ -2,6 +2,10 @@ package dev.cutover.ui.packets;
 
 import dev.cutover.filter.CompiledFilter;
 import dev.cutover.filter.FilterException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,6 +33,10 @@ public final class FilterViewModel {
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ObservableList<String> historyView = FXCollections.unmodifiableObservableList(history);
     private final Consumer<CompiledFilter> target;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private Runnable stopper = () -> { };
     private CompiledFilter compiled = emptyFilter();
 
     /** @param target what applies a compiled filter (the packet list) */
@@ -71,6 +79,49 @@ public final class FilterViewModel {
         applied.set(t);
         target.accept(compiled);
         return true;
+    }
+
+    /**
+     * Follows the filter pass of whatever applies the filters (the packet list): whether one runs, how far it got,
+     * what it has to say ("Filtering… 120,000 of 1,613,973 frames, 42 matched"), and how to stop it.
+     */
+    public void follow(ReadOnlyBooleanProperty filtering, ReadOnlyDoubleProperty fraction, ReadOnlyStringProperty text,
+                       Runnable stop) {
+        running.bind(filtering);
+        progress.bind(fraction);
+        status.bind(text);
+        stopper = stop;
+    }
+
+    /** Stops the filter under way, keeping what it matched so far (the Cancel button). */
+    public void stop() {
+        if (running.get()) {
+            stopper.run();
+        }
+    }
+
+    /** Esc in the field: stops the filter under way, or when none runs clears the bar and shows every frame. */
+    public void escape() {
+        if (running.get()) {
+            stop();
+        } else {
+            clear();
+        }
+    }
+
+    /** Whether a filter pass runs. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** 0..1 of the frames the filter under way has examined. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** How the filter pass is going or, after a cancel, how far it got; "" for nothing to say. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     /** Clears the bar and shows every frame. */

@@ -58,6 +58,26 @@ final class FrameList extends ObservableListBase<Integer> {
         replace(shown, count, rowOfFrame);
     }
 
+    /**
+     * Shows more frames in frame order after the ones shown: every frame of a capture grown to {@code count} frames
+     * (when every frame was shown), or {@code shown}'s first {@code count}, ascending, whose first {@link #size()}
+     * are the frames shown now. The rows shown stay, the new ones are appended: the table keeps its place.
+     */
+    void grow(int[] shown, int count) {
+        if (rows != null || (shown == null) != (frames == null) || count < size) {
+            replace(shown, count, null);
+            return;
+        }
+        int from = size;
+        frames = shown;
+        size = count;
+        if (count > from) {
+            beginChange();
+            nextAdd(from, count);
+            endChange();
+        }
+    }
+
     /** The row showing the frame, or -1 when it is filtered out. */
     int rowOf(int frame) {
         if (frame < 0) {

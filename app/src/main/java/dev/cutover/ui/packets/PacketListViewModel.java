@@ -84,6 +84,15 @@ public final class PacketListViewModel {
     private final ReadOnlyIntegerWrapper layoutRevision = new ReadOnlyIntegerWrapper(this, "layoutRevision");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final TaskKey filterTask = TaskKey.named("packet-filter");
+    private final ReadOnlyStringWrapper filterStatus = new ReadOnlyStringWrapper(this, "filterStatus", "");
+    private final ReadOnlyDoubleWrapper filterProgress = new ReadOnlyDoubleWrapper(this, "filterProgress");
+    /** How often a filter under way shows its matches so far, at most. */
+    private static final long PROGRESS_NANOS = 150_000_000L;
+    /** The filter pass under way, to stop it keeping its matches; null when none runs. */
+    private dev.cutover.ui.TaskHandle filterRun;
+    /** Identifies the filter pass under way; {@link #filteredFromRun}: the one whose matches so far are shown. */
+    private Object filterToken;
+    private Object filteredFromRun;
     private final TaskKey sortTask = TaskKey.named("sort");
     private final TaskKey extentsTask = TaskKey.named("extents");
     private final ZoneId zone;
@@ -172,12 +181,67 @@ public final class PacketListViewModel {
         install(c, Math.max(0, dropped), true);
     }
 
+    /**
+     * Shows more frames of the capture on show, a file still loading: {@code c} holds the frames of the capture on
+     * show and more, unchanged. Marks, time references, the current frame, the selection, the filter and the sort stay.
+     * With no filter and frame order, the new frames' rows are appended; under a filter or a sort the rows stay as
+     * they are until the filter runs again (the window applies it once the load ends). {@code complete}: the load
+     * has ended and {@code c} is the capture that stays; under a sort the rows are put in order again.
+     */
+    public void extendCapture(Capture c, boolean complete) {
+        if (capture == null || c == null) {
+            setCapture(c);
+            return;
+        }
+        capture = c;
+        IntFunction<List<String>> notes = annotations;
+        pipeline = FramePipeline.of(c).withAnnotations(AnnotationSource.comments(notes::apply));
+        rows = rows == null ? new RowDecoder(c) : new RowDecoder(c, rows);
+        sorter = new FrameSorter(c);
+        if (!c.interfaces().isEmpty()) {
+            timeDigits = Math.max(0, Math.min(9,
+                    c.interfaces().stream().mapToInt(InterfaceInfo::timePrecisionDigits).max().orElse(6)));
+        }
+        int before = total.get();
+        int n = c.frameCount();
+        total.set(n);
+        Sort s = sort.get();
+        boolean frameOrder = s == null || (s.column() == PacketColumn.NUMBER && s.ascending());
+        boolean unfiltered = filtered == null && (filter == null || filter.text().isBlank()) && !filtering.get();
+        if (unfiltered && frameOrder) {
+            filteredCount = n;
+            publishing = true;
+            try {
+                frames.grow(null, n);
+            } finally {
+                publishing = false;
+            }
+            shown.set(n);
+        } else if (unfiltered && complete) {
+            filteredCount = n; // the sort below puts them in their rows
+        }
+        if (complete) {
+            extents = null;
+            computeExtents();
+            if (unfiltered && !frameOrder) {
+                arrange();
+            }
+            revision.set(revision.get() + 1);
+        }
+        if (complete || Integer.toString(n).length() != Integer.toString(before).length()) {
+            layoutRevision.set(layoutRevision.get() + 1);
+        }
+    }
+
     private static BitSet shifted(BitSet bits, int by) {
         return bits.length() <= by ? new BitSet() : bits.get(by, bits.length());
     }
 
     private void install(Capture c, int dropped, boolean keep) {
         filterTask.cancel();
+        filterRun = null;
+        filterToken = null;
+        filterStatus.set("");
         sortTask.cancel();
         filtering.set(false);
         sorting.set(false);
@@ -240,6 +304,8 @@ public final class PacketListViewModel {
     private void filterCannotRun(String reason) {
         filterAwaitsAnalysis = false;
         filterTask.cancel();
+        filterRun = null;
+        filterStatus.set("");
         filtering.set(false);
         filtered = new int[0];
         filteredCount = 0;
@@ -267,13 +333,17 @@ public final class PacketListViewModel {
 
     /**
      * Keeps the frames the filter matches, in the current sort; decoding runs off the FX thread, and a newer
-     * filter or capture makes an older pass stop and its result be dropped.
+     * filter or capture makes an older pass stop and its result be dropped. While it runs, {@link
+     * #filterStatusProperty()} and {@link #filterProgressProperty()} say how far it got, and in frame order the rows
+     * matched so far are shown (a few times a second); {@link #cancelFilter()} stops it and keeps them.
      */
     public void applyFilter(CompiledFilter f) {
         Capture c = capture;
         filterTask.cancel();
+        filterRun = null;
         filter = f;
         filterAwaitsAnalysis = false;
+        filterStatus.set("");
         if (c == null) {
             return;
         }
@@ -294,18 +364,34 @@ public final class PacketListViewModel {
             return;
         }
         filtering.set(true);
-        BackgroundTask.of(monitor -> {
-            int[] kept;
-            int count;
+        filterProgress.set(0);
+        int total = c.frameCount();
+        filterStatus.set(String.format("Filtering… 0 of %,d frames, 0 matched", total));
+        Object run = new Object();
+        filterToken = run;
+        // the newest matches so far wait here for the FX thread: one update waits there at a time
+        java.util.concurrent.atomic.AtomicReference<Kept> latest = new java.util.concurrent.atomic.AtomicReference<>();
+        dev.cutover.ui.TaskHandle handle = BackgroundTask.of(monitor -> {
+            int[] kept = new int[Math.min(total, 1 << 16)];
+            int count = 0;
+            int i = 0;
             try {
                 // until the analysis is there, a filter on its fields waits (shown as filtering) and runs again
                 FramePipeline.Reader reader = source.reader(new Needs(f.requiredLayer(), facts != null, true));
                 Dissection d = new Dissection();
-                kept = new int[Math.min(c.frameCount(), 1 << 16)];
-                count = 0;
-                for (int i = 0; i < c.frameCount(); i++) {
-                    if ((i & 0xFFF) == 0) {
-                        monitor.checkCancelled();
+                long posted = System.nanoTime();
+                for (; i < total; i++) {
+                    if ((i & 0x3FF) == 0) {
+                        if (monitor.cancelled()) {
+                            break; // stopped: the matches so far are the result (a superseded pass's is dropped)
+                        }
+                        long now = System.nanoTime();
+                        if (now - posted >= PROGRESS_NANOS) {
+                            posted = now;
+                            if (latest.getAndSet(new Kept(kept, count, i, total)) == null) {
+                                tasks.ui(() -> filterProgressed(run, latest.getAndSet(null)));
+                            }
+                        }
                     }
                     if (reader.matches(i, f, d)) {
                         if (count == kept.length) {
@@ -317,20 +403,101 @@ public final class PacketListViewModel {
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // arrives at onFailure as the IOException
             }
-            return new Kept(kept, count);
+            return new Kept(kept, count, i, total);
         }).key(filterTask).onSuccess(k -> {
+            filterRun = null;
             filtered = k.frames();
             filteredCount = k.count();
+            boolean stopped = k.examined() < k.total();
+            if (stopped) {
+                filterAwaitsAnalysis = false;
+                String text = String.format("Filter cancelled: %,d of %,d frames examined, %,d matched", k.examined(),
+                        k.total(), k.count());
+                filterStatus.set(text);
+                say(text);
+            } else {
+                filterStatus.set(filterAwaitsAnalysis ? "Filtering… waiting for the migration analysis" : "");
+            }
+            filterProgress.set(1);
             filtering.set(filterAwaitsAnalysis);
             arrange();
         }).onFailure(e -> {
+            filterRun = null;
             filtering.set(false);
+            filterStatus.set("");
             say("Cannot filter: " + BackgroundTask.reason(e));
         }).runWith(tasks);
+        // run at once where the tasks are direct (tests): then there is nothing left to stop
+        filterRun = handle.isDone() ? null : handle;
     }
 
-    /** The frames a filter kept: the first {@code count} of {@code frames}, ascending. */
-    private record Kept(int[] frames, int count) {
+    /** The matches so far of the filter under way: counted, and in frame order shown as rows. */
+    private void filterProgressed(Object run, Kept k) {
+        if (k == null || run != filterToken || !filtering.get()) {
+            return;
+        }
+        filterProgress.set(k.total() == 0 ? 1 : (double) k.examined() / k.total());
+        filterStatus.set(String.format("Filtering… %,d of %,d frames, %,d matched", k.examined(), k.total(),
+                k.count()));
+        Sort s = sort.get();
+        if (filterAwaitsAnalysis || (s != null && !(s.column() == PacketColumn.NUMBER && s.ascending()))) {
+            return; // sorted rows come when the filter is done; migration.* matches once the analysis is there
+        }
+        boolean continues = filtered != null && filteredFromRun == run;
+        filtered = k.frames();
+        filteredCount = k.count();
+        filteredFromRun = run;
+        int keep = currentFrame.get();
+        publishing = true;
+        try {
+            if (continues) {
+                frames.grow(k.frames(), k.count());
+            } else {
+                frames.show(k.frames(), k.count());
+            }
+        } finally {
+            publishing = false;
+        }
+        shownSort = s;
+        shown.set(k.count());
+        if (!continues) {
+            int row = frames.rowOf(keep);
+            if (row < 0) {
+                currentFrame.set(-1);
+                selectedFrames.set(new int[0]);
+            }
+            selectionRequest.set(new SelectionRequest(row < 0 ? new int[0] : new int[] {row}));
+        }
+    }
+
+    /**
+     * Stops the filter under way (Cancel, or Esc in the filter field): the frames it matched so far stay on show and
+     * {@link #filterStatusProperty()} says how far it got. Nothing happens when no filter runs.
+     */
+    public void cancelFilter() {
+        if (filterRun != null && filtering.get()) {
+            filterRun.cancel();
+        } else if (filterAwaitsAnalysis && filtering.get()) {
+            // the pass is done; what it waits for is the analysis: stop waiting and keep what it matched
+            filterAwaitsAnalysis = false;
+            filtering.set(false);
+            filterStatus.set("Filter cancelled while waiting for the migration analysis");
+            say(filterStatus.get());
+        }
+    }
+
+    /** "Filtering… 120,000 of 1,613,973 frames, 42 matched" while a filter runs; after a cancel, how far it got. */
+    public ReadOnlyStringProperty filterStatusProperty() {
+        return filterStatus.getReadOnlyProperty();
+    }
+
+    /** 0..1 of the frames the filter under way has examined. */
+    public ReadOnlyDoubleProperty filterProgressProperty() {
+        return filterProgress.getReadOnlyProperty();
+    }
+
+    /** The frames a filter kept: the first {@code count} of {@code frames}, ascending; of {@code total}, examined. */
+    private record Kept(int[] frames, int count, int examined, int total) {
     }
 
     // ---- sorting ----

@@ -45,6 +45,16 @@ final class RowDecoder {
         return row;
     }
 
+    /**
+     * A decoder for a capture that holds {@code before}'s frames and more (a file still loading): the rows decoded
+     * for it stay decoded.
+     */
+    RowDecoder(Capture capture, RowDecoder before) {
+        this(capture);
+        cache.putAll(before.cache);
+        decoded = before.decoded;
+    }
+
     /** How many frames were decoded so far (a test sees the cache at work). */
     int decodedCount() {
         return decoded;

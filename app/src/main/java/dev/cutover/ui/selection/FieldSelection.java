@@ -30,6 +30,15 @@ public final class FieldSelection {
         this.annotations = annotations;
     }
 
+    /**
+     * More frames of the capture on show (a file still loading): {@code capture} holds the frames shown so far and
+     * more, unchanged, so the frame on show and its selected field stay.
+     */
+    public void extendCapture(Capture capture) {
+        frames = capture == null ? null
+                : FramePipeline.of(capture).withAnnotations(AnnotationSource.comments(annotations));
+    }
+
     /** A new capture: nothing selected. */
     public void setCapture(Capture capture) {
         frames = capture == null ? null

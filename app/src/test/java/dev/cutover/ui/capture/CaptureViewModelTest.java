@@ -132,4 +132,85 @@ class CaptureViewModelTest {
         assertThat(vm.stateProperty().get()).startsWith("Loaded ").endsWith("silent-vm-rarp-no-garp.pcap");
         vm.close();
     }
+
+    /** A pcap of about 20 MB: several of the reader's 4 MB buffer refills. */
+    private Path bigPcap(String name) throws Exception {
+        Path file = dir.resolve(name);
+        byte[] frame = new byte[1500];
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file));
+             var w = new dev.cutover.capture.PcapWriter(out, 1, 65535, false)) {
+            for (int i = 0; i < 13_000; i++) {
+                frame[0] = (byte) i;
+                w.write(i * 1_000L, frame, 0, frame.length, frame.length);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void theFramesSoFarArePublishedWhileOneFileLoadsAndClearedWhenItEnds() throws Exception {
+        Path big = bigPcap("big.pcap");
+        CaptureViewModel vm = new CaptureViewModel(Tasks.DIRECT);
+        List<Integer> partials = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        vm.partialProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                partials.add(now.frameCount());
+                assertThat(vm.loadingProperty().get()).isTrue();
+                assertThat(vm.capture()).isNull();
+            }
+        });
+        vm.stateProperty().addListener((o, was, now) -> states.add(now));
+        vm.open(List.of(big));
+        assertThat(partials).isNotEmpty().isSorted().allMatch(n -> n > 0 && n < 13_000);
+        assertThat(states).contains(String.format("Loading big.pcap… %,d frames so far", partials.get(0)));
+        assertThat(vm.partialProperty().get()).isNull();
+        assertThat(vm.capture().frameCount()).isEqualTo(13_000);
+        assertThat(vm.capture().stopped()).isFalse();
+        assertThat(vm.stateProperty().get()).isEqualTo("Loaded 13,000 frames from big.pcap");
+    }
+
+    @Test
+    void aCancelDuringTheLoadOfOneFileOpensTheFramesReadSoFar() throws Exception {
+        Path big = bigPcap("big.pcap");
+        // the load runs when the test says, after open has returned its handle
+        java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+        CaptureViewModel vm = new CaptureViewModel(dev.cutover.ui.QueuedTasks.into(queue));
+        int[] seen = {0};
+        vm.partialProperty().addListener((o, was, now) -> {
+            if (now != null && seen[0] == 0) {
+                seen[0] = now.frameCount();
+                vm.cancel();
+            }
+        });
+        vm.open(List.of(big));
+        queue.poll().run();
+        assertThat(seen[0]).isPositive();
+        assertThat(vm.capture().stopped()).isTrue();
+        int kept = vm.capture().frameCount();
+        assertThat(kept).isBetween(seen[0], 12_999);
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.stateProperty().get()).isEqualTo(String.format("Loading stopped: %,d frames read from big.pcap",
+                kept));
+        assertThat(vm.damageProperty().get()).isEqualTo(String.format(
+                "Loading was stopped: showing the first %,d frames of big.pcap", kept));
+    }
+
+    @Test
+    void aCancelDuringTheLoadOfSeveralFilesStillOpensNothing() throws Exception {
+        Path a = bigPcap("a.pcap");
+        Path b = bigPcap("b.pcap");
+        java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+        CaptureViewModel vm = new CaptureViewModel(dev.cutover.ui.QueuedTasks.into(queue));
+        vm.progressProperty().addListener((o, was, now) -> {
+            if (now.doubleValue() > 0.2) {
+                vm.cancel();
+            }
+        });
+        vm.open(List.of(a, b));
+        queue.poll().run();
+        assertThat(vm.capture()).isNull();
+        assertThat(vm.partialProperty().get()).isNull();
+        assertThat(vm.stateProperty().get()).isEqualTo("Loading cancelled: a.pcap, b.pcap");
+    }
 }
