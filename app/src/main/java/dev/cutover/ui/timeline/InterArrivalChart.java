@@ -106,17 +106,33 @@ final class InterArrivalChart extends Pane {
         double slot = plotW / iv.size();
         double bar = Math.max(1, Math.min(28, slot * 0.6));
         g.setTextAlign(TextAlignment.CENTER);
+        // the labels go on every bar where they fit side by side, else on every second, third, ... bar
+        double widest = 0;
+        for (int i = 0; i < iv.size() && iv.size() <= 16; i++) {
+            widest = Math.max(widest, Math.max(textWidth(Durations.format(iv.get(i)), g.getFont()),
+                    textWidth((i + 1) + "→" + (i + 2), g.getFont())));
+        }
+        int stride = (int) Math.max(1, Math.ceil((widest + 6) / slot));
         for (int i = 0; i < iv.size(); i++) {
             double x = left + slot * (i + 0.5);
             double bh = iv.get(i) / (double) max * plotH;
             g.setFill(c(p.rarp()));
             g.fillRect(x - bar / 2, bottom - bh, bar, bh);
-            if (iv.size() <= 16) {
+            if (iv.size() <= 16 && i % stride == 0) {
                 g.setFill(c(p.text()));
                 g.fillText(Durations.format(iv.get(i)), x, Math.max(top + 10, bottom - bh - 3));
                 g.setFill(c(p.muted()));
                 g.fillText((i + 1) + "→" + (i + 2), x, bottom + 13);
             }
         }
+    }
+
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    /** The width {@code text} takes in {@code font}. */
+    double textWidth(String text, Font font) {
+        measure.setFont(font);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
     }
 }
