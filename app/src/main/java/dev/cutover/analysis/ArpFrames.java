@@ -189,20 +189,7 @@ final class ArpFrames {
     /** Appends row {@code i} of {@code o}. */
     private void copyRow(ArpFrames o, int i) {
         int r = add();
-        frame[r] = o.frame[i];
-        time[r] = o.time[i];
-        iface[r] = o.iface[i];
-        cls[r] = o.cls[i];
-        opcode[r] = o.opcode[i];
-        ethSrc[r] = o.ethSrc[i];
-        ethDst[r] = o.ethDst[i];
-        dest[r] = o.dest[i];
-        senderMac[r] = o.senderMac[i];
-        senderIp[r] = o.senderIp[i];
-        targetMac[r] = o.targetMac[i];
-        targetIp[r] = o.targetIp[i];
-        vlans[r] = o.vlans[i];
-        flags[r] = o.flags[i];
+        setRow(r, o, i);
         String p = o.problems.isEmpty() ? null : o.problems.get(i);
         if (p != null) {
             problems.put(r, p);

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -385,13 +384,7 @@ class LiveCaptureWindowTest {
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            TimeoutException t = new TimeoutException("waited " + WAIT_SECONDS + " s until " + what);
-            t.initCause(e);
-            throw t;
-        }
+        dev.cutover.testsupport.Waits.until(WAIT_SECONDS, what, condition);
     }
 
     private static String text(FxRobot robot, String id) {

@@ -28,7 +28,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -211,12 +210,6 @@ class ProgressiveLoadWindowTest {
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            TimeoutException t = new TimeoutException("waited " + WAIT_SECONDS + " s until " + what);
-            t.initCause(e);
-            throw t;
-        }
+        dev.cutover.testsupport.Waits.until(WAIT_SECONDS, what, condition);
     }
 }

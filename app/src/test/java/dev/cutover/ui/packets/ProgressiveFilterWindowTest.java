@@ -261,12 +261,6 @@ class ProgressiveFilterWindowTest {
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            TimeoutException t = new TimeoutException("waited " + WAIT_SECONDS + " s until " + what);
-            t.initCause(e);
-            throw t;
-        }
+        dev.cutover.testsupport.Waits.until(WAIT_SECONDS, what, condition);
     }
 }
