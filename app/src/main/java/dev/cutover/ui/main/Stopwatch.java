@@ -7,7 +7,8 @@ import java.io.PrintStream;
 
 /**
  * With {@code -Dcutover.stopwatch=true}: prints to stderr how long after the window appeared the first rows of the
- * capture opened were laid out, and when its load ended, so the time to first rows can be measured.
+ * capture opened were laid out, and when its load ended, so the time to first rows can be measured; and how long
+ * after the process started the window appeared.
  */
 final class Stopwatch {
     static final String PROPERTY = "cutover.stopwatch";
@@ -28,6 +29,11 @@ final class Stopwatch {
     /** Starts timing now, the window just shown. */
     static void follow(MainViewModel vm, Scene scene, PrintStream out) {
         Stopwatch w = new Stopwatch(out);
+        // the time before the window, the JVM's and JavaFX's start included
+        ProcessHandle.current().info().startInstant().ifPresent(started -> {
+            double s = java.time.Duration.between(started, java.time.Instant.now()).toMillis() / 1e3;
+            out.printf("cutover.stopwatch: window shown %.3f s after the process started%n", s);
+        });
         ChangeListener<Number> rows = new ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
