@@ -45,10 +45,10 @@ public final class AnnotationsView extends VBox {
         Button remove = new Button("Remove");
         remove.setId("annotationRemove");
         remove.setOnAction(e -> vm.remove());
-        save.disableProperty().bind(vm.frameProperty().lessThan(0));
-        remove.disableProperty().bind(vm.frameProperty().lessThan(0));
-        comment.disableProperty().bind(vm.frameProperty().lessThan(0));
-        tags.disableProperty().bind(vm.frameProperty().lessThan(0));
+        save.disableProperty().bind(vm.frameProperty().lessThan(0).or(vm.waitingProperty()));
+        remove.disableProperty().bind(vm.frameProperty().lessThan(0).or(vm.waitingProperty()));
+        comment.disableProperty().bind(vm.frameProperty().lessThan(0).or(vm.waitingProperty()));
+        tags.disableProperty().bind(vm.frameProperty().lessThan(0).or(vm.waitingProperty()));
         Label message = new Label();
         message.setId("annotationMessage");
         message.setWrapText(true);

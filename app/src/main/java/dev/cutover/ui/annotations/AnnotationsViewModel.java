@@ -30,9 +30,29 @@ public final class AnnotationsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper(this, "waiting");
+
+    /**
+     * The frames on show are those read so far of a file still loading: its annotations load with it, so until then
+     * nothing can be written (a comment typed now would have no file to go to and be lost when the load ends).
+     */
+    public void waitForLoad() {
+        store = AnnotationStore.inMemory();
+        waiting.set(true);
+        message.set("Annotations can be written once the capture has loaded.");
+        frame.set(-1);
+        fill();
+        changed();
+    }
+
+    /** True while {@link #waitForLoad} holds: the panel's fields and actions are off. */
+    public ReadOnlyBooleanProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
 
     /** Loads the sidecar of the first file (nothing open: an empty store that is not saved). */
     public void setFiles(List<Path> files, int frameCount) {
+        waiting.set(false);
         message.set("");
         if (files == null || files.isEmpty()) {
             store = AnnotationStore.inMemory();
@@ -66,7 +86,7 @@ public final class AnnotationsViewModel {
 
     /** Stores the panel's comment and tags on the current frame (both empty: removes the annotation). */
     public void apply() {
-        if (frame.get() < 0) {
+        if (frame.get() < 0 || waiting.get()) {
             return;
         }
         List<String> t = Arrays.stream(tags.get() == null ? new String[0] : tags.get().split(","))
@@ -77,7 +97,7 @@ public final class AnnotationsViewModel {
 
     /** Removes the current frame's annotation. */
     public void remove() {
-        if (frame.get() >= 0 && store.remove(frame.get() + 1)) {
+        if (frame.get() >= 0 && !waiting.get() && store.remove(frame.get() + 1)) {
             saveAndNotify();
         }
     }

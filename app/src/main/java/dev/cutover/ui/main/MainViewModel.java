@@ -247,7 +247,7 @@ public final class MainViewModel {
         if (!partialShown) {
             partialShown = true;
             liveShown = false;
-            annotations.setFiles(List.of(), 0);
+            annotations.waitForLoad();
             packets.setCapture(p);
             selection.setCapture(p);
             migrations.setCapture(null);
