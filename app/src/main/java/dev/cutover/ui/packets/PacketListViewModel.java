@@ -421,6 +421,18 @@ public final class PacketListViewModel {
             filterProgress.set(1);
             filtering.set(filterAwaitsAnalysis);
             arrange();
+        }).onCancelled(() -> {
+            // stopped before its pass began (it waited for a thread): nothing examined, nothing matched
+            filterRun = null;
+            filterAwaitsAnalysis = false;
+            filtered = new int[0];
+            filteredCount = 0;
+            String text = String.format("Filter cancelled: 0 of %,d frames examined, 0 matched", total);
+            filterStatus.set(text);
+            say(text);
+            filterProgress.set(1);
+            filtering.set(false);
+            arrange();
         }).onFailure(e -> {
             filterRun = null;
             filtering.set(false);

@@ -251,6 +251,34 @@ class PacketListViewModelTest {
     }
 
     @Test
+    void aFilterCancelledBeforeItsPassBeganEndsAsCancelledNotFilteringForever() throws Exception {
+        Deque<Runnable> queue = new ArrayDeque<>();
+        PacketListViewModel list = new PacketListViewModel(QueuedTasks.into(queue), ZoneOffset.UTC);
+        list.setCapture(capture);
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+        list.applyFilter(CompiledFilter.compile("arp"));
+        assertThat(list.filteringProperty().get()).isTrue();
+        // Esc while the pass still waits for a thread (the pool busy with the analysis)
+        list.cancelFilter();
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+        assertThat(list.filteringProperty().get()).isFalse();
+        assertThat(list.filterStatusProperty().get())
+                .isEqualTo(String.format("Filter cancelled: 0 of %,d frames examined, 0 matched", capture.frameCount()));
+        assertThat(list.shownProperty().get()).isZero();
+        // and the next filter runs as any other
+        list.applyFilter(CompiledFilter.compile("arp"));
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+        assertThat(list.filteringProperty().get()).isFalse();
+        assertThat(list.shownProperty().get()).isPositive();
+    }
+
+    @Test
     void aFilterTypedWhileAnotherRunsReplacesItAndOnlyTheLastIsShown() throws Exception {
         Deque<Runnable> queue = new ArrayDeque<>();
         Tasks later = QueuedTasks.into(queue);
