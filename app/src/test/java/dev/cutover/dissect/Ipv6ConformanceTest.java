@@ -1,0 +1,117 @@
+package dev.cutover.dissect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.capture.Capture;
+import dev.cutover.samples.NdpCapture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The generated neighbour discovery capture ({@code ndp/ndp.pcap}, written by {@link NdpCapture}) read as
+ * tshark 4.0 reads it ({@code ndp/ndp.pcap.json}, written by make-reference.py beside it): every field tshark
+ * was asked for, the protocol path and the Protocol and Info columns, frame by frame. A field tshark did not
+ * give must be absent here too. Subtrees of no value (an option, a multicast address record) and expert
+ * infos are compared by how often they occur, the "1" tshark writes for each.
+ */
+class Ipv6ConformanceTest {
+    static final List<String> FIELDS = List.of("eth.dst", "eth.src", "eth.type", "ipv6.version", "ipv6.tclass",
+            "ipv6.tclass.dscp", "ipv6.tclass.ecn", "ipv6.flow", "ipv6.plen", "ipv6.nxt", "ipv6.hlim", "ipv6.src",
+            "ipv6.dst", "ipv6.addr", "ipv6.plen_exceeds_framing", "ipv6.hopopts.nxt", "ipv6.hopopts.len",
+            "ipv6.hopopts.len_oct", "ipv6.dstopts.nxt", "ipv6.dstopts.len", "ipv6.dstopts.len_oct", "icmpv6.type",
+            "icmpv6.code", "icmpv6.checksum", "icmpv6.checksum.status", "icmpv6.checksum_bad.expert",
+            "icmpv6.echo.identifier", "icmpv6.echo.sequence_number", "icmpv6.nd.ra.cur_hop_limit",
+            "icmpv6.nd.ra.flag", "icmpv6.nd.ra.router_lifetime", "icmpv6.nd.ra.reachable_time",
+            "icmpv6.nd.ra.retrans_timer", "icmpv6.nd.ns.target_address", "icmpv6.nd.na.flag", "icmpv6.nd.na.flag.r",
+            "icmpv6.nd.na.flag.s", "icmpv6.nd.na.flag.o", "icmpv6.nd.na.flag.rsv", "icmpv6.nd.na.target_address",
+            "icmpv6.opt", "icmpv6.opt.type", "icmpv6.opt.length", "icmpv6.opt.linkaddr", "icmpv6.opt.src_linkaddr",
+            "icmpv6.opt.target_linkaddr", "icmpv6.invalid_option_length", "icmpv6.opt.mtu",
+            "icmpv6.opt.prefix.length", "icmpv6.opt.prefix.flag", "icmpv6.opt.prefix.valid_lifetime",
+            "icmpv6.opt.prefix.preferred_lifetime", "icmpv6.opt.prefix", "icmpv6.mldr.nb_mcast_records",
+            "icmpv6.mldr.mar", "icmpv6.mldr.mar.record_type", "icmpv6.mldr.mar.aux_data_len",
+            "icmpv6.mldr.mar.nb_sources", "icmpv6.mldr.mar.multicast_address", "icmpv6.mldr.mar.source_address",
+            "data.data", "data.len");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(Objects.requireNonNull(Ipv6ConformanceTest.class.getResource("ndp/" + name), name).toURI());
+    }
+
+    @Test
+    void everyFrameOfTheNdpCaptureReadsAsTsharkReadsIt() throws Exception {
+        JsonNode reference;
+        try (InputStream in = Files.newInputStream(resource("ndp.pcap.json"))) {
+            reference = JSON.readTree(in);
+        }
+        List<String> mismatches = new ArrayList<>();
+        try (Capture capture = Capture.open(resource("ndp.pcap"))) {
+            assertThat(capture.frameCount()).isEqualTo(reference.size()).isEqualTo(12);
+            FrameDecoder decoder = new FrameDecoder(capture);
+            Dissection d = new Dissection();
+            for (int i = 0; i < reference.size(); i++) {
+                JsonNode layers = reference.get(i).get("_source").get("layers");
+                decoder.decode(i, d);
+                String frame = "frame " + (i + 1) + " ";
+                check(mismatches, frame + "frame.protocols", List.of(d.protocolPath()),
+                        strings(layers.get("frame.protocols")));
+                check(mismatches, frame + "Protocol", List.of(d.protocolColumn()),
+                        strings(layers.get("_ws.col.Protocol")));
+                check(mismatches, frame + "Info", List.of(d.infoColumn()), strings(layers.get("_ws.col.Info")));
+                Map<String, List<String>> ours = ours(d);
+                for (String field : FIELDS) {
+                    check(mismatches, frame + field, ours.getOrDefault(field, List.of()), strings(layers.get(field)));
+                }
+            }
+        }
+        assertThat(mismatches).as("differences from tshark:%n%s", String.join("\n", mismatches)).isEmpty();
+    }
+
+    /** Our values as tshark -e writes them; a subtree or expert of no value counts as "1", as tshark's. */
+    static Map<String, List<String>> ours(Dissection d) {
+        Map<String, List<String>> values = TsharkConformanceTest.values(d);
+        for (int i = 0; i < d.size(); i++) {
+            if (d.field(i).type() == FieldType.NONE) {
+                List<String> l = values.get(d.field(i).abbrev());
+                l.replaceAll(v -> "1");
+            }
+        }
+        return values;
+    }
+
+    private static void check(List<String> mismatches, String what, List<String> ours, List<String> tshark) {
+        if (!ours.equals(tshark)) {
+            mismatches.add(what + ": tshark " + tshark + ", ours " + ours);
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
+                out.add(it.next().asText());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theCommittedCaptureIsWhatTheGeneratorWrites(@TempDir Path dir) throws IOException, URISyntaxException {
+        Path file = dir.resolve("ndp.pcap");
+        NdpCapture.write(file);
+        assertThat(Files.readAllBytes(file)).isEqualTo(Files.readAllBytes(resource("ndp.pcap")));
+    }
+}
