@@ -203,7 +203,7 @@ public final class FieldFormat {
     }
 
     /** Wireshark's "000. .... .... .... " picture of a bit field within its bytes. */
-    private static void appendBitPattern(StringBuilder sb, Field f, long value, int bytes) {
+    static void appendBitPattern(StringBuilder sb, Field f, long value, int bytes) {
         long mask = f.mask();
         int bits = Math.max(1, bytes) * 8;
         int shift = Long.numberOfTrailingZeros(mask);

@@ -108,6 +108,45 @@ class Ipv6ConformanceTest {
         return out;
     }
 
+    /** Lines of the details tree as {@code tshark -V} prints them for frames 1 (an advertisement) and 12 (bad checksum). */
+    @Test
+    void theDetailsTreeReadsAsTsharksDoes() throws Exception {
+        try (Capture capture = Capture.open(resource("ndp.pcap"))) {
+            FrameDecoder decoder = new FrameDecoder(capture);
+            Dissection d = new Dissection();
+            decoder.decode(0, d);
+            StringBuilder tree = new StringBuilder();
+            DissectionText.appendTree(tree, d);
+            assertThat(tree.toString()).contains(
+                    "Internet Protocol Version 6, Src: fe80::250:56ff:fe9d:b051, Dst: ff02::1\n",
+                    "    0110 .... = Version: 6\n",
+                    "    Payload Length: 32\n",
+                    "    Next Header: ICMPv6 (58)\n",
+                    "    Source Address: fe80::250:56ff:fe9d:b051\n",
+                    "Internet Control Message Protocol v6\n",
+                    "    Type: Neighbor Advertisement (136)\n",
+                    "    Checksum: 0x1ad8 [correct]\n",
+                    "    [Checksum Status: Good]\n",
+                    "    Flags: 0x20000000, Override\n",
+                    "        0... .... .... .... .... .... .... .... = Router: Not set\n",
+                    "        ..1. .... .... .... .... .... .... .... = Override: Set\n",
+                    "    Target Address: 2001:db8::10\n",
+                    "    ICMPv6 Option (Target link-layer address : 00:50:56:9d:b0:51)\n",
+                    "        Type: Target link-layer address (2)\n",
+                    "        Length: 1 (8 bytes)\n");
+            decoder.decode(11, d);
+            tree.setLength(0);
+            DissectionText.appendTree(tree, d);
+            assertThat(tree.toString()).contains("    Checksum: 0x1ad9 incorrect, should be 0x1ad8\n",
+                    "[Bad checksum [should be 0x1ad8] (Warning)]");
+            decoder.decode(6, d);
+            tree.setLength(0);
+            DissectionText.appendTree(tree, d);
+            assertThat(tree.toString()).contains("    IPv6 Hop-by-Hop Option\n", "        [Length: 8 bytes]\n",
+                    "    Multicast Address Record Changed to exclude: ff02::1:ff9d:b051\n");
+        }
+    }
+
     @Test
     void theCommittedCaptureIsWhatTheGeneratorWrites(@TempDir Path dir) throws IOException, URISyntaxException {
         Path file = dir.resolve("ndp.pcap");

@@ -298,10 +298,12 @@ public final class Icmpv6 {
     private static void neighborAdvertisement(Cursor c, int o, int end) {
         Dissection out = c.out();
         long flags = c.uint32(NA_FLAG, o + 4);
+        out.open(out.size() - 1);
         c.bits(NA_R, o + 4, 4);
         c.bits(NA_S, o + 4, 4);
         c.bits(NA_O, o + 4, 4);
         c.bits(NA_RSV, o + 4, 4);
+        out.close();
         c.bytes(NA_TARGET, o + 8, 16);
         StringBuilder info = out.info();
         info.append(' ').append(Addresses.ipv6(c.data(), o + 8)).append(" (");
