@@ -166,7 +166,7 @@ final class ProtocolSummary {
 
     private static final String[] ECN_SHORT = {"Not-ECT", "ECT(1)", "ECT(0)", "CE"};
 
-    /** Wireshark's short DSCP names (dscp_short_vals): CS0, AF41, EF PHB; else the number. */
+    /** Wireshark's short DSCP names (dscp_short_vals): CS0, AF41, EF PHB; Unknown for the others. */
     private static String dscpShort(int dscp) {
         switch (dscp) {
             case 0: return "CS0";
@@ -180,7 +180,7 @@ final class ProtocolSummary {
                 if (dscp >= 10 && dscp <= 38 && dscp % 2 == 0 && (dscp % 8) != 0) {
                     return "AF" + dscp / 8 + (dscp % 8) / 2;
                 }
-                return Integer.toString(dscp);
+                return "Unknown";
         }
     }
 

@@ -108,7 +108,7 @@ class Ipv6ConformanceTest {
         return out;
     }
 
-    /** Lines of the details tree as {@code tshark -V} prints them for frames 1 (an advertisement) and 12 (bad checksum). */
+    /** Lines of the details tree as {@code tshark -V} prints them: an advertisement, an echo, a bad checksum, MLDv2. */
     @Test
     void theDetailsTreeReadsAsTsharksDoes() throws Exception {
         try (Capture capture = Capture.open(resource("ndp.pcap"))) {
@@ -134,6 +134,14 @@ class Ipv6ConformanceTest {
                     "    ICMPv6 Option (Target link-layer address : 00:50:56:9d:b0:51)\n",
                     "        Type: Target link-layer address (2)\n",
                     "        Length: 1 (8 bytes)\n");
+            decoder.decode(7, d);
+            tree.setLength(0);
+            DissectionText.appendTree(tree, d);
+            assertThat(tree.toString()).contains(
+                    "    .... 1011 1000 .... .... .... .... .... = Traffic Class: 0xb8 (DSCP: EF PHB, ECN: Not-ECT)\n",
+                    "        .... 1011 10.. .... .... .... .... .... = Differentiated Services Codepoint: "
+                            + "Expedited Forwarding (46)\n",
+                    "    .... 0001 0010 0011 0100 0101 = Flow Label: 0x12345\n");
             decoder.decode(11, d);
             tree.setLength(0);
             DissectionText.appendTree(tree, d);
