@@ -70,6 +70,27 @@ class Ipv6FilterTest {
         assertThat(got).isEqualTo(expected);
     }
 
+    /** "Apply as filter" on each IPv6 address of frame 4 gives a filter that compiles and selects that frame. */
+    @Test
+    void applyAsFilterOnAnIpv6AddressSelectsItsFrame() throws Exception {
+        Path file = Path.of(Objects.requireNonNull(getClass().getResource("/dev/cutover/dissect/ndp/ndp.pcap")).toURI());
+        try (Capture capture = Capture.open(file)) {
+            FrameDecoder decoder = new FrameDecoder(capture);
+            Dissection d = new Dissection();
+            decoder.decode(3, d);
+            List<String> made = new ArrayList<>();
+            for (int n = 0; n < d.size(); n++) {
+                if (d.field(n).type() == dev.cutover.dissect.FieldType.IPV6) {
+                    String text = MatchSelected.of(d, n);
+                    made.add(text);
+                    assertThat(CompiledFilter.compile(text).matches(d)).as(text).isTrue();
+                }
+            }
+            assertThat(made).contains("ipv6.src == fe80::1", "ipv6.dst == fe80::250:56ff:fe9d:b051",
+                    "icmpv6.nd.na.target_address == fe80::1");
+        }
+    }
+
     @Test
     void malformedIpv6LiteralsAreRefused() {
         for (String bad : List.of("ipv6.src == fe80:::1", "ipv6.src == 1::2::3", "ipv6.src == 12345::1",
