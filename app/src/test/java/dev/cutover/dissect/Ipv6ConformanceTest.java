@@ -6,6 +6,8 @@ import dev.cutover.capture.Capture;
 import dev.cutover.samples.NdpCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +23,9 @@ import java.util.Objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The generated neighbour discovery capture ({@code ndp/ndp.pcap}, written by {@link NdpCapture}) read as
- * tshark 4.0 reads it ({@code ndp/ndp.pcap.json}, written by make-reference.py beside it): every field tshark
+ * The generated neighbour discovery capture ({@code ndp/ndp.pcap}, written by {@link NdpCapture}), and the same
+ * frames cut to 70 bytes ({@code ndp-snap70.pcap}), read as tshark 4.0 reads them ({@code ndp/*.pcap.json},
+ * written by make-reference.py beside them): every field tshark
  * was asked for, the protocol path and the Protocol and Info columns, frame by frame. A field tshark did not
  * give must be absent here too. Subtrees of no value (an option, a multicast address record) and expert
  * infos are compared by how often they occur, the "1" tshark writes for each.
@@ -51,14 +54,15 @@ class Ipv6ConformanceTest {
         return Path.of(Objects.requireNonNull(Ipv6ConformanceTest.class.getResource("ndp/" + name), name).toURI());
     }
 
-    @Test
-    void everyFrameOfTheNdpCaptureReadsAsTsharkReadsIt() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"ndp.pcap", "ndp-snap70.pcap"})
+    void everyFrameReadsAsTsharkReadsIt(String name) throws Exception {
         JsonNode reference;
-        try (InputStream in = Files.newInputStream(resource("ndp.pcap.json"))) {
+        try (InputStream in = Files.newInputStream(resource(name + ".json"))) {
             reference = JSON.readTree(in);
         }
         List<String> mismatches = new ArrayList<>();
-        try (Capture capture = Capture.open(resource("ndp.pcap"))) {
+        try (Capture capture = Capture.open(resource(name))) {
             assertThat(capture.frameCount()).isEqualTo(reference.size()).isEqualTo(12);
             FrameDecoder decoder = new FrameDecoder(capture);
             Dissection d = new Dissection();
@@ -202,5 +206,8 @@ class Ipv6ConformanceTest {
         Path file = dir.resolve("ndp.pcap");
         NdpCapture.write(file);
         assertThat(Files.readAllBytes(file)).isEqualTo(Files.readAllBytes(resource("ndp.pcap")));
+        Path snapped = dir.resolve("ndp-snap70.pcap");
+        NdpCapture.writeSnapped(snapped);
+        assertThat(Files.readAllBytes(snapped)).isEqualTo(Files.readAllBytes(resource("ndp-snap70.pcap")));
     }
 }

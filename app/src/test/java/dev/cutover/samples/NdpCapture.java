@@ -14,7 +14,7 @@ import java.util.Arrays;
  * <pre>
  * ./mvnw -q -DskipTests package test-compile
  * java -cp "app/target/test-classes:app/target/classes:$(ls app/target/lib/*.jar | tr '\n' ':')" \
- *     dev.cutover.samples.NdpCapture app/src/test/resources/dev/cutover/dissect/ndp/ndp.pcap
+ *     dev.cutover.samples.NdpCapture app/src/test/resources/dev/cutover/dissect/ndp
  * python3 app/src/test/resources/dev/cutover/dissect/ndp/make-reference.py
  * </pre>
  *
@@ -24,7 +24,8 @@ import java.util.Arrays;
  * 5 a Router Solicitation; 6 a Router Advertisement (source link-layer address, MTU, prefix); 7 an MLDv2
  * report behind a hop-by-hop header (Router Alert, PadN); 8 and 9 an echo request (traffic class and flow
  * label set) and its reply; 10 an advertisement cut off inside its target address; 11 an advertisement whose
- * option says length 0; 12 an advertisement with a wrong checksum.
+ * option says length 0; 12 an advertisement with a wrong checksum. {@code ndp-snap70.pcap} holds the same
+ * frames captured only to 70 bytes.
  */
 public final class NdpCapture {
     static final long VM_MAC = Wire.mac("00:50:56:9d:b0:51");
@@ -42,13 +43,35 @@ public final class NdpCapture {
     private NdpCapture() {
     }
 
+    /** The length the second file cuts every frame to, as {@code tcpdump -s 70} would. */
+    public static final int SNAP_LENGTH = 70;
+
+    /** Writes {@code ndp.pcap} and {@code ndp-snap70.pcap}, the same frames cut to 70 bytes, into {@code args[0]}. */
     public static void main(String[] args) throws IOException {
-        Path file = Path.of(args[0]);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        write(file);
+        Path folder = Path.of(args[0]);
+        Files.createDirectories(folder);
+        write(folder.resolve("ndp.pcap"));
+        writeSnapped(folder.resolve("ndp-snap70.pcap"));
+    }
+
+    /** The frames of {@link #write}, each captured only up to {@link #SNAP_LENGTH} bytes. */
+    public static void writeSnapped(Path file) throws IOException {
+        Trace t = trace();
+        dev.cutover.capture.AtomicFiles.write(file, out -> {
+            try (dev.cutover.capture.PcapWriter w = new dev.cutover.capture.PcapWriter(out, 1, SNAP_LENGTH, false)) {
+                for (Trace.Frame f : t.frames()) {
+                    byte[] b = f.bytes();
+                    w.write(f.timeNanos(), b, 0, Math.min(SNAP_LENGTH, b.length), b.length);
+                }
+            }
+        });
     }
 
     public static void write(Path file) throws IOException {
+        trace().pcap(file);
+    }
+
+    private static Trace trace() {
         Trace t = new Trace();
         long at = T0;
         // 1: unsolicited NA, Override, target link-layer address
@@ -103,7 +126,7 @@ public final class NdpCapture {
                 msg(136, 0, bytes(0x20, 0, 0, 0), GLOBAL, option(2, mac(VM_MAC))));
         bad[14 + 40 + 3] ^= 1;
         t.add(at, bad);
-        t.pcap(file);
+        return t;
     }
 
     /** An ICMPv6 message without its checksum: type, code, zero checksum, then the parts. */

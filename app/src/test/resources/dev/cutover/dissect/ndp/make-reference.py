@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes tshark 4.0's decode of ndp.pcap (made by dev.cutover.samples.NdpCapture) for Ipv6ConformanceTest.
+"""Writes tshark 4.0's decode of ndp.pcap and ndp-snap70.pcap (made by dev.cutover.samples.NdpCapture) for
+Ipv6ConformanceTest, as ndp.pcap.json and ndp-snap70.pcap.json.
 
 Run from the repository root:
     python3 app/src/test/resources/dev/cutover/dissect/ndp/make-reference.py
@@ -35,7 +36,11 @@ ECHO_TAIL = re.compile(r" \((request|reply) in \d+\)$| \(no response found!\)$")
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    capture = os.path.join(here, "ndp.pcap")
+    for name in ("ndp.pcap", "ndp-snap70.pcap"):
+        reference(os.path.join(here, name))
+
+
+def reference(capture):
     out = subprocess.run(["tshark", "-n", "-r", capture, "-T", "json"] + [a for f in FIELDS for a in ("-e", f)],
                          check=True, capture_output=True, text=True).stdout
     frames = json.loads(out)
@@ -43,7 +48,7 @@ def main():
         layers = frame["_source"]["layers"]
         if "_ws.col.Info" in layers:
             layers["_ws.col.Info"] = [ECHO_TAIL.sub("", v) for v in layers["_ws.col.Info"]]
-    target = os.path.join(here, "ndp.pcap.json")
+    target = capture + ".json"
     with open(target + ".tmp", "w", encoding="utf-8") as f:
         json.dump(frames, f, indent=2, ensure_ascii=False)
         f.write("\n")
