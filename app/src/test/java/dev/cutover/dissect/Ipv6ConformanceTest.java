@@ -7,6 +7,7 @@ import dev.cutover.samples.NdpCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -199,6 +200,34 @@ class Ipv6ConformanceTest {
             }
         }
         return 1;
+    }
+
+    /**
+     * Headers in front of the payload, with tshark 4.0's protocol path and columns for the same bytes: no next
+     * header, a first fragment (not reassembled), destination options before an echo, hop-by-hop before no next
+     * header.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            3b|0000|eth:ethertype:ipv6|IPv6|IPv6 no next header
+            2c|0010 3a000001 00000007 0000000000000000|eth:ethertype:ipv6:ipv6.fraghdr:data|IPv6|\
+            IPv6 fragment (off=0 more=y ident=0x00000007 nxt=58)
+            2c|0010 3a000209 12345678 0000000000000000|eth:ethertype:ipv6:ipv6.fraghdr:data|IPv6|\
+            IPv6 fragment (off=520 more=y ident=0x12345678 nxt=58)
+            3c|0010 3a00010400000000 8000f27c00010001|eth:ethertype:ipv6:ipv6.dstopts:icmpv6|ICMPv6|\
+            Echo (ping) request id=0x0001, seq=1, hop limit=64
+            00|0008 3b00010400000000|eth:ethertype:ipv6:ipv6.hopopts|IPv6|IPv6 no next header
+            """)
+    void headersBeforeThePayloadReadAsTsharkReadsThem(String next, String payload, String path, String protocol,
+                                                      String info) {
+        byte[] frame = Frames.of().hex("333300000001 0050569db051 86dd 60000000").hex(payload.substring(0, 4))
+                .hex(next + "40 fe800000000000000250 56fffe9db051 ff020000000000000000000000000001")
+                .hex(payload.substring(4)).bytes();
+        Dissection d = new Dissection();
+        new Dissector().dissect(Frames.info(frame), frame, d);
+        assertThat(d.protocolPath()).isEqualTo(path);
+        assertThat(d.protocolColumn()).isEqualTo(protocol);
+        assertThat(d.infoColumn()).isEqualTo(info);
     }
 
     @Test

@@ -66,6 +66,7 @@ public final class Ip {
     public static final int PROTO_ROUTING = 43;
     public static final int PROTO_FRAGMENT = 44;
     public static final int PROTO_ICMPV6 = 58;
+    public static final int PROTO_NO_NEXT = 59;
     public static final int PROTO_DSTOPTS = 60;
 
     public static final Field IPV6 = Field.payload("ipv6", "Internet Protocol Version 6", FieldType.PROTOCOL).build();
@@ -117,10 +118,22 @@ public final class Ip {
     public static final Field ROUTING_LEN_OCT = Field.payload("ipv6.routing.len_oct", "Length", FieldType.UINT16)
             .generated().blurb("Extension header length in octets").build();
 
+    public static final Field FRAGHDR = Field.payload("ipv6.fraghdr", "Fragment Header for IPv6", FieldType.PROTOCOL)
+            .build();
+    public static final Field FRAGHDR_NXT = Field.payload("ipv6.fraghdr.nxt", "Next header", FieldType.UINT8)
+            .names(PROTOCOLS).build();
+    public static final Field FRAGHDR_OFFSET = Field.payload("ipv6.fraghdr.offset", "Offset", FieldType.UINT16)
+            .mask(0xfff8).blurb("Fragment Offset, in 8-byte units").build();
+    public static final Field FRAGHDR_MORE = Field.payload("ipv6.fraghdr.more", "More Fragments", FieldType.BOOLEAN)
+            .mask(0x0001).names(Map.of(0L, "No", 1L, "Yes")).build();
+    public static final Field FRAGHDR_IDENT = Field.payload("ipv6.fraghdr.ident", "Identification", FieldType.UINT32)
+            .hex().blurb("Fragment Identification").build();
+
     public static final List<Field> FIELDS = List.of(IP, VERSION, HDR_LEN, DSFIELD, LEN, ID, FLAGS, FRAG_OFFSET,
             TTL, PROTO, CHECKSUM, SRC, DST, ADDR, IPV6, V6_VERSION, V6_TCLASS, V6_DSCP, V6_ECN, V6_FLOW, V6_PLEN, V6_NXT,
             V6_HLIM, V6_SRC, V6_DST, V6_ADDR, HOPOPTS, HOPOPTS_NXT, HOPOPTS_LEN, HOPOPTS_LEN_OCT, DSTOPTS, DSTOPTS_NXT,
-            DSTOPTS_LEN, DSTOPTS_LEN_OCT, ROUTING, ROUTING_NXT, ROUTING_LEN, ROUTING_LEN_OCT, V6_PLEN_EXCEEDS.field());
+            DSTOPTS_LEN, DSTOPTS_LEN_OCT, ROUTING, ROUTING_NXT, ROUTING_LEN, ROUTING_LEN_OCT, V6_PLEN_EXCEEDS.field(),
+            FRAGHDR, FRAGHDR_NXT, FRAGHDR_OFFSET, FRAGHDR_MORE, FRAGHDR_IDENT);
 
     private Ip() {
     }

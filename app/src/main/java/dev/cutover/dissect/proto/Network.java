@@ -109,7 +109,31 @@ final class Network {
             end = c.reported();
         }
         int p = o + 40;
-        for (int headers = 0; headers < 8 && isExtension(next) && p < end; headers++) {
+        for (int headers = 0; headers < 8 && (isExtension(next) || next == Ip.PROTO_FRAGMENT) && p < end; headers++) {
+            if (next == Ip.PROTO_FRAGMENT) {
+                c.require(Ip.FRAGHDR_NXT, p, 8);
+                c.protocol(Ip.FRAGHDR, p, 8);
+                int inner = c.uint8(Ip.FRAGHDR_NXT, p);
+                int offset = c.u16(p + 2) & 0xfff8;
+                c.bits(Ip.FRAGHDR_OFFSET, p + 2, 2);
+                boolean more = c.bits(Ip.FRAGHDR_MORE, p + 2, 2) != 0;
+                long ident = c.uint32(Ip.FRAGHDR_IDENT, p + 4);
+                out.close();
+                p += 8;
+                if (offset != 0 || more) {
+                    // Reassembly needs the other fragments; Wireshark's Info before it has them.
+                    out.close();
+                    out.setProtocolColumn("IPv6");
+                    StringBuilder info = out.info();
+                    info.setLength(0);
+                    info.append(String.format("IPv6 fragment (off=%d more=%s ident=0x%08x nxt=%d)", offset,
+                            more ? "y" : "n", ident, inner));
+                    data(c, p, end);
+                    return end;
+                }
+                next = inner;
+                continue;
+            }
             int length = extension(c, next, p);
             if (length < 0) {
                 break;
@@ -119,8 +143,14 @@ final class Network {
         }
         out.close();
         String name = Ip.PROTOCOLS.get((long) next);
-        out.setProtocolColumn(name != null ? name : "IPv6");
+        out.setProtocolColumn(name != null && next != Ip.PROTO_NO_NEXT ? name : "IPv6");
         if (p > end) {
+            return end;
+        }
+        if (next == Ip.PROTO_NO_NEXT) {
+            StringBuilder info = out.info();
+            info.setLength(0);
+            info.append("IPv6 no next header");
             return end;
         }
         if (next == Ip.PROTO_ICMPV6) {
@@ -131,6 +161,17 @@ final class Network {
             transport(c, next, p, end, depth, -1);
         }
         return end;
+    }
+
+    /** Bytes no dissector here reads, as Wireshark's "data" protocol. */
+    private static void data(Cursor c, int o, int end) {
+        int shown = Math.min(end, c.captured()) - o;
+        if (shown > 0) {
+            c.protocol(Icmp.DATA, o, shown);
+            c.bytes(Icmp.DATA_DATA, o, shown);
+            c.out().add(Icmp.DATA_LEN, 0, 0, end - o);
+            c.out().close();
+        }
     }
 
     private static boolean isExtension(int next) {
