@@ -3,6 +3,7 @@ package dev.cutover.dissect;
 import dev.cutover.dissect.proto.Arp;
 import dev.cutover.dissect.proto.Dns;
 import dev.cutover.dissect.proto.Icmp;
+import dev.cutover.dissect.proto.Icmpv6;
 import dev.cutover.dissect.proto.Ssdp;
 import dev.cutover.dissect.proto.Tcp;
 import dev.cutover.dissect.proto.Ethernet;
@@ -38,6 +39,7 @@ public final class FieldCatalogue {
         all.addAll(Udp.FIELDS);
         all.addAll(Tcp.FIELDS);
         all.addAll(Icmp.FIELDS);
+        all.addAll(Icmpv6.FIELDS);
         all.addAll(Dns.FIELDS);
         all.addAll(Ssdp.FIELDS);
         all.addAll(Gre.FIELDS);

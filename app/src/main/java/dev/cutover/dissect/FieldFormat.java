@@ -23,6 +23,11 @@ public final class FieldFormat {
             case FRAMENUM:
                 if (f.hex() && f.mask() == 0) {
                     appendHex(sb, v, f.type() == FieldType.UINT8 ? 2 : f.type() == FieldType.UINT16 ? 4 : 8, f);
+                } else if (f.hex() && f.type() == FieldType.UINT32) {
+                    // tshark writes a masked hexadecimal field as wide as the bytes it lies in: ipv6.tclass
+                    // 0x000000b8 (four bytes), ipv6.flow 0x012345 (three)
+                    int width = d.length(node);
+                    appendHex(sb, v, width > 0 && width < 4 ? width * 2 : 8, f);
                 } else {
                     sb.append(v);
                 }
@@ -35,6 +40,11 @@ public final class FieldFormat {
                 break;
             case IPV4:
                 Addresses.appendIpv4(sb, v);
+                break;
+            case IPV6:
+                if (d.length(node) == 16) {
+                    sb.append(Addresses.ipv6(d.data(), d.offset(node)));
+                }
                 break;
             case BYTES:
                 Addresses.appendHex(sb, d.data(), d.offset(node), d.length(node));
@@ -193,7 +203,7 @@ public final class FieldFormat {
     }
 
     /** Wireshark's "000. .... .... .... " picture of a bit field within its bytes. */
-    private static void appendBitPattern(StringBuilder sb, Field f, long value, int bytes) {
+    static void appendBitPattern(StringBuilder sb, Field f, long value, int bytes) {
         long mask = f.mask();
         int bits = Math.max(1, bytes) * 8;
         int shift = Long.numberOfTrailingZeros(mask);

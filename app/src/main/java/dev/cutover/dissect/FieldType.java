@@ -12,6 +12,8 @@ public enum FieldType {
     BOOLEAN("boolean"),
     ETHER("Ethernet or other MAC address"),
     IPV4("IPv4 address"),
+    /** Sixteen bytes, shown in RFC 5952's short form (fe80::1). */
+    IPV6("IPv6 address"),
     BYTES("byte sequence"),
     STRING("character string"),
     ABSOLUTE_TIME("date and time"),

@@ -5,6 +5,7 @@ import dev.cutover.dissect.proto.Dns;
 import dev.cutover.dissect.proto.Ethernet;
 import dev.cutover.dissect.proto.FrameProto;
 import dev.cutover.dissect.proto.Icmp;
+import dev.cutover.dissect.proto.Icmpv6;
 import dev.cutover.dissect.proto.Ip;
 import dev.cutover.dissect.proto.Sll;
 import dev.cutover.dissect.proto.Tcp;
@@ -119,10 +120,68 @@ final class ProtocolSummary {
         if (f == Dns.RESP_TYPE && isNsecBitmap(d, node)) {
             return "RR type in bit map: " + Dns.RESP_TYPE.valueNames().getOrDefault(v, Dns.typeName((int) v));
         }
+        if (f == Ip.V6_TCLASS || f == Ip.V6_FLOW) {
+            StringBuilder sb = new StringBuilder(80);
+            FieldFormat.appendBitPattern(sb, f, v, d.length(node));
+            if (f == Ip.V6_FLOW) {
+                return sb.append(String.format(" = Flow Label: 0x%05x", v)).toString();
+            }
+            sb.append(String.format(" = Traffic Class: 0x%02x (DSCP: ", v)).append(dscpShort((int) v >>> 2))
+                    .append(", ECN: ").append(ECN_SHORT[(int) v & 3]).append(')');
+            return sb.toString();
+        }
+        if (f == Icmpv6.CHECKSUM) {
+            int status = d.find(Icmpv6.CHECKSUM_STATUS, node);
+            long st = status < 0 ? 2 : d.value(status);
+            String text = String.format("Checksum: 0x%04x", v);
+            if (st == 1) {
+                return text + " [correct]";
+            }
+            int bad = st == 0 ? d.find(Icmpv6.BAD_CHECKSUM.field(), node) : -1;
+            if (bad >= 0) {
+                String message = String.valueOf(d.object(bad));
+                int at = message.indexOf("0x");
+                return text + " incorrect, should be " + message.substring(at, Math.min(message.length(), at + 6));
+            }
+            return text + " [unverified]";
+        }
+        if (f == Icmpv6.CHECKSUM_STATUS) {
+            return "[Checksum Status: " + f.valueNames().getOrDefault(v, Long.toString(v)) + "]";
+        }
+        if (f == Icmpv6.NA_FLAG) {
+            String names = Icmpv6.naFlagNames(v);
+            return String.format("Flags: 0x%08x", v) + (names.isEmpty() ? "" : ", " + names);
+        }
+        if (f == Icmpv6.OPT_LENGTH) {
+            return "Length: " + v + " (" + v * 8 + " bytes)";
+        }
+        if (f == Ip.HOPOPTS_LEN_OCT || f == Ip.DSTOPTS_LEN_OCT || f == Ip.ROUTING_LEN_OCT) {
+            return "[Length: " + v + " bytes]";
+        }
         if (f == Tcp.HDR_LEN || f == Ip.HDR_LEN) {
             return "Header Length: " + v + " bytes (" + v / 4 + ")";
         }
         return null;
+    }
+
+    private static final String[] ECN_SHORT = {"Not-ECT", "ECT(1)", "ECT(0)", "CE"};
+
+    /** Wireshark's short DSCP names (dscp_short_vals): CS0, AF41, EF PHB; Unknown for the others. */
+    private static String dscpShort(int dscp) {
+        switch (dscp) {
+            case 0: return "CS0";
+            case 1: return "LE";
+            case 44: return "VOICE-ADMIT";
+            case 46: return "EF PHB";
+            default:
+                if (dscp % 8 == 0) {
+                    return "CS" + dscp / 8;
+                }
+                if (dscp >= 10 && dscp <= 38 && dscp % 2 == 0 && (dscp % 8) != 0) {
+                    return "AF" + dscp / 8 + (dscp % 8) / 2;
+                }
+                return "Unknown";
+        }
     }
 
     /** An NSEC record's type bitmap entry: it follows the record's next-domain-name among its siblings. */

@@ -129,7 +129,7 @@ final class Compiler {
     }
 
     private static boolean isByteString(Operand o) {
-        return o.type == FieldType.BYTES || o.type == FieldType.PROTOCOL;
+        return o.type == FieldType.BYTES || o.type == FieldType.PROTOCOL || o.type == FieldType.IPV6;
     }
 
     /** Integer types compare with one another (vlan.id with arp.opcode); other types only with their own. */

@@ -255,6 +255,13 @@ final class Literals {
             return ((Ast.Quoted) lit).bytes();
         }
         String t = text(lit);
+        if (o.type == FieldType.IPV6) {
+            byte[] address = ipv6(t);
+            if (address == null) {
+                throw invalid(lit, o, "IPv6 address");
+            }
+            return address;
+        }
         byte[] b = hexBytes(t);
         if (b == null) {
             BigInteger v = t.startsWith("0x") || t.startsWith("0X") ? integer(t) : null;
@@ -264,6 +271,68 @@ final class Literals {
             throw invalid(lit, o, "byte string");
         }
         return b;
+    }
+
+    /**
+     * An IPv6 address in any RFC 4291 text form (fe80::1, 2001:db8:0:0:0:0:0:10, ::ffff:10.0.0.1) as its sixteen
+     * bytes; null when the text is not one.
+     */
+    static byte[] ipv6(String t) {
+        if (t.isEmpty() || t.length() > 45) {
+            return null;
+        }
+        int gap = t.indexOf("::");
+        if (gap >= 0 && t.indexOf("::", gap + 1) >= 0) {
+            return null;
+        }
+        String head = gap >= 0 ? t.substring(0, gap) : t;
+        String tail = gap >= 0 ? t.substring(gap + 2) : "";
+        byte[] front = groups(head, gap < 0);
+        byte[] back = gap >= 0 ? groups(tail, true) : new byte[0];
+        if (front == null || back == null) {
+            return null;
+        }
+        int total = front.length + back.length;
+        if (gap < 0 ? total != 16 : total > 14) {
+            return null;
+        }
+        byte[] out = new byte[16];
+        System.arraycopy(front, 0, out, 0, front.length);
+        System.arraycopy(back, 0, out, 16 - back.length, back.length);
+        return out;
+    }
+
+    /** Colon-separated groups of 1 to 4 hex digits, the last of which may be a dotted IPv4 address when allowed. */
+    private static byte[] groups(String s, boolean ipv4Last) {
+        if (s.isEmpty()) {
+            return new byte[0];
+        }
+        String[] parts = s.split(":", -1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16);
+        for (int i = 0; i < parts.length; i++) {
+            String g = parts[i];
+            if (i == parts.length - 1 && ipv4Last && g.indexOf('.') >= 0) {
+                Matcher m = IPV4.matcher(g);
+                if (!m.matches() || m.group(5) != null) {
+                    return null;
+                }
+                for (int k = 1; k <= 4; k++) {
+                    int octet = Integer.parseInt(m.group(k));
+                    if (octet > 255) {
+                        return null;
+                    }
+                    out.write(octet);
+                }
+                continue;
+            }
+            if (g.isEmpty() || g.length() > 4 || !allDigits(g, 16)) {
+                return null;
+            }
+            int v = Integer.parseInt(g, 16);
+            out.write(v >>> 8);
+            out.write(v & 0xff);
+        }
+        return out.size() > 16 ? null : out.toByteArray();
     }
 
     /** Hex bytes separated by ':', '-' or '.', or not at all; each group one or two digits, or an even number. */

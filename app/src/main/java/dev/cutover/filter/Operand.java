@@ -73,6 +73,7 @@ final class Operand {
             case IPV4:
                 return new Operand(f, f.type(), label, Dissection::value, bigEndian(4), null);
             case BYTES:
+            case IPV6:
             case PROTOCOL:
                 return new Operand(f, f.type(), label, null, new Covered(), null);
             case STRING:
@@ -111,6 +112,7 @@ final class Operand {
                 n = (d, i) -> 6;
                 break;
             case BYTES:
+            case IPV6:
             case PROTOCOL:
             case STRING:
                 Bytes b = base.bytes;

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Protocol and Info columns and the TCP, UDP, ICMP, DNS/LLMNR/mDNS and SSDP fields of frames of the shared
+ * The Protocol and Info columns and the IPv6, TCP, UDP, ICMP, ICMPv6, DNS/LLMNR/mDNS and SSDP fields of frames of the shared
  * corpus, equal to tshark 4.0's answers committed beside {@code tshark/make-expected.py} (which says how they
  * were made: raw sequence numbers, each frame decoded without the state other frames give).
  */
@@ -39,7 +39,14 @@ class ProtocolConformanceTest {
             "dns.id", "dns.flags", "dns.flags.response", "dns.flags.opcode", "dns.flags.rcode", "dns.count.queries",
             "dns.count.answers", "dns.count.auth_rr", "dns.count.add_rr", "dns.qry.name", "dns.qry.type",
             "dns.qry.class", "dns.resp.name", "dns.resp.type", "dns.a", "http.request.method",
-            "http.response.code");
+            "http.response.code", "ipv6.version", "ipv6.tclass", "ipv6.tclass.dscp", "ipv6.tclass.ecn", "ipv6.flow",
+            "ipv6.plen", "ipv6.nxt", "ipv6.hlim", "ipv6.src", "ipv6.dst", "ipv6.addr", "ipv6.hopopts.nxt",
+            "ipv6.hopopts.len", "icmpv6.type", "icmpv6.code", "icmpv6.checksum", "icmpv6.checksum.status",
+            "icmpv6.echo.identifier", "icmpv6.echo.sequence_number", "icmpv6.nd.ns.target_address",
+            "icmpv6.nd.na.flag.r", "icmpv6.nd.na.flag.s", "icmpv6.nd.na.flag.o", "icmpv6.nd.na.target_address",
+            "icmpv6.opt.type", "icmpv6.opt.length", "icmpv6.opt.linkaddr", "icmpv6.opt.src_linkaddr",
+            "icmpv6.opt.target_linkaddr", "icmpv6.mldr.nb_mcast_records", "icmpv6.mldr.mar.record_type",
+            "icmpv6.mldr.mar.multicast_address");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -3,6 +3,7 @@ package dev.cutover.dissect.proto;
 import dev.cutover.dissect.Addresses;
 import dev.cutover.dissect.Cursor;
 import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.Field;
 import dev.cutover.dissect.Layer;
 
 /**
@@ -81,19 +82,122 @@ final class Network {
     static int ipv6(Cursor c, int o, Layer depth) {
         Dissection out = c.out();
         c.protocol(Ip.IPV6, o, 40);
-        c.require(Ip.V6_PLEN, o, 40);
+        c.bits(Ip.V6_VERSION, o, 1);
+        c.bits(Ip.V6_TCLASS, o, 4);
+        int tclass = out.size() - 1;
+        out.open(tclass);
+        c.bits(Ip.V6_DSCP, o, 4);
+        c.bits(Ip.V6_ECN, o, 4);
+        out.close();
+        c.bits(Ip.V6_FLOW, o + 1, 3);
         int payload = c.uint16(Ip.V6_PLEN, o + 4);
+        int plenNode = out.size() - 1;
         int next = c.uint8(Ip.V6_NXT, o + 6);
         c.uint8(Ip.V6_HLIM, o + 7);
         c.bytes(Ip.V6_SRC, o + 8, 16);
+        out.add(Ip.V6_ADDR, o + 8, 16, 0);
         c.bytes(Ip.V6_DST, o + 24, 16);
-        out.close();
+        out.add(Ip.V6_ADDR, o + 24, 16, 0);
         out.setAddressColumns(Dissection.IPV6_ADDRESSES, o + 8, o + 24);
-        String name = Ip.PROTOCOLS.get((long) next);
-        out.setProtocolColumn(name != null ? name : "IPv6");
         int end = o + 40 + payload;
-        transport(c, next, o + 40, end, depth, -1);
+        int framing = c.reported() - (o + 40);
+        if (payload > framing) {
+            // Wireshark goes on with the bytes the frame has, and says so.
+            out.open(plenNode);
+            c.expert(Ip.V6_PLEN_EXCEEDS, o + 4, 2, String.format(Ip.V6_PLEN_EXCEEDS.text(), Math.max(0, framing)));
+            out.close();
+            end = c.reported();
+        }
+        int p = o + 40;
+        for (int headers = 0; headers < 8 && (isExtension(next) || next == Ip.PROTO_FRAGMENT) && p < end; headers++) {
+            if (next == Ip.PROTO_FRAGMENT) {
+                c.require(Ip.FRAGHDR_NXT, p, 8);
+                c.protocol(Ip.FRAGHDR, p, 8);
+                int inner = c.uint8(Ip.FRAGHDR_NXT, p);
+                int offset = c.u16(p + 2) & 0xfff8;
+                c.bits(Ip.FRAGHDR_OFFSET, p + 2, 2);
+                boolean more = c.bits(Ip.FRAGHDR_MORE, p + 2, 2) != 0;
+                long ident = c.uint32(Ip.FRAGHDR_IDENT, p + 4);
+                out.close();
+                p += 8;
+                if (offset != 0 || more) {
+                    // Reassembly needs the other fragments; Wireshark's Info before it has them.
+                    out.close();
+                    out.setProtocolColumn("IPv6");
+                    StringBuilder info = out.info();
+                    info.setLength(0);
+                    info.append(String.format("IPv6 fragment (off=%d more=%s ident=0x%08x nxt=%d)", offset,
+                            more ? "y" : "n", ident, inner));
+                    data(c, p, end);
+                    return end;
+                }
+                next = inner;
+                continue;
+            }
+            int length = extension(c, next, p);
+            if (length < 0) {
+                break;
+            }
+            next = c.u8(p);
+            p += length;
+        }
+        out.close();
+        String name = Ip.PROTOCOLS.get((long) next);
+        out.setProtocolColumn(name != null && next != Ip.PROTO_NO_NEXT ? name : "IPv6");
+        if (p > end) {
+            return end;
+        }
+        if (next == Ip.PROTO_NO_NEXT) {
+            StringBuilder info = out.info();
+            info.setLength(0);
+            info.append("IPv6 no next header");
+            return end;
+        }
+        if (next == Ip.PROTO_ICMPV6) {
+            if (p < end) {
+                Icmpv6.dissect(c, p, end, o);
+            }
+        } else if (!isExtension(next)) {
+            transport(c, next, p, end, depth, -1);
+        }
         return end;
+    }
+
+    /** Bytes no dissector here reads, as Wireshark's "data" protocol. */
+    private static void data(Cursor c, int o, int end) {
+        int shown = Math.min(end, c.captured()) - o;
+        if (shown > 0) {
+            c.protocol(Icmp.DATA, o, shown);
+            c.bytes(Icmp.DATA_DATA, o, shown);
+            c.out().add(Icmp.DATA_LEN, 0, 0, end - o);
+            c.out().close();
+        }
+    }
+
+    private static boolean isExtension(int next) {
+        return next == Ip.PROTO_HOPOPTS || next == Ip.PROTO_DSTOPTS || next == Ip.PROTO_ROUTING;
+    }
+
+    /**
+     * Records the hop-by-hop, destination options or routing header at {@code p} (its options are not decoded)
+     * and returns its length, or -1 when it was not captured whole.
+     */
+    private static int extension(Cursor c, int next, int p) {
+        Field proto = next == Ip.PROTO_HOPOPTS ? Ip.HOPOPTS : next == Ip.PROTO_DSTOPTS ? Ip.DSTOPTS : Ip.ROUTING;
+        Field nxt = next == Ip.PROTO_HOPOPTS ? Ip.HOPOPTS_NXT : next == Ip.PROTO_DSTOPTS ? Ip.DSTOPTS_NXT : Ip.ROUTING_NXT;
+        Field len = next == Ip.PROTO_HOPOPTS ? Ip.HOPOPTS_LEN : next == Ip.PROTO_DSTOPTS ? Ip.DSTOPTS_LEN : Ip.ROUTING_LEN;
+        Field octets = next == Ip.PROTO_HOPOPTS ? Ip.HOPOPTS_LEN_OCT
+                : next == Ip.PROTO_DSTOPTS ? Ip.DSTOPTS_LEN_OCT : Ip.ROUTING_LEN_OCT;
+        Dissection out = c.out();
+        c.require(nxt, p, 2);
+        int length = (c.u8(p + 1) + 1) * 8;
+        c.protocol(proto, p, length);
+        c.uint8(nxt, p);
+        c.uint8(len, p + 1);
+        out.add(octets, 0, 0, length);
+        out.close();
+        c.require(proto, p, length);
+        return length;
     }
 
     /** {@code ttl} is the IPv4 header's, for ICMP's Info column; -1 over IPv6. */

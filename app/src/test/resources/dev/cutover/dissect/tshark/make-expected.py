@@ -9,7 +9,8 @@ Cutover decodes each frame on its own, so tshark is run the same way: sequence n
 decoded apart from the others, so no window scale learnt from a handshake is applied (Win= is the header's).
 The "(request in N)" / "(reply in N)" / "(no response found!)" tail of ICMP echo Info needs the other frame
 and is cut off. Frames are those tshark decodes from Ethernet or Linux SLL whose Protocol column names a
-protocol Cutover decodes: every such frame of captures/arp, and a sample of captures/mixed.
+protocol Cutover decodes: every such frame of captures/arp, and a sample of captures/mixed. ICMPv6 is taken
+only where the frame's first network layer is the IPv6 carrying it.
 """
 import json
 import os
@@ -20,7 +21,7 @@ import tempfile
 
 PREFS = ["-n", "-o", "tcp.relative_sequence_numbers:FALSE", "-o", "tcp.analyze_sequence_numbers:FALSE",
          "-o", "tcp.desegment_tcp_streams:FALSE"]
-PROTOCOLS = {"TCP", "UDP", "ICMP", "DNS", "LLMNR", "MDNS", "SSDP", "ARP", "RARP"}
+PROTOCOLS = {"TCP", "UDP", "ICMP", "ICMPv6", "DNS", "LLMNR", "MDNS", "SSDP", "ARP", "RARP"}
 FIELDS = ["ip.src", "ip.dst", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.seq_raw", "tcp.ack_raw",
           "tcp.hdr_len", "tcp.flags", "tcp.flags.res", "tcp.flags.ae", "tcp.flags.cwr", "tcp.flags.ece",
           "tcp.flags.urg", "tcp.flags.ack", "tcp.flags.push", "tcp.flags.reset", "tcp.flags.syn", "tcp.flags.fin",
@@ -29,7 +30,14 @@ FIELDS = ["ip.src", "ip.dst", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.seq
           "icmp.ident", "icmp.seq", "icmp.seq_le", "dns.id", "dns.flags", "dns.flags.response", "dns.flags.opcode",
           "dns.flags.rcode", "dns.count.queries", "dns.count.answers", "dns.count.auth_rr", "dns.count.add_rr",
           "dns.qry.name", "dns.qry.type", "dns.qry.class", "dns.resp.name", "dns.resp.type", "dns.a",
-          "http.request.method", "http.response.code"]
+          "http.request.method", "http.response.code",
+          "ipv6.version", "ipv6.tclass", "ipv6.tclass.dscp", "ipv6.tclass.ecn", "ipv6.flow", "ipv6.plen", "ipv6.nxt",
+          "ipv6.hlim", "ipv6.src", "ipv6.dst", "ipv6.addr", "ipv6.hopopts.nxt", "ipv6.hopopts.len",
+          "icmpv6.type", "icmpv6.code", "icmpv6.checksum", "icmpv6.checksum.status", "icmpv6.echo.identifier",
+          "icmpv6.echo.sequence_number", "icmpv6.nd.ns.target_address", "icmpv6.nd.na.flag.r",
+          "icmpv6.nd.na.flag.s", "icmpv6.nd.na.flag.o", "icmpv6.nd.na.target_address", "icmpv6.opt.type",
+          "icmpv6.opt.length", "icmpv6.opt.linkaddr", "icmpv6.opt.src_linkaddr", "icmpv6.opt.target_linkaddr",
+          "icmpv6.mldr.nb_mcast_records", "icmpv6.mldr.mar.record_type", "icmpv6.mldr.mar.multicast_address"]
 ICMP_TAIL = re.compile(r" \((request|reply) in \d+\)$| \(no response found!\)$")
 # ARP's duplicate address detection compares with earlier frames.
 ARP_TAIL = re.compile(r" \(duplicate use of [^)]* detected!\)$")
@@ -99,6 +107,9 @@ def main():
                     network = next((i for i, p in enumerate(layers) if p in ("ip", "ipv6", "arp")), len(layers))
                     if any(p not in LINK for p in layers[:network]) or "f5ethtrailer" in layers:
                         # F5's heuristic trailer dissector is not Cutover's; its errors change the Info column.
+                        continue
+                    if column == "ICMPv6" and layers[network:network + 1] != ["ipv6"]:
+                        # ICMPv6 tunnelled in IPv4 (Teredo, CAPWAP's 802.11 frames) is beyond Cutover's decode.
                         continue
                     if folder == "mixed" and column == "TCP":
                         tcp_seen += 1
