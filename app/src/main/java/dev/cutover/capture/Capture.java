@@ -177,7 +177,8 @@ public final class Capture implements Closeable {
                     boolean progressive = scan != null && !scan.gzipped
                             && (scan.format == CaptureFormat.PCAP || scan.format == CaptureFormat.PCAPNG);
                     if (monitor.cancelled()) {
-                        if (progressive) {
+                        // frames read so far are kept; with none yet, a cancel is a cancel (what was open stays)
+                        if (progressive && scan.index.size() > 0) {
                             stopped[0] = true;
                             throw new LoadStopped();
                         }

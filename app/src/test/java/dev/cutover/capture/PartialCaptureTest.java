@@ -116,6 +116,23 @@ class PartialCaptureTest {
     }
 
     @Test
+    void aCancelBeforeTheFirstFrameIsACancelNotAnEmptyCapture() throws IOException {
+        LoadMonitor cancelled = new LoadMonitor() {
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        List<Capture> prefixes = new ArrayList<>();
+        for (Path file : List.of(bigPcapng("first.pcapng"), bigPcap("first.pcap"))) {
+            // what was open before stays open: the window gets a cancel, not a capture of 0 frames to show instead
+            assertThatThrownBy(() -> Capture.open(List.of(file), cancelled, prefixes::add))
+                    .as(file.getFileName().toString()).isInstanceOf(CancellationException.class);
+        }
+        assertThat(prefixes).isEmpty();
+    }
+
+    @Test
     void withoutPrefixesOrWithSeveralFilesACancelStillDiscards() throws IOException {
         Path a = bigPcap("a.pcap");
         Path b = bigPcap("b.pcap");
