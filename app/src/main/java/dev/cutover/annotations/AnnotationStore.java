@@ -100,6 +100,9 @@ public final class AnnotationStore implements AnnotationSource {
                     store.files) + (frameCount >= 0 ? " (" + frameCount + " frames)" : "")
                     + ": its frame numbers may point at other frames";
         }
+        if (frameCount < 0 && s.frames() != null) {
+            store.frames = s.frames(); // unknown here (a load stopped early): the sidecar keeps the count it had
+        }
         store.byFrame.putAll(annotations(s));
         store.onDisk.putAll(store.byFrame);
         return store;

@@ -66,6 +66,22 @@ class AnnotationStoreTest {
     }
 
     @Test
+    void aLoadStoppedEarlyNeitherWarnsNorWritesItsFrameCountIntoTheSidecar() throws Exception {
+        Path capture = Samples.copy("esxi-vmotion-vlan10.pcap", dir);
+        AnnotationStore whole = AnnotationStore.load(List.of(capture), 77);
+        whole.put(new Annotation(41, "first RARP", List.of()));
+        whole.save();
+        // the first 50 frames of a load the user stopped: the count is not the file's, so it is unknown
+        AnnotationStore first = AnnotationStore.load(List.of(capture), -1);
+        assertThat(first.mismatch()).isNull();
+        assertThat(first.get(41).comment()).isEqualTo("first RARP");
+        first.put(new Annotation(12, "typed on the first frames", List.of()));
+        first.save();
+        assertThat(Files.readString(first.sidecar())).contains("\"frames\" : 77");
+        assertThat(AnnotationStore.load(List.of(capture), 77).mismatch()).isNull();
+    }
+
+    @Test
     void undoAndRedoEachChange() {
         AnnotationStore s = AnnotationStore.inMemory();
         s.put(new Annotation(3, "one", List.of()));

@@ -269,7 +269,9 @@ public final class MainViewModel {
         partialShown = false;
         shown = c;
         liveShown = false;
-        annotations.setFiles(c == null ? List.of() : capture.filesProperty().get(), c == null ? 0 : c.frameCount());
+        // a load stopped early holds the first frames, numbered as in the whole file: the count is not the file's
+        annotations.setFiles(c == null ? List.of() : capture.filesProperty().get(),
+                c == null ? 0 : c.stopped() ? -1 : c.frameCount());
         if (continues) {
             // the frames so far are on show: the rest are added, and the current frame and the selection stay
             packets.extendCapture(c, true);
