@@ -48,6 +48,9 @@ public final class CaptureViewModel {
     private final TaskKey loadTask = TaskKey.named("open");
     private TaskHandle load = TaskHandle.NONE;
 
+    /** The files of the load under way (or the last one). */
+    private List<Path> loadingFiles;
+
     public CaptureViewModel(Tasks tasks) {
         this.tasks = tasks;
     }
@@ -59,8 +62,9 @@ public final class CaptureViewModel {
         }
         List<Path> files = List.copyOf(paths);
         int open = ++generation;
-        partial.set(null);
+        loadingFiles = files;
         loading.set(true);
+        partial.set(null);
         progress.set(0);
         failure.set(null);
         state.set("Loading " + names(files) + "…");
@@ -115,7 +119,8 @@ public final class CaptureViewModel {
 
     /** Merges more files (another uplink's capture) into the open view. */
     public void add(List<Path> more) {
-        List<Path> all = new ArrayList<>(files.get());
+        // during a load, to what is loading (whose frames may be on show), not to what it replaces
+        List<Path> all = new ArrayList<>(loading.get() && loadingFiles != null ? loadingFiles : files.get());
         for (Path p : more) {
             if (!all.contains(p)) {
                 all.add(p);

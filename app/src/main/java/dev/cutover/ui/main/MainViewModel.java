@@ -72,6 +72,8 @@ public final class MainViewModel {
     private String titleOverride;
     /** Whether the capture on show is the frames so far of a file still loading: the loaded capture continues it. */
     private boolean partialShown;
+    /** The frames so far on show belong to a load that another has since replaced. */
+    private boolean partialSuperseded;
     private final ReadOnlyObjectWrapper<FramePipeline> frames = new ReadOnlyObjectWrapper<>(this, "frames");
     private final StatisticsViewModel statistics;
 
@@ -237,15 +239,21 @@ public final class MainViewModel {
      */
     private void partialLoaded(Capture p) {
         if (p == null) {
-            if (partialShown) {
+            if (partialShown && capture.loadingProperty().get()) {
+                // another load replaces the one on show: its frames come next (or, if it fails, what stays open);
+                // showing the old capture again in between would restart its analysis for nothing
+                partialSuperseded = true;
+            } else if (partialShown) {
                 partialShown = false;
+                partialSuperseded = false;
                 captureOpened(capture.capture());
             }
             return;
         }
         shown = p;
-        if (!partialShown) {
+        if (!partialShown || partialSuperseded) {
             partialShown = true;
+            partialSuperseded = false;
             liveShown = false;
             annotations.waitForLoad();
             packets.setCapture(p);
@@ -265,8 +273,9 @@ public final class MainViewModel {
     }
 
     private void captureOpened(Capture c) {
-        boolean continues = partialShown && c != null;
+        boolean continues = partialShown && !partialSuperseded && c != null;
         partialShown = false;
+        partialSuperseded = false;
         shown = c;
         liveShown = false;
         // a load stopped early holds the first frames, numbered as in the whole file: the count is not the file's

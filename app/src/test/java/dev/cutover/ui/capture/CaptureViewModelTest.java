@@ -197,6 +197,24 @@ class CaptureViewModelTest {
     }
 
     @Test
+    void aCaptureAddedWhileAnotherLoadsMergesWithTheOneLoadingNotTheOneItReplaces() throws Exception {
+        Path other = dir.resolve("vmnic2.pcap");
+        Files.copy(UiFixtures.SAMPLE, other);
+        java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+        CaptureViewModel vm = new CaptureViewModel(dev.cutover.ui.QueuedTasks.into(queue));
+        vm.open(List.of(UiFixtures.SILENT_VM));
+        queue.poll().run();
+        // the sample is loading (its first rows may be on show) when vmnic2.pcap is added
+        vm.open(List.of(UiFixtures.SAMPLE));
+        vm.add(List.of(other));
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+        assertThat(vm.filesProperty().get()).containsExactly(UiFixtures.SAMPLE, other);
+        assertThat(vm.capture().frameCount()).isEqualTo(2 * UiFixtures.SAMPLE_FRAMES);
+    }
+
+    @Test
     void aCancelDuringTheLoadOfSeveralFilesStillOpensNothing() throws Exception {
         Path a = bigPcap("a.pcap");
         Path b = bigPcap("b.pcap");

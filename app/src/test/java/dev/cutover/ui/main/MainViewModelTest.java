@@ -21,6 +21,39 @@ class MainViewModelTest {
     }
 
     @Test
+    void aFileOpenedWhileAnotherShowsItsFirstRowsDoesNotBringBackTheCaptureBeforeIt() throws Exception {
+        Path big = dir.resolve("big.pcap");
+        byte[] frame = new byte[1500];
+        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(big));
+             var w = new dev.cutover.capture.PcapWriter(out, 1, 65535, false)) {
+            for (int i = 0; i < 13_000; i++) {
+                frame[0] = (byte) i;
+                w.write(i * 1_000L, frame, 0, frame.length, frame.length);
+            }
+        }
+        List<String> analysed = new java.util.ArrayList<>();
+        MainViewModel vm = new MainViewModel(Tasks.DIRECT, (c, m) -> {
+            analysed.add(String.valueOf(c.sources().get(0).file().getFileName()));
+            return new AnalysisMigrations().analyse(c, m);
+        }, new PreferencesStore(dir));
+        vm.open(List.of(UiFixtures.SAMPLE));
+        List<String> titles = new java.util.ArrayList<>();
+        vm.titleProperty().addListener((o, was, now) -> titles.add(now));
+        boolean[] reopened = {false};
+        vm.capture().partialProperty().addListener((o, was, now) -> {
+            if (now != null && !reopened[0]) {
+                reopened[0] = true;
+                vm.open(List.of(UiFixtures.SILENT_VM)); // while big.pcap's first rows are on show
+            }
+        });
+        vm.open(List.of(big));
+        assertThat(reopened[0]).isTrue();
+        assertThat(analysed).containsExactly("esxi-vmotion-vlan10.pcap", "silent-vm-rarp-no-garp.pcap");
+        assertThat(titles).containsExactly("Cutover — big.pcap", "Cutover — silent-vm-rarp-no-garp.pcap");
+        vm.close();
+    }
+
+    @Test
     void openingSetsTheTitleStatusAndRecentFiles() {
         MainViewModel vm = vm();
         assertThat(vm.titleProperty().get()).isEqualTo("Cutover");
