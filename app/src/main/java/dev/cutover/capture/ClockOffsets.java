@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>The work is bounded: only Ethernet frames of up to {@link #MAX_FRAME_BYTES} bytes sent to a group address
  * are compared (an 802.1Q tag is left out, so a frame tagged on a trunk matches itself untagged on an access
- * port), at most {@link #MAX_SAMPLES} of them per file, among the first {@link #MAX_EXAMINED} small frames.
+ * port), at most {@link #MAX_SAMPLES} of them per file, among the first {@link #MAX_EXAMINED} small frames, and at
+ * most {@link #MAX_COPIES} copies of one frame.
  */
 public final class ClockOffsets {
     /** Larger frames are not compared. */
@@ -27,7 +28,9 @@ public final class ClockOffsets {
     /** Time stamps of the same frame further apart than this from the offset found are not counted as a match. */
     static final long MATCH_WINDOW_NANOS = 5_000_000L;
     /** At most this many of the copies of one frame in each file are paired (a frame repeated all along). */
-    private static final int MAX_COPIES = 64;
+    public static final int MAX_COPIES = 64;
+    /** At most this many time differences are weighed. */
+    private static final int MAX_DIFFERENCES = 4_000_000;
     /** An offset smaller than this is not worth correcting: capture jitter, not a wrong clock. */
     public static final long NEGLIGIBLE_NANOS = 1_000_000L;
 
@@ -74,7 +77,7 @@ public final class ClockOffsets {
      *
      * @param offsetNanos nanoseconds to add to the other file's time stamps to bring them onto the reference's
      *                    clock: positive when the other file runs behind
-     * @param frames      frames seen in both files at about that offset
+     * @param frames      frames of the other file seen in the reference at about that offset
      */
     public record Offset(long offsetNanos, int frames) {
         /** Whether the offset is large enough to be a wrong clock rather than jitter. */
@@ -116,7 +119,8 @@ public final class ClockOffsets {
      * frame), so frames repeated at intervals do not pull it off.
      */
     public static Offset between(Sample reference, Sample other) {
-        List<Long> diffs = new ArrayList<>();
+        long[] d = new long[1024];
+        int count = 0;
         for (Map.Entry<Long, long[]> e : other.times.entrySet()) {
             long[] ref = reference.times.get(e.getKey());
             if (ref == null) {
@@ -125,24 +129,27 @@ public final class ClockOffsets {
             int nr = reference.counts.get(e.getKey());
             int no = other.counts.get(e.getKey());
             long[] oth = e.getValue();
-            for (int a = 0; a < nr; a++) {
-                for (int b = 0; b < no; b++) {
-                    diffs.add(ref[a] - oth[b]);
+            for (int a = 0; a < nr && count < MAX_DIFFERENCES; a++) {
+                for (int b = 0; b < no && count < MAX_DIFFERENCES; b++) {
+                    if (count == d.length) {
+                        d = Arrays.copyOf(d, count * 2);
+                    }
+                    d[count++] = ref[a] - oth[b];
                 }
             }
         }
-        if (diffs.isEmpty()) {
+        if (count == 0) {
             return null;
         }
-        long[] d = diffs.stream().mapToLong(Long::longValue).sorted().toArray();
+        Arrays.sort(d, 0, count);
         int bestFrom = 0;
         int bestTo = 1;
         int to = 0;
-        for (int from = 0; from < d.length; from++) {
+        for (int from = 0; from < count; from++) {
             if (to < from + 1) {
                 to = from + 1;
             }
-            while (to < d.length && d[to] - d[from] <= MATCH_WINDOW_NANOS) {
+            while (to < count && d[to] - d[from] <= MATCH_WINDOW_NANOS) {
                 to++;
             }
             if (to - from > bestTo - bestFrom) {
@@ -154,7 +161,30 @@ public final class ClockOffsets {
         long lo = d[bestFrom + (n - 1) / 2];
         long hi = d[bestFrom + n / 2];
         long median = lo + (hi - lo) / 2; // hi - lo is within the window: no overflow
-        return new Offset(median, n);
+        return new Offset(median, matched(reference, other, median));
+    }
+
+    /** How many of {@code other}'s sampled frames have a copy in {@code reference} at about {@code offset}. */
+    private static int matched(Sample reference, Sample other, long offset) {
+        int matched = 0;
+        for (Map.Entry<Long, long[]> e : other.times.entrySet()) {
+            long[] ref = reference.times.get(e.getKey());
+            if (ref == null) {
+                continue;
+            }
+            int nr = reference.counts.get(e.getKey());
+            int no = other.counts.get(e.getKey());
+            long[] oth = e.getValue();
+            for (int b = 0; b < no; b++) {
+                for (int a = 0; a < nr; a++) {
+                    if (Math.abs(ref[a] - oth[b] - offset) <= MATCH_WINDOW_NANOS / 2) {
+                        matched++;
+                        break;
+                    }
+                }
+            }
+        }
+        return matched;
     }
 
     /**

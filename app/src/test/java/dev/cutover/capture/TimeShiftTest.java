@@ -144,4 +144,26 @@ class TimeShiftTest {
             assertThat(ClockOffsets.fromFirst(c).get(1)).isNull();
         }
     }
+
+    @Test
+    void aFrameTaggedOnATrunkMatchesItselfUntagged() throws IOException {
+        byte[] tagged = MigrationFrames.RARP_VLAN10;
+        byte[] untagged = new byte[tagged.length - 4];
+        System.arraycopy(tagged, 0, untagged, 0, 12);
+        System.arraycopy(tagged, 16, untagged, 12, tagged.length - 16);
+        Path trunk = dir.resolve("trunk.pcap");
+        Path access = dir.resolve("access.pcap");
+        try (var os = java.nio.file.Files.newOutputStream(trunk); PcapWriter w = new PcapWriter(os, 1, 65535, true)) {
+            w.write(T, tagged, 0, tagged.length, tagged.length);
+        }
+        try (var os = java.nio.file.Files.newOutputStream(access); PcapWriter w = new PcapWriter(os, 1, 65535, true)) {
+            w.write(T + 40_000_000_000L, untagged, 0, untagged.length, untagged.length);
+            // the other RARP's bytes, one byte changed: another frame
+            untagged[untagged.length - 1] = 1;
+            w.write(T + 1_000_000_000L, untagged, 0, untagged.length, untagged.length);
+        }
+        try (Capture c = Capture.open(List.of(trunk, access), LoadMonitor.NONE)) {
+            assertThat(ClockOffsets.fromFirst(c).get(1)).isEqualTo(new ClockOffsets.Offset(-40_000_000_000L, 1));
+        }
+    }
 }
