@@ -139,6 +139,22 @@ class TimeShiftOptionTest {
     }
 
     @Test
+    void aReportAndInfosJsonSeeTheShift() throws IOException {
+        Path out = dir.resolve("report.csv");
+        CliRun run = CliRun.of("report", "--format", "csv", "--columns", "frame.number,frame.interface_name,"
+                + "frame.time_epoch", "--time-shift", "vusb2.pcap=2.913", "-o", out.toString(), vmnic5.toString(),
+                vusb2.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(out)).contains("\"6\",\"vusb2.pcap\",\"1700000101.913000000\"");
+        CliRun json = CliRun.of("info", "--format", "json", "--time-shift", "vusb2.pcap=-0.000000001",
+                vmnic5.toString(), vusb2.toString());
+        assertThat(json.code()).isEqualTo(ExitCodes.OK);
+        assertThat(json.out()).contains("\"timeShiftNanos\" : 0" + System.lineSeparator()).contains("\"timeShiftNanos\" : -1")
+                .contains("\"firstTime\" : \"2023-11-14T22:14:57.086999999Z\"");
+        assertFilesUnchanged();
+    }
+
+    @Test
     void aFileNotGivenIsNamed() throws IOException {
         for (String command : List.of("info", "analyze", "dissect", "annotate")) {
             CliRun run = CliRun.of(command, "--time-shift", "vusb3.pcap=2.913", vmnic5.toString(), vusb2.toString());
