@@ -149,7 +149,8 @@ class TimeShiftOptionTest {
         CliRun json = CliRun.of("info", "--format", "json", "--time-shift", "vusb2.pcap=-0.000000001",
                 vmnic5.toString(), vusb2.toString());
         assertThat(json.code()).isEqualTo(ExitCodes.OK);
-        assertThat(json.out()).contains("\"timeShiftNanos\" : 0" + System.lineSeparator()).contains("\"timeShiftNanos\" : -1")
+        assertThat(json.out()).contains("\"timeShiftNanos\" : 0" + System.lineSeparator())
+                .contains("\"timeShiftNanos\" : -1")
                 .contains("\"firstTime\" : \"2023-11-14T22:14:57.086999999Z\"");
         assertFilesUnchanged();
     }
