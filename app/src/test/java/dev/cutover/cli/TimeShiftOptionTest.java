@@ -199,4 +199,28 @@ class TimeShiftOptionTest {
         assertThat(byPath.out()).contains(second + " runs 1.000 s ahead of " + vusb2
                 + " (4 frames seen in both); to align: --time-shift " + second + "=0");
     }
+
+    @Test
+    void aTextCaptureWithoutADateIsPutOnThePcapsDay() throws IOException {
+        // pktcap-uw's text has the time of day only; the pcap of the same frames has the date too
+        Path pcap = dev.cutover.testsupport.Samples.copy("esxi-vmotion-vlan10.pcap", dir);
+        Path text = dev.cutover.testsupport.Samples.copy("esxi-vmotion-vlan10.pktcap.txt", dir);
+        byte[] textBytes = Files.readAllBytes(text);
+        CliRun run = CliRun.of("info", pcap.toString(), text.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        Matcher m = Pattern.compile("esxi-vmotion-vlan10.pktcap.txt runs \\S+ s behind esxi-vmotion-vlan10.pcap "
+                + "\\(\\d+ frames seen in both\\); to align: --time-shift (esxi-vmotion-vlan10.pktcap.txt=\\d+)")
+                .matcher(run.out());
+        assertThat(m.find()).as(run.out()).isTrue();
+        CliRun aligned = CliRun.of("info", pcap.toString(), text.toString(), "--time-shift", m.group(1));
+        assertThat(aligned.out()).contains("esxi-vmotion-vlan10.pktcap.txt and esxi-vmotion-vlan10.pcap agree "
+                + "within 1 ms");
+        // the text's first frame now falls on the pcap's day and minute (1970 without the shift)
+        Matcher first = Pattern.compile("First frame time: +(\\S+)").matcher(aligned.out());
+        assertThat(first.find()).isTrue();
+        String pcapFirst = first.group(1);
+        assertThat(first.find()).isTrue();
+        assertThat(first.group(1)).startsWith(pcapFirst.substring(0, 16));
+        assertThat(Files.readAllBytes(text)).isEqualTo(textBytes);
+    }
 }
