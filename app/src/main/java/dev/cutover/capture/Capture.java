@@ -152,8 +152,24 @@ public final class Capture implements Closeable {
      */
     public static Capture open(List<Path> files, LoadMonitor monitor, FrameTap tap, Consumer<Capture> prefixes)
             throws CaptureException {
+        return open(files, null, monitor, tap, prefixes);
+    }
+
+    /**
+     * As {@link #open(List, LoadMonitor, FrameTap, Consumer)}, with each file's clock corrected: {@code
+     * timeShiftNanos[i]} nanoseconds are added to every time stamp of {@code files.get(i)} as it is indexed, before
+     * the files are merged, so the numbering, the times and everything read from them see the corrected times
+     * (as {@code editcap -t} would, without writing a file). The files themselves are not changed.
+     *
+     * @param timeShiftNanos one per file, negative to move a file earlier; null for none
+     */
+    public static Capture open(List<Path> files, long[] timeShiftNanos, LoadMonitor monitor, FrameTap tap,
+                               Consumer<Capture> prefixes) throws CaptureException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files to open");
+        }
+        if (timeShiftNanos != null && timeShiftNanos.length != files.size()) {
+            throw new IllegalArgumentException(timeShiftNanos.length + " time shifts for " + files.size() + " files");
         }
         Objects.requireNonNull(monitor, "monitor");
         long total = 0;
@@ -197,7 +213,7 @@ public final class Capture implements Closeable {
                 };
                 try {
                     scans.add(SourceLoader.load(file, i, interfaceCount, progress, files.size() == 1 ? tap : null,
-                            started -> loading[0] = started));
+                            started -> loading[0] = started, timeShiftNanos == null ? 0 : timeShiftNanos[i]));
                 } catch (CaptureException e) {
                     throw e;
                 } catch (NoSuchFileException e) {
@@ -259,6 +275,11 @@ public final class Capture implements Closeable {
     /** The files, in the order given. */
     public List<SourceInfo> sources() {
         return sources;
+    }
+
+    /** Nanoseconds added to every time stamp of file {@code sourceIndex} when it was opened; 0 for none. */
+    public long timeShiftNanos(int sourceIndex) {
+        return sources.get(sourceIndex).timeShiftNanos();
     }
 
     /** Every interface of every file; an interface's position here is its id. */

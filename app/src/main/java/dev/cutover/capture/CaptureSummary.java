@@ -11,13 +11,15 @@ import java.util.Set;
  * What {@code capinfos} tells about one file: format, encapsulations, interfaces, counts, times and rates.
  *
  * @param firstTime ISO-8601 UTC with the capture's precision, or null when the file has no frames
+ * @param timeShiftNanos nanoseconds added to each of the file's time stamps when it was opened (0 for none); the
+ *                       times here include it
  */
 public record CaptureSummary(String file, String format, boolean gzipped, String byteOrder, String version,
                              List<String> encapsulations, List<Interface> interfaces, int frames, long fileSize,
                              long dataSize, String firstTime, String lastTime, double durationSeconds,
                              double averageFrameSize, double framesPerSecond, int precisionDigits,
                              List<String> comments, String application, String hardware, String os,
-                             String damage) {
+                             String damage, long timeShiftNanos) {
 
     /** One interface as capinfos lists it. */
     public record Interface(int id, String name, String description, String encapsulation, int linkType,
@@ -71,7 +73,7 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
                 frames == 0 ? null : iso(first, digits), frames == 0 ? null : iso(last, digits), duration,
                 frames == 0 ? 0 : (double) data / frames, duration > 0 ? frames / duration : 0, digits,
                 src.comments(), src.application(), src.hardware(), src.os(),
-                src.damage() == null ? null : src.damage().message());
+                src.damage() == null ? null : src.damage().message(), src.timeShiftNanos());
     }
 
     /** "2013-12-05T15:59:59.430926Z": ISO-8601 UTC with {@code digits} decimals. */
@@ -104,6 +106,10 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
                 + (byteOrder == null ? "" : ", " + byteOrder) + (version == null ? "" : ", version " + version));
         line(sb, "File encapsulation", encapsulations.isEmpty() ? "(none)" : String.join(", ", encapsulations));
         line(sb, "Timestamp precision", precisionName(precisionDigits));
+        if (timeShiftNanos != 0) {
+            line(sb, "Time shift", (timeShiftNanos > 0 ? "+" : "") + ClockOffsets.seconds(timeShiftNanos)
+                    + " s, added to every time stamp (the file is unchanged)");
+        }
         line(sb, "Number of frames", Integer.toString(frames));
         line(sb, "File size", fileSize + " bytes");
         line(sb, "Data size", dataSize + " bytes");

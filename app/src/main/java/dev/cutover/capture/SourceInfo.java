@@ -19,12 +19,22 @@ import java.util.List;
  * @param os          first SHB's shb_os, or null
  * @param application first SHB's shb_userappl, or null
  * @param damage      where reading stopped early, or null when the file was read to its end
+ * @param timeShiftNanos nanoseconds added to each of the file's time stamps when it was opened (0 for none)
  */
 public record SourceInfo(Path file, CaptureFormat format, boolean gzipped, String byteOrder, String version,
                          long fileSize, int sections, int frames, List<String> comments,
-                         String hardware, String os, String application, CaptureDamage damage) {
+                         String hardware, String os, String application, CaptureDamage damage,
+                         long timeShiftNanos) {
 
     public SourceInfo {
         comments = List.copyOf(comments);
+    }
+
+    /** A source opened with its time stamps as they are. */
+    public SourceInfo(Path file, CaptureFormat format, boolean gzipped, String byteOrder, String version,
+                      long fileSize, int sections, int frames, List<String> comments,
+                      String hardware, String os, String application, CaptureDamage damage) {
+        this(file, format, gzipped, byteOrder, version, fileSize, sections, frames, comments, hardware, os,
+                application, damage, 0);
     }
 }

@@ -20,19 +20,22 @@ final class SourceLoader {
      */
     static SourceScan load(Path file, int sourceIndex, int firstInterfaceId, ByteWindow.RefillListener progress)
             throws IOException {
-        return load(file, sourceIndex, firstInterfaceId, progress, null, scan -> { });
+        return load(file, sourceIndex, firstInterfaceId, progress, null, scan -> { }, 0);
     }
 
     /**
      * As above, showing each pcap or pcapng frame to {@code tap} (null for none); {@code started} gets the scan
      * before reading begins, so the progress listener can look at the frames read so far. A listener that throws
-     * {@link Capture.LoadStopped} ends reading: the scan keeps what was read.
+     * {@link Capture.LoadStopped} ends reading: the scan keeps what was read. {@code timeShiftNanos} is added to
+     * every time stamp of the file as it is indexed.
      */
     static SourceScan load(Path file, int sourceIndex, int firstInterfaceId, ByteWindow.RefillListener progress,
-                           FrameTap tap, java.util.function.Consumer<SourceScan> started) throws IOException {
+                           FrameTap tap, java.util.function.Consumer<SourceScan> started, long timeShiftNanos)
+            throws IOException {
         long fileSize = Files.size(file);
         SourceScan scan = new SourceScan(file, sourceIndex, firstInterfaceId, fileSize);
         scan.tap = tap;
+        scan.timeShiftNanos = timeShiftNanos;
         started.accept(scan);
         try {
             if (fileSize == 0) {

@@ -36,6 +36,11 @@ final class SourceScan implements AutoCloseable {
     int maxCapturedLength;
     /** Sees each frame's bytes as it is indexed; null for none. */
     FrameTap tap;
+    /**
+     * Nanoseconds added to every time stamp of this file as it enters the index (a clock correction the user
+     * asked for, as editcap -t makes it; the file is not changed); 0 for none.
+     */
+    long timeShiftNanos;
 
     SourceScan(Path file, int sourceIndex, int firstInterfaceId, long fileSize) {
         this.file = file;
@@ -66,9 +71,13 @@ final class SourceScan implements AutoCloseable {
         return info;
     }
 
+    /**
+     * Adds a frame to the index. Every reader's time stamps enter the index here, so the file's
+     * {@link #timeShiftNanos} is added here, once, for all formats.
+     */
     void frame(long dataOffset, long timestampNanos, int capturedLength, long originalLength, int interfaceId) {
         // an original length past 2^31 is a corrupt header; hold it at the int range rather than wrap
-        index.append(dataOffset, timestampNanos, capturedLength,
+        index.append(dataOffset, TimestampScale.saturatedAdd(timestampNanos, timeShiftNanos), capturedLength,
                 (int) Math.min(originalLength, Integer.MAX_VALUE), interfaceId);
         if (capturedLength > maxCapturedLength) {
             maxCapturedLength = capturedLength;
@@ -85,7 +94,9 @@ final class SourceScan implements AutoCloseable {
             return;
         }
         int at = window.at(dataOffset, capturedLength);
-        tap.frame(index.size() - 1, interfaces.get(interfaceId - firstInterfaceId), timestampNanos, window.buffer(),
+        int frame = index.size() - 1;
+        // the time stamp as the index holds it, the file's time shift added
+        tap.frame(frame, interfaces.get(interfaceId - firstInterfaceId), index.timestampNanos(frame), window.buffer(),
                 at, capturedLength, (int) Math.min(originalLength, Integer.MAX_VALUE));
     }
 
@@ -96,7 +107,7 @@ final class SourceScan implements AutoCloseable {
 
     SourceInfo info() {
         return new SourceInfo(file, format, gzipped, byteOrder, version, fileSize, sections, index.size(),
-                comments, hardware, os, application, damage);
+                comments, hardware, os, application, damage, timeShiftNanos);
     }
 
     /** Closes the file; only for a scan that is not handed on to a capture. */

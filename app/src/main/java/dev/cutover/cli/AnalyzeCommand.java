@@ -57,8 +57,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (filter == null) {
             return ExitCodes.USAGE;
         }
+        long[] shifts = input.shiftNanos(err);
+        if (shifts == null) {
+            return ExitCodes.USAGE;
+        }
         MigrationAnalyzer.prepare();
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, null,
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, shifts, config, null,
                 filter.needs().annotations(), false, !displayFilter.given(), err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;

@@ -54,9 +54,13 @@ public final class AnnotateCommand implements Callable<Integer> {
             err.println("cutover: annotate: --remove takes no --comment or --tag");
             return ExitCodes.USAGE;
         }
+        long[] shifts = input.shiftNanos(err);
+        if (shifts == null) {
+            return ExitCodes.USAGE;
+        }
         AnnotationStore store;
         List<Path> files = input.files;
-        try (Capture capture = CaptureFiles.open(files, err)) {
+        try (Capture capture = CaptureFiles.open(files, shifts, err, null)) {
             if (capture == null) {
                 return ExitCodes.UNREADABLE;
             }

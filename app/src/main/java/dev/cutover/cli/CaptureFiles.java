@@ -21,6 +21,14 @@ final class CaptureFiles {
 
     /** As {@link #open(List, PrintWriter)}, showing each frame of a single pcap or pcapng file to {@code tap}. */
     static Capture open(List<Path> files, PrintWriter err, dev.cutover.capture.FrameTap tap) {
+        return open(files, null, err, tap);
+    }
+
+    /**
+     * As {@link #open(List, PrintWriter, dev.cutover.capture.FrameTap)}, adding {@code shiftNanos[i]} to every time
+     * stamp of file i (null: none).
+     */
+    static Capture open(List<Path> files, long[] shiftNanos, PrintWriter err, dev.cutover.capture.FrameTap tap) {
         for (Path f : files) {
             if (!Files.exists(f)) {
                 err.println("cutover: " + f + ": no such file");
@@ -32,7 +40,7 @@ final class CaptureFiles {
             }
         }
         try {
-            return Capture.open(files, dev.cutover.capture.LoadMonitor.NONE, tap);
+            return Capture.open(files, shiftNanos, dev.cutover.capture.LoadMonitor.NONE, tap, null);
         } catch (CaptureException e) {
             err.println("cutover: " + e.getMessage());
             return null;

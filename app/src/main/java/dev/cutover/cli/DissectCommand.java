@@ -64,6 +64,10 @@ public final class DissectCommand implements Callable<Integer> {
         if (filter == null) {
             return ExitCodes.USAGE;
         }
+        long[] shifts = input.shiftNanos(err);
+        if (shifts == null) {
+            return ExitCodes.USAGE;
+        }
         AnalysisConfig config = analysisOptions.config();
         if (vendorTable.refused(err)) {
             return ExitCodes.USAGE;
@@ -74,7 +78,7 @@ public final class DissectCommand implements Callable<Integer> {
             // are indexed rather than after
             dev.cutover.analysis.MigrationAnalyzer.prepare();
         }
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, true, false, err)) {
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, shifts, config, vendors, true, false, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }

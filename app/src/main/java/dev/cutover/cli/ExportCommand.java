@@ -54,6 +54,10 @@ public final class ExportCommand implements Callable<Integer> {
         if (filter == null) {
             return ExitCodes.USAGE;
         }
+        long[] shifts = input.shiftNanos(err);
+        if (shifts == null) {
+            return ExitCodes.USAGE;
+        }
         String refused = Outputs.refuse(output, input.files);
         if (refused != null) {
             err.println("cutover: export: " + refused);
@@ -65,8 +69,8 @@ public final class ExportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         dev.cutover.dissect.Vendors vendors = vendorTable.named();
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, analysisOptions.config(), vendors, true, true,
-                err)) {
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, shifts, analysisOptions.config(), vendors,
+                true, true, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }

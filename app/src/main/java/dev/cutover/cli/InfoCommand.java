@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureSummary;
+import dev.cutover.capture.ClockOffsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,13 +19,15 @@ import java.util.concurrent.Callable;
 
 /** {@code cutover info}: what capinfos tells, for each file. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Format, link types, interfaces, frame count, first/last time, duration and sizes of each file.")
+        description = {"Format, link types, interfaces, frame count, first/last time, duration and sizes of each file.",
+                "With several files, how far each file's clock is from the first file's, judged from broadcast "
+                + "frames seen in both, and the --time-shift that aligns them."})
 public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files (gzip-compressed too)")
-    List<Path> files;
+    @Mixin
+    CaptureFileArgs input;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
@@ -34,18 +37,65 @@ public final class InfoCommand implements Callable<Integer> {
 
     enum OutputFormat { text, json }
 
+    /** How far each file's clock is from the first readable file's, and the --time-shift that aligns them. */
+    private static void printClockAdvice(List<Path> files, long[] shifts, Capture[] opened, PrintWriter out)
+            throws java.io.IOException {
+        int first = 0;
+        while (first < opened.length && opened[first] == null) {
+            first++;
+        }
+        if (first >= opened.length - 1) {
+            return;
+        }
+        ClockOffsets.Sample reference = ClockOffsets.sample(opened[first], 0);
+        List<String> lines = new ArrayList<>();
+        for (int f = first + 1; f < opened.length; f++) {
+            if (opened[f] == null) {
+                continue;
+            }
+            ClockOffsets.Offset offset = ClockOffsets.between(reference, ClockOffsets.sample(opened[f], 0));
+            if (offset == null) {
+                continue;
+            }
+            String advice = ClockOffsets.advice(name(files, first), name(files, f), offset, shifts[f]);
+            lines.add(advice != null ? advice : name(files, f) + " and " + name(files, first) + " agree within "
+                    + ClockOffsets.NEGLIGIBLE_NANOS / 1_000_000 + " ms (" + offset.frames()
+                    + (offset.frames() == 1 ? " frame" : " frames") + " seen in both)");
+        }
+        if (!lines.isEmpty()) {
+            out.println();
+            lines.forEach(out::println);
+            out.flush();
+        }
+    }
+
+    /** The file's name when no other file given has it (--time-shift takes either), else its path. */
+    private static String name(List<Path> files, int f) {
+        String base = CaptureSummary.baseName(files.get(f));
+        long same = files.stream().filter(p -> CaptureSummary.baseName(p).equals(base)).count();
+        return same == 1 ? base : files.get(f).toString();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        long[] shifts = input.shiftNanos(err);
+        if (shifts == null) {
+            return ExitCodes.USAGE;
+        }
+        List<Path> files = input.files;
         int code = ExitCodes.OK;
         List<CaptureSummary> summaries = new ArrayList<>();
-        for (Path file : files) {
-            try (Capture capture = CaptureFiles.open(List.of(file), err)) {
+        Capture[] opened = new Capture[files.size()];
+        try {
+            for (int f = 0; f < files.size(); f++) {
+                Capture capture = CaptureFiles.open(List.of(files.get(f)), new long[] {shifts[f]}, err, null);
                 if (capture == null) {
                     code = Math.max(code, ExitCodes.UNREADABLE);
                     continue;
                 }
+                opened[f] = capture;
                 CaptureSummary summary = CaptureSummary.of(capture, 0);
                 summaries.add(summary);
                 if (format == OutputFormat.text) {
@@ -63,6 +113,15 @@ public final class InfoCommand implements Callable<Integer> {
                 }
                 int damage = CaptureFiles.reportDamage(capture, err);
                 code = code == ExitCodes.UNREADABLE ? code : Math.max(code, damage);
+            }
+            if (format == OutputFormat.text) {
+                printClockAdvice(files, shifts, opened, out);
+            }
+        } finally {
+            for (Capture c : opened) {
+                if (c != null) {
+                    c.close();
+                }
             }
         }
         if (format == OutputFormat.json) {

@@ -41,7 +41,13 @@ final class OpenedCaptures implements AutoCloseable {
      */
     static OpenedCaptures open(List<Path> files, AnalysisConfig config, Vendors vendors, boolean readAnnotations,
                                boolean annotationsRequired, PrintWriter err) {
-        return open(files, config, vendors, readAnnotations, annotationsRequired, false, err);
+        return open(files, null, config, vendors, readAnnotations, annotationsRequired, false, err);
+    }
+
+    /** As above, adding {@code shiftNanos[i]} to every time stamp of file i (null: none). */
+    static OpenedCaptures open(List<Path> files, long[] shiftNanos, AnalysisConfig config, Vendors vendors,
+                               boolean readAnnotations, boolean annotationsRequired, PrintWriter err) {
+        return open(files, shiftNanos, config, vendors, readAnnotations, annotationsRequired, false, err);
     }
 
     /**
@@ -49,10 +55,11 @@ final class OpenedCaptures implements AutoCloseable {
      * the analysis looks for ARP while a single pcap or pcapng file is indexed rather than reading it again (for a
      * command that will run the analysis).
      */
-    static OpenedCaptures open(List<Path> files, AnalysisConfig config, Vendors vendors, boolean readAnnotations,
-                               boolean annotationsRequired, boolean analyzeWhileIndexing, PrintWriter err) {
+    static OpenedCaptures open(List<Path> files, long[] shiftNanos, AnalysisConfig config, Vendors vendors,
+                               boolean readAnnotations, boolean annotationsRequired, boolean analyzeWhileIndexing,
+                               PrintWriter err) {
         FrameTap tap = analyzeWhileIndexing ? MigrationAnalyzer.tap() : null;
-        Capture capture = CaptureFiles.open(files, err, tap);
+        Capture capture = CaptureFiles.open(files, shiftNanos, err, tap);
         if (capture == null) {
             return null;
         }

@@ -65,6 +65,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (filter == null) {
             return ExitCodes.USAGE;
         }
+        long[] shifts = input.shiftNanos(err);
+        if (shifts == null) {
+            return ExitCodes.USAGE;
+        }
         List<Column> cols;
         try {
             cols = columns == null || columns.isEmpty() ? DissectionCsv.DEFAULT_COLUMNS : Column.named(columns);
@@ -84,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         dev.cutover.dissect.Vendors vendors = vendorTable.named();
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, config, vendors, true, true, err)) {
+        try (OpenedCaptures opened = OpenedCaptures.open(input.files, shifts, config, vendors, true, true, err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }
