@@ -43,6 +43,8 @@ final class PcapngReader {
     private final ByteWindow window;
     private final SourceScan scan;
     private final long size;
+    /** The largest packet block read into the window whole when a tap looks at the frames. */
+    private static final long TAPPED_BLOCK_MAX = 1 << 20;
     private final OptionCursor options = new OptionCursor();
     private final List<Interface> interfaces = new ArrayList<>();
     private final List<String> packetComments = new ArrayList<>();
@@ -256,6 +258,11 @@ final class PcapngReader {
     private void readPacket(long pos, long length, int type, long localId, long units, long captured,
                             long original, int headerLength) throws IOException, Malformed {
         Interface iface = interfaceFor(pos, type, localId);
+        if (scan.tap != null && length <= TAPPED_BLOCK_MAX && pos + length <= size) {
+            // the whole block in the window at once: reading its options and trailer first and then its data for
+            // the tap would otherwise move the window forward and back, reading most windows twice
+            window.at(pos, (int) length);
+        }
         long room = length - headerLength - 4;
         if (captured > room) {
             throw new Malformed(pos, name(type) + " captured length " + captured + " is more than the "
