@@ -30,10 +30,9 @@ final class Stopwatch {
     static void follow(MainViewModel vm, Scene scene, PrintStream out) {
         Stopwatch w = new Stopwatch(out);
         // the time before the window, the JVM's and JavaFX's start included
-        ProcessHandle.current().info().startInstant().ifPresent(started -> {
-            double s = java.time.Duration.between(started, java.time.Instant.now()).toMillis() / 1e3;
-            out.printf("cutover.stopwatch: window shown %.3f s after the process started%n", s);
-        });
+        // the JVM's own clock: the process's start instant is only as fine as the system's clock ticks
+        double s = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+        out.printf("cutover.stopwatch: window shown %.3f s after the JVM started%n", s);
         ChangeListener<Number> rows = new ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
