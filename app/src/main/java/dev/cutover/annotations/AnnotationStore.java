@@ -29,7 +29,8 @@ public final class AnnotationStore implements AnnotationSource {
 
     /** The sidecar file as stored. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Sidecar(int schema, String capture, List<String> files, Integer frames, List<Annotation> annotations) {
+    record Sidecar(int schema, String capture, List<String> files, Integer frames,
+                   java.util.SortedMap<String, Long> timeShiftNanos, List<Annotation> annotations) {
     }
 
     /**
@@ -45,6 +46,8 @@ public final class AnnotationStore implements AnnotationSource {
     private final String captureName;
     private List<String> files = List.of();
     private int frames = -1;
+    /** The files' time shifts, by file name, those that are not 0 (frame numbers over merged files follow them). */
+    private java.util.SortedMap<String, Long> shifts = new TreeMap<>();
     private String mismatch;
     private final TreeMap<Integer, Annotation> byFrame = new TreeMap<>();
     /** What the sidecar held when this store last read or wrote it: the base a save merges against. */
@@ -81,10 +84,25 @@ public final class AnnotationStore implements AnnotationSource {
      * another frame count is loaded with a {@link #mismatch()} to show.
      */
     public static AnnotationStore load(List<Path> captures, int frameCount) throws IOException {
+        return load(captures, frameCount, null);
+    }
+
+    /**
+     * As {@link #load(List, int)} for files opened with time shifts ({@code timeShiftNanos[i]} for file i, null for
+     * none): merged files are numbered in time order, so a sidecar made with other shifts on several files may
+     * number other frames, and loads with a {@link #mismatch()} saying so.
+     */
+    public static AnnotationStore load(List<Path> captures, int frameCount, long[] timeShiftNanos)
+            throws IOException {
         Path capture = captures.get(0);
         AnnotationStore store = new AnnotationStore(sidecarOf(capture), String.valueOf(capture.getFileName()));
         store.files = captures.stream().map(p -> String.valueOf(p.getFileName())).toList();
         store.frames = frameCount;
+        for (int i = 0; timeShiftNanos != null && i < captures.size(); i++) {
+            if (timeShiftNanos[i] != 0) {
+                store.shifts.put(store.files.get(i), timeShiftNanos[i]);
+            }
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(store.sidecar);
@@ -94,11 +112,19 @@ public final class AnnotationStore implements AnnotationSource {
         Sidecar s = parse(bytes, store.sidecar);
         boolean otherFiles = s.files() != null && !s.files().equals(store.files);
         boolean otherCount = s.frames() != null && frameCount >= 0 && s.frames() != frameCount;
+        java.util.SortedMap<String, Long> theirShifts = s.timeShiftNanos() == null ? new TreeMap<>()
+                : new TreeMap<>(s.timeShiftNanos());
+        // one file is numbered in file order whatever its shift; several interleave by their shifted times
+        boolean otherShifts = store.files.size() > 1 && !otherFiles && !theirShifts.equals(store.shifts);
         if (otherFiles || otherCount) {
             store.mismatch = store.sidecar + " was made on " + (s.files() == null ? "?" : String.join(", ", s.files()))
                     + " (" + (s.frames() == null ? "?" : s.frames()) + " frames), not on " + String.join(", ",
                     store.files) + (frameCount >= 0 ? " (" + frameCount + " frames)" : "")
                     + ": its frame numbers may point at other frames";
+        } else if (otherShifts) {
+            store.mismatch = store.sidecar + " was made with time shifts " + shiftText(theirShifts) + ", not "
+                    + shiftText(store.shifts) + ": the files merge in another order, so its frame numbers may point"
+                    + " at other frames";
         }
         if (frameCount < 0 && s.frames() != null) {
             store.frames = s.frames(); // unknown here (a load stopped early): the sidecar keeps the count it had
@@ -106,6 +132,17 @@ public final class AnnotationStore implements AnnotationSource {
         store.byFrame.putAll(annotations(s));
         store.onDisk.putAll(store.byFrame);
         return store;
+    }
+
+    /** "vusb2.pcap=-2.913 s", or "none". */
+    private static String shiftText(java.util.SortedMap<String, Long> shifts) {
+        if (shifts.isEmpty()) {
+            return "none";
+        }
+        StringBuilder sb = new StringBuilder();
+        shifts.forEach((file, nanos) -> sb.append(sb.length() == 0 ? "" : ", ").append(file).append('=')
+                .append(java.math.BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString()).append(" s"));
+        return sb.toString();
     }
 
     private static TreeMap<Integer, Annotation> annotations(Sidecar s) {
@@ -311,7 +348,7 @@ public final class AnnotationStore implements AnnotationSource {
             }
             conflicts = List.copyOf(both);
             byte[] body = Json.MAPPER.writeValueAsBytes(new Sidecar(SCHEMA, captureName, files,
-                    frames < 0 ? null : frames, new ArrayList<>(byFrame.values())));
+                    frames < 0 ? null : frames, shifts.isEmpty() ? null : shifts, new ArrayList<>(byFrame.values())));
             AtomicFiles.write(sidecar, out -> out.write(body));
             onDisk.clear();
             onDisk.putAll(byFrame);

@@ -71,7 +71,7 @@ public final class AnnotateCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             try {
-                store = AnnotationStore.load(files, capture.frameCount());
+                store = AnnotationStore.load(files, capture.frameCount(), CaptureFiles.shifts(capture));
                 if (store.mismatch() != null) {
                     err.println("cutover: warning: " + store.mismatch());
                 }

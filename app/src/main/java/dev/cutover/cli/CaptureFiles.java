@@ -61,10 +61,19 @@ final class CaptureFiles {
      * The annotations kept beside the files, with a warning when they were made on other files; null (after
      * saying why) when the sidecar cannot be read.
      */
+    /** The time shift each file of {@code capture} was opened with, in file order. */
+    static long[] shifts(Capture capture) {
+        long[] shifts = new long[capture.sources().size()];
+        for (int i = 0; i < shifts.length; i++) {
+            shifts[i] = capture.timeShiftNanos(i);
+        }
+        return shifts;
+    }
+
     static dev.cutover.annotations.AnnotationStore annotations(List<Path> files, Capture capture, PrintWriter err) {
         try {
             dev.cutover.annotations.AnnotationStore notes =
-                    dev.cutover.annotations.AnnotationStore.load(files, capture.frameCount());
+                    dev.cutover.annotations.AnnotationStore.load(files, capture.frameCount(), shifts(capture));
             if (notes.mismatch() != null) {
                 err.println("cutover: warning: " + notes.mismatch());
             }

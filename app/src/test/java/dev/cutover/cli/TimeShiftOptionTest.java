@@ -156,6 +156,30 @@ class TimeShiftOptionTest {
     }
 
     @Test
+    void annotationsRememberTheShiftsTheirFrameNumbersWereCountedWith() throws IOException {
+        // frame 2 of the shifted merge is vusb2's first RARP; without the shift frame 2 is another frame
+        CliRun set = CliRun.of("annotate", "--time-shift", "vusb2.pcap=2.913", vmnic5.toString(), vusb2.toString(),
+                "--frame", "2", "--comment", "vusb2's copy of the first RARP");
+        assertThat(set.code()).isEqualTo(ExitCodes.OK);
+        assertThat(set.err()).doesNotContain("warning");
+        String sidecar = Files.readString(dir.resolve("vmnic5.pcap.cutover.json"));
+        assertThat(sidecar).contains("\"timeShiftNanos\" : {", "\"vusb2.pcap\" : 2913000000");
+
+        CliRun same = CliRun.of("annotate", "--time-shift", "vusb2.pcap=2.913", vmnic5.toString(), vusb2.toString());
+        assertThat(same.err()).doesNotContain("warning");
+        assertThat(same.out()).startsWith("2\tvusb2's copy of the first RARP");
+
+        CliRun unshifted = CliRun.of("annotate", vmnic5.toString(), vusb2.toString());
+        assertThat(unshifted.err()).contains("cutover: warning: ", "was made with time shifts vusb2.pcap=2.913 s, not"
+                + " none: the files merge in another order, so its frame numbers may point at other frames");
+
+        // one file alone is numbered in file order whatever its shift: nothing to warn of
+        CliRun alone = CliRun.of("annotate", "--time-shift", "vmnic5.pcap=1", vmnic5.toString());
+        assertThat(alone.err()).doesNotContain("time shifts");
+        assertFilesUnchanged();
+    }
+
+    @Test
     void aFileNotGivenIsNamed() throws IOException {
         for (String command : List.of("info", "analyze", "dissect", "annotate")) {
             CliRun run = CliRun.of(command, "--time-shift", "vusb3.pcap=2.913", vmnic5.toString(), vusb2.toString());
