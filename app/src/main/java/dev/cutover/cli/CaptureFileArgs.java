@@ -1,10 +1,10 @@
 package dev.cutover.cli;
 
+import dev.cutover.capture.TimeShifts;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +21,6 @@ final class CaptureFileArgs {
                     + "(its path or file name) before the files merge, to put captures from hosts with different "
                     + "clocks on one clock, as editcap -t does; the file is not changed. Repeatable, one per file")
     List<String> timeShifts = new ArrayList<>();
-
-    /** Largest shift taken: about a hundred years, well inside the nanosecond time stamps' range. */
-    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(3_200_000_000L);
 
     /**
      * The time shift of each file, in nanoseconds, in the order of {@link #files}; null after printing why when a
@@ -43,9 +40,7 @@ final class CaptureFileArgs {
             String value = arg.substring(eq + 1);
             Long nanos = nanos(value);
             if (nanos == null) {
-                err.println("cutover: --time-shift " + arg + ": \"" + value + "\" is not a number of seconds "
-                        + "(such as 2.913 or -0.000250, at most 9 decimals, at most " + MAX_SECONDS.toPlainString()
-                        + " s)");
+                err.println("cutover: --time-shift " + arg + ": \"" + value + "\" is not " + TimeShifts.EXPECTED);
                 return null;
             }
             int file = match(name);
@@ -72,14 +67,7 @@ final class CaptureFileArgs {
 
     /** SECONDS as nanoseconds, or null when it is not a plain decimal number within range. */
     static Long nanos(String value) {
-        if (!value.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            return null;
-        }
-        BigDecimal seconds = new BigDecimal(value.startsWith("+") ? value.substring(1) : value);
-        if (seconds.abs().compareTo(MAX_SECONDS) > 0 || seconds.stripTrailingZeros().scale() > 9) {
-            return null;
-        }
-        return seconds.movePointRight(9).longValueExact();
+        return TimeShifts.nanos(value);
     }
 
     /** The file FILE names: by path first, then by file name; -1 for none, -2 for a name several files have. */

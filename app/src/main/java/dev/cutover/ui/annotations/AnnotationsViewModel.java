@@ -52,13 +52,18 @@ public final class AnnotationsViewModel {
 
     /** Loads the sidecar of the first file (nothing open: an empty store that is not saved). */
     public void setFiles(List<Path> files, int frameCount) {
+        setFiles(files, frameCount, null);
+    }
+
+    /** As {@link #setFiles(List, int)} for files opened with time shifts (nanoseconds per file, null for none). */
+    public void setFiles(List<Path> files, int frameCount, long[] timeShiftNanos) {
         waiting.set(false);
         message.set("");
         if (files == null || files.isEmpty()) {
             store = AnnotationStore.inMemory();
         } else {
             try {
-                store = AnnotationStore.load(files, frameCount);
+                store = AnnotationStore.load(files, frameCount, timeShiftNanos);
                 if (store.mismatch() != null) {
                     message.set("Careful: " + store.mismatch());
                 }

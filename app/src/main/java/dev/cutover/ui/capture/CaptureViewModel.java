@@ -36,6 +36,7 @@ public final class CaptureViewModel {
     private final Tasks tasks;
     private final ReadOnlyObjectWrapper<Capture> capture = new ReadOnlyObjectWrapper<>(this, "capture");
     private final ReadOnlyObjectWrapper<List<Path>> files = new ReadOnlyObjectWrapper<>(this, "files", List.of());
+    private final ReadOnlyObjectWrapper<long[]> shifts = new ReadOnlyObjectWrapper<>(this, "shifts", new long[0]);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "No capture open");
@@ -50,6 +51,8 @@ public final class CaptureViewModel {
 
     /** The files of the load under way (or the last one). */
     private List<Path> loadingFiles;
+    /** Their time shifts. */
+    private long[] loadingShifts;
 
     public CaptureViewModel(Tasks tasks) {
         this.tasks = tasks;
@@ -57,12 +60,26 @@ public final class CaptureViewModel {
 
     /** Opens the files together (merged by time), replacing what is open. */
     public void open(List<Path> paths) {
+        open(paths, null);
+    }
+
+    /**
+     * Opens the files together with each one's clock corrected: {@code timeShiftNanos[i]} nanoseconds added to every
+     * time stamp of file i (null for none), as {@link Capture#open(List, long[], dev.cutover.capture.LoadMonitor,
+     * dev.cutover.capture.FrameTap, java.util.function.Consumer)} does; the files are not changed.
+     */
+    public void open(List<Path> paths, long[] timeShiftNanos) {
         if (paths.isEmpty()) {
             return;
         }
+        if (timeShiftNanos != null && timeShiftNanos.length != paths.size()) {
+            throw new IllegalArgumentException(timeShiftNanos.length + " time shifts for " + paths.size() + " files");
+        }
         List<Path> files = List.copyOf(paths);
+        long[] shiftsGiven = timeShiftNanos == null ? new long[files.size()] : timeShiftNanos.clone();
         int open = ++generation;
         loadingFiles = files;
+        loadingShifts = shiftsGiven;
         loading.set(true);
         partial.set(null);
         progress.set(0);
@@ -73,7 +90,7 @@ public final class CaptureViewModel {
         // a load under way is superseded: what it opened is closed, never shown
         load = BackgroundTask.of(monitor -> {
             boolean[] warm = {false};
-            return Capture.open(files, monitor, prefix -> {
+            return Capture.open(files, shiftsGiven, monitor, null, prefix -> {
                 if (!warm[0]) {
                     warm[0] = true;
                     warmUp(prefix);
@@ -90,7 +107,7 @@ public final class CaptureViewModel {
         })
                 .key(loadTask)
                 .onProgress(progress::set)
-                .onSuccess(opened -> finished(files, opened))
+                .onSuccess(opened -> finished(files, shiftsGiven, opened))
                 .onDiscarded(Capture::close)
                 .onCancelled(() -> failed(files, null, "Loading cancelled"))
                 .onFailure(e -> failed(files, e instanceof CaptureException
@@ -120,13 +137,16 @@ public final class CaptureViewModel {
     /** Merges more files (another uplink's capture) into the open view. */
     public void add(List<Path> more) {
         // during a load, to what is loading (whose frames may be on show), not to what it replaces
-        List<Path> all = new ArrayList<>(loading.get() && loadingFiles != null ? loadingFiles : files.get());
+        boolean during = loading.get() && loadingFiles != null;
+        List<Path> all = new ArrayList<>(during ? loadingFiles : files.get());
+        long[] kept = during ? loadingShifts : shifts.get();
         for (Path p : more) {
             if (!all.contains(p)) {
                 all.add(p);
             }
         }
-        open(all);
+        // the files open keep their time shifts; the ones added come in unshifted
+        open(all, java.util.Arrays.copyOf(kept, all.size()));
     }
 
     /** Stops the load under way; what was open stays open. */
@@ -151,9 +171,10 @@ public final class CaptureViewModel {
         }
     }
 
-    private void finished(List<Path> paths, Capture opened) {
+    private void finished(List<Path> paths, long[] shiftsGiven, Capture opened) {
         Capture old = capture.get();
         files.set(paths);
+        shifts.set(shiftsGiven);
         capture.set(opened);
         if (old != null) {
             old.close();
@@ -210,6 +231,14 @@ public final class CaptureViewModel {
 
     public ReadOnlyObjectProperty<List<Path>> filesProperty() {
         return files.getReadOnlyProperty();
+    }
+
+    /**
+     * The time shift of each open file, in nanoseconds, in the order of {@link #filesProperty()} (set before the
+     * capture is published). The array is not to be changed.
+     */
+    public ReadOnlyObjectProperty<long[]> shiftsProperty() {
+        return shifts.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -280,7 +280,7 @@ public final class MainViewModel {
         liveShown = false;
         // a load stopped early holds the first frames, numbered as in the whole file: the count is not the file's
         annotations.setFiles(c == null ? List.of() : capture.filesProperty().get(),
-                c == null ? 0 : c.stopped() ? -1 : c.frameCount());
+                c == null ? 0 : c.stopped() ? -1 : c.frameCount(), c == null ? null : capture.shiftsProperty().get());
         if (continues) {
             // the frames so far are on show: the rest are added, and the current frame and the selection stay
             packets.extendCapture(c, true);
@@ -297,7 +297,8 @@ public final class MainViewModel {
                 : files.stream().map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(", "));
         boolean keep = titleOverride == null;
         titleOverride = null;
-        title.set(c == null ? "Cutover" : "Cutover — " + names);
+        String shift = c == null ? null : timeShiftText();
+        title.set(c == null ? "Cutover" : "Cutover — " + names + (shift == null ? "" : " (" + shift + ")"));
         if (c != null) {
             for (Path f : keep ? files : List.<Path>of()) {
                 remember(f.toAbsolutePath());
@@ -347,6 +348,30 @@ public final class MainViewModel {
     public void open(List<Path> files, String titleName) {
         titleOverride = titleName;
         capture.open(files);
+    }
+
+    /**
+     * Opens files with each one's clock corrected ({@code timeShiftNanos[i]} nanoseconds added to the time stamps of
+     * file i, null for none), replacing what is open: Edit > Time Shift. The files are not changed.
+     */
+    public void open(List<Path> files, long[] timeShiftNanos) {
+        titleOverride = null;
+        capture.open(files, timeShiftNanos);
+    }
+
+    /**
+     * The time shifts of the open files, e.g. "Time shift: vusb2.pcap +2.913 s"; null when no file is shifted.
+     */
+    public String timeShiftText() {
+        List<Path> files = capture.filesProperty().get();
+        long[] shifts = capture.shiftsProperty().get();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < files.size() && i < shifts.length; i++) {
+            if (shifts[i] != 0) {
+                parts.add(files.get(i).getFileName() + " " + dev.cutover.capture.TimeShifts.signed(shifts[i]) + " s");
+            }
+        }
+        return parts.isEmpty() ? null : "Time shift: " + String.join(", ", parts);
     }
 
     /** Merges another uplink's capture into the open view. */
