@@ -278,8 +278,13 @@ public final class MainView extends BorderPane {
                         openFind();
                     }
                 });
+        // Wireshark's Edit > Time Shift, and its shortcut
+        MenuItem timeShift = item("Time _Shift…", "timeShiftMenuItem", new KeyCodeCombination(KeyCode.T,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::openTimeShift);
+        timeShift.disableProperty().bind(vm.capture().captureProperty().isNull()
+                .or(vm.capture().loadingProperty()));
         Menu edit = new Menu("_Edit", null, find, findNext, findPrevious, new SeparatorMenuItem(), undo, redo,
-                new SeparatorMenuItem(), annotate, new SeparatorMenuItem());
+                new SeparatorMenuItem(), annotate, new SeparatorMenuItem(), timeShift, new SeparatorMenuItem());
         edit.getItems().addAll(packets.editMenuItems());
 
         Menu time = new Menu("_Time Display Format");
@@ -600,6 +605,17 @@ public final class MainView extends BorderPane {
             return;
         }
         statusMessage.setText(vm.packets().goToFrame(n) ? "" : "Frame " + n + " is not in the list");
+    }
+
+    /** Edit > Time Shift: the shifts of the files on show; OK opens them again with the new ones. */
+    private void openTimeShift() {
+        dev.cutover.ui.capture.TimeShiftViewModel shift = vm.timeShift();
+        if (shift == null) {
+            statusMessage.setText("Time Shift works on capture files: open them first");
+            return;
+        }
+        dev.cutover.ui.capture.TimeShiftDialog.show(stage, shift,
+                shifts -> whenMayReplaceLiveCapture(() -> vm.open(shift.files(), shifts)));
     }
 
     private void showProperties() {

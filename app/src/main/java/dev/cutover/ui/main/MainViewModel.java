@@ -77,6 +77,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<FramePipeline> frames = new ReadOnlyObjectWrapper<>(this, "frames");
     private final StatisticsViewModel statistics;
 
+    private final Tasks tasks;
+
     public MainViewModel(Tasks tasks, MigrationSource migrationSource, PreferencesStore store) {
         this(tasks, migrationSource, store, LivePcap::open);
     }
@@ -85,6 +87,7 @@ public final class MainViewModel {
     public MainViewModel(Tasks tasks, MigrationSource migrationSource, PreferencesStore store,
                          LiveCaptureViewModel.Opener liveOpener) {
         this.store = store;
+        this.tasks = tasks;
         this.capture = new CaptureViewModel(tasks);
         this.packets = new PacketListViewModel(tasks);
         this.filter = new FilterViewModel(packets::applyFilter);
@@ -372,6 +375,18 @@ public final class MainViewModel {
             }
         }
         return parts.isEmpty() ? null : "Time shift: " + String.join(", ", parts);
+    }
+
+    /**
+     * Edit > Time Shift for the capture files on show, with the shifts they were opened with; null when no capture
+     * from files is on show (nothing open, a load under way, or a live capture).
+     */
+    public dev.cutover.ui.capture.TimeShiftViewModel timeShift() {
+        Capture c = capture.capture();
+        if (c == null || shown != c || liveShown || capture.loadingProperty().get()) {
+            return null;
+        }
+        return new dev.cutover.ui.capture.TimeShiftViewModel(tasks, c, capture.filesProperty().get());
     }
 
     /** Merges another uplink's capture into the open view. */
