@@ -130,4 +130,23 @@ class TimeShiftViewModelTest {
         assertThat(shift.shifts()).containsExactly(0, -250_000);
         vm.close();
     }
+
+    @Test
+    void theAnnotationsSidecarIsLoadedWithTheShiftsTheFilesWereOpenedWith() throws Exception {
+        Path vmnic5 = TwoClocks.vmnic5(dir);
+        Path vusb2 = TwoClocks.vusb2(dir);
+        MainViewModel vm = vm();
+        vm.open(List.of(vmnic5, vusb2));
+        vm.annotations().showFrame(0);
+        vm.annotations().commentProperty().set("first RARP, unshifted numbering");
+        vm.annotations().apply();
+        assertThat(vm.annotations().messageProperty().get()).doesNotStartWith("Careful");
+
+        vm.open(List.of(vmnic5, vusb2), new long[] {0, TwoClocks.BEHIND_NANOS});
+
+        // numbered under other shifts, the notes may point at other frames: the panel says so
+        assertThat(vm.annotations().messageProperty().get()).startsWith("Careful: ")
+                .contains("time shifts").contains("vusb2.pcap=2.913");
+        vm.close();
+    }
 }
