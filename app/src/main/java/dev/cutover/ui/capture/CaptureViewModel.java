@@ -191,7 +191,24 @@ public final class CaptureViewModel {
         }
         damage.set(damages.isEmpty() ? null : "Damaged capture, showing the frames before the damage: "
                 + damages.stream().map(CaptureDamage::message).collect(Collectors.joining("; ")));
-        state.set(String.format("Loaded %,d frames from %s", opened.frameCount(), names(paths)));
+        String shift = shiftText(paths, shiftsGiven);
+        state.set(String.format("Loaded %,d frames from %s", opened.frameCount(), names(paths))
+                + (shift == null ? "" : "; " + shift));
+    }
+
+    /** The time shifts of the open files, e.g. "Time shift: vusb2.pcap +2.913 s"; null when no file is shifted. */
+    public String timeShiftText() {
+        return shiftText(files.get(), shifts.get());
+    }
+
+    private static String shiftText(List<Path> paths, long[] nanos) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < paths.size() && i < nanos.length; i++) {
+            if (nanos[i] != 0) {
+                parts.add(paths.get(i).getFileName() + " " + dev.cutover.capture.TimeShifts.signed(nanos[i]) + " s");
+            }
+        }
+        return parts.isEmpty() ? null : "Time shift: " + String.join(", ", parts);
     }
 
     private void failed(List<Path> paths, String message, String stateText) {

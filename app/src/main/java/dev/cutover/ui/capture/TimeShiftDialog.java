@@ -68,7 +68,7 @@ public final class TimeShiftDialog {
                 + "common with the first file's.");
         hint.setWrapText(true);
         VBox box = new VBox(10, grid, error, hint, suggest, suggestion);
-        box.setPadding(new Insets(4, 0, 0, 0));
+        box.setPadding(new Insets(8, 12, 4, 12));
         box.setPrefWidth(560);
         d.getDialogPane().setContent(box);
 

@@ -366,15 +366,7 @@ public final class MainViewModel {
      * The time shifts of the open files, e.g. "Time shift: vusb2.pcap +2.913 s"; null when no file is shifted.
      */
     public String timeShiftText() {
-        List<Path> files = capture.filesProperty().get();
-        long[] shifts = capture.shiftsProperty().get();
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < files.size() && i < shifts.length; i++) {
-            if (shifts[i] != 0) {
-                parts.add(files.get(i).getFileName() + " " + dev.cutover.capture.TimeShifts.signed(shifts[i]) + " s");
-            }
-        }
-        return parts.isEmpty() ? null : "Time shift: " + String.join(", ", parts);
+        return capture.timeShiftText();
     }
 
     /**

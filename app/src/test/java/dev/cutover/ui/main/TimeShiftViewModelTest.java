@@ -65,6 +65,8 @@ class TimeShiftViewModelTest {
         assertThat(vm.packets().time(5)).startsWith("1.913");
         assertThat(vm.packets().time(10)).startsWith("3.000");
         assertThat(vm.timeShiftText()).isEqualTo("Time shift: vusb2.pcap +2.913 s");
+        assertThat(vm.capture().stateProperty().get())
+                .isEqualTo("Loaded 11 frames from vmnic5.pcap, vusb2.pcap; Time shift: vusb2.pcap +2.913 s");
         assertThat(vm.titleProperty().get())
                 .isEqualTo("Cutover — vmnic5.pcap, vusb2.pcap (Time shift: vusb2.pcap +2.913 s)");
         // the annotations sidecar knows the shift it numbers frames under
