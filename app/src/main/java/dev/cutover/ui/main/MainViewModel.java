@@ -78,6 +78,8 @@ public final class MainViewModel {
     private final StatisticsViewModel statistics;
 
     private final Tasks tasks;
+    /** The files last opened with Edit > Time Shift, and their shifts: reopening those files keeps them. */
+    private final java.util.Map<Path, Long> sessionShifts = new java.util.HashMap<>();
 
     public MainViewModel(Tasks tasks, MigrationSource migrationSource, PreferencesStore store) {
         this(tasks, migrationSource, store, LivePcap::open);
@@ -337,10 +339,29 @@ public final class MainViewModel {
         }
     }
 
-    /** Opens files, replacing what is open. */
+    /**
+     * Opens files, replacing what is open. The same set of files opened before in this session with time shifts
+     * (Edit > Time Shift) opens with those shifts again.
+     */
     public void open(List<Path> files) {
         titleOverride = null;
-        capture.open(files);
+        capture.open(files, rememberedShifts(files));
+    }
+
+    /** The shifts given last for exactly these files (in any order), by file; null for none. */
+    private long[] rememberedShifts(List<Path> files) {
+        java.util.Set<Path> wanted = new java.util.HashSet<>();
+        for (Path f : files) {
+            wanted.add(f.toAbsolutePath().normalize());
+        }
+        if (wanted.size() != files.size() || !wanted.equals(sessionShifts.keySet())) {
+            return null;
+        }
+        long[] shifts = new long[files.size()];
+        for (int i = 0; i < shifts.length; i++) {
+            shifts[i] = sessionShifts.get(files.get(i).toAbsolutePath().normalize());
+        }
+        return shifts;
     }
 
     /**
@@ -359,6 +380,10 @@ public final class MainViewModel {
      */
     public void open(List<Path> files, long[] timeShiftNanos) {
         titleOverride = null;
+        sessionShifts.clear();
+        for (int i = 0; timeShiftNanos != null && i < files.size(); i++) {
+            sessionShifts.put(files.get(i).toAbsolutePath().normalize(), timeShiftNanos[i]);
+        }
         capture.open(files, timeShiftNanos);
     }
 

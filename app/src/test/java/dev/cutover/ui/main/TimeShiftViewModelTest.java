@@ -151,4 +151,23 @@ class TimeShiftViewModelTest {
                 .contains("time shifts").contains("vusb2.pcap=2.913");
         vm.close();
     }
+
+    @Test
+    void reopeningTheSameFilesInTheSessionKeepsTheirShifts() throws Exception {
+        Path vmnic5 = TwoClocks.vmnic5(dir);
+        Path vusb2 = TwoClocks.vusb2(dir);
+        MainViewModel vm = vm();
+        vm.open(List.of(vmnic5, vusb2), new long[] {0, TwoClocks.BEHIND_NANOS});
+        vm.open(List.of(vmnic5));
+        assertThat(vm.timeShiftText()).isNull(); // another set of files
+        assertThat(vm.capture().capture().timeShiftNanos(0)).isZero();
+
+        vm.open(List.of(vusb2, vmnic5)); // the same two, in another order
+
+        assertThat(vm.capture().capture().timeShiftNanos(0)).isEqualTo(TwoClocks.BEHIND_NANOS);
+        assertThat(vm.capture().capture().timeShiftNanos(1)).isZero();
+        assertThat(vm.timeShiftText()).isEqualTo("Time shift: vusb2.pcap +2.913 s");
+        assertThat(frames(vm.capture().capture()).get(5)).isEqualTo("1913@0");
+        vm.close();
+    }
 }
