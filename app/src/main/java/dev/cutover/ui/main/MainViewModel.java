@@ -413,6 +413,10 @@ public final class MainViewModel {
 
     /** What {@code cutover info} tells, for each open file. */
     public String propertiesText() {
+        if (capture.loadingProperty().get()) {
+            // what capture() holds is the capture the load replaces, not the frames on show
+            return capture.stateProperty().get() + "\nThe properties are there once the load has ended.";
+        }
         Capture c = capture.capture();
         if (c == null) {
             return "No capture is open.";

@@ -54,6 +54,27 @@ class MainViewModelTest {
     }
 
     @Test
+    void propertiesDuringALoadSayItLoadsRatherThanDescribeTheCaptureItReplaces() {
+        java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+        MainViewModel vm = new MainViewModel(dev.cutover.ui.QueuedTasks.into(queue), new AnalysisMigrations(),
+                new PreferencesStore(dir));
+        vm.open(List.of(UiFixtures.SAMPLE));
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+        assertThat(vm.propertiesText()).contains("esxi-vmotion-vlan10.pcap");
+        vm.open(List.of(UiFixtures.SILENT_VM));
+        assertThat(vm.propertiesText()).startsWith("Loading silent-vm-rarp-no-garp.pcap…")
+                .endsWith("The properties are there once the load has ended.")
+                .doesNotContain("esxi-vmotion-vlan10.pcap");
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+        assertThat(vm.propertiesText()).contains("silent-vm-rarp-no-garp.pcap").doesNotContain("once the load");
+        vm.close();
+    }
+
+    @Test
     void openingSetsTheTitleStatusAndRecentFiles() {
         MainViewModel vm = vm();
         assertThat(vm.titleProperty().get()).isEqualTo("Cutover");
