@@ -1,16 +1,14 @@
 package dev.cutover.analysis;
 
 import dev.cutover.capture.Capture;
-import dev.cutover.capture.FrameBytes;
 import dev.cutover.capture.FrameIndex;
 import dev.cutover.capture.FrameTap;
 import dev.cutover.capture.InterfaceInfo;
 import dev.cutover.capture.LinkTypes;
+import dev.cutover.capture.WindowBytes;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * The analysis's look at every frame, made while the capture is being indexed: what {@link ArpScanner} finds
@@ -21,7 +19,6 @@ import java.util.Objects;
  */
 final class ArpTap implements FrameTap {
     private final ArpFrames rows = new ArpFrames();
-    private final Bytes bytes = new Bytes();
     private byte[] buffer = new byte[256];
     private int[] later = new int[64];
     private int laterCount;
@@ -30,12 +27,11 @@ final class ArpTap implements FrameTap {
     private boolean used;
 
     @Override
-    public void frame(int frame, InterfaceInfo iface, long timestampNanos, ByteBuffer data, int offset,
-                      int capturedLength, int originalLength) {
+    public void frame(int frame, InterfaceInfo iface, long timestampNanos, WindowBytes bytes, int originalLength) {
         inOrder &= frame == seen;
         seen++;
         int linkType = iface.linkType();
-        bytes.at(data, offset, capturedLength);
+        int capturedLength = bytes.length();
         if (!LinkPeek.mayBeArp(bytes, linkType, capturedLength)) {
             long client = LinkPeek.dhcpClient(bytes, linkType, capturedLength);
             if (client >= 0) {
@@ -47,7 +43,7 @@ final class ArpTap implements FrameTap {
             if (buffer.length < capturedLength) {
                 buffer = new byte[Math.max(capturedLength, buffer.length * 2)];
             }
-            data.get(offset, buffer, 0, capturedLength);
+            bytes.copyTo(buffer);
             // a VLAN tag reported beside the frame comes only from text captures, which are not tapped: none here
             if (ArpScanner.plainArp(rows, buffer, frame, capturedLength, iface.fcsLength(), timestampNanos,
                     iface.id(), -1)) {
@@ -78,14 +74,9 @@ final class ArpTap implements FrameTap {
         if (laterCount > 0) {
             out.mergeIn(ArpScanner.scanFrames(capture, later, laterCount));
         }
+        // no VLAN tag reported beside a frame here: only text captures have them, and they are not tapped
         FrameIndex index = capture.index();
         for (int r = 0; r < out.count; r++) {
-            if ((out.vlans[r] >>> 48) == 0) {
-                int tag = capture.vlanTag(out.frame[r]);
-                if (tag >= 0) {
-                    out.vlans[r] = ArpFrames.pushVlan(0, tag);
-                }
-            }
             index.setFrameClass(out.frame[r], out.cls[r]);
         }
         return out;
@@ -94,30 +85,5 @@ final class ArpTap implements FrameTap {
     /** How many frames were left to be read again. */
     int readAgain() {
         return laterCount;
-    }
-
-    /** A frame's bytes in the indexer's window, as {@link LinkPeek} reads them. */
-    private static final class Bytes implements FrameBytes {
-        private ByteBuffer buffer;
-        private int start;
-        private int length;
-
-        void at(ByteBuffer b, int offset, int n) {
-            buffer = Objects.requireNonNull(b);
-            start = offset;
-            length = n;
-        }
-
-        @Override
-        public int u8(int offset) {
-            Objects.checkIndex(offset, length);
-            return buffer.get(start + offset) & 0xFF;
-        }
-
-        @Override
-        public int u16(int offset) {
-            Objects.checkFromIndexSize(offset, 2, length);
-            return ((buffer.get(start + offset) & 0xFF) << 8) | (buffer.get(start + offset + 1) & 0xFF);
-        }
     }
 }

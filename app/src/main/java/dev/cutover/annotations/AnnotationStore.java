@@ -141,7 +141,7 @@ public final class AnnotationStore implements AnnotationSource {
         }
         StringBuilder sb = new StringBuilder();
         shifts.forEach((file, nanos) -> sb.append(sb.length() == 0 ? "" : ", ").append(file).append('=')
-                .append(java.math.BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString()).append(" s"));
+                .append(dev.cutover.capture.ClockOffsets.seconds(nanos)).append(" s"));
         return sb.toString();
     }
 

@@ -121,7 +121,7 @@ public final class Capture implements Closeable {
      * @throws CancellationException when the monitor asked to stop
      */
     public static Capture open(List<Path> files, LoadMonitor monitor) throws CaptureException {
-        return open(files, monitor, null, null);
+        return open(files, null, monitor, null, null);
     }
 
     /**
@@ -129,7 +129,7 @@ public final class Capture implements Closeable {
      * frame's bytes as it is indexed.
      */
     public static Capture open(List<Path> files, LoadMonitor monitor, FrameTap tap) throws CaptureException {
-        return open(files, monitor, tap, null);
+        return open(files, null, monitor, tap, null);
     }
 
     /**
@@ -141,22 +141,11 @@ public final class Capture implements Closeable {
      */
     public static Capture open(List<Path> files, LoadMonitor monitor, Consumer<Capture> prefixes)
             throws CaptureException {
-        return open(files, monitor, null, prefixes);
+        return open(files, null, monitor, null, prefixes);
     }
 
     /**
-     * Both of the above.
-     *
-     * @param tap      null for none
-     * @param prefixes null for none
-     */
-    public static Capture open(List<Path> files, LoadMonitor monitor, FrameTap tap, Consumer<Capture> prefixes)
-            throws CaptureException {
-        return open(files, null, monitor, tap, prefixes);
-    }
-
-    /**
-     * As {@link #open(List, LoadMonitor, FrameTap, Consumer)}, with each file's clock corrected: {@code
+     * Both of the above ({@code tap} and {@code prefixes} null for none), with each file's clock corrected: {@code
      * timeShiftNanos[i]} nanoseconds are added to every time stamp of {@code files.get(i)} as it is indexed, before
      * the files are merged, so the numbering, the times and everything read from them see the corrected times
      * (as {@code editcap -t} would, without writing a file). The files themselves are not changed.

@@ -107,7 +107,7 @@ public record CaptureSummary(String file, String format, boolean gzipped, String
         line(sb, "File encapsulation", encapsulations.isEmpty() ? "(none)" : String.join(", ", encapsulations));
         line(sb, "Timestamp precision", precisionName(precisionDigits));
         if (timeShiftNanos != 0) {
-            line(sb, "Time shift", (timeShiftNanos > 0 ? "+" : "") + ClockOffsets.seconds(timeShiftNanos)
+            line(sb, "Time shift", TimeShifts.signed(timeShiftNanos)
                     + " s, added to every time stamp (the file is unchanged)");
         }
         line(sb, "Number of frames", Integer.toString(frames));

@@ -34,8 +34,6 @@ public final class ClockOffsets {
     /** An offset smaller than this is not worth correcting: capture jitter, not a wrong clock. */
     public static final long NEGLIGIBLE_NANOS = 1_000_000L;
 
-    private static final int LINKTYPE_ETHERNET = 1;
-
     private ClockOffsets() {
     }
 
@@ -44,25 +42,19 @@ public final class ClockOffsets {
      * holds it (any time shift applied).
      */
     public static final class Sample {
-        private final Map<Long, long[]> times = new HashMap<>();
-        private final Map<Long, Integer> counts = new HashMap<>();
+        /** By hash of a frame's bytes: the time stamps of its copies. */
+        private final Map<Long, Copies> copies = new HashMap<>();
         private int frames;
 
         private void add(long hash, long time) {
-            int n = counts.getOrDefault(hash, 0);
-            if (n >= MAX_COPIES) {
+            Copies c = copies.computeIfAbsent(hash, h -> new Copies());
+            if (c.n >= MAX_COPIES) {
                 return;
             }
-            long[] t = times.get(hash);
-            if (t == null) {
-                t = new long[4];
-                times.put(hash, t);
-            } else if (n == t.length) {
-                t = Arrays.copyOf(t, n * 2);
-                times.put(hash, t);
+            if (c.n == c.times.length) {
+                c.times = Arrays.copyOf(c.times, c.n * 2);
             }
-            t[n] = time;
-            counts.put(hash, n + 1);
+            c.times[c.n++] = time;
             frames++;
         }
 
@@ -70,6 +62,12 @@ public final class ClockOffsets {
         public int frames() {
             return frames;
         }
+    }
+
+    /** The time stamps of one frame's copies in a file: the first {@code n} of {@code times}. */
+    private static final class Copies {
+        long[] times = new long[4];
+        int n;
     }
 
     /**
@@ -99,7 +97,7 @@ public final class ClockOffsets {
                 continue;
             }
             InterfaceInfo iface = interfaces.get(index.interfaceId(i));
-            if (iface.sourceIndex() != sourceIndex || iface.linkType() != LINKTYPE_ETHERNET) {
+            if (iface.sourceIndex() != sourceIndex || iface.linkType() != LinkTypes.ETHERNET) {
                 continue;
             }
             examined++;
@@ -121,20 +119,18 @@ public final class ClockOffsets {
     public static Offset between(Sample reference, Sample other) {
         long[] d = new long[1024];
         int count = 0;
-        for (Map.Entry<Long, long[]> e : other.times.entrySet()) {
-            long[] ref = reference.times.get(e.getKey());
+        for (Map.Entry<Long, Copies> e : other.copies.entrySet()) {
+            Copies ref = reference.copies.get(e.getKey());
             if (ref == null) {
                 continue;
             }
-            int nr = reference.counts.get(e.getKey());
-            int no = other.counts.get(e.getKey());
-            long[] oth = e.getValue();
-            for (int a = 0; a < nr && count < MAX_DIFFERENCES; a++) {
-                for (int b = 0; b < no && count < MAX_DIFFERENCES; b++) {
+            Copies oth = e.getValue();
+            for (int a = 0; a < ref.n && count < MAX_DIFFERENCES; a++) {
+                for (int b = 0; b < oth.n && count < MAX_DIFFERENCES; b++) {
                     if (count == d.length) {
                         d = Arrays.copyOf(d, count * 2);
                     }
-                    d[count++] = ref[a] - oth[b];
+                    d[count++] = ref.times[a] - oth.times[b];
                 }
             }
         }
@@ -167,17 +163,15 @@ public final class ClockOffsets {
     /** How many of {@code other}'s sampled frames have a copy in {@code reference} at about {@code offset}. */
     private static int matched(Sample reference, Sample other, long offset) {
         int matched = 0;
-        for (Map.Entry<Long, long[]> e : other.times.entrySet()) {
-            long[] ref = reference.times.get(e.getKey());
+        for (Map.Entry<Long, Copies> e : other.copies.entrySet()) {
+            Copies ref = reference.copies.get(e.getKey());
             if (ref == null) {
                 continue;
             }
-            int nr = reference.counts.get(e.getKey());
-            int no = other.counts.get(e.getKey());
-            long[] oth = e.getValue();
-            for (int b = 0; b < no; b++) {
-                for (int a = 0; a < nr; a++) {
-                    if (Math.abs(ref[a] - oth[b] - offset) <= MATCH_WINDOW_NANOS / 2) {
+            Copies oth = e.getValue();
+            for (int b = 0; b < oth.n; b++) {
+                for (int a = 0; a < ref.n; a++) {
+                    if (Math.abs(ref.times[a] - oth.times[b] - offset) <= MATCH_WINDOW_NANOS / 2) {
                         matched++;
                         break;
                     }
@@ -229,13 +223,28 @@ public final class ClockOffsets {
         if (offset == null || !offset.significant()) {
             return null;
         }
+        return comparison(reference, other, offset) + "; to align: --time-shift " + other + "="
+                + seconds(aligningShift(offset, currentShiftNanos));
+    }
+
+    /**
+     * How far {@code other}'s clock is from {@code reference}'s: the sentence of {@link #advice} without the option,
+     * or for a negligible offset "vusb2.pcap and vmnic5.pcap agree within 1 ms (7 frames seen in both)".
+     */
+    public static String comparison(String reference, String other, Offset offset) {
+        String seen = " (" + offset.frames() + (offset.frames() == 1 ? " frame" : " frames") + " seen in both)";
+        if (!offset.significant()) {
+            return other + " and " + reference + " agree within " + NEGLIGIBLE_NANOS / 1_000_000 + " ms" + seen;
+        }
         long off = offset.offsetNanos();
         String amount = java.math.BigDecimal.valueOf(Math.abs(off), 9)
                 .setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
-        long total = TimestampScale.saturatedAdd(currentShiftNanos, off);
-        return other + " runs " + amount + " s " + (off > 0 ? "behind " : "ahead of ") + reference + " ("
-                + offset.frames() + (offset.frames() == 1 ? " frame" : " frames") + " seen in both); to align: "
-                + "--time-shift " + other + "=" + seconds(total);
+        return other + " runs " + amount + " s " + (off > 0 ? "behind " : "ahead of ") + reference + seen;
+    }
+
+    /** The time shift that puts a file opened with {@code currentShiftNanos} on the reference's clock. */
+    public static long aligningShift(Offset offset, long currentShiftNanos) {
+        return TimestampScale.saturatedAdd(currentShiftNanos, offset.offsetNanos());
     }
 
     /** "2.913" (seconds, up to nanoseconds, no trailing zeros), signed when negative. */

@@ -1,7 +1,5 @@
 package dev.cutover.capture;
 
-import java.nio.ByteBuffer;
-
 /**
  * Sees each frame of a file while it is being indexed, with its bytes still in the read-ahead window, so that a
  * pass which only needs to look at every frame once (the migration analysis's search for ARP) does not read the
@@ -17,11 +15,9 @@ public interface FrameTap {
      * @param frame          the frame's 0-based number in the capture
      * @param iface          its interface
      * @param timestampNanos its time stamp, as the index holds it
-     * @param bytes          holds the captured bytes at {@code offset}; read them with absolute single-byte gets
-     *                       (the buffer's byte order is the file's)
-     * @param capturedLength how many bytes were captured
+     * @param bytes          its captured bytes, in the indexer's window: valid only during the call
      * @param originalLength the frame's length on the wire, as the index holds it
      */
-    void frame(int frame, InterfaceInfo iface, long timestampNanos, ByteBuffer bytes, int offset, int capturedLength,
-               int originalLength) throws java.io.IOException;
+    void frame(int frame, InterfaceInfo iface, long timestampNanos, WindowBytes bytes, int originalLength)
+            throws java.io.IOException;
 }

@@ -113,9 +113,9 @@ final class PcapReader {
                 return;
             }
             // seconds are unsigned (2038 is not 1901); a nanosecond fraction of 1e9 or more is kept as written
-            long timestamp = seconds * TimestampScale.NANOS_PER_SECOND + fraction * nanosPerUnit;
-            scan.frame(data, timestamp, (int) captured, original, interfaceId);
-            scan.tap(window, data, timestamp, (int) captured, original, interfaceId);
+            scan.frame(data, seconds * TimestampScale.NANOS_PER_SECOND + fraction * nanosPerUnit,
+                    (int) captured, original, interfaceId);
+            scan.tap(window, data, (int) captured);
             pos = data + captured;
         }
     }

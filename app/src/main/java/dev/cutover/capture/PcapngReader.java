@@ -77,8 +77,6 @@ final class PcapngReader {
         } catch (Malformed m) {
             scan.damage(m.offset(), m.reason());
         }
-        scan.byteOrder = sawLittleEndian && sawBigEndian ? "mixed"
-                : sawBigEndian ? "big-endian" : "little-endian";
     }
 
     private long readBlock(long pos) throws IOException, Malformed {
@@ -312,7 +310,7 @@ final class PcapngReader {
             throw new Malformed(blockPos, "frames more than 1 TiB into a file are not supported");
         }
         scan.frame(data, timestamp, (int) captured, original, iface.globalId());
-        scan.tap(window, data, timestamp, (int) captured, original, iface.globalId());
+        scan.tap(window, data, (int) captured);
     }
 
     private Interface interfaceFor(long pos, int type, long localId) throws Malformed {

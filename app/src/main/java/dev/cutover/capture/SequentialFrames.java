@@ -1,7 +1,6 @@
 package dev.cutover.capture;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
@@ -17,9 +16,7 @@ public final class SequentialFrames implements FrameBytes {
     private final ByteWindow[] windows;
     private final long[] reached;
     private final long total;
-    private ByteBuffer buffer;
-    private int start;
-    private int length;
+    private final WindowBytes current = new WindowBytes();
 
     /** Reads with windows of the default size; the monitor hears progress and may cancel. */
     public SequentialFrames(Capture capture, LoadMonitor monitor) throws IOException {
@@ -66,37 +63,30 @@ public final class SequentialFrames implements FrameBytes {
             throw new CaptureException(capture.sources().get(source).file(), offset, "frame " + (frame + 1)
                     + " ends past the end of the file; was the file changed?");
         }
-        start = window.at(offset, n);
-        buffer = window.buffer();
-        length = n;
+        int start = window.at(offset, n); // before buffer(): a refill may bring a larger buffer
+        current.at(window.buffer(), start, n);
         return n;
     }
 
     /** The current frame's captured length. */
     public int length() {
-        return length;
+        return current.length();
     }
 
     /** The byte at {@code offset} of the current frame, 0..255. */
     @Override
     public int u8(int offset) {
-        Objects.checkIndex(offset, length);
-        return buffer.get(start + offset) & 0xFF;
+        return current.u8(offset);
     }
 
     /** The big-endian 16-bit value at {@code offset} of the current frame. */
     @Override
     public int u16(int offset) {
-        Objects.checkFromIndexSize(offset, 2, length);
-        return ((buffer.get(start + offset) & 0xFF) << 8) | (buffer.get(start + offset + 1) & 0xFF);
+        return current.u16(offset);
     }
 
     /** Copies the current frame's bytes into dst[0..] and returns how many there are. */
     public int copyTo(byte[] dst) {
-        if (dst.length < length) {
-            throw new IndexOutOfBoundsException("the frame has " + length + " bytes, the buffer holds " + dst.length);
-        }
-        buffer.get(start, dst, 0, length);
-        return length;
+        return current.copyTo(dst);
     }
 }

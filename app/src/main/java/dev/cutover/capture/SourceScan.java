@@ -84,20 +84,22 @@ final class SourceScan implements AutoCloseable {
         }
     }
 
+    /** The tap's view of each frame's bytes, moved from frame to frame. */
+    private final WindowBytes tapped = new WindowBytes();
+
     /**
      * Shows the frame just added by {@link #frame} to the {@link #tap}, if there is one, with its bytes read
-     * through the window the reader is reading.
+     * through the window the reader is reading, and its time stamp and length as the index holds them.
      */
-    void tap(ByteWindow window, long dataOffset, long timestampNanos, int capturedLength, long originalLength,
-             int interfaceId) throws IOException {
+    void tap(ByteWindow window, long dataOffset, int capturedLength) throws IOException {
         if (tap == null) {
             return;
         }
         int at = window.at(dataOffset, capturedLength);
+        tapped.at(window.buffer(), at, capturedLength);
         int frame = index.size() - 1;
-        // the time stamp as the index holds it, the file's time shift added
-        tap.frame(frame, interfaces.get(interfaceId - firstInterfaceId), index.timestampNanos(frame), window.buffer(),
-                at, capturedLength, (int) Math.min(originalLength, Integer.MAX_VALUE));
+        tap.frame(frame, interfaces.get(index.interfaceId(frame) - firstInterfaceId), index.timestampNanos(frame),
+                tapped, index.originalLength(frame));
     }
 
     /** Records where reading stopped; the frame that could not be read is the next one. */

@@ -38,7 +38,7 @@ final class CaptureFileArgs {
             }
             String name = arg.substring(0, eq);
             String value = arg.substring(eq + 1);
-            Long nanos = nanos(value);
+            Long nanos = TimeShifts.nanos(value);
             if (nanos == null) {
                 err.println("cutover: --time-shift " + arg + ": \"" + value + "\" is not " + TimeShifts.EXPECTED);
                 return null;
@@ -63,11 +63,6 @@ final class CaptureFileArgs {
             shifts[file] = nanos;
         }
         return shifts;
-    }
-
-    /** SECONDS as nanoseconds, or null when it is not a plain decimal number within range. */
-    static Long nanos(String value) {
-        return TimeShifts.nanos(value);
     }
 
     /** The file FILE names: by path first, then by file name; -1 for none, -2 for a name several files have. */

@@ -14,19 +14,9 @@ final class CaptureFiles {
     private CaptureFiles() {
     }
 
-    /** Opens the files merged, or prints why not and returns null. */
-    static Capture open(List<Path> files, PrintWriter err) {
-        return open(files, err, null);
-    }
-
-    /** As {@link #open(List, PrintWriter)}, showing each frame of a single pcap or pcapng file to {@code tap}. */
-    static Capture open(List<Path> files, PrintWriter err, dev.cutover.capture.FrameTap tap) {
-        return open(files, null, err, tap);
-    }
-
     /**
-     * As {@link #open(List, PrintWriter, dev.cutover.capture.FrameTap)}, adding {@code shiftNanos[i]} to every time
-     * stamp of file i (null: none).
+     * Opens the files merged, adding {@code shiftNanos[i]} to every time stamp of file i (null: none) and showing each
+     * frame of a single pcap or pcapng file to {@code tap} (null: none); or prints why not and returns null.
      */
     static Capture open(List<Path> files, long[] shiftNanos, PrintWriter err, dev.cutover.capture.FrameTap tap) {
         for (Path f : files) {

@@ -58,9 +58,7 @@ public final class InfoCommand implements Callable<Integer> {
                 continue;
             }
             String advice = ClockOffsets.advice(name(files, first), name(files, f), offset, shifts[f]);
-            lines.add(advice != null ? advice : name(files, f) + " and " + name(files, first) + " agree within "
-                    + ClockOffsets.NEGLIGIBLE_NANOS / 1_000_000 + " ms (" + offset.frames()
-                    + (offset.frames() == 1 ? " frame" : " frames") + " seen in both)");
+            lines.add(advice != null ? advice : ClockOffsets.comparison(name(files, first), name(files, f), offset));
         }
         if (!lines.isEmpty()) {
             out.println();

@@ -37,23 +37,17 @@ final class OpenedCaptures implements AutoCloseable {
      * annotations are read when {@code readAnnotations} ({@code analyze} reads them only when its filter reads
      * frame.comment, so a sidecar made on other files is not warned about when nothing reads it); when they
      * cannot be read, {@code annotationsRequired} decides: refuse (a report or an export would lose them) or go
-     * on without them, saying so.
+     * on without them, saying so. {@code shiftNanos[i]} is added to every time stamp of file i (null: none).
      */
-    static OpenedCaptures open(List<Path> files, AnalysisConfig config, Vendors vendors, boolean readAnnotations,
-                               boolean annotationsRequired, PrintWriter err) {
-        return open(files, null, config, vendors, readAnnotations, annotationsRequired, false, err);
-    }
-
-    /** As above, adding {@code shiftNanos[i]} to every time stamp of file i (null: none). */
     static OpenedCaptures open(List<Path> files, long[] shiftNanos, AnalysisConfig config, Vendors vendors,
                                boolean readAnnotations, boolean annotationsRequired, PrintWriter err) {
         return open(files, shiftNanos, config, vendors, readAnnotations, annotationsRequired, false, err);
     }
 
     /**
-     * As {@link #open(List, AnalysisConfig, Vendors, boolean, boolean, PrintWriter)}; when {@code analyzeWhileIndexing},
-     * the analysis looks for ARP while a single pcap or pcapng file is indexed rather than reading it again (for a
-     * command that will run the analysis).
+     * As {@link #open(List, long[], AnalysisConfig, Vendors, boolean, boolean, PrintWriter)}; when {@code
+     * analyzeWhileIndexing}, the analysis looks for ARP while a single pcap or pcapng file is indexed rather than
+     * reading it again (for a command that will run the analysis).
      */
     static OpenedCaptures open(List<Path> files, long[] shiftNanos, AnalysisConfig config, Vendors vendors,
                                boolean readAnnotations, boolean annotationsRequired, boolean analyzeWhileIndexing,

@@ -76,7 +76,7 @@ class TimeShiftTest {
     @Test
     void theShiftReachesTheFramesShownWhileIndexing() throws IOException {
         List<Long> seen = new ArrayList<>();
-        FrameTap tap = (frame, iface, t, bytes, offset, captured, original) -> seen.add(t);
+        FrameTap tap = (frame, iface, t, bytes, original) -> seen.add(t);
         try (Capture c = Capture.open(List.of(TwoClocks.vusb2(dir)), new long[] {TwoClocks.BEHIND_NANOS},
                 LoadMonitor.NONE, tap, null)) {
             assertThat(seen).hasSize(5).first().isEqualTo(T);

@@ -155,26 +155,12 @@ public final class TimeShiftViewModel {
                 lines.add(name(i) + " has no frame in common with " + first + ": no shift to suggest");
                 continue;
             }
-            String advice = ClockOffsets.advice(first, name(i), offset, capture.timeShiftNanos(i));
-            if (advice == null) {
-                lines.add(name(i) + " and " + first + " agree within " + ClockOffsets.NEGLIGIBLE_NANOS / 1_000_000
-                        + " ms (" + offset.frames() + (offset.frames() == 1 ? " frame" : " frames")
-                        + " seen in both)");
-                fields.get(i).set(ClockOffsets.seconds(capture.timeShiftNanos(i)));
-                continue;
-            }
-            int cut = advice.indexOf("; to align:");
-            lines.add(cut < 0 ? advice : advice.substring(0, cut));
-            long total = saturatedAdd(capture.timeShiftNanos(i), offset.offsetNanos());
-            fields.get(i).set(ClockOffsets.seconds(total));
+            lines.add(ClockOffsets.comparison(first, name(i), offset));
+            fields.get(i).set(ClockOffsets.seconds(offset.significant()
+                    ? ClockOffsets.aligningShift(offset, capture.timeShiftNanos(i)) : capture.timeShiftNanos(i)));
         }
         fields.get(0).set(ClockOffsets.seconds(capture.timeShiftNanos(0)));
         suggestion.set(String.join("\n", lines));
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
     }
 
     private String name(int i) {

@@ -264,9 +264,7 @@ public final class MainViewModel {
             packets.setCapture(p);
             selection.setCapture(p);
             migrations.setCapture(null);
-            String names = titleOverride != null ? titleOverride : p.sources().stream()
-                    .map(s -> String.valueOf(s.file().getFileName())).collect(Collectors.joining(", "));
-            title.set("Cutover — " + names);
+            title.set("Cutover — " + titleNames(p.sources().stream().map(s -> s.file()).toList()));
             if (!filter.appliedProperty().get().isBlank()) {
                 filter.apply();
             }
@@ -275,6 +273,12 @@ public final class MainViewModel {
             selection.extendCapture(p);
         }
         bindFrames();
+    }
+
+    /** What the title names: the title asked for, else the files' names. */
+    private String titleNames(List<Path> files) {
+        return titleOverride != null ? titleOverride
+                : files.stream().map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(", "));
     }
 
     private void captureOpened(Capture c) {
@@ -298,8 +302,7 @@ public final class MainViewModel {
         migrations.setCapture(c);
         bindFrames();
         List<Path> files = capture.filesProperty().get();
-        String names = titleOverride != null ? titleOverride
-                : files.stream().map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(", "));
+        String names = titleNames(files);
         boolean keep = titleOverride == null;
         titleOverride = null;
         String shift = c == null ? null : timeShiftText();

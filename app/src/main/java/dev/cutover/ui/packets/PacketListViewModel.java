@@ -194,19 +194,15 @@ public final class PacketListViewModel {
             return;
         }
         capture = c;
-        IntFunction<List<String>> notes = annotations;
-        pipeline = FramePipeline.of(c).withAnnotations(AnnotationSource.comments(notes::apply));
+        pipeline = pipelineOf(c);
         rows = rows == null ? new RowDecoder(c) : new RowDecoder(c, rows);
         sorter = new FrameSorter(c);
-        if (!c.interfaces().isEmpty()) {
-            timeDigits = Math.max(0, Math.min(9,
-                    c.interfaces().stream().mapToInt(InterfaceInfo::timePrecisionDigits).max().orElse(6)));
-        }
+        timeDigits = timeDigitsOf(c);
         int before = total.get();
         int n = c.frameCount();
         total.set(n);
         Sort s = sort.get();
-        boolean frameOrder = s == null || (s.column() == PacketColumn.NUMBER && s.ascending());
+        boolean frameOrder = inFrameOrder(s);
         boolean unfiltered = filtered == null && (filter == null || filter.text().isBlank()) && !filtering.get();
         if (unfiltered && frameOrder) {
             filteredCount = n;
@@ -233,6 +229,23 @@ public final class PacketListViewModel {
         }
     }
 
+    /** Whether rows in {@code s} are in frame order (no sort, or No. ascending). */
+    private static boolean inFrameOrder(Sort s) {
+        return s == null || (s.column() == PacketColumn.NUMBER && s.ascending());
+    }
+
+    /** The capture's frame pipeline for the list, its annotations bound. */
+    private FramePipeline pipelineOf(Capture c) {
+        IntFunction<List<String>> notes = annotations;
+        return FramePipeline.of(c).withAnnotations(AnnotationSource.comments(notes::apply));
+    }
+
+    /** Decimals of the Time column: the finest interface's precision, 6 without interfaces. */
+    private static int timeDigitsOf(Capture c) {
+        return Math.max(0, Math.min(9,
+                c.interfaces().stream().mapToInt(InterfaceInfo::timePrecisionDigits).max().orElse(6)));
+    }
+
     private static BitSet shifted(BitSet bits, int by) {
         return bits.length() <= by ? new BitSet() : bits.get(by, bits.length());
     }
@@ -248,15 +261,10 @@ public final class PacketListViewModel {
         filterAwaitsAnalysis = false;
         capture = c;
         analysisFailure = null;
-        IntFunction<List<String>> notes = annotations;
-        pipeline = c == null ? null : FramePipeline.of(c).withAnnotations(AnnotationSource.comments(notes::apply));
+        pipeline = c == null ? null : pipelineOf(c);
         rows = c == null ? null : new RowDecoder(c);
         sorter = c == null ? null : new FrameSorter(c);
-        timeDigits = 6;
-        if (c != null && !c.interfaces().isEmpty()) {
-            timeDigits = c.interfaces().stream().mapToInt(InterfaceInfo::timePrecisionDigits).max().orElse(6);
-            timeDigits = Math.max(0, Math.min(9, timeDigits));
-        }
+        timeDigits = c == null ? 6 : timeDigitsOf(c);
         int n = c == null ? 0 : c.frameCount();
         filtered = null;
         filteredCount = n;
@@ -404,36 +412,9 @@ public final class PacketListViewModel {
                 throw new UncheckedIOException(e); // arrives at onFailure as the IOException
             }
             return new Kept(kept, count, i, total);
-        }).key(filterTask).onSuccess(k -> {
-            filterRun = null;
-            filtered = k.frames();
-            filteredCount = k.count();
-            boolean stopped = k.examined() < k.total();
-            if (stopped) {
-                filterAwaitsAnalysis = false;
-                String text = String.format("Filter cancelled: %,d of %,d frames examined, %,d matched", k.examined(),
-                        k.total(), k.count());
-                filterStatus.set(text);
-                say(text);
-            } else {
-                filterStatus.set(filterAwaitsAnalysis ? "Filtering… waiting for the migration analysis" : "");
-            }
-            filterProgress.set(1);
-            filtering.set(filterAwaitsAnalysis);
-            arrange();
-        }).onCancelled(() -> {
-            // stopped before its pass began (it waited for a thread): nothing examined, nothing matched
-            filterRun = null;
-            filterAwaitsAnalysis = false;
-            filtered = new int[0];
-            filteredCount = 0;
-            String text = String.format("Filter cancelled: 0 of %,d frames examined, 0 matched", total);
-            filterStatus.set(text);
-            say(text);
-            filterProgress.set(1);
-            filtering.set(false);
-            arrange();
-        }).onFailure(e -> {
+        }).key(filterTask).onSuccess(k -> filterEnded(k, k.examined() < k.total())).onCancelled(
+                // stopped before its pass began (it waited for a thread): nothing examined, nothing matched
+                () -> filterEnded(new Kept(new int[0], 0, 0, total), true)).onFailure(e -> {
             filterRun = null;
             filtering.set(false);
             filterStatus.set("");
@@ -441,6 +422,25 @@ public final class PacketListViewModel {
         }).runWith(tasks);
         // run at once where the tasks are direct (tests): then there is nothing left to stop
         filterRun = handle.isDone() ? null : handle;
+    }
+
+    /** The filter pass ended: it ran to the end, or was {@code stopped} with the matches {@code k} so far. */
+    private void filterEnded(Kept k, boolean stopped) {
+        filterRun = null;
+        filtered = k.frames();
+        filteredCount = k.count();
+        if (stopped) {
+            filterAwaitsAnalysis = false;
+            String text = String.format("Filter cancelled: %,d of %,d frames examined, %,d matched", k.examined(),
+                    k.total(), k.count());
+            filterStatus.set(text);
+            say(text);
+        } else {
+            filterStatus.set(filterAwaitsAnalysis ? "Filtering… waiting for the migration analysis" : "");
+        }
+        filterProgress.set(1);
+        filtering.set(filterAwaitsAnalysis);
+        arrange();
     }
 
     /** The matches so far of the filter under way: counted, and in frame order shown as rows. */
@@ -452,7 +452,7 @@ public final class PacketListViewModel {
         filterStatus.set(String.format("Filtering… %,d of %,d frames, %,d matched", k.examined(), k.total(),
                 k.count()));
         Sort s = sort.get();
-        if (filterAwaitsAnalysis || (s != null && !(s.column() == PacketColumn.NUMBER && s.ascending()))) {
+        if (filterAwaitsAnalysis || !inFrameOrder(s)) {
             return; // sorted rows come when the filter is done; migration.* matches once the analysis is there
         }
         boolean continues = filtered != null && filteredFromRun == run;
@@ -547,7 +547,7 @@ public final class PacketListViewModel {
         Sort s = sort.get();
         int[] base = filtered;
         int count = filteredCount;
-        if (s == null || (s.column() == PacketColumn.NUMBER && s.ascending())) {
+        if (inFrameOrder(s)) {
             sorting.set(false);
             publish(base, count, null, s);
             return;

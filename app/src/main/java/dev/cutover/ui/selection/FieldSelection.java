@@ -41,8 +41,7 @@ public final class FieldSelection {
 
     /** A new capture: nothing selected. */
     public void setCapture(Capture capture) {
-        frames = capture == null ? null
-                : FramePipeline.of(capture).withAnnotations(AnnotationSource.comments(annotations));
+        extendCapture(capture);
         showFrame(-1);
     }
 
