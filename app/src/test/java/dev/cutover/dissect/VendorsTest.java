@@ -108,6 +108,47 @@ class VendorsTest {
     }
 
     @Test
+    void theBundledListingReadOnItsBytesNamesEveryOuiAsTheGeneralReaderDoes(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        byte[] text;
+        try (java.io.InputStream in = Vendors.class.getResourceAsStream("oui.txt.gz")) {
+            text = new java.util.zip.GZIPInputStream(in).readAllBytes();
+        }
+        java.nio.file.Path plain = dir.resolve("oui.txt");
+        java.nio.file.Files.write(plain, text);
+        Vendors general = Vendors.load(plain);
+        Vendors fast = Vendors.bundledTable(text);
+        assertThat(fast.size()).isEqualTo(general.size()).isGreaterThan(30_000);
+        int checked = 0;
+        for (String line : new String(text, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            long mac = Long.parseLong(line.substring(0, 8).replace("-", ""), 16) << 24 | 0x123456;
+            assertThat(fast.of(mac)).as(line).isEqualTo(general.of(mac));
+            assertThat(fast.shortName(mac)).as(line).isEqualTo(general.shortName(mac));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(general.size());
+        assertThat(fast.of(0x00005e_000001L)).isEqualTo("ICANN, IANA Department");
+    }
+
+    @Test
+    void aBundledListingNotInTheBuildsFormIsReadByTheGeneralPath() {
+        byte[] text = ("# comment\n00-50-57 (hex)\tFirst Corp\n00:00:0C\tCisco\tCisco Systems, Inc\n"
+                + "00-00-0B (hex)\tOut Of Order\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Vendors v = Vendors.bundledTable(text);
+        assertThat(v.size()).isEqualTo(3);
+        assertThat(v.shortName(0x00000c_123456L)).isEqualTo("Cisco");
+        assertThat(v.of(0x00000b_123456L)).isEqualTo("Out Of Order");
+        assertThat(v.of(0x005057_000001L)).isEqualTo("First Corp");
+        Vendors ordered = Vendors.bundledTable("00-00-0B (hex)\tA\r\n00-00-0C (hex)\tB \n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ordered.size()).isEqualTo(2);
+        assertThat(ordered.of(0x00000c_000001L)).isEqualTo("B");
+    }
+
+    @Test
     void aTableTheUserNamesChangesTheResolvedNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path manuf = dir.resolve("manuf");
