@@ -144,6 +144,7 @@ final class AddressClaims {
             p[i] = LongPairTable.key(ipOf[i], i);
         }
         pairKeys = LongPairTable.sorted(p, count);
+        LongPairTable shared = sharedAddresses(pairKeys);
         // unsolicited replies, by sender MAC, then by the address they claim
         Map<Long, Map<Long, Claim>> byMac = new LinkedHashMap<>();
         // (MAC, address): how many of its replies a request asked for; (request row, MAC): it answered that one
@@ -153,6 +154,11 @@ final class AddressClaims {
             long mac = arp.senderMac[r];
             long ip = arp.senderIp[r];
             if (arp.opcode[r] != 2 || !unicast(mac) || ip <= 0) {
+                continue;
+            }
+            // an address no other MAC ever states has no other holder to be taken from: most replies, passed over
+            // before the boxed maps below (the requests it settles are asked for this address only)
+            if (shared.get(ip, 0) == 0) {
                 continue;
             }
             boolean gratuitous = ip == arp.targetIp[r];
@@ -188,6 +194,26 @@ final class AddressClaims {
             }
         }
         return poisoned;
+    }
+
+    /**
+     * The addresses stated by more than one MAC in the pairs, as keys (address, 0) of a table: {@code keys} are the
+     * pairs' (address, pair) keys, sorted.
+     */
+    private LongPairTable sharedAddresses(long[] keys) {
+        LongPairTable shared = new LongPairTable();
+        for (int start = 0, end; start < keys.length; start = end) {
+            long ip = keys[start] >>> 32;
+            long mac = macOf[(int) keys[start]];
+            boolean several = false;
+            for (end = start + 1; end < keys.length && keys[end] >>> 32 == ip; end++) {
+                several |= macOf[(int) keys[end]] != mac;
+            }
+            if (several) {
+                shared.add(ip, 0, 1);
+            }
+        }
+        return shared;
     }
 
     /**
@@ -379,11 +405,22 @@ final class AddressClaims {
             while (end < n && keys[end] >>> 32 == ip) {
                 end++;
             }
-            if (!poisoned.contains(ip)) {
+            if (!poisoned.contains(ip) && severalMacs(keys, start, end)) {
                 address(ip, keys, start, end);
             }
             start = end;
         }
+    }
+
+    /** True when the pairs {@code keys[start..end)} name more than one MAC: one MAC alone changes nothing. */
+    private boolean severalMacs(long[] keys, int start, int end) {
+        long mac = macOf[(int) keys[start]];
+        for (int k = start + 1; k < end; k++) {
+            if (macOf[(int) keys[k]] != mac) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void address(long ip, long[] keys, int start, int end) {

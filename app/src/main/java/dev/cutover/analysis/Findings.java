@@ -61,12 +61,18 @@ final class Findings {
     }
 
     private void add(FindingCode code, Severity severity, long mac, long ip, List<Integer> frames, String message) {
-        boolean ascending = true;
-        for (int i = 1; i < frames.size() && ascending; i++) {
-            ascending = frames.get(i - 1) < frames.get(i);
+        found.add(new Finding(code, severity, mac, ip,
+                ascending(frames) ? frames : new ArrayList<>(new java.util.TreeSet<>(frames)), message));
+    }
+
+    /** True when every number is above the one before it (no duplicates). */
+    private static boolean ascending(List<Integer> frames) {
+        for (int i = 1; i < frames.size(); i++) {
+            if (frames.get(i - 1) >= frames.get(i)) {
+                return false;
+            }
         }
-        found.add(new Finding(code, severity, mac, ip, ascending ? frames : new ArrayList<>(new java.util.TreeSet<>(frames)),
-                message));
+        return true;
     }
 
     /** An ARP sender claiming its address: replies, requests and GARP, not probes (they claim nothing). */
@@ -277,48 +283,50 @@ final class Findings {
     }
 
     void storms() {
-        List<Integer> requests = new ArrayList<>();
+        int[] requests = new int[arp.count];
+        int n = 0;
         for (int r = 0; r < arp.count; r++) {
             if (arp.opcode[r] == 1) {
-                requests.add(r);
+                requests[n++] = r;
             }
         }
         int limit = config.stormRequests();
         long window = config.stormWindow().toNanos();
         int i = 0;
-        int n = requests.size();
         while (i + limit < n) {
             // more than `limit` requests within the window: request i+limit is at most `window` after request i
-            if (arp.time[requests.get(i + limit)] - arp.time[requests.get(i)] > window) {
+            if (arp.time[requests[i + limit]] - arp.time[requests[i]] > window) {
                 i++;
                 continue;
             }
             int start = i;
             int end = i + limit;
-            while (end + 1 < n && arp.time[requests.get(end + 1)] - arp.time[requests.get(end + 1 - limit)] <= window) {
+            while (end + 1 < n && arp.time[requests[end + 1]] - arp.time[requests[end + 1 - limit]] <= window) {
                 end++;
             }
-            List<Integer> rows = requests.subList(start, end + 1);
-            storm(rows, window, limit);
+            storm(requests, start, end + 1, window, limit);
             i = end + 1;
         }
     }
 
-    private void storm(List<Integer> rows, long window, int limit) {
-        Map<Long, Integer> bySender = new HashMap<>();
+    private void storm(int[] requests, int from, int to, long window, int limit) {
+        // requests per sender counted in a primitive table: a storm may hold most of a capture's requests
+        LongPairTable bySender = new LongPairTable();
         long top = -1;
         int topCount = 0;
-        for (int r : rows) {
-            int c = bySender.merge(arp.senderMac[r], 1, Integer::sum);
+        List<Integer> frames = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            int r = requests[k];
+            int c = bySender.add(arp.senderMac[r], 0, 1) + 1;
             if (c > topCount) {
                 top = arp.senderMac[r];
                 topCount = c;
             }
+            frames.add(arp.frame[r]);
         }
-        long span = arp.time[rows.get(rows.size() - 1)] - arp.time[rows.get(0)];
-        List<Integer> frames = frames(rows);
+        long span = arp.time[requests[to - 1]] - arp.time[requests[from]];
         add(FindingCode.ARP_STORM, top, -1, frames,
-                rows.size() + " ARP requests in " + MigrationAnalyzer.ms(span) + " (" + frameWords(frames)
+                (to - from) + " ARP requests in " + MigrationAnalyzer.ms(span) + " (" + frameWords(frames)
                         + "), more than " + limit + " within " + MigrationAnalyzer.ms(window) + " (Wireshark's storm "
                         + "threshold); " + topCount + " of them from " + (top >= 0 ? Addresses.mac(top) : "no MAC")
                         + ". A bridging loop, a scan, or many hosts refreshing their caches at once after a "
@@ -358,7 +366,7 @@ final class Findings {
 
     /** "frame 44", "frames 41-47" (1-based), "frames 3, 9 and 12". */
     static String frameWords(List<Integer> zeroBased) {
-        List<Integer> f = new ArrayList<>(new java.util.TreeSet<>(zeroBased));
+        List<Integer> f = ascending(zeroBased) ? zeroBased : new ArrayList<>(new java.util.TreeSet<>(zeroBased));
         if (f.size() == 1) {
             return "frame " + (f.get(0) + 1);
         }

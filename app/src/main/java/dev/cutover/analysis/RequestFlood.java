@@ -4,12 +4,8 @@ import dev.cutover.dissect.Addresses;
 import dev.cutover.dissect.Vendors;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One sender's ARP requests kept up above a rate for many seconds: a flood that Wireshark's storm rule (a burst
@@ -118,23 +114,33 @@ final class RequestFlood {
             return;
         }
         int count = to - from + 1;
-        Map<Long, Integer> ips = new LinkedHashMap<>();
-        Set<Long> targets = new HashSet<>();
+        // sender addresses in order of appearance with their counts, and the distinct targets: primitive tables, as a
+        // flood holds up to every request of the capture
+        LongPairTable ipCounts = new LongPairTable();
+        long[] ips = new long[8];
+        int ipCount = 0;
+        LongPairTable targets = new LongPairTable();
+        int targetCount = 0;
         for (int i = from; i <= to; i++) {
             int r = rows.get(i);
-            if (arp.senderIp[r] >= 0) {
-                ips.merge(arp.senderIp[r], 1, Integer::sum);
+            long sip = arp.senderIp[r];
+            if (sip >= 0 && ipCounts.add(sip, 0, 1) == 0) {
+                if (ipCount == ips.length) {
+                    ips = java.util.Arrays.copyOf(ips, ipCount * 2);
+                }
+                ips[ipCount++] = sip;
             }
-            if (arp.targetIp[r] >= 0) {
-                targets.add(arp.targetIp[r]);
+            if (arp.targetIp[r] >= 0 && targets.add(arp.targetIp[r], 0, 1) == 0) {
+                targetCount++;
             }
         }
         long ip = -1;
         int most = 0;
-        for (Map.Entry<Long, Integer> e : ips.entrySet()) {
-            if (e.getValue() > most) {
-                ip = e.getKey();
-                most = e.getValue();
+        for (int k = 0; k < ipCount; k++) {
+            int c = ipCounts.get(ips[k], 0);
+            if (c > most) {
+                ip = ips[k];
+                most = c;
             }
         }
         // the intervals between the requests, not the requests, fill the span
@@ -144,12 +150,12 @@ final class RequestFlood {
         if (vendor != null) {
             about.add(vendor);
         }
-        if (!ips.isEmpty()) {
-            about.add(ipWords(ips));
+        if (ipCount > 0) {
+            about.add(ipWords(ips, ipCount));
         }
         String who = (mac >= 0 ? Addresses.mac(mac) : "a sender")
                 + (about.isEmpty() ? "" : " (" + String.join("; ", about) + ")");
-        String cause = targets.size() > Math.max(FEW_TARGETS, count / 20)
+        String cause = targetCount > Math.max(FEW_TARGETS, count / 20)
                 ? "Asking for that many addresses is a scan sweeping the network, or a router ARPing for "
                         + "destinations that are not on its link (a wrong netmask or a missing route)"
                 : "Asking again and again for the same few addresses is a host retrying a neighbour that never "
@@ -158,7 +164,7 @@ final class RequestFlood {
                 List.of(arp.frame[first], arp.frame[last]),
                 count + " ARP requests from " + who + " in " + seconds(span)
                         + " (frame " + (arp.frame[first] + 1) + " to frame " + (arp.frame[last] + 1) + "), asking for "
-                        + targets.size() + (targets.size() == 1 ? " address: " : " different addresses: ")
+                        + targetCount + (targetCount == 1 ? " address: " : " different addresses: ")
                         + String.format(Locale.ROOT, "%.1f", perSecond) + " a second, and more than "
                         + config.floodRate() + " in every second of it. Below Wireshark's storm rule (more than "
                         + config.stormRequests() + " within " + MigrationAnalyzer.ms(config.stormWindow().toNanos())
@@ -167,17 +173,14 @@ final class RequestFlood {
                         + "what it is looking for."));
     }
 
-    /** "sender IP 10.0.0.1", "sender IPs a, b, c and 6 more". */
-    private static String ipWords(Map<Long, Integer> ips) {
+    /** "sender IP 10.0.0.1", "sender IPs a, b, c and 6 more": the first {@code n} of {@code ips}. */
+    private static String ipWords(long[] ips, int n) {
         List<String> named = new ArrayList<>();
-        for (long ip : ips.keySet()) {
-            if (named.size() == IPS_NAMED) {
-                break;
-            }
-            named.add(Addresses.ipv4(ip));
+        for (int k = 0; k < n && named.size() < IPS_NAMED; k++) {
+            named.add(Addresses.ipv4(ips[k]));
         }
-        int more = ips.size() - named.size();
-        return (ips.size() == 1 ? "sender IP " : "sender IPs ") + String.join(", ", named)
+        int more = n - named.size();
+        return (n == 1 ? "sender IP " : "sender IPs ") + String.join(", ", named)
                 + (more > 0 ? " and " + more + " more" : "");
     }
 
