@@ -111,10 +111,11 @@ final class Findings {
     // ---- per migration event ----
 
     void event(MigrationEvent e, List<Integer> garpRows, boolean anyArp) {
-        String mac = Addresses.mac(e.mac());
+        String mac = null;
         List<Integer> eventFrames = null;
         if (e.hasRarp() && !e.hasGarp() && anyArp && e.rarp().pattern() != BurstPattern.FAILOVER) {
             Long ip = claimedIp(e.mac());
+            mac = Addresses.mac(e.mac());
             add(FindingCode.RARP_WITHOUT_GARP, e.mac(), ip == null ? -1 : ip, e.rarp().frames(),
                     who(e.mac()) + mac + (ip == null ? "" : " (" + Addresses.ipv4(ip) + ", as it said in ARP "
                             + "elsewhere in the capture)") + " was announced by RARP (" + e.rarp().count() + " frames, "
@@ -126,9 +127,10 @@ final class Findings {
                             + "guest announce) and that the capture covers the uplink the guest uses.");
         }
         if (!e.hasRarp() && e.hasGarp()) {
-            garpWithoutRarp(e, mac);
+            garpWithoutRarp(e, Addresses.mac(e.mac()));
         }
-        if (e.hasRarp() && e.hasGarp()) {
+        if (e.hasRarp() && e.hasGarp() && !oneStack(e, garpRows)) {
+            mac = Addresses.mac(e.mac());
             Set<Long> rarpStacks = new LinkedHashSet<>();
             for (int f : e.rarp().frames()) {
                 rarpStacks.add(arp.vlans[arp.rowOf(f)]);
@@ -148,6 +150,7 @@ final class Findings {
             }
         }
         if (e.interfaces().size() > 1) {
+            mac = mac != null ? mac : Addresses.mac(e.mac());
             List<String> names = new ArrayList<>();
             for (int i : e.interfaces()) {
                 names.add(interfaceNames.get(i));
@@ -159,6 +162,22 @@ final class Findings {
                             + "policy: a VM's traffic should leave by one uplink, and with 'Route based on IP hash' "
                             + "the uplinks must form one port channel on the switch.");
         }
+    }
+
+    /** True when the event's RARP and gratuitous ARP frames all have one VLAN tag stack (most events). */
+    private boolean oneStack(MigrationEvent e, List<Integer> garpRows) {
+        long stack = arp.vlans[garpRows.get(0)];
+        for (int r : garpRows) {
+            if (arp.vlans[r] != stack) {
+                return false;
+            }
+        }
+        for (int f : e.rarp().frames()) {
+            if (arp.vlans[arp.rowOf(f)] != stack) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -105,8 +105,9 @@ public final class MigrationAnalyzer {
             anyArp |= arp.opcode[r] == 1 || arp.opcode[r] == 2;
         }
         // the rules over the whole capture need no events: they run beside the burst and event work
-        AddressClaims claims = new AddressClaims(config, arp);
-        CompletableFuture<List<Finding>> across = CompletableFuture.supplyAsync(() -> {
+        // (the address claims and Wireshark's duplicate-address frames too: the event work is the longer)
+        CompletableFuture<Across> across = CompletableFuture.supplyAsync(() -> {
+            AddressClaims claims = new AddressClaims(config, arp);
             Findings f = new Findings(config, arp, interfaceNames);
             List<Finding> l = new ArrayList<>(claims.findings());
             f.senderMismatches();
@@ -115,7 +116,7 @@ public final class MigrationAnalyzer {
             f.malformed();
             l.addAll(f.found());
             l.addAll(RequestFlood.find(config, arp));
-            return l;
+            return new Across(l, claims.wiresharkDuplicates());
         });
         List<List<Integer>> burstRows = bursts();
         List<RarpBurst> bursts = patterns(burstRows);
@@ -161,13 +162,16 @@ public final class MigrationAnalyzer {
         for (int i = 0; i < cameUp.size(); i++) {
             findings.hostCameUp(cameUp.get(i).build(-1), cameUpHow.get(i));
         }
-        // while the rules over the whole capture may still be running: it reads only what the claims were built from
-        List<Integer> duplicates = claims.wiresharkDuplicates();
+        Across whole = join(across);
         return new AnalysisResult(config, frameCount, arp, bursts, burstOfRow, migrations, eventOfRow,
-                findings.sorted(join(across)), interfaceNames, duplicates);
+                findings.sorted(whole.findings()), interfaceNames, whole.duplicates());
     }
 
-    private static List<Finding> join(CompletableFuture<List<Finding>> future) {
+    /** What the rules over the whole capture found, and the frames Wireshark flags as duplicate addresses. */
+    private record Across(List<Finding> findings, List<Integer> duplicates) {
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
