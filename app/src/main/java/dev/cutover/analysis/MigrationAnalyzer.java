@@ -29,6 +29,10 @@ public final class MigrationAnalyzer {
     private final AnalysisConfig config;
     private final ArpFrames arp;
     private final List<String> interfaceNames;
+    /** See {@link #bondCandidates()}: made on first use, with the blocks' time bounds. */
+    private int[] bondCandidates;
+    private long[] blockMin;
+    private long[] blockMax;
 
     private MigrationAnalyzer(AnalysisConfig config, ArpFrames arp, List<String> interfaceNames) {
         this.config = config;
@@ -231,7 +235,7 @@ public final class MigrationAnalyzer {
                 pattern = BurstPattern.FAILOVER;
             }
             if (pattern == BurstPattern.UNKNOWN && burstRows.get(b).size() == 1
-                    && bondAnnouncement(burstRows.get(b).get(0)) >= 0) {
+                    && bondAnnouncement(burstRows.get(b).get(0))) {
                 pattern = BurstPattern.FAILOVER;
             }
             List<Integer> rows = burstRows.get(b);
@@ -284,30 +288,96 @@ public final class MigrationAnalyzer {
     }
 
     /**
-     * The row of a gratuitous ARP from another MAC on the same interface and VLANs within the failover window
-     * of a single RARP, or -1. An Open vSwitch bond failing over sends one RARP for each MAC it learned behind
+     * True when a gratuitous ARP from another MAC came on the same interface and VLANs within the failover window
+     * of a single RARP. An Open vSwitch bond failing over sends one RARP for each MAC it learned behind
      * the bond and the host announces its own address by gratuitous ARP at the same moment: together they are
      * the failover, not a migration missing its GARP and another missing its RARP. A gratuitous ARP from a
      * hypervisor's guest MAC (VMware, Hyper-V, QEMU) is a guest announcing itself, not the bond.
      */
-    private int bondAnnouncement(int rarpRow) {
+    private boolean bondAnnouncement(int rarpRow) {
         long window = config.failoverWindow().toNanos();
         long t = arp.time[rarpRow];
         long mac = arp.announcedMac(rarpRow);
-        // rows are in frame order, which is time order within one interface: walk out from the RARP both ways
-        for (int step : new int[] {1, -1}) {
-            for (int r = rarpRow + step; r >= 0 && r < arp.count && Math.abs(arp.time[r] - t) <= window; r += step) {
-                long sender = arp.senderMac[r];
-                if (arp.classOf(r).isGratuitous() && sender != mac && sender >= 0
-                        && arp.iface[r] == arp.iface[rarpRow] && arp.vlans[r] == arp.vlans[rarpRow]
-                        && arp.dest[r] != ArpFrames.DEST_OTHER
-                        // a guest's own MAC announcing is a guest, not the host's bond
-                        && !Vendors.isVmware(sender) && !Vendors.isHyperV(sender) && !Vendors.isQemu(sender)) {
-                    return r;
-                }
+        if (bondCandidates == null) {
+            bondCandidates = bondCandidates();
+        }
+        // rows are in frame order, which is time order within one interface: the rows looked at are those reached
+        // walking out from the RARP both ways while within the window; of them, only the few that could be the
+        // bond's own announcement are read (a dense capture has thousands of rows within a second)
+        int after = walkEnd(rarpRow, 1, t - window, t + window);
+        int before = walkEnd(rarpRow, -1, t - window, t + window);
+        for (int k = lowerBound(bondCandidates, before + 1); k < bondCandidates.length && bondCandidates[k] < after;
+             k++) {
+            int r = bondCandidates[k];
+            if (r != rarpRow && arp.senderMac[r] != mac && arp.iface[r] == arp.iface[rarpRow]
+                    && arp.vlans[r] == arp.vlans[rarpRow]) {
+                return true;
             }
         }
-        return -1;
+        return false;
+    }
+
+    /** Rows per block of {@link #blockMin}/{@link #blockMax}. */
+    private static final int BLOCK = 64;
+
+    /**
+     * The first row from {@code from} (not included) in direction {@code step} whose time is outside
+     * {@code [lo, hi]}, or the end of the rows (-1 or the count): blocks of rows wholly inside are passed at once.
+     */
+    private int walkEnd(int from, int step, long lo, long hi) {
+        int r = from + step;
+        while (r >= 0 && r < arp.count) {
+            int b = r / BLOCK;
+            boolean blockEdge = step > 0 ? r % BLOCK == 0 : r % BLOCK == BLOCK - 1;
+            if (blockEdge && blockMin[b] >= lo && blockMax[b] <= hi) {
+                r += step * BLOCK;
+                continue;
+            }
+            if (arp.time[r] < lo || arp.time[r] > hi) {
+                return r;
+            }
+            r += step;
+        }
+        return r < 0 ? -1 : arp.count;
+    }
+
+    /** Rows that may be a bond's own announcement, ascending; makes the blocks' time bounds too. */
+    private int[] bondCandidates() {
+        int blocks = (arp.count + BLOCK - 1) / BLOCK;
+        blockMin = new long[blocks];
+        blockMax = new long[blocks];
+        java.util.Arrays.fill(blockMin, Long.MAX_VALUE);
+        java.util.Arrays.fill(blockMax, Long.MIN_VALUE);
+        int[] rows = new int[16];
+        int n = 0;
+        for (int r = 0; r < arp.count; r++) {
+            int b = r / BLOCK;
+            blockMin[b] = Math.min(blockMin[b], arp.time[r]);
+            blockMax[b] = Math.max(blockMax[b], arp.time[r]);
+            if (isBondCandidate(r)) {
+                if (n == rows.length) {
+                    rows = java.util.Arrays.copyOf(rows, n * 2);
+                }
+                rows[n++] = r;
+            }
+        }
+        return java.util.Arrays.copyOf(rows, n);
+    }
+
+    /**
+     * A broadcast gratuitous ARP from a MAC that is not a hypervisor's guest MAC (VMware, Hyper-V, QEMU): what a
+     * host's bond sends for itself when it fails over. A guest's own MAC announcing is a guest, not the bond.
+     */
+    private boolean isBondCandidate(int r) {
+        long sender = arp.senderMac[r];
+        return arp.classOf(r).isGratuitous() && sender >= 0 && arp.dest[r] != ArpFrames.DEST_OTHER
+                && !Vendors.isVmware(sender) && !Vendors.isHyperV(sender) && !Vendors.isQemu(sender);
+    }
+
+    /** The first index of the ascending {@code rows} holding at least {@code row}. */
+    private static int lowerBound(int[] rows, int row) {
+        int i = java.util.Arrays.binarySearch(rows, row);
+        return i < 0 ? -i - 1 : i;
     }
 
     private long firstTime(List<List<Integer>> burstRows, int burst) {
@@ -612,7 +682,7 @@ public final class MigrationAnalyzer {
         List<Event> failovers = new ArrayList<>();
         for (Event e : events) {
             if (e.burst.pattern() == BurstPattern.FAILOVER && e.burstRows.size() == 1
-                    && bondAnnouncement(e.burstRows.get(0)) >= 0) {
+                    && bondAnnouncement(e.burstRows.get(0))) {
                 failovers.add(e);
             }
         }
