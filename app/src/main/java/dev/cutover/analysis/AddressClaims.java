@@ -40,6 +40,9 @@ final class AddressClaims {
     /** Sorted (address asked for, row) keys of the requests, and (address, pair) keys of the pairs; see spoofing. */
     private long[] requestKeys;
     private long[] pairKeys;
+    /** See {@link #pairsByMac()}: made for the first poisoner. */
+    private long[] pairsByMac;
+    private LongPairTable macIds;
 
     AddressClaims(AnalysisConfig config, ArpFrames arp) {
         this.config = config;
@@ -314,8 +317,14 @@ final class AddressClaims {
             claimed.add(c.ip);
         }
         Set<Long> ownIps = new LinkedHashSet<>();
-        for (int i = 0; i < count; i++) {
-            if (macOf[i] == mac && !targetSide[i] && !claimed.contains(ipOf[i])) {
+        if (pairsByMac == null) {
+            pairsByMac = pairsByMac();
+        }
+        long id = macIds.get(mac, 0) - 1;
+        for (int k = LongPairTable.lowerBound(pairsByMac, pairsByMac.length, LongPairTable.key(id, 0));
+             k < pairsByMac.length && pairsByMac[k] >>> 32 == id; k++) {
+            int i = (int) pairsByMac[k];
+            if (!targetSide[i] && !claimed.contains(ipOf[i])) {
                 ownIps.add(ipOf[i]);
             }
         }
@@ -347,6 +356,25 @@ final class AddressClaims {
                         + Addresses.mac(mac) + " is learned in the switches' MAC tables, check the victims' ARP "
                         + "caches (arp -a) for its MAC, and turn on Dynamic ARP Inspection where the hosts "
                         + "connect."));
+    }
+
+    /**
+     * The pairs by MAC: sorted (MAC's number in {@link #macIds}, pair) keys, so that each poisoner's own pairs are
+     * found without reading every pair again (a capture may hold hundreds of poisoners and a million pairs).
+     */
+    private long[] pairsByMac() {
+        macIds = new LongPairTable();
+        long[] keys = new long[count];
+        int macs = 0;
+        for (int i = 0; i < count; i++) {
+            int id = macIds.get(macOf[i], 0) - 1;
+            if (id < 0) {
+                id = macs++;
+                macIds.add(macOf[i], 0, id + 1);
+            }
+            keys[i] = LongPairTable.key(id, i);
+        }
+        return LongPairTable.sorted(keys, count);
     }
 
     /**
