@@ -593,22 +593,52 @@ public final class MigrationAnalyzer {
 
     /** The times of each MAC's ARP requests for addresses other than its own, one per target address. */
     private Map<Long, long[]> sweepRequests() {
-        Map<Long, List<Long>> times = new HashMap<>();
-        Map<Long, Set<Long>> seen = new HashMap<>();
+        // (MAC, target) pairs seen, and each MAC numbered as it first asks: primitive tables, as a dense capture has
+        // a hundred thousand requests
+        LongPairTable seen = new LongPairTable();
+        LongPairTable ids = new LongPairTable();
+        long[] macs = new long[16];
+        int[] counts = new int[16];
+        int[] idOf = new int[arp.count];
+        int macCount = 0;
+        int n = 0;
         for (int r = 0; r < arp.count; r++) {
-            if (arp.classOf(r) != FrameClass.ARP_REQUEST || arp.senderMac[r] < 0 || arp.targetIp[r] < 0) {
+            long mac = arp.senderMac[r];
+            if (arp.classOf(r) != FrameClass.ARP_REQUEST || mac < 0 || arp.targetIp[r] < 0
+                    || seen.add(mac, arp.targetIp[r], 1) != 0) {
+                idOf[r] = -1;
                 continue;
             }
-            if (seen.computeIfAbsent(arp.senderMac[r], k -> new java.util.HashSet<>()).add(arp.targetIp[r])) {
-                times.computeIfAbsent(arp.senderMac[r], k -> new ArrayList<>()).add(arp.time[r]);
+            int id = ids.get(mac, 0) - 1;
+            if (id < 0) {
+                id = macCount++;
+                ids.add(mac, 0, id + 1);
+                if (id == macs.length) {
+                    macs = java.util.Arrays.copyOf(macs, id * 2);
+                    counts = java.util.Arrays.copyOf(counts, id * 2);
+                }
+                macs[id] = mac;
+            }
+            idOf[r] = id;
+            counts[id]++;
+            n++;
+        }
+        long[][] times = new long[macCount][];
+        for (int id = 0; id < macCount; id++) {
+            times[id] = new long[counts[id]];
+            counts[id] = 0;
+        }
+        for (int r = 0; r < arp.count && n > 0; r++) {
+            int id = idOf[r];
+            if (id >= 0) {
+                times[id][counts[id]++] = arp.time[r];
             }
         }
         Map<Long, long[]> out = new HashMap<>();
-        times.forEach((mac, list) -> {
-            long[] a = list.stream().mapToLong(Long::longValue).toArray();
-            java.util.Arrays.sort(a);
-            out.put(mac, a);
-        });
+        for (int id = 0; id < macCount; id++) {
+            java.util.Arrays.sort(times[id]);
+            out.put(macs[id], times[id]);
+        }
         return out;
     }
 
