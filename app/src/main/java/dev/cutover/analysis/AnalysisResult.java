@@ -26,8 +26,33 @@ public final class AnalysisResult {
     private final List<String> interfaceNames;
     private final List<Integer> duplicateAddressFrames;
     // (frame, finding index) pairs sorted by frame, for findingsOf
-    private final int[] namedFrames;
-    private final int[] namingFindings;
+    /** Frames named by findings and the findings naming them: made when first asked (a command may never ask). */
+    private volatile FindingIndex findingIndex;
+
+    /** Each frame a finding names, ascending, beside the index of that finding. */
+    private record FindingIndex(int[] frames, int[] findings) {
+        static FindingIndex of(List<Finding> findings) {
+            int pairs = 0;
+            for (Finding f : findings) {
+                pairs += f.frames().size();
+            }
+            long[] packed = new long[pairs];
+            int k = 0;
+            for (int i = 0; i < findings.size(); i++) {
+                for (int frame : findings.get(i).frames()) {
+                    packed[k++] = ((long) frame << 32) | i;
+                }
+            }
+            Arrays.sort(packed);
+            int[] named = new int[pairs];
+            int[] naming = new int[pairs];
+            for (int i = 0; i < pairs; i++) {
+                named[i] = (int) (packed[i] >>> 32);
+                naming[i] = (int) packed[i];
+            }
+            return new FindingIndex(named, naming);
+        }
+    }
 
     AnalysisResult(AnalysisConfig config, int frameCount, ArpFrames arp, List<RarpBurst> bursts, int[] burstOfRow,
                    List<MigrationEvent> migrations, int[] eventOfRow, List<Finding> findings,
@@ -44,24 +69,6 @@ public final class AnalysisResult {
         this.migrations = List.copyOf(migrations);
         this.findings = List.copyOf(findings);
         this.interfaceNames = List.copyOf(interfaceNames);
-        int pairs = 0;
-        for (Finding f : findings) {
-            pairs += f.frames().size();
-        }
-        long[] packed = new long[pairs];
-        int k = 0;
-        for (int i = 0; i < findings.size(); i++) {
-            for (int frame : findings.get(i).frames()) {
-                packed[k++] = ((long) frame << 32) | i;
-            }
-        }
-        Arrays.sort(packed);
-        namedFrames = new int[pairs];
-        namingFindings = new int[pairs];
-        for (int i = 0; i < pairs; i++) {
-            namedFrames[i] = (int) (packed[i] >>> 32);
-            namingFindings[i] = (int) packed[i];
-        }
     }
 
     /**
@@ -165,6 +172,14 @@ public final class AnalysisResult {
 
     /** The findings that name the frame, in {@link #findings()} order; empty for most frames. */
     public List<Finding> findingsOf(int frame) {
+        FindingIndex index = findingIndex;
+        if (index == null) {
+            // several threads may make it at once: each makes the same, and one is kept
+            index = FindingIndex.of(findings);
+            findingIndex = index;
+        }
+        int[] namedFrames = index.frames();
+        int[] namingFindings = index.findings();
         int i = Arrays.binarySearch(namedFrames, frame);
         if (i < 0) {
             return List.of();
