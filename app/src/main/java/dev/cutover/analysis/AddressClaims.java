@@ -42,7 +42,7 @@ final class AddressClaims {
     private long[] pairKeys;
     /** See {@link #pairsByMac()}: made for the first poisoner. */
     private long[] pairsByMac;
-    private LongPairTable macIds;
+    private Numbering macIds;
 
     AddressClaims(AnalysisConfig config, ArpFrames arp) {
         this.config = config;
@@ -320,7 +320,7 @@ final class AddressClaims {
         if (pairsByMac == null) {
             pairsByMac = pairsByMac();
         }
-        long id = macIds.get(mac, 0) - 1;
+        long id = macIds.get(mac);
         for (int k = LongPairTable.lowerBound(pairsByMac, pairsByMac.length, LongPairTable.key(id, 0));
              k < pairsByMac.length && pairsByMac[k] >>> 32 == id; k++) {
             int i = (int) pairsByMac[k];
@@ -363,16 +363,10 @@ final class AddressClaims {
      * found without reading every pair again (a capture may hold hundreds of poisoners and a million pairs).
      */
     private long[] pairsByMac() {
-        macIds = new LongPairTable();
+        macIds = new Numbering();
         long[] keys = new long[count];
-        int macs = 0;
         for (int i = 0; i < count; i++) {
-            int id = macIds.get(macOf[i], 0) - 1;
-            if (id < 0) {
-                id = macs++;
-                macIds.add(macOf[i], 0, id + 1);
-            }
-            keys[i] = LongPairTable.key(id, i);
+            keys[i] = LongPairTable.key(macIds.of(macOf[i]), i);
         }
         return LongPairTable.sorted(keys, count);
     }

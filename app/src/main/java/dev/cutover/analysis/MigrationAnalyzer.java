@@ -596,11 +596,9 @@ public final class MigrationAnalyzer {
         // (MAC, target) pairs seen, and each MAC numbered as it first asks: primitive tables, as a dense capture has
         // a hundred thousand requests
         LongPairTable seen = new LongPairTable();
-        LongPairTable ids = new LongPairTable();
-        long[] macs = new long[16];
+        Numbering macs = new Numbering();
         int[] counts = new int[16];
         int[] idOf = new int[arp.count];
-        int macCount = 0;
         int n = 0;
         for (int r = 0; r < arp.count; r++) {
             long mac = arp.senderMac[r];
@@ -609,20 +607,15 @@ public final class MigrationAnalyzer {
                 idOf[r] = -1;
                 continue;
             }
-            int id = ids.get(mac, 0) - 1;
-            if (id < 0) {
-                id = macCount++;
-                ids.add(mac, 0, id + 1);
-                if (id == macs.length) {
-                    macs = java.util.Arrays.copyOf(macs, id * 2);
-                    counts = java.util.Arrays.copyOf(counts, id * 2);
-                }
-                macs[id] = mac;
+            int id = macs.of(mac);
+            if (id == counts.length) {
+                counts = java.util.Arrays.copyOf(counts, id * 2);
             }
             idOf[r] = id;
             counts[id]++;
             n++;
         }
+        int macCount = macs.size();
         long[][] times = new long[macCount][];
         for (int id = 0; id < macCount; id++) {
             times[id] = new long[counts[id]];
@@ -637,7 +630,7 @@ public final class MigrationAnalyzer {
         Map<Long, long[]> out = new HashMap<>();
         for (int id = 0; id < macCount; id++) {
             java.util.Arrays.sort(times[id]);
-            out.put(macs[id], times[id]);
+            out.put(macs.value(id), times[id]);
         }
         return out;
     }

@@ -34,24 +34,12 @@ final class RequestFlood {
     private List<Finding> find() {
         // the requests by sender: each sender numbered as it first appears, then (sender, row) keys sorted, without
         // a boxed map entry per request (the order senders are looked at in does not matter: the floods are sorted)
-        LongPairTable ids = new LongPairTable();
+        Numbering senders = new Numbering();
         long[] keys = new long[arp.count];
-        long[] senders = new long[16];
         int n = 0;
-        int senderCount = 0;
         for (int r = 0; r < arp.count; r++) {
             if (arp.opcode[r] == 1) {
-                long sender = sender(r);
-                int id = ids.get(sender, 0) - 1;
-                if (id < 0) {
-                    id = senderCount++;
-                    ids.add(sender, 0, id + 1);
-                    if (id == senders.length) {
-                        senders = java.util.Arrays.copyOf(senders, id * 2);
-                    }
-                    senders[id] = sender;
-                }
-                keys[n++] = LongPairTable.key(id, r);
+                keys[n++] = LongPairTable.key(senders.of(sender(r)), r);
             }
         }
         keys = LongPairTable.sorted(keys, n);
@@ -71,7 +59,7 @@ final class RequestFlood {
             for (int k = from; k < to; k++) {
                 rows.add((int) keys[k]);
             }
-            long mac = senders[id];
+            long mac = senders.value(id);
             // a request is "hot" when more than `rate` of the sender's requests, itself included, fall in the second
             // up to it; a flood is a run of hot requests, taken from the first request of its first second, that
             // lasts at least the span
