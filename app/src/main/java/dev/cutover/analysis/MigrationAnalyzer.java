@@ -297,48 +297,62 @@ public final class MigrationAnalyzer {
     private boolean bondAnnouncement(int rarpRow) {
         long window = config.failoverWindow().toNanos();
         long t = arp.time[rarpRow];
-        long mac = arp.announcedMac(rarpRow);
         if (bondCandidates == null) {
             bondCandidates = bondCandidates();
         }
         // rows are in frame order, which is time order within one interface: the rows looked at are those reached
         // walking out from the RARP both ways while within the window; of them, only the few that could be the
-        // bond's own announcement are read (a dense capture has thousands of rows within a second)
-        int after = walkEnd(rarpRow, 1, t - window, t + window);
-        int before = walkEnd(rarpRow, -1, t - window, t + window);
-        for (int k = lowerBound(bondCandidates, before + 1); k < bondCandidates.length && bondCandidates[k] < after;
-             k++) {
-            int r = bondCandidates[k];
-            if (r != rarpRow && arp.senderMac[r] != mac && arp.iface[r] == arp.iface[rarpRow]
-                    && arp.vlans[r] == arp.vlans[rarpRow]) {
-                return true;
+        // bond's own announcement are read, nearest first, and the rows up to each checked to be within the window
+        // (blocks of rows wholly inside passed at once: a dense capture has thousands of rows within a second)
+        int first = lowerBound(bondCandidates, rarpRow + 1);
+        for (int step : new int[] {1, -1}) {
+            int reached = rarpRow;
+            for (int k = step > 0 ? first : first - 1; k >= 0 && k < bondCandidates.length; k += step) {
+                int r = bondCandidates[k];
+                if (r == rarpRow) {
+                    continue;
+                }
+                if (!withinWindow(reached, r, step, t - window, t + window)) {
+                    break;
+                }
+                reached = r;
+                if (isBondOf(r, rarpRow)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** True for a bond candidate row from another MAC than the RARP's, on its interface and VLANs. */
+    private boolean isBondOf(int r, int rarpRow) {
+        return arp.senderMac[r] != arp.announcedMac(rarpRow) && arp.iface[r] == arp.iface[rarpRow]
+                && arp.vlans[r] == arp.vlans[rarpRow];
     }
 
     /** Rows per block of {@link #blockMin}/{@link #blockMax}. */
     private static final int BLOCK = 64;
 
     /**
-     * The first row from {@code from} (not included) in direction {@code step} whose time is outside
-     * {@code [lo, hi]}, or the end of the rows (-1 or the count): blocks of rows wholly inside are passed at once.
+     * True when every row after {@code from} up to {@code to} (included), in direction {@code step}, has its time
+     * within {@code [lo, hi]}; blocks of rows wholly inside are passed at once.
      */
-    private int walkEnd(int from, int step, long lo, long hi) {
+    private boolean withinWindow(int from, int to, int step, long lo, long hi) {
         int r = from + step;
-        while (r >= 0 && r < arp.count) {
-            int b = r / BLOCK;
+        while (step > 0 ? r <= to : r >= to) {
             boolean blockEdge = step > 0 ? r % BLOCK == 0 : r % BLOCK == BLOCK - 1;
-            if (blockEdge && blockMin[b] >= lo && blockMax[b] <= hi) {
+            int b = r / BLOCK;
+            if (blockEdge && (step > 0 ? r + BLOCK - 1 <= to : r - BLOCK + 1 >= to)
+                    && blockMin[b] >= lo && blockMax[b] <= hi) {
                 r += step * BLOCK;
                 continue;
             }
             if (arp.time[r] < lo || arp.time[r] > hi) {
-                return r;
+                return false;
             }
             r += step;
         }
-        return r < 0 ? -1 : arp.count;
+        return true;
     }
 
     /** Rows that may be a bond's own announcement, ascending; makes the blocks' time bounds too. */
@@ -498,6 +512,13 @@ public final class MigrationAnalyzer {
         }
 
         List<Integer> rows() {
+            // either list alone is in row order already: the burst's rows as found, the GARP rows as correlated
+            if (garpRows.isEmpty()) {
+                return burstRows;
+            }
+            if (burstRows.isEmpty()) {
+                return garpRows;
+            }
             List<Integer> all = new ArrayList<>(burstRows);
             all.addAll(garpRows);
             all.sort(null);
@@ -505,9 +526,9 @@ public final class MigrationAnalyzer {
         }
 
         MigrationEvent build(int id) {
-            List<Integer> frames = new ArrayList<>();
-            List<Long> times = new ArrayList<>();
-            Set<Long> ips = new LinkedHashSet<>();
+            List<Integer> frames = new ArrayList<>(garpRows.size());
+            List<Long> times = new ArrayList<>(garpRows.size());
+            Set<Long> ips = garpRows.isEmpty() ? Set.of() : new LinkedHashSet<>();
             for (int r : garpRows) {
                 frames.add(arp.frame[r]);
                 times.add(arp.time[r]);
