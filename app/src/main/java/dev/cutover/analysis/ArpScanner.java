@@ -34,6 +34,8 @@ import java.util.concurrent.Executors;
  */
 final class ArpScanner {
     private static final int PARALLEL_FROM = 100_000;
+    /** Frames left for later by the tap are each decoded in full: worth parts from far fewer of them. */
+    static final int PARALLEL_LATER_FROM = 4_096;
 
     private final Capture capture;
     private final FrameDecoder decoder;
@@ -163,13 +165,49 @@ final class ArpScanner {
      * frames an {@link ArpTap} left to be read again.
      */
     static ArpFrames scanFrames(Capture capture, int[] frames, int n) throws IOException {
-        ArpScanner scanner = new ArpScanner(capture, null);
+        int parts = n < PARALLEL_LATER_FROM ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        if (parts == 1) {
+            return scanFrames(capture, frames, 0, n);
+        }
+        // each frame left for later is decoded in full (every ARP frame of a Linux cooked capture): in parts, one
+        // thread each, as the untapped scan does, the parts' rows joined in frame order
+        ExecutorService pool = Executors.newFixedThreadPool(parts - 1, r -> {
+            Thread t = new Thread(r, "cutover-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<ArpFrames>> futures = new ArrayList<>();
+            for (int p = 1; p < parts; p++) {
+                int from = (int) ((long) n * p / parts);
+                int to = (int) ((long) n * (p + 1) / parts);
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return scanFrames(capture, frames, from, to);
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    }
+                }, pool));
+            }
+            ArpFrames out = scanFrames(capture, frames, 0, (int) ((long) n / parts));
+            for (CompletableFuture<ArpFrames> f : futures) {
+                out.append(join(f));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The frames {@code frames[from..to)}, ascending, read on this thread. */
+    private static ArpFrames scanFrames(Capture capture, int[] frames, int from, int to) throws IOException {
         ArpFrames out = new ArpFrames();
-        if (n == 0) {
+        if (from == to) {
             return out;
         }
+        ArpScanner scanner = new ArpScanner(capture, null);
         SequentialFrames window = new SequentialFrames(capture, LoadMonitor.NONE);
-        for (int k = 0; k < n; k++) {
+        for (int k = from; k < to; k++) {
             scanner.look(out, window, frames[k]);
         }
         return out;

@@ -85,6 +85,38 @@ class ArpTapTest {
         }
     }
 
+    @Test
+    void aLinuxCookedCaptureWhoseArpIsAllReadAgainAnalysesAsTheFile() throws IOException {
+        // tcpdump -i any writes Linux cooked (SLL) frames: the tap leaves every ARP frame of them to the dissector,
+        // thousands here, read again in parts on several threads and joined in frame order
+        Path dense = dir.resolve("dense.pcap");
+        DenseCapture.write(dense, 80_000, 17);
+        Path sll = dir.resolve("dense-sll.pcap");
+        try (Capture c = Capture.open(dense);
+             dev.cutover.capture.PcapWriter w = new dev.cutover.capture.PcapWriter(Files.newOutputStream(sll), 113,
+                     65535, false)) {
+            for (int i = 0; i < c.frameCount(); i++) {
+                byte[] eth = c.frameBytes(i);
+                boolean broadcast = (eth[0] & 0xFF) == 0xFF && (eth[5] & 0xFF) == 0xFF;
+                byte[] f = new byte[eth.length + 2];
+                f[1] = (byte) (broadcast ? 1 : 0);     // packet type: broadcast, or to this host
+                f[3] = 1;                               // ARPHRD_ETHER
+                f[5] = 6;                               // address length
+                System.arraycopy(eth, 6, f, 6, 6);      // the link-layer source
+                System.arraycopy(eth, 12, f, 14, eth.length - 12);  // protocol, then the payload
+                w.write(c.index().timestampNanos(i), f, 0, f.length, f.length);
+            }
+        }
+        ArpTap tap = new ArpTap();
+        try (Capture c = Capture.open(List.of(sll), LoadMonitor.NONE, tap)) {
+            assertThat(tap.covers(c)).isTrue();
+            String tapped = json(c, MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS,
+                    LoadMonitor.NONE, tap));
+            assertThat(tap.readAgain()).isGreaterThan(ArpScanner.PARALLEL_LATER_FROM);
+            assertThat(tapped).contains("\"migrations\"").isEqualTo(reference(List.of(sll)));
+        }
+    }
+
     private static String json(Capture c, AnalysisResult r) throws IOException {
         java.io.StringWriter w = new java.io.StringWriter();
         java.io.PrintWriter out = new java.io.PrintWriter(w);
