@@ -106,6 +106,19 @@ final class ArpFrames {
         }
     }
 
+    /** Appends the rows of a later part whose frames were numbered from 0, its frame 0 being {@code firstFrame}. */
+    void append(ArpFrames o, int firstFrame) {
+        int rows = count;
+        int dhcp = dhcpCount;
+        append(o);
+        for (int r = rows; r < count; r++) {
+            frame[r] += firstFrame;
+        }
+        for (int d = dhcp; d < dhcpCount; d++) {
+            dhcpFrame[d] += firstFrame;
+        }
+    }
+
     /**
      * Merges the rows and DHCP messages of {@code b} into this one, both in frame order with no frame in both, in
      * place: the rows of a tapped capture are most of them, and a second full copy of them is tens of megabytes.

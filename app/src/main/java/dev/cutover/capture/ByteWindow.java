@@ -42,6 +42,16 @@ final class ByteWindow {
         return size;
     }
 
+    /**
+     * Another window of the default capacity and this one's byte order over the same source, for reading elsewhere
+     * in it on another thread.
+     */
+    ByteWindow another(RefillListener listener) {
+        ByteWindow w = new ByteWindow(source, size, DEFAULT_CAPACITY, listener);
+        w.order(buffer.order());
+        return w;
+    }
+
     void order(ByteOrder order) {
         buffer.order(order);
     }

@@ -202,7 +202,11 @@ public final class Capture implements Closeable {
                 };
                 try {
                     scans.add(SourceLoader.load(file, i, interfaceCount, progress, files.size() == 1 ? tap : null,
-                            started -> loading[0] = started, timeShiftNanos == null ? 0 : timeShiftNanos[i]));
+                            started -> {
+                                loading[0] = started;
+                                // nobody watching progress or able to stop: a large pcap may be read in two halves
+                                started.splitAllowed = monitor == LoadMonitor.NONE && prefixes == null;
+                            }, timeShiftNanos == null ? 0 : timeShiftNanos[i]));
                 } catch (CaptureException e) {
                     throw e;
                 } catch (NoSuchFileException e) {

@@ -74,17 +74,135 @@ final class PcapReader {
         readRecords(window, scan, iface.id(), nanos ? 1 : 1000, order);
     }
 
+    /** Files from this size are indexed in two halves at once when the caller allows it (tests lower it). */
+    static volatile long splitFrom = 64L << 20;
+    /** How far past the middle a record boundary is looked for before the file is read in one pass. */
+    private static final int BOUNDARY_SEARCH = 4 << 20;
+    /** Consecutive plausible record headers that make a boundary. */
+    private static final int CHAIN = 32;
+    private static final long YEAR_SECONDS = 366L * 24 * 3600;
+    private static final java.util.concurrent.ExecutorService SECOND_HALF =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "cutover-index");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * Indexes the records. A large file whose caller asked for no progress (the command line) is indexed in two
+     * halves at once: a record boundary near the middle is found by a chain of plausible record headers, a
+     * second thread indexes from there while this one reads up to it, and the second half's frames are joined
+     * on only when this thread's last record ends exactly at that boundary with no damage before it. Otherwise
+     * (a boundary guessed wrong, damage in the first half, a fault in the second) the file is read on in one
+     * pass from where this thread got to, so the result is always what one pass gives.
+     */
     private static void readRecords(ByteWindow window, SourceScan scan, int interfaceId, long nanosPerUnit,
                                     LengthOrder order) throws IOException {
         long size = window.size();
-        long pos = FILE_HEADER_LENGTH;
+        long mid = -1;
+        SourceScan half = null;
+        if (scan.splitAllowed && order == LengthOrder.NORMAL && size >= splitFrom) {
+            mid = boundaryNear(window, FILE_HEADER_LENGTH + (size - FILE_HEADER_LENGTH) / 2, nanosPerUnit);
+            half = mid < 0 ? null : scan.part();
+        }
+        if (half == null || (scan.tap != null && half.tap == null)) {
+            records(window, scan, interfaceId, nanosPerUnit, order, FILE_HEADER_LENGTH, Long.MAX_VALUE);
+            return;
+        }
+        SourceScan second = half;
+        long from = mid;
+        ByteWindow other = window.another(pos -> {
+            if (second.abandoned) {
+                throw new java.util.concurrent.CancellationException("the second half is not needed");
+            }
+        });
+        java.util.concurrent.Future<SourceScan> later = SECOND_HALF.submit(() -> {
+            records(other, second, interfaceId, nanosPerUnit, order, from, Long.MAX_VALUE);
+            return second;
+        });
+        long reached = -1;
+        try {
+            reached = records(window, scan, interfaceId, nanosPerUnit, order, FILE_HEADER_LENGTH, mid);
+            if (reached == mid) {
+                scan.join(later.get());
+                return;
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the second half failed: read on from the middle in one pass, which reports any fault as usual
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("indexing " + scan.file + " was interrupted");
+        } finally {
+            second.abandoned = true;
+        }
+        if (reached >= 0) {
+            records(window, scan, interfaceId, nanosPerUnit, order, reached, Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * A record boundary at or after {@code from}: the first position where {@link #CHAIN} record headers follow
+     * one another with plausible lengths and times (or end exactly at the end of the file); -1 when none is found
+     * within {@link #BOUNDARY_SEARCH} bytes.
+     */
+    private static long boundaryNear(ByteWindow window, long from, long nanosPerUnit) throws IOException {
+        long size = window.size();
+        ByteWindow w = window.another(pos -> { });
+        int h = w.at(FILE_HEADER_LENGTH, RECORD_HEADER_LENGTH);
+        long firstSeconds = w.buffer().getInt(h) & 0xFFFFFFFFL;
+        long fractionLimit = nanosPerUnit == 1 ? 1_000_000_000L : 1_000_000L;
+        long end = Math.min(size - RECORD_HEADER_LENGTH, from + BOUNDARY_SEARCH);
+        for (long p = from; p < end; p++) {
+            if (chainAt(w, p, size, firstSeconds, fractionLimit)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean chainAt(ByteWindow w, long p, long size, long firstSeconds, long fractionLimit)
+            throws IOException {
+        long q = p;
+        for (int k = 0; k < CHAIN; k++) {
+            if (q == size) {
+                return k > 0;
+            }
+            if (size - q < RECORD_HEADER_LENGTH) {
+                return false;
+            }
+            int h = w.at(q, RECORD_HEADER_LENGTH);
+            ByteBuffer b = w.buffer();
+            long seconds = b.getInt(h) & 0xFFFFFFFFL;
+            long fraction = b.getInt(h + 4) & 0xFFFFFFFFL;
+            long captured = b.getInt(h + 8) & 0xFFFFFFFFL;
+            long original = b.getInt(h + 12) & 0xFFFFFFFFL;
+            if (Math.abs(seconds - firstSeconds) > YEAR_SECONDS || fraction >= fractionLimit
+                    || captured > SourceScan.MAX_CAPTURED_LENGTH || original < captured || original > 1 << 24
+                    || captured > size - q - RECORD_HEADER_LENGTH) {
+                return false;
+            }
+            q += RECORD_HEADER_LENGTH + captured;
+        }
+        return true;
+    }
+
+    /**
+     * Indexes the records from {@code pos}; returns the position of the first record at or after {@code stopAt}
+     * when it gets there, or -1 when the file ended (at its end, or at damage).
+     */
+    private static long records(ByteWindow window, SourceScan scan, int interfaceId, long nanosPerUnit,
+                                LengthOrder order, long pos, long stopAt) throws IOException {
+        long size = window.size();
         while (true) {
+            if (pos >= stopAt) {
+                return pos;
+            }
             long remain = size - pos;
             if (remain < RECORD_HEADER_LENGTH) {
                 if (remain > 0) {
                     scan.damage(pos, "cut short: " + remain + " stray bytes after the last record");
                 }
-                return;
+                return -1;
             }
             int h = window.at(pos, RECORD_HEADER_LENGTH);
             ByteBuffer b = window.buffer();
@@ -101,16 +219,16 @@ final class PcapReader {
             if (captured > SourceScan.MAX_CAPTURED_LENGTH) {
                 scan.damage(pos, "record claims " + captured + " captured bytes, more than the "
                         + SourceScan.MAX_CAPTURED_LENGTH + " maximum");
-                return;
+                return -1;
             }
             long data = pos + RECORD_HEADER_LENGTH;
             if (captured > size - data) {
                 scan.damage(pos, "cut short: record needs " + captured + " bytes, only " + (size - data) + " remain");
-                return;
+                return -1;
             }
             if (data > FrameIndex.MAX_OFFSET) {
                 scan.damage(pos, "frames more than 1 TiB into a file are not supported");
-                return;
+                return -1;
             }
             // seconds are unsigned (2038 is not 1901); a nanosecond fraction of 1e9 or more is kept as written
             scan.frame(data, seconds * TimestampScale.NANOS_PER_SECOND + fraction * nanosPerUnit,

@@ -41,6 +41,13 @@ final class SourceScan implements AutoCloseable {
      * asked for, as editcap -t makes it; the file is not changed); 0 for none.
      */
     long timeShiftNanos;
+    /**
+     * The caller watches no progress and stops nothing (the command line): a large pcap may be indexed in two halves
+     * at once (see PcapReader).
+     */
+    boolean splitAllowed;
+    /** Set on a {@link #part()} whose frames are no longer wanted: its reading stops at the next window. */
+    volatile boolean abandoned;
 
     SourceScan(Path file, int sourceIndex, int firstInterfaceId, long fileSize) {
         this.file = file;
@@ -100,6 +107,38 @@ final class SourceScan implements AutoCloseable {
         int frame = index.size() - 1;
         tap.frame(frame, interfaces.get(index.interfaceId(frame) - firstInterfaceId), index.timestampNanos(frame),
                 tapped, index.originalLength(frame));
+    }
+
+    /**
+     * A scan for a later part of this file read on another thread: the same file, interfaces and time shift, its
+     * own index (numbered from 0) and tap part; {@link #join} takes it in.
+     */
+    SourceScan part() {
+        SourceScan p = new SourceScan(file, sourceIndex, firstInterfaceId, fileSize);
+        p.interfaces.addAll(interfaces);
+        p.timeShiftNanos = timeShiftNanos;
+        p.tap = tap == null ? null : tap.part();
+        p.format = format;
+        return p;
+    }
+
+    /** Appends the frames of {@code part}, which begin where this scan's end, with what its tap saw and its damage. */
+    void join(SourceScan part) {
+        int first = index.size();
+        FrameIndex from = part.index;
+        for (int i = 0; i < from.size(); i++) {
+            // time stamps were shifted as the part indexed them
+            index.append(from.dataOffset(i), from.timestampNanos(i), from.capturedLength(i), from.originalLength(i),
+                    from.interfaceId(i));
+        }
+        maxCapturedLength = Math.max(maxCapturedLength, part.maxCapturedLength);
+        if (tap != null) {
+            tap.join(part.tap, first);
+        }
+        if (part.damage != null) {
+            damage(part.damage.byteOffset(), part.damage.reason());
+        }
+        part.opened.close();
     }
 
     /** Records where reading stopped; the frame that could not be read is the next one. */
