@@ -721,7 +721,9 @@ public final class MigrationAnalyzer {
      * ARP or NA alone) whose announcements it falls among, no further than the burst gap from them, as a
      * gratuitous ARP joins such an event. One with Override and no event near starts an event of its own (IPv6's
      * announcement alone). One without Override overrides no neighbour's cache, so it announces nothing alone: it
-     * only joins an event.
+     * only joins an event. An advertisement answering another MAC's duplicate address detection probe goes to all
+     * nodes unsolicited-looking too (RFC 4861 7.2.4): it defends an address, it announces no move, so it joins
+     * nothing.
      */
     private void joinNeighborAdvertisements(List<Event> events, Map<Long, List<Event>> byMac) {
         if (arp.ndFlags == null) {
@@ -735,10 +737,16 @@ public final class MigrationAnalyzer {
         }
         long window = config.windowNanos();
         long gap = config.burstGapNanos();
+        Map<List<Long>, List<Integer>> probes = new HashMap<>();
+        for (int r = 0; r < arp.count; r++) {
+            if (arp.classOf(r) == FrameClass.DAD_PROBE) {
+                probes.computeIfAbsent(List.of(arp.ndTargetHi[r], arp.ndTargetLo[r]), k -> new ArrayList<>()).add(r);
+            }
+        }
         for (int r = 0; r < arp.count; r++) {
             FrameClass c = arp.classOf(r);
             long mac = c.isUnsolicitedNa() ? arp.ndMac(r) : -1;
-            if (mac < 0) {
+            if (mac < 0 || defends(r, probes)) {
                 continue;
             }
             long t = arp.time[r];
@@ -768,6 +776,20 @@ public final class MigrationAnalyzer {
             }
             best.naRows.add(r);
         }
+    }
+
+    /** How long after a duplicate address detection probe an advertisement of its address is the holder's answer. */
+    static final long DAD_DEFENCE_NANOS = 1_000_000_000L;
+
+    /** True when NDP row {@code r} answers another MAC's DAD probe for its target within {@link #DAD_DEFENCE_NANOS}. */
+    private boolean defends(int r, Map<List<Long>, List<Integer>> probes) {
+        for (int p : probes.getOrDefault(List.of(arp.ndTargetHi[r], arp.ndTargetLo[r]), List.of())) {
+            long dt = arp.time[r] - arp.time[p];
+            if (dt >= 0 && dt <= DAD_DEFENCE_NANOS && arp.ndMac(p) != arp.ndMac(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String ms(long nanos) {

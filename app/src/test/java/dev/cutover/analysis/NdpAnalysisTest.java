@@ -228,7 +228,11 @@ class NdpAnalysisTest {
         assertThat(f.mac()).isEqualTo(VM);
         assertThat(f.ipv6()).isEqualTo(address);
         assertThat(f.frames()).containsExactly(0, 1, 2);
-        assertThat(f.message()).contains("00:50:56:9d:00:02 advertised it at frame 1 and defended it at frame 3");
+        assertThat(f.message()).contains("00:50:56:9d:00:02 advertised it at frame 1 and defended it at frame 3");        // the defence goes to all nodes with Solicited clear, as an announcement does, but announces no move: only
+        // the holder's own announcement at frame 1 is an event
+        assertThat(a.result.migrations()).hasSize(1);
+        assertThat(a.result.migrations().get(0).naFrames()).containsExactly(0);
+        assertThat(a.result.classOf(2)).isEqualTo(FrameClass.NA_UNSOLICITED);
     }
 
     @Test

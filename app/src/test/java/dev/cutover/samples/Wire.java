@@ -207,11 +207,11 @@ public final class Wire {
         return String.format("ff02::1:ff%02x:%02x%02x", a[13] & 0xff, a[14] & 0xff, a[15] & 0xff);
     }
 
-    /** A UDP datagram over IPv6 (port 50000 to 53) with {@code payload} bytes: a host's ordinary IPv6 traffic. */
+    /** A UDP datagram over IPv6 (port 50000 to 33434, plain data) with {@code payload} bytes: a host's IPv6 traffic. */
     public static byte[] udp6(long ethSrc, long ethDst, String src, String dst, int payload, int... vlans) {
         ByteArrayOutputStream u = new ByteArrayOutputStream();
         put(u, 50000, 2);
-        put(u, 53, 2);
+        put(u, 33434, 2);
         put(u, 8 + payload, 2);
         put(u, 0, 2);
         for (int i = 0; i < payload; i++) {
