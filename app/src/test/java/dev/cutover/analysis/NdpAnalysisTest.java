@@ -327,6 +327,43 @@ class NdpAnalysisTest {
         assertThat(f.message()).contains("duplicate address detection").contains("1 unsolicited Neighbor Advertisement");
     }
 
+    @Test
+    void neighbourDiscoveryTheTapCannotReadIsReadAgainNotLost() throws IOException {
+        // a Linux cooked capture: the tap's fast path takes Ethernet only, so it leaves these frames to be read again
+        Path file = dir.resolve("sll.pcap");
+        byte[][] frames = {Wire.rarp(VM), Wire.unsolicitedNa(VM, VM_V6), Wire.unsolicitedNa(VM, VM_LL)};
+        dev.cutover.capture.AtomicFiles.write(file, out -> {
+            try (dev.cutover.capture.PcapWriter w = new dev.cutover.capture.PcapWriter(out,
+                    dev.cutover.capture.LinkTypes.LINUX_SLL, 262144, false)) {
+                for (int i = 0; i < frames.length; i++) {
+                    byte[] sll = cooked(frames[i]);
+                    w.write(T0 + i * 100 * MS, sll, 0, sll.length, sll.length);
+                }
+            }
+        });
+        ArpTap tap = new ArpTap();
+        try (Capture c = Capture.open(List.of(file), LoadMonitor.NONE, tap)) {
+            AnalysisResult r = MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE, tap);
+            assertThat(tap.readAgain()).isEqualTo(3);
+            assertThat(r.classOf(1)).isEqualTo(FrameClass.NA_UNSOLICITED);
+            assertThat(r.migrations()).hasSize(1);
+            assertThat(r.migrations().get(0).ipv6s()).containsExactly(VM_V6, VM_LL);
+            assertThat(r.migrations().get(0).rarpToNaNanos().getAsLong()).isEqualTo(100 * MS);
+        }
+    }
+
+    /** An Ethernet frame as Linux's cooked capture (v1) shows it: sent by us, the source MAC, the EtherType. */
+    private static byte[] cooked(byte[] ethernet) {
+        byte[] sll = new byte[16 + ethernet.length - 14];
+        sll[1] = 4;
+        sll[3] = 1;
+        sll[5] = 6;
+        System.arraycopy(ethernet, 6, sll, 6, 6);
+        System.arraycopy(ethernet, 12, sll, 14, 2);
+        System.arraycopy(ethernet, 14, sll, 16, ethernet.length - 14);
+        return sll;
+    }
+
     private static Trace sorted(Trace a, Trace b) {
         Trace out = new Trace();
         java.util.List<Trace.Frame> all = new java.util.ArrayList<>(a.frames());
