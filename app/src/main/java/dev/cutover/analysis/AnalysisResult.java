@@ -169,25 +169,29 @@ public final class AnalysisResult {
         return m;
     }
 
+    private Map<Long, int[]> nasByMac;
+
     /**
      * The unsolicited Neighbor Advertisements (with Override or without) for {@code mac}, 0-based and ascending:
-     * the timeline marks them on the MAC's lane.
+     * the timeline marks them on the MAC's lane. Built once, on first use.
      */
-    public int[] unsolicitedNasOf(long mac) {
+    public synchronized int[] unsolicitedNasOf(long mac) {
         if (ndMacs == null) {
             return new int[0];
         }
-        int n = 0;
-        int[] out = new int[8];
-        for (int r = 0; r < ndMacs.length; r++) {
-            if (ndMacs[r] == mac && FrameClass.ofCode(classes[r]).isUnsolicitedNa()) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
+        if (nasByMac == null) {
+            Map<Long, List<Integer>> lists = new HashMap<>();
+            for (int r = 0; r < ndMacs.length; r++) {
+                if (ndMacs[r] >= 0 && FrameClass.ofCode(classes[r]).isUnsolicitedNa()) {
+                    lists.computeIfAbsent(ndMacs[r], k -> new ArrayList<>()).add(arpFrames[r]);
                 }
-                out[n++] = arpFrames[r];
             }
+            Map<Long, int[]> built = new HashMap<>();
+            lists.forEach((k, v) -> built.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            nasByMac = built;
         }
-        return Arrays.copyOf(out, n);
+        int[] frames = nasByMac.get(mac);
+        return frames == null ? new int[0] : frames.clone();
     }
 
     /** The class of frame {@code frame} (0-based). */

@@ -19,9 +19,6 @@ import java.util.TreeSet;
  * fresh address's duplicate address detection that nobody answers) raises nothing.
  */
 final class NdpFindings {
-    /** Past this many global source addresses before a move, a MAC forwards others' traffic: only its NAs count. */
-    static final int ROUTER_SOURCES = 8;
-
     private final AnalysisConfig config;
     private final ArpFrames arp;
     private final List<Finding> found = new ArrayList<>();
@@ -253,6 +250,10 @@ final class NdpFindings {
         Map<Long, Map<List<Long>, long[]>> byMac = new HashMap<>();
         V6Sources s = arp.v6Sources;
         for (int i = 0; s != null && i < s.size(); i++) {
+            if (s.isRouter(s.mac(i))) {
+                // a router's sources are its neighbours' traffic: only its own advertisements are its addresses
+                continue;
+            }
             byMac.computeIfAbsent(s.mac(i), k -> new LinkedHashMap<>())
                     .put(List.of(s.hi(i), s.lo(i)), new long[] {s.hi(i), s.lo(i), s.time(i), s.frame(i), 1});
         }
@@ -283,16 +284,10 @@ final class NdpFindings {
         }
         long start = e.firstTime();
         List<long[]> before = new ArrayList<>();
-        int sources = 0;
         for (long[] u : used) {
             if (u[2] < start) {
                 before.add(u);
-                sources += (int) u[4];
             }
-        }
-        if (sources > ROUTER_SOURCES) {
-            // a router's MAC: the sources are its neighbours' traffic, only its own advertisements are its addresses
-            before.removeIf(u -> u[4] == 1);
         }
         Set<List<Long>> announced = new java.util.HashSet<>();
         for (int r : rows) {

@@ -9,6 +9,12 @@ import java.util.Arrays;
  * primitives: an IPv6 capture has millions of frames but few distinct pairs.
  */
 final class V6Sources {
+    /**
+     * Past this many distinct global source addresses a MAC forwards others' traffic (a router, a gateway's
+     * uplink): its sources are not its own addresses, and no more of them are kept.
+     */
+    static final int PER_MAC_LIMIT = 8;
+
     private long[] mac = new long[64];
     private long[] hi = new long[64];
     private long[] lo = new long[64];
@@ -17,6 +23,11 @@ final class V6Sources {
     /** Slot of each entry + 1, 0 for free, in a table twice the entries' capacity. */
     private int[] slots = new int[128];
     private int count;
+    /** Distinct addresses recorded per MAC, counted as they are first seen. */
+    private final java.util.Map<Long, int[]> perMac = new java.util.HashMap<>();
+    /** MACs seen with more than {@link #PER_MAC_LIMIT} addresses. */
+    private final java.util.Set<Long> routers = new java.util.HashSet<>();
+    private long lastRouter = -1;
 
     /** Global unicast or unique local: an address a host is reached at beyond its link. */
     static boolean isGlobal(long hi) {
@@ -48,6 +59,14 @@ final class V6Sources {
         return time[i];
     }
 
+    /**
+     * True when {@code m} sent from more than {@link #PER_MAC_LIMIT} global addresses: its entries here are a
+     * sample of others' addresses, not its own. The same whether the capture was read in one part or several.
+     */
+    boolean isRouter(long m) {
+        return routers.contains(m);
+    }
+
     /** Records the pair unless it is there already with an earlier frame. */
     void add(long m, long h, long l, int f, long t) {
         int mask = slots.length - 1;
@@ -63,8 +82,22 @@ final class V6Sources {
             }
             s = (s + 1) & mask;
         }
+        if (m == lastRouter) {
+            return;
+        }
+        if (routers.contains(m)) {
+            lastRouter = m;
+            return;
+        }
+        int[] n = perMac.computeIfAbsent(m, k -> new int[1]);
+        if (++n[0] > PER_MAC_LIMIT) {
+            routers.add(m);
+            lastRouter = m;
+            return;
+        }
         if (count == mac.length) {
             grow();
+            n[0]--;
             add(m, h, l, f, t);
             return;
         }
@@ -77,6 +110,7 @@ final class V6Sources {
     }
 
     void addAll(V6Sources o) {
+        routers.addAll(o.routers);
         for (int i = 0; i < o.count; i++) {
             add(o.mac[i], o.hi[i], o.lo[i], o.frame[i], o.time[i]);
         }

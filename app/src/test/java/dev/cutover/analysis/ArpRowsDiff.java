@@ -58,11 +58,13 @@ final class ArpRowsDiff {
         return null;
     }
 
-    /** The (MAC, address, first frame) triples, sorted, as text. */
+    /** The (MAC, address, first frame) triples, sorted, as text; a router MAC once. */
     static String v6Sources(V6Sources s) {
         java.util.TreeSet<String> all = new java.util.TreeSet<>();
         for (int i = 0; s != null && i < s.size(); i++) {
-            all.add(String.format("%012x %016x%016x #%d", s.mac(i), s.hi(i), s.lo(i), s.frame(i) + 1));
+            // a router's entries are a sample that depends on how the capture was split: only its status counts
+            all.add(s.isRouter(s.mac(i)) ? String.format("%012x router", s.mac(i))
+                    : String.format("%012x %016x%016x #%d", s.mac(i), s.hi(i), s.lo(i), s.frame(i) + 1));
         }
         return all.toString();
     }

@@ -216,6 +216,25 @@ class NdpAnalysisTest {
     }
 
     @Test
+    void aMacSendingFromManyAddressesForwardsOthersTrafficAndHasNoneOfItsOwnToAnnounce() throws IOException {
+        // a VM that routes: nine global sources before its move are its clients', not its addresses
+        Trace t = new Trace();
+        for (int i = 0; i < 9; i++) {
+            t.add(T0 + i * MS, Wire.udp6(VM, ROUTER, "2001:db8:99::" + (i + 1), "2001:db8::53", 20));
+        }
+        t.add(T0 + SECOND, Wire.rarp(VM)).add(T0 + SECOND + 100 * MS, Wire.garp(VM, ip("10.0.10.52")));
+        assertThat(Analyses.of(dir, t).codes()).doesNotContain(FindingCode.IPV6_NOT_ANNOUNCED);
+        // eight are still a host's own
+        Trace host = new Trace();
+        for (int i = 0; i < 8; i++) {
+            host.add(T0 + i * MS, Wire.udp6(VM, ROUTER, "2001:db8:99::" + (i + 1), "2001:db8::53", 20));
+        }
+        host.add(T0 + SECOND, Wire.rarp(VM)).add(T0 + SECOND + 100 * MS, Wire.garp(VM, ip("10.0.10.52")));
+        assertThat(Analyses.of(dir, host).only(FindingCode.IPV6_NOT_ANNOUNCED).message())
+                .contains("2001:db8:99::1, 2001:db8:99::2").contains("2001:db8:99::8");
+    }
+
+    @Test
     void aDadProbeForAnAddressAnotherMacAdvertisesIsAConflict() throws IOException {
         String address = "2001:db8:10::77";
         Trace t = new Trace()
@@ -349,6 +368,35 @@ class NdpAnalysisTest {
             assertThat(r.migrations()).hasSize(1);
             assertThat(r.migrations().get(0).ipv6s()).containsExactly(VM_V6, VM_LL);
             assertThat(r.migrations().get(0).rarpToNaNanos().getAsLong()).isEqualTo(100 * MS);
+        }
+    }
+
+    @Test
+    void partsReadTheSameNeighbourDiscoveryAndSourcesAsOneReading() throws IOException {
+        // NAs, DAD probes and IPv6 traffic from hosts and from a router's MAC, spread over the whole capture
+        Trace t = new Trace();
+        for (int i = 0; i < 3_000; i++) {
+            long time = T0 + i * MS;
+            long host = 0x0050_569e_0000L | (i % 40);
+            switch (i % 6) {
+                case 0 -> t.add(time, Wire.unsolicitedNa(host, "2001:db8:5::" + Integer.toHexString(i % 40 + 1), 10));
+                case 1 -> t.add(time, Wire.dadProbe(host, "2001:db8:6::" + Integer.toHexString(i % 97 + 1)));
+                case 2 -> t.add(time, Wire.udp6(host, ROUTER, "2001:db8:5::" + Integer.toHexString(i % 40 + 1),
+                        "2001:db8::53", 10));
+                case 3 -> t.add(time, Wire.udp6(ROUTER, host, "2001:db8:77::" + Integer.toHexString(i),
+                        "2001:db8:5::1", 10));
+                default -> t.add(time, Wire.garp(host, ip("10.0.0." + (i % 40 + 1))));
+            }
+        }
+        Path file = dir.resolve("parts.pcap");
+        t.pcap(file);
+        try (Capture c = Capture.open(file)) {
+            ArpFrames one = ArpScanner.scan(c, LoadMonitor.NONE, 1);
+            ArpFrames three = ArpScanner.scan(c, LoadMonitor.NONE, 3);
+            assertThat(ArpRowsDiff.rows(three, one, "one part")).isNull();
+            assertThat(one.v6Sources.isRouter(ROUTER)).isTrue();
+            assertThat(one.v6Sources.isRouter(0x0050_569e_0001L)).isFalse();
+            assertThat(one.count).isEqualTo(2_000);
         }
     }
 
