@@ -101,6 +101,14 @@ public record AnalysisConfig(Duration burstGap, Duration correlationWindow, int 
         return Duration.ofSeconds(10);
     }
 
+    /**
+     * How long before an IPv6 duplicate address detection probe another MAC's advertisement of the address still
+     * says the address is taken (the probe's own window for a defence is the correlation window).
+     */
+    public Duration dadLookback() {
+        return Duration.ofSeconds(60);
+    }
+
     /** A MAC asking for this many other addresses around its gratuitous request is sweeping, not announcing. */
     public int sweepTargets() {
         return 10;

@@ -53,6 +53,7 @@ public final class AnalysisResult {
             return new FindingIndex(named, naming);
         }
     }
+    private final int ndpFrameCount;
 
     AnalysisResult(AnalysisConfig config, int frameCount, ArpFrames arp, List<RarpBurst> bursts, int[] burstOfRow,
                    List<MigrationEvent> migrations, int[] eventOfRow, List<Finding> findings,
@@ -63,6 +64,14 @@ public final class AnalysisResult {
         this.arpFrames = Arrays.copyOf(arp.frame, arp.count);
         this.classes = Arrays.copyOf(arp.cls, arp.count);
         this.senderMacs = Arrays.copyOf(arp.senderMac, arp.count);
+        int ndp = 0;
+        for (int r = 0; r < arp.count; r++) {
+            if (arp.isNdp(r)) {
+                ndp++;
+            }
+        }
+        this.ndpFrameCount = ndp;
+        this.ndMacs = arp.ndFlags == null ? null : ndMacs(arp);
         this.burstOfRow = burstOfRow;
         this.eventOfRow = eventOfRow;
         this.bursts = List.copyOf(bursts);
@@ -91,7 +100,12 @@ public final class AnalysisResult {
 
     /** How many frames are ARP or RARP. */
     public int arpFrameCount() {
-        return arpFrames.length;
+        return arpFrames.length - ndpFrameCount;
+    }
+
+    /** How many frames are IPv6 Neighbor Solicitations or Advertisements. */
+    public int ndpFrameCount() {
+        return ndpFrameCount;
     }
 
     /** How many frames of each class (NONE counts the frames that are not ARP-family). */
@@ -133,7 +147,7 @@ public final class AnalysisResult {
     }
 
     /**
-     * The ARP-family frames whose ARP sender MAC is {@code mac}, ascending (the timeline draws a moved MAC's
+     * The ARP-family frames (not NDP) whose ARP sender MAC is {@code mac}, ascending (the timeline draws a moved MAC's
      * other ARP beside its RARP and GARP). Built once, on first use.
      */
     public synchronized int[] arpFramesFrom(long mac) {
@@ -149,6 +163,41 @@ public final class AnalysisResult {
             framesBySender = built;
         }
         int[] frames = framesBySender.get(mac);
+        return frames == null ? new int[0] : frames.clone();
+    }
+
+    private final long[] ndMacs;
+
+    private static long[] ndMacs(ArpFrames arp) {
+        long[] m = new long[arp.count];
+        for (int r = 0; r < arp.count; r++) {
+            m[r] = arp.isNdp(r) ? arp.ndMac(r) : -1;
+        }
+        return m;
+    }
+
+    private Map<Long, int[]> nasByMac;
+
+    /**
+     * The unsolicited Neighbor Advertisements (with Override or without) for {@code mac}, 0-based and ascending:
+     * the timeline marks them on the MAC's lane. Built once, on first use.
+     */
+    public synchronized int[] unsolicitedNasOf(long mac) {
+        if (ndMacs == null) {
+            return new int[0];
+        }
+        if (nasByMac == null) {
+            Map<Long, List<Integer>> lists = new HashMap<>();
+            for (int r = 0; r < ndMacs.length; r++) {
+                if (ndMacs[r] >= 0 && FrameClass.ofCode(classes[r]).isUnsolicitedNa()) {
+                    lists.computeIfAbsent(ndMacs[r], k -> new ArrayList<>()).add(arpFrames[r]);
+                }
+            }
+            Map<Long, int[]> built = new HashMap<>();
+            lists.forEach((k, v) -> built.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            nasByMac = built;
+        }
+        int[] frames = nasByMac.get(mac);
         return frames == null ? new int[0] : frames.clone();
     }
 

@@ -17,6 +17,17 @@ final class ArpFrames {
     static final int MALFORMED = 2;
     static final int SHORT = 4;
 
+    static final byte ND_ROUTER = 1;
+    static final byte ND_SOLICITED = 2;
+    static final byte ND_OVERRIDE = 4;
+    /** Sent to ff02::1. */
+    static final byte ND_ALL_NODES = 8;
+    /** Sent from ::, as a duplicate address detection probe is. */
+    static final byte ND_FROM_UNSPECIFIED = 16;
+    /** The ICMPv6 types an NDP row stores in {@code opcode}. */
+    static final int NEIGHBOR_SOLICITATION = 135;
+    static final int NEIGHBOR_ADVERTISEMENT = 136;
+
     int count;
     int[] frame;
     long[] time;
@@ -32,6 +43,19 @@ final class ArpFrames {
     long[] targetIp;
     long[] vlans;
     int[] flags;
+    /**
+     * IPv6 neighbour discovery rows only (null until the first such row): the target address in two halves, the
+     * link-layer address its option carries (target's for an advertisement, source's for a solicitation; -1 when
+     * none), and {@link #ND_ROUTER}, {@link #ND_SOLICITED}, {@link #ND_OVERRIDE}, {@link #ND_ALL_NODES},
+     * {@link #ND_FROM_UNSPECIFIED}. An NDP row has no ARP sender or target ({@code senderMac} and the rest are -1)
+     * and the ICMPv6 type (135, 136) as its {@code opcode}, so that no ARP rule takes it for ARP.
+     */
+    long[] ndTargetHi;
+    long[] ndTargetLo;
+    long[] ndLinkAddr;
+    byte[] ndFlags;
+    /** Every global IPv6 source address each MAC sent from, with its first frame: what a VM used before a move. */
+    V6Sources v6Sources;
     /** DHCP messages seen, in frame order: the client's MAC and the time (a host that just came up). */
     int dhcpCount;
     long[] dhcpMac = new long[8];
@@ -80,8 +104,70 @@ final class ArpFrames {
             targetIp = Arrays.copyOf(targetIp, n);
             vlans = Arrays.copyOf(vlans, n);
             flags = Arrays.copyOf(flags, n);
+            if (ndFlags != null) {
+                ndTargetHi = Arrays.copyOf(ndTargetHi, n);
+                ndTargetLo = Arrays.copyOf(ndTargetLo, n);
+                ndLinkAddr = Arrays.copyOf(ndLinkAddr, n);
+                ndFlags = Arrays.copyOf(ndFlags, n);
+            }
         }
         return count++;
+    }
+
+    /** Makes room for the neighbour discovery columns (an ARP-only capture never has them). */
+    void ensureNdp() {
+        if (ndFlags == null) {
+            int n = frame.length;
+            ndTargetHi = new long[n];
+            ndTargetLo = new long[n];
+            ndLinkAddr = new long[n];
+            ndFlags = new byte[n];
+        }
+    }
+
+    /** True when row {@code r} is IPv6 neighbour discovery, not ARP. */
+    boolean isNdp(int r) {
+        return classOf(r).isNdp();
+    }
+
+    /** Adds an NDP row with no ARP facts; the caller sets the time, interface, link and ND columns. */
+    int addNdp(int frameNumber, int type) {
+        ensureNdp();
+        int r = add();
+        frame[r] = frameNumber;
+        opcode[r] = type;
+        senderMac[r] = -1;
+        senderIp[r] = -1;
+        targetMac[r] = -1;
+        targetIp[r] = -1;
+        flags[r] = 0;
+        return r;
+    }
+
+    /** The MAC an NDP row speaks for: its link-layer option when it has one, else its Ethernet source. */
+    long ndMac(int r) {
+        return ndLinkAddr[r] >= 0 ? ndLinkAddr[r] : ethSrc[r];
+    }
+
+    /** The target address of NDP row {@code r} as text: "2001:db8::10". */
+    String ndTargetText(int r) {
+        return ipv6Text(ndTargetHi[r], ndTargetLo[r]);
+    }
+
+    static String ipv6Text(long hi, long lo) {
+        byte[] b = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (hi >>> (56 - 8 * i));
+            b[8 + i] = (byte) (lo >>> (56 - 8 * i));
+        }
+        return dev.cutover.dissect.Addresses.ipv6(b, 0);
+    }
+
+    void addV6Source(long mac, long hi, long lo, int frameNumber, long timeNanos) {
+        if (v6Sources == null) {
+            v6Sources = new V6Sources();
+        }
+        v6Sources.add(mac, hi, lo, frameNumber, timeNanos);
     }
 
     void addDhcp(int frameNumber, long time, long mac) {
@@ -98,6 +184,7 @@ final class ArpFrames {
 
     /** Appends the rows of a later part of the capture. */
     void append(ArpFrames o) {
+        mergeV6Sources(o);
         for (int i = 0; i < o.dhcpCount; i++) {
             addDhcp(o.dhcpFrame[i], o.dhcpTime[i], o.dhcpMac[i]);
         }
@@ -108,22 +195,34 @@ final class ArpFrames {
 
     /** Appends the rows of a later part whose frames were numbered from 0, its frame 0 being {@code firstFrame}. */
     void append(ArpFrames o, int firstFrame) {
+        if (o.v6Sources != null) {
+            if (v6Sources == null) {
+                v6Sources = new V6Sources();
+            }
+            v6Sources.addAll(o.v6Sources, firstFrame);
+        }
+        for (int i = 0; i < o.dhcpCount; i++) {
+            addDhcp(o.dhcpFrame[i] + firstFrame, o.dhcpTime[i], o.dhcpMac[i]);
+        }
         int rows = count;
-        int dhcp = dhcpCount;
-        append(o);
+        for (int i = 0; i < o.count; i++) {
+            copyRow(o, i);
+        }
         for (int r = rows; r < count; r++) {
             frame[r] += firstFrame;
         }
-        for (int d = dhcp; d < dhcpCount; d++) {
-            dhcpFrame[d] += firstFrame;
-        }
     }
+
 
     /**
      * Merges the rows and DHCP messages of {@code b} into this one, both in frame order with no frame in both, in
      * place: the rows of a tapped capture are most of them, and a second full copy of them is tens of megabytes.
      */
     void mergeIn(ArpFrames b) {
+        mergeV6Sources(b);
+        if (b.ndFlags != null) {
+            ensureNdp();
+        }
         if (b.dhcpCount > 0) {
             ArpFrames d = new ArpFrames(1);
             int i = 0;
@@ -175,6 +274,15 @@ final class ArpFrames {
         count = n;
     }
 
+    private void mergeV6Sources(ArpFrames o) {
+        if (o.v6Sources != null) {
+            if (v6Sources == null) {
+                v6Sources = new V6Sources();
+            }
+            v6Sources.addAll(o.v6Sources);
+        }
+    }
+
     private void moveRow(int from, int to) {
         if (from == to) {
             return;
@@ -197,6 +305,18 @@ final class ArpFrames {
         targetIp[r] = o.targetIp[i];
         vlans[r] = o.vlans[i];
         flags[r] = o.flags[i];
+        if (o.ndFlags != null) {
+            ensureNdp();
+            ndTargetHi[r] = o.ndTargetHi[i];
+            ndTargetLo[r] = o.ndTargetLo[i];
+            ndLinkAddr[r] = o.ndLinkAddr[i];
+            ndFlags[r] = o.ndFlags[i];
+        } else if (ndFlags != null) {
+            ndTargetHi[r] = 0;
+            ndTargetLo[r] = 0;
+            ndLinkAddr[r] = -1;
+            ndFlags[r] = 0;
+        }
     }
 
     /** Appends row {@code i} of {@code o}. */

@@ -15,6 +15,8 @@ import dev.cutover.capture.LinkTypes;
 import dev.cutover.dissect.proto.Arp;
 import dev.cutover.dissect.proto.EtherTypes;
 import dev.cutover.dissect.proto.Ethernet;
+import dev.cutover.dissect.proto.Icmpv6;
+import dev.cutover.dissect.proto.Ip;
 import dev.cutover.dissect.proto.Sll;
 import dev.cutover.dissect.proto.Vlan;
 
@@ -218,17 +220,25 @@ final class ArpScanner {
         var index = capture.index();
         int length = frames.moveTo(i);
         int linkType = linkTypes[index.interfaceId(i)];
-        if (!LinkPeek.mayBeArp(frames, linkType, length)) {
+        int peek = LinkPeek.peek(frames, linkType, length);
+        if (peek == LinkPeek.NOT_ARP) {
             long client = LinkPeek.dhcpClient(frames, linkType, length);
             if (client >= 0) {
                 out.addDhcp(i, index.timestampNanos(i), client);
+            } else {
+                LinkPeek.ipv6Source(frames, linkType, length, out, i, index.timestampNanos(i));
             }
             return;
         }
+        if (peek == LinkPeek.NDP) {
+            LinkPeek.ipv6Source(frames, linkType, length, out, i, index.timestampNanos(i));
+        }
         frames.copyTo(buffer);
         if (fastPath && linkType == LinkTypes.ETHERNET && length == index.originalLength(i)
-                && plainArp(out, buffer, i, length, capture.interfaceOf(i).fcsLength(), index.timestampNanos(i),
-                index.interfaceId(i), capture.vlanTag(i))) {
+                && (peek == LinkPeek.NDP
+                ? plainNdp(out, buffer, i, length, index.timestampNanos(i), index.interfaceId(i), capture.vlanTag(i))
+                : plainArp(out, buffer, i, length, capture.interfaceOf(i).fcsLength(), index.timestampNanos(i),
+                index.interfaceId(i), capture.vlanTag(i)))) {
             return;
         }
         FrameInfo info = decoder.info(i);
@@ -342,6 +352,108 @@ final class ArpScanner {
         return true;
     }
 
+    /**
+     * Records the frame in {@code b} straight from its bytes when it is an Ethernet IPv6 Neighbor Solicitation or
+     * Advertisement (under at most a few 802.1Q/802.1ad tags) right after the IPv6 header, whole: the facts
+     * {@link #record} reads from the dissector's fields. Returns false, recording nothing, for anything else.
+     */
+    static boolean plainNdp(ArpFrames out, byte[] b, int frame, int length, long timeNanos, int interfaceId,
+                            int vlanTag) {
+        if (length < Ethernet.HEADER_LENGTH) {
+            return false;
+        }
+        long dst = mac(b, 0);
+        long src = mac(b, 6);
+        int type = u16(b, 12);
+        int o = Ethernet.HEADER_LENGTH;
+        long stack = 0;
+        while (type == EtherTypes.VLAN || type == EtherTypes.IEEE_802_1AD) {
+            if (o + Vlan.TAG_LENGTH > length) {
+                return false;
+            }
+            stack = ArpFrames.pushVlan(stack, u16(b, o) & 0xFFF);
+            type = u16(b, o + 2);
+            o += Vlan.TAG_LENGTH;
+        }
+        if (type != EtherTypes.IPV6 || o + 40 + 24 > length || (b[o] & 0xF0) != 0x60
+                || (b[o + 6] & 0xFF) != Ip.PROTO_ICMPV6) {
+            return false;
+        }
+        int end = o + 40 + u16(b, o + 4);
+        int m = o + 40;
+        int icmpType = b[m] & 0xFF;
+        if (end > length || end < m + 24
+                || (icmpType != ArpFrames.NEIGHBOR_SOLICITATION && icmpType != ArpFrames.NEIGHBOR_ADVERTISEMENT)) {
+            return false;
+        }
+        long linkAddr = -1;
+        int wanted = icmpType == ArpFrames.NEIGHBOR_SOLICITATION ? 1 : 2;
+        for (int p = m + 24; p + 2 <= end; ) {
+            int optLength = (b[p + 1] & 0xFF) * 8;
+            if (optLength == 0) {
+                break;
+            }
+            if ((b[p] & 0xFF) == wanted && optLength == 8 && p + 8 <= end && linkAddr < 0) {
+                linkAddr = mac(b, p + 2);
+            }
+            p += optLength;
+        }
+        if ((stack >>> 48) == 0 && vlanTag >= 0) {
+            stack = ArpFrames.pushVlan(0, vlanTag);
+        }
+        int ndFlags = ndFlags(icmpType, b[m + 4] & 0xFF, u64(b, o + 8) == 0 && u64(b, o + 16) == 0,
+                u64(b, o + 24) == ALL_NODES_HI && u64(b, o + 32) == 1);
+        int r = out.addNdp(frame, icmpType);
+        out.time[r] = timeNanos;
+        out.iface[r] = interfaceId;
+        out.ethSrc[r] = src;
+        out.ethDst[r] = dst;
+        out.dest[r] = destination(dst, -1);
+        out.vlans[r] = stack;
+        out.ndTargetHi[r] = u64(b, m + 8);
+        out.ndTargetLo[r] = u64(b, m + 16);
+        out.ndLinkAddr[r] = linkAddr;
+        out.ndFlags[r] = (byte) ndFlags;
+        out.cls[r] = classifyNdp(icmpType, ndFlags).code();
+        return true;
+    }
+
+    /** The high half of ff02::1. */
+    private static final long ALL_NODES_HI = 0xff02_0000_0000_0000L;
+
+    /** The row's ND flags from the advertisement's flag byte (R, S, O in its top bits) and its addresses. */
+    private static int ndFlags(int icmpType, int flagByte, boolean fromUnspecified, boolean toAllNodes) {
+        int f = 0;
+        if (icmpType == ArpFrames.NEIGHBOR_ADVERTISEMENT) {
+            f |= (flagByte & 0x80) != 0 ? ArpFrames.ND_ROUTER : 0;
+            f |= (flagByte & 0x40) != 0 ? ArpFrames.ND_SOLICITED : 0;
+            f |= (flagByte & 0x20) != 0 ? ArpFrames.ND_OVERRIDE : 0;
+        }
+        f |= fromUnspecified ? ArpFrames.ND_FROM_UNSPECIFIED : 0;
+        f |= toAllNodes ? ArpFrames.ND_ALL_NODES : 0;
+        return f;
+    }
+
+    /** The class of a Neighbor Solicitation (135) or Advertisement (136) with these ND flags. */
+    static FrameClass classifyNdp(int icmpType, int ndFlags) {
+        if (icmpType == ArpFrames.NEIGHBOR_SOLICITATION) {
+            return (ndFlags & ArpFrames.ND_FROM_UNSPECIFIED) != 0 ? FrameClass.DAD_PROBE
+                    : FrameClass.NEIGHBOR_SOLICITATION;
+        }
+        if ((ndFlags & ArpFrames.ND_SOLICITED) != 0) {
+            return FrameClass.NA_REPLY;
+        }
+        if ((ndFlags & ArpFrames.ND_ALL_NODES) != 0) {
+            return (ndFlags & ArpFrames.ND_OVERRIDE) != 0 ? FrameClass.NA_UNSOLICITED
+                    : FrameClass.NA_UNSOLICITED_NO_OVERRIDE;
+        }
+        return FrameClass.NA_OTHER;
+    }
+
+    private static long u64(byte[] b, int o) {
+        return (u32(b, o) << 32) | u32(b, o + 4);
+    }
+
     /** An Ethernet/IPv4 ARP message: 8 bytes of header, two MACs, two IPv4 addresses. */
     private static final int ARP_LENGTH = 28;
 
@@ -375,6 +487,13 @@ final class ArpScanner {
         Field mismatch = Arp.SENDER_MISMATCH.field();
         Field malformed = Dissector.MALFORMED.field();
         Field shortField = Dissector.SHORT.field();
+        int icmpType = -1;
+        int v6Src = -1;
+        int v6Dst = -1;
+        int ndTarget = -1;
+        long naFlags = 0;
+        long sll = -1;
+        long tll = -1;
         for (int k = 0; k < d.size(); k++) {
             Field f = d.field(k);
             long v = d.value(k);
@@ -412,16 +531,51 @@ final class ArpScanner {
                 if (problem == null) {
                     problem = String.valueOf(d.object(k));
                 }
+            } else if (f == Ip.V6_SRC) {
+                v6Src = d.offset(k);
+            } else if (f == Ip.V6_DST) {
+                v6Dst = d.offset(k);
+            } else if (f == Icmpv6.TYPE) {
+                icmpType = (int) v;
+                ndTarget = -1;
+                naFlags = 0;
+                sll = -1;
+                tll = -1;
+            } else if (f == Icmpv6.NA_FLAG) {
+                naFlags = v;
+            } else if (f == Icmpv6.NS_TARGET || f == Icmpv6.NA_TARGET) {
+                ndTarget = d.offset(k);
+            } else if (f == Icmpv6.OPT_SRC_LINKADDR) {
+                sll = sll < 0 ? v : sll;
+            } else if (f == Icmpv6.OPT_TARGET_LINKADDR) {
+                tll = tll < 0 ? v : tll;
             }
-        }
-        if (!arp) {
-            return;
         }
         if ((stack >>> 48) == 0) {
             int tag = capture.vlanTag(frame);
             if (tag >= 0) {
                 stack = ArpFrames.pushVlan(0, tag);
             }
+        }
+        if (!arp) {
+            boolean ndp = icmpType == ArpFrames.NEIGHBOR_SOLICITATION || icmpType == ArpFrames.NEIGHBOR_ADVERTISEMENT;
+            if (ndp && ndTarget >= 0 && v6Src >= 0 && v6Dst >= 0) {
+                int ndFlags = ndFlags(icmpType, (int) (naFlags >>> 24), u64(buffer, v6Src) == 0
+                        && u64(buffer, v6Src + 8) == 0, u64(buffer, v6Dst) == ALL_NODES_HI && u64(buffer, v6Dst + 8) == 1);
+                int r = out.addNdp(frame, icmpType);
+                out.time[r] = info.timeNanos();
+                out.iface[r] = info.interfaceId();
+                out.ethSrc[r] = ethSrc;
+                out.ethDst[r] = ethDst;
+                out.dest[r] = destination(ethDst, pkttype);
+                out.vlans[r] = stack;
+                out.ndTargetHi[r] = u64(buffer, ndTarget);
+                out.ndTargetLo[r] = u64(buffer, ndTarget + 8);
+                out.ndLinkAddr[r] = icmpType == ArpFrames.NEIGHBOR_SOLICITATION ? sll : tll;
+                out.ndFlags[r] = (byte) ndFlags;
+                out.cls[r] = classifyNdp(icmpType, ndFlags).code();
+            }
+            return;
         }
         int r = out.add();
         out.frame[r] = frame;

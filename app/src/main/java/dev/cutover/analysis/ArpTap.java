@@ -13,7 +13,8 @@ import java.util.Arrays;
 /**
  * The analysis's look at every frame, made while the capture is being indexed: what {@link ArpScanner} finds
  * reading the file again, found from the bytes the indexer already holds. Plain Ethernet ARP and RARP (under
- * 802.1Q/802.1ad tags) and DHCP are recorded at once; every other frame that may carry ARP (Linux cooked captures,
+ * 802.1Q/802.1ad tags), IPv6 neighbour solicitations and advertisements, the global IPv6 sources and DHCP are
+ * recorded at once; every other frame that may carry ARP or NDP (Linux cooked captures,
  * LLC/SNAP, tunnels, frames cut short, anything the fast path declines) is noted by number and read again
  * through the dissector afterwards, as the scanner would.
  */
@@ -32,12 +33,18 @@ final class ArpTap implements FrameTap {
         seen++;
         int linkType = iface.linkType();
         int capturedLength = bytes.length();
-        if (!LinkPeek.mayBeArp(bytes, linkType, capturedLength)) {
+        int peek = LinkPeek.peek(bytes, linkType, capturedLength);
+        if (peek == LinkPeek.NOT_ARP) {
             long client = LinkPeek.dhcpClient(bytes, linkType, capturedLength);
             if (client >= 0) {
                 rows.addDhcp(frame, timestampNanos, client);
+            } else {
+                LinkPeek.ipv6Source(bytes, linkType, capturedLength, rows, frame, timestampNanos);
             }
             return;
+        }
+        if (peek == LinkPeek.NDP) {
+            LinkPeek.ipv6Source(bytes, linkType, capturedLength, rows, frame, timestampNanos);
         }
         if (linkType == LinkTypes.ETHERNET && capturedLength == originalLength) {
             if (buffer.length < capturedLength) {
@@ -45,7 +52,9 @@ final class ArpTap implements FrameTap {
             }
             bytes.copyTo(buffer);
             // a VLAN tag reported beside the frame comes only from text captures, which are not tapped: none here
-            if (ArpScanner.plainArp(rows, buffer, frame, capturedLength, iface.fcsLength(), timestampNanos,
+            if (peek == LinkPeek.NDP
+                    ? ArpScanner.plainNdp(rows, buffer, frame, capturedLength, timestampNanos, iface.id(), -1)
+                    : ArpScanner.plainArp(rows, buffer, frame, capturedLength, iface.fcsLength(), timestampNanos,
                     iface.id(), -1)) {
                 return;
             }

@@ -13,10 +13,17 @@ import java.util.List;
  * @param ip       the IPv4 address concerned (32 bits), or -1
  * @param frames   0-based frame numbers it names, ascending
  * @param message  one or two sentences: what was seen, the likely cause, what to check
+ * @param ipv6     the IPv6 address concerned, as text ("2001:db8::10"), or null
  */
-public record Finding(FindingCode code, Severity severity, long mac, long ip, List<Integer> frames, String message) {
+public record Finding(FindingCode code, Severity severity, long mac, long ip, List<Integer> frames, String message,
+                      String ipv6) {
     public Finding {
         frames = List.copyOf(frames);
+    }
+
+    /** A finding about no IPv6 address. */
+    public Finding(FindingCode code, Severity severity, long mac, long ip, List<Integer> frames, String message) {
+        this(code, severity, mac, ip, frames, message, null);
     }
 
     /** A finding with its kind's declared severity ({@link FindingCode#severity()}). */

@@ -88,7 +88,38 @@ public enum FindingCode {
     IP_FLIP_FLOP("ip-flip-flop", Severity.WARNING, "IP flip flop",
             "IP address going back and forth between MACs",
             "An address went back to a MAC it had before: two machines holding it in turn (a failover pair "
-                    + "flapping, a duplicate address, a VM and its stale copy).");
+                    + "flapping, a duplicate address, a VM and its stale copy)."),
+    /** Two MACs advertise one IPv6 address, with Override, within the correlation window. */
+    DUPLICATE_IPV6("duplicate-ipv6", Severity.ERROR, "Duplicate IPv6",
+            "One IPv6 address advertised by several MACs",
+            "Two MACs advertised the same IPv6 address with Override within the correlation window: an address "
+                    + "conflict, or a stale copy of the VM still running on the source host. Neighbours flip "
+                    + "between the two MACs."),
+    /** A duplicate address detection probe for an address another MAC advertises. */
+    DAD_CONFLICT("dad-conflict", Severity.ERROR, "DAD conflict",
+            "IPv6 duplicate address detection for an address another MAC holds",
+            "A host probed (RFC 4862 duplicate address detection) for an IPv6 address another MAC advertised: "
+                    + "the prober finds the address taken and leaves it unused, or, if it missed the defence, "
+                    + "both hosts use it."),
+    /** A VM that used IPv6 before its move announced none, or not all, of those addresses after it. */
+    IPV6_NOT_ANNOUNCED("ipv6-not-announced", Severity.WARNING, "IPv6 not announced",
+            "A moved VM did not announce its IPv6 addresses",
+            "A VM that used IPv6 addresses before its move sent no unsolicited Neighbor Advertisement for them "
+                    + "after it: switches relearn the MAC, but EVPN ND suppression tables and neighbours that "
+                    + "cache the address keep the old path until they solicit again. The IPv6 counterpart of a "
+                    + "missing gratuitous ARP."),
+    /** An unsolicited NA without Override, part of a migration. */
+    NA_WITHOUT_OVERRIDE("na-without-override", Severity.WARNING, "NA without override",
+            "Unsolicited Neighbor Advertisement without the Override flag after a move",
+            "An unsolicited Neighbor Advertisement after a move had the Override flag clear: a neighbour whose "
+                    + "cache holds another link-layer address only marks it stale (RFC 4861 7.2.5) and keeps "
+                    + "sending to it, so the announcement changes nothing there."),
+    /** The target link-layer address option of an NA differs from its Ethernet source. */
+    NA_SENDER_MISMATCH("na-sender-mismatch", Severity.WARNING, "NA sender mismatch",
+            "Neighbor Advertisement's link-layer address differs from the Ethernet source",
+            "A Neighbor Advertisement's target link-layer address option names another MAC than the frame's "
+                    + "Ethernet source: a proxy, a bridge rewriting frames, or spoofing. Neighbours will send the "
+                    + "address's traffic to the MAC in the option.");
 
     private final String id;
     private final Severity severity;

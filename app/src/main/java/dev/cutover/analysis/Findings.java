@@ -110,10 +110,16 @@ final class Findings {
 
     // ---- per migration event ----
 
+    /**
+     * The rules over one event; {@code garpRows} are the rows of its announcements, gratuitous ARP and unsolicited
+     * Neighbor Advertisements.
+     */
     void event(MigrationEvent e, List<Integer> garpRows, boolean anyArp) {
         String mac = null;
         List<Integer> eventFrames = null;
-        if (e.hasRarp() && !e.hasGarp() && anyArp && e.rarp().pattern() != BurstPattern.FAILOVER) {
+        // an IPv6-only guest announces with NA alone: missing GARP matters only for a MAC known to use IPv4
+        if (e.hasRarp() && !e.hasGarp() && anyArp && e.rarp().pattern() != BurstPattern.FAILOVER
+                && !(e.hasNa() && claimedIp(e.mac()) == null)) {
             Long ip = claimedIp(e.mac());
             mac = Addresses.mac(e.mac());
             add(FindingCode.RARP_WITHOUT_GARP, e.mac(), ip == null ? -1 : ip, e.rarp().frames(),
@@ -129,7 +135,7 @@ final class Findings {
         if (!e.hasRarp() && e.hasGarp()) {
             garpWithoutRarp(e, Addresses.mac(e.mac()));
         }
-        if (e.hasRarp() && e.hasGarp() && !oneStack(e, garpRows)) {
+        if (e.hasRarp() && (e.hasGarp() || e.hasNa()) && !oneStack(e, garpRows)) {
             mac = Addresses.mac(e.mac());
             Set<Long> rarpStacks = new LinkedHashSet<>();
             for (int f : e.rarp().frames()) {
@@ -143,7 +149,8 @@ final class Findings {
                 eventFrames = e.frames();
                 add(FindingCode.VLAN_MISMATCH, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
                         eventFrames, "MAC " + mac + " was announced by RARP on " + vlanWords(rarpStacks)
-                                + " but its gratuitous ARP came on " + vlanWords(garpStacks) + ": the destination "
+                                + " but its " + (e.hasGarp() ? "gratuitous ARP" : "Neighbor Advertisements")
+                                + " came on " + vlanWords(garpStacks) + ": the destination "
                                 + "host's port group is on a different VLAN from the guest's network, so the VM "
                                 + "lands on the wrong VLAN after the move. Compare the port group VLAN IDs on the "
                                 + "source and destination hosts and the VLANs the physical trunk allows.");
@@ -166,6 +173,9 @@ final class Findings {
 
     /** True when the event's RARP and gratuitous ARP frames all have one VLAN tag stack (most events). */
     private boolean oneStack(MigrationEvent e, List<Integer> garpRows) {
+        if (garpRows.isEmpty()) {
+            return false;
+        }
         long stack = arp.vlans[garpRows.get(0)];
         for (int r : garpRows) {
             if (arp.vlans[r] != stack) {
@@ -217,12 +227,27 @@ final class Findings {
      * note, not as a migration, so it raises no garp-without-rarp.
      */
     void hostCameUp(MigrationEvent e, String how) {
-        String ips = e.ips().isEmpty() ? "" : " as " + ipList(e.ips());
+        List<String> addresses = new ArrayList<>();
+        for (long ip : e.ips()) {
+            addresses.add(Addresses.ipv4(ip));
+        }
+        addresses.addAll(e.ipv6s());
+        String ips = addresses.isEmpty() ? "" : " as " + String.join(", ", addresses);
+        List<String> said = new ArrayList<>();
+        if (e.hasGarp()) {
+            said.add(e.garpFrames().size() + " gratuitous ARP (" + frameWords(e.garpFrames()) + ")");
+        }
+        if (e.hasNa()) {
+            said.add(e.naFrames().size() + " unsolicited Neighbor Advertisement" + (e.naFrames().size() == 1 ? "" : "s")
+                    + " (" + frameWords(e.naFrames()) + ")");
+        }
+        List<Integer> frames = new ArrayList<>(e.garpFrames());
+        frames.addAll(e.naFrames());
         add(FindingCode.HOST_CAME_UP, e.mac(), e.ips().isEmpty() ? -1 : e.ips().get(0),
-                e.garpFrames(), who(e.mac()) + Addresses.mac(e.mac()) + " came up" + ips + ": " + how + ", then "
-                        + e.garpFrames().size() + " gratuitous ARP (" + frameWords(e.garpFrames()) + "). A host "
-                        + "booting or taking a new address announces itself this way; a migrated VM keeps its "
-                        + "address and neither asks DHCP nor probes, so this is not counted as a migration.");
+                frames, who(e.mac()) + Addresses.mac(e.mac()) + " came up" + ips + ": " + how + ", then "
+                        + join(said) + ". A host booting or taking a new address announces itself this way; a "
+                        + "migrated VM keeps its address and neither asks DHCP nor probes, so this is not counted as "
+                        + "a migration.");
     }
 
     private void garpWithoutRarp(MigrationEvent e, String mac) {
@@ -424,7 +449,7 @@ final class Findings {
         return join(s);
     }
 
-    private static String seconds(long nanos) {
+    static String seconds(long nanos) {
         double s = nanos / 1e9;
         return Math.abs(s - Math.rint(s)) < 1e-9 ? String.format(Locale.ROOT, "%d s", Math.round(s))
                 : String.format(Locale.ROOT, "%.3f s", s);

@@ -23,6 +23,8 @@ public final class LinkPeek {
     static final int ARP = 1;
     /** An IP packet in a tunnel the dissector follows (GRE, VXLAN, Geneve, CAPWAP): decoded to see what it holds. */
     static final int MAY_CARRY_ARP = 2;
+    /** An IPv6 Neighbor Solicitation or Advertisement straight after the IPv6 header: decoded for the analysis. */
+    static final int NDP = 3;
 
     private static final int BOOTP_SERVER_PORT = 67;
     private static final int BOOTP_CLIENT_PORT = 68;
@@ -47,7 +49,10 @@ public final class LinkPeek {
         }, linkType, length);
     }
 
-    /** True when the current frame of {@code f}, of the given link type, is ARP-family or may carry ARP in a tunnel. */
+    /**
+     * True when the current frame of {@code f}, of the given link type, is ARP-family, may carry ARP in a tunnel,
+     * or is IPv6 neighbour discovery.
+     */
     static boolean mayBeArp(FrameBytes f, int linkType, int length) {
         return peek(f, linkType, length) != NOT_ARP;
     }
@@ -101,6 +106,9 @@ public final class LinkPeek {
                 return snapArp(f, o, length);
             }
         }
+        if (t == EtherTypes.IPV6 && isNdp(f, o, length)) {
+            return NDP;
+        }
         if (t == EtherTypes.IPV4 || t == EtherTypes.IPV6) {
             return mayCarryArp(f, t == EtherTypes.IPV6, o, length) ? MAY_CARRY_ARP : NOT_ARP;
         }
@@ -142,6 +150,48 @@ public final class LinkPeek {
         int src = f.u16(transport);
         int dst = f.u16(transport + 2);
         return isTunnelPort(src) || isTunnelPort(dst);
+    }
+
+    /** An IPv6 header at {@code o} whose next header is ICMPv6 carrying a Neighbor Solicitation or Advertisement. */
+    private static boolean isNdp(FrameBytes f, int o, int length) {
+        if (o + 41 > length || f.u8(o + 6) != Ip.PROTO_ICMPV6) {
+            return false;
+        }
+        int type = f.u8(o + 40);
+        return type == ArpFrames.NEIGHBOR_SOLICITATION || type == ArpFrames.NEIGHBOR_ADVERTISEMENT;
+    }
+
+    /**
+     * Records in {@code out} the Ethernet source and IPv6 source address of an Ethernet frame (under any stack of
+     * 802.1Q/802.1ad tags) that is IPv6 from a global address: a VM's IPv6 traffic before a move says which
+     * addresses it should announce after it. Anything else is left alone, at the cost of reading its EtherType.
+     */
+    static void ipv6Source(FrameBytes f, int linkType, int length, ArpFrames out, int frame, long timeNanos) {
+        if (linkType != LinkTypes.ETHERNET || length < Ethernet.HEADER_LENGTH) {
+            return;
+        }
+        int t = f.u16(Ethernet.TYPE_OFFSET);
+        int o = Ethernet.HEADER_LENGTH;
+        while ((t == EtherTypes.VLAN || t == EtherTypes.IEEE_802_1AD) && o + Vlan.TAG_LENGTH <= length) {
+            t = f.u16(o + 2);
+            o += Vlan.TAG_LENGTH;
+        }
+        if (t != EtherTypes.IPV6 || o + 24 > length || (f.u8(o) >>> 4) != 6) {
+            return;
+        }
+        long hi = word(f, o + 8);
+        if (!V6Sources.isGlobal(hi)) {
+            return;
+        }
+        long mac = ((long) f.u16(6) << 32) | ((long) f.u16(8) << 16) | f.u16(10);
+        if ((mac & 0x0100_0000_0000L) != 0) {
+            return;
+        }
+        out.addV6Source(mac, hi, word(f, o + 16), frame, timeNanos);
+    }
+
+    private static long word(FrameBytes f, int o) {
+        return ((long) f.u16(o) << 48) | ((long) f.u16(o + 2) << 32) | ((long) f.u16(o + 4) << 16) | f.u16(o + 6);
     }
 
     /**

@@ -103,8 +103,10 @@ public final class MigrationAnalyzer {
     private AnalysisResult run(int frameCount, List<CaptureDamage> damages) {
         boolean anyArp = false;
         boolean anyRarp = false;
+        boolean anyNdp = false;
         for (int r = 0; r < arp.count; r++) {
             FrameClass c = arp.classOf(r);
+            anyNdp |= c.isNdp();
             anyRarp |= c == FrameClass.RARP_REQUEST || c == FrameClass.RARP_REPLY;
             anyArp |= arp.opcode[r] == 1 || arp.opcode[r] == 2;
         }
@@ -120,6 +122,9 @@ public final class MigrationAnalyzer {
             f.malformed();
             l.addAll(f.found());
             l.addAll(RequestFlood.find(config, arp));
+            NdpFindings ndp = new NdpFindings(config, arp);
+            ndp.acrossCapture();
+            l.addAll(ndp.found());
             return new Across(l, claims.wiresharkDuplicates());
         });
         List<List<Integer>> burstRows = bursts();
@@ -156,19 +161,31 @@ public final class MigrationAnalyzer {
         }
         Findings findings = new Findings(config, arp, interfaceNames);
         findings.truncated(damages);
-        if (!anyArp) {
+        // a capture of IPv6 neighbour discovery alone has its announcements: only RARP without ARP is worth a note
+        if (!anyArp && (anyRarp || !anyNdp)) {
             findings.noArp(anyRarp);
         }
         for (int i = 0; i < migrations.size(); i++) {
-            findings.event(migrations.get(i), events.get(i).garpRows, anyArp);
+            Event e = events.get(i);
+            List<Integer> announcements = new ArrayList<>(e.garpRows);
+            announcements.addAll(e.naRows);
+            findings.event(migrations.get(i), announcements, anyArp);
         }
         findings.movedBetweenInterfaces(migrations);
+        NdpFindings ndp = new NdpFindings(config, arp);
+        ndp.events(migrations, events.stream().map(e -> e.naRows).toList());
         for (int i = 0; i < cameUp.size(); i++) {
             findings.hostCameUp(cameUp.get(i).build(-1), cameUpHow.get(i));
         }
         Across whole = join(across);
         return new AnalysisResult(config, frameCount, arp, bursts, burstOfRow, migrations, eventOfRow,
-                findings.sorted(whole.findings()), interfaceNames, whole.duplicates());
+                findings.sorted(concat(whole.findings(), ndp.found())), interfaceNames, whole.duplicates());
+    }
+
+    private static List<Finding> concat(List<Finding> a, List<Finding> b) {
+        List<Finding> l = new ArrayList<>(a);
+        l.addAll(b);
+        return l;
     }
 
     /** What the rules over the whole capture found, and the frames Wireshark flags as duplicate addresses. */
@@ -492,6 +509,8 @@ public final class MigrationAnalyzer {
         final RarpBurst burst;
         final List<Integer> burstRows;
         final List<Integer> garpRows = new ArrayList<>();
+        /** Rows of the unsolicited Neighbor Advertisements, in frame order. */
+        final List<Integer> naRows = new ArrayList<>();
         final long mac;
 
         Event(RarpBurst burst, List<Integer> burstRows, long mac) {
@@ -508,7 +527,34 @@ public final class MigrationAnalyzer {
             if (!garpRows.isEmpty()) {
                 f = Math.min(f, arp.frame[garpRows.get(0)]);
             }
+            if (!naRows.isEmpty()) {
+                f = Math.min(f, arp.frame[naRows.get(0)]);
+            }
             return f;
+        }
+
+        /** The time of the first gratuitous ARP or unsolicited NA: the guest's first announcement. */
+        long firstAnnouncementTime() {
+            long t = Long.MAX_VALUE;
+            if (!garpRows.isEmpty()) {
+                t = arp.time[garpRows.get(0)];
+            }
+            if (!naRows.isEmpty()) {
+                t = Math.min(t, arp.time[naRows.get(0)]);
+            }
+            return t;
+        }
+
+        /** The time of the last gratuitous ARP or unsolicited NA. */
+        long lastAnnouncementTime() {
+            long t = Long.MIN_VALUE;
+            if (!garpRows.isEmpty()) {
+                t = arp.time[garpRows.get(garpRows.size() - 1)];
+            }
+            if (!naRows.isEmpty()) {
+                t = Math.max(t, arp.time[naRows.get(naRows.size() - 1)]);
+            }
+            return t;
         }
 
         List<Integer> rows() {
@@ -521,6 +567,7 @@ public final class MigrationAnalyzer {
             }
             List<Integer> all = new ArrayList<>(burstRows);
             all.addAll(garpRows);
+            all.addAll(naRows);
             all.sort(null);
             return all;
         }
@@ -536,9 +583,17 @@ public final class MigrationAnalyzer {
                     ips.add(arp.senderIp[r]);
                 }
             }
+            List<Integer> naFrames = new ArrayList<>();
+            List<Long> naTimes = new ArrayList<>();
+            Set<String> ipv6s = new LinkedHashSet<>();
+            for (int r : naRows) {
+                naFrames.add(arp.frame[r]);
+                naTimes.add(arp.time[r]);
+                ipv6s.add(arp.ndTargetText(r));
+            }
             List<Integer> all = rows();
             return new MigrationEvent(id, mac, Vendors.bundled().of(mac), burst, frames, times, List.copyOf(ips), vlans(all),
-                    interfaces(all));
+                    interfaces(all), naFrames, naTimes, List.copyOf(ipv6s));
         }
     }
 
@@ -548,7 +603,7 @@ public final class MigrationAnalyzer {
      * A live migration carries the guest's address with it: it neither asks DHCP nor probes for the address.
      */
     private String cameUp(Event e, Map<Long, List<long[]>> hints) {
-        long first = arp.time[e.garpRows.get(0)];
+        long first = e.firstAnnouncementTime();
         long lead = config.hostUpLead().toNanos();
         // each hint: time, 1-based frame, 0 for DHCP or 1 for a probe; the first within the lead wins
         long[] best = null;
@@ -561,10 +616,14 @@ public final class MigrationAnalyzer {
             return null;
         }
         return best[2] == 0 ? "a DHCP exchange at frame " + best[1]
-                : "an ARP probe for its address at frame " + best[1];
+                : best[2] == 1 ? "an ARP probe for its address at frame " + best[1]
+                : "a duplicate address detection probe (IPv6) at frame " + best[1];
     }
 
-    /** What says a MAC came up, by MAC: its DHCP messages and its ARP probes (time, 1-based frame, kind). */
+    /**
+     * What says a MAC came up, by MAC: its DHCP messages, its ARP probes and its IPv6 duplicate address detection
+     * probes (time, 1-based frame, kind).
+     */
     private Map<Long, List<long[]>> cameUpHints() {
         Map<Long, List<long[]>> out = new HashMap<>();
         for (int i = 0; i < arp.dhcpCount; i++) {
@@ -575,6 +634,9 @@ public final class MigrationAnalyzer {
             if (arp.classOf(r) == FrameClass.ARP_PROBE && arp.senderMac[r] >= 0) {
                 out.computeIfAbsent(arp.senderMac[r], k -> new ArrayList<>())
                         .add(new long[] {arp.time[r], arp.frame[r] + 1L, 1});
+            } else if (arp.classOf(r) == FrameClass.DAD_PROBE && arp.ndMac(r) >= 0) {
+                out.computeIfAbsent(arp.ndMac(r), k -> new ArrayList<>())
+                        .add(new long[] {arp.time[r], arp.frame[r] + 1L, 2});
             }
         }
         return out;
@@ -765,8 +827,87 @@ public final class MigrationAnalyzer {
             }
             best.garpRows.add(r);
         }
+        joinNeighborAdvertisements(events, byMac);
         events.sort(Comparator.comparingInt(Event::firstFrame));
         return events;
+    }
+
+    /**
+     * Joins each unsolicited Neighbor Advertisement to the event of its MAC (the advertisement's target
+     * link-layer address, else its Ethernet source): the RARP burst that starts closest to it within the
+     * correlation window, as a gratuitous ARP joins one; else an announcement-only event of the MAC (gratuitous
+     * ARP or NA alone) whose announcements it falls among, no further than the burst gap from them, as a
+     * gratuitous ARP joins such an event. One with Override and no event near starts an event of its own (IPv6's
+     * announcement alone). One without Override overrides no neighbour's cache, so it announces nothing alone: it
+     * only joins an event. An advertisement answering another MAC's duplicate address detection probe goes to all
+     * nodes unsolicited-looking too (RFC 4861 7.2.4): it defends an address, it announces no move, so it joins
+     * nothing.
+     */
+    private void joinNeighborAdvertisements(List<Event> events, Map<Long, List<Event>> byMac) {
+        if (arp.ndFlags == null) {
+            return;
+        }
+        Map<Long, List<Event>> announcedOnly = new HashMap<>();
+        for (Event e : events) {
+            if (e.burst == null) {
+                announcedOnly.computeIfAbsent(e.mac, k -> new ArrayList<>()).add(e);
+            }
+        }
+        long window = config.windowNanos();
+        long gap = config.burstGapNanos();
+        Map<List<Long>, List<Integer>> probes = new HashMap<>();
+        for (int r = 0; r < arp.count; r++) {
+            if (arp.classOf(r) == FrameClass.DAD_PROBE) {
+                probes.computeIfAbsent(List.of(arp.ndTargetHi[r], arp.ndTargetLo[r]), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (int r = 0; r < arp.count; r++) {
+            FrameClass c = arp.classOf(r);
+            long mac = c.isUnsolicitedNa() ? arp.ndMac(r) : -1;
+            if (mac < 0 || defends(r, probes)) {
+                continue;
+            }
+            long t = arp.time[r];
+            Event best = null;
+            long bestDistance = Long.MAX_VALUE;
+            for (Event e : byMac.getOrDefault(mac, List.of())) {
+                long distance = Math.abs(t - e.burst.firstTime());
+                if (distance <= window && distance < bestDistance) {
+                    best = e;
+                    bestDistance = distance;
+                }
+            }
+            if (best == null) {
+                for (Event e : announcedOnly.getOrDefault(mac, List.of())) {
+                    if (t >= e.firstAnnouncementTime() - gap && t <= e.lastAnnouncementTime() + gap) {
+                        best = e;
+                    }
+                }
+            }
+            if (best == null) {
+                if (c != FrameClass.NA_UNSOLICITED) {
+                    continue;
+                }
+                best = new Event(null, List.of(), mac);
+                events.add(best);
+                announcedOnly.computeIfAbsent(mac, k -> new ArrayList<>()).add(best);
+            }
+            best.naRows.add(r);
+        }
+    }
+
+    /** How long after a duplicate address detection probe an advertisement of its address is the holder's answer. */
+    static final long DAD_DEFENCE_NANOS = 1_000_000_000L;
+
+    /** True when NDP row {@code r} answers another MAC's DAD probe for its target within {@link #DAD_DEFENCE_NANOS}. */
+    private boolean defends(int r, Map<List<Long>, List<Integer>> probes) {
+        for (int p : probes.getOrDefault(List.of(arp.ndTargetHi[r], arp.ndTargetLo[r]), List.of())) {
+            long dt = arp.time[r] - arp.time[p];
+            if (dt >= 0 && dt <= DAD_DEFENCE_NANOS && arp.ndMac(p) != arp.ndMac(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String ms(long nanos) {

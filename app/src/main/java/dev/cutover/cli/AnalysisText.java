@@ -35,20 +35,26 @@ final class AnalysisText {
             sb.append(String.format(Locale.ROOT, "Capture   %s (%s, %d frames)%n", src.file(), src.format().label(),
                     src.frames()));
         }
-        sb.append(String.format(Locale.ROOT, "Frames    %d, of which ARP/RARP %d%s%n", result.frameCount(),
-                result.arpFrameCount(), classSummary(result)));
+        sb.append(String.format(Locale.ROOT, "Frames    %d, of which ARP/RARP %d%s%s%n", result.frameCount(),
+                result.arpFrameCount(), result.ndpFrameCount() > 0 ? ", NDP " + result.ndpFrameCount() : "",
+                classSummary(result)));
         sb.append('\n');
         List<MigrationEvent> events = result.migrations();
         if (events.isEmpty()) {
-            sb.append("Migrations: none (no RARP burst and no gratuitous ARP)\n");
+            sb.append("Migrations: none (no RARP burst, no gratuitous ARP")
+                    .append(result.ndpFrameCount() > 0 ? ", no unsolicited Neighbor Advertisement)\n" : ")\n");
         } else {
             sb.append("Migrations: ").append(events.size()).append('\n');
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"#", "first seen (UTC)", "MAC", "vendor", "VLAN", "interface", "RARP", "GARP",
-                    "RARP->GARP"});
+            // the IPv6 columns only when some event has Neighbor Advertisements: an IPv4 table stays as it was
+            boolean na = events.stream().anyMatch(MigrationEvent::hasNa);
+            String[] head = {"#", "first seen (UTC)", "MAC", "vendor", "VLAN", "interface", "RARP", "GARP",
+                    "RARP->GARP"};
+            rows.add(na ? withNa(head, "NA", "RARP->NA") : head);
             int shown = all ? events.size() : Math.min(events.size(), MIGRATIONS_SHOWN);
             for (MigrationEvent e : events.subList(0, shown)) {
-                rows.add(row(capture, result, e));
+                String[] row = row(capture, result, e);
+                rows.add(na ? withNa(row, naCell(e), delay(e.rarpToNaNanos())) : row);
             }
             table(sb, rows);
             if (shown < events.size()) {
@@ -123,15 +129,33 @@ final class AnalysisText {
             garp = e.garpFrames().size() + " (" + (ips.isEmpty() ? "" : String.join(" ", ips) + ", ")
                     + frames(e.garpFrames().get(0), e.garpFrames().get(e.garpFrames().size() - 1)) + ")";
         }
-        String delay = "-";
-        if (e.rarpToGarpNanos().isPresent()) {
-            double ms = AnalysisJson.millis(e.rarpToGarpNanos().getAsLong());
-            delay = (ms >= 0 ? "+" : "") + (ms == Math.rint(ms) ? Long.toString((long) ms)
-                    : String.format(Locale.ROOT, "%.3f", ms)) + " ms";
-        }
         return new String[] {Integer.toString(e.id() + 1), first, Addresses.mac(e.mac()),
                 e.vendor() == null ? "-" : e.vendor(), vlans.isEmpty() ? "-" : String.join(",", vlans),
-                String.join(",", ifaces), rarp, garp, delay};
+                String.join(",", ifaces), rarp, garp, delay(e.rarpToGarpNanos())};
+    }
+
+    /** "+180 ms", "-2.500 ms", or "-" when there is no delay to tell. */
+    private static String delay(java.util.OptionalLong nanos) {
+        if (nanos.isEmpty()) {
+            return "-";
+        }
+        double ms = AnalysisJson.millis(nanos.getAsLong());
+        return (ms >= 0 ? "+" : "") + (ms == Math.rint(ms) ? Long.toString((long) ms)
+                : String.format(Locale.ROOT, "%.3f", ms)) + " ms";
+    }
+
+    /** "2 (2001:db8::10 fe80::1, frames 9-10)": the event's unsolicited Neighbor Advertisements. */
+    private static String naCell(MigrationEvent e) {
+        if (!e.hasNa()) {
+            return "-";
+        }
+        return e.naFrames().size() + " (" + String.join(" ", e.ipv6s()) + ", "
+                + frames(e.naFrames().get(0), e.naFrames().get(e.naFrames().size() - 1)) + ")";
+    }
+
+    /** The row with the NA columns after the GARP one and before RARP->GARP, then RARP->NA last. */
+    private static String[] withNa(String[] row, String na, String delay) {
+        return new String[] {row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], na, row[8], delay};
     }
 
     private static String frames(int first, int last) {
@@ -182,6 +206,9 @@ final class AnalysisText {
         }
         if (f.ip() >= 0) {
             head.append("  ").append(Addresses.ipv4(f.ip()));
+        }
+        if (f.ipv6() != null) {
+            head.append("  ").append(f.ipv6());
         }
         if (!f.frames().isEmpty()) {
             head.append("  ").append(frameList(f.frames()));

@@ -99,7 +99,9 @@ final class Compiler {
         } else if (left.isNumeric() && op != Op.CONTAINS) {
             t = Predicates.number(left.numbers, op, literals.number(lit, left));
         } else {
-            t = Predicates.bytes(left.bytes, op, literals.bytes(lit, left));
+            Literals.Prefix prefix = op == Op.CONTAINS ? null : literals.ipv6Prefix(lit, left);
+            t = prefix != null ? Predicates.bytesPrefix(left.bytes, op, prefix.address(), prefix.bits())
+                    : Predicates.bytes(left.bytes, op, literals.bytes(lit, left));
         }
         return allMustHold(op) ? Evaluators.allNodes(left, t) : Evaluators.anyNode(left, t);
     }
@@ -163,6 +165,10 @@ final class Compiler {
         }
         if (o.isNumeric()) {
             return Predicates.number(o.numbers, Op.EQ, literals.number(v, o));
+        }
+        Literals.Prefix prefix = literals.ipv6Prefix(v, o);
+        if (prefix != null) {
+            return Predicates.bytesPrefix(o.bytes, Op.EQ, prefix.address(), prefix.bits());
         }
         return Predicates.bytes(o.bytes, Op.EQ, literals.bytes(v, o));
     }

@@ -273,6 +273,35 @@ final class Literals {
         return b;
     }
 
+    /** An IPv6 address with a prefix length: the first {@code bits} bits are compared, the rest ignored. */
+    record Prefix(byte[] address, int bits) {
+    }
+
+    /**
+     * The IPv6 literal {@code 2001:db8::/32} as its address and prefix length, as Wireshark reads it; null when the
+     * literal has no prefix (a quoted string never has one).
+     */
+    Prefix ipv6Prefix(Value lit, Operand o) throws FilterException {
+        if (!(lit instanceof Ast.Word) || o.type != FieldType.IPV6) {
+            return null;
+        }
+        String t = text(lit);
+        int slash = t.indexOf('/');
+        if (slash < 0) {
+            return null;
+        }
+        byte[] address = ipv6(t.substring(0, slash));
+        String length = t.substring(slash + 1);
+        if (address == null || !length.matches("\\d{1,3}")) {
+            throw invalid(lit, o, "IPv6 address");
+        }
+        int bits = Integer.parseInt(length);
+        if (bits > 128) {
+            throw error(lit, "Prefix in a IPv6 address should be <= 128, not " + bits);
+        }
+        return new Prefix(address, bits);
+    }
+
     /**
      * An IPv6 address in any RFC 4291 text form (fe80::1, 2001:db8:0:0:0:0:0:10, ::ffff:10.0.0.1) as its sixteen
      * bytes; null when the text is not one.

@@ -60,6 +60,27 @@ final class Predicates {
         return (d, i) -> holds(op, compare(v, d, i, c));
     }
 
+    /**
+     * An IPv6 address against a prefix, as Wireshark compares them: both sides masked to the prefix's first
+     * {@code bits} bits, then compared in order ({@code ipv6.src == 2001:db8::/32} is "within 2001:db8::/32").
+     */
+    static NodeTest bytesPrefix(Bytes v, Op op, byte[] c, int bits) {
+        return (d, i) -> holds(op, comparePrefix(v, d, i, c, bits));
+    }
+
+    private static int comparePrefix(Bytes v, Dissection d, int i, byte[] c, int bits) {
+        int n = v.length(d, i);
+        int common = Math.min(n, c.length);
+        for (int k = 0; k < common && k * 8 < bits; k++) {
+            int keep = bits - k * 8 >= 8 ? 0xff : (0xff << (8 - (bits - k * 8))) & 0xff;
+            int diff = (v.at(d, i, k) & keep) - (c[k] & keep);
+            if (diff != 0) {
+                return diff;
+            }
+        }
+        return common * 8 >= bits ? 0 : Integer.compare(n, c.length);
+    }
+
     static NodeTest bytesRange(Bytes v, byte[] low, byte[] high) {
         return (d, i) -> compare(v, d, i, low) >= 0 && compare(v, d, i, high) <= 0;
     }

@@ -19,8 +19,8 @@ import java.util.Locale;
 /** The analysis as JSON: frame numbers 1-based over the merged captures, times ISO-8601 UTC. */
 public final class AnalysisJson {
     /** The whole report. */
-    public record Report(List<CaptureJson> captures, int frames, int arpFrames, List<Migration> migrations,
-                  List<FindingJson> findings) {
+    public record Report(List<CaptureJson> captures, int frames, int arpFrames, int ndpFrames,
+                         List<Migration> migrations, List<FindingJson> findings) {
     }
 
     /** One file opened. */
@@ -29,7 +29,11 @@ public final class AnalysisJson {
 
     /** One migration event. */
     public record Migration(int id, String mac, String vendor, List<Integer> vlans, List<String> interfaces, Rarp rarp,
-                     Garp garp, Double rarpToGarpMs) {
+                     Garp garp, Double rarpToGarpMs, Na na, Double rarpToNaMs) {
+    }
+
+    /** The unsolicited Neighbor Advertisements of an event (IPv6's gratuitous ARP). */
+    public record Na(int count, int firstFrame, List<String> ipv6s, String firstTime, List<Integer> frames) {
     }
 
     /** A RARP burst. */
@@ -42,7 +46,8 @@ public final class AnalysisJson {
     }
 
     /** One finding. */
-    public record FindingJson(String code, String severity, String mac, String ip, List<Integer> frames, String message) {
+    public record FindingJson(String code, String severity, String mac, String ip, String ipv6, List<Integer> frames,
+                              String message) {
     }
 
     private AnalysisJson() {
@@ -78,6 +83,7 @@ public final class AnalysisJson {
             g.writeEndArray();
             g.writeNumberField("frames", result.frameCount());
             g.writeNumberField("arpFrames", result.arpFrameCount());
+            g.writeNumberField("ndpFrames", result.ndpFrameCount());
             g.writeArrayFieldStart("migrations");
             // each migration is made and written in turn: tens of thousands are never all held at once
             for (MigrationEvent e : result.migrations()) {
@@ -127,6 +133,25 @@ public final class AnalysisJson {
                 } else {
                     g.writeNumber(m.rarpToGarpMs());
                 }
+                g.writeFieldName("na");
+                Na na = m.na();
+                if (na == null) {
+                    g.writeNull();
+                } else {
+                    g.writeStartObject();
+                    g.writeNumberField("count", na.count());
+                    g.writeNumberField("firstFrame", na.firstFrame());
+                    strings(g, "ipv6s", na.ipv6s());
+                    g.writeStringField("firstTime", na.firstTime());
+                    ints(g, "frames", na.frames());
+                    g.writeEndObject();
+                }
+                g.writeFieldName("rarpToNaMs");
+                if (m.rarpToNaMs() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(m.rarpToNaMs());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -138,6 +163,7 @@ public final class AnalysisJson {
                 g.writeStringField("severity", f.severity());
                 g.writeStringField("mac", f.mac());
                 g.writeStringField("ip", f.ip());
+                g.writeStringField("ipv6", f.ipv6());
                 ints(g, "frames", f.frames());
                 g.writeStringField("message", f.message());
                 g.writeEndObject();
@@ -175,12 +201,13 @@ public final class AnalysisJson {
         for (Finding f : result.findings()) {
             findings.add(finding(f));
         }
-        return new Report(captures, result.frameCount(), result.arpFrameCount(), migrations, findings);
+        return new Report(captures, result.frameCount(), result.arpFrameCount(), result.ndpFrameCount(), migrations,
+                findings);
     }
 
     private static FindingJson finding(Finding f) {
         return new FindingJson(f.code().id(), f.severity().name().toLowerCase(Locale.ROOT),
-                f.mac() < 0 ? null : Addresses.mac(f.mac()), f.ip() < 0 ? null : Addresses.ipv4(f.ip()),
+                f.mac() < 0 ? null : Addresses.mac(f.mac()), f.ip() < 0 ? null : Addresses.ipv4(f.ip()), f.ipv6(),
                 oneBased(f.frames()), f.message());
     }
 
@@ -225,8 +252,15 @@ public final class AnalysisJson {
         for (int i : e.interfaces()) {
             interfaces.add(result.interfaceNames().get(i));
         }
+        Na na = null;
+        if (e.hasNa()) {
+            int first = e.naFrames().get(0);
+            na = new Na(e.naFrames().size(), first + 1, e.ipv6s(), time(capture, first, e.naTimes().get(0)),
+                    oneBased(e.naFrames()));
+        }
         return new Migration(e.id() + 1, Addresses.mac(e.mac()), e.vendor(), e.vlans(), interfaces, rarp, garp,
-                e.rarpToGarpNanos().isPresent() ? millis(e.rarpToGarpNanos().getAsLong()) : null);
+                e.rarpToGarpNanos().isPresent() ? millis(e.rarpToGarpNanos().getAsLong()) : null, na,
+                e.rarpToNaNanos().isPresent() ? millis(e.rarpToNaNanos().getAsLong()) : null);
     }
 
     /** ISO-8601 UTC with the precision of the frame's interface. */

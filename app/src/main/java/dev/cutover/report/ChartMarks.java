@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The report's chart as data: one row per MAC, its RARP and GARP marks over time, for the JSON report and the
+ * The report's chart as data: one row per MAC, its RARP, GARP and unsolicited NA marks over time, for the JSON report and the
  * PDF (which draws them); the HTML report draws the migration timeline itself ({@link TimelineChart}).
  */
 public final class ChartMarks {
@@ -44,6 +44,9 @@ public final class ChartMarks {
             }
             for (int f : e.garpFrames()) {
                 marks.add(new ReportModel.ChartMark(index.timestampNanos(f) - start, "GARP", f + 1));
+            }
+            for (int f : e.naFrames()) {
+                marks.add(new ReportModel.ChartMark(index.timestampNanos(f) - start, "NA", f + 1));
             }
         }
         List<ReportModel.ChartRow> list = new ArrayList<>();

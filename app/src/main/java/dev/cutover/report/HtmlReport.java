@@ -55,7 +55,8 @@ public final class HtmlReport {
             sb.append("<p>No migration found.</p>\n");
         } else {
             sb.append("<table><tr><th>#</th><th>MAC</th><th>Vendor</th><th>VLANs</th><th>Interfaces</th>")
-                    .append("<th>RARP</th><th>First RARP</th><th>GARP</th><th>IPs</th><th>RARP to GARP</th></tr>\n");
+                    .append("<th>RARP</th><th>First RARP</th><th>GARP</th><th>IPs</th><th>RARP to GARP</th>")
+                    .append("<th>NA</th><th>IPv6 addresses</th><th>RARP to NA</th></tr>\n");
             for (AnalysisJson.Migration g : migrations) {
                 sb.append("<tr>");
                 cell(sb, Integer.toString(g.id()));
@@ -68,6 +69,9 @@ public final class HtmlReport {
                 cell(sb, g.garp() == null ? "none" : g.garp().count() + " (frame " + g.garp().firstFrame() + ")");
                 cell(sb, g.garp() == null ? "" : String.join(", ", g.garp().ips()));
                 cell(sb, g.rarpToGarpMs() == null ? "" : String.format(Locale.ROOT, "%.3f ms", g.rarpToGarpMs()));
+                cell(sb, g.na() == null ? "none" : g.na().count() + " (frame " + g.na().firstFrame() + ")");
+                cell(sb, g.na() == null ? "" : String.join(", ", g.na().ipv6s()));
+                cell(sb, g.rarpToNaMs() == null ? "" : String.format(Locale.ROOT, "%.3f ms", g.rarpToNaMs()));
                 sb.append("</tr>\n");
             }
             sb.append("</table>\n");

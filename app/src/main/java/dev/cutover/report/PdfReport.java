@@ -187,6 +187,12 @@ public final class PdfReport {
                     + String.join(", ", g.garp().ips()))
                     + (g.rarpToGarpMs() == null ? "" : String.format(Locale.ROOT, "    RARP to GARP %.3f ms",
                     g.rarpToGarpMs())));
+            if (g.na() != null) {
+                text(regular, 9, "    NA: " + g.na().count() + " from frame " + g.na().firstFrame() + " "
+                        + String.join(", ", g.na().ipv6s())
+                        + (g.rarpToNaMs() == null ? "" : String.format(Locale.ROOT, "    RARP to NA %.3f ms",
+                        g.rarpToNaMs())));
+            }
         }
 
         heading("Timeline");
@@ -253,6 +259,13 @@ public final class PdfReport {
                 if ("RARP".equals(mark.kind())) {
                     cs.setNonStrokingColor(new Color(0x1F, 0x6F, 0xD1));
                     cs.addRect(x - 1, mid - 5, 2, 10);
+                } else if ("NA".equals(mark.kind())) {
+                    // a triangle pointing down, green: the guest's IPv6 announcement
+                    cs.setNonStrokingColor(new Color(0x1A, 0x7F, 0x37));
+                    cs.moveTo(x - 4, mid + 4);
+                    cs.lineTo(x + 4, mid + 4);
+                    cs.lineTo(x, mid - 4);
+                    cs.closePath();
                 } else {
                     cs.setNonStrokingColor(new Color(0xE0, 0x7B, 0x00));
                     cs.moveTo(x, mid + 4);
@@ -282,7 +295,7 @@ public final class PdfReport {
             cs.endText();
         }
         y -= 20;
-        text(regular, 8, "Blue bars: RARP. Orange diamonds: gratuitous ARP.");
+        text(regular, 8, "Blue bars: RARP. Orange diamonds: gratuitous ARP. Green triangles: unsolicited NA.");
     }
 
     private void heading(String title) throws IOException {

@@ -146,7 +146,7 @@ public final class IoGraph {
             int k = (int) b;
             all[k]++;
             FrameClass c = FrameClass.ofCode(index.frameClass(i));
-            if (c != FrameClass.NONE) {
+            if (c != FrameClass.NONE && !c.isNdp()) {
                 arp[k]++;
                 if (c == FrameClass.RARP_REQUEST || c == FrameClass.RARP_REPLY) {
                     rarp[k]++;

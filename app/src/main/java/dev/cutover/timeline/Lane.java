@@ -8,7 +8,7 @@ import java.util.List;
  * @param mac          the MAC as text
  * @param vendor       the NIC vendor, or ""
  * @param vlans        VLAN ids of its frames
- * @param ips          IPv4 addresses its GARPs announced
+ * @param ips          IPv4 addresses its GARPs announced, then IPv6 addresses its unsolicited NAs announced
  * @param migrationIds the analysis' migration events of this MAC
  * @param interfaces   names of the interfaces its frames were seen on, one sub-lane each
  * @param marks        its frames, in time order

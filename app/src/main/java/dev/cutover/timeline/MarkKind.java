@@ -6,6 +6,8 @@ public enum MarkKind {
     RARP("RARP notification", "#1f6feb"),
     /** A gratuitous ARP announcement, sent by the guest. */
     GARP("gratuitous ARP", "#d9730d"),
+    /** An unsolicited IPv6 Neighbor Advertisement of the MAC: IPv6's gratuitous ARP, sent by the guest. */
+    NA("unsolicited NA", "#1a7f37"),
     /** Any other ARP frame of the lane's MAC, drawn fainter. */
     ARP("other ARP", "#8c959f");
 

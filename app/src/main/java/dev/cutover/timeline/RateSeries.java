@@ -64,7 +64,8 @@ public final class RateSeries {
         int na = 0;
         for (int i = 0; i < n; i++) {
             FrameClass c = facts.frameClass(i);
-            if (c == FrameClass.NONE) {
+            // the series are ARP's: IPv6 neighbour discovery has its own classes and is not counted as ARP
+            if (c == FrameClass.NONE || c.isNdp()) {
                 continue;
             }
             long t = facts.timeNanos(i);

@@ -188,6 +188,7 @@ public final class TimelineModel {
             for (long ip : e.ips()) {
                 ips.add(Addresses.ipv4(ip));
             }
+            ips.addAll(e.ipv6s());
             RarpBurst b = e.rarp();
             if (b != null) {
                 for (int f : b.frames()) {
@@ -200,11 +201,17 @@ public final class TimelineModel {
                 brackets.add(new BurstBracket(b.id(), b.firstTime(), b.lastTime(), b.count(), b.pattern().label(),
                         intervals));
                 if (e.hasGarp()) {
-                    delays.add(new DelaySpan(e.id(), b.firstTime(), e.garpTimes().get(0)));
+                    delays.add(new DelaySpan(e.id(), b.firstTime(), e.garpTimes().get(0),
+                            e.hasNa() ? e.rarpToNaNanos().getAsLong() : null, false));
+                } else if (e.hasNa()) {
+                    delays.add(new DelaySpan(e.id(), b.firstTime(), e.naTimes().get(0), null, true));
                 }
             }
             for (int f : e.garpFrames()) {
                 frames.add(new int[] {f, MarkKind.GARP.ordinal()});
+            }
+            for (int f : e.naFrames()) {
+                frames.add(new int[] {f, MarkKind.NA.ordinal()});
             }
         }
         List<FindingMark> findings = new ArrayList<>();
@@ -216,7 +223,10 @@ public final class TimelineModel {
             if (f.mac() == mac) {
                 for (int frame : f.frames()) {
                     FrameClass c = result.classOf(frame);
-                    if (c != FrameClass.NONE && c != FrameClass.RARP_REQUEST && !c.isGratuitous()) {
+                    if (c.isUnsolicitedNa()) {
+                        frames.add(new int[] {frame, MarkKind.NA.ordinal()});
+                    } else if (c != FrameClass.NONE && !c.isNdp() && c != FrameClass.RARP_REQUEST
+                            && !c.isGratuitous()) {
                         frames.add(new int[] {frame, MarkKind.ARP.ordinal()});
                     }
                 }
@@ -228,6 +238,10 @@ public final class TimelineModel {
             if (c != FrameClass.RARP_REQUEST && !c.isGratuitous()) {
                 frames.add(new int[] {frame, MarkKind.ARP.ordinal()});
             }
+        }
+        // its unsolicited Neighbor Advertisements outside its events too (a defence of its address, a late one)
+        for (int frame : result.unsolicitedNasOf(mac)) {
+            frames.add(new int[] {frame, MarkKind.NA.ordinal()});
         }
         frames.sort(Comparator.comparingInt(a -> a[0]));
         List<Mark> marks = new ArrayList<>();

@@ -22,16 +22,19 @@ package dev.cutover.timeline;
  * @param warning     findings of severity warning
  * @param note        other findings
  * @param box         the rubber band of a box zoom
+ * @param na          unsolicited Neighbor Advertisement marks
  */
 public record TimelinePalette(String background, String laneEven, String laneOdd, String text, String muted,
                               String axis, String grid, String subLane, String rarp, String garp, String arp,
-                              String delay, String highlight, String error, String warning, String note, String box) {
+                              String delay, String highlight, String error, String warning, String note, String box,
+                              String na) {
     public static final TimelinePalette LIGHT = new TimelinePalette("#ffffff", "#f6f8fa", "#ffffff", "#24292f",
             "#57606a", "#57606a", "#d0d7de", "#eaeef2", MarkKind.RARP.colour(), MarkKind.GARP.colour(),
-            MarkKind.ARP.colour(), "#8250df", "#fbca04", "#cf222e", "#bf8700", "#0969da", "#0969da");
+            MarkKind.ARP.colour(), "#8250df", "#fbca04", "#cf222e", "#bf8700", "#0969da", "#0969da",
+            MarkKind.NA.colour());
     public static final TimelinePalette DARK = new TimelinePalette("#0d1117", "#161b22", "#0d1117", "#e6edf3",
             "#8d96a0", "#8d96a0", "#30363d", "#21262d", "#58a6ff", "#f0883e", "#8d96a0", "#bc8cff", "#9e6a03",
-            "#f85149", "#d29922", "#39c5cf", "#58a6ff");
+            "#f85149", "#d29922", "#39c5cf", "#58a6ff", "#3fb950");
 
     /** The fill of a mark kind. */
     public String mark(MarkKind kind) {
@@ -40,6 +43,8 @@ public record TimelinePalette(String background, String laneEven, String laneOdd
                 return rarp;
             case GARP:
                 return garp;
+            case NA:
+                return na;
             default:
                 return arp;
         }

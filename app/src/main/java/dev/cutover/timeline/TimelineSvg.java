@@ -176,6 +176,11 @@ public final class TimelineSvg {
                 sb.append("<circle class=\"" + cls + "garp\" cx=\"").append(n(x)).append("\" cy=\"").append(n(y))
                         .append("\" r=\"4.5\" fill=\"").append(P.mark(k)).append('"').append(close);
                 break;
+            case NA:
+                sb.append("<polygon class=\"" + cls + "na\" points=\"").append(n(x - 5)).append(',').append(n(y - 4))
+                        .append(' ').append(n(x + 5)).append(',').append(n(y - 4)).append(' ').append(n(x))
+                        .append(',').append(n(y + 5)).append("\" fill=\"").append(P.mark(k)).append('"').append(close);
+                break;
             default:
                 sb.append("<rect class=\"" + cls + "arp\" x=\"").append(n(x - 3)).append("\" y=\"").append(n(y - 3))
                         .append("\" width=\"6\" height=\"6\" fill=\"").append(P.mark(k))
@@ -185,7 +190,7 @@ public final class TimelineSvg {
     }
 
     private static String tag(MarkKind k) {
-        return k == MarkKind.RARP ? "polygon" : k == MarkKind.GARP ? "circle" : "rect";
+        return k == MarkKind.RARP || k == MarkKind.NA ? "polygon" : k == MarkKind.GARP ? "circle" : "rect";
     }
 
     private static void line(StringBuilder sb, double x1, double y1, double x2, double y2, String colour, double width,

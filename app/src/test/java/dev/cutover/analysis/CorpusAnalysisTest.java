@@ -6,6 +6,7 @@ import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.proto.Arp;
+import dev.cutover.dissect.proto.Icmpv6;
 import dev.cutover.testsupport.SharedCorpus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,8 +62,11 @@ class CorpusAnalysisTest {
             Dissection d = new Dissection();
             for (int i = 0; i < capture.frameCount(); i++) {
                 decoder.decode(i, d);
-                assertThat(result.classOf(i) != FrameClass.NONE).as("frame %d is ARP-family", i + 1)
+                FrameClass cls = result.classOf(i);
+                assertThat(cls != FrameClass.NONE && !cls.isNdp()).as("frame %d is ARP-family", i + 1)
                         .isEqualTo(d.has(Arp.ARP));
+                assertThat(cls.isNdp()).as("frame %d is neighbour discovery", i + 1)
+                        .isEqualTo(!d.has(Arp.ARP) && (d.has(Icmpv6.NS_TARGET) || d.has(Icmpv6.NA_TARGET)));
                 assertThat(capture.index().frameClass(i)).isEqualTo(result.classOf(i).code());
             }
         }

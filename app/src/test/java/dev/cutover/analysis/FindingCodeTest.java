@@ -16,7 +16,7 @@ class FindingCodeTest {
         Set<String> titles = new HashSet<>();
         Set<String> explanations = new HashSet<>();
         for (FindingCode code : FindingCode.values()) {
-            assertThat(code.id()).matches("[a-z]+(-[a-z]+)*");
+            assertThat(code.id()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*");
             assertThat(code.severity()).as(code.id()).isNotNull();
             assertThat(code.word()).as(code.id()).isNotBlank().isNotEqualTo(code.id());
             assertThat(code.title()).as(code.id()).isNotBlank().isNotEqualTo(code.id());

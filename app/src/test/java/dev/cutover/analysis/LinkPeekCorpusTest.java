@@ -9,6 +9,7 @@ import dev.cutover.dissect.FrameDecoder;
 import dev.cutover.dissect.FrameInfo;
 import dev.cutover.dissect.Layer;
 import dev.cutover.dissect.proto.Arp;
+import dev.cutover.dissect.proto.Icmpv6;
 import dev.cutover.dissect.proto.Ip;
 import dev.cutover.testsupport.SharedCorpus;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has, frame by frame, the peek says ARP exactly where the full dissector decodes {@code arp} on the link, and at
  * least "may carry ARP" where the dissector finds it inside a tunnel; and the frames the analysis classifies as
  * ARP-family are exactly those the dissector decodes as {@code arp}, RARP classes for RARP opcodes and ARP
- * classes for ARP opcodes. The dissector is the truth.
+ * classes for ARP opcodes; and the frames it classifies as IPv6 neighbour discovery are exactly those the dissector
+ * decodes as a Neighbor Solicitation or Advertisement with its target address. The dissector is the truth.
  */
 class LinkPeekCorpusTest {
     private static final Path SAMPLES = Path.of("../sample-captures");
@@ -49,6 +51,8 @@ class LinkPeekCorpusTest {
         assertThat(t.files).isGreaterThan(50);
         assertThat(t.arp).isGreaterThan(1000);
         assertThat(t.rarp).isGreaterThan(5);
+        // the corpus's IPv6 captures have neighbour discovery: the NDP classes are checked against real frames
+        assertThat(t.ndp).isGreaterThan(10);
     }
 
     private static List<Path> files(Path folder) throws IOException {
@@ -66,6 +70,7 @@ class LinkPeekCorpusTest {
         int files;
         long arp;
         long rarp;
+        long ndp;
         final List<String> mismatches = new ArrayList<>();
 
         void mismatch(Path file, int frame, String what) {
@@ -107,15 +112,26 @@ class LinkPeekCorpusTest {
             boolean arp = arpNode >= 0;
             boolean tunnelled = arp && before(d, arpNode);
             String said = "peek " + (peek == LinkPeek.ARP ? "ARP" : peek == LinkPeek.MAY_CARRY_ARP ? "may carry ARP"
-                    : "not ARP") + ", dissector " + d.protocolPath() + " (link type " + info.linkType() + ")";
+                    : peek == LinkPeek.NDP ? "NDP" : "not ARP") + ", dissector " + d.protocolPath() + " (link type "
+                    + info.linkType() + ")";
+            // a Neighbor Solicitation or Advertisement with its target address: what the analysis records
+            int ndpNode = Math.max(d.find(Icmpv6.NS_TARGET), d.find(Icmpv6.NA_TARGET));
+            boolean ndp = ndpNode >= 0;
+            boolean ndpTunnelled = ndp && tunnels(d, ndpNode);
+            if (ndp && !ndpTunnelled && peek != LinkPeek.NDP && peek != LinkPeek.MAY_CARRY_ARP) {
+                t.mismatch(file, i, said);
+            }
             if ((peek == LinkPeek.ARP) != (arp && !tunnelled)) {
                 t.mismatch(file, i, said);
             } else if (tunnelled && peek != LinkPeek.MAY_CARRY_ARP) {
                 t.mismatch(file, i, said);
             }
             FrameClass cls = FrameClass.ofCode(index.frameClass(i));
-            if ((cls != FrameClass.NONE) != arp) {
+            if ((cls != FrameClass.NONE && !cls.isNdp()) != arp || cls.isNdp() != (ndp && !arp)) {
                 t.mismatch(file, i, "analysis class " + cls + ", dissector " + d.protocolPath());
+            }
+            if (ndp) {
+                t.ndp++;
             }
             if (!arp) {
                 continue;
@@ -133,6 +149,17 @@ class LinkPeekCorpusTest {
                 t.arp++;
             }
         }
+    }
+
+    /** True when more than one IP header comes before the node: the NDP message is inside a tunnel. */
+    private static boolean tunnels(Dissection d, int node) {
+        int ips = 0;
+        for (int k = 0; k < node; k++) {
+            if (d.field(k) == Ip.IP || d.field(k) == Ip.IPV6) {
+                ips++;
+            }
+        }
+        return ips > 1;
     }
 
     /** True when an IP header comes before the node: the ARP is inside a tunnel. */

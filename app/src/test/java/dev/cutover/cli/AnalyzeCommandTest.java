@@ -220,4 +220,44 @@ class AnalyzeCommandTest {
         assertThat(run("dissect", "--format", "jsonl", "-Y", "!vlan", text)).isZero();
         assertThat(out).isBlank();
     }
+
+    @Test
+    void aDualStackMoveShowsItsNeighborAdvertisementsInTextJsonAndFilters() throws IOException {
+        String dual = sample("esxi-vmotion-dual-stack.pcap");
+        assertThat(run("analyze", dual)).isEqualTo(ExitCodes.OK);
+        assertThat(out).contains("of which ARP/RARP 31, NDP 2 (").contains("2 unsolicited NAs")
+                .contains("RARP->NA").contains("2 (2001:db8:10::52 fe80::250:56ff:fe9d:b051, frames 46-47)")
+                .contains("+181 ms").contains("Findings: none");
+        assertThat(run("analyze", "--format", "json", dual)).isEqualTo(ExitCodes.OK);
+        JsonNode root = new ObjectMapper().readTree(out);
+        assertThat(root.get("ndpFrames").asInt()).isEqualTo(2);
+        JsonNode na = root.get("migrations").get(0).get("na");
+        assertThat(na.get("count").asInt()).isEqualTo(2);
+        assertThat(na.get("firstFrame").asInt()).isEqualTo(46);
+        assertThat(na.get("ipv6s").toString()).isEqualTo("[\"2001:db8:10::52\",\"fe80::250:56ff:fe9d:b051\"]");
+        assertThat(na.get("frames").toString()).isEqualTo("[46,47]");
+        assertThat(root.get("migrations").get(0).get("rarpToNaMs").asDouble()).isEqualTo(181.0);
+        // the analysis's fields select the advertisements as they select ARP
+        assertThat(run("dissect", "--format", "jsonl", "-Y", "migration.class == \"unsolicited NA\" && migration.event == 1",
+                dual)).isEqualTo(ExitCodes.OK);
+        String[] lines = out.split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).contains("\"frame.number\":\"46\"").contains("\"migration.class\":\"unsolicited NA\"");
+        assertThat(lines[1]).contains("\"frame.number\":\"47\"");
+    }
+
+    @Test
+    void ipv6FindingsNameTheirAddressInTextAndJson() throws IOException {
+        String dad = sample("ipv6-dad-conflict.pcap");
+        assertThat(run("analyze", dad)).isEqualTo(ExitCodes.OK);
+        assertThat(out).contains("error    dad-conflict  00:50:56:9d:30:02  2001:db8:30::15  frames 32, 54, 55");
+        assertThat(run("analyze", "--format", "json", dad)).isEqualTo(ExitCodes.OK);
+        JsonNode f = new ObjectMapper().readTree(out).get("findings").get(0);
+        assertThat(f.get("code").asText()).isEqualTo("dad-conflict");
+        assertThat(f.get("ip").isNull()).isTrue();
+        assertThat(f.get("ipv6").asText()).isEqualTo("2001:db8:30::15");
+        assertThat(run("dissect", "--format", "jsonl", "-Y", "migration.finding == \"dad-conflict\"", dad))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.split("\n")).hasSize(3);
+    }
 }

@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code cutover analyze} on a migration-dense capture (120,000 frames, 10 % ARP family, 1,799 one-RARP bursts
  * and gratuitous ARP from 80 hosts, the mix of the benchmark's dense file) prints exactly what it printed before
- * the analysis was made faster: the expected JSON and text were written by the analysis as it was then.
+ * the analysis was made faster: the expected JSON and text were written by the analysis as it was then (the JSON
+ * since given the IPv6 keys, all empty here: {@code ndpFrames} 0, each migration's {@code na} and
+ * {@code rarpToNaMs} null, each finding's {@code ipv6} null).
  */
 class DenseAnalysisTest {
     @TempDir

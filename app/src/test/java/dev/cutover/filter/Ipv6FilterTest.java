@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Filters on the IPv6 and ICMPv6 fields select, in the generated neighbour discovery capture
+ * Filters on the IPv6 and ICMPv6 fields, IPv6 prefixes ({@code ipv6.src == fe80::/10}) among them, select, in the generated neighbour discovery capture
  * ({@code dissect/ndp/ndp.pcap}), exactly the frames {@code tshark -r ndp.pcap -Y FILTER} (4.0) selects.
  */
 class Ipv6FilterTest {
@@ -46,6 +46,19 @@ class Ipv6FilterTest {
             icmpv6.mldr.mar.multicast_address == ff02::1:ff9d:b051	7
             icmpv6.type == "Router Advertisement"	6
             icmpv6	1,2,3,4,5,6,7,8,9,10,11,12
+            ipv6.src == fe80::/10	1,3,4,5,6,7,8,9,10,11,12
+            ipv6.src == 2001:db8::/32	''
+            ipv6.addr != fe80::/10	2
+            ipv6.dst == ff02::/16	1,2,3,5,6,7,10,11,12
+            ipv6.src > fe80::/10	''
+            ipv6.src <= fe80::/64	1,2,3,4,5,6,7,8,9,10,11,12
+            ipv6.src != 2001:db8::/16	1,2,3,4,5,6,7,8,9,10,11,12
+            ipv6.src == fe80::1/128	4,6,9
+            ipv6.src == fe80::/0	1,2,3,4,5,6,7,8,9,10,11,12
+            ipv6.addr == ::/0	1,2,3,4,5,6,7,8,9,10,11,12
+            ipv6.src == 2001:db8:0:0:0:0:0:0/32	''
+            icmpv6.nd.na.target_address == 2001:db8::/64	1,11,12
+            ipv6.src in {fe80::/10, 2001:db8::/32}	1,3,4,5,6,7,8,9,10,11,12
             """)
     void selectsWhatTsharkSelects(String filter, String frames) throws Exception {
         CompiledFilter f = CompiledFilter.compile(filter);
@@ -94,8 +107,12 @@ class Ipv6FilterTest {
     @Test
     void malformedIpv6LiteralsAreRefused() {
         for (String bad : List.of("ipv6.src == fe80:::1", "ipv6.src == 1::2::3", "ipv6.src == 12345::1",
-                "ipv6.src == 1:2:3:4:5:6:7:8:9", "ipv6.src == ::1.2.3.400")) {
+                "ipv6.src == 1:2:3:4:5:6:7:8:9", "ipv6.src == ::1.2.3.400", "ipv6.src == fe80::/x",
+                "ipv6.src contains 2001:db8::/32")) {
             assertThatThrownBy(() -> CompiledFilter.compile(bad)).as(bad).isInstanceOf(FilterException.class);
         }
+        // tshark 4.0: "Prefix in a IPv6 address should be <= 128, not 129"
+        assertThatThrownBy(() -> CompiledFilter.compile("ipv6.src == fe80::/129"))
+                .isInstanceOf(FilterException.class).hasMessageContaining("should be <= 128, not 129");
     }
 }

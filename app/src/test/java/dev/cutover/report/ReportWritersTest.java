@@ -231,4 +231,26 @@ class ReportWritersTest {
             assertThat(svg.split("<polygon", -1).length - 1).isGreaterThanOrEqualTo(5);
         }
     }
+
+    @Test
+    void reportsListTheIpv6AddressesADualStackMoveAnnounced() throws Exception {
+        Path file = Samples.copy("esxi-vmotion-dual-stack.pcap", dir);
+        try (Capture dual = Capture.open(file)) {
+            ReportModel m = new ReportBuilder().build(FramePipeline.of(dual).withAnalysis(
+                    MigrationAnalyzer.analyze(dual, AnalysisConfig.DEFAULTS, LoadMonitor.NONE)), null, null);
+            AnalysisJson.Na na = m.analysis().migrations().get(0).na();
+            assertThat(na.ipv6s()).containsExactly("2001:db8:10::52", "fe80::250:56ff:fe9d:b051");
+            assertThat(m.chart().rows().get(0).marks()).extracting(ReportModel.ChartMark::kind).contains("NA");
+            String html = HtmlReport.render(m);
+            assertThat(html).contains("<th>IPv6 addresses</th>", "2001:db8:10::52, fe80::250:56ff:fe9d:b051",
+                    "181.000 ms");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PdfReport.write(m, out);
+            try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+                String text = new PDFTextStripper().getText(doc);
+                assertThat(text).contains("NA: 2 from frame 46 2001:db8:10::52, fe80::250:56ff:fe9d:b051",
+                        "RARP to NA 181.000 ms", "Green triangles: unsolicited NA");
+            }
+        }
+    }
 }

@@ -41,7 +41,10 @@ public final class SampleCaptures {
             "esxi-vmotion-vlan10.pktcap.txt",
             "esxi-vmotion-vlan10.tcpdump-e.txt",
             "two-uplinks-nanosecond.pcapng",
-            "vlan-mismatch.pcap");
+            "vlan-mismatch.pcap",
+            "esxi-vmotion-dual-stack.pcap",
+            "kvm-linux-ipv4-only-announce.pcap",
+            "ipv6-dad-conflict.pcap");
 
     private SampleCaptures() {
     }
@@ -66,6 +69,82 @@ public final class SampleCaptures {
         tcpdumpText(folder.resolve("esxi-vmotion-vlan10.tcpdump-e.txt"));
         twoUplinksNanosecond(folder.resolve("two-uplinks-nanosecond.pcapng"));
         vlanMismatch(folder.resolve("vlan-mismatch.pcap"));
+        dualStackVmotion(folder.resolve("esxi-vmotion-dual-stack.pcap"));
+        linuxIpv4OnlyAnnounce(folder.resolve("kvm-linux-ipv4-only-announce.pcap"));
+        dadConflict(folder.resolve("ipv6-dad-conflict.pcap"));
+    }
+
+    /** The first sample's VM's IPv6 address. */
+    static final String VM_IPV6 = "2001:db8:10::52";
+
+    /**
+     * A dual-stack vMotion on VLAN 10: before the move the VM talks IPv6 from 2001:db8:10::52; after it, the
+     * host's RARP burst, the guest's gratuitous ARP after 180 ms and its unsolicited Neighbor Advertisements
+     * (Override, to ff02::1) for its global and link-local addresses right after.
+     */
+    static void dualStackVmotion(Path file) throws IOException {
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(21), 10, 0x60);
+        long t = bg.fill(trace, 0, T0, 30);
+        trace.add(t + 3 * MS, Wire.udp6(VM_MAC, GATEWAY_MAC, VM_IPV6, "2001:db8:10::1", 40, 10));
+        t = bg.fill(trace, 0, t + 5 * MS, 10);
+        long burst = t + 5 * MS;
+        esxiBurst(trace, 0, burst, VM_MAC, 10);
+        trace.add(burst + 180 * MS, Wire.garp(VM_MAC, VM_IP, 10));
+        trace.add(burst + 181 * MS, Wire.unsolicitedNa(VM_MAC, VM_IPV6, 10));
+        trace.add(burst + 181 * MS + 40_000, Wire.unsolicitedNa(VM_MAC, Wire.linkLocal(VM_MAC), 10));
+        bg.fill(trace, 0, burst + 4_100 * MS, 30);
+        trace.pcap(file);
+    }
+
+    /**
+     * A QEMU/KVM live migration of a dual-stack Linux guest that announces only IPv4 afterwards (an old kernel,
+     * or a guest agent that sends gratuitous ARP alone): before the move it answers the router's solicitation for
+     * 2001:db8:20::16 and talks IPv6 from it; after announce-self's RARPs comes its gratuitous ARP and no
+     * Neighbor Advertisement.
+     */
+    static void linuxIpv4OnlyAnnounce(Path file) throws IOException {
+        long vm = mac("52:54:00:6b:3a:20");
+        String v6 = "2001:db8:20::16";
+        long routerMac = mac("00:00:5e:00:01:14");
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(22), 20, 0x70);
+        long t = bg.fill(trace, 0, T0, 30);
+        trace.add(t + 2 * MS, Wire.ns(routerMac, "fe80::1", Wire.solicitedNode(v6), v6, routerMac, 20));
+        trace.add(t + 2 * MS + 180_000, Wire.na(vm, vm, v6, "fe80::1", v6, false, true, true, 20));
+        trace.add(t + 4 * MS, Wire.udp6(vm, routerMac, v6, "2001:db8::53", 32, 20));
+        t = bg.fill(trace, 0, t + 6 * MS, 10);
+        long start = t + 7 * MS;
+        for (long ms : new long[] {0, 50, 200, 450, 800}) {
+            trace.add(start + ms * MS + 37_000, Wire.rarp(vm, 20));
+        }
+        trace.add(start + 23 * MS, Wire.garp(vm, ip("10.0.20.16"), 20));
+        bg.fill(trace, 0, start + 900 * MS, 30);
+        trace.pcap(file);
+    }
+
+    /**
+     * A cloned VM coming up with its original's IPv6 address: 00:50:56:9d:30:01 holds 2001:db8:30::15 (it answers
+     * the router's solicitation), then the clone 00:50:56:9d:30:02 probes for the same address (duplicate address
+     * detection, from ::) and the holder defends it with an advertisement to all nodes 2 ms later.
+     */
+    static void dadConflict(Path file) throws IOException {
+        long holder = mac("00:50:56:9d:30:01");
+        long clone = mac("00:50:56:9d:30:02");
+        long routerMac = mac("00:00:5e:00:01:1e");
+        String v6 = "2001:db8:30::15";
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(23), 30, 0x80);
+        long t = bg.fill(trace, 0, T0, 30);
+        trace.add(t + 2 * MS, Wire.ns(routerMac, "fe80::1", Wire.solicitedNode(v6), v6, routerMac, 30));
+        trace.add(t + 2 * MS + 210_000, Wire.na(holder, holder, v6, "fe80::1", v6, false, true, true, 30));
+        t = bg.fill(trace, 0, t + 5 * MS, 20);
+        long probe = t + 3 * MS;
+        trace.add(probe, Wire.dadProbe(clone, Wire.linkLocal(clone), 30));
+        trace.add(probe + 1 * MS, Wire.dadProbe(clone, v6, 30));
+        trace.add(probe + 3 * MS, Wire.na(holder, holder, v6, Wire.ALL_NODES, v6, false, false, true, 30));
+        bg.fill(trace, 0, probe + 1_100 * MS, 20);
+        trace.pcap(file);
     }
 
     /**

@@ -87,7 +87,20 @@ class SampleCapturesTest {
                         List.of("00:50:56:9d:b0:51 VMware vlans=[10, 20] rarp=6 esxi-notify-switches "
                                 + "intervals=[1.0, 1.0, 998.0, 1000.0, 2000.0] garp=1 ips=[10.0.10.52] delay=150.0 "
                                 + "on [vlan-mismatch.pcap]"),
-                        List.of("vlan-mismatch error 00:50:56:9d:b0:51 10.0.10.52")));
+                        List.of("vlan-mismatch error 00:50:56:9d:b0:51 10.0.10.52")),
+                new Expected(List.of("esxi-vmotion-dual-stack.pcap"),
+                        List.of("00:50:56:9d:b0:51 VMware vlans=[10] rarp=6 esxi-notify-switches "
+                                + "intervals=[1.0, 1.0, 998.0, 1000.0, 2000.0] garp=1 ips=[10.0.10.52] delay=180.0 "
+                                + "na=2 ipv6s=[2001:db8:10::52, fe80::250:56ff:fe9d:b051] naDelay=181.0 "
+                                + "on [esxi-vmotion-dual-stack.pcap]"),
+                        List.of()),
+                new Expected(List.of("kvm-linux-ipv4-only-announce.pcap"),
+                        List.of("52:54:00:6b:3a:20 QEMU/KVM vlans=[20] rarp=5 qemu-announce-self "
+                                + "intervals=[50.0, 150.0, 250.0, 350.0] garp=1 ips=[10.0.20.16] delay=22.963 "
+                                + "on [kvm-linux-ipv4-only-announce.pcap]"),
+                        List.of("ipv6-not-announced warning 52:54:00:6b:3a:20 - 2001:db8:20::16")),
+                new Expected(List.of("ipv6-dad-conflict.pcap"), List.of(),
+                        List.of("dad-conflict error 00:50:56:9d:30:02 - 2001:db8:30::15")));
     }
 
     static Path folder() {
@@ -114,7 +127,8 @@ class SampleCapturesTest {
             List<String> findings = new ArrayList<>();
             for (Finding f : result.findings()) {
                 findings.add(f.code().id() + " " + f.severity().name().toLowerCase(Locale.ROOT) + " "
-                        + (f.mac() < 0 ? "-" : Addresses.mac(f.mac())) + " " + (f.ip() < 0 ? "-" : Addresses.ipv4(f.ip())));
+                        + (f.mac() < 0 ? "-" : Addresses.mac(f.mac())) + " " + (f.ip() < 0 ? "-" : Addresses.ipv4(f.ip()))
+                        + (f.ipv6() == null ? "" : " " + f.ipv6()));
             }
             assertThat(migrations).containsExactlyElementsOf(expected.migrations());
             assertThat(findings).containsExactlyInAnyOrderElementsOf(expected.findings());
@@ -138,6 +152,11 @@ class SampleCapturesTest {
                 .append(e.ips().stream().map(Addresses::ipv4).collect(Collectors.toList()));
         sb.append(" delay=").append(e.rarpToGarpNanos().isPresent()
                 ? Double.toString(Math.round(e.rarpToGarpNanos().getAsLong() / 1000.0) / 1000.0) : "none");
+        if (e.hasNa()) {
+            sb.append(" na=").append(e.naFrames().size()).append(" ipv6s=").append(e.ipv6s()).append(" naDelay=")
+                    .append(e.rarpToNaNanos().isPresent()
+                            ? Double.toString(Math.round(e.rarpToNaNanos().getAsLong() / 1000.0) / 1000.0) : "none");
+        }
         sb.append(" on ").append(e.interfaces().stream().map(i -> result.interfaceNames().get(i)).toList());
         return sb.toString();
     }

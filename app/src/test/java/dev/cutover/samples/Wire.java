@@ -130,6 +130,149 @@ public final class Wire {
         return tag(b.toByteArray(), vlans);
     }
 
+    // ---- IPv6 neighbour discovery ----
+
+    /** All nodes, where an unsolicited Neighbor Advertisement goes. */
+    public static final String ALL_NODES = "ff02::1";
+
+    /** The bytes of an IPv6 address written as text ("2001:db8::10"); a literal, never looked up. */
+    public static byte[] v6(String text) {
+        try {
+            byte[] b = java.net.InetAddress.getByName(text).getAddress();
+            if (b.length != 16) {
+                throw new IllegalArgumentException("not IPv6: " + text);
+            }
+            return b;
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    /** The modified EUI-64 link-local address of a MAC: fe80::250:56ff:fe9d:b051 for 00:50:56:9d:b0:51. */
+    public static String linkLocal(long mac) {
+        long eui = ((mac >>> 24) << 40) | (0xfffeL << 24) | (mac & 0xffffffL);
+        eui ^= 0x0200_0000_0000_0000L;
+        return String.format("fe80::%x:%x:%x:%x", (eui >>> 48) & 0xffff, (eui >>> 32) & 0xffff,
+                (eui >>> 16) & 0xffff, eui & 0xffff);
+    }
+
+    /**
+     * An unsolicited Neighbor Advertisement after a move, as Linux sends it: from the MAC's link-local address to
+     * all nodes, Override set, the MAC as the target link-layer address.
+     */
+    public static byte[] unsolicitedNa(long mac, String target, int... vlans) {
+        return na(mac, mac, linkLocal(mac), ALL_NODES, target, false, false, true, vlans);
+    }
+
+    /**
+     * A Neighbor Advertisement: Ethernet source {@code ethSrc}, target link-layer address option {@code tlla}
+     * (none when negative), flags R, S, O.
+     */
+    public static byte[] na(long ethSrc, long tlla, String src, String dst, String target, boolean router,
+                            boolean solicited, boolean override, int... vlans) {
+        ByteArrayOutputStream m = new ByteArrayOutputStream();
+        m.writeBytes(new byte[] {(byte) 136, 0, 0, 0});
+        m.write((router ? 0x80 : 0) | (solicited ? 0x40 : 0) | (override ? 0x20 : 0));
+        m.writeBytes(new byte[3]);
+        m.writeBytes(v6(target));
+        if (tlla >= 0) {
+            m.write(2);
+            m.write(1);
+            put(m, tlla, 6);
+        }
+        return icmpv6(ethSrc, src, dst, m.toByteArray(), vlans);
+    }
+
+    /** A duplicate address detection probe: a Neighbor Solicitation from :: to the target's solicited-node group. */
+    public static byte[] dadProbe(long mac, String target, int... vlans) {
+        return ns(mac, "::", solicitedNode(target), target, -1, vlans);
+    }
+
+    /** A Neighbor Solicitation, with a source link-layer address option unless {@code slla} is negative. */
+    public static byte[] ns(long ethSrc, String src, String dst, String target, long slla, int... vlans) {
+        ByteArrayOutputStream m = new ByteArrayOutputStream();
+        m.writeBytes(new byte[] {(byte) 135, 0, 0, 0, 0, 0, 0, 0});
+        m.writeBytes(v6(target));
+        if (slla >= 0) {
+            m.write(1);
+            m.write(1);
+            put(m, slla, 6);
+        }
+        return icmpv6(ethSrc, src, dst, m.toByteArray(), vlans);
+    }
+
+    /** ff02::1:ffXX:XXXX for the address's last three bytes. */
+    public static String solicitedNode(String address) {
+        byte[] a = v6(address);
+        return String.format("ff02::1:ff%02x:%02x%02x", a[13] & 0xff, a[14] & 0xff, a[15] & 0xff);
+    }
+
+    /** A UDP datagram over IPv6 (port 50000 to 33434, plain data) with {@code payload} bytes: a host's IPv6 traffic. */
+    public static byte[] udp6(long ethSrc, long ethDst, String src, String dst, int payload, int... vlans) {
+        ByteArrayOutputStream u = new ByteArrayOutputStream();
+        put(u, 50000, 2);
+        put(u, 33434, 2);
+        put(u, 8 + payload, 2);
+        put(u, 0, 2);
+        for (int i = 0; i < payload; i++) {
+            u.write(i * 7);
+        }
+        byte[] udp = u.toByteArray();
+        int sum = checksum(v6(src), v6(dst), 17, udp);
+        udp[6] = (byte) (sum >>> 8);
+        udp[7] = (byte) sum;
+        return ipv6(ethSrc, ethDst, src, dst, 17, 64, udp, vlans);
+    }
+
+    /** An ICMPv6 message (checksum filled in) from {@code src} to {@code dst} with hop limit 255. */
+    private static byte[] icmpv6(long ethSrc, String src, String dst, byte[] message, int... vlans) {
+        byte[] m = message.clone();
+        int sum = checksum(v6(src), v6(dst), 58, m);
+        m[2] = (byte) (sum >>> 8);
+        m[3] = (byte) sum;
+        byte[] d = v6(dst);
+        long ethDst = (d[0] & 0xff) == 0xff
+                ? 0x3333_0000_0000L | ((d[12] & 0xffL) << 24) | ((d[13] & 0xffL) << 16) | ((d[14] & 0xffL) << 8)
+                | (d[15] & 0xffL)
+                : BROADCAST;
+        return ipv6(ethSrc, ethDst, src, dst, 58, 255, m, vlans);
+    }
+
+    private static byte[] ipv6(long ethSrc, long ethDst, String src, String dst, int next, int hopLimit,
+                               byte[] payload, int... vlans) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        put(b, ethDst, 6);
+        put(b, ethSrc, 6);
+        put(b, 0x86dd, 2);
+        put(b, 0x6000_0000L, 4);
+        put(b, payload.length, 2);
+        b.write(next);
+        b.write(hopLimit);
+        b.writeBytes(v6(src));
+        b.writeBytes(v6(dst));
+        b.writeBytes(payload);
+        return tag(b.toByteArray(), vlans);
+    }
+
+    private static int checksum(byte[] src, byte[] dst, int next, byte[] m) {
+        long sum = 0;
+        ByteArrayOutputStream p = new ByteArrayOutputStream();
+        p.writeBytes(src);
+        p.writeBytes(dst);
+        put(p, m.length, 4);
+        put(p, next, 4);
+        p.writeBytes(m);
+        byte[] pseudo = p.toByteArray();
+        for (int i = 0; i < pseudo.length; i += 2) {
+            sum += ((pseudo[i] & 0xff) << 8) | (i + 1 < pseudo.length ? pseudo[i + 1] & 0xff : 0);
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        int c = (int) (~sum & 0xffff);
+        return next == 17 && c == 0 ? 0xffff : c;
+    }
+
     /** Inserts tags after the source MAC: one VLAN is 802.1Q; two are 802.1ad outside, 802.1Q inside. */
     public static byte[] tag(byte[] untagged, int... vlans) {
         if (vlans.length == 0) {

@@ -45,6 +45,19 @@ class IoGraphTest {
     }
 
     @Test
+    void ipv6NeighbourDiscoveryIsNotCountedAsArp() throws IOException {
+        try (Capture c = Capture.open(Path.of("../sample-captures/esxi-vmotion-dual-stack.pcap"))) {
+            MigrationAnalyzer.analyze(c);
+            long[] span = IoGraph.span(c.index());
+            IoGraph.Bins bins = IoGraph.count(c.index(), span[0], span[0], span[1], 1_000_000_000L, null,
+                    () -> false);
+            // tshark -r esxi-vmotion-dual-stack.pcap -Y arp | wc -l: 31; the two unsolicited NAs are not ARP
+            assertThat(sum(bins.counts()[IoGraph.Series.ARP.ordinal()])).isEqualTo(31);
+            assertThat(sum(bins.counts()[IoGraph.Series.GARP.ordinal()])).isEqualTo(1);
+        }
+    }
+
+    @Test
     void withNoFilterThereIsNoDisplayedSeriesAndARangeCountsOnlyItsFrames() throws IOException {
         try (Capture c = Capture.open(Path.of("../sample-captures/esxi-vmotion-vlan10.pcap"))) {
             long t40 = c.index().timestampNanos(40);

@@ -15,6 +15,7 @@ final class TimelineFixtures {
     static final Path TWO_UPLINKS = Path.of("../sample-captures/two-uplinks-nanosecond.pcapng");
     static final Path SILENT_VM = Path.of("../sample-captures/silent-vm-rarp-no-garp.pcap");
     static final Path DUPLICATE_IP = Path.of("../sample-captures/duplicate-ip.pcap");
+    static final Path DUAL_STACK = Path.of("../sample-captures/esxi-vmotion-dual-stack.pcap");
 
     private TimelineFixtures() {
     }

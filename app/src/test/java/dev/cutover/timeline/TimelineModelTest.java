@@ -100,4 +100,26 @@ class TimelineModelTest {
         List<Mark> drawn = new TimelineLayout(m, day, 1200).drawnMarks(0, f -> true);
         assertThat(drawn.size()).isLessThan(m.lanes().get(0).marks().size()).isLessThanOrEqualTo(4);
     }
+
+    @Test
+    void aDualStackMoveDrawsItsNeighborAdvertisementsOnTheMacsLane() throws Exception {
+        TimelineModel m = TimelineFixtures.of(TimelineFixtures.DUAL_STACK);
+        assertThat(m.lanes()).hasSize(1);
+        Lane lane = m.lanes().get(0);
+        assertThat(lane.marks()).filteredOn(k -> k.kind() == MarkKind.NA).extracting(Mark::frame)
+                .containsExactly(45, 46);
+        assertThat(lane.marks()).filteredOn(k -> k.kind() == MarkKind.GARP).extracting(Mark::frame)
+                .containsExactly(44);
+        assertThat(lane.ips()).containsExactly("10.0.10.52", "2001:db8:10::52", "fe80::250:56ff:fe9d:b051");
+        assertThat(lane.delays()).hasSize(1);
+        assertThat(lane.delays().get(0).label()).isEqualTo("RARP→GARP 180 ms · NA 181 ms");
+        assertThat(MarkKind.NA.label()).isEqualTo("unsolicited NA");
+    }
+
+    @Test
+    void aMoveAnnouncedByNaAloneSpansFromRarpToNa() {
+        DelaySpan d = new DelaySpan(0, 1_000_000_000L, 1_095_000_000L, null, true);
+        assertThat(d.label()).isEqualTo("RARP→NA 95 ms");
+        assertThat(new DelaySpan(0, 0, 210_000_000L).label()).isEqualTo("RARP→GARP 210 ms");
+    }
 }

@@ -60,4 +60,22 @@ class TimelineSvgTest {
         }
         return n;
     }
+
+    @Test
+    void unsolicitedNeighborAdvertisementsHaveTheirOwnShapeAndLegend(@TempDir Path dir) throws Exception {
+        TimelineModel m = TimelineFixtures.of(TimelineFixtures.DUAL_STACK);
+        Path file = dir.resolve("timeline.svg");
+        AtomicFiles.write(file, out -> {
+            OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            TimelineSvg.write(m, w);
+            w.flush();
+        });
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(file.toFile());
+        // the two advertisements are 40 µs apart: at this scale they share one spot, drawn once
+        assertThat(count(doc, "polygon", "mark na")).isEqualTo(1);
+        assertThat(count(doc, "polygon", "legend-mark na")).isEqualTo(1);
+        assertThat(java.nio.file.Files.readString(file)).contains(">unsolicited NA<");
+    }
 }

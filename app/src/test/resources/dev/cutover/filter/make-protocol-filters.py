@@ -31,6 +31,9 @@ FILTERS = [
     "len(eth.src) == 6", "len(ip.src) == 4", "len(dns.qry.name) > 10", "len(dns.qry.name) == 14",
     "len(tcp.options) >= 12", "len(tcp) > 20", "len(frame.comment) > 3", "len(tcp.port) == 2",
     "len(ip.src) == len(ip.dst) && len(dns.qry.name) < 8",
+    "ip.src == 10.0.0.0/8", "ip.addr == 192.168.0.0/16", "ip.dst != 224.0.0.0/4",
+    "ipv6", "ipv6.src == fe80::/10", "ipv6.dst == ff02::/16", "ipv6.addr == 2000::/3", "ipv6.addr != fe80::/10",
+    "ipv6.src == 2a00:1450::/32", "icmpv6.type == 135 || icmpv6.type == 136",
 ]
 
 

@@ -26,8 +26,10 @@ public final class Migration {
     public static final Field ANALYSIS = Field.analysis("migration", "Migration analysis", FieldType.PROTOCOL)
             .blurb("What the migration analysis says about the frame (present once the analysis has run)").build();
     public static final Field CLASS = Field.analysis("migration.class", "Class", FieldType.STRING).generated()
-            .blurb("The frame's ARP-family class: RARP request, RARP reply, gratuitous ARP request, gratuitous "
-                    + "ARP reply, ARP probe, ARP request, ARP reply, other ARP").build();
+            .blurb("The frame's ARP-family or IPv6 neighbour discovery class: RARP request, RARP reply, "
+                    + "gratuitous ARP request, gratuitous ARP reply, ARP probe, ARP request, ARP reply, other ARP, "
+                    + "unsolicited NA, unsolicited NA without override, NA reply, other NA, DAD probe, neighbor "
+                    + "solicitation").build();
     public static final Field BURST = Field.analysis("migration.burst", "RARP burst", FieldType.UINT32).generated()
             .blurb("The RARP burst the frame belongs to, numbered from 1 in time order").build();
     public static final Field PATTERN = Field.analysis("migration.pattern", "Burst pattern", FieldType.STRING).generated()

@@ -36,6 +36,7 @@ public final class AnalysisMigrations implements MigrationSource {
         for (MigrationEvent e : result.migrations()) {
             RarpBurst rarp = e.rarp();
             TreeSet<Integer> frames = new TreeSet<>(e.garpFrames());
+            frames.addAll(e.naFrames());
             if (rarp != null) {
                 frames.addAll(rarp.frames());
             }
@@ -51,7 +52,8 @@ public final class AnalysisMigrations implements MigrationSource {
                     e.vendor() == null ? "" : e.vendor(), e.vlans(),
                     names, rarp == null ? 0 : rarp.count(), e.firstTime(),
                     rarp == null ? 0 : rarp.lastTime() - rarp.firstTime(), ips,
-                    e.rarpToGarpNanos().orElse(-1), frames.stream().mapToInt(Integer::intValue).toArray()));
+                    e.rarpToGarpNanos().orElse(-1), frames.stream().mapToInt(Integer::intValue).toArray(),
+                    e.ipv6s(), e.rarpToNaNanos().orElse(-1)));
         }
         return new MigrationReport(rows, result);
     }

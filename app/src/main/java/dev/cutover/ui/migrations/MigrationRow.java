@@ -16,13 +16,16 @@ import java.util.List;
  * @param garpIps     IPv4 addresses the VM announced by gratuitous ARP
  * @param delayNanos  from the first RARP to the first GARP, -1 when either is missing
  * @param frames      0-based indices of the frames involved, ascending
+ * @param ipv6s       IPv6 addresses the VM announced by unsolicited Neighbor Advertisement
+ * @param naDelayNanos from the first RARP to the first unsolicited NA, -1 when either is missing
  */
 public record MigrationRow(Verdict verdict, String mac, String vendor, List<Integer> vlans, List<String> interfaces,
                            int rarpCount, long firstNanos, long spanNanos, List<String> garpIps, long delayNanos,
-                           int[] frames) {
+                           int[] frames, List<String> ipv6s, long naDelayNanos) {
     public MigrationRow {
         vlans = List.copyOf(vlans);
         interfaces = List.copyOf(interfaces);
         garpIps = List.copyOf(garpIps);
+        ipv6s = List.copyOf(ipv6s);
     }
 }

@@ -80,6 +80,10 @@ public final class MigrationsView extends BorderPane {
                         r.garpIps()))));
         table.getColumns().add(column("delayColumn", "RARP→GARP delay", MigrationsView::delay, MigrationsView::delay,
                 false, Comparator.comparingLong(MigrationRow::delayNanos)));
+        table.getColumns().add(column("ipv6sColumn", "NA IPv6", r -> String.join(", ", r.ipv6s()),
+                r -> String.join(", ", r.ipv6s()), true, Comparator.comparing(r -> String.join(", ", r.ipv6s()))));
+        table.getColumns().add(column("naDelayColumn", "RARP→NA delay", MigrationsView::naDelay,
+                MigrationsView::naDelay, false, Comparator.comparingLong(MigrationRow::naDelayNanos)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.select(now));
         vm.rows().addListener((ListChangeListener<MigrationRow>) c -> fitColumns());
         fitColumns();
@@ -117,6 +121,10 @@ public final class MigrationsView extends BorderPane {
 
     private static String delay(MigrationRow r) {
         return r.delayNanos() < 0 ? "" : String.format(Locale.ROOT, "%.3f s", r.delayNanos() / 1e9);
+    }
+
+    private static String naDelay(MigrationRow r) {
+        return r.naDelayNanos() < 0 ? "" : String.format(Locale.ROOT, "%.3f s", r.naDelayNanos() / 1e9);
     }
 
     /**

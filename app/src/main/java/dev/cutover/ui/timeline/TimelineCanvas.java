@@ -254,6 +254,11 @@ final class TimelineCanvas extends Canvas {
                 g.setFill(c);
                 g.fillOval(x - 4.5, y - 4.5, 9, 9);
                 break;
+            case NA:
+                // pointing down, where RARP points up: the guest's IPv6 announcement
+                g.setFill(c);
+                g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {y - 4, y - 4, y + 5}, 3);
+                break;
             default:
                 g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), onLane ? 0.5 : 1));
                 g.fillRect(x - 3, y - 3, 6, 6);

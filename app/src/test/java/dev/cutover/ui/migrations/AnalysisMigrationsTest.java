@@ -1,0 +1,34 @@
+package dev.cutover.ui.migrations;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.LoadMonitor;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The migrations pane's rows carry what a dual-stack move announced: its IPv6 addresses and the RARP-to-NA delay. */
+class AnalysisMigrationsTest {
+    @Test
+    void aDualStackRowListsItsIpv6AddressesAndNaFrames() throws Exception {
+        try (Capture c = Capture.open(Path.of("../sample-captures/esxi-vmotion-dual-stack.pcap"))) {
+            MigrationReport report = new AnalysisMigrations().analyse(c, LoadMonitor.NONE);
+            assertThat(report.rows()).hasSize(1);
+            MigrationRow row = report.rows().get(0);
+            assertThat(row.garpIps()).containsExactly("10.0.10.52");
+            assertThat(row.ipv6s()).containsExactly("2001:db8:10::52", "fe80::250:56ff:fe9d:b051");
+            assertThat(row.naDelayNanos()).isEqualTo(181_000_000L);
+            assertThat(row.frames()).contains(45, 46);
+        }
+    }
+
+    @Test
+    void anIpv4OnlyRowHasNoIpv6() throws Exception {
+        try (Capture c = Capture.open(Path.of("../sample-captures/esxi-vmotion-vlan10.pcap"))) {
+            MigrationRow row = new AnalysisMigrations().analyse(c, LoadMonitor.NONE).rows().get(0);
+            assertThat(row.ipv6s()).isEmpty();
+            assertThat(row.naDelayNanos()).isEqualTo(-1);
+        }
+    }
+}
