@@ -193,25 +193,6 @@ final class ArpFrames {
         }
     }
 
-    /** Appends the rows of a later part whose frames were numbered from 0, its frame 0 being {@code firstFrame}. */
-    void append(ArpFrames o, int firstFrame) {
-        if (o.v6Sources != null) {
-            if (v6Sources == null) {
-                v6Sources = new V6Sources();
-            }
-            v6Sources.addAll(o.v6Sources, firstFrame);
-        }
-        for (int i = 0; i < o.dhcpCount; i++) {
-            addDhcp(o.dhcpFrame[i] + firstFrame, o.dhcpTime[i], o.dhcpMac[i]);
-        }
-        int rows = count;
-        for (int i = 0; i < o.count; i++) {
-            copyRow(o, i);
-        }
-        for (int r = rows; r < count; r++) {
-            frame[r] += firstFrame;
-        }
-    }
 
 
     /**

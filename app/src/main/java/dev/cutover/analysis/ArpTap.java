@@ -65,27 +65,6 @@ final class ArpTap implements FrameTap {
         later[laterCount++] = frame;
     }
 
-    /** A tap for a later part of the file, read on another thread; see {@link #join}. */
-    @Override
-    public FrameTap part() {
-        return new ArpTap();
-    }
-
-    /** Takes in the rows and the frames left for later of a part whose frame 0 is {@code firstFrame}. */
-    @Override
-    public void join(FrameTap part, int firstFrame) {
-        ArpTap p = (ArpTap) part;
-        inOrder &= p.inOrder && firstFrame == seen;
-        seen += p.seen;
-        rows.append(p.rows, firstFrame);
-        for (int k = 0; k < p.laterCount; k++) {
-            if (laterCount == later.length) {
-                later = Arrays.copyOf(later, laterCount * 2);
-            }
-            later[laterCount++] = p.later[k] + firstFrame;
-        }
-    }
-
     /** True when this tap saw every frame of {@code capture}, in order: a single pcap or pcapng file. */
     boolean covers(Capture capture) {
         return inOrder && seen == capture.frameCount();

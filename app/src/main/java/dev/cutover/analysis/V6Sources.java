@@ -110,14 +110,9 @@ final class V6Sources {
     }
 
     void addAll(V6Sources o) {
-        addAll(o, 0);
-    }
-
-    /** As {@link #addAll(V6Sources)} for a part of the capture whose frame 0 is {@code firstFrame}. */
-    void addAll(V6Sources o, int firstFrame) {
         routers.addAll(o.routers);
         for (int i = 0; i < o.count; i++) {
-            add(o.mac[i], o.hi[i], o.lo[i], o.frame[i] + firstFrame, o.time[i]);
+            add(o.mac[i], o.hi[i], o.lo[i], o.frame[i], o.time[i]);
         }
     }
 

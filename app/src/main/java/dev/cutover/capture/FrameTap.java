@@ -21,17 +21,4 @@ public interface FrameTap {
     void frame(int frame, InterfaceInfo iface, long timestampNanos, WindowBytes bytes, int originalLength)
             throws java.io.IOException;
 
-    /**
-     * A tap for a later part of the file indexed on another thread at the same time, its frames numbered from 0,
-     * to be given back to {@link #join}; null (the default) when this tap must see every frame itself, in order,
-     * and the file is then indexed in one pass.
-     */
-    default FrameTap part() {
-        return null;
-    }
-
-    /** Takes in what {@code part} (made by {@link #part}) saw, its frame 0 being this tap's {@code firstFrame}. */
-    default void join(FrameTap part, int firstFrame) {
-        throw new UnsupportedOperationException("this tap has no parts");
-    }
 }

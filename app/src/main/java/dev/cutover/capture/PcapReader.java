@@ -81,6 +81,8 @@ final class PcapReader {
     /** Consecutive plausible record headers that make a boundary. */
     private static final int CHAIN = 32;
     private static final long YEAR_SECONDS = 366L * 24 * 3600;
+    /** How many files were indexed in two halves joined (for tests and diagnostics). */
+    static final java.util.concurrent.atomic.AtomicLong HALVES_JOINED = new java.util.concurrent.atomic.AtomicLong();
     private static final java.util.concurrent.ExecutorService SECOND_HALF =
             java.util.concurrent.Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "cutover-index");
@@ -100,12 +102,12 @@ final class PcapReader {
                                     LengthOrder order) throws IOException {
         long size = window.size();
         long mid = -1;
-        SourceScan half = null;
-        if (scan.splitAllowed && order == LengthOrder.NORMAL && size >= splitFrom) {
+        // not with a tap, which sees the frames in order on one thread (and the analysis keeps its memory low)
+        if (scan.splitAllowed && scan.tap == null && order == LengthOrder.NORMAL && size >= splitFrom) {
             mid = boundaryNear(window, FILE_HEADER_LENGTH + (size - FILE_HEADER_LENGTH) / 2, nanosPerUnit);
-            half = mid < 0 ? null : scan.part();
         }
-        if (half == null || (scan.tap != null && half.tap == null)) {
+        SourceScan half = mid < 0 ? null : scan.part();
+        if (half == null) {
             records(window, scan, interfaceId, nanosPerUnit, order, FILE_HEADER_LENGTH, Long.MAX_VALUE);
             return;
         }
@@ -125,6 +127,7 @@ final class PcapReader {
             reached = records(window, scan, interfaceId, nanosPerUnit, order, FILE_HEADER_LENGTH, mid);
             if (reached == mid) {
                 scan.join(later.get());
+                HALVES_JOINED.incrementAndGet();
                 return;
             }
         } catch (java.util.concurrent.ExecutionException e) {

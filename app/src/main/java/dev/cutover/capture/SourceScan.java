@@ -111,20 +111,18 @@ final class SourceScan implements AutoCloseable {
 
     /**
      * A scan for a later part of this file read on another thread: the same file, interfaces and time shift, its
-     * own index (numbered from 0) and tap part; {@link #join} takes it in.
+     * own index (numbered from 0); {@link #join} takes it in. Never for a scan with a tap.
      */
     SourceScan part() {
         SourceScan p = new SourceScan(file, sourceIndex, firstInterfaceId, fileSize);
         p.interfaces.addAll(interfaces);
         p.timeShiftNanos = timeShiftNanos;
-        p.tap = tap == null ? null : tap.part();
         p.format = format;
         return p;
     }
 
-    /** Appends the frames of {@code part}, which begin where this scan's end, with what its tap saw and its damage. */
+    /** Appends the frames of {@code part}, which begin where this scan's end, and its damage. */
     void join(SourceScan part) {
-        int first = index.size();
         FrameIndex from = part.index;
         for (int i = 0; i < from.size(); i++) {
             // time stamps were shifted as the part indexed them
@@ -132,9 +130,6 @@ final class SourceScan implements AutoCloseable {
                     from.interfaceId(i));
         }
         maxCapturedLength = Math.max(maxCapturedLength, part.maxCapturedLength);
-        if (tap != null) {
-            tap.join(part.tap, first);
-        }
         if (part.damage != null) {
             damage(part.damage.byteOffset(), part.damage.reason());
         }
