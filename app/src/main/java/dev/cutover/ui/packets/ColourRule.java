@@ -4,7 +4,7 @@ package dev.cutover.ui.packets;
 public enum ColourRule {
     EXPERT_ERROR("expert-error", "Malformed, or an expert error"),
     MIGRATION_NOTIFICATION("rarp-notification", "RARP migration notification"),
-    GARP("garp", "Gratuitous ARP"),
+    GARP("garp", "Gratuitous ARP, unsolicited NA"),
     EXPERT_WARNING("expert-warning", "Expert warning");
 
     private final String styleClass;

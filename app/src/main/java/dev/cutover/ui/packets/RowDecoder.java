@@ -72,11 +72,19 @@ final class RowDecoder {
 
     /** The row of a decoded frame. */
     static PacketRow of(Dissection d) {
-        boolean garp = d.valueOf(Arp.IS_GRATUITOUS, 0) != 0;
+        // an unsolicited Neighbor Advertisement with Override is IPv6's gratuitous ARP: the same colour
+        boolean garp = d.valueOf(Arp.IS_GRATUITOUS, 0) != 0 || unsolicitedNa(d);
         // the shared column declarations: the CSV export shows the same texts
         return new PacketRow(Column.SOURCE.of(null, d, null), Column.DESTINATION.of(null, d, null),
                 Column.VLAN.of(null, d, null), Column.PROTOCOL.of(null, d, null), Column.INFO.of(null, d, null),
                 colour(d, garp));
+    }
+
+    /** An ICMPv6 Neighbor Advertisement with Solicited clear and Override set. */
+    static boolean unsolicitedNa(Dissection d) {
+        return d.valueOf(dev.cutover.dissect.proto.Icmpv6.TYPE, -1) == 136
+                && d.valueOf(dev.cutover.dissect.proto.Icmpv6.NA_S, 1) == 0
+                && d.valueOf(dev.cutover.dissect.proto.Icmpv6.NA_O, 0) != 0;
     }
 
     static ColourRule colour(Dissection d, boolean garp) {

@@ -71,6 +71,33 @@ class PacketListViewModelTest {
     }
 
     @Test
+    void unsolicitedNeighborAdvertisementsTakeTheGratuitousArpColourAndSolicitedOnesDoNot() throws Exception {
+        int unsolicited = 0;
+        int solicited = 0;
+        for (String sample : List.of("esxi-vmotion-dual-stack.pcap", "ipv6-dad-conflict.pcap")) {
+            try (Capture c = Capture.open(Path.of("../sample-captures", sample))) {
+                PacketListViewModel v = new PacketListViewModel(Tasks.DIRECT, ZoneOffset.UTC);
+                v.setCapture(c);
+                for (int i = 0; i < c.frameCount(); i++) {
+                    PacketRow row = v.row(i);
+                    if (!row.info().startsWith("Neighbor Advertisement")) {
+                        continue;
+                    }
+                    if (row.info().contains("sol")) {
+                        assertThat(row.colour()).as(row.info()).isNotEqualTo(ColourRule.GARP);
+                        solicited++;
+                    } else {
+                        assertThat(row.colour()).as(row.info()).isEqualTo(ColourRule.GARP);
+                        unsolicited++;
+                    }
+                }
+            }
+        }
+        assertThat(unsolicited).isEqualTo(3);
+        assertThat(solicited).isEqualTo(1);
+    }
+
+    @Test
     void timeFormatsAsWiresharkOffersThem() {
         assertThat(vm.time(0)).isEqualTo("0.000000");
         assertThat(vm.time(1)).isEqualTo("0.031433");
