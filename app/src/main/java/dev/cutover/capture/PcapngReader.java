@@ -177,7 +177,7 @@ final class PcapngReader {
         // known as each section starts, so a load stopped part way still says it
         scan.byteOrder = sawLittleEndian && sawBigEndian ? "mixed" : sawBigEndian ? "big-endian" : "little-endian";
         if (section == 0) {
-            scan.version = major + "." + minor;
+            scan.version = Integer.toString(major).concat(".").concat(Integer.toString(minor));
             scan.hardware = hardware;
             scan.os = os;
             scan.application = application;

@@ -8,6 +8,7 @@ import dev.cutover.dissect.Needs;
 import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.frames.FilteringTap;
 import dev.cutover.frames.FramePipeline;
+import dev.cutover.text.TerminalOutput;
 import dev.cutover.dissect.Layer;
 import dev.cutover.filter.CompiledFilter;
 import picocli.CommandLine.Command;
@@ -16,12 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
@@ -89,8 +86,7 @@ public final class DissectCommand implements Callable<Integer> {
         } else {
             table = java.util.concurrent.CompletableFuture.completedFuture(vendors);
         }
-        out = new dev.cutover.text.TerminalWriter(
-                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        out = new TerminalOutput(System.out, 1 << 16);
         int limit = count == null ? Integer.MAX_VALUE : count;
         boolean filtered = displayFilter.given();
         boolean analysis = withAnalysis || filter.needs().analysis();
@@ -128,7 +124,7 @@ public final class DissectCommand implements Callable<Integer> {
         }
     }
 
-    private Writer out;
+    private TerminalOutput out;
     private final StringBuilder sb = new StringBuilder(4096);
     private final JsonLines jsonl = new JsonLines();
     /** Frames printed so far. */
