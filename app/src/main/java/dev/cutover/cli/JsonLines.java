@@ -19,8 +19,36 @@ final class JsonLines {
 
     void append(StringBuilder sb, Dissection d) {
         ensure(Field.idLimit());
-        stamp++;
         int n = d.size();
+        count(d, n);
+        stamp++;
+        sb.append('{');
+        boolean first = true;
+        // One loop here, the others in methods of their own: the JIT compiles a method again from each loop that
+        // runs long before it is compiled, and this one's body is large.
+        for (int i = 0; i < n; i++) {
+            Field f = d.field(i);
+            if (f.type() == FieldType.PROTOCOL || stamps[f.id()] == stamp) {
+                continue;
+            }
+            stamps[f.id()] = stamp;
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            sb.append(key(f));
+            if (counts[f.id()] == 1) {
+                valueOf(sb, d, i);
+            } else {
+                values(sb, d, f, i, n);
+            }
+        }
+        sb.append('}');
+    }
+
+    /** Counts how often each field occurs, under a new stamp. */
+    private void count(Dissection d, int n) {
+        stamp++;
         for (int i = 0; i < n; i++) {
             int id = d.field(i).id();
             if (stamps[id] != stamp) {
@@ -29,39 +57,22 @@ final class JsonLines {
             }
             counts[id]++;
         }
-        stamp++;
-        sb.append('{');
-        boolean first = true;
-        for (int i = 0; i < n; i++) {
-            Field f = d.field(i);
-            if (f.type() == FieldType.PROTOCOL || stamps[f.id()] == stamp) {
-                continue;
-            }
-            int count = counts[f.id()];
-            stamps[f.id()] = stamp;
-            if (!first) {
-                sb.append(',');
-            }
-            first = false;
-            sb.append(key(f));
-            if (count == 1) {
-                valueOf(sb, d, i);
-            } else {
-                sb.append('[');
-                boolean firstValue = true;
-                for (int j = i; j < n; j++) {
-                    if (d.field(j) == f) {
-                        if (!firstValue) {
-                            sb.append(',');
-                        }
-                        firstValue = false;
-                        valueOf(sb, d, j);
-                    }
+    }
+
+    /** The values of a field that occurs more than once, from its first node {@code i}, as an array. */
+    private void values(StringBuilder sb, Dissection d, Field f, int i, int n) {
+        sb.append('[');
+        boolean firstValue = true;
+        for (int j = i; j < n; j++) {
+            if (d.field(j) == f) {
+                if (!firstValue) {
+                    sb.append(',');
                 }
-                sb.append(']');
+                firstValue = false;
+                valueOf(sb, d, j);
             }
         }
-        sb.append('}');
+        sb.append(']');
     }
 
     private void valueOf(StringBuilder sb, Dissection d, int node) {

@@ -32,8 +32,9 @@ import java.util.concurrent.Future;
  * frames that may match are copied, in batches, to one thread of the tap's own, which decodes each as deep as the
  * filter reads and, when it matches, once more in full only if the filter read less, and hands it to the sink; so
  * the file is read while the frames before are decoded and printed, and the wait for the MAC vendor table the
- * decode names vendors from overlaps with indexing. The batches waiting are bounded: the indexer waits when the
- * decoder is behind.
+ * decode names vendors from overlaps with indexing. While the decoder is behind (batches wait), the indexing thread
+ * judges the frames itself and hands on only the matches, so the work is shared between the two threads; the
+ * batches waiting are bounded, the indexer waiting when they are all full.
  */
 public final class FilteringTap implements FrameTap, AutoCloseable {
     /** Gets each frame that matches, decoded in full, in frame order, on the tap's thread. */
@@ -48,6 +49,8 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
     private static final int BATCH_BYTES = 256 << 10;
     /** Batches waiting to be decoded, at most. */
     private static final int QUEUED = 64;
+    /** Batches waiting, at least, for the indexing thread to judge frames itself. */
+    private static final int HELP_WHEN_WAITING = 2;
 
     private final CompiledFilter filter;
     private final Layer filterDepth;
@@ -55,6 +58,7 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
     private final Future<Vendors> vendors;
     private final int limit;
     private final Sink sink;
+    private final int helpWhenWaiting;
 
     // the indexing thread's side
     private int seen;
@@ -62,6 +66,11 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
     private long previousTime;
     private Batch filling = new Batch();
     private boolean finished;
+    /** Whether the indexing thread judges frames itself, the decoder being behind; and what it judges them with. */
+    private boolean help;
+    private Dissector judge;
+    private final Dissection judged = new Dissection();
+    private byte[] judgeBuffer = new byte[2048];
 
     // between the threads
     private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(QUEUED + 1);
@@ -82,6 +91,7 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
         int count;
         final int[] start = new int[BATCH_FRAMES];
         final FrameInfo[] info = new FrameInfo[BATCH_FRAMES];
+        /** How deep the filter needs the frame decoded; null when the indexing thread found that it matches. */
         final Layer[] depth = new Layer[BATCH_FRAMES];
 
         boolean full() {
@@ -117,6 +127,14 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
      * @param sink    gets the frames that match, on the tap's thread
      */
     public FilteringTap(CompiledFilter filter, Future<Vendors> vendors, int limit, Sink sink) {
+        this(filter, vendors, limit, sink, HELP_WHEN_WAITING);
+    }
+
+    /**
+     * As {@link #FilteringTap(CompiledFilter, Future, int, Sink)}, the indexing thread judging frames itself while
+     * at least {@code helpWhenWaiting} batches wait (0: always, once the vendor table is there).
+     */
+    FilteringTap(CompiledFilter filter, Future<Vendors> vendors, int limit, Sink sink, int helpWhenWaiting) {
         if (filter != null && filter.needs().analysis()) {
             throw new IllegalArgumentException("the filter reads the migration analysis, which needs every frame: "
                     + filter.text());
@@ -128,6 +146,8 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
         this.limit = limit;
         this.sink = sink;
         this.enough = limit <= 0;
+        this.helpWhenWaiting = helpWhenWaiting;
+        this.help = helpWhenWaiting <= 0;
         this.decoder = new Thread(this::decodeAll, "cutover-decode");
         decoder.setDaemon(true);
         decoder.start();
@@ -164,13 +184,30 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
             }
             depth = arpOnly.withoutArpDepth;
         }
-        filling.add(new FrameInfo(frame + 1, timestampNanos, timestampNanos - firstTime,
+        FrameInfo info = new FrameInfo(frame + 1, timestampNanos, timestampNanos - firstTime,
                 timestampNanos - previous, length, originalLength, iface.id(), iface.name(), iface.linkType(),
-                iface.fcsLength(), flags, comments), bytes, depth);
+                iface.fcsLength(), flags, comments);
+        if (help && filter != null && (judge != null || vendors.isDone())) {
+            // the decoder is behind: judge the frame here, and hand on only a match, to be decoded in full there
+            if (judge == null) {
+                judge = new Dissector(table());
+            }
+            if (judgeBuffer.length < length) {
+                judgeBuffer = new byte[Math.max(length, judgeBuffer.length * 2)];
+            }
+            bytes.copyTo(judgeBuffer);
+            judge.dissect(info, judgeBuffer, judged, depth);
+            if (!filter.matches(judged)) {
+                return;
+            }
+            depth = null;
+        }
+        filling.add(info, bytes, depth);
         if (filling.full()) {
             handOn(filling);
             Batch next = spare.poll();
             filling = next != null ? next : new Batch();
+            help = full.size() >= helpWhenWaiting;
         }
     }
 
@@ -212,12 +249,17 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
                     }
                     System.arraycopy(b.bytes, b.start[i], buffer, 0, n);
                     Layer depth = b.depth[i];
-                    dissector.dissect(info, buffer, d, depth);
-                    if (filter != null && !filter.matches(d)) {
-                        continue;
-                    }
-                    if (depth != Layer.ALL) {
+                    if (depth == null) {
+                        // judged a match already
                         dissector.dissect(info, buffer, d, Layer.ALL);
+                    } else {
+                        dissector.dissect(info, buffer, d, depth);
+                        if (filter != null && !filter.matches(d)) {
+                            continue;
+                        }
+                        if (depth != Layer.ALL) {
+                            dissector.dissect(info, buffer, d, Layer.ALL);
+                        }
                     }
                     sink.frame(d);
                     shown++;

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Filtering and decoding frames while a file is indexed gives, frame for frame, the decode the pipeline makes of
  * the finished capture: the same frames match, in the same order, with the same tree and bytes (numbers, times,
  * comments and flags included), over every sample, a dense generated capture and the shared corpus, damaged files
- * among them; a limit stops at the same frame.
+ * among them, whether the indexing thread judges frames itself or leaves them all to the tap's thread; a limit
+ * stops at the same frame.
  */
 class FilteringTapTest {
     private static final List<String> FILTERS = List.of("", "arp.opcode == 3", "arp", "vlan.id == 10",
@@ -61,7 +62,8 @@ class FilteringTapTest {
         Path file = Path.of("../sample-captures/esxi-vmotion-vlan10.pcap");
         for (int limit : new int[] {0, 1, 3}) {
             CompiledFilter arp = CompiledFilter.compile("arp");
-            assertThat(tapped(file, arp, limit)).isEqualTo(viaPipeline(file, arp, limit)).hasSize(limit);
+            assertThat(tapped(file, arp, limit, 2)).isEqualTo(viaPipeline(file, arp, limit)).hasSize(limit);
+            assertThat(tapped(file, arp, limit, 0)).isEqualTo(viaPipeline(file, arp, limit));
         }
     }
 
@@ -106,7 +108,11 @@ class FilteringTapTest {
             for (String text : FILTERS) {
                 CompiledFilter filter = text.isEmpty() ? null : CompiledFilter.compile(text);
                 List<String> want = viaPipeline(file, filter, Integer.MAX_VALUE);
-                assertThat(tapped(file, filter, Integer.MAX_VALUE)).as(file + " '" + text + "'").isEqualTo(want);
+                assertThat(tapped(file, filter, Integer.MAX_VALUE, 2)).as(file + " '" + text + "'").isEqualTo(want);
+                // the indexing thread judging every frame, and never
+                assertThat(tapped(file, filter, Integer.MAX_VALUE, 0)).as(file + " '" + text + "'").isEqualTo(want);
+                assertThat(tapped(file, filter, Integer.MAX_VALUE, Integer.MAX_VALUE)).as(file + " '" + text + "'")
+                        .isEqualTo(want);
                 matched += want.size();
             }
         }
@@ -115,10 +121,11 @@ class FilteringTapTest {
     }
 
     /** The frames the tap hands on while the file is indexed, each as its tree and hex dump. */
-    private static List<String> tapped(Path file, CompiledFilter filter, int limit) throws IOException {
+    private static List<String> tapped(Path file, CompiledFilter filter, int limit, int helpWhenWaiting)
+            throws IOException {
         List<String> shown = new ArrayList<>();
         FilteringTap tap = new FilteringTap(filter, CompletableFuture.completedFuture(Vendors.bundled()), limit,
-                d -> shown.add(render(d)));
+                d -> shown.add(render(d)), helpWhenWaiting);
         try (tap; Capture c = Capture.open(List.of(file), null, LoadMonitor.NONE, tap, null)) {
             tap.finish();
             assertThat(tap.seen()).as(file.toString()).isEqualTo(c.frameCount());
