@@ -50,7 +50,7 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
     /** Batches waiting to be decoded, at most. */
     private static final int QUEUED = 64;
     /** Batches waiting, at least, for the indexing thread to judge frames itself. */
-    private static final int HELP_WHEN_WAITING = 2;
+    private static final int HELP_WHEN_WAITING = QUEUED / 4;
 
     private final CompiledFilter filter;
     private final Layer filterDepth;
