@@ -75,10 +75,19 @@ final class JsonLines {
         sb.append(']');
     }
 
+    /** The node's value, quoted: formatted in place, and escaped only when it has to be (rarely). */
     private void valueOf(StringBuilder sb, Dissection d, int node) {
-        value.setLength(0);
-        FieldFormat.appendValue(value, d, node);
-        string(sb, value);
+        sb.append('"');
+        int start = sb.length();
+        FieldFormat.appendValue(sb, d, node);
+        if (!plain(sb, start)) {
+            value.setLength(0);
+            value.append(sb, start, sb.length());
+            sb.setLength(start);
+            // Jackson's own escaping, as every other JSON Cutover writes
+            JsonStringEncoder.getInstance().quoteAsString(value, sb);
+        }
+        sb.append('"');
     }
 
     /** The quoted key and colon, built once per field. */
@@ -104,7 +113,7 @@ final class JsonLines {
 
     static void string(StringBuilder sb, CharSequence s) {
         sb.append('"');
-        if (plain(s)) {
+        if (plain(s, 0)) {
             sb.append(s).append('"');
             return;
         }
@@ -113,9 +122,9 @@ final class JsonLines {
         sb.append('"');
     }
 
-    /** Most values (numbers, addresses) need no escaping: one scan, then a bulk copy. */
-    private static boolean plain(CharSequence s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+    /** Whether {@code s} from {@code start} needs no escaping, as most values (numbers, addresses) need none. */
+    private static boolean plain(CharSequence s, int start) {
+        for (int i = start, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\') {
                 return false;

@@ -24,15 +24,30 @@ public final class TerminalOutput {
     /** A high surrogate that ended the text appended last, to be paired with what comes next; 0 for none. */
     private char pendingHigh;
 
+    /** Characters of the text being appended, copied out of it a piece at a time. */
+    private char[] chars = new char[8192];
+
     /** Appends {@code text}, escaped and encoded. */
     public void append(CharSequence text) throws IOException {
-        byte[] b = buffer;
         int n = text.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        if (text instanceof StringBuilder sb) {
+            sb.getChars(0, n, chars, 0);
+        } else {
+            text.toString().getChars(0, n, chars, 0);
+        }
+        append(chars, n);
+    }
+
+    private void append(char[] text, int n) throws IOException {
+        byte[] b = buffer;
         for (int i = 0; i < n; i++) {
             if (b.length - used < 8) { // the longest a character takes: an escape, \u202e
                 drain();
             }
-            char c = text.charAt(i);
+            char c = text[i];
             if (pendingHigh != 0) {
                 char high = pendingHigh;
                 pendingHigh = 0;
@@ -56,8 +71,8 @@ public final class TerminalOutput {
             } else if (c < 0x800) {
                 b[used++] = (byte) (0xC0 | c >> 6);
                 b[used++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                utf8(b, Character.toCodePoint(c, text.charAt(++i)));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+                utf8(b, Character.toCodePoint(c, text[++i]));
             } else if (Character.isHighSurrogate(c) && i + 1 == n) {
                 // as the writer's encoder: kept for a low surrogate the next text may begin with
                 pendingHigh = c;
