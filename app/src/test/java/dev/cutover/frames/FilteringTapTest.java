@@ -37,6 +37,10 @@ class FilteringTapTest {
             "frame.len > 1000", "eth.src == 00:50:56:00:00:01", "not arp", "arp or frame.len > 1000",
             "frame.comment", "frame.len > 100000", "arp.isgratuitous and frame.len > 59", "migration.notification",
             "eth.dst == ff:ff:ff:ff:ff:ff and !vlan");
+    /** On the corpus, whose larger files are mostly other traffic: filters that print few of their frames. */
+    private static final List<String> CORPUS_FILTERS = List.of("arp.opcode == 3", "arp", "vlan.id == 10",
+            "eth.src == 00:50:56:00:00:01", "frame.comment", "arp.isgratuitous and frame.len > 59",
+            "migration.notification");
 
     @TempDir
     Path dir;
@@ -44,17 +48,17 @@ class FilteringTapTest {
     @Test
     void samplesAndADenseCaptureGiveThePipelinesDecode() throws Exception {
         Path dense = dir.resolve("dense.pcap");
-        DenseCapture.write(dense, 20_000, 7);
+        DenseCapture.write(dense, 8_000, 7);
         List<Path> files = new ArrayList<>(files(Path.of("../sample-captures")));
         files.add(dense);
-        assertThat(check(files)).isGreaterThan(10_000);
+        assertThat(check(files, true)).isGreaterThan(10_000);
     }
 
     @Test
     void sharedCorpusGivesThePipelinesDecode() throws Exception {
         List<Path> files = files(SharedCorpus.captures());
         assertThat(files.size()).isGreaterThan(50);
-        assertThat(check(files)).isGreaterThan(1_000);
+        assertThat(check(files, false)).isGreaterThan(1_000);
     }
 
     @Test
@@ -94,8 +98,11 @@ class FilteringTapTest {
         }
     }
 
-    /** Compares every filter on every file; returns how many frames matched in all. */
-    private static int check(List<Path> files) throws IOException, FilterException {
+    /**
+     * Compares every filter on every file, with the indexing thread judging frames as it decides, and when {@code
+     * everyMode} also judging every frame and none; returns how many frames matched in all.
+     */
+    private static int check(List<Path> files, boolean everyMode) throws IOException, FilterException {
         int matched = 0;
         int opened = 0;
         for (Path file : files) {
@@ -105,14 +112,17 @@ class FilteringTapTest {
                 continue; // not a capture at all: nothing is tapped
             }
             opened++;
-            for (String text : FILTERS) {
+            for (String text : everyMode ? FILTERS : CORPUS_FILTERS) {
                 CompiledFilter filter = text.isEmpty() ? null : CompiledFilter.compile(text);
                 List<String> want = viaPipeline(file, filter, Integer.MAX_VALUE);
                 assertThat(tapped(file, filter, Integer.MAX_VALUE, 2)).as(file + " '" + text + "'").isEqualTo(want);
-                // the indexing thread judging every frame, and never
-                assertThat(tapped(file, filter, Integer.MAX_VALUE, 0)).as(file + " '" + text + "'").isEqualTo(want);
-                assertThat(tapped(file, filter, Integer.MAX_VALUE, Integer.MAX_VALUE)).as(file + " '" + text + "'")
-                        .isEqualTo(want);
+                if (everyMode) {
+                    // the indexing thread judging every frame, and never
+                    assertThat(tapped(file, filter, Integer.MAX_VALUE, 0)).as(file + " '" + text + "'")
+                            .isEqualTo(want);
+                    assertThat(tapped(file, filter, Integer.MAX_VALUE, Integer.MAX_VALUE)).as(file + " '" + text + "'")
+                            .isEqualTo(want);
+                }
                 matched += want.size();
             }
         }
