@@ -32,9 +32,8 @@ import java.util.concurrent.Future;
  * frames that may match are copied, in batches, to one thread of the tap's own, which decodes each as deep as the
  * filter reads and, when it matches, once more in full only if the filter read less, and hands it to the sink; so
  * the file is read while the frames before are decoded and printed, and the wait for the MAC vendor table the
- * decode names vendors from overlaps with indexing. While the decoder is behind (batches wait), the indexing thread
- * judges the frames itself and hands on only the matches, so the work is shared between the two threads; the
- * batches waiting are bounded, the indexer waiting when they are all full.
+ * decode names vendors from overlaps with indexing. The batches waiting are bounded; when they are all full, the
+ * indexing thread, rather than wait, judges the frames itself and hands on only the matches until there is room.
  */
 public final class FilteringTap implements FrameTap, AutoCloseable {
     /** Gets each frame that matches, decoded in full, in frame order, on the tap's thread. */
@@ -49,8 +48,8 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
     private static final int BATCH_BYTES = 256 << 10;
     /** Batches waiting to be decoded, at most. */
     private static final int QUEUED = 64;
-    /** Batches waiting, at least, for the indexing thread to judge frames itself. */
-    private static final int HELP_WHEN_WAITING = QUEUED / 4;
+    /** Batches waiting, at least, for the indexing thread to judge frames itself: all it may hand on. */
+    private static final int HELP_WHEN_WAITING = QUEUED;
 
     private final CompiledFilter filter;
     private final Layer filterDepth;
