@@ -173,6 +173,10 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
         if (enough) {
             return;
         }
+        if ((seen & 0xFFF) == 0) {
+            // judging here hands on batches slowly: look again now and then whether the decoder has caught up
+            help = full.size() >= helpWhenWaiting;
+        }
         int length = bytes.length();
         Layer depth = filterDepth;
         if (arpOnly != null && arpOnly.applies
