@@ -21,4 +21,15 @@ public interface FrameTap {
     void frame(int frame, InterfaceInfo iface, long timestampNanos, WindowBytes bytes, int originalLength)
             throws java.io.IOException;
 
+    /**
+     * One frame, with what the file says beside it: the indexer calls this one, and a tap that decodes frames
+     * as the capture would show them overrides it.
+     *
+     * @param flags    the frame's pcapng epb_flags, 0 when it has none
+     * @param comments its pcapng opt_comment values, empty when it has none
+     */
+    default void frame(int frame, InterfaceInfo iface, long timestampNanos, WindowBytes bytes, int originalLength,
+                       int flags, java.util.List<String> comments) throws java.io.IOException {
+        frame(frame, iface, timestampNanos, bytes, originalLength);
+    }
 }

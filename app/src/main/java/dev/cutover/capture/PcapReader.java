@@ -57,7 +57,7 @@ final class PcapReader {
 
         scan.format = CaptureFormat.PCAP;
         scan.byteOrder = bigEndian ? "big-endian" : "little-endian";
-        scan.version = major + "." + minor;
+        scan.version = Integer.toString(major).concat(".").concat(Integer.toString(minor));
         scan.sections = 1;
         InterfaceInfo iface;
         try {

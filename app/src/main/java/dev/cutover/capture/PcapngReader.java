@@ -177,7 +177,7 @@ final class PcapngReader {
         // known as each section starts, so a load stopped part way still says it
         scan.byteOrder = sawLittleEndian && sawBigEndian ? "mixed" : sawBigEndian ? "big-endian" : "little-endian";
         if (section == 0) {
-            scan.version = major + "." + minor;
+            scan.version = Integer.toString(major).concat(".").concat(Integer.toString(minor));
             scan.hardware = hardware;
             scan.os = os;
             scan.application = application;
@@ -287,6 +287,7 @@ final class PcapngReader {
         long timestamp = TimestampScale.saturatedAdd(iface.scale().toNanos(units), iface.offsetNanos());
         addFrame(pos, pos + headerLength, timestamp, captured, original, iface);
         scan.notes.add(scan.index.size() - 1, flags, packetComments);
+        scan.tap(window, pos + headerLength, (int) captured);
     }
 
     private void readSimplePacket(long pos, long length) throws IOException, Malformed {
@@ -302,6 +303,7 @@ final class PcapngReader {
         checkTrailer(pos, SPB, length);
         // an SPB has no time stamp
         addFrame(pos, pos + 12, 0, captured, original, iface);
+        scan.tap(window, pos + 12, (int) captured);
     }
 
     private void addFrame(long blockPos, long data, long timestamp, long captured, long original, Interface iface)
@@ -310,7 +312,6 @@ final class PcapngReader {
             throw new Malformed(blockPos, "frames more than 1 TiB into a file are not supported");
         }
         scan.frame(data, timestamp, (int) captured, original, iface.globalId());
-        scan.tap(window, data, (int) captured);
     }
 
     private Interface interfaceFor(long pos, int type, long localId) throws Malformed {

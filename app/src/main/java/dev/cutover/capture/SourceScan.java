@@ -96,7 +96,8 @@ final class SourceScan implements AutoCloseable {
 
     /**
      * Shows the frame just added by {@link #frame} to the {@link #tap}, if there is one, with its bytes read
-     * through the window the reader is reading, and its time stamp and length as the index holds them.
+     * through the window the reader is reading, its time stamp and length as the index holds them, and its
+     * flags and comments: a reader adds the frame's {@link #notes} before it calls this.
      */
     void tap(ByteWindow window, long dataOffset, int capturedLength) throws IOException {
         if (tap == null) {
@@ -105,8 +106,12 @@ final class SourceScan implements AutoCloseable {
         int at = window.at(dataOffset, capturedLength);
         tapped.at(window.buffer(), at, capturedLength);
         int frame = index.size() - 1;
+        // the frame's notes, when it has any, were added last (a reader adds them before it taps)
+        int k = notes.count() - 1;
+        boolean noted = k >= 0 && notes.frameAt(k) == frame;
         tap.frame(frame, interfaces.get(index.interfaceId(frame) - firstInterfaceId), index.timestampNanos(frame),
-                tapped, index.originalLength(frame));
+                tapped, index.originalLength(frame), noted ? notes.flagsAt(k) : 0,
+                noted ? notes.commentsAt(k) : java.util.List.of());
     }
 
     /**

@@ -43,10 +43,16 @@ public final class WindowBytes implements FrameBytes {
 
     /** Copies the frame's bytes into dst[0..] and returns how many there are. */
     public int copyTo(byte[] dst) {
-        if (dst.length < length) {
-            throw new IndexOutOfBoundsException("the frame has " + length + " bytes, the buffer holds " + dst.length);
+        return copyTo(dst, 0);
+    }
+
+    /** Copies the frame's bytes into dst[at..] and returns how many there are. */
+    public int copyTo(byte[] dst, int at) {
+        if (dst.length - at < length) {
+            throw new IndexOutOfBoundsException("the frame has " + length + " bytes, the buffer holds "
+                    + (dst.length - at) + " from " + at);
         }
-        buffer.get(start, dst, 0, length);
+        buffer.get(start, dst, at, length);
         return length;
     }
 }

@@ -5,7 +5,10 @@ import dev.cutover.capture.Capture;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.DissectionText;
 import dev.cutover.dissect.Needs;
+import dev.cutover.annotations.AnnotationStore;
+import dev.cutover.frames.FilteringTap;
 import dev.cutover.frames.FramePipeline;
+import dev.cutover.text.TerminalOutput;
 import dev.cutover.dissect.Layer;
 import dev.cutover.filter.CompiledFilter;
 import picocli.CommandLine.Command;
@@ -14,12 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 /** {@code cutover dissect}: every frame decoded, as a tree with hex dump or as JSON lines. */
@@ -73,53 +73,80 @@ public final class DissectCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         dev.cutover.dissect.Vendors vendors = vendorTable.named();
+        java.util.concurrent.Future<dev.cutover.dissect.Vendors> table;
         if (vendors == null) {
             // the bundled vendor table, which the decode names MACs from, loads on another thread while the files
             // are indexed rather than after
-            dev.cutover.analysis.MigrationAnalyzer.prepare();
+            java.util.concurrent.FutureTask<dev.cutover.dissect.Vendors> loading =
+                    new java.util.concurrent.FutureTask<>(dev.cutover.dissect.Vendors::bundled);
+            Thread t = new Thread(loading, "cutover-prepare");
+            t.setDaemon(true);
+            t.start();
+            table = loading;
+        } else {
+            table = java.util.concurrent.CompletableFuture.completedFuture(vendors);
         }
-        try (OpenedCaptures opened = OpenedCaptures.open(input.files, shifts, config, vendors, true, false, err)) {
+        out = new TerminalOutput(System.out, 1 << 16);
+        int limit = count == null ? Integer.MAX_VALUE : count;
+        boolean filtered = displayFilter.given();
+        boolean analysis = withAnalysis || filter.needs().analysis();
+        // One file, and nothing that needs the whole capture first (the analysis, annotations kept beside it):
+        // every frame is final as it is indexed, so it is filtered and printed then, and the file read once.
+        FilteringTap tap = input.files.size() == 1 && !analysis
+                && Files.notExists(AnnotationStore.sidecarOf(input.files.get(0)))
+                ? new FilteringTap(filtered ? filter : null, table, limit, this::print) : null;
+        try (tap; OpenedCaptures opened = OpenedCaptures.open(input.files, shifts, config, vendors, true, false, tap,
+                err)) {
             if (opened == null) {
                 return ExitCodes.UNREADABLE;
             }
             Capture capture = opened.capture;
-            Writer out = new dev.cutover.text.TerminalWriter(
-                    new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+            int from = 0;
+            if (tap != null) {
+                tap.finish();
+                // a text capture is not tapped: its frames are all read below
+                from = tap.seen();
+            }
             // The tree shows the analysis's facts when asked for, or when the filter reads them anyway.
             FramePipeline.Reader matcher = opened.pipeline.reader(filter);
-            FramePipeline.Reader tree = opened.pipeline.reader(new Needs(Layer.ALL,
-                    withAnalysis || filter.needs().analysis(), true));
+            FramePipeline.Reader tree = opened.pipeline.reader(new Needs(Layer.ALL, analysis, true));
             Dissection d = new Dissection();
-            JsonLines jsonl = new JsonLines();
-            StringBuilder sb = new StringBuilder(4096);
-            int limit = count == null ? Integer.MAX_VALUE : count;
-            boolean filtered = displayFilter.given();
-            int shown = 0;
-            for (int i = 0; i < capture.frameCount() && shown < limit; i++) {
+            for (int i = from; i < capture.frameCount() && shown < limit; i++) {
                 // Decode only as deep as the filter reads; most frames stop there.
                 if (filtered && !matcher.matches(i, filter, d)) {
                     continue;
                 }
                 tree.decode(i, d);
-                sb.setLength(0);
-                if (format == Format.jsonl) {
-                    jsonl.append(sb, d);
-                    sb.append('\n');
-                } else {
-                    if (shown > 0) {
-                        sb.append('\n');
-                    }
-                    DissectionText.appendTree(sb, d);
-                    if (!noHex) {
-                        sb.append('\n');
-                        DissectionText.appendHex(sb, d.data(), d.capturedLength());
-                    }
-                }
-                out.append(sb);
-                shown++;
+                print(d);
             }
             out.flush();
             return CaptureFiles.reportDamage(capture, err);
         }
+    }
+
+    private TerminalOutput out;
+    private final StringBuilder sb = new StringBuilder(4096);
+    private final JsonLines jsonl = new JsonLines();
+    /** Frames printed so far. */
+    private int shown;
+
+    /** Prints one frame, decoded in full. */
+    private void print(Dissection d) throws IOException {
+        sb.setLength(0);
+        if (format == Format.jsonl) {
+            jsonl.append(sb, d);
+            sb.append('\n');
+        } else {
+            if (shown > 0) {
+                sb.append('\n');
+            }
+            DissectionText.appendTree(sb, d);
+            if (!noHex) {
+                sb.append('\n');
+                DissectionText.appendHex(sb, d.data(), d.capturedLength());
+            }
+        }
+        out.append(sb);
+        shown++;
     }
 }

@@ -19,8 +19,36 @@ final class JsonLines {
 
     void append(StringBuilder sb, Dissection d) {
         ensure(Field.idLimit());
-        stamp++;
         int n = d.size();
+        count(d, n);
+        stamp++;
+        sb.append('{');
+        boolean first = true;
+        // One loop here, the others in methods of their own: the JIT compiles a method again from each loop that
+        // runs long before it is compiled, and this one's body is large.
+        for (int i = 0; i < n; i++) {
+            Field f = d.field(i);
+            if (f.type() == FieldType.PROTOCOL || stamps[f.id()] == stamp) {
+                continue;
+            }
+            stamps[f.id()] = stamp;
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            sb.append(key(f));
+            if (counts[f.id()] == 1) {
+                valueOf(sb, d, i);
+            } else {
+                values(sb, d, f, i, n);
+            }
+        }
+        sb.append('}');
+    }
+
+    /** Counts how often each field occurs, under a new stamp. */
+    private void count(Dissection d, int n) {
+        stamp++;
         for (int i = 0; i < n; i++) {
             int id = d.field(i).id();
             if (stamps[id] != stamp) {
@@ -29,45 +57,37 @@ final class JsonLines {
             }
             counts[id]++;
         }
-        stamp++;
-        sb.append('{');
-        boolean first = true;
-        for (int i = 0; i < n; i++) {
-            Field f = d.field(i);
-            if (f.type() == FieldType.PROTOCOL || stamps[f.id()] == stamp) {
-                continue;
-            }
-            int count = counts[f.id()];
-            stamps[f.id()] = stamp;
-            if (!first) {
-                sb.append(',');
-            }
-            first = false;
-            sb.append(key(f));
-            if (count == 1) {
-                valueOf(sb, d, i);
-            } else {
-                sb.append('[');
-                boolean firstValue = true;
-                for (int j = i; j < n; j++) {
-                    if (d.field(j) == f) {
-                        if (!firstValue) {
-                            sb.append(',');
-                        }
-                        firstValue = false;
-                        valueOf(sb, d, j);
-                    }
-                }
-                sb.append(']');
-            }
-        }
-        sb.append('}');
     }
 
+    /** The values of a field that occurs more than once, from its first node {@code i}, as an array. */
+    private void values(StringBuilder sb, Dissection d, Field f, int i, int n) {
+        sb.append('[');
+        boolean firstValue = true;
+        for (int j = i; j < n; j++) {
+            if (d.field(j) == f) {
+                if (!firstValue) {
+                    sb.append(',');
+                }
+                firstValue = false;
+                valueOf(sb, d, j);
+            }
+        }
+        sb.append(']');
+    }
+
+    /** The node's value, quoted: formatted in place, and escaped only when it has to be (rarely). */
     private void valueOf(StringBuilder sb, Dissection d, int node) {
-        value.setLength(0);
-        FieldFormat.appendValue(value, d, node);
-        string(sb, value);
+        sb.append('"');
+        int start = sb.length();
+        FieldFormat.appendValue(sb, d, node);
+        if (!plain(sb, start)) {
+            value.setLength(0);
+            value.append(sb, start, sb.length());
+            sb.setLength(start);
+            // Jackson's own escaping, as every other JSON Cutover writes
+            JsonStringEncoder.getInstance().quoteAsString(value, sb);
+        }
+        sb.append('"');
     }
 
     /** The quoted key and colon, built once per field. */
@@ -93,7 +113,7 @@ final class JsonLines {
 
     static void string(StringBuilder sb, CharSequence s) {
         sb.append('"');
-        if (plain(s)) {
+        if (plain(s, 0)) {
             sb.append(s).append('"');
             return;
         }
@@ -102,9 +122,9 @@ final class JsonLines {
         sb.append('"');
     }
 
-    /** Most values (numbers, addresses) need no escaping: one scan, then a bulk copy. */
-    private static boolean plain(CharSequence s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+    /** Whether {@code s} from {@code start} needs no escaping, as most values (numbers, addresses) need none. */
+    private static boolean plain(CharSequence s, int start) {
+        for (int i = start, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\') {
                 return false;

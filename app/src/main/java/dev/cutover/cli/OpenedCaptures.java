@@ -53,7 +53,24 @@ final class OpenedCaptures implements AutoCloseable {
                                boolean readAnnotations, boolean annotationsRequired, boolean analyzeWhileIndexing,
                                PrintWriter err) {
         FrameTap tap = analyzeWhileIndexing ? MigrationAnalyzer.tap() : null;
-        Capture capture = CaptureFiles.open(files, shiftNanos, err, tap);
+        return open(files, shiftNanos, config, vendors, readAnnotations, annotationsRequired, tap, tap, err);
+    }
+
+    /**
+     * As {@link #open(List, long[], AnalysisConfig, Vendors, boolean, boolean, PrintWriter)}, showing each frame of
+     * a single pcap or pcapng file to {@code shown} while it is indexed (a command that prints frames as they are
+     * read); the analysis, when it is asked for, reads the capture itself.
+     */
+    static OpenedCaptures open(List<Path> files, long[] shiftNanos, AnalysisConfig config, Vendors vendors,
+                               boolean readAnnotations, boolean annotationsRequired, FrameTap shown,
+                               PrintWriter err) {
+        return open(files, shiftNanos, config, vendors, readAnnotations, annotationsRequired, shown, null, err);
+    }
+
+    private static OpenedCaptures open(List<Path> files, long[] shiftNanos, AnalysisConfig config, Vendors vendors,
+                                       boolean readAnnotations, boolean annotationsRequired, FrameTap indexTap,
+                                       FrameTap analysisTap, PrintWriter err) {
+        Capture capture = CaptureFiles.open(files, shiftNanos, err, indexTap);
         if (capture == null) {
             return null;
         }
@@ -67,7 +84,8 @@ final class OpenedCaptures implements AutoCloseable {
             err.println("cutover: annotations left out");
             notes = AnnotationStore.inMemory();
         }
-        return new OpenedCaptures(capture, notes, config, vendors == null ? Vendors.bundled() : vendors, tap);
+        return new OpenedCaptures(capture, notes, config, vendors == null ? Vendors.bundled() : vendors,
+                analysisTap);
     }
 
     /**

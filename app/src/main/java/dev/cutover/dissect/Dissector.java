@@ -87,8 +87,16 @@ public final class Dissector {
         if (parent >= 0) {
             out.open(parent);
         }
-        String what = t.field.abbrev() + " needs " + t.needed + " bytes at offset " + t.offset + ", "
-                + (t.available == 0 ? "none" : "only " + t.available) + " there";
+        // a StringBuilder rather than +: a concatenation of this shape is linked at its first use by spinning some
+        // twenty classes, which a command pays for at the first frame cut short
+        StringBuilder sb = new StringBuilder(80).append(t.field.abbrev()).append(" needs ").append(t.needed)
+                .append(" bytes at offset ").append(t.offset).append(", ");
+        if (t.available == 0) {
+            sb.append("none");
+        } else {
+            sb.append("only ").append(t.available);
+        }
+        String what = sb.append(" there").toString();
         Expert e = t.snapped ? SHORT : MALFORMED;
         out.addExpert(e, Math.min(t.offset, out.capturedLength()), 0, String.format(e.text(), what));
         // Wireshark's show_exception appends this to whatever Info the dissector had written, with no space.

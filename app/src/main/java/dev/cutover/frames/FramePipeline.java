@@ -12,8 +12,6 @@ import dev.cutover.dissect.FrameInfo;
 import dev.cutover.dissect.Layer;
 import dev.cutover.dissect.Needs;
 import dev.cutover.dissect.Vendors;
-import dev.cutover.dissect.proto.Arp;
-import dev.cutover.dissect.proto.Migration;
 import dev.cutover.filter.CompiledFilter;
 
 import java.io.IOException;
@@ -199,18 +197,24 @@ public final class FramePipeline {
 
         /** Whether frame {@code frame} passes {@code filter}, decoding it into {@code d} as deep as it needs. */
         public boolean matches(int frame, CompiledFilter filter, Dissection d) throws IOException {
-            if (filter.requiredLayer() == Layer.ALL && arpOnly(filter)) {
-                // The payload fields it reads are ARP's: a frame whose link layer carries no ARP has none of
-                // them, and a decode as deep as its other fields holds everything else the filter reads.
-                int length = decoder.peek(frame);
-                if (LinkPeek.peek(decoder.peeked(), capture.interfaceOf(frame).linkType(), length)
-                        == LinkPeek.NOT_ARP) {
-                    if (!withoutArpAnswer) {
-                        // it reads ARP's fields only and none is there: no decode can make it match
-                        return false;
+            if (filter.requiredLayer() == Layer.ALL) {
+                if (filter != arpOnlyOf) {
+                    arpOnlyOf = filter;
+                    arpOnly = ArpOnly.of(filter);
+                }
+                if (arpOnly.applies) {
+                    // The payload fields it reads are ARP's: a frame whose link layer carries no ARP has none of
+                    // them, and a decode as deep as its other fields holds everything else the filter reads.
+                    int length = decoder.peek(frame);
+                    if (LinkPeek.peek(decoder.peeked(), capture.interfaceOf(frame).linkType(), length)
+                            == LinkPeek.NOT_ARP) {
+                        if (!arpOnly.withoutArpAnswer) {
+                            // it reads ARP's fields only and none is there: no decode can make it match
+                            return false;
+                        }
+                        decode(frame, d, arpOnly.withoutArpDepth);
+                        return filter.matches(d);
                     }
-                    decode(frame, d, withoutArpDepth);
-                    return filter.matches(d);
                 }
             }
             decode(frame, d, filter.requiredLayer());
@@ -218,44 +222,7 @@ public final class FramePipeline {
         }
 
         private CompiledFilter arpOnlyOf;
-        private boolean arpOnly;
-        /** How deep the fields of {@link #arpOnlyOf} other than ARP's need a frame decoded. */
-        private Layer withoutArpDepth;
-        /**
-         * False when {@link #arpOnlyOf} reads ARP's fields only and is false on a frame that has none of them
-         * (arp.opcode == 3): every frame without ARP is then rejected without a decode.
-         */
-        private boolean withoutArpAnswer;
-
-        /**
-         * True when every payload field {@code filter} reads is one the ARP dissector adds (arp.*, the migration
-         * notification) and it reads nothing after the payload: such a filter (arp.opcode == 3, the usual one
-         * here) has the same answer on a link-layer decode of a frame without ARP as on a full decode.
-         */
-        private boolean arpOnly(CompiledFilter filter) {
-            if (filter != arpOnlyOf) {
-                boolean only = true;
-                boolean anyOther = false;
-                Needs others = Needs.NOTHING;
-                for (Field f : filter.fields()) {
-                    boolean arp = Arp.FIELDS.contains(f) || f == Migration.NOTIFICATION || f == Migration.VM_MAC
-                            || f == Migration.VM_VENDOR;
-                    if (!arp) {
-                        others = others.and(f);
-                        anyOther = true;
-                    }
-                    if (f.source() == Field.Source.TRAILER || f.source() == Field.Source.PAYLOAD && !arp) {
-                        only = false;
-                    }
-                }
-                arpOnlyOf = filter;
-                arpOnly = only;
-                withoutArpDepth = others.depth();
-                // a field of the frame record (frame.len) needs no decode beyond it, but can still be true
-                withoutArpAnswer = !only || anyOther || filter.matches(new Dissection());
-            }
-            return arpOnly;
-        }
+        private ArpOnly arpOnly;
 
         /** What the frame record says of frame {@code frame}, without reading its bytes. */
         public FrameInfo info(int frame) {
