@@ -222,11 +222,9 @@ final class ArpScanner {
         int linkType = linkTypes[index.interfaceId(i)];
         int peek = LinkPeek.peek(frames, linkType, length);
         if (peek == LinkPeek.NOT_ARP) {
-            long client = LinkPeek.dhcpClient(frames, linkType, length);
+            long client = LinkPeek.dhcpClientOrV6Source(frames, linkType, length, out, i, index.timestampNanos(i));
             if (client >= 0) {
                 out.addDhcp(i, index.timestampNanos(i), client);
-            } else {
-                LinkPeek.ipv6Source(frames, linkType, length, out, i, index.timestampNanos(i));
             }
             return;
         }

@@ -35,11 +35,9 @@ final class ArpTap implements FrameTap {
         int capturedLength = bytes.length();
         int peek = LinkPeek.peek(bytes, linkType, capturedLength);
         if (peek == LinkPeek.NOT_ARP) {
-            long client = LinkPeek.dhcpClient(bytes, linkType, capturedLength);
+            long client = LinkPeek.dhcpClientOrV6Source(bytes, linkType, capturedLength, rows, frame, timestampNanos);
             if (client >= 0) {
                 rows.addDhcp(frame, timestampNanos, client);
-            } else {
-                LinkPeek.ipv6Source(bytes, linkType, capturedLength, rows, frame, timestampNanos);
             }
             return;
         }

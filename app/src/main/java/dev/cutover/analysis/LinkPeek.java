@@ -176,7 +176,14 @@ public final class LinkPeek {
             t = f.u16(o + 2);
             o += Vlan.TAG_LENGTH;
         }
-        if (t != EtherTypes.IPV6 || o + 24 > length || (f.u8(o) >>> 4) != 6) {
+        if (t == EtherTypes.IPV6) {
+            ipv6SourceAt(f, o, length, out, frame, timeNanos);
+        }
+    }
+
+    /** The IPv6 header at {@code o} of an Ethernet frame: its source when global, with the frame's source MAC. */
+    private static void ipv6SourceAt(FrameBytes f, int o, int length, ArpFrames out, int frame, long timeNanos) {
+        if (o + 24 > length || (f.u8(o) >>> 4) != 6) {
             return;
         }
         long hi = word(f, o + 8);
@@ -200,6 +207,16 @@ public final class LinkPeek {
      * its gratuitous ARP says it came up on the network rather than moved there.
      */
     static long dhcpClient(FrameBytes f, int linkType, int length) {
+        return dhcpClientOrV6Source(f, linkType, length, null, 0, 0);
+    }
+
+    /**
+     * For a frame that is not ARP: its DHCP client's MAC as {@link #dhcpClient} gives it; otherwise, when {@code out}
+     * is not null, its global IPv6 source as {@link #ipv6Source} records it. One walk of the link layer for both,
+     * as the analysis looks at every frame of the capture this way.
+     */
+    static long dhcpClientOrV6Source(FrameBytes f, int linkType, int length, ArpFrames out, int frame,
+                                     long timeNanos) {
         int o;
         int t;
         switch (linkType) {
@@ -218,9 +235,18 @@ public final class LinkPeek {
             default:
                 return -1;
         }
+        // ipv6Source walks 802.1Q and 802.1ad tags only
+        boolean onlyQ = true;
         while (EtherTypes.isTag(t) && t != EtherTypes.IEEE_802_1AH && o + Vlan.TAG_LENGTH <= length) {
+            onlyQ &= t == EtherTypes.VLAN || t == EtherTypes.IEEE_802_1AD;
             t = f.u16(o + 2);
             o += Vlan.TAG_LENGTH;
+        }
+        if (t == EtherTypes.IPV6) {
+            if (out != null && onlyQ && linkType == LinkTypes.ETHERNET) {
+                ipv6SourceAt(f, o, length, out, frame, timeNanos);
+            }
+            return -1;
         }
         if (t != EtherTypes.IPV4 || o + 20 > length || f.u8(o + 9) != Ip.PROTO_UDP) {
             return -1;
