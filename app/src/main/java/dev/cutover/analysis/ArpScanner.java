@@ -302,17 +302,12 @@ final class ArpScanner {
         }
         long dst = mac(b, 0);
         long src = mac(b, 6);
-        int type = u16(b, 12);
-        int o = Ethernet.HEADER_LENGTH;
-        long stack = 0;
-        while (type == EtherTypes.VLAN || type == EtherTypes.IEEE_802_1AD) {
-            if (o + Vlan.TAG_LENGTH > length) {
-                return false;
-            }
-            stack = ArpFrames.pushVlan(stack, u16(b, o) & 0xFFF);
-            type = u16(b, o + 2);
-            o += Vlan.TAG_LENGTH;
+        int o = afterTags(b, length);
+        if (o < 0) {
+            return false;
         }
+        int type = u16(b, o - 2);
+        long stack = tagStack(b, o);
         // an FCS the Ethernet heuristic might take off the end must leave the message whole
         if (!EtherTypes.isArpFamily(type) || o + ARP_LENGTH + Math.max(4, fcsLength) > length || u16(b, o) != Arp.HW_ETHERNET
                 || u16(b, o + 2) != EtherTypes.IPV4 || (b[o + 4] & 0xFF) != 6 || (b[o + 5] & 0xFF) != 4) {
@@ -362,17 +357,12 @@ final class ArpScanner {
         }
         long dst = mac(b, 0);
         long src = mac(b, 6);
-        int type = u16(b, 12);
-        int o = Ethernet.HEADER_LENGTH;
-        long stack = 0;
-        while (type == EtherTypes.VLAN || type == EtherTypes.IEEE_802_1AD) {
-            if (o + Vlan.TAG_LENGTH > length) {
-                return false;
-            }
-            stack = ArpFrames.pushVlan(stack, u16(b, o) & 0xFFF);
-            type = u16(b, o + 2);
-            o += Vlan.TAG_LENGTH;
+        int o = afterTags(b, length);
+        if (o < 0) {
+            return false;
         }
+        int type = u16(b, o - 2);
+        long stack = tagStack(b, o);
         if (type != EtherTypes.IPV6 || o + 40 + 24 > length || (b[o] & 0xF0) != 0x60
                 || (b[o + 6] & 0xFF) != Ip.PROTO_ICMPV6) {
             return false;
@@ -450,6 +440,29 @@ final class ArpScanner {
 
     private static long u64(byte[] b, int o) {
         return (u32(b, o) << 32) | u32(b, o + 4);
+    }
+
+    /** Where an Ethernet frame's payload begins after its 802.1Q/802.1ad tags; -1 when a tag is cut short. */
+    private static int afterTags(byte[] b, int length) {
+        int type = u16(b, 12);
+        int o = Ethernet.HEADER_LENGTH;
+        while (type == EtherTypes.VLAN || type == EtherTypes.IEEE_802_1AD) {
+            if (o + Vlan.TAG_LENGTH > length) {
+                return -1;
+            }
+            type = u16(b, o + 2);
+            o += Vlan.TAG_LENGTH;
+        }
+        return o;
+    }
+
+    /** The VLAN IDs of the tags between the Ethernet header and {@code end}, as a stack. */
+    private static long tagStack(byte[] b, int end) {
+        long stack = 0;
+        for (int o = Ethernet.HEADER_LENGTH; o < end; o += Vlan.TAG_LENGTH) {
+            stack = ArpFrames.pushVlan(stack, u16(b, o) & 0xFFF);
+        }
+        return stack;
     }
 
     /** An Ethernet/IPv4 ARP message: 8 bytes of header, two MACs, two IPv4 addresses. */
