@@ -89,13 +89,18 @@ final class ColumnSizer {
         fitInfo();
     }
 
+    /** The longest address the Source and Destination columns widen to: an IPv6 address written in full. */
+    private static final int LONGEST_ADDRESS = "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff".length();
+
     /**
-     * A cell drew a text wider than its column (a stacked VLAN tag, which no pass over the index can know of):
-     * the column widens to it unless the user sized it.
+     * A cell drew a text wider than its column (a stacked VLAN tag, or an IPv6 address, which no pass over the
+     * index can know of): the column widens to it unless the user sized it.
      */
     void seen(TableColumn<Integer, ?> column, String text) {
         PacketColumn what = columns.get(column);
-        if (what != PacketColumn.VLAN || userSized.contains(column) || text == null) {
+        boolean address = what == PacketColumn.SOURCE || what == PacketColumn.DESTINATION;
+        if ((what != PacketColumn.VLAN && !address) || userSized.contains(column) || text == null
+                || (address && text.length() > LONGEST_ADDRESS)) {
             return;
         }
         String before = seen.get(what);

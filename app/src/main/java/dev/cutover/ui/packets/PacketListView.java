@@ -504,7 +504,8 @@ public final class PacketListView extends BorderPane {
                 }
             }
             boolean truncated = full != null && !full.isEmpty() && drawn != null && !full.equals(drawn.getText());
-            if (truncated && !tips) {
+            if (truncated) {
+                // the sizer widens the columns whose content no pass can foresee (VLAN stacks, IPv6 addresses)
                 TableColumn<Integer, String> column = getTableColumn();
                 Platform.runLater(() -> sizer.seen(column, full)); // not while the table lays out
             }

@@ -124,6 +124,29 @@ class PacketListWindowTest {
     }
 
     @Test
+    void anIpv6AddressOnScreenWidensItsColumnToShowItWhole(FxRobot robot) {
+        Path dual = Path.of("../sample-captures/esxi-vmotion-dual-stack.pcap");
+        robot.interact(() -> vm.open(List.of(dual)));
+        WaitForAsyncUtils.waitForFxEvents();
+        int na = -1;
+        for (int i = 0; i < vm.packets().frames().size() && na < 0; i++) {
+            if (vm.packets().row(i).source().startsWith("fe80::")) {
+                na = i;
+            }
+        }
+        assertThat(na).isPositive();
+        int frame = na;
+        robot.interact(() -> table(robot).scrollTo(frame));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        TableCell<?, ?> source = cell(robot, "source", frame);
+        assertThat(source.getText()).startsWith("fe80::").hasSizeGreaterThan(17);
+        assertThat(drawn(source)).isEqualTo(source.getText());
+        TableCell<?, ?> destination = cell(robot, "destination", frame);
+        assertThat(drawn(destination)).isEqualTo(destination.getText());
+    }
+
+    @Test
     void theCommentColumnIsOnScreenBeforeInfoAndACutShortCellHasATooltip(FxRobot robot) {
         // no frame has a comment: no Comment column, Info has the room
         assertThat(column(table(robot), "comment").isVisible()).isFalse();
