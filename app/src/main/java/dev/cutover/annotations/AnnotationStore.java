@@ -134,6 +134,43 @@ public final class AnnotationStore implements AnnotationSource {
         return store;
     }
 
+    /**
+     * The time shifts the first file's sidecar records for exactly these files, nanoseconds per file: the shifts its
+     * frame numbers were made under, so files reopened with them number their frames as the annotations do. Null
+     * when there is no sidecar, it cannot be read, it was made on other files (other names, another order, or two
+     * files of one name), it records no shift, or a shift beyond {@link dev.cutover.capture.TimeShifts#MAX_SECONDS}
+     * (a sidecar edited by hand): such a sidecar is reported when its annotations load, never here.
+     */
+    public static long[] recordedShifts(List<Path> captures) {
+        if (captures == null || captures.isEmpty()) {
+            return null;
+        }
+        Path sidecar = sidecarOf(captures.get(0));
+        Sidecar s;
+        try {
+            s = parse(Files.readAllBytes(sidecar), sidecar);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        List<String> names = captures.stream().map(p -> String.valueOf(p.getFileName())).toList();
+        if (s.files() == null || !s.files().equals(names) || new java.util.HashSet<>(names).size() != names.size()
+                || s.timeShiftNanos() == null) {
+            return null;
+        }
+        long max = dev.cutover.capture.TimeShifts.MAX_SECONDS.movePointRight(9).longValueExact();
+        long[] out = new long[names.size()];
+        boolean any = false;
+        for (int i = 0; i < out.length; i++) {
+            Long nanos = s.timeShiftNanos().get(names.get(i));
+            if (nanos != null && (nanos > max || nanos < -max)) {
+                return null;
+            }
+            out[i] = nanos == null ? 0 : nanos;
+            any |= out[i] != 0;
+        }
+        return any ? out : null;
+    }
+
     /** "vusb2.pcap=-2.913 s", or "none". */
     private static String shiftText(java.util.SortedMap<String, Long> shifts) {
         if (shifts.isEmpty()) {

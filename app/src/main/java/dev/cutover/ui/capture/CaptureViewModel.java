@@ -1,5 +1,6 @@
 package dev.cutover.ui.capture;
 
+import dev.cutover.annotations.AnnotationStore;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureDamage;
 import dev.cutover.capture.CaptureException;
@@ -69,6 +70,19 @@ public final class CaptureViewModel {
      * dev.cutover.capture.FrameTap, java.util.function.Consumer)} does; the files are not changed.
      */
     public void open(List<Path> paths, long[] timeShiftNanos) {
+        open(paths, timeShiftNanos, false);
+    }
+
+    /**
+     * Opens the files with the time shifts their annotation sidecar records ({@link AnnotationStore#recordedShifts}:
+     * the first file's {@code FILE.cutover.json}, when it was made on these files), read on the loading thread;
+     * unshifted when it records none. The status bar names the shifts and the sidecar they came from.
+     */
+    public void openWithRecordedShifts(List<Path> paths) {
+        open(paths, null, true);
+    }
+
+    private void open(List<Path> paths, long[] timeShiftNanos, boolean recorded) {
         if (paths.isEmpty()) {
             return;
         }
@@ -87,10 +101,20 @@ public final class CaptureViewModel {
         state.set("Loading " + names(files) + "…");
         // the newest frames so far wait here for the FX thread: one update waits there at a time, never one per frame
         AtomicReference<Capture> latest = new AtomicReference<>();
+        // the shifts the sidecar records, when they were read and applied
+        AtomicReference<long[]> fromSidecar = new AtomicReference<>();
         // a load under way is superseded: what it opened is closed, never shown
         load = BackgroundTask.of(monitor -> {
             boolean[] warm = {false};
-            return Capture.open(files, shiftsGiven, monitor, null, prefix -> {
+            long[] shiftsUsed = shiftsGiven;
+            if (recorded) {
+                long[] kept = AnnotationStore.recordedShifts(files);
+                if (kept != null) {
+                    fromSidecar.set(kept);
+                    shiftsUsed = kept;
+                }
+            }
+            return Capture.open(files, shiftsUsed, monitor, null, prefix -> {
                 if (!warm[0]) {
                     warm[0] = true;
                     warmUp(prefix);
@@ -107,7 +131,8 @@ public final class CaptureViewModel {
         })
                 .key(loadTask)
                 .onProgress(progress::set)
-                .onSuccess(opened -> finished(files, shiftsGiven, opened))
+                .onSuccess(opened -> finished(files, fromSidecar.get() == null ? shiftsGiven : fromSidecar.get(),
+                        fromSidecar.get() == null ? null : AnnotationStore.sidecarOf(files.get(0)), opened))
                 .onDiscarded(Capture::close)
                 .onCancelled(() -> failed(files, null, "Loading cancelled"))
                 .onFailure(e -> failed(files, e instanceof CaptureException
@@ -171,7 +196,8 @@ public final class CaptureViewModel {
         }
     }
 
-    private void finished(List<Path> paths, long[] shiftsGiven, Capture opened) {
+    /** {@code sidecar}: where the shifts were read from, null when they were given. */
+    private void finished(List<Path> paths, long[] shiftsGiven, Path sidecar, Capture opened) {
         Capture old = capture.get();
         files.set(paths);
         shifts.set(shiftsGiven);
@@ -193,7 +219,8 @@ public final class CaptureViewModel {
                 + damages.stream().map(CaptureDamage::message).collect(Collectors.joining("; ")));
         String shift = shiftText(paths, shiftsGiven);
         state.set(String.format("Loaded %,d frames from %s", opened.frameCount(), names(paths))
-                + (shift == null ? "" : "; " + shift));
+                + (shift == null ? "" : "; " + shift) + (shift == null || sidecar == null ? ""
+                : ", as recorded in " + sidecar.getFileName()));
     }
 
     /** The time shifts of the open files, e.g. "Time shift: vusb2.pcap +2.913 s"; null when no file is shifted. */

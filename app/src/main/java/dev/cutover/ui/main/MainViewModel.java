@@ -344,11 +344,18 @@ public final class MainViewModel {
 
     /**
      * Opens files, replacing what is open. The same set of files opened before in this session with time shifts
-     * (Edit > Time Shift) opens with those shifts again.
+     * (Edit > Time Shift) opens with those shifts again; otherwise with the shifts the first file's annotation
+     * sidecar records for exactly these files (read on the loading thread), the ones its frame numbers were made
+     * under; otherwise unshifted.
      */
     public void open(List<Path> files) {
         titleOverride = null;
-        capture.open(files, rememberedShifts(files));
+        long[] remembered = rememberedShifts(files);
+        if (remembered != null) {
+            capture.open(files, remembered);
+        } else {
+            capture.openWithRecordedShifts(files);
+        }
     }
 
     /** The shifts given last for exactly these files (in any order), by file; null for none. */
