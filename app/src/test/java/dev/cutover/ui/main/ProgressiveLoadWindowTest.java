@@ -191,9 +191,11 @@ class ProgressiveLoadWindowTest {
         int kept = c.frameCount();
         assertThat(kept).isBetween(first, FRAMES - 1);
         waitUntil("the rows kept are on show", () -> packets(robot).getItems().size() == kept);
-        assertThat(text(robot, "#statusLoad"))
-                .isEqualTo(String.format("Loading stopped: %,d frames read from big.pcap", kept));
-        assertThat(text(robot, "#damageBanner")).contains(String.format("first %,d frames", kept));
+        // the status bar and the banner are set on the FX thread just after the load's end is published
+        String stopped = String.format("Loading stopped: %,d frames read from big.pcap", kept);
+        waitUntil("the status bar says the load stopped", () -> stopped.equals(text(robot, "#statusLoad")));
+        String banner = String.format("first %,d frames", kept);
+        waitUntil("the banner says what was kept", () -> text(robot, "#damageBanner").contains(banner));
         assertThat(vm.packets().totalProperty().get()).isEqualTo(kept);
         waitUntil("the frames read are analysed", () -> vm.migrations().analysisProperty().get() != null
                 && vm.migrations().analysisProperty().get().frameCount() == kept);
