@@ -53,9 +53,14 @@ final class NdpFindings {
         senderMismatches();
     }
 
+    /** A finding names at most this many MACs in its sentence; the rest are counted. */
+    private static final int MACS_NAMED = 4;
+
     /**
      * Two MACs advertising one target with Override within the correlation window of each other: one finding per
-     * address and pair of MACs, naming their advertisements of it.
+     * address, naming the MACs that did (the first pair in full, others counted past {@link #MACS_NAMED}) and their
+     * advertisements of it. Each advertisement is compared with the latest one from another MAC, so a flood of
+     * advertisements from thousands of MACs costs one pass, not one per pair.
      */
     private void duplicates() {
         Map<List<Long>, List<Integer>> byTarget = new LinkedHashMap<>();
@@ -66,39 +71,57 @@ final class NdpFindings {
         }
         long window = config.windowNanos();
         for (List<Integer> rows : byTarget.values()) {
-            // the last advertisement of each MAC so far; a pair is reported once, at its first overlap
-            Map<Long, Integer> last = new LinkedHashMap<>();
-            Set<List<Long>> reported = new java.util.HashSet<>();
+            // the latest advertisement so far and the latest from a MAC other than its own
+            int latest = -1;
+            int latestOther = -1;
+            int firstRow = -1;
+            int secondRow = -1;
+            java.util.Set<Long> involved = new java.util.LinkedHashSet<>();
             for (int r : rows) {
                 long mac = arp.ndMac(r);
-                for (Map.Entry<Long, Integer> e : last.entrySet()) {
-                    long other = e.getKey();
-                    if (other == mac || arp.time[r] - arp.time[e.getValue()] > window) {
-                        continue;
+                int other = latest >= 0 && arp.ndMac(latest) != mac ? latest : latestOther;
+                if (other >= 0 && arp.time[r] - arp.time[other] <= window) {
+                    if (secondRow < 0) {
+                        firstRow = other;
+                        secondRow = r;
                     }
-                    List<Long> pair = List.of(Math.min(mac, other), Math.max(mac, other));
-                    if (reported.add(pair)) {
-                        duplicate(rows, other, mac, e.getValue(), r);
-                    }
+                    involved.add(arp.ndMac(other));
+                    involved.add(mac);
                 }
-                last.remove(mac);
-                last.put(mac, r);
+                if (latest >= 0 && arp.ndMac(latest) != mac) {
+                    latestOther = latest;
+                }
+                latest = r;
+            }
+            if (secondRow >= 0) {
+                duplicate(rows, involved, firstRow, secondRow);
             }
         }
     }
 
-    private void duplicate(List<Integer> rows, long first, long second, int firstRow, int secondRow) {
+    private void duplicate(List<Integer> rows, java.util.Set<Long> macs, int firstRow, int secondRow) {
         List<Integer> frames = new ArrayList<>();
         for (int r : rows) {
-            long mac = arp.ndMac(r);
-            if (mac == first || mac == second) {
+            if (frames.size() < AddressClaims.MAX_FRAMES && macs.contains(arp.ndMac(r))) {
                 frames.add(arp.frame[r]);
             }
         }
+        long first = arp.ndMac(firstRow);
+        long second = arp.ndMac(secondRow);
         String address = arp.ndTargetText(secondRow);
+        List<String> others = new ArrayList<>();
+        for (long m : macs) {
+            if (m != first && m != second && others.size() < MACS_NAMED - 2) {
+                others.add(Addresses.mac(m));
+            }
+        }
+        int more = macs.size() - 2 - others.size();
+        String also = others.isEmpty() ? "" : ", and " + String.join(", ", others)
+                + (more > 0 ? " and " + more + " more MACs" : "") + " after them";
         add(FindingCode.DUPLICATE_IPV6, second, address, frames,
                 "MACs " + Addresses.mac(first) + " (frame " + (arp.frame[firstRow] + 1) + ") and "
-                        + Addresses.mac(second) + " (frame " + (arp.frame[secondRow] + 1) + ") both advertised " + address + " with Override, "
+                        + Addresses.mac(second) + " (frame " + (arp.frame[secondRow] + 1) + ")" + also
+                        + " advertised " + address + " with Override, "
                         + MigrationAnalyzer.ms(arp.time[secondRow] - arp.time[firstRow]) + " apart: two hosts claim "
                         + "the address, or a stale copy of a moved VM still runs on its old host, and neighbours "
                         + "send its traffic to whichever spoke last. Find both MACs in the switches' tables "
@@ -269,7 +292,17 @@ final class NdpFindings {
             }
         }
         Map<Long, List<long[]>> out = new HashMap<>();
-        byMac.forEach((mac, m) -> out.put(mac, new ArrayList<>(m.values())));
+        byMac.forEach((mac, m) -> {
+            List<long[]> used = new ArrayList<>(m.values());
+            // a MAC advertising more than a host's share of addresses answers for others (a router, a proxy):
+            // its advertisements are not addresses of its own, as its many sources are not
+            if (used.stream().filter(u -> u[4] == 0).count() > V6Sources.PER_MAC_LIMIT) {
+                used.removeIf(u -> u[4] == 0);
+            }
+            if (!used.isEmpty()) {
+                out.put(mac, used);
+            }
+        });
         return out;
     }
 

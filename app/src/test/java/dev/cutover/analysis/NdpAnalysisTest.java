@@ -285,6 +285,41 @@ class NdpAnalysisTest {
     }
 
     @Test
+    void aFloodOfAdvertisementsFromThousandsOfMacsIsOneDuplicateNamingTheFirstPairAndCountingTheRest()
+            throws IOException {
+        // NA spoofing tools advertise one address from a new MAC each time: one finding, not one per pair of MACs
+        Trace t = new Trace();
+        int macs = 3_000;
+        for (int i = 0; i < macs; i++) {
+            t.add(T0 + i * 100_000L, Wire.unsolicitedNa(0x0200_0000_0000L + i, VM_V6));
+        }
+        Finding f = Analyses.of(dir, t).only(FindingCode.DUPLICATE_IPV6);
+        assertThat(f.ipv6()).isEqualTo(VM_V6);
+        assertThat(f.frames()).hasSize(AddressClaims.MAX_FRAMES).startsWith(0, 1, 2);
+        assertThat(f.message()).startsWith("MACs 02:00:00:00:00:00 (frame 1) and 02:00:00:00:00:01 (frame 2), and "
+                + "02:00:00:00:00:02, 02:00:00:00:00:03 and " + (macs - 4) + " more MACs after them advertised");
+    }
+
+    @Test
+    void aVmAnsweringForManyAddressesIsAProxyWhoseAdvertisementsAreNotItsOwnAddresses() throws IOException {
+        // a virtual router or proxy-ND VM: solicited replies for 20 addresses, then it moves (RARP) and says
+        // nothing over IPv6: not a VM that failed to announce its own addresses
+        Trace t = new Trace();
+        for (int i = 0; i < 20; i++) {
+            t.add(T0 + i * SECOND, Wire.na(VM, VM, VM_LL, ROUTER_LL, "2001:db8:99::" + (i + 1), false, true, true));
+        }
+        t.add(T0 + 40 * SECOND, Wire.rarp(VM));
+        assertThat(Analyses.of(dir, t).codes()).doesNotContain(FindingCode.IPV6_NOT_ANNOUNCED);
+        // the same VM with two addresses of its own is held to them
+        Trace own = new Trace();
+        for (int i = 0; i < 2; i++) {
+            own.add(T0 + i * SECOND, Wire.na(VM, VM, VM_LL, ROUTER_LL, "2001:db8:99::" + (i + 1), false, true, true));
+        }
+        own.add(T0 + 40 * SECOND, Wire.rarp(VM));
+        assertThat(Analyses.of(dir, own).codes()).contains(FindingCode.IPV6_NOT_ANNOUNCED);
+    }
+
+    @Test
     void proxiesRoutersAndAddressesThatMovedAreNoDuplicate() throws IOException {
         // a router's proxy advertisement (Override clear) beside the host's own
         Trace proxy = new Trace()
