@@ -98,6 +98,16 @@ public final class DissectCommand implements Callable<Integer> {
         try (tap; OpenedCaptures opened = OpenedCaptures.open(input.files, shifts, config, vendors, true, false, tap,
                 err)) {
             if (opened == null) {
+                if (tap != null) {
+                    // the file failed while it was read (it changed under us): what was read before the fault is
+                    // printed whole, after the reason on standard error
+                    try {
+                        tap.finish();
+                    } catch (IOException | RuntimeException e) {
+                        // the command fails for the reason already reported
+                    }
+                    out.flush();
+                }
                 return ExitCodes.UNREADABLE;
             }
             Capture capture = opened.capture;
