@@ -22,8 +22,8 @@ public record BurstBracket(int burstId, long startNanos, long endNanos, int coun
         return endNanos - startNanos;
     }
 
-    /** "5 RARP in 800 ms". */
+    /** "5 RARP in 800 ms"; a single RARP has no span: "1 RARP". */
     public String label() {
-        return count + " RARP in " + Durations.format(spanNanos());
+        return count == 1 ? "1 RARP" : count + " RARP in " + Durations.format(spanNanos());
     }
 }

@@ -39,6 +39,7 @@ class TimelineModelTest {
         assertThat(b.pattern()).isEqualTo("QEMU announce-self");
         assertThat(b.intervals()).hasSize(4);
         assertThat(b.label()).isEqualTo("5 RARP in 800 ms");
+        assertThat(new BurstBracket(0, 5, 5, 1, "failover", List.of()).label()).isEqualTo("1 RARP");
         assertThat(m.startNanos()).isEqualTo(b.startNanos());
 
         assertThat(lane.delays()).hasSize(1);
