@@ -144,6 +144,41 @@ public final class FrameIndex {
         SIZE.setRelease(this, n + 1);
     }
 
+    /**
+     * Appends every entry of {@code part} (an index of its own, not a view, no longer read by anyone) and lets go
+     * of its chunks as they are copied, so that joining two halves of a file needs little more than one index.
+     */
+    void moveAllFrom(FrameIndex part) {
+        if (view || part.view) {
+            throw new UnsupportedOperationException("views cannot be joined");
+        }
+        long[][] from = part.chunks;
+        int count = part.size;
+        for (int i = 0; i < count; i++) {
+            int n = size;
+            if (n == Integer.MAX_VALUE) {
+                throw new IllegalStateException("frame index is full");
+            }
+            int at = (n & MASK) * LONGS;
+            long[] chunk = last;
+            if (chunk == null || at == 0 || at >= chunk.length) {
+                chunk = makeRoomFor(n);
+            }
+            long[] src = from[i >>> CHUNK_BITS];
+            int s = (i & MASK) * LONGS;
+            chunk[at] = src[s];
+            chunk[at + 1] = src[s + 1];
+            chunk[at + 2] = src[s + 2];
+            SIZE.setRelease(this, n + 1);
+            if ((i & MASK) == MASK) {
+                from[i >>> CHUNK_BITS] = null;
+            }
+        }
+        part.chunks = new long[0][];
+        part.last = null;
+        part.size = 0;
+    }
+
     /** Gives back the unused tail of the last chunk; call it from the appending thread. */
     public void trim() {
         if (view) {

@@ -128,12 +128,8 @@ final class SourceScan implements AutoCloseable {
 
     /** Appends the frames of {@code part}, which begin where this scan's end, and its damage. */
     void join(SourceScan part) {
-        FrameIndex from = part.index;
-        for (int i = 0; i < from.size(); i++) {
-            // time stamps were shifted as the part indexed them
-            index.append(from.dataOffset(i), from.timestampNanos(i), from.capturedLength(i), from.originalLength(i),
-                    from.interfaceId(i));
-        }
+        // time stamps were shifted as the part indexed them
+        index.moveAllFrom(part.index);
         maxCapturedLength = Math.max(maxCapturedLength, part.maxCapturedLength);
         if (part.damage != null) {
             damage(part.damage.byteOffset(), part.damage.reason());
