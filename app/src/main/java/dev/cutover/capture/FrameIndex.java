@@ -129,14 +129,8 @@ public final class FrameIndex {
             throw new IllegalArgumentException("negative length: " + capturedLength + ", " + originalLength);
         }
         int n = size;
-        if (n == Integer.MAX_VALUE) {
-            throw new IllegalStateException("frame index is full");
-        }
         int at = (n & MASK) * LONGS;
-        long[] chunk = last;
-        if (chunk == null || at == 0 || at >= chunk.length) {
-            chunk = makeRoomFor(n);
-        }
+        long[] chunk = chunkFor(n);
         chunk[at] = (dataOffset << 24) | ((long) interfaceId << 8);
         chunk[at + 1] = timestampNanos;
         chunk[at + 2] = ((long) capturedLength << 32) | originalLength;
@@ -156,14 +150,8 @@ public final class FrameIndex {
         int count = part.size;
         for (int i = 0; i < count; i++) {
             int n = size;
-            if (n == Integer.MAX_VALUE) {
-                throw new IllegalStateException("frame index is full");
-            }
             int at = (n & MASK) * LONGS;
-            long[] chunk = last;
-            if (chunk == null || at == 0 || at >= chunk.length) {
-                chunk = makeRoomFor(n);
-            }
+            long[] chunk = chunkFor(n);
             long[] src = from[i >>> CHUNK_BITS];
             int s = (i & MASK) * LONGS;
             chunk[at] = src[s];
@@ -177,6 +165,16 @@ public final class FrameIndex {
         part.chunks = new long[0][];
         part.last = null;
         part.size = 0;
+    }
+
+    /** The chunk entry {@code n} (the next one) goes in, made when it starts a chunk; the appending thread only. */
+    private long[] chunkFor(int n) {
+        if (n == Integer.MAX_VALUE) {
+            throw new IllegalStateException("frame index is full");
+        }
+        int at = (n & MASK) * LONGS;
+        long[] chunk = last;
+        return chunk == null || at == 0 || at >= chunk.length ? makeRoomFor(n) : chunk;
     }
 
     /** Gives back the unused tail of the last chunk; call it from the appending thread. */
