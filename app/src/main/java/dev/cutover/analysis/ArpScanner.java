@@ -85,7 +85,7 @@ final class ArpScanner {
         return scan(capture, monitor, parts, null);
     }
 
-    /** One part, every ARP-family frame decoded by the dissector: what {@link #plainArp} must agree with. */
+    /** One part, every ARP-family frame decoded by the dissector: what {@link #plainFrame} must agree with. */
     static ArpFrames scanThroughDissector(Capture capture) throws IOException {
         return new ArpScanner(capture, null, false).scan(0, capture.frameCount(), LoadMonitor.NONE);
     }
@@ -233,10 +233,8 @@ final class ArpScanner {
         }
         frames.copyTo(buffer);
         if (fastPath && linkType == LinkTypes.ETHERNET && length == index.originalLength(i)
-                && (peek == LinkPeek.NDP
-                ? plainNdp(out, buffer, i, length, index.timestampNanos(i), index.interfaceId(i), capture.vlanTag(i))
-                : plainArp(out, buffer, i, length, capture.interfaceOf(i).fcsLength(), index.timestampNanos(i),
-                index.interfaceId(i), capture.vlanTag(i)))) {
+                && plainFrame(out, buffer, i, length, capture.interfaceOf(i).fcsLength(), index.timestampNanos(i),
+                index.interfaceId(i), capture.vlanTag(i), peek == LinkPeek.NDP)) {
             return;
         }
         FrameInfo info = decoder.info(i);
@@ -289,29 +287,48 @@ final class ArpScanner {
     }
 
     /**
-     * Records the frame in {@code b} straight from its bytes when it is the common case, Ethernet ARP or RARP
-     * for IPv4 under at most a few 802.1Q/802.1ad tags, whole, with room to spare for an FCS: the facts are the
-     * ones {@link #record} reads from the dissector's fields, at a fraction of the cost (most of a dense capture's
+     * Records the frame in {@code b} straight from its bytes when it is the common case, whole, under at most a
+     * few 802.1Q/802.1ad tags: Ethernet ARP or RARP for IPv4 with room to spare for an FCS, or (when {@code ndp})
+     * an IPv6 Neighbor Solicitation or Advertisement right after the IPv6 header. The facts are the ones
+     * {@link #record} reads from the dissector's fields, at a fraction of the cost (most of a dense capture's
      * analysis was decoding every field of such frames). Returns false, recording nothing, for anything else,
      * which the dissector decodes.
      */
-    static boolean plainArp(ArpFrames out, byte[] b, int frame, int length, int fcsLength, long timeNanos,
-                            int interfaceId, int vlanTag) {
+    static boolean plainFrame(ArpFrames out, byte[] b, int frame, int length, int fcsLength, long timeNanos,
+                              int interfaceId, int vlanTag, boolean ndp) {
         if (length < Ethernet.HEADER_LENGTH) {
             return false;
         }
-        long dst = mac(b, 0);
-        long src = mac(b, 6);
         int o = afterTags(b, length);
         if (o < 0) {
             return false;
         }
-        int type = u16(b, o - 2);
+        long src = mac(b, 6);
+        int r = ndp ? ndpRow(out, b, frame, o, length) : arpRow(out, b, frame, o, length, fcsLength, src);
+        if (r < 0) {
+            return false;
+        }
+        long dst = mac(b, 0);
         long stack = tagStack(b, o);
+        if ((stack >>> 48) == 0 && vlanTag >= 0) {
+            stack = ArpFrames.pushVlan(0, vlanTag);
+        }
+        out.time[r] = timeNanos;
+        out.iface[r] = interfaceId;
+        out.ethSrc[r] = src;
+        out.ethDst[r] = dst;
+        out.dest[r] = destination(dst, -1);
+        out.vlans[r] = stack;
+        return true;
+    }
+
+    /** The ARP row of the message at {@code o}, its link fields left to the caller; -1 when it is not plain. */
+    private static int arpRow(ArpFrames out, byte[] b, int frame, int o, int length, int fcsLength, long src) {
+        int type = u16(b, o - 2);
         // an FCS the Ethernet heuristic might take off the end must leave the message whole
         if (!EtherTypes.isArpFamily(type) || o + ARP_LENGTH + Math.max(4, fcsLength) > length || u16(b, o) != Arp.HW_ETHERNET
                 || u16(b, o + 2) != EtherTypes.IPV4 || (b[o + 4] & 0xFF) != 6 || (b[o + 5] & 0xFF) != 4) {
-            return false;
+            return -1;
         }
         int opcode = u16(b, o + 6);
         long sha = mac(b, o + 8);
@@ -324,55 +341,31 @@ final class ArpScanner {
             gratuitous = spa == tpa;
             probe = !gratuitous && opcode == Arp.REQUEST && tha == 0 && spa == 0;
         }
-        if ((stack >>> 48) == 0 && vlanTag >= 0) {
-            stack = ArpFrames.pushVlan(0, vlanTag);
-        }
         int r = out.add();
         out.frame[r] = frame;
-        out.time[r] = timeNanos;
-        out.iface[r] = interfaceId;
         out.opcode[r] = opcode;
-        out.ethSrc[r] = src;
-        out.ethDst[r] = dst;
-        out.dest[r] = destination(dst, -1);
         out.senderMac[r] = sha;
         out.senderIp[r] = spa;
         out.targetMac[r] = tha;
         out.targetIp[r] = tpa;
-        out.vlans[r] = stack;
         out.flags[r] = sha != src ? ArpFrames.MISMATCH : 0;
         out.cls[r] = classify(opcode, gratuitous, probe, sha, tha).code();
-        return true;
+        return r;
     }
 
-    /**
-     * Records the frame in {@code b} straight from its bytes when it is an Ethernet IPv6 Neighbor Solicitation or
-     * Advertisement (under at most a few 802.1Q/802.1ad tags) right after the IPv6 header, whole: the facts
-     * {@link #record} reads from the dissector's fields. Returns false, recording nothing, for anything else.
-     */
-    static boolean plainNdp(ArpFrames out, byte[] b, int frame, int length, long timeNanos, int interfaceId,
-                            int vlanTag) {
-        if (length < Ethernet.HEADER_LENGTH) {
-            return false;
-        }
-        long dst = mac(b, 0);
-        long src = mac(b, 6);
-        int o = afterTags(b, length);
-        if (o < 0) {
-            return false;
-        }
+    /** The NDP row of the IPv6 packet at {@code o}, its link fields left to the caller; -1 when it is not plain. */
+    private static int ndpRow(ArpFrames out, byte[] b, int frame, int o, int length) {
         int type = u16(b, o - 2);
-        long stack = tagStack(b, o);
         if (type != EtherTypes.IPV6 || o + 40 + 24 > length || (b[o] & 0xF0) != 0x60
                 || (b[o + 6] & 0xFF) != Ip.PROTO_ICMPV6) {
-            return false;
+            return -1;
         }
         int end = o + 40 + u16(b, o + 4);
         int m = o + 40;
         int icmpType = b[m] & 0xFF;
         if (end > length || end < m + 24
                 || (icmpType != ArpFrames.NEIGHBOR_SOLICITATION && icmpType != ArpFrames.NEIGHBOR_ADVERTISEMENT)) {
-            return false;
+            return -1;
         }
         long linkAddr = -1;
         int wanted = icmpType == ArpFrames.NEIGHBOR_SOLICITATION ? 1 : 2;
@@ -386,24 +379,15 @@ final class ArpScanner {
             }
             p += optLength;
         }
-        if ((stack >>> 48) == 0 && vlanTag >= 0) {
-            stack = ArpFrames.pushVlan(0, vlanTag);
-        }
         int ndFlags = ndFlags(icmpType, b[m + 4] & 0xFF, u64(b, o + 8) == 0 && u64(b, o + 16) == 0,
                 u64(b, o + 24) == ALL_NODES_HI && u64(b, o + 32) == 1);
         int r = out.addNdp(frame, icmpType);
-        out.time[r] = timeNanos;
-        out.iface[r] = interfaceId;
-        out.ethSrc[r] = src;
-        out.ethDst[r] = dst;
-        out.dest[r] = destination(dst, -1);
-        out.vlans[r] = stack;
         out.ndTargetHi[r] = u64(b, m + 8);
         out.ndTargetLo[r] = u64(b, m + 16);
         out.ndLinkAddr[r] = linkAddr;
         out.ndFlags[r] = (byte) ndFlags;
         out.cls[r] = classifyNdp(icmpType, ndFlags).code();
-        return true;
+        return r;
     }
 
     /** The high half of ff02::1. */

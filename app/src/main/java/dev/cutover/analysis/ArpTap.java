@@ -50,10 +50,8 @@ final class ArpTap implements FrameTap {
             }
             bytes.copyTo(buffer);
             // a VLAN tag reported beside the frame comes only from text captures, which are not tapped: none here
-            if (peek == LinkPeek.NDP
-                    ? ArpScanner.plainNdp(rows, buffer, frame, capturedLength, timestampNanos, iface.id(), -1)
-                    : ArpScanner.plainArp(rows, buffer, frame, capturedLength, iface.fcsLength(), timestampNanos,
-                    iface.id(), -1)) {
+            if (ArpScanner.plainFrame(rows, buffer, frame, capturedLength, iface.fcsLength(), timestampNanos,
+                    iface.id(), -1, peek == LinkPeek.NDP)) {
                 return;
             }
         }

@@ -49,14 +49,6 @@ public final class LinkPeek {
         }, linkType, length);
     }
 
-    /**
-     * True when the current frame of {@code f}, of the given link type, is ARP-family, may carry ARP in a tunnel,
-     * or is IPv6 neighbour discovery.
-     */
-    static boolean mayBeArp(FrameBytes f, int linkType, int length) {
-        return peek(f, linkType, length) != NOT_ARP;
-    }
-
     /** {@link #ARP}, {@link #MAY_CARRY_ARP} or {@link #NOT_ARP} for the current frame of {@code f}. */
     public static int peek(FrameBytes f, int linkType, int length) {
         switch (linkType) {
@@ -202,18 +194,11 @@ public final class LinkPeek {
     }
 
     /**
-     * The client hardware address of a DHCP (BOOTP) message over IPv4/UDP between ports 67 and 68, on Ethernet
-     * (any stack of 802.1Q/802.1ad tags) or Linux SLL; -1 for any other frame. A host's DHCP exchange just before
-     * its gratuitous ARP says it came up on the network rather than moved there.
-     */
-    static long dhcpClient(FrameBytes f, int linkType, int length) {
-        return dhcpClientOrV6Source(f, linkType, length, null, 0, 0);
-    }
-
-    /**
-     * For a frame that is not ARP: its DHCP client's MAC as {@link #dhcpClient} gives it; otherwise, when {@code out}
-     * is not null, its global IPv6 source as {@link #ipv6Source} records it. One walk of the link layer for both,
-     * as the analysis looks at every frame of the capture this way.
+     * For a frame that is not ARP: the client hardware address of a DHCP (BOOTP) message over IPv4/UDP between
+     * ports 67 and 68, on Ethernet (any stack of 802.1Q/802.1ad tags) or Linux SLL, -1 for any other frame (a host's
+     * DHCP exchange just before its gratuitous ARP says it came up on the network rather than moved there); and for
+     * an IPv6 packet, its global source as {@link #ipv6Source} records it in {@code out}. One walk of the link layer
+     * for both, as the analysis looks at every frame of the capture this way.
      */
     static long dhcpClientOrV6Source(FrameBytes f, int linkType, int length, ArpFrames out, int frame,
                                      long timeNanos) {
@@ -243,7 +228,7 @@ public final class LinkPeek {
             o += Vlan.TAG_LENGTH;
         }
         if (t == EtherTypes.IPV6) {
-            if (out != null && onlyQ && linkType == LinkTypes.ETHERNET) {
+            if (onlyQ && linkType == LinkTypes.ETHERNET) {
                 ipv6SourceAt(f, o, length, out, frame, timeNanos);
             }
             return -1;
