@@ -59,7 +59,17 @@ public final class MigrationAnalyzer {
                                          IntPredicate include) throws IOException {
         ArpFrames arp = ArpScanner.scan(capture, monitor, include);
         List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
-        return new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
+        AnalysisResult result = new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
+        return withOutcomes(capture, result, include, monitor);
+    }
+
+    /** The result with each migration's outcome measured from the frames around it. */
+    private static AnalysisResult withOutcomes(Capture capture, AnalysisResult result, IntPredicate include,
+                                               LoadMonitor monitor) throws IOException {
+        if (result.migrations().isEmpty()) {
+            return result;
+        }
+        return result.withOutcomes(OutcomePass.measure(capture, result, include, monitor));
     }
 
     /**
@@ -82,7 +92,8 @@ public final class MigrationAnalyzer {
         }
         ArpFrames arp = t.frames(capture);
         List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
-        return new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
+        AnalysisResult result = new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
+        return withOutcomes(capture, result, null, monitor);
     }
 
     /**
