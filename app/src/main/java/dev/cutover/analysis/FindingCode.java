@@ -123,8 +123,8 @@ public enum FindingCode {
     /** A warning when the VM spoke again, an error when it had not by the end of the outcome window. */
     VM_DARK("vm-dark", Severity.WARNING, "VM dark",
             "No frame from the VM for longer than the dark threshold across its move",
-            "The VM sent no frame for longer than the dark threshold (2 s by default) across its announcement, "
-                    + "though before the move it was never silent for half as long: the VM was stunned for long "
+            "The VM sent no frame for longer than the dark threshold (2 s by default) after its announcement, "
+                    + "though before the move it spoke regularly, never silent for half as long: it was stunned long "
                     + "(a slow vMotion switch-over) or had no network on the destination host. Check the stun time "
                     + "in the VM's vmware.log, and the destination host's port group, VLAN and the VM's NIC."),
     STALE_FORWARDING("stale-forwarding", Severity.ERROR, "Stale forwarding",

@@ -477,10 +477,12 @@ final class OutcomePass {
             }
             boolean darkToEnd = fa < 0;
             long dark2 = config.darkThreshold().toNanos();
-            // dark only for a VM seen speaking regularly before: three frames or more, over at least the
-            // threshold, never silent for half the dark time (a quiet VM's silence says nothing)
+            // dark: no frame from the VM for longer than the threshold after it was announced, for a VM seen
+            // speaking regularly before (three frames or more, over at least the threshold, never silent for
+            // half as long): a quiet VM's silence says nothing, nor does a silence before the announcement alone
+            long silentAfter = fa >= 0 ? tA - annTime[i] : (lb >= 0 ? Math.min(windowEnd, lastTime) - annTime[i] : -1);
             boolean regular = ownBefore[i] >= 3 && quietest[i] >= 0 && tB - firstOwn[i] >= dark2;
-            boolean darkFired = dark > dark2 && regular && quietest[i] * 2 < dark;
+            boolean darkFired = silentAfter > dark2 && regular && quietest[i] * 2 < silentAfter;
             long convergence = staleLast[i] >= 0 ? index.timestampNanos(staleLast[i]) - annTime[i] : -1;
             boolean staleFired = staleCount[i] > 0 && convergence > config.staleThreshold().toNanos();
             boolean floodFired = floodCount[i] > 0;
@@ -503,6 +505,8 @@ final class OutcomePass {
                 parts.add("silent after the move (quiet before)");
             } else if (darkToEnd && lb >= 0) {
                 parts.add(cut ? "dark ≥ " + duration(dark) + " (capture ends)" : "dark > " + duration(window));
+            } else if (dark >= 0 && dark > dark2 && !darkFired) {
+                parts.add("quiet VM: dark " + duration(dark));
             } else if (dark >= 0) {
                 parts.add("dark " + duration(dark));
             } else if (fa >= 0) {
@@ -583,6 +587,7 @@ final class OutcomePass {
             severity = Severity.WARNING;
             message = "VM " + vm + " was dark for " + duration(o.darkNanos()) + " across its migration: " + before
                     + ", its first after it frame " + (o.firstAfter() + 1) + " on " + ifaceName(o.firstAfterInterface())
+                    + ", " + duration(o.firstAfterTime() - m.firstTime()) + " after the announcement"
                     + "; before the move it was never silent for more than " + duration(o.quietestBeforeNanos())
                     + ". A vMotion stuns a VM for well under a second: a long switch-over, or the VM's network on "
                     + "the destination host (port group, VLAN, connected NIC) came up late. Check the stun time in "
