@@ -38,6 +38,10 @@ final class OutcomePass {
     record Measured(List<MigrationOutcome> outcomes, List<Finding> findings, long[] marks) {
     }
 
+    private static final int FLOOD_SLOTS = 1 << 13;
+    /** Below this many frames in the windows, one thread reads them all. */
+    private static final int PARALLEL_FROM = 100_000;
+
     private final Capture capture;
     private final FrameIndex index;
     private final AnalysisConfig config;
@@ -76,15 +80,6 @@ final class OutcomePass {
     private int[] candEvent = new int[64];
     private boolean[] candFlooded = new boolean[64];
     private int cands;
-
-    // the frames to moved MACs seen lately, by a hash of their bytes: direct-mapped
-    private static final int FLOOD_SLOTS = 1 << 13;
-    private final long[] floodHash = new long[FLOOD_SLOTS];
-    private final long[] floodTime = new long[FLOOD_SLOTS];
-    private final int[] floodIface = new int[FLOOD_SLOTS];
-    private final int[] floodCandFirst = new int[FLOOD_SLOTS];
-    private final int[] floodCandCount = new int[FLOOD_SLOTS];
-    private byte[] buffer;
 
     private OutcomePass(Capture capture, AnalysisResult result, IntPredicate include) {
         this.capture = capture;
@@ -128,9 +123,15 @@ final class OutcomePass {
     /** Measures the outcome of every migration of {@code result}, over the frames {@code include} accepts. */
     static Measured measure(Capture capture, AnalysisResult result, IntPredicate include, LoadMonitor monitor)
             throws IOException {
+        return measure(capture, result, include, monitor, 0);
+    }
+
+    /** As {@link #measure}, in {@code parts} parts (0: as many as the size of the windows calls for). */
+    static Measured measure(Capture capture, AnalysisResult result, IntPredicate include, LoadMonitor monitor,
+                            int parts) throws IOException {
         OutcomePass p = new OutcomePass(capture, result, include);
         if (!p.events.isEmpty() && p.n > 0) {
-            p.pass(monitor);
+            p.pass(monitor, parts);
         }
         return p.judge();
     }
@@ -232,97 +233,83 @@ final class OutcomePass {
         return Arrays.copyOf(ranges, k);
     }
 
-    private void pass(LoadMonitor monitor) throws IOException {
+    private void pass(LoadMonitor monitor, int asked) throws IOException {
         int[] ranges = union();
-        SequentialFrames frames = new SequentialFrames(capture, monitor);
+        long total = 0;
         for (int r = 0; r < ranges.length; r += 2) {
-            for (int f = ranges[r]; f < ranges[r + 1]; f++) {
-                if (include == null || include.test(f)) {
-                    frame(frames, f);
-                }
-            }
+            total += ranges[r + 1] - ranges[r];
         }
-    }
-
-    private void frame(SequentialFrames frames, int f) throws IOException {
-        int iface = index.interfaceId(f);
-        int linkType = iface < linkTypes.length ? linkTypes[iface] : -1;
-        long dst;
-        long src;
-        if (linkType == LinkTypes.ETHERNET) {
-            if (index.capturedLength(f) < 14) {
-                return;
-            }
-            frames.moveTo(f);
-            dst = mac48(frames, 0);
-            src = mac48(frames, 6);
-        } else if (linkType == LinkTypes.LINUX_SLL || linkType == LinkTypes.LINUX_SLL2) {
-            // a cooked capture has the sender's address only: the VM's own frames, nothing to it
-            boolean v1 = linkType == LinkTypes.LINUX_SLL;
-            int header = v1 ? Sll.V1_HEADER_LENGTH : Sll.V2_HEADER_LENGTH;
-            if (index.capturedLength(f) < header) {
-                return;
-            }
-            frames.moveTo(f);
-            int lenAt = v1 ? 4 : 11;
-            int addrAt = v1 ? 6 : 12;
-            int len = v1 ? frames.u16(lenAt) : frames.u8(lenAt);
-            if (len != 6) {
-                return;
-            }
-            dst = -1;
-            src = mac48(frames, addrAt);
-        } else {
+        int parts = asked > 0 ? (int) Math.max(1, Math.min(asked, total))
+                : total < PARALLEL_FROM ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        if (parts == 1) {
+            join(new Part().run(ranges, 0, total, monitor));
             return;
         }
-        int s = find(src);
-        if (s >= 0) {
-            own(s, f, iface);
-        }
-        if (judgeStale && dst >= 0 && (dst & 0x0100_0000_0000L) == 0) {
-            int d = find(dst);
-            if (d >= 0) {
-                towards(frames, d, f, iface);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts - 1,
+                r -> {
+                    Thread t = new Thread(r, "cutover-outcome");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<Part>> later = new ArrayList<>();
+            for (int p = 1; p < parts; p++) {
+                long at = total * p / parts;
+                long until = total * (p + 1) / parts;
+                later.add(pool.submit(() -> new Part().run(ranges, at, until, LoadMonitor.NONE)));
             }
+            join(new Part().run(ranges, 0, total / parts, monitor));
+            for (java.util.concurrent.Future<Part> f : later) {
+                try {
+                    join(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("the outcome pass was interrupted");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private static long mac48(SequentialFrames b, int o) {
-        return ((long) b.u16(o) << 32) | ((long) b.u16(o + 2) << 16) | b.u16(o + 4);
-    }
-
-    /** A frame from a moved MAC: its own traffic unless it is an announcement. */
-    private void own(int slot, int f, int iface) {
-        int announcement = -1; // unknown yet: looked up once, only for frames in some window
-        for (int k = keyStart[slot], end = k + keyCount[slot]; k < end; k++) {
-            int e = byMac[k];
-            if (f < lo[e] || f >= hi[e] || f == ann[e]) {
-                continue;
-            }
-            if (announcement < 0) {
-                announcement = isAnnouncement(result.classOf(f)) ? 1 : 0;
-            }
-            if (announcement == 1) {
-                return;
-            }
-            int at = e * nIf + Math.min(iface, nIf - 1);
-            if (f < ann[e]) {
-                if (lastBefore[e] < 0) {
-                    firstOwn[e] = index.timestampNanos(f);
+    /** Adds a part's findings to those of the parts before it, in frame order. */
+    private void join(Part q) {
+        for (int e = 0; e < events.size(); e++) {
+            if (q.lastBefore[e] >= 0) {
+                if (lastBefore[e] >= 0) {
+                    quietest[e] = Math.max(quietest[e], q.firstOwn[e] - index.timestampNanos(lastBefore[e]));
                 } else {
-                    long gap = index.timestampNanos(f) - index.timestampNanos(lastBefore[e]);
-                    quietest[e] = Math.max(quietest[e], gap);
+                    firstOwn[e] = q.firstOwn[e];
                 }
-                lastBefore[e] = f;
-                ownBefore[e]++;
-                ownOn[at] |= 1;
-            } else {
-                if (firstAfter[e] < 0) {
-                    firstAfter[e] = f;
-                }
-                ownOn[at] |= 2;
+                quietest[e] = Math.max(quietest[e], q.quietest[e]);
+                lastBefore[e] = q.lastBefore[e];
+                ownBefore[e] += q.ownBefore[e];
+            }
+            if (firstAfter[e] < 0) {
+                firstAfter[e] = q.firstAfter[e];
             }
         }
+        for (int i = 0; i < ownOn.length; i++) {
+            ownOn[i] |= q.ownOn[i];
+        }
+        if (cands + q.cands > candFrame.length) {
+            int size = Math.max(candFrame.length * 2, cands + q.cands);
+            candFrame = Arrays.copyOf(candFrame, size);
+            candEvent = Arrays.copyOf(candEvent, size);
+            candFlooded = Arrays.copyOf(candFlooded, size);
+        }
+        System.arraycopy(q.candFrame, 0, candFrame, cands, q.cands);
+        System.arraycopy(q.candEvent, 0, candEvent, cands, q.cands);
+        System.arraycopy(q.candFlooded, 0, candFlooded, cands, q.cands);
+        cands += q.cands;
     }
 
     static boolean isAnnouncement(FrameClass c) {
@@ -333,51 +320,195 @@ final class OutcomePass {
         };
     }
 
-    /** A unicast frame to a moved MAC: a candidate for stale forwarding, or flooding, when after the move. */
-    private void towards(SequentialFrames frames, int slot, int f, int iface) {
-        int first = cands;
-        for (int k = keyStart[slot], end = k + keyCount[slot]; k < end; k++) {
-            int e = byMac[k];
-            if (f <= ann[e] || f >= hi[e]) {
-                continue;
+    private static long mac48(SequentialFrames b, int o) {
+        return ((long) b.u16(o) << 32) | ((long) b.u16(o + 2) << 16) | b.u16(o + 4);
+    }
+
+    /**
+     * One thread's share of the pass: a stretch of the windows' union, in frame order, with its own state for
+     * every event, joined with the others' afterwards ({@link #join}). A frame flooded to two interfaces is told
+     * only when both copies fall in one part.
+     */
+    private final class Part {
+        private final int[] lastBefore;
+        private final int[] firstAfter;
+        private final int[] ownBefore;
+        private final long[] quietest;
+        private final long[] firstOwn;
+        private final byte[] ownOn;
+        private int[] candFrame = new int[64];
+        private int[] candEvent = new int[64];
+        private boolean[] candFlooded = new boolean[64];
+        private int cands;
+
+        // the frames to moved MACs seen lately, by a hash of their bytes: direct-mapped
+        private final long[] floodHash = new long[FLOOD_SLOTS];
+        private final long[] floodTime = new long[FLOOD_SLOTS];
+        private final int[] floodIface = new int[FLOOD_SLOTS];
+        private final int[] floodCandFirst = new int[FLOOD_SLOTS];
+        private final int[] floodCandCount = new int[FLOOD_SLOTS];
+        private byte[] buffer;
+
+        Part() {
+            int e = events.size();
+            lastBefore = new int[e];
+            firstAfter = new int[e];
+            ownBefore = new int[e];
+            quietest = new long[e];
+            firstOwn = new long[e];
+            ownOn = new byte[e * nIf];
+            Arrays.fill(lastBefore, -1);
+            Arrays.fill(firstAfter, -1);
+            Arrays.fill(quietest, -1);
+        }
+
+        /** Reads the frames of {@code ranges} ([from, to) pairs) from {@code at} to {@code until}. */
+        Part run(int[] ranges, long at, long until, LoadMonitor monitor) throws IOException {
+            SequentialFrames frames = new SequentialFrames(capture, monitor);
+            long seen = 0;
+            for (int r = 0; r < ranges.length && seen < until; r += 2) {
+                int from = ranges[r];
+                int to = ranges[r + 1];
+                long size = to - from;
+                if (seen + size <= at) {
+                    seen += size;
+                    continue;
+                }
+                int a = (int) (from + Math.max(0, at - seen));
+                int b = (int) Math.min(to, from + (until - seen));
+                for (int f = a; f < b; f++) {
+                    if (include == null || include.test(f)) {
+                        frame(frames, f);
+                    }
+                }
+                seen += size;
             }
-            if (cands == candFrame.length) {
-                int size = cands * 2;
-                candFrame = Arrays.copyOf(candFrame, size);
-                candEvent = Arrays.copyOf(candEvent, size);
-                candFlooded = Arrays.copyOf(candFlooded, size);
+            return this;
+        }
+
+        private void frame(SequentialFrames frames, int f) throws IOException {
+            int iface = index.interfaceId(f);
+            int linkType = iface < linkTypes.length ? linkTypes[iface] : -1;
+            long dst;
+            long src;
+            if (linkType == LinkTypes.ETHERNET) {
+                if (index.capturedLength(f) < 14) {
+                    return;
+                }
+                frames.moveTo(f);
+                dst = mac48(frames, 0);
+                src = mac48(frames, 6);
+            } else if (linkType == LinkTypes.LINUX_SLL || linkType == LinkTypes.LINUX_SLL2) {
+                // a cooked capture has the sender's address only: the VM's own frames, nothing to it
+                boolean v1 = linkType == LinkTypes.LINUX_SLL;
+                int header = v1 ? Sll.V1_HEADER_LENGTH : Sll.V2_HEADER_LENGTH;
+                if (index.capturedLength(f) < header) {
+                    return;
+                }
+                frames.moveTo(f);
+                int lenAt = v1 ? 4 : 11;
+                int addrAt = v1 ? 6 : 12;
+                int len = v1 ? frames.u16(lenAt) : frames.u8(lenAt);
+                if (len != 6) {
+                    return;
+                }
+                dst = -1;
+                src = mac48(frames, addrAt);
+            } else {
+                return;
             }
-            candFrame[cands] = f;
-            candEvent[cands] = e;
-            cands++;
-        }
-        if (cands == first) {
-            return;
-        }
-        if (buffer == null) {
-            buffer = new byte[Math.max(64, capture.maxCapturedLength())];
-        }
-        int len = frames.copyTo(buffer);
-        long h = 0xcbf29ce484222325L ^ len;
-        for (int i = 0; i < len; i++) {
-            h = (h ^ (buffer[i] & 0xFF)) * 0x100000001b3L;
-        }
-        long t = index.timestampNanos(f);
-        int s = (int) (h ^ (h >>> 29)) & (FLOOD_SLOTS - 1);
-        if (floodCandCount[s] > 0 && floodHash[s] == h && floodIface[s] != iface
-                && Math.abs(t - floodTime[s]) <= FLOOD_SPREAD_NANOS) {
-            for (int c = floodCandFirst[s], end = c + floodCandCount[s]; c < end; c++) {
-                candFlooded[c] = true;
+            int s = find(src);
+            if (s >= 0) {
+                own(s, f, iface);
             }
-            for (int c = first; c < cands; c++) {
-                candFlooded[c] = true;
+            if (judgeStale && dst >= 0 && (dst & 0x0100_0000_0000L) == 0) {
+                int d = find(dst);
+                if (d >= 0) {
+                    towards(frames, d, f, iface);
+                }
             }
         }
-        floodHash[s] = h;
-        floodTime[s] = t;
-        floodIface[s] = iface;
-        floodCandFirst[s] = first;
-        floodCandCount[s] = cands - first;
+
+        /** A frame from a moved MAC: its own traffic unless it is an announcement. */
+        private void own(int slot, int f, int iface) {
+            int announcement = -1; // unknown yet: looked up once, only for frames in some window
+            for (int k = keyStart[slot], end = k + keyCount[slot]; k < end; k++) {
+                int e = byMac[k];
+                if (f < lo[e] || f >= hi[e] || f == ann[e]) {
+                    continue;
+                }
+                if (announcement < 0) {
+                    announcement = isAnnouncement(result.classOf(f)) ? 1 : 0;
+                }
+                if (announcement == 1) {
+                    return;
+                }
+                int at = e * nIf + Math.min(iface, nIf - 1);
+                if (f < ann[e]) {
+                    if (lastBefore[e] < 0) {
+                        firstOwn[e] = index.timestampNanos(f);
+                    } else {
+                        long gap = index.timestampNanos(f) - index.timestampNanos(lastBefore[e]);
+                        quietest[e] = Math.max(quietest[e], gap);
+                    }
+                    lastBefore[e] = f;
+                    ownBefore[e]++;
+                    ownOn[at] |= 1;
+                } else {
+                    if (firstAfter[e] < 0) {
+                        firstAfter[e] = f;
+                    }
+                    ownOn[at] |= 2;
+                }
+            }
+        }
+
+        /** A unicast frame to a moved MAC: a candidate for stale forwarding, or flooding, when after the move. */
+        private void towards(SequentialFrames frames, int slot, int f, int iface) {
+            int first = cands;
+            for (int k = keyStart[slot], end = k + keyCount[slot]; k < end; k++) {
+                int e = byMac[k];
+                if (f <= ann[e] || f >= hi[e]) {
+                    continue;
+                }
+                if (cands == candFrame.length) {
+                    int size = cands * 2;
+                    candFrame = Arrays.copyOf(candFrame, size);
+                    candEvent = Arrays.copyOf(candEvent, size);
+                    candFlooded = Arrays.copyOf(candFlooded, size);
+                }
+                candFrame[cands] = f;
+                candEvent[cands] = e;
+                cands++;
+            }
+            if (cands == first) {
+                return;
+            }
+            if (buffer == null) {
+                buffer = new byte[Math.max(64, capture.maxCapturedLength())];
+            }
+            int len = frames.copyTo(buffer);
+            long h = 0xcbf29ce484222325L ^ len;
+            for (int i = 0; i < len; i++) {
+                h = (h ^ (buffer[i] & 0xFF)) * 0x100000001b3L;
+            }
+            long t = index.timestampNanos(f);
+            int s = (int) (h ^ (h >>> 29)) & (FLOOD_SLOTS - 1);
+            if (floodCandCount[s] > 0 && floodHash[s] == h && floodIface[s] != iface
+                    && Math.abs(t - floodTime[s]) <= FLOOD_SPREAD_NANOS) {
+                for (int c = floodCandFirst[s], end = c + floodCandCount[s]; c < end; c++) {
+                    candFlooded[c] = true;
+                }
+                for (int c = first; c < cands; c++) {
+                    candFlooded[c] = true;
+                }
+            }
+            floodHash[s] = h;
+            floodTime[s] = t;
+            floodIface[s] = iface;
+            floodCandFirst[s] = first;
+            floodCandCount[s] = cands - first;
+        }
     }
 
     /** Where the VM was after the move: where its own frames came from, else where it was announced. */
