@@ -239,8 +239,11 @@ final class OutcomePass {
         for (int r = 0; r < ranges.length; r += 2) {
             total += ranges[r + 1] - ranges[r];
         }
+        // a part reads through its own 4 MB window beside the analysis's threads: on two processors a second
+        // part was no faster on the 1 GB benchmark capture and cost 15-25 MB more at the peak
+        int processors = Runtime.getRuntime().availableProcessors();
         int parts = asked > 0 ? (int) Math.max(1, Math.min(asked, total))
-                : total < PARALLEL_FROM ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+                : total < PARALLEL_FROM || processors < 4 ? 1 : Math.min(4, processors / 2);
         if (parts == 1) {
             join(new Part().run(ranges, 0, total, monitor));
             return;
@@ -564,7 +567,8 @@ final class OutcomePass {
                 kind[c] = 1;
             }
         }
-        List<Long> marks = new ArrayList<>();
+        long[] marks = new long[64];
+        int marked = 0;
         List<List<Integer>> staleFrames = new ArrayList<>(e);
         List<List<Integer>> floodedFrames = new ArrayList<>(e);
         for (int i = 0; i < e; i++) {
@@ -575,10 +579,10 @@ final class OutcomePass {
             int ev = candEvent[c];
             boolean flooded = candFlooded[c] && floodCount[ev] > 0;
             if (kind[c] == 1) {
-                marks.add(mark(candFrame[c], STALE, ev));
+                marks = put(marks, marked++, mark(candFrame[c], STALE, ev));
                 add(staleFrames, ev, candFrame[c]);
             } else if (flooded) {
-                marks.add(mark(candFrame[c], FLOODED, ev));
+                marks = put(marks, marked++, mark(candFrame[c], FLOODED, ev));
                 add(floodedFrames, ev, candFrame[c]);
             }
         }
@@ -601,10 +605,10 @@ final class OutcomePass {
                 dark = Math.min(windowEnd, lastTime) - tB;
             }
             if (lb >= 0) {
-                marks.add(mark(lb, DARK_BEFORE, i));
+                marks = put(marks, marked++, mark(lb, DARK_BEFORE, i));
             }
             if (fa >= 0) {
-                marks.add(mark(fa, DARK_AFTER, i));
+                marks = put(marks, marked++, mark(fa, DARK_AFTER, i));
             }
             boolean darkToEnd = fa < 0;
             long dark2 = config.darkThreshold().toNanos();
@@ -666,10 +670,7 @@ final class OutcomePass {
                 findings.add(flooding(m, o, floodedFrames.get(i)));
             }
         }
-        long[] sorted = new long[marks.size()];
-        for (int k = 0; k < sorted.length; k++) {
-            sorted[k] = marks.get(k);
-        }
+        long[] sorted = Arrays.copyOf(marks, marked);
         Arrays.sort(sorted);
         return new Measured(outcomes, findings, sorted);
     }
@@ -681,6 +682,13 @@ final class OutcomePass {
             lists.set(e, l);
         }
         l.add(frame);
+    }
+
+    /** {@code a} with {@code v} at {@code i}, grown when full. */
+    private static long[] put(long[] a, int i, long v) {
+        long[] b = i < a.length ? a : Arrays.copyOf(a, a.length * 2);
+        b[i] = v;
+        return b;
     }
 
     private static long mark(int frame, int kind, int event) {
