@@ -70,6 +70,8 @@ final class OutcomePass {
 
     // the moved MACs: events sorted by MAC then announcement, and an open-addressing table MAC -> first of them
     private final int[] byMac;
+    /** See {@link #windowsInOrder}. */
+    private final boolean sortedWindows;
     private long[] keys;
     private int[] keyStart;
     private int[] keyCount;
@@ -118,6 +120,19 @@ final class OutcomePass {
             lo[i] = Math.min(lo[i], ann[i]);
         }
         byMac = sortedByMac();
+        sortedWindows = windowsInOrder();
+    }
+
+    /** True when, for each MAC, its events' windows start and end in the order of their announcements. */
+    private boolean windowsInOrder() {
+        for (int k = 1; k < byMac.length; k++) {
+            int a = byMac[k - 1];
+            int b = byMac[k];
+            if (mac[a] == mac[b] && (lo[a] > lo[b] || hi[a] > hi[b])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Measures the outcome of every migration of {@code result}, over the frames {@code include} accepts. */
@@ -191,6 +206,28 @@ final class OutcomePass {
             keyCount[s]++;
         }
         return sorted;
+    }
+
+    /**
+     * The first of the MAC's events whose window may hold frame {@code f}: with the windows in frame order (a MAC
+     * announced a hundred times in a long capture), the first whose window ends after it, by binary search; else
+     * the MAC's first event.
+     */
+    private int firstLive(int slot, int f) {
+        int a = keyStart[slot];
+        int b = a + keyCount[slot];
+        if (!sortedWindows || b - a < 8) {
+            return a;
+        }
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            if (hi[byMac[mid]] <= f) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        return a;
     }
 
     private int slot(long k) {
@@ -435,8 +472,11 @@ final class OutcomePass {
         /** A frame from a moved MAC: its own traffic unless it is an announcement. */
         private void own(int slot, int f, int iface) {
             int announcement = -1; // unknown yet: looked up once, only for frames in some window
-            for (int k = keyStart[slot], end = k + keyCount[slot]; k < end; k++) {
+            for (int k = firstLive(slot, f), end = keyStart[slot] + keyCount[slot]; k < end; k++) {
                 int e = byMac[k];
+                if (f < lo[e] && sortedWindows) {
+                    break;
+                }
                 if (f < lo[e] || f >= hi[e] || f == ann[e]) {
                     continue;
                 }
@@ -469,8 +509,11 @@ final class OutcomePass {
         /** A unicast frame to a moved MAC: a candidate for stale forwarding, or flooding, when after the move. */
         private void towards(SequentialFrames frames, int slot, int f, int iface) {
             int first = cands;
-            for (int k = keyStart[slot], end = k + keyCount[slot]; k < end; k++) {
+            for (int k = firstLive(slot, f), end = keyStart[slot] + keyCount[slot]; k < end; k++) {
                 int e = byMac[k];
+                if (f < lo[e] && sortedWindows) {
+                    break;
+                }
                 if (f <= ann[e] || f >= hi[e]) {
                     continue;
                 }

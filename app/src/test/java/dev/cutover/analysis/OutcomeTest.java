@@ -144,6 +144,26 @@ class OutcomeTest {
     }
 
     @Test
+    void aMacAnnouncedManyTimesHasEachOutcomeFromItsOwnWindow() throws IOException {
+        Trace t = new Trace();
+        for (int k = 0; k < 760; k++) {
+            t.add(T0 + k * 1_000 * MS, fromVm(k)); // a frame every second
+        }
+        for (int i = 0; i < 12; i++) {
+            t.add(T0 + (i * 60_000 + 30_500) * MS, Wire.rarp(VM, 10)); // between its frames at 30 s and 31 s
+        }
+        Analyses a = Analyses.of(dir, t);
+        assertThat(a.result.migrations()).hasSize(12);
+        for (MigrationEvent e : a.result.migrations()) {
+            MigrationOutcome o = a.result.outcomeOf(e);
+            assertThat(o.lastBefore()).as("migration " + e.id()).isEqualTo(e.firstFrame() - 1);
+            assertThat(o.firstAfter()).as("migration " + e.id()).isEqualTo(e.firstFrame() + 1);
+            assertThat(o.darkNanos()).isEqualTo(1_000 * MS);
+            assertThat(o.quietestBeforeNanos()).isEqualTo(1_000 * MS);
+        }
+    }
+
+    @Test
     void aVmThatSendsNothingIsNotJudged() throws IOException {
         Trace t = new Trace().add(T0, Wire.rarp(VM, 10)).add(T0 + 500 * MS, other(1));
         MigrationOutcome o = only(Analyses.of(dir, t));
