@@ -698,7 +698,9 @@ final class OutcomePass {
             if (floodFired) {
                 parts.add("flooded " + floodCount[i] + (floodCount[i] == 1 ? " frame" : " frames"));
             }
-            MigrationOutcome o = new MigrationOutcome(i, verdict, String.join(", ", parts),
+            // one part is a constant ("no frame of the VM"): kept as it is, not copied for each of many events
+            String summary = parts.size() == 1 ? parts.get(0) : String.join(", ", parts);
+            MigrationOutcome o = new MigrationOutcome(i, verdict, summary,
                     lb, tB, lb >= 0 ? index.interfaceId(lb) : -1, fa, tA, fa >= 0 ? index.interfaceId(fa) : -1,
                     dark, darkToEnd, cut, quietest[i], judgeStale, staleCount[i], staleFirst[i], staleLast[i],
                     convergence, staleIface, floodCount[i], null, null);
