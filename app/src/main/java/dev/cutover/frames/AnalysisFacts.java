@@ -23,7 +23,8 @@ final class AnalysisFacts {
         int burst = result.burstOf(frame);
         int event = result.migrationOf(frame);
         List<FindingCode> codes = result.findingCodesOf(frame);
-        if (cls == FrameClass.NONE && burst < 0 && event < 0 && codes.isEmpty()) {
+        int copyOf = result.copyOf(frame);
+        if (cls == FrameClass.NONE && burst < 0 && event < 0 && codes.isEmpty() && copyOf < 0) {
             return;
         }
         while (d.depthOpen() > 0) {
@@ -43,6 +44,9 @@ final class AnalysisFacts {
         }
         for (FindingCode code : codes) {
             d.addObject(Migration.FINDING, 0, 0, code.id());
+        }
+        if (copyOf >= 0) {
+            d.add(Migration.COPY_OF, 0, 0, copyOf + 1L);
         }
         d.close();
     }

@@ -41,8 +41,12 @@ public final class Migration {
     public static final Field FINDING = Field.analysis("migration.finding", "Finding", FieldType.STRING).generated()
             .blurb("The code of a finding that names the frame, one per finding").build();
 
+    public static final Field COPY_OF = Field.analysis("migration.copy_of", "Same frame as", FieldType.FRAMENUM)
+            .generated().blurb("The frame another of the merged captures caught at the same moment with the same "
+                    + "bytes: one frame on the wire, counted once by the analysis (as that first copy)").build();
+
     public static final List<Field> FIELDS = List.of(NOTIFICATION, VM_MAC, VM_VENDOR, ANALYSIS, CLASS, BURST,
-            PATTERN, EVENT, FINDING);
+            PATTERN, EVENT, FINDING, COPY_OF);
 
     private Migration() {
     }
