@@ -1,7 +1,6 @@
 package dev.cutover.analysis;
 
 import dev.cutover.capture.Capture;
-import dev.cutover.capture.ClockOffsets;
 import dev.cutover.capture.InterfaceInfo;
 import dev.cutover.capture.LinkTypes;
 
@@ -17,9 +16,11 @@ import java.util.List;
  * patterns and findings, and answer for their class, burst and event with the first copy's.
  *
  * <p>Copies are frames with the same bytes (the Ethernet addresses and the ARP or IPv6 packet, any 802.1Q tags and
- * the padding left out: an access port and a trunk see the same frame) from different files, at the same moment
- * on one clock: the times are compared after the offset between the files' clocks that the frames seen in both
- * tell ({@link ClockOffsets}), so two captures whose clocks disagree still pair their copies. A burst's RARPs all
+ * the padding left out: an access port and a trunk see the same frame) from different files, at the same moment:
+ * within {@link #MATCH_NANOS} of each other as the files' time stamps say after their time shifts. Captures from
+ * hosts whose clocks disagree are aligned first ({@code --time-shift}, which {@code cutover info} suggests from
+ * these very frames): an offset guessed here could pair a burst with a later one of the same bytes (the VM moving
+ * back), and a migration would vanish. A burst's RARPs all
  * have the same bytes, so at most one copy of each file joins a group, and only within
  * {@link #MATCH_NANOS} of the group's first.
  */
@@ -55,10 +56,6 @@ final class DuplicateFrames {
         int[] source = new int[n];
         boolean[] hashed = new boolean[n];
         byte[] buf = new byte[Math.max(64, capture.maxCapturedLength())];
-        ClockOffsets.Sample[] samples = new ClockOffsets.Sample[sources];
-        for (int s = 0; s < sources; s++) {
-            samples[s] = new ClockOffsets.Sample();
-        }
         for (int r = 0; r < n; r++) {
             InterfaceInfo iface = interfaces.get(arp.iface[r]);
             source[r] = iface.sourceIndex();
@@ -68,16 +65,8 @@ final class DuplicateFrames {
             int length = capture.readFrame(arp.frame[r], buf);
             hash[r] = hash(buf, length);
             hashed[r] = true;
-            if (samples[source[r]].frames() < ClockOffsets.MAX_SAMPLES) {
-                samples[source[r]].add(hash[r], arp.time[r]);
-            }
         }
-        long[] offset = new long[sources];
-        for (int s = 1; s < sources; s++) {
-            ClockOffsets.Offset o = ClockOffsets.between(samples[0], samples[s]);
-            offset[s] = o == null ? 0 : o.offsetNanos();
-        }
-        // rows ordered by (hash, time on the first file's clock): a group's copies are then side by side
+        // rows ordered by (hash, time): a group's copies are then side by side
         int m = 0;
         int[] rows = new int[n];
         for (int r = 0; r < n; r++) {
@@ -85,10 +74,7 @@ final class DuplicateFrames {
                 rows[m++] = r;
             }
         }
-        long[] onClock = new long[n];
-        for (int r = 0; r < n; r++) {
-            onClock[r] = arp.time[r] + offset[source[r]];
-        }
+        long[] onClock = arp.time;
         rows = sortByHashThenTime(rows, m, hash, onClock);
         int[] copyOf = new int[n];
         Arrays.fill(copyOf, -1);

@@ -50,11 +50,31 @@ class DuplicateFramesTest {
     }
 
     @Test
-    void copiesArePairedThroughTheOffsetTheFramesTellWhenTheClocksAreNotAligned() throws IOException {
+    void capturesWhoseClocksDisagreeHaveNoCopiesUntilTheyAreAligned() throws IOException {
+        // 2.913 s apart, the same bytes are not the same moment: info tells the shift that aligns them
         AnalysisResult r = analyze(List.of(TwoClocks.vmnic5(dir), TwoClocks.vusb2(dir)), new long[] {0, 0});
-        assertThat(r.copyCount()).isEqualTo(4);
-        assertThat(r.migrations()).hasSize(1);
-        assertThat(r.migrations().get(0).rarp().frames()).hasSize(3);
+        assertThat(r.copyCount()).isZero();
+        assertThat(r.arpFrameCount()).isEqualTo(9);
+    }
+
+    @Test
+    void theSameBurstLaterOnAnotherCaptureIsTheVmMovingBackNotACopy() throws IOException {
+        // vusb2 shifted ten minutes on: its RARPs and GARP have vmnic5's bytes but are other frames
+        AnalysisResult r = analyze(List.of(TwoClocks.vmnic5(dir), TwoClocks.vusb2(dir)),
+                new long[] {0, TwoClocks.BEHIND_NANOS + 600_000_000_000L});
+        assertThat(r.copyCount()).isZero();
+        assertThat(r.migrations()).hasSize(2);
+        assertThat(r.migrations()).allSatisfy(e -> assertThat(e.rarp().frames()).hasSize(3));
+    }
+
+    @Test
+    void aCopyMoreThanFiveMillisecondsAwayIsAnotherFrame() throws IOException {
+        AnalysisResult near = analyze(List.of(TwoClocks.vmnic5(dir), TwoClocks.vusb2(dir)),
+                new long[] {0, TwoClocks.BEHIND_NANOS + 4_000_000L});
+        assertThat(near.copyCount()).isEqualTo(4);
+        AnalysisResult far = analyze(List.of(TwoClocks.vmnic5(dir), TwoClocks.vusb2(dir)),
+                new long[] {0, TwoClocks.BEHIND_NANOS + 6_000_000L});
+        assertThat(far.copyCount()).isZero();
     }
 
     @Test
