@@ -15,8 +15,11 @@ import java.util.Collection;
 public record Needs(Layer depth, boolean analysis, boolean annotations, boolean traffic) {
     /** Nothing beyond the frame record. */
     public static final Needs NOTHING = new Needs(Layer.FRAME, false, false, false);
-    /** Everything a frame has: the details tree, a full export. */
-    public static final Needs EVERYTHING = new Needs(Layer.ALL, true, true, true);
+    /**
+     * Everything a frame has: the details tree, a full export. The traffic facts are left to those that ask for
+     * them (a filter, a column, {@code dissect -2}): they cost a pass over the capture, which a report does not need.
+     */
+    public static final Needs EVERYTHING = new Needs(Layer.ALL, true, true, false);
 
     /** Needs without the cross-frame traffic facts. */
     public Needs(Layer depth, boolean analysis, boolean annotations) {

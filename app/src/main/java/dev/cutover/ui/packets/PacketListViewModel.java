@@ -385,7 +385,18 @@ public final class PacketListViewModel {
             int i = 0;
             try {
                 // until the analysis is there, a filter on its fields waits (shown as filtering) and runs again
-                FramePipeline.Reader reader = source.reader(new Needs(f.requiredLayer(), facts != null, true));
+                // a filter on the traffic facts (tcp.stream, icmp.no_resp, ...) has them computed first, once
+                boolean traffic = f.needs().traffic();
+                if (traffic && source.traffic(new dev.cutover.capture.LoadMonitor() {
+                    @Override
+                    public boolean cancelled() {
+                        return monitor.cancelled();
+                    }
+                }) == null) {
+                    return new Kept(kept, 0, 0, total);
+                }
+                FramePipeline.Reader reader = source.reader(new Needs(f.requiredLayer(), facts != null, true,
+                        traffic));
                 Dissection d = new Dissection();
                 long posted = System.nanoTime();
                 for (; i < total; i++) {
