@@ -170,6 +170,51 @@ public final class TrafficFacts {
     }
 
     /**
+     * What the echo requests sent to or from {@code ipv4} in frames [fromFrame, toFrame) met: how many there were,
+     * how many no reply answered (anywhere in the computed range), and the longest run of consecutive unanswered
+     * ones in capture order, with the frame of its first request (-1 when none went unanswered).
+     */
+    public EchoSummary echoesOf(int ipv4, int fromFrame, int toFrame) {
+        int requests = 0;
+        int unanswered = 0;
+        int run = 0;
+        int runStart = -1;
+        int longest = 0;
+        int longestStart = -1;
+        for (int k = firstEchoAtOrAfter(fromFrame); k < echoFrames.length && echoFrames[k] < toFrame; k++) {
+            int frame = echoFrames[k];
+            if (!isEchoRequest(frame) || (echoSource(k) != ipv4 && echoDestination(k) != ipv4)) {
+                continue;
+            }
+            requests++;
+            if (noResponse(frame)) {
+                unanswered++;
+                if (run++ == 0) {
+                    runStart = frame;
+                }
+                if (run > longest) {
+                    longest = run;
+                    longestStart = runStart;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return new EchoSummary(requests, unanswered, longest, longestStart);
+    }
+
+    /**
+     * The echo requests to or from one address over a window of frames.
+     *
+     * @param requests             echo requests sent to or from the address
+     * @param unanswered           of them, those no reply answered
+     * @param longestUnansweredRun the most unanswered requests in a row
+     * @param longestRunStart      the frame (0-based) of the first request of that run, -1 when there is none
+     */
+    public record EchoSummary(int requests, int unanswered, int longestUnansweredRun, int longestRunStart) {
+    }
+
+    /**
      * Per stream, how many of its segments in frames [fromFrame, toFrame) are retransmissions: index the result
      * by stream. Frames outside the computed range count for nothing.
      */

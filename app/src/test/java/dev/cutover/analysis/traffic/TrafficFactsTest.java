@@ -158,6 +158,25 @@ class TrafficFactsTest {
     }
 
     @Test
+    void theEchoesOfAnAddressOverAWindowCountTheLongestUnansweredRun() throws IOException {
+        TrafficFrames t = new TrafficFrames();
+        for (int seq = 1; seq <= 10; seq++) {
+            t.echo(seq * 1000L, A, B, true, 3, seq);
+            if (seq <= 3 || seq == 8) { // 4..7 and 9..10 go unanswered (a VM moving, then a second gap)
+                t.echo(seq * 1000L + 1, B, A, false, 3, seq);
+            }
+            t.echo(seq * 1000L + 2, C, "10.0.0.4", true, 1, seq); // another pair, never answered
+        }
+        TrafficFacts f = facts(t);
+        TrafficFacts.EchoSummary all = f.echoesOf((int) 0x0A000001L, 0, f.to());
+        assertThat(all).isEqualTo(new TrafficFacts.EchoSummary(10, 6, 4, 9));
+        // from the sixth request (frame 14, 0-based 13) on: 6 and 7 unanswered, 8 answered, 9 and 10 not; the first run counts
+        TrafficFacts.EchoSummary late = f.echoesOf((int) 0x0A000002L, 13, f.to());
+        assertThat(late).isEqualTo(new TrafficFacts.EchoSummary(5, 4, 2, 13));
+        assertThat(f.echoesOf((int) 0x0A000009L, 0, f.to())).isEqualTo(new TrafficFacts.EchoSummary(0, 0, 0, -1));
+    }
+
+    @Test
     void cutShortAndLyingFramesArePassedOver() throws IOException {
         byte[] echo = TrafficFrames.ipv4(A, B, 1, new byte[] {8, 0, 0, 0, 0, 1, 0, 1});
         byte[] tcp = TrafficFrames.ipv4(A, B, 6, new byte[20]);
