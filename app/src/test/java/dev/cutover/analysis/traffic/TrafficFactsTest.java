@@ -170,7 +170,8 @@ class TrafficFactsTest {
         TrafficFacts f = facts(t);
         TrafficFacts.EchoSummary all = f.echoesOf((int) 0x0A000001L, 0, f.to());
         assertThat(all).isEqualTo(new TrafficFacts.EchoSummary(10, 6, 4, 9));
-        // from the sixth request (frame 14, 0-based 13) on: 6 and 7 unanswered, 8 answered, 9 and 10 not; the first run counts
+        // from the sixth request (frame 14, 0-based 13) on: 6 and 7 unanswered, 8 answered, 9 and 10 not; the
+        // first of the two longest runs counts
         TrafficFacts.EchoSummary late = f.echoesOf((int) 0x0A000002L, 13, f.to());
         assertThat(late).isEqualTo(new TrafficFacts.EchoSummary(5, 4, 2, 13));
         assertThat(f.echoesOf((int) 0x0A000009L, 0, f.to())).isEqualTo(new TrafficFacts.EchoSummary(0, 0, 0, -1));
