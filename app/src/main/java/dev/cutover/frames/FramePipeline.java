@@ -28,7 +28,9 @@ import java.util.function.Supplier;
  * display filters, find, {@code dissect}, {@code export}, {@code report} in every format, CSV columns, live
  * snapshots). What a consumer reads is stated as {@link Needs}, derived from the fields' declared sources; the
  * pipeline decodes that deep and adds the analysis's facts when they are asked for, so the same filter
- * selects the same frames everywhere. Immutable; each thread takes its own {@link Reader}.
+ * selects the same frames everywhere. The cross-frame traffic facts (ICMP echo pairing, TCP streams and
+ * retransmissions) need nothing but the capture: every pipeline derived from one {@link #of(Capture)} shares them,
+ * computed once when a reader first needs them. Immutable; each thread takes its own {@link Reader}.
  */
 public final class FramePipeline {
     private final Capture capture;
