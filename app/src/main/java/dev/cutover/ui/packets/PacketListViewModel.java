@@ -334,6 +334,7 @@ public final class PacketListViewModel {
             return;
         }
         pipeline = p;
+        showTrafficOnceComputed();
         if (p.hasAnalysis() && filterAwaitsAnalysis && filter != null) {
             applyFilter(filter);
         }
@@ -440,6 +441,7 @@ public final class PacketListViewModel {
         filterRun = null;
         filtered = k.frames();
         filteredCount = k.count();
+        showTrafficOnceComputed();
         if (stopped) {
             filterAwaitsAnalysis = false;
             String text = String.format("Filter cancelled: %,d of %,d frames examined, %,d matched", k.examined(),
@@ -1019,6 +1021,19 @@ public final class PacketListViewModel {
             extents = e;
             layoutRevision.set(layoutRevision.get() + 1);
         }).onFailure(e -> say("Cannot measure the columns: " + BackgroundTask.reason(e))).runWith(tasks);
+    }
+
+    /**
+     * Once a filter has had the traffic facts computed, the rows show them as Wireshark's do (Info's "(reply in
+     * N)", "[TCP Retransmission] "): decoded again as they come into view.
+     */
+    private void showTrafficOnceComputed() {
+        FramePipeline p = pipeline;
+        if (p != null && rows != null && !rows.showsTraffic() && p.capture() == capture
+                && p.trafficIfComputed() != null && p.trafficIfComputed().to() == capture.frameCount()) {
+            rows = new RowDecoder(p);
+            revision.set(revision.get() + 1);
+        }
     }
 
     /** The annotations changed: the Comment column's width follows, and its cells are drawn again. */

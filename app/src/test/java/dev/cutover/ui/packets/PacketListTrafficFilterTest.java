@@ -13,7 +13,10 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The window's display filter on the traffic facts keeps the frames {@code dissect -Y} keeps. */
+/**
+ * The window's display filter on the traffic facts keeps the frames {@code dissect -Y} keeps, and once they are
+ * computed the rows' Info shows them.
+ */
 class PacketListTrafficFilterTest {
     @TempDir
     Path dir;
@@ -33,10 +36,15 @@ class PacketListTrafficFilterTest {
             FramePipeline pipeline = FramePipeline.of(capture);
             vm.setFrames(pipeline);
             assertThat(pipeline.trafficIfComputed()).isNull();
+            String info = vm.row(0).info();
+            assertThat(info).startsWith("Echo (ping) request").doesNotContain("reply in");
 
             vm.applyFilter(CompiledFilter.compile("icmp.no_resp"));
             assertThat(vm.frames()).containsExactly(2);
             assertThat(pipeline.trafficIfComputed()).isNotNull();
+            // computed once for the filter, the facts then show in the rows as in Wireshark's list
+            assertThat(vm.row(0).info()).isEqualTo(info + " (reply in 2)");
+            assertThat(vm.row(2).info()).endsWith(" (no response found!)");
             vm.applyFilter(CompiledFilter.compile("tcp.stream == 1"));
             assertThat(vm.frames()).containsExactly(4);
             vm.applyFilter(CompiledFilter.compile("icmp.resp_in == 2"));
