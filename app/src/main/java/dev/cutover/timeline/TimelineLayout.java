@@ -27,6 +27,10 @@ public final class TimelineLayout {
     /** Room below the marks for the RARP-to-GARP span. */
     public static final double LANE_FOOTER = 18;
     public static final double HIT_RADIUS = 6;
+    /** Under the sub-lanes of a lane with an outcome: the density strip of the VM's own frames. */
+    public static final double TRAFFIC_STRIP = 10;
+    /** Under the RARP-to-GARP span of a lane with an outcome: the dark span and the outcome's summary. */
+    public static final double DARK_ROW = 16;
     /** The rate chart under the lanes. */
     public static final double RATE_HEIGHT = 90;
 
@@ -121,10 +125,13 @@ public final class TimelineLayout {
         return Math.max(0, extent - rowsArea(viewportHeight, pinned));
     }
 
-    /** The height of a lane: its header, one sub-lane per interface, its footer. */
+    /**
+     * The height of a lane: its header, one sub-lane per interface, its footer; with an outcome, the traffic strip
+     * and the dark row too.
+     */
     public static double laneHeight(Lane lane) {
         int subs = Math.max(1, lane.interfaces().size());
-        return LANE_HEADER + subs * SUB_LANE + LANE_FOOTER;
+        return LANE_HEADER + subs * SUB_LANE + LANE_FOOTER + (lane.hasOutcome() ? TRAFFIC_STRIP + DARK_ROW : 0);
     }
 
     /** The rows this layout places. */
@@ -242,9 +249,132 @@ public final class TimelineLayout {
         return laneTop(row) + LANE_HEADER - 6;
     }
 
+    /** The bottom of a row's last sub-lane. */
+    private double subLanesBottom(int row) {
+        return laneTop(row) + LANE_HEADER + Math.max(1, lane(row).interfaces().size()) * SUB_LANE;
+    }
+
     /** The y of a row's RARP-to-GARP span. */
     public double delayY(int row) {
-        return laneTop(row) + laneHeight(row) - LANE_FOOTER + 6;
+        return subLanesBottom(row) + (lane(row).hasOutcome() ? TRAFFIC_STRIP : 0) + 6;
+    }
+
+    /** The base line of a row's traffic strip: its bars rise from here. */
+    public double trafficBottom(int row) {
+        return subLanesBottom(row) + TRAFFIC_STRIP - 1;
+    }
+
+    /** The y of a row's dark span; the outcome's summary sits on the same line in the label column. */
+    public double darkY(int row) {
+        return subLanesBottom(row) + TRAFFIC_STRIP + LANE_FOOTER + 6;
+    }
+
+    /**
+     * The VM's own frames of a row per pixel column of the plot, over the visible range (column 0 at
+     * {@link #plotX0()}). Each column costs one binary search in the frames' times: the work follows the width,
+     * however many frames the VM sent. Empty when the lane has no outcome.
+     */
+    public int[] traffic(int row) {
+        LaneOutcome o = lane(row).outcome();
+        if (o.trafficFrames() == 0) {
+            return new int[0];
+        }
+        int cols = (int) Math.ceil(plotWidth());
+        int[] counts = new int[cols];
+        int prev = o.firstAtOrAfter(time(plotX0()));
+        for (int c = 0; c < cols; c++) {
+            int next = o.firstAtOrAfter(time(plotX0() + c + 1));
+            counts[c] = next - prev;
+            prev = next;
+        }
+        return counts;
+    }
+
+    /**
+     * The height of a column's bar in the traffic strip: on a log scale to the highest column, so a lone frame is
+     * still seen beside a thousand; 0 for an empty column.
+     */
+    public static double trafficBar(int count, int max) {
+        if (count <= 0 || max <= 0) {
+            return 0;
+        }
+        double full = TRAFFIC_STRIP - 2;
+        return Math.max(1.5, full * Math.log1p(count) / Math.log1p(max));
+    }
+
+    /** The dark span under a point (its line, its ends or its label), or null. */
+    public DarkSpan darkAt(double px, double py) {
+        int lane = laneAt(py);
+        if (lane < 0 || !lane(lane).hasOutcome() || px < plotX0()) {
+            return null;
+        }
+        double y = darkY(lane);
+        if (py < y - 7 || py > y + 7) {
+            return null;
+        }
+        for (DarkSpan d : lane(lane).outcome().darkSpans()) {
+            double x1 = x(d.fromNanos());
+            double x2 = x(d.toNanos());
+            double labelEnd = x2 + 4 + d.label().length() * 6.2;
+            if (px >= x1 - HIT_RADIUS && px <= labelEnd) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The frame a click on a dark span at {@code px} selects: the first frame after the move when the click is on
+     * the span's right end (or its label), else the last frame before it; -1 when the span has neither.
+     */
+    public int darkFrameAt(DarkSpan d, double px) {
+        if (d.firstAfter() >= 0 && px >= x(d.toNanos()) - HIT_RADIUS) {
+            return d.firstAfter();
+        }
+        return d.selectedFrame();
+    }
+
+    /** Text cut with an ellipsis to about {@code width} pixels of the 11 px font. */
+    public static String fit(String text, double width) {
+        int chars = (int) Math.max(4, width / 6.2);
+        return text.length() <= chars ? text : text.substring(0, chars - 1) + "…";
+    }
+
+    /** One entry of the legend: what it stands for, its words and where its swatch starts. */
+    public record LegendEntry(String key, String label, double x) {
+    }
+
+    /**
+     * The legend, left to right: each mark kind of the announcements, findings, then what the outcomes of the
+     * migrations brought (the VM's traffic, the dark span, stale frames, lost pings, retransmissions), each only
+     * when some lane has it. Keys are a {@link MarkKind}'s name, "finding", "traffic" and "dark".
+     */
+    public static List<LegendEntry> legend(TimelineModel model) {
+        List<LegendEntry> out = new ArrayList<>();
+        double x = 8;
+        for (MarkKind k : MarkKind.values()) {
+            if (!k.isOutcome()) {
+                out.add(new LegendEntry(k.name(), k.label(), x));
+                x += 30 + k.label().length() * 6.2;
+            }
+        }
+        out.add(new LegendEntry("finding", "finding", x));
+        x += 30 + "finding".length() * 6.2;
+        if (model.hasTraffic()) {
+            out.add(new LegendEntry("traffic", "VM traffic", x));
+            x += 30 + "VM traffic".length() * 6.2;
+        }
+        if (model.hasDarkSpans()) {
+            out.add(new LegendEntry("dark", "dark gap", x));
+            x += 34 + "dark gap".length() * 6.2;
+        }
+        for (MarkKind k : MarkKind.values()) {
+            if (k.isOutcome() && model.has(k)) {
+                out.add(new LegendEntry(k.name(), k.label(), x));
+                x += 30 + k.label().length() * 6.2;
+            }
+        }
+        return out;
     }
 
     /** The row at a y, or -1 (outside the rows' area too). */

@@ -41,7 +41,7 @@ public final class TimelineSvg {
                 .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
         sb.append("<title>Migration timeline</title>\n");
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(P.background()).append("\"/>\n");
-        legend(sb);
+        legend(sb, model);
         axis(sb, layout, relative, zone);
         int first = layout.firstRow();
         for (int i = first; i >= 0 && i <= layout.lastRow(); i++) {
@@ -55,18 +55,35 @@ public final class TimelineSvg {
         out.flush();
     }
 
-    private static void legend(StringBuilder sb) {
-        double x = 8;
+    private static void legend(StringBuilder sb, TimelineModel model) {
         sb.append("<g class=\"legend\">\n");
-        for (MarkKind k : MarkKind.values()) {
-            shape(sb, k, x + 5, 11, null);
-            text(sb, x + 14, 15, "start", P.text(), k.label());
-            x += 30 + k.label().length() * 6.2;
+        for (TimelineLayout.LegendEntry e : TimelineLayout.legend(model)) {
+            double x = e.x();
+            switch (e.key()) {
+                case "finding":
+                    sb.append("<rect x=\"").append(n(x)).append("\" y=\"6\" width=\"9\" height=\"9\" fill=\"")
+                            .append(P.error()).append("\" ").append("transform=\"rotate(45 ").append(n(x + 4.5))
+                            .append(" 10.5)\"/>\n");
+                    text(sb, x + 14, 15, "start", P.text(), e.label());
+                    break;
+                case "traffic":
+                    sb.append("<path class=\"legend-traffic\" d=\"M").append(n(x + 1.5)).append(" 15V10M")
+                            .append(n(x + 4.5)).append(" 15V6M").append(n(x + 7.5)).append(" 15V12\" stroke=\"")
+                            .append(P.traffic()).append("\" stroke-width=\"2\"/>\n");
+                    text(sb, x + 14, 15, "start", P.text(), e.label());
+                    break;
+                case "dark":
+                    line(sb, x, 11, x + 16, 11, P.gap(), 1.6, "legend-dark");
+                    line(sb, x, 8, x, 14, P.gap(), 1.6, null);
+                    line(sb, x + 16, 8, x + 16, 14, P.gap(), 1.6, null);
+                    text(sb, x + 20, 15, "start", P.text(), e.label());
+                    break;
+                default:
+                    shape(sb, MarkKind.valueOf(e.key()), x + 5, 11, null);
+                    text(sb, x + 14, 15, "start", P.text(), e.label());
+                    break;
+            }
         }
-        sb.append("<rect x=\"").append(n(x)).append("\" y=\"6\" width=\"9\" height=\"9\" fill=\"").append(P.error())
-                .append("\" ")
-                .append("transform=\"rotate(45 ").append(n(x + 4.5)).append(" 10.5)\"/>\n");
-        text(sb, x + 14, 15, "start", P.text(), "finding");
         sb.append("</g>\n");
     }
 
@@ -117,8 +134,12 @@ public final class TimelineSvg {
             line(sb, x2, y - 3, x2, y + 3, P.delay(), 1.2, null);
             text(sb, Math.max(x1, x2) + 4, y + 4, "start", P.delay(), d.label());
         }
+        if (lane.hasOutcome()) {
+            outcome(sb, layout, i);
+        }
         for (Mark m : layout.drawnMarks(i, shown)) {
-            shape(sb, m.kind(), layout.x(m.timeNanos()), layout.markY(i, m), "frame " + (m.frame() + 1));
+            shape(sb, m.kind(), layout.x(m.timeNanos()), layout.markY(i, m), "frame " + (m.frame() + 1)
+                    + (m.kind().isOutcome() ? ": " + m.kind().label() : ""));
         }
         for (FindingMark f : lane.findings()) {
             double x = layout.x(f.timeNanos());
@@ -129,6 +150,53 @@ public final class TimelineSvg {
                     .append(esc(f.code() + ": " + f.message())).append("</title></rect>\n");
         }
         sb.append("</g>\n");
+    }
+
+    /** The traffic strip, the dark spans and the summary of a lane with an outcome. */
+    private static void outcome(StringBuilder sb, TimelineLayout layout, int i) {
+        Lane lane = layout.lane(i);
+        int[] counts = layout.traffic(i);
+        int max = 0;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        if (max > 0) {
+            double bottom = layout.trafficBottom(i);
+            StringBuilder d = new StringBuilder();
+            for (int c = 0; c < counts.length; c++) {
+                double h = TimelineLayout.trafficBar(counts[c], max);
+                if (h > 0) {
+                    d.append('M').append(n(layout.plotX0() + c + 0.5)).append(' ').append(n(bottom)).append('V')
+                            .append(n(bottom - h));
+                }
+            }
+            sb.append("<path class=\"traffic\" d=\"").append(d).append("\" stroke=\"").append(P.traffic())
+                    .append("\" stroke-width=\"1\"/>\n");
+        }
+        double y = layout.darkY(i);
+        for (DarkSpan d : lane.outcome().darkSpans()) {
+            double x1 = layout.x(d.fromNanos());
+            double x2 = layout.x(d.toNanos());
+            sb.append("<g class=\"dark\" data-last-before=\"").append(d.lastBefore() + 1)
+                    .append("\" data-first-after=\"").append(d.firstAfter() + 1).append("\">\n");
+            line(sb, x1, y, x2, y, P.gap(), 1.6, null);
+            line(sb, x1, y - 3, x1, y + 3, P.gap(), 1.6, null);
+            if (d.atLeast()) {
+                // no frame closes it within the window: an arrow, not a tick
+                sb.append("<path d=\"M").append(n(x2 - 5)).append(' ').append(n(y - 3)).append(" L").append(n(x2))
+                        .append(' ').append(n(y)).append(" L").append(n(x2 - 5)).append(' ').append(n(y + 3))
+                        .append("\" fill=\"none\" stroke=\"").append(P.gap()).append("\" stroke-width=\"1.6\"/>\n");
+            } else {
+                line(sb, x2, y - 3, x2, y + 3, P.gap(), 1.6, null);
+            }
+            text(sb, Math.max(x1, x2) + 4, y + 4, "start", P.gap(), d.label());
+            sb.append("</g>\n");
+        }
+        String summary = lane.outcome().summary();
+        sb.append("<text class=\"outcome-summary\" x=\"8\" y=\"").append(n(y + 4))
+                .append("\" text-anchor=\"start\" fill=\"").append(P.verdict(lane.outcome().verdict())).append("\">")
+                .append(esc(TimelineLayout.fit(summary, layout.plotX0() - 14))).append("<title>").append(esc(summary))
+                .append("</title></text>\n");
     }
 
     private static void rate(StringBuilder sb, TimelineLayout layout) {
@@ -181,6 +249,24 @@ public final class TimelineSvg {
                         .append(' ').append(n(x + 5)).append(',').append(n(y - 4)).append(' ').append(n(x))
                         .append(',').append(n(y + 5)).append("\" fill=\"").append(P.mark(k)).append('"').append(close);
                 break;
+            case STALE:
+                // hollow: the frame went where the VM no longer is
+                sb.append("<rect class=\"" + cls + "stale\" x=\"").append(n(x - 4)).append("\" y=\"").append(n(y - 4))
+                        .append("\" width=\"8\" height=\"8\" fill=\"none\" stroke=\"").append(P.mark(k))
+                        .append("\" stroke-width=\"1.8\"").append(close);
+                break;
+            case LOST_PING:
+                sb.append("<path class=\"" + cls + "lost-ping\" d=\"M").append(n(x - 4)).append(' ').append(n(y - 4))
+                        .append(" L").append(n(x + 4)).append(' ').append(n(y + 4)).append(" M").append(n(x + 4))
+                        .append(' ').append(n(y - 4)).append(" L").append(n(x - 4)).append(' ').append(n(y + 4))
+                        .append("\" fill=\"none\" stroke=\"").append(P.mark(k)).append("\" stroke-width=\"2\"")
+                        .append(close);
+                break;
+            case RETRANS:
+                sb.append("<rect class=\"" + cls + "retrans\" x=\"").append(n(x - 1.25)).append("\" y=\"")
+                        .append(n(y - 4)).append("\" width=\"2.5\" height=\"8\" fill=\"").append(P.mark(k)).append('"')
+                        .append(close);
+                break;
             default:
                 sb.append("<rect class=\"" + cls + "arp\" x=\"").append(n(x - 3)).append("\" y=\"").append(n(y - 3))
                         .append("\" width=\"6\" height=\"6\" fill=\"").append(P.mark(k))
@@ -190,7 +276,8 @@ public final class TimelineSvg {
     }
 
     private static String tag(MarkKind k) {
-        return k == MarkKind.RARP || k == MarkKind.NA ? "polygon" : k == MarkKind.GARP ? "circle" : "rect";
+        return k == MarkKind.RARP || k == MarkKind.NA ? "polygon" : k == MarkKind.GARP ? "circle"
+                : k == MarkKind.LOST_PING ? "path" : "rect";
     }
 
     private static void line(StringBuilder sb, double x1, double y1, double x2, double y2, String colour, double width,

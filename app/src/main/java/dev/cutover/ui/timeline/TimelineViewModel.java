@@ -5,6 +5,7 @@ import dev.cutover.analysis.FrameClass;
 import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.Capture;
 import dev.cutover.timeline.BurstBracket;
+import dev.cutover.timeline.DarkSpan;
 import dev.cutover.timeline.Durations;
 import dev.cutover.timeline.TimelineFrames;
 import dev.cutover.timeline.Lane;
@@ -12,6 +13,7 @@ import dev.cutover.timeline.LaneRows;
 import dev.cutover.timeline.LaneSearch;
 import dev.cutover.timeline.Mark;
 import dev.cutover.timeline.MarkKind;
+import dev.cutover.timeline.OutcomeTrack;
 import dev.cutover.timeline.PngWriter;
 import dev.cutover.timeline.TimeScale;
 import dev.cutover.timeline.TimelineLayout;
@@ -51,6 +53,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -117,6 +120,14 @@ public final class TimelineViewModel {
      * is open; a null analysis with a capture means its analysis has not arrived yet.
      */
     public void setAnalysis(AnalysisResult result, Capture capture) {
+        setAnalysis(result, capture, null);
+    }
+
+    /**
+     * As {@link #setAnalysis(AnalysisResult, Capture)}, with what became of each migration: {@code outcomes} answers
+     * a migration id with its {@link OutcomeTrack}, or null; a null source draws none. It is asked off the FX thread.
+     */
+    public void setAnalysis(AnalysisResult result, Capture capture, IntFunction<OutcomeTrack> outcomes) {
         layout.cancel();
         // the highlight stays: the packet list may have picked a frame before the analysis ended
         burst.set(null);
@@ -133,7 +144,8 @@ public final class TimelineViewModel {
         building = result.migrations().size();
         setModel(TimelineModel.EMPTY);
         BackgroundTask.of(monitor -> {
-            TimelineModel built = TimelineModel.of(result, facts(capture), capture.index().timestampNanos(0));
+            TimelineModel built = TimelineModel.of(result, facts(capture), capture.index().timestampNanos(0),
+                    outcomes);
             return new Built(built, built.isEmpty() ? noMigrationText(result) : "");
         }).key(layout).onSuccess(b -> laidOut(b.model(), "", b.none())).onFailure(e -> laidOut(null,
                 e instanceof OutOfMemoryError ? "not enough memory for the lanes of " + String.format(Locale.ROOT,
@@ -394,6 +406,37 @@ public final class TimelineViewModel {
             burst.set(b);
         }
         frameSelector.accept(new int[] {mark.frame()});
+    }
+
+    /**
+     * The user clicked a dark span: {@code frame} (its last frame before the move, or, clicked at its right end, its
+     * first frame after) is selected everywhere, and both ends are highlighted.
+     */
+    public void click(DarkSpan span, int frame) {
+        if (span == null || frame < 0) {
+            return;
+        }
+        int[] ends = java.util.stream.IntStream.of(span.lastBefore(), span.firstAfter()).filter(f -> f >= 0)
+                .sorted().toArray();
+        highlighted.set(ends);
+        frameSelector.accept(new int[] {frame});
+    }
+
+    /** What the pointer is over on a dark span: "dark 212 ms: frame 57 was the VM's last before the move, …". */
+    public String describe(DarkSpan span) {
+        if (span == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(span.label()).append(": ");
+        sb.append(span.lastBefore() >= 0 ? "frame " + (span.lastBefore() + 1) + " was the VM's last before the move"
+                : "no frame of the VM before the move in the window");
+        sb.append(", ");
+        sb.append(span.firstAfter() >= 0 ? "frame " + (span.firstAfter() + 1) + " its first after"
+                : "none after it to the window's end");
+        if (span.lastBefore() >= 0 && span.firstAfter() >= 0) {
+            sb.append(" · click: the last before; click the right end: the first after");
+        }
+        return sb.toString();
     }
 
     /** The user clicked a burst's bracket: its RARPs are selected and it feeds the inter-arrival chart. */
