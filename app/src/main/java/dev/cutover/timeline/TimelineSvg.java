@@ -263,9 +263,8 @@ public final class TimelineSvg {
                         .append(close);
                 break;
             case RETRANS:
-                sb.append("<rect class=\"" + cls + "retrans\" x=\"").append(n(x - 1.25)).append("\" y=\"")
-                        .append(n(y - 4)).append("\" width=\"2.5\" height=\"8\" fill=\"").append(P.mark(k)).append('"')
-                        .append(close);
+                sb.append("<circle class=\"" + cls + "retrans\" cx=\"").append(n(x)).append("\" cy=\"").append(n(y))
+                        .append("\" r=\"2.5\" fill=\"").append(P.mark(k)).append('"').append(close);
                 break;
             default:
                 sb.append("<rect class=\"" + cls + "arp\" x=\"").append(n(x - 3)).append("\" y=\"").append(n(y - 3))
@@ -276,8 +275,8 @@ public final class TimelineSvg {
     }
 
     private static String tag(MarkKind k) {
-        return k == MarkKind.RARP || k == MarkKind.NA ? "polygon" : k == MarkKind.GARP ? "circle"
-                : k == MarkKind.LOST_PING ? "path" : "rect";
+        return k == MarkKind.RARP || k == MarkKind.NA ? "polygon" : k == MarkKind.GARP || k == MarkKind.RETRANS
+                ? "circle" : k == MarkKind.LOST_PING ? "path" : "rect";
     }
 
     private static void line(StringBuilder sb, double x1, double y1, double x2, double y2, String colour, double width,

@@ -215,7 +215,7 @@ class OutcomeTimelineTest {
         }
         assertThat(count(doc, "rect", "mark stale")).isEqualTo(8);
         assertThat(count(doc, "path", "mark lost-ping")).isEqualTo(2);
-        assertThat(count(doc, "rect", "mark retrans")).isEqualTo(3);
+        assertThat(count(doc, "circle", "mark retrans")).isEqualTo(3);
         assertThat(count(doc, "path", "traffic")).isEqualTo(1);
         assertThat(count(doc, "g", "dark")).isEqualTo(1);
         assertThat(count(doc, "rect", "legend-mark stale")).isEqualTo(1);

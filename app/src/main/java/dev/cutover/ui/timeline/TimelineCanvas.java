@@ -222,6 +222,7 @@ final class TimelineCanvas extends Canvas {
         if (lane.hasOutcome()) {
             g.setFill(c(p.verdict(lane.outcome().verdict())));
             g.fillText(fit(lane.outcome().summary(), l.plotX0() - 14), 8, l.darkY(i) + 4);
+            g.setFill(c(p.muted()));
         }
         g.setTextAlign(TextAlignment.RIGHT);
         for (int s = 0; s < lane.interfaces().size(); s++) {
@@ -338,8 +339,9 @@ final class TimelineCanvas extends Canvas {
                 g.strokeLine(x + 4, y - 4, x - 4, y + 4);
                 break;
             case RETRANS:
+                // small: a resent segment, beside the announcements
                 g.setFill(c);
-                g.fillRect(x - 1.25, y - 4, 2.5, 8);
+                g.fillOval(x - 2.5, y - 2.5, 5, 5);
                 break;
             default:
                 g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), onLane ? 0.5 : 1));
