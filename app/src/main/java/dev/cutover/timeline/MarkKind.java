@@ -30,6 +30,18 @@ public enum MarkKind {
         return this == STALE || this == LOST_PING || this == RETRANS;
     }
 
+    /** Fewer words, for a legend short of room: "stale", "lost ping", "retrans". */
+    public String shortLabel() {
+        switch (this) {
+            case STALE:
+                return "stale";
+            case RETRANS:
+                return "retrans";
+            default:
+                return label;
+        }
+    }
+
     /** Words for the legend. */
     public String label() {
         return label;

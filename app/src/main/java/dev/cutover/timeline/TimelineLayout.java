@@ -350,6 +350,24 @@ public final class TimelineLayout {
      * when some lane has it. Keys are a {@link MarkKind}'s name, "finding", "traffic" and "dark".
      */
     public static List<LegendEntry> legend(TimelineModel model) {
+        return legend(model, Double.POSITIVE_INFINITY);
+    }
+
+    /** The legend of a picture {@code width} wide: the outcomes' entries in fewer words when the whole would not fit. */
+    public static List<LegendEntry> legend(TimelineModel model, double width) {
+        List<LegendEntry> out = legend(model, false);
+        if (legendEnd(out) > width - RIGHT_MARGIN) {
+            out = legend(model, true);
+        }
+        return out;
+    }
+
+    private static double legendEnd(List<LegendEntry> entries) {
+        LegendEntry last = entries.get(entries.size() - 1);
+        return last.x() + 14 + last.label().length() * 6.2;
+    }
+
+    private static List<LegendEntry> legend(TimelineModel model, boolean brief) {
         List<LegendEntry> out = new ArrayList<>();
         double x = 8;
         for (MarkKind k : MarkKind.values()) {
@@ -361,17 +379,20 @@ public final class TimelineLayout {
         out.add(new LegendEntry("finding", "finding", x));
         x += 30 + "finding".length() * 6.2;
         if (model.hasTraffic()) {
-            out.add(new LegendEntry("traffic", "VM traffic", x));
-            x += 30 + "VM traffic".length() * 6.2;
+            String label = brief ? "traffic" : "VM traffic";
+            out.add(new LegendEntry("traffic", label, x));
+            x += (brief ? 22 : 30) + label.length() * 6.2;
         }
         if (model.hasDarkSpans()) {
-            out.add(new LegendEntry("dark", "dark gap", x));
-            x += 34 + "dark gap".length() * 6.2;
+            String label = brief ? "dark" : "dark gap";
+            out.add(new LegendEntry("dark", label, x));
+            x += (brief ? 26 : 34) + label.length() * 6.2;
         }
         for (MarkKind k : MarkKind.values()) {
             if (k.isOutcome() && model.has(k)) {
-                out.add(new LegendEntry(k.name(), k.label(), x));
-                x += 30 + k.label().length() * 6.2;
+                String label = brief ? k.shortLabel() : k.label();
+                out.add(new LegendEntry(k.name(), label, x));
+                x += (brief ? 22 : 30) + label.length() * 6.2;
             }
         }
         return out;

@@ -41,7 +41,7 @@ public final class TimelineSvg {
                 .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
         sb.append("<title>Migration timeline</title>\n");
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(P.background()).append("\"/>\n");
-        legend(sb, model);
+        legend(sb, model, w);
         axis(sb, layout, relative, zone);
         int first = layout.firstRow();
         for (int i = first; i >= 0 && i <= layout.lastRow(); i++) {
@@ -55,9 +55,9 @@ public final class TimelineSvg {
         out.flush();
     }
 
-    private static void legend(StringBuilder sb, TimelineModel model) {
+    private static void legend(StringBuilder sb, TimelineModel model, double width) {
         sb.append("<g class=\"legend\">\n");
-        for (TimelineLayout.LegendEntry e : TimelineLayout.legend(model)) {
+        for (TimelineLayout.LegendEntry e : TimelineLayout.legend(model, width)) {
             double x = e.x();
             switch (e.key()) {
                 case "finding":

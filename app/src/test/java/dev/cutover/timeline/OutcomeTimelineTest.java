@@ -81,6 +81,14 @@ class OutcomeTimelineTest {
             assertThat(TimelineLayout.legend(m)).extracting(TimelineLayout.LegendEntry::label)
                     .containsExactly("RARP notification", "gratuitous ARP", "unsolicited NA", "other ARP", "finding",
                             "VM traffic", "dark gap", "stale (old path)", "lost ping", "retransmission");
+            // a narrower picture takes the outcomes' entries in fewer words, all within it
+            assertThat(TimelineLayout.legend(m, 1100)).extracting(TimelineLayout.LegendEntry::label)
+                    .endsWith("VM traffic", "dark gap", "stale (old path)", "lost ping", "retransmission");
+            List<TimelineLayout.LegendEntry> brief = TimelineLayout.legend(m, 950);
+            assertThat(brief).extracting(TimelineLayout.LegendEntry::label)
+                    .endsWith("traffic", "dark", "stale", "lost ping", "retrans");
+            TimelineLayout.LegendEntry last = brief.get(brief.size() - 1);
+            assertThat(last.x() + 14 + last.label().length() * 6.2).isLessThan(950 - TimelineLayout.RIGHT_MARGIN);
         }
     }
 

@@ -102,7 +102,7 @@ final class TimelineCanvas extends Canvas {
     private void legend(GraphicsContext g, TimelineLayout l, TimelinePalette p) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BASELINE);
-        for (TimelineLayout.LegendEntry e : TimelineLayout.legend(l.model())) {
+        for (TimelineLayout.LegendEntry e : TimelineLayout.legend(l.model(), l.width())) {
             double x = e.x();
             double textX = x + 14;
             switch (e.key()) {
