@@ -367,11 +367,12 @@ public final class TimelineView extends BorderPane {
         if (text.isEmpty()) {
             text = vm.describe(l.darkAt(e.getX(), e.getY()));
         }
+        boolean clickable = !text.isEmpty();
         if (text.isEmpty()) {
             text = summaryAt(l, e.getX(), e.getY());
         }
         hover.setText(text.isEmpty() ? HELP : text);
-        canvas.setCursor(text.isEmpty() ? javafx.scene.Cursor.DEFAULT : javafx.scene.Cursor.HAND);
+        canvas.setCursor(clickable ? javafx.scene.Cursor.HAND : javafx.scene.Cursor.DEFAULT);
     }
 
     /** The outcome's summary when the pointer is over a lane's names column on its dark row, else "". */

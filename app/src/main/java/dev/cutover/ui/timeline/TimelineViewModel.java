@@ -555,6 +555,27 @@ public final class TimelineViewModel {
                 }
             }
         }
+        if (mark.kind().isOutcome()) {
+            for (OutcomeTrack t : l.outcome().tracks()) {
+                boolean ofTrack = Arrays.binarySearch(t.staleFrames(), mark.frame()) >= 0
+                        || Arrays.binarySearch(t.lostPings(), mark.frame()) >= 0
+                        || Arrays.binarySearch(t.retransmissions(), mark.frame()) >= 0;
+                if (!ofTrack) {
+                    continue;
+                }
+                if (mark.kind() == MarkKind.LOST_PING && Arrays.binarySearch(t.staleFrames(), mark.frame()) >= 0) {
+                    sb.append(" · by the old path");
+                }
+                for (dev.cutover.timeline.DarkSpan d : l.outcome().darkSpans()) {
+                    if (d.migrationId() == t.migrationId() && d.lastBefore() >= 0) {
+                        sb.append(" · ").append(Durations.format(mark.timeNanos() - d.fromNanos()))
+                                .append(" after the VM's last frame before the move");
+                    }
+                }
+                sb.append(" · ").append(t.summary());
+                break;
+            }
+        }
         return sb.toString();
     }
 

@@ -78,6 +78,8 @@ class TimelineOutcomeViewTest {
         assertThat(vm.highlightedFrames()).containsExactly(84);
 
         Mark lost = lane().marks().stream().filter(m -> m.kind() == MarkKind.LOST_PING).findFirst().orElseThrow();
+        assertThat(vm.describe(lost)).startsWith("Frame 100 · lost ping on vusb1 · ")
+                .contains(" · by the old path · 548 ms after the VM's last frame before the move · stale 544 ms");
         robot.clickOn(onScreen(l.x(lost.timeNanos()), l.markY(0, lost)));
         assertThat(selected.get(selected.size() - 1)).containsExactly(99);
     }
