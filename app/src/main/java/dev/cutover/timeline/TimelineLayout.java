@@ -315,12 +315,39 @@ public final class TimelineLayout {
         for (DarkSpan d : lane(lane).outcome().darkSpans()) {
             double x1 = x(d.fromNanos());
             double x2 = x(d.toNanos());
-            double labelEnd = x2 + 4 + d.label().length() * 6.2;
-            if (px >= x1 - HIT_RADIUS && px <= labelEnd) {
+            double lx = darkLabelX(d);
+            boolean onSpan = px >= x1 - HIT_RADIUS && px <= x2 + HIT_RADIUS;
+            boolean onLabel = px >= lx && px <= lx + d.label().length() * 6.2;
+            if (onSpan || onLabel) {
                 return d;
             }
         }
         return null;
+    }
+
+    /**
+     * Where a dark span's label starts: after the span's end, or, when it would run out of the picture there (a
+     * span to the window's end often ends at the right edge), before its start; when neither fits, over the span.
+     */
+    public double darkLabelX(DarkSpan d) {
+        double x1 = x(d.fromNanos());
+        double x2 = x(d.toNanos());
+        double w = d.label().length() * 6.2;
+        double after = x2 + 4;
+        if (after + w <= plotX0() + plotWidth() + RIGHT_MARGIN) {
+            return after;
+        }
+        double before = x1 - 4 - w;
+        if (before >= plotX0()) {
+            return before;
+        }
+        return Math.max(plotX0() + 2, plotX0() + plotWidth() - w);
+    }
+
+    /** Whether a dark span's label sits over the span (drawn on a cleared ground so the line does not cross it). */
+    public boolean darkLabelInside(DarkSpan d) {
+        double lx = darkLabelX(d);
+        return lx > Math.min(x(d.fromNanos()), x(d.toNanos())) && lx < Math.max(x(d.fromNanos()), x(d.toNanos()));
     }
 
     /**

@@ -189,7 +189,12 @@ public final class TimelineSvg {
             } else {
                 line(sb, x2, y - 3, x2, y + 3, P.gap(), 1.6, null);
             }
-            text(sb, Math.max(x1, x2) + 4, y + 4, "start", P.gap(), d.label());
+            if (layout.darkLabelInside(d)) {
+                sb.append("<rect x=\"").append(n(layout.darkLabelX(d) - 3)).append("\" y=\"").append(n(y - 6))
+                        .append("\" width=\"").append(n(d.label().length() * 6.2 + 6)).append("\" height=\"12\" fill=\"")
+                        .append(P.lane(i)).append("\"/>\n");
+            }
+            text(sb, layout.darkLabelX(d), y + 4, "start", P.gap(), d.label());
             sb.append("</g>\n");
         }
         String summary = lane.outcome().summary();

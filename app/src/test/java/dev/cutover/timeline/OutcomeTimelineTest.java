@@ -123,6 +123,25 @@ class OutcomeTimelineTest {
             assertThat(d.label()).isEqualTo("dark > 30 s");
             // Fit all reaches the window's end, where the span stops
             assertThat(m.endNanos()).isEqualTo(windowEnd);
+            // there its label would leave the picture: it goes before the span, whole, when there is room
+            double w = d.label().length() * 6.2;
+            TimelineLayout l = new TimelineLayout(m, new TimeScale(d.fromNanos() - 10_000_000_000L, d.toNanos()),
+                    1280);
+            double labelX = l.darkLabelX(d);
+            assertThat(labelX + w).isLessThan(l.x(d.fromNanos()));
+            assertThat(labelX).isGreaterThanOrEqualTo(l.plotX0());
+            assertThat(l.darkAt(labelX + 3, l.darkY(0))).isEqualTo(d);
+            assertThat(l.darkAt(labelX + 3, l.darkY(0) + 12)).isNull();
+            assertThat(l.darkLabelInside(d)).isFalse();
+            // and over the span's end, on a cleared ground, when there is none
+            TimelineLayout fit = new TimelineLayout(m, TimeScale.fit(m.startNanos(), m.endNanos()), 1280);
+            assertThat(fit.darkLabelX(d)).isGreaterThan(fit.x(d.fromNanos()));
+            assertThat(fit.darkLabelX(d) + w).isLessThanOrEqualTo(fit.plotX0() + fit.plotWidth());
+            assertThat(fit.darkLabelInside(d)).isTrue();
+            // zoomed on the move, it follows the span's end
+            TimelineLayout near = new TimelineLayout(m, new TimeScale(d.fromNanos() - 1_000_000_000L,
+                    d.fromNanos() + 60_000_000_000L), 1280);
+            assertThat(near.darkLabelX(d)).isEqualTo(near.x(d.toNanos()) + 4);
             assertThat(TimelineLayout.legend(m)).extracting(TimelineLayout.LegendEntry::label)
                     .contains("VM traffic", "dark gap").doesNotContain("stale (old path)", "lost ping",
                             "retransmission");

@@ -270,8 +270,12 @@ final class TimelineCanvas extends Canvas {
             } else {
                 g.strokeLine(x2, y - 3, x2, y + 3);
             }
+            if (l.darkLabelInside(d)) {
+                g.setFill(c(p.lane(i)));
+                g.fillRect(l.darkLabelX(d) - 3, y - 6, d.label().length() * 6.2 + 6, 12);
+            }
             g.setFill(c(p.gap()));
-            g.fillText(d.label(), Math.max(x1, x2) + 4, y + 4);
+            g.fillText(d.label(), l.darkLabelX(d), y + 4);
         }
     }
 

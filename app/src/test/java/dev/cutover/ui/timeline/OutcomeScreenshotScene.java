@@ -29,6 +29,7 @@ import java.util.Map;
  * migration a track made up from their frames (the announcing interface's other frames stand for the VM's own, the
  * guest's GARP is the first after the move). With {@code --stale=IFACE} the frames of that interface in the 0.6 s after
  * a VMware MAC's first RARP are stale (the last two lost pings) and three frames after the move retransmissions.
+ * With {@code --silent=true} a VMware MAC sends nothing after its move: dark to the window's end.
  * Options: {@code --width}, {@code --height}, {@code --theme=dark}, {@code --ready=FILE} (written once drawn).
  */
 public final class OutcomeScreenshotScene {
@@ -51,7 +52,8 @@ public final class OutcomeScreenshotScene {
                     : new PrimerLight().getUserAgentStylesheet());
             capture = Capture.open(getParameters().getUnnamed().stream().map(Path::of).toList(), LoadMonitor.NONE);
             AnalysisResult r = MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
-            Map<Integer, OutcomeTrack> tracks = tracks(r, TimelineFrames.of(capture), o.get("stale"));
+            Map<Integer, OutcomeTrack> tracks = tracks(r, TimelineFrames.of(capture), o.get("stale"),
+                    Boolean.parseBoolean(o.getOrDefault("silent", "false")));
             TimelineViewModel vm = new TimelineViewModel(Tasks.DIRECT, f -> { });
             vm.darkProperty().set(dark);
             vm.setAnalysis(r, capture, tracks::get);
@@ -84,7 +86,8 @@ public final class OutcomeScreenshotScene {
         }
     }
 
-    static Map<Integer, OutcomeTrack> tracks(AnalysisResult r, TimelineFrames facts, String staleIface) {
+    static Map<Integer, OutcomeTrack> tracks(AnalysisResult r, TimelineFrames facts, String staleIface,
+                                             boolean silent) {
         Map<Integer, OutcomeTrack> out = new HashMap<>();
         long window = 30_000_000_000L;
         for (MigrationEvent e : r.migrations()) {
@@ -111,6 +114,14 @@ public final class OutcomeScreenshotScene {
                         && facts.interfaceName(facts.interfaceId(f)).equals(staleIface)) {
                     stale.add(f);
                 }
+            }
+            if (silent && vmware) {
+                int last = before;
+                int[] ownBefore = own.stream().filter(f -> f <= last).mapToInt(Integer::intValue).toArray();
+                out.put(e.id(), new OutcomeTrack(e.id(), ownBefore, before, -1, t0 - window, t0 + window, null, -1,
+                        null, null, "dark > " + Durations.format(t0 + window - facts.timeNanos(before))
+                        + " after the move", OutcomeTrack.Verdict.BAD));
+                continue;
             }
             int[] ownA = own.stream().mapToInt(Integer::intValue).toArray();
             long darkNanos = before >= 0 && after >= 0 ? facts.timeNanos(after) - facts.timeNanos(before) : -1;
