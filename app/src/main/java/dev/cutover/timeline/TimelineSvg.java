@@ -198,10 +198,11 @@ public final class TimelineSvg {
             sb.append("</g>\n");
         }
         String summary = lane.outcome().summary();
+        // the whole summary as the group's tooltip; the text itself holds only what fits the names column
+        sb.append("<g><title>").append(esc(summary)).append("</title>\n");
         sb.append("<text class=\"outcome-summary\" x=\"8\" y=\"").append(n(y + 4))
                 .append("\" text-anchor=\"start\" fill=\"").append(P.verdict(lane.outcome().verdict())).append("\">")
-                .append(esc(TimelineLayout.fit(summary, layout.plotX0() - 14))).append("<title>").append(esc(summary))
-                .append("</title></text>\n");
+                .append(esc(TimelineLayout.fit(summary, layout.plotX0() - 14))).append("</text>\n</g>\n");
     }
 
     private static void rate(StringBuilder sb, TimelineLayout layout) {
