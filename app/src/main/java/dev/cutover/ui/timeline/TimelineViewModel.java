@@ -70,6 +70,10 @@ public final class TimelineViewModel {
     private final Tasks tasks;
     private final Consumer<int[]> frameSelector;
     private final TaskKey layout = TaskKey.named("timeline-lanes");
+    private final TaskKey outcomeLayout = TaskKey.named("timeline-outcomes");
+    /** What the lanes are built from, for laying them out again with outcomes. */
+    private AnalysisResult shownResult;
+    private Capture shownCapture;
     private final ReadOnlyObjectWrapper<TimelineModel> model =
             new ReadOnlyObjectWrapper<>(this, "model", TimelineModel.EMPTY);
     private final ReadOnlyObjectWrapper<TimeScale> scale =
@@ -129,6 +133,9 @@ public final class TimelineViewModel {
      */
     public void setAnalysis(AnalysisResult result, Capture capture, IntFunction<OutcomeTrack> outcomes) {
         layout.cancel();
+        outcomeLayout.cancel();
+        shownResult = result;
+        shownCapture = capture;
         // the highlight stays: the packet list may have picked a frame before the analysis ended
         burst.set(null);
         captureOpen = capture != null;
@@ -151,6 +158,36 @@ public final class TimelineViewModel {
                 e instanceof OutOfMemoryError ? "not enough memory for the lanes of " + String.format(Locale.ROOT,
                         "%,d", result.migrations().size()) + " migrations (start Cutover with a larger -Xmx)"
                         : BackgroundTask.reason(e), "")).runWith(tasks);
+    }
+
+    /**
+     * The outcomes of the migrations on show, measured after their analysis: the lanes are laid out again with them,
+     * off the FX thread, keeping the time range and the scrolling (a null source takes them away). While the lanes
+     * are still being laid out, that starts again with the outcomes; with no analysis on show there is nothing to do.
+     */
+    public void setOutcomes(IntFunction<OutcomeTrack> outcomes) {
+        AnalysisResult r = shownResult;
+        Capture c = shownCapture;
+        if (r == null || c == null || c.frameCount() == 0) {
+            return;
+        }
+        if (building >= 0) {
+            setAnalysis(r, c, outcomes);
+            return;
+        }
+        BackgroundTask.of(monitor -> TimelineModel.of(r, facts(c), c.index().timestampNanos(0), outcomes))
+                .key(outcomeLayout).onSuccess(m -> {
+                    if (shownResult != r || shownCapture != c) {
+                        return; // another capture or analysis came meanwhile
+                    }
+                    TimeScale keep = scale.get();
+                    double y = scrollY.get();
+                    setModel(m);
+                    scale.set(keep);
+                    scrollTo(y);
+                })
+                // the lanes stay as they are without the outcomes
+                .onFailure(e -> { }).runWith(tasks);
     }
 
     /** The lanes of an analysis, or why it has none. */
