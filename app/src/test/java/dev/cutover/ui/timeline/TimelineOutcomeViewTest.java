@@ -85,6 +85,68 @@ class TimelineOutcomeViewTest {
     }
 
     @Test
+    void theCanvasDrawsTheStripTheSpanTheMarksAndTheSummaryInTheirColours(FxRobot robot) {
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = view.canvas().snapshot(null, null));
+        javafx.scene.image.PixelReader px = shot[0].getPixelReader();
+        dev.cutover.timeline.TimelinePalette p = vm.palette();
+        TimelineLayout l = view.chartLayout();
+        DarkSpan d = lane().outcome().darkSpans().get(0);
+        double y = l.darkY(0);
+        assertThat(near(px, (l.x(d.fromNanos()) + l.x(d.toNanos())) / 2, y, p.gap())).isTrue();
+        Mark stale = lane().marks().stream().filter(m -> m.kind() == MarkKind.STALE).findFirst().orElseThrow();
+        assertThat(near(px, l.x(stale.timeNanos()) - 4, l.markY(0, stale), p.stale())).isTrue();
+        // a hollow square: its middle is the row's own fill
+        assertThat(near(px, l.x(stale.timeNanos()), l.markY(0, stale), p.stale())).isFalse();
+        Mark lost = lane().marks().stream().filter(m -> m.kind() == MarkKind.LOST_PING).findFirst().orElseThrow();
+        assertThat(near(px, l.x(lost.timeNanos()), l.markY(0, lost), p.lost())).isTrue();
+        // the strip rises under the sub-lanes where the VM sent its frames, and not in the dark gap
+        int[] cols = l.traffic(0);
+        int busy = 0;
+        while (cols[busy] == 0) {
+            busy++;
+        }
+        assertThat(near(px, l.plotX0() + busy + 0.5, l.trafficBottom(0) - 1, p.traffic())).isTrue();
+        int gapCol = (int) ((l.x(d.fromNanos()) + l.x(d.toNanos())) / 2 - l.plotX0());
+        assertThat(cols[gapCol]).isZero();
+        assertThat(near(px, l.plotX0() + gapCol + 0.5, l.trafficBottom(0) - 1, p.traffic())).isFalse();
+        // the summary is written in the verdict's colour in the names column
+        boolean red = false;
+        for (int x = 8; x < 120 && !red; x += 2) {
+            red = near(px, x, y, p.bad());
+        }
+        assertThat(red).isTrue();
+    }
+
+    /**
+     * Whether a pixel within 2 of (x, y) is that colour, or mostly that colour over the row's fill (lines and text are
+     * smoothed into their ground): the pixel lies near the segment from the fill to the colour, past its middle.
+     */
+    private boolean near(javafx.scene.image.PixelReader px, double x, double y, String hex) {
+        javafx.scene.paint.Color want = javafx.scene.paint.Color.web(hex);
+        javafx.scene.paint.Color ground = javafx.scene.paint.Color.web(vm.palette().lane(0));
+        double[] w = {want.getRed() - ground.getRed(), want.getGreen() - ground.getGreen(),
+            want.getBlue() - ground.getBlue()};
+        double len2 = w[0] * w[0] + w[1] * w[1] + w[2] * w[2];
+        for (int dx = -2; dx <= 2; dx++) {
+            for (int dy = -2; dy <= 2; dy++) {
+                javafx.scene.paint.Color c = px.getColor((int) Math.round(x) + dx, (int) Math.round(y) + dy);
+                double[] v = {c.getRed() - ground.getRed(), c.getGreen() - ground.getGreen(),
+                    c.getBlue() - ground.getBlue()};
+                double a = (v[0] * w[0] + v[1] * w[1] + v[2] * w[2]) / len2;
+                double off = 0;
+                for (int k = 0; k < 3; k++) {
+                    off += Math.abs(v[k] - a * w[k]);
+                }
+                if (a > 0.5 && off < 0.1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
     void clickingTheDarkSpanSelectsTheLastFrameBeforeTheMoveAndItsEndTheFirstAfter(FxRobot robot) {
         DarkSpan d = lane().outcome().darkSpans().get(0);
         TimelineLayout l = view.chartLayout();
