@@ -291,6 +291,35 @@ public final class TimelineLayout {
     }
 
     /**
+     * The traffic strip's bars, neighbours of one height joined: (x, width, height) triples, left to right, heights
+     * on half pixels. A busy VM's strip is a few wide blocks rather than a thousand slivers, in the SVG above all.
+     */
+    public double[] trafficRuns(int row) {
+        int[] counts = traffic(row);
+        int max = 0;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        double[] out = new double[3 * counts.length];
+        int n = 0;
+        int c = 0;
+        while (c < counts.length) {
+            double h = Math.round(trafficBar(counts[c], max) * 2) / 2.0;
+            int end = c + 1;
+            while (end < counts.length && Math.round(trafficBar(counts[end], max) * 2) / 2.0 == h) {
+                end++;
+            }
+            if (h > 0) {
+                out[n++] = plotX0() + c;
+                out[n++] = end - c;
+                out[n++] = h;
+            }
+            c = end;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
      * The height of a column's bar in the traffic strip: on a log scale to the highest column, so a lone frame is
      * still seen beside a thousand; 0 for an empty column.
      */

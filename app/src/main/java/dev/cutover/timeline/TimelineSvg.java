@@ -155,23 +155,17 @@ public final class TimelineSvg {
     /** The traffic strip, the dark spans and the summary of a lane with an outcome. */
     private static void outcome(StringBuilder sb, TimelineLayout layout, int i) {
         Lane lane = layout.lane(i);
-        int[] counts = layout.traffic(i);
-        int max = 0;
-        for (int c : counts) {
-            max = Math.max(max, c);
-        }
-        if (max > 0) {
+        double[] runs = layout.trafficRuns(i);
+        if (runs.length > 0) {
             double bottom = layout.trafficBottom(i);
             StringBuilder d = new StringBuilder();
-            for (int c = 0; c < counts.length; c++) {
-                double h = TimelineLayout.trafficBar(counts[c], max);
-                if (h > 0) {
-                    d.append('M').append(n(layout.plotX0() + c + 0.5)).append(' ').append(n(bottom)).append('V')
-                            .append(n(bottom - h));
-                }
+            for (int r = 0; r < runs.length; r += 3) {
+                d.append('M').append(brief(runs[r])).append(' ').append(brief(bottom)).append("v-")
+                        .append(brief(runs[r + 2])).append('h').append(brief(runs[r + 1])).append('v')
+                        .append(brief(runs[r + 2])).append('z');
             }
-            sb.append("<path class=\"traffic\" d=\"").append(d).append("\" stroke=\"").append(P.traffic())
-                    .append("\" stroke-width=\"1\"/>\n");
+            sb.append("<path class=\"traffic\" d=\"").append(d).append("\" fill=\"").append(P.traffic())
+                    .append("\"/>\n");
         }
         double y = layout.darkY(i);
         for (DarkSpan d : lane.outcome().darkSpans()) {
@@ -307,6 +301,12 @@ public final class TimelineSvg {
         }
         v = Math.max(-1e6, Math.min(1e6, v));
         return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** A number with one decimal at most and none when it is whole: "230", "135.5". */
+    private static String brief(double v) {
+        String s = n(v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     static String esc(String s) {

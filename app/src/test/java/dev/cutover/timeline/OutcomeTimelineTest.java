@@ -216,12 +216,40 @@ class OutcomeTimelineTest {
         assertThat(lane.marks()).hasSize(1);
         StringWriter svg = new StringWriter();
         TimelineSvg.write(l, f -> true, true, java.time.ZoneOffset.UTC, svg);
-        // one path for the strip, one vertical stroke per column
+        // one path for the strip; frames at an even pace make one block, not a sliver per column
         String s = svg.toString();
         assertThat(s.split("class=\"traffic\"", -1).length - 1).isEqualTo(1);
         String d = s.substring(s.indexOf("class=\"traffic\" d=\""));
         d = d.substring(19, d.indexOf('"', 19));
-        assertThat(d.split("M", -1).length - 1).isEqualTo(cols.length);
+        double[] runs = l.trafficRuns(0);
+        assertThat(d.split("M", -1).length - 1).isEqualTo(runs.length / 3).isLessThanOrEqualTo(2);
+        double covered = 0;
+        for (int r = 0; r < runs.length; r += 3) {
+            covered += runs[r + 1];
+        }
+        assertThat(covered).isEqualTo(cols.length);
+    }
+
+    @Test
+    void theStripsBlocksFollowTheColumns() throws Exception {
+        try (Capture c = OutcomeFixtures.open()) {
+            TimelineModel m = OutcomeFixtures.model(c, id -> OutcomeFixtures.stale(id, TimelineFrames.of(c)));
+            TimelineLayout l = new TimelineLayout(m, TimeScale.fit(m.startNanos(), m.endNanos()), 1280);
+            int[] cols = l.traffic(0);
+            int max = Arrays.stream(cols).max().orElseThrow();
+            double[] runs = l.trafficRuns(0);
+            double[] heights = new double[cols.length];
+            for (int r = 0; r < runs.length; r += 3) {
+                assertThat(runs[r + 2]).isPositive();
+                for (int k = 0; k < runs[r + 1]; k++) {
+                    heights[(int) (runs[r] - l.plotX0()) + k] = runs[r + 2];
+                }
+            }
+            for (int k = 0; k < cols.length; k++) {
+                assertThat(heights[k]).isCloseTo(TimelineLayout.trafficBar(cols[k], max),
+                        org.assertj.core.data.Offset.offset(0.25));
+            }
+        }
     }
 
     @Test

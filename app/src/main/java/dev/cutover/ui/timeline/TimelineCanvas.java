@@ -240,20 +240,11 @@ final class TimelineCanvas extends Canvas {
      * frames are selected is drawn thicker.
      */
     private void outcome(GraphicsContext g, TimelineLayout l, int i, TimelineViewModel vm, TimelinePalette p) {
-        int[] counts = l.traffic(i);
-        int max = 0;
-        for (int n : counts) {
-            max = Math.max(max, n);
-        }
-        if (max > 0) {
-            double bottom = l.trafficBottom(i);
-            g.setFill(c(p.traffic()));
-            for (int col = 0; col < counts.length; col++) {
-                double h = TimelineLayout.trafficBar(counts[col], max);
-                if (h > 0) {
-                    g.fillRect(l.plotX0() + col, bottom - h, 1, h);
-                }
-            }
+        double[] runs = l.trafficRuns(i);
+        double bottom = l.trafficBottom(i);
+        g.setFill(c(p.traffic()));
+        for (int r = 0; r < runs.length; r += 3) {
+            g.fillRect(runs[r], bottom - runs[r + 2], runs[r + 1], runs[r + 2]);
         }
         double y = l.darkY(i);
         g.setTextAlign(TextAlignment.LEFT);
