@@ -409,7 +409,7 @@ public final class TimelineLayout {
         return legend(model, Double.POSITIVE_INFINITY);
     }
 
-    /** The legend of a picture {@code width} wide: the outcomes' entries in fewer words when the whole would not fit. */
+    /** The legend of a picture {@code width} wide: the outcomes' entries in fewer words when all would not fit. */
     public static List<LegendEntry> legend(TimelineModel model, double width) {
         List<LegendEntry> out = legend(model, false);
         if (legendEnd(out) > width - RIGHT_MARGIN) {

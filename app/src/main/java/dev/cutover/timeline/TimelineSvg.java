@@ -185,7 +185,8 @@ public final class TimelineSvg {
             }
             if (layout.darkLabelInside(d)) {
                 sb.append("<rect x=\"").append(n(layout.darkLabelX(d) - 3)).append("\" y=\"").append(n(y - 6))
-                        .append("\" width=\"").append(n(d.label().length() * 6.2 + 6)).append("\" height=\"12\" fill=\"")
+                        .append("\" width=\"").append(n(d.label().length() * 6.2 + 6))
+                        .append("\" height=\"12\" fill=\"")
                         .append(P.lane(i)).append("\"/>\n");
             }
             text(sb, layout.darkLabelX(d), y + 4, "start", P.gap(), d.label());

@@ -253,7 +253,8 @@ class OutcomeTimelineTest {
     }
 
     @Test
-    void theSvgHoldsTheStripTheDarkSpanTheNewMarksAndTheSummary(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void theSvgHoldsTheStripTheDarkSpanTheNewMarksAndTheSummary(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         org.w3c.dom.Document doc;
         try (Capture c = OutcomeFixtures.open()) {

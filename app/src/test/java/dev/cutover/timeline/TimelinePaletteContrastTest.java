@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The outcome's colours stand out on both themes' rows by WCAG 2.1's contrast ratio: marks, strip and spans at least
- * 3:1 (non-text graphics, 1.4.11), the dark span's label and the verdict-coloured summaries at least 4.5:1 (text, 1.4.3).
+ * 3:1 (non-text graphics, 1.4.11), the dark span's label and the verdict-coloured summaries at least 4.5:1 (text,
+ * 1.4.3).
  */
 class TimelinePaletteContrastTest {
     @Test

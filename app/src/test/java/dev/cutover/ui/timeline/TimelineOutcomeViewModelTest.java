@@ -75,6 +75,7 @@ class TimelineOutcomeViewModelTest {
         assertThat(vm.describe(d)).isEqualTo("dark 185 ms: frame 81 was the VM's last before the move, frame 89 its "
                 + "first after · click: the last before; click the right end: the first after");
         assertThat(vm.describe(new DarkSpan(1, 80, -1, 0, 30_000_000_000L, d.verdict())))
-                .isEqualTo("dark > 30 s: frame 81 was the VM's last before the move, none after it to the window's end");
+                .isEqualTo("dark > 30 s: frame 81 was the VM's last before the move, none after it to the "
+                        + "window's end");
     }
 }
