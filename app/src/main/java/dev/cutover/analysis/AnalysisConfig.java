@@ -19,17 +19,30 @@ import java.util.Objects;
  * @param floodRate         one sender with more ARP requests than this in every second of {@code floodSpan} or
  *                          longer is flooding
  * @param floodSpan         how long that must last: a flood is sustained, where a storm is a burst
+ * @param outcomeWindow     the outcome of a migration is measured from the frames this long before and after its
+ *                          first announcement
+ * @param darkThreshold     a VM with no frame of its own for longer than this across its move is dark (a vMotion
+ *                          stuns a VM for well under a second)
+ * @param staleThreshold    traffic for a moved VM reaching its old place for longer than this after the
+ *                          announcement is stale forwarding (frames already on their way arrive within milliseconds)
  */
 public record AnalysisConfig(Duration burstGap, Duration correlationWindow, int stormRequests, Duration stormWindow,
                              Duration patternTolerance, int failoverMacs, Duration failoverWindow, int floodRate,
-                             Duration floodSpan) {
+                             Duration floodSpan, Duration outcomeWindow, Duration darkThreshold,
+                             Duration staleThreshold) {
+
+    /** The default outcome window, dark threshold and stale threshold: 30 s, 2 s, 500 ms. */
+    static final Duration OUTCOME_WINDOW = Duration.ofSeconds(30);
+    static final Duration DARK_THRESHOLD = Duration.ofSeconds(2);
+    static final Duration STALE_THRESHOLD = Duration.ofMillis(500);
 
     /**
      * The defaults: 30 s, 5 s, 30 requests in 100 ms, 25 ms, 4 MACs within 1 s, more than 5 requests a second
-     * from one sender for 10 s.
+     * from one sender for 10 s; outcomes measured 30 s either side, dark past 2 s, stale past 500 ms.
      */
     public static final AnalysisConfig DEFAULTS = new AnalysisConfig(Duration.ofSeconds(30), Duration.ofSeconds(5),
-            30, Duration.ofMillis(100), Duration.ofMillis(25), 4, Duration.ofSeconds(1), 5, Duration.ofSeconds(10));
+            30, Duration.ofMillis(100), Duration.ofMillis(25), 4, Duration.ofSeconds(1), 5, Duration.ofSeconds(10),
+            OUTCOME_WINDOW, DARK_THRESHOLD, STALE_THRESHOLD);
 
     public AnalysisConfig {
         positive(burstGap, "burst gap");
@@ -38,6 +51,9 @@ public record AnalysisConfig(Duration burstGap, Duration correlationWindow, int 
         positive(patternTolerance, "pattern tolerance");
         positive(failoverWindow, "failover window");
         positive(floodSpan, "flood span");
+        positive(outcomeWindow, "outcome window");
+        positive(darkThreshold, "dark threshold");
+        positive(staleThreshold, "stale threshold");
         if (stormRequests < 1) {
             throw new IllegalArgumentException("storm requests must be at least 1, not " + stormRequests);
         }
@@ -47,6 +63,14 @@ public record AnalysisConfig(Duration burstGap, Duration correlationWindow, int 
         if (floodRate < 1) {
             throw new IllegalArgumentException("flood rate must be at least 1 request a second, not " + floodRate);
         }
+    }
+
+    /** The thresholds before the outcome's, which take their defaults. */
+    public AnalysisConfig(Duration burstGap, Duration correlationWindow, int stormRequests, Duration stormWindow,
+                          Duration patternTolerance, int failoverMacs, Duration failoverWindow, int floodRate,
+                          Duration floodSpan) {
+        this(burstGap, correlationWindow, stormRequests, stormWindow, patternTolerance, failoverMacs, failoverWindow,
+                floodRate, floodSpan, OUTCOME_WINDOW, DARK_THRESHOLD, STALE_THRESHOLD);
     }
 
     /** The thresholds before the sustained-flood rule, which takes its defaults. */
@@ -65,32 +89,38 @@ public record AnalysisConfig(Duration burstGap, Duration correlationWindow, int 
 
     public AnalysisConfig withBurstGap(Duration d) {
         return new AnalysisConfig(d, correlationWindow, stormRequests, stormWindow, patternTolerance, failoverMacs,
-                failoverWindow, floodRate, floodSpan);
+                failoverWindow, floodRate, floodSpan, outcomeWindow, darkThreshold, staleThreshold);
     }
 
     public AnalysisConfig withCorrelationWindow(Duration d) {
         return new AnalysisConfig(burstGap, d, stormRequests, stormWindow, patternTolerance, failoverMacs,
-                failoverWindow, floodRate, floodSpan);
+                failoverWindow, floodRate, floodSpan, outcomeWindow, darkThreshold, staleThreshold);
     }
 
     public AnalysisConfig withStorm(int requests, Duration window) {
         return new AnalysisConfig(burstGap, correlationWindow, requests, window, patternTolerance, failoverMacs,
-                failoverWindow, floodRate, floodSpan);
+                failoverWindow, floodRate, floodSpan, outcomeWindow, darkThreshold, staleThreshold);
     }
 
     public AnalysisConfig withPatternTolerance(Duration d) {
         return new AnalysisConfig(burstGap, correlationWindow, stormRequests, stormWindow, d, failoverMacs,
-                failoverWindow, floodRate, floodSpan);
+                failoverWindow, floodRate, floodSpan, outcomeWindow, darkThreshold, staleThreshold);
     }
 
     public AnalysisConfig withFailover(int macs, Duration window) {
         return new AnalysisConfig(burstGap, correlationWindow, stormRequests, stormWindow, patternTolerance, macs,
-                window, floodRate, floodSpan);
+                window, floodRate, floodSpan, outcomeWindow, darkThreshold, staleThreshold);
     }
 
     public AnalysisConfig withFlood(int requestsPerSecond, Duration span) {
         return new AnalysisConfig(burstGap, correlationWindow, stormRequests, stormWindow, patternTolerance,
-                failoverMacs, failoverWindow, requestsPerSecond, span);
+                failoverMacs, failoverWindow, requestsPerSecond, span, outcomeWindow, darkThreshold, staleThreshold);
+    }
+
+    /** The outcome thresholds: the window either side of the announcement, dark past, stale past. */
+    public AnalysisConfig withOutcome(Duration window, Duration dark, Duration stale) {
+        return new AnalysisConfig(burstGap, correlationWindow, stormRequests, stormWindow, patternTolerance,
+                failoverMacs, failoverWindow, floodRate, floodSpan, window, dark, stale);
     }
 
     /**

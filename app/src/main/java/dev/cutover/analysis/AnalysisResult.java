@@ -56,6 +56,10 @@ public final class AnalysisResult {
     private final int ndpFrameCount;
     /** ARP-family frames that another file of the merged set also caught, and the first copy of each. */
     private volatile DuplicateFrames copies = DuplicateFrames.NONE;
+    /** One per migration, in the same order; empty until the outcome pass has run. */
+    private final List<MigrationOutcome> outcomes;
+    /** Frames the outcome names, (frame << 32) | (kind << 24) | event, ascending. */
+    private final long[] outcomeMarks;
 
     AnalysisResult(AnalysisConfig config, int frameCount, ArpFrames arp, List<RarpBurst> bursts, int[] burstOfRow,
                    List<MigrationEvent> migrations, int[] eventOfRow, List<Finding> findings,
@@ -80,6 +84,85 @@ public final class AnalysisResult {
         this.migrations = List.copyOf(migrations);
         this.findings = List.copyOf(findings);
         this.interfaceNames = List.copyOf(interfaceNames);
+        this.outcomes = List.of();
+        this.outcomeMarks = new long[0];
+    }
+
+    /** {@code base} with its migrations' outcomes, their findings among the others. */
+    private AnalysisResult(AnalysisResult base, OutcomePass.Measured measured) {
+        this.config = base.config;
+        this.frameCount = base.frameCount;
+        this.arpFrames = base.arpFrames;
+        this.classes = base.classes;
+        this.senderMacs = base.senderMacs;
+        this.burstOfRow = base.burstOfRow;
+        this.eventOfRow = base.eventOfRow;
+        this.bursts = base.bursts;
+        this.migrations = base.migrations;
+        List<Finding> all = new ArrayList<>(base.findings);
+        all.addAll(measured.findings());
+        // as Findings orders them: errors first, then by the first frame named
+        all.sort(java.util.Comparator.comparing((Finding f) -> -f.severity().ordinal())
+                .thenComparingInt(Finding::firstFrame).thenComparing(f -> f.code().ordinal()));
+        this.findings = List.copyOf(all);
+        this.interfaceNames = base.interfaceNames;
+        this.duplicateAddressFrames = base.duplicateAddressFrames;
+        this.ndpFrameCount = base.ndpFrameCount;
+        this.ndMacs = base.ndMacs;
+        this.copies = base.copies;
+        this.outcomes = List.copyOf(measured.outcomes());
+        this.outcomeMarks = measured.marks();
+    }
+
+    AnalysisResult withOutcomes(OutcomePass.Measured measured) {
+        return new AnalysisResult(this, measured);
+    }
+
+    /** The outcome of each migration, parallel to {@link #migrations()}; empty when it was not measured. */
+    public List<MigrationOutcome> outcomes() {
+        return outcomes;
+    }
+
+    /** The outcome of {@code event}, or null when outcomes were not measured. */
+    public MigrationOutcome outcomeOf(MigrationEvent event) {
+        int id = event.id();
+        return id >= 0 && id < outcomes.size() ? outcomes.get(id) : null;
+    }
+
+    /** What the outcome of a migration says of a frame. */
+    public enum OutcomeRole {
+        /** Traffic for the VM on its old interface after the move. */
+        STALE,
+        /** Traffic for the VM seen on several interfaces at once after the move. */
+        FLOODED,
+        /** The VM's last frame before its announcement: the dark time starts here. */
+        DARK_BEFORE,
+        /** The VM's first frame after its announcement: the dark time ends here. */
+        DARK_AFTER
+    }
+
+    /** A role of a frame in the outcome of migration {@code event} (0-based). */
+    public record OutcomeMark(OutcomeRole role, int event) {
+    }
+
+    /** The roles {@code frame} (0-based) has in migrations' outcomes; empty for most frames. */
+    public List<OutcomeMark> outcomeMarksOf(int frame) {
+        long[] marks = outcomeMarks;
+        if (marks.length == 0) {
+            return List.of();
+        }
+        int i = Arrays.binarySearch(marks, (long) frame << 32);
+        if (i < 0) {
+            i = -i - 1;
+        }
+        List<OutcomeMark> l = null;
+        for (; i < marks.length && (int) (marks[i] >>> 32) == frame; i++) {
+            if (l == null) {
+                l = new ArrayList<>(2);
+            }
+            l.add(new OutcomeMark(OutcomeRole.values()[(int) (marks[i] >>> 24) & 0xFF], (int) marks[i] & 0xFF_FFFF));
+        }
+        return l == null ? List.of() : l;
     }
 
     /**

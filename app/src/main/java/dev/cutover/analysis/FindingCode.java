@@ -119,7 +119,26 @@ public enum FindingCode {
             "Neighbor Advertisement's link-layer address differs from the Ethernet source",
             "A Neighbor Advertisement's target link-layer address option names another MAC than the frame's "
                     + "Ethernet source: a proxy, a bridge rewriting frames, or spoofing. Neighbours will send the "
-                    + "address's traffic to the MAC in the option.");
+                    + "address's traffic to the MAC in the option."),
+    /** A warning when the VM spoke again, an error when it had not by the end of the outcome window. */
+    VM_DARK("vm-dark", Severity.WARNING, "VM dark",
+            "No frame from the VM for longer than the dark threshold across its move",
+            "The VM sent no frame for longer than the dark threshold (2 s by default) after its announcement, "
+                    + "though before the move it spoke regularly, never silent for half as long: it was stunned long "
+                    + "(a slow vMotion switch-over) or had no network on the destination host. Check the stun time "
+                    + "in the VM's vmware.log, and the destination host's port group, VLAN and the VM's NIC."),
+    STALE_FORWARDING("stale-forwarding", Severity.ERROR, "Stale forwarding",
+            "Traffic for the VM kept reaching its old place after the announcement",
+            "Frames for the VM's MAC kept arriving on the interface it had left (the source host's uplink) for "
+                    + "longer than the stale threshold (500 ms by default) after its announcement: a switch did "
+                    + "not update its MAC table. Check that the RARP reached that switch and that the VM's VLAN is "
+                    + "allowed on the trunk towards the destination host."),
+    UNICAST_FLOODING("unicast-flooding", Severity.WARNING, "Unicast flooding",
+            "Frames to the VM seen on several interfaces at once after its move",
+            "The same frame to the VM's MAC was seen on several interfaces at once after its announcement: a "
+                    + "switch flooded it as unknown unicast, having no MAC table entry for the VM. Check that the "
+                    + "RARP reached it, its MAC table aging, and asymmetric paths (traffic leaving by one uplink "
+                    + "and returning by another).");
 
     private final String id;
     private final Severity severity;

@@ -57,7 +57,16 @@ public final class MigrationAnalyzer {
      */
     public static AnalysisResult analyze(Capture capture, AnalysisConfig config, LoadMonitor monitor,
                                          IntPredicate include) throws IOException {
-        return analyzeRows(capture, config, ArpScanner.scan(capture, monitor, include));
+        return analyzeRows(capture, config, ArpScanner.scan(capture, monitor, include), include, monitor);
+    }
+
+    /** The result with each migration's outcome measured from the frames around it. */
+    private static AnalysisResult withOutcomes(Capture capture, AnalysisResult result, IntPredicate include,
+                                               LoadMonitor monitor) throws IOException {
+        if (result.migrations().isEmpty()) {
+            return result;
+        }
+        return result.withOutcomes(OutcomePass.measure(capture, result, include, monitor));
     }
 
     /**
@@ -78,16 +87,17 @@ public final class MigrationAnalyzer {
         if (!(tap instanceof ArpTap t) || !t.covers(capture)) {
             return analyze(capture, config, monitor);
         }
-        return analyzeRows(capture, config, t.frames(capture));
+        return analyzeRows(capture, config, t.frames(capture), null, monitor);
     }
 
     /** The analysis of the ARP-family rows of {@code capture}, a frame that several files caught counted once. */
-    private static AnalysisResult analyzeRows(Capture capture, AnalysisConfig config, ArpFrames arp)
-            throws IOException {
+    private static AnalysisResult analyzeRows(Capture capture, AnalysisConfig config, ArpFrames arp,
+                                              IntPredicate include, LoadMonitor monitor) throws IOException {
         DuplicateFrames copies = DuplicateFrames.find(capture, arp);
         List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
-        return new MigrationAnalyzer(config, copies.without(arp), names).run(capture.frameCount(), capture.damages())
-                .withCopies(copies);
+        AnalysisResult result = new MigrationAnalyzer(config, copies.without(arp), names)
+                .run(capture.frameCount(), capture.damages()).withCopies(copies);
+        return withOutcomes(capture, result, include, monitor);
     }
 
     /**

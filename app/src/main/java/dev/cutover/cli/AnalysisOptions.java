@@ -56,13 +56,30 @@ final class AnalysisOptions {
             description = "how close together, in seconds, those announcements start (default: ${DEFAULT-VALUE})")
     double failoverWindow;
 
+    @Option(names = "--outcome-window", paramLabel = "S", defaultValue = "30",
+            description = "a migration's outcome (the VM's dark time, traffic still reaching its old place) is "
+                    + "measured from the frames S seconds before and after its first announcement "
+                    + "(default: ${DEFAULT-VALUE})")
+    double outcomeWindow;
+
+    @Option(names = "--dark-threshold", paramLabel = "S", defaultValue = "2",
+            description = "a VM with no frame of its own for more than S seconds across its move is dark "
+                    + "(default: ${DEFAULT-VALUE})")
+    double darkThreshold;
+
+    @Option(names = "--stale-threshold", paramLabel = "MS", defaultValue = "500",
+            description = "traffic for a moved VM reaching its old interface more than MS milliseconds after the "
+                    + "announcement is stale forwarding (default: ${DEFAULT-VALUE})")
+    double staleThreshold;
+
     /** The settings given, or a usage error naming the option that is out of range. */
     AnalysisConfig config() {
         try {
             return new AnalysisConfig(seconds(burstGap, "--burst-gap"), seconds(window, "--window"), stormRequests,
                     seconds(stormWindow / 1000, "--storm-window"), seconds(patternTolerance / 1000,
                     "--pattern-tolerance"), failoverMacs, seconds(failoverWindow, "--failover-window"),
-                    floodRate, seconds(floodSpan, "--flood-span"));
+                    floodRate, seconds(floodSpan, "--flood-span"), seconds(outcomeWindow, "--outcome-window"),
+                    seconds(darkThreshold, "--dark-threshold"), seconds(staleThreshold / 1000, "--stale-threshold"));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

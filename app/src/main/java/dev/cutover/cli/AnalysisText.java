@@ -6,6 +6,7 @@ import dev.cutover.analysis.Finding;
 import dev.cutover.analysis.FindingCode;
 import dev.cutover.analysis.FrameClass;
 import dev.cutover.analysis.MigrationEvent;
+import dev.cutover.analysis.MigrationOutcome;
 import dev.cutover.analysis.RarpBurst;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureSummary;
@@ -54,16 +55,23 @@ final class AnalysisText {
             boolean na = events.stream().anyMatch(MigrationEvent::hasNa);
             String[] head = {"#", "first seen (UTC)", "MAC", "vendor", "VLAN", "interface", "RARP", "GARP",
                     "RARP->GARP"};
-            rows.add(na ? withNa(head, "NA", "RARP->NA") : head);
+            boolean outcomes = !result.outcomes().isEmpty();
+            rows.add(withOutcome(na ? withNa(head, "NA", "RARP->NA") : head, outcomes, "outcome"));
             int shown = all ? events.size() : Math.min(events.size(), MIGRATIONS_SHOWN);
             for (MigrationEvent e : events.subList(0, shown)) {
                 String[] row = row(capture, result, e);
-                rows.add(na ? withNa(row, naCell(e), delay(e.rarpToNaNanos())) : row);
+                row = na ? withNa(row, naCell(e), delay(e.rarpToNaNanos())) : row;
+                MigrationOutcome o = result.outcomeOf(e);
+                rows.add(withOutcome(row, outcomes, o == null ? "-" : o.summary()));
             }
             table(sb, rows);
             if (shown < events.size()) {
                 sb.append("  ... and ").append(events.size() - shown)
                         .append(" more (all of them with --all, or with --format json)\n");
+            }
+            if (outcomes && !result.outcomes().get(0).staleJudged()) {
+                sb.append("  outcome: one interface, so stale forwarding cannot be seen (open the captures of "
+                        + "both hosts' uplinks together)\n");
             }
         }
         sb.append('\n');
@@ -155,6 +163,16 @@ final class AnalysisText {
         }
         return e.naFrames().size() + " (" + String.join(" ", e.ipv6s()) + ", "
                 + frames(e.naFrames().get(0), e.naFrames().get(e.naFrames().size() - 1)) + ")";
+    }
+
+    /** The row with the outcome as its last column, when outcomes were measured. */
+    private static String[] withOutcome(String[] row, boolean outcomes, String cell) {
+        if (!outcomes) {
+            return row;
+        }
+        String[] r = java.util.Arrays.copyOf(row, row.length + 1);
+        r[row.length] = cell;
+        return r;
     }
 
     /** The row with the NA columns after the GARP one and before RARP->GARP, then RARP->NA last. */

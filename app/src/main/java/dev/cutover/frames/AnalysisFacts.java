@@ -24,7 +24,8 @@ final class AnalysisFacts {
         int event = result.migrationOf(frame);
         List<FindingCode> codes = result.findingCodesOf(frame);
         int copyOf = result.copyOf(frame);
-        if (cls == FrameClass.NONE && burst < 0 && event < 0 && codes.isEmpty() && copyOf < 0) {
+        List<AnalysisResult.OutcomeMark> marks = result.outcomeMarksOf(frame);
+        if (cls == FrameClass.NONE && burst < 0 && event < 0 && codes.isEmpty() && copyOf < 0 && marks.isEmpty()) {
             return;
         }
         while (d.depthOpen() > 0) {
@@ -44,6 +45,14 @@ final class AnalysisFacts {
         }
         for (FindingCode code : codes) {
             d.addObject(Migration.FINDING, 0, 0, code.id());
+        }
+        for (AnalysisResult.OutcomeMark m : marks) {
+            d.add(switch (m.role()) {
+                case STALE -> Migration.OUTCOME_STALE;
+                case FLOODED -> Migration.OUTCOME_FLOODED;
+                case DARK_BEFORE -> Migration.OUTCOME_DARK_BEFORE;
+                case DARK_AFTER -> Migration.OUTCOME_DARK_AFTER;
+            }, 0, 0, m.event() + 1L);
         }
         if (copyOf >= 0) {
             d.add(Migration.COPY_OF, 0, 0, copyOf + 1L);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.Finding;
 import dev.cutover.analysis.MigrationEvent;
+import dev.cutover.analysis.MigrationOutcome;
 import dev.cutover.analysis.RarpBurst;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureSummary;
@@ -29,7 +30,30 @@ public final class AnalysisJson {
 
     /** One migration event. */
     public record Migration(int id, String mac, String vendor, List<Integer> vlans, List<String> interfaces, Rarp rarp,
-                     Garp garp, Double rarpToGarpMs, Na na, Double rarpToNaMs) {
+                     Garp garp, Double rarpToGarpMs, Na na, Double rarpToNaMs, Outcome outcome) {
+    }
+
+    /**
+     * What the traffic around a migration says of it: frame numbers 1-based; {@code echo} and {@code tcp} null
+     * until they are measured.
+     */
+    public record Outcome(String verdict, String summary, Double darkMs, boolean darkToWindowEnd, Seen lastBefore,
+                          Seen firstAfter, boolean staleJudged, int staleFrames, Integer staleFirst,
+                          Integer staleLast, Double convergenceMs, String staleInterface, boolean flooding,
+                          int floodedFrames, Echo echo, Tcp tcp) {
+    }
+
+    /** One frame of the VM's: its number, time and interface. */
+    public record Seen(int frame, String time,
+                       @com.fasterxml.jackson.annotation.JsonProperty("interface") String interface_) {
+    }
+
+    /** The continuous ping around a move. */
+    public record Echo(int sent, int answered, int lost, double longestGapMs) {
+    }
+
+    /** The VM's TCP flows around a move. */
+    public record Tcp(int retransmissions, double longestStallMs) {
     }
 
     /** The unsolicited Neighbor Advertisements of an event (IPv6's gratuitous ARP). */
@@ -153,6 +177,7 @@ public final class AnalysisJson {
                 } else {
                     g.writeNumber(m.rarpToNaMs());
                 }
+                writeOutcome(g, m.outcome());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -173,6 +198,99 @@ public final class AnalysisJson {
             g.writeEndObject();
         }
         out.flush();
+    }
+
+    private static void writeOutcome(JsonGenerator g, Outcome o) throws java.io.IOException {
+        g.writeFieldName("outcome");
+        if (o == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("verdict", o.verdict());
+        g.writeStringField("summary", o.summary());
+        number(g, "darkMs", o.darkMs());
+        g.writeBooleanField("darkToWindowEnd", o.darkToWindowEnd());
+        seen(g, "lastBefore", o.lastBefore());
+        seen(g, "firstAfter", o.firstAfter());
+        g.writeBooleanField("staleJudged", o.staleJudged());
+        g.writeNumberField("staleFrames", o.staleFrames());
+        number(g, "staleFirst", o.staleFirst());
+        number(g, "staleLast", o.staleLast());
+        number(g, "convergenceMs", o.convergenceMs());
+        g.writeStringField("staleInterface", o.staleInterface());
+        g.writeBooleanField("flooding", o.flooding());
+        g.writeNumberField("floodedFrames", o.floodedFrames());
+        g.writeFieldName("echo");
+        if (o.echo() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            g.writeNumberField("sent", o.echo().sent());
+            g.writeNumberField("answered", o.echo().answered());
+            g.writeNumberField("lost", o.echo().lost());
+            g.writeNumberField("longestGapMs", o.echo().longestGapMs());
+            g.writeEndObject();
+        }
+        g.writeFieldName("tcp");
+        if (o.tcp() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            g.writeNumberField("retransmissions", o.tcp().retransmissions());
+            g.writeNumberField("longestStallMs", o.tcp().longestStallMs());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void seen(JsonGenerator g, String name, Seen s) throws java.io.IOException {
+        g.writeFieldName(name);
+        if (s == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeNumberField("frame", s.frame());
+        g.writeStringField("time", s.time());
+        g.writeStringField("interface", s.interface_());
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, String name, Number v) throws java.io.IOException {
+        g.writeFieldName(name);
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else {
+            g.writeNumber(v.doubleValue());
+        }
+    }
+
+    /** The outcome of {@code e} as JSON, or null when outcomes were not measured. */
+    static Outcome outcome(Capture capture, AnalysisResult result, MigrationEvent e) {
+        MigrationOutcome o = result.outcomeOf(e);
+        if (o == null) {
+            return null;
+        }
+        Seen before = o.lastBefore() < 0 ? null : new Seen(o.lastBefore() + 1,
+                time(capture, o.lastBefore(), o.lastBeforeTime()), name(result, o.lastBeforeInterface()));
+        Seen after = o.firstAfter() < 0 ? null : new Seen(o.firstAfter() + 1,
+                time(capture, o.firstAfter(), o.firstAfterTime()), name(result, o.firstAfterInterface()));
+        Echo echo = o.echo() == null ? null : new Echo(o.echo().sent(), o.echo().answered(), o.echo().lost(),
+                millis(o.echo().longestGapNanos()));
+        Tcp tcp = o.tcp() == null ? null : new Tcp(o.tcp().retransmissions(), millis(o.tcp().longestStallNanos()));
+        return new Outcome(o.verdict().id(), o.summary(), o.darkNanos() < 0 ? null : millis(o.darkNanos()),
+                o.darkToWindowEnd(), before, after, o.staleJudged(), o.staleFrames(),
+                o.staleFirst() < 0 ? null : o.staleFirst() + 1, o.staleLast() < 0 ? null : o.staleLast() + 1,
+                o.convergenceNanos() < 0 ? null : millis(o.convergenceNanos()),
+                o.staleInterface() < 0 ? null : name(result, o.staleInterface()), o.flooding(), o.floodedFrames(),
+                echo, tcp);
+    }
+
+    private static String name(AnalysisResult result, int iface) {
+        return iface >= 0 && iface < result.interfaceNames().size() ? result.interfaceNames().get(iface) : null;
     }
 
     private static void strings(JsonGenerator g, String name, List<String> values) throws java.io.IOException {
@@ -261,7 +379,8 @@ public final class AnalysisJson {
         }
         return new Migration(e.id() + 1, Addresses.mac(e.mac()), e.vendor(), e.vlans(), interfaces, rarp, garp,
                 e.rarpToGarpNanos().isPresent() ? millis(e.rarpToGarpNanos().getAsLong()) : null, na,
-                e.rarpToNaNanos().isPresent() ? millis(e.rarpToNaNanos().getAsLong()) : null);
+                e.rarpToNaNanos().isPresent() ? millis(e.rarpToNaNanos().getAsLong()) : null,
+                outcome(capture, result, e));
     }
 
     /** ISO-8601 UTC with the precision of the frame's interface. */

@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and gratuitous ARP from 80 hosts, the mix of the benchmark's dense file) prints exactly what it printed before
  * the analysis was made faster: the expected JSON and text were written by the analysis as it was then (the JSON
  * since given the IPv6 keys, all empty here: {@code ndpFrames} 0, each migration's {@code na} and
- * {@code rarpToNaMs} null, each finding's {@code ipv6} null).
+ * {@code rarpToNaMs} null, each finding's {@code ipv6} null; and since the outcome of each migration, written
+ * again by the analysis with the outcome and checked to differ from the earlier files by nothing else: each
+ * migration's {@code outcome}, "no frame of the VM" (these MACs send nothing but announcements), and the text's
+ * outcome column and its note that one interface cannot show stale forwarding).
  */
 class DenseAnalysisTest {
     @TempDir

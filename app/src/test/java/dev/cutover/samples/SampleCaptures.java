@@ -44,7 +44,13 @@ public final class SampleCaptures {
             "vlan-mismatch.pcap",
             "esxi-vmotion-dual-stack.pcap",
             "kvm-linux-ipv4-only-announce.pcap",
-            "ipv6-dad-conflict.pcap");
+            "ipv6-dad-conflict.pcap",
+            "vmotion-ping-ok.pcap",
+            "vmotion-ping-3-lost.pcap",
+            "stale-forwarding-vmnic5.pcapng",
+            "stale-forwarding-vusb2.pcapng",
+            "silent-vm-dark.pcap",
+            "vmotion-tcp-retransmissions.pcap");
 
     private SampleCaptures() {
     }
@@ -72,6 +78,162 @@ public final class SampleCaptures {
         dualStackVmotion(folder.resolve("esxi-vmotion-dual-stack.pcap"));
         linuxIpv4OnlyAnnounce(folder.resolve("kvm-linux-ipv4-only-announce.pcap"));
         dadConflict(folder.resolve("ipv6-dad-conflict.pcap"));
+        pingVmotion(folder.resolve("vmotion-ping-ok.pcap"), false);
+        pingVmotion(folder.resolve("vmotion-ping-3-lost.pcap"), true);
+        staleForwarding(folder.resolve("stale-forwarding-vmnic5.pcapng"),
+                folder.resolve("stale-forwarding-vusb2.pcapng"));
+        silentVmDark(folder.resolve("silent-vm-dark.pcap"));
+        tcpRetransmissions(folder.resolve("vmotion-tcp-retransmissions.pcap"));
+    }
+
+    /** The client that pings the VM, or talks TCP with it, in the outcome samples. */
+    static final long CLIENT_MAC = mac("00:50:56:9d:20:01");
+    static final long CLIENT_IP = ip("10.0.10.201");
+    /** The log server the VM sends to in the stale-forwarding and dark samples. */
+    static final long LOG_MAC = mac("00:50:56:9d:20:14");
+    static final long LOG_IP = ip("10.0.10.20");
+    /** The ping's identifier. */
+    static final int PING_ID = 0x1f3a;
+
+    /**
+     * A vMotion under a continuous ping (every 100 ms, from a client to the VM): requests 1-200, 10 s before the
+     * move and 10 s after. Without loss, the two requests that come while the VM is stunned are answered as it
+     * resumes, and the VM is dark 212 ms (from its reply to request 100 to its reply to 101); with {@code lost},
+     * requests 101-103 are never answered and the VM is dark 400 ms.
+     */
+    static void pingVmotion(Path file, boolean lost) throws IOException {
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(lost ? 31 : 30), 10, 0x10);
+        bg.fill(trace, 0, T0, 150);
+        long p0 = T0 + 1_000 * MS;
+        long last = p0 + 99 * 100 * MS;
+        long resume = lost ? p0 + 10_250 * MS : last + 210_900_000L;
+        for (int k = 0; k < 200; k++) {
+            long t = p0 + k * 100 * MS;
+            trace.add(t, Wire.echo(CLIENT_MAC, VM_MAC, CLIENT_IP, VM_IP, 8, PING_ID, k + 1, 0x4000 + k, 10));
+            long reply;
+            if (k < 100 || t > resume) {
+                reply = t + 400_000;
+            } else if (lost) {
+                continue;
+            } else {
+                reply = resume + 1_500_000 + (k - 100) * 200_000L;
+            }
+            trace.add(reply, Wire.echo(VM_MAC, CLIENT_MAC, VM_IP, CLIENT_IP, 0, PING_ID, k + 1, 0x7000 + k, 10));
+        }
+        esxiBurst(trace, 0, resume, VM_MAC, 10);
+        trace.add(resume + 180 * MS, Wire.garp(VM_MAC, VM_IP, 10));
+        trace.pcap(file);
+    }
+
+    /**
+     * A vMotion captured on the source host's uplink (vmnic5) and on the destination host's (vusb2), whose clock
+     * runs 2.9 s behind: the RARP and GARP leave by vusb2 and never reach vmnic5, and a client's ping (every
+     * 100 ms) keeps arriving on vmnic5 for 1.4 s after the RARP (requests 101-115) before the switch sends it to
+     * vusb2. The VM's own traffic (its replies, and a datagram to its log server every 100 ms) resumes on vusb2
+     * 150 ms after its last frame on vmnic5.
+     */
+    static void staleForwarding(Path vmnic5, Path vusb2) throws IOException {
+        long behind = 2_900 * MS;
+        Trace src = new Trace();
+        Trace dst = new Trace();
+        new Background(new SplittableRandom(32), 10, 0x10).fill(src, 0, T0, 150);
+        new Background(new SplittableRandom(33), 10, 0x30).fill(dst, 0, T0 - behind, 150);
+        long p0 = T0 + 1_000 * MS;
+        long rarp = p0 + 9_999_500_000L;
+        for (int k = 0; k < 200; k++) {
+            long t = p0 + k * 100 * MS;
+            byte[] request = Wire.echo(CLIENT_MAC, VM_MAC, CLIENT_IP, VM_IP, 8, PING_ID, k + 1, 0x4000 + k, 10);
+            byte[] reply = Wire.echo(VM_MAC, CLIENT_MAC, VM_IP, CLIENT_IP, 0, PING_ID, k + 1, 0x7000 + k, 10);
+            byte[] log = Wire.udp4(VM_MAC, LOG_MAC, VM_IP, LOG_IP, 40514, 514, 48, 0x6000 + k, 10);
+            if (k < 100) {
+                src.add(t, request);
+                src.add(t + 400_000, reply);
+            } else if (k < 115) {
+                src.add(t, request); // still sent to the old host: nobody answers
+            } else {
+                dst.add(t - behind, request);
+                dst.add(t - behind + 400_000, reply);
+            }
+            if (k < 99) {
+                src.add(t + 50 * MS, log);
+            } else if (k >= 100) {
+                dst.add(t + 50 * MS - behind, log);
+            }
+        }
+        esxiBurst(dst, 0, rarp - behind, VM_MAC, 10);
+        dst.add(rarp - behind + 180 * MS, Wire.garp(VM_MAC, VM_IP, 10));
+        src.pcapng(vmnic5, 6, "vmnic5");
+        dst.pcapng(vusb2, 6, "vusb2");
+    }
+
+    /**
+     * A VM that goes dark after its vMotion: 00:50:56:9d:d4:01 sends a datagram to its log server every 500 ms,
+     * then, after the host's RARP burst, nothing for the 30 s the capture goes on, while the gateway asks for
+     * its address in vain.
+     */
+    static void silentVmDark(Path file) throws IOException {
+        long vm = mac("00:50:56:9d:d4:01");
+        long vmIp = ip("10.0.10.61");
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(34), 10, 0x10);
+        bg.fill(trace, 0, T0, 150);
+        for (int k = 0; k < 20; k++) {
+            trace.add(T0 + (500 + 500L * k) * MS, Wire.udp4(vm, LOG_MAC, vmIp, LOG_IP, 40514, 514, 48, 0x6000 + k, 10));
+        }
+        long burst = T0 + 10_300 * MS;
+        esxiBurst(trace, 0, burst, vm, 10);
+        for (int k = 0; k < 5; k++) {
+            trace.add(burst + (5_000 + 1_000L * k) * MS, Wire.request(GATEWAY_MAC, ip("10.0.10.1"), vmIp, 10));
+        }
+        bg.fill(trace, 0, burst + 29_000 * MS, 60);
+        trace.pcap(file);
+    }
+
+    /**
+     * A vMotion of a VM serving a TCP download (10.0.10.52:443 to the client's port 51514, a 500-byte segment
+     * every 100 ms, each acknowledged): its last two segments before the move are never acknowledged, and the VM
+     * sends them again 200 ms after it resumes (its retransmission timeout); the VM is dark 350 ms.
+     */
+    static void tcpRetransmissions(Path file) throws IOException {
+        Trace trace = new Trace();
+        Background bg = new Background(new SplittableRandom(35), 10, 0x10);
+        bg.fill(trace, 0, T0, 100);
+        long p0 = T0 + 500 * MS;
+        long isn = 0x3c2a_1000L;
+        long clientSeq = 0x91f0_0001L;
+        int ipId = 0x5000;
+        int ackId = 0x2000;
+        for (int k = 0; k <= 30; k++) {
+            long t = p0 + k * 100 * MS;
+            long seq = isn + 500L * k;
+            trace.add(t, Wire.segment(VM_MAC, CLIENT_MAC, VM_IP, CLIENT_IP, 443, 51514, seq, clientSeq, Wire.PSH_ACK,
+                    500, ipId++, 10));
+            if (k < 29) {
+                trace.add(t + 5 * MS, Wire.segment(CLIENT_MAC, VM_MAC, CLIENT_IP, VM_IP, 51514, 443, clientSeq,
+                        seq + 500, Wire.ACK, 0, ackId++, 10));
+            }
+        }
+        long resume = p0 + 3_150 * MS;
+        esxiBurst(trace, 0, resume, VM_MAC, 10);
+        trace.add(resume + 180 * MS, Wire.garp(VM_MAC, VM_IP, 10));
+        for (int k = 29; k <= 30; k++) {
+            long t = resume + 200 * MS + (k - 29) * 100_000L;
+            long seq = isn + 500L * k;
+            trace.add(t, Wire.segment(VM_MAC, CLIENT_MAC, VM_IP, CLIENT_IP, 443, 51514, seq, clientSeq, Wire.PSH_ACK,
+                    500, ipId++, 10));
+        }
+        trace.add(resume + 205 * MS, Wire.segment(CLIENT_MAC, VM_MAC, CLIENT_IP, VM_IP, 51514, 443, clientSeq,
+                isn + 500L * 31, Wire.ACK, 0, ackId++, 10));
+        for (int k = 31; k <= 60; k++) {
+            long t = resume + 300 * MS + (k - 31) * 100 * MS;
+            long seq = isn + 500L * k;
+            trace.add(t, Wire.segment(VM_MAC, CLIENT_MAC, VM_IP, CLIENT_IP, 443, 51514, seq, clientSeq, Wire.PSH_ACK,
+                    500, ipId++, 10));
+            trace.add(t + 5 * MS, Wire.segment(CLIENT_MAC, VM_MAC, CLIENT_IP, VM_IP, 51514, 443, clientSeq,
+                    seq + 500, Wire.ACK, 0, ackId++, 10));
+        }
+        trace.pcap(file);
     }
 
     /** The first sample's VM's IPv6 address. */

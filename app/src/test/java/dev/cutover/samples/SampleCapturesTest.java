@@ -5,6 +5,7 @@ import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.Finding;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.analysis.MigrationEvent;
+import dev.cutover.analysis.MigrationOutcome;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.dissect.Addresses;
@@ -30,7 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SampleCapturesTest {
     /** What one sample (one or several files opened together) must give. */
-    record Expected(List<String> files, List<String> migrations, List<String> findings) {
+    record Expected(List<String> files, List<String> migrations, List<String> findings, List<Double> shifts) {
+        Expected(List<String> files, List<String> migrations, List<String> findings) {
+            this(files, migrations, findings, List.of());
+        }
+
+        /** The files opened together, with the time shifts the README gives. */
+        Capture open() throws IOException {
+            List<Path> paths = files.stream().map(folder()::resolve).toList();
+            long[] nanos = shifts.isEmpty() ? null : shifts.stream().mapToLong(s -> Math.round(s * 1e9)).toArray();
+            return Capture.open(paths, nanos, LoadMonitor.NONE, null, null);
+        }
+
         @Override
         public String toString() {
             return String.join(" + ", files);
@@ -100,7 +112,70 @@ class SampleCapturesTest {
                                 + "on [kvm-linux-ipv4-only-announce.pcap]"),
                         List.of("ipv6-not-announced warning 52:54:00:6b:3a:20 - 2001:db8:20::16")),
                 new Expected(List.of("ipv6-dad-conflict.pcap"), List.of(),
-                        List.of("dad-conflict error 00:50:56:9d:30:02 - 2001:db8:30::15")));
+                        List.of("dad-conflict error 00:50:56:9d:30:02 - 2001:db8:30::15")),
+                new Expected(List.of("vmotion-ping-ok.pcap"), List.of(VMOTION + " on [vmotion-ping-ok.pcap]"),
+                        List.of()),
+                new Expected(List.of("vmotion-ping-3-lost.pcap"), List.of(VMOTION + " on [vmotion-ping-3-lost.pcap]"),
+                        List.of()),
+                new Expected(List.of("stale-forwarding-vmnic5.pcapng", "stale-forwarding-vusb2.pcapng"),
+                        List.of(VMOTION + " on [vusb2]"),
+                        List.of("stale-forwarding error 00:50:56:9d:b0:51 10.0.10.52"), List.of(0.0, 2.9)),
+                new Expected(List.of("silent-vm-dark.pcap"),
+                        List.of("00:50:56:9d:d4:01 VMware vlans=[10] rarp=6 esxi-notify-switches "
+                                + "intervals=[1.0, 1.0, 998.0, 1000.0, 2000.0] garp=0 ips=[] delay=none "
+                                + "on [silent-vm-dark.pcap]"),
+                        List.of("vm-dark error 00:50:56:9d:d4:01 -", "rarp-without-garp warning 00:50:56:9d:d4:01 -")),
+                new Expected(List.of("vmotion-tcp-retransmissions.pcap"),
+                        List.of(VMOTION + " on [vmotion-tcp-retransmissions.pcap]"), List.of()));
+    }
+
+    /** The outcome figures each outcome sample's README row gives, for its one migration. */
+    static Stream<Object[]> outcomes() {
+        return Stream.of(
+                new Object[] {"vmotion-ping-ok.pcap",
+                        "ok | ok, dark 212 ms | dark=212.0 toEnd=false before=350 after=355 judged=false stale=0 "
+                                + "convergence=- on=- flooded=0 echo=null tcp=null"},
+                new Object[] {"vmotion-ping-3-lost.pcap",
+                        "ok | ok, dark 400 ms | dark=400.0 toEnd=false before=350 after=358 judged=false stale=0 "
+                                + "convergence=- on=- flooded=0 echo=null tcp=null"},
+                new Object[] {"stale-forwarding-vmnic5.pcapng",
+                        "bad | dark 150 ms, stale 1.4 s on vmnic5 | dark=149.6 toEnd=false before=599 after=604 "
+                                + "judged=true stale=15 first=601 last=633 convergence=1400.5 on=vmnic5 flooded=0 "
+                                + "echo=null tcp=null"},
+                new Object[] {"silent-vm-dark.pcap",
+                        "bad | dark > 30 s | dark=30300.0 toEnd=true before=170 after=- judged=false stale=0 "
+                                + "convergence=- on=- flooded=0 echo=null tcp=null"},
+                new Object[] {"vmotion-tcp-retransmissions.pcap",
+                        "ok | ok, dark 350 ms | dark=350.0 toEnd=false before=160 after=165 judged=false stale=0 "
+                                + "convergence=- on=- flooded=0 echo=null tcp=null"});
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outcomes")
+    void outcomeFiguresAreWhatTheReadmeSays(String first, String expected) throws IOException {
+        Expected sample = samples().filter(e -> e.files().get(0).equals(first)).findFirst().orElseThrow();
+        try (Capture capture = sample.open()) {
+            AnalysisResult result = MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            assertThat(result.migrations()).hasSize(1);
+            MigrationOutcome o = result.outcomeOf(result.migrations().get(0));
+            String names = o.staleInterface() < 0 ? "-" : result.interfaceNames().get(o.staleInterface());
+            String got = o.verdict().id() + " | " + o.summary() + " | dark=" + millis(o.darkNanos())
+                    + " toEnd=" + o.darkToWindowEnd() + " before=" + oneBased(o.lastBefore())
+                    + " after=" + oneBased(o.firstAfter()) + " judged=" + o.staleJudged()
+                    + " stale=" + o.staleFrames()
+                    + (o.staleFrames() > 0 ? " first=" + oneBased(o.staleFirst()) + " last=" + oneBased(o.staleLast())
+                    : "") + " convergence=" + millis(o.convergenceNanos()) + " on=" + names
+                    + " flooded=" + o.floodedFrames() + " echo=" + o.echo() + " tcp=" + o.tcp();
+            assertThat(got).isEqualTo(expected);
+        }
+    }
+
+    private static String millis(long nanos) {
+        return nanos < 0 ? "-" : Double.toString(Math.round(nanos / 1000.0) / 1000.0);
+    }
+
+    private static String oneBased(int frame) {
+        return frame < 0 ? "-" : Integer.toString(frame + 1);
     }
 
     static Path folder() {
@@ -116,8 +191,7 @@ class SampleCapturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void analyzeReportsExactlyWhatTheReadmeSays(Expected expected) throws IOException {
-        List<Path> files = expected.files().stream().map(folder()::resolve).toList();
-        try (Capture capture = Capture.open(files, LoadMonitor.NONE)) {
+        try (Capture capture = expected.open()) {
             AnalysisResult result = MigrationAnalyzer.analyze(capture, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
             assertThat(capture.damages()).isEmpty();
             List<String> migrations = new ArrayList<>();

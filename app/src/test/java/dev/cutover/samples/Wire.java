@@ -99,6 +99,124 @@ public final class Wire {
     }
 
     /**
+     * An ICMP echo request ({@code type} 8) or reply (0) over IPv4, 56 bytes of data as ping sends, with the
+     * IPv4 and ICMP checksums right.
+     */
+    public static byte[] echo(long src, long dst, long srcIp, long dstIp, int type, int id, int seq, int ipId,
+                              int... vlans) {
+        byte[] icmp = new byte[8 + 56];
+        icmp[0] = (byte) type;
+        icmp[4] = (byte) (id >>> 8);
+        icmp[5] = (byte) id;
+        icmp[6] = (byte) (seq >>> 8);
+        icmp[7] = (byte) seq;
+        for (int i = 8; i < icmp.length; i++) {
+            icmp[i] = (byte) (i - 8 + 0x10);
+        }
+        int c = inetChecksum(icmp, 0, icmp.length);
+        icmp[2] = (byte) (c >>> 8);
+        icmp[3] = (byte) c;
+        return ipv4(src, dst, srcIp, dstIp, 1, ipId, icmp, vlans);
+    }
+
+    /** A UDP datagram over IPv4 with {@code payload} bytes of data (UDP checksum 0: none, as IPv4 allows). */
+    public static byte[] udp4(long src, long dst, long srcIp, long dstIp, int srcPort, int dstPort, int payload,
+                              int ipId, int... vlans) {
+        byte[] udp = new byte[8 + payload];
+        udp[0] = (byte) (srcPort >>> 8);
+        udp[1] = (byte) srcPort;
+        udp[2] = (byte) (dstPort >>> 8);
+        udp[3] = (byte) dstPort;
+        udp[4] = (byte) (udp.length >>> 8);
+        udp[5] = (byte) udp.length;
+        for (int i = 8; i < udp.length; i++) {
+            udp[i] = (byte) ('a' + (i - 8) % 26);
+        }
+        return ipv4(src, dst, srcIp, dstIp, 17, ipId, udp, vlans);
+    }
+
+    /** TCP flags for {@link #segment}. */
+    public static final int ACK = 0x10;
+    public static final int PSH_ACK = 0x18;
+
+    /** A TCP segment with the given ports, sequence and acknowledgement numbers, flags and data length. */
+    public static byte[] segment(long src, long dst, long srcIp, long dstIp, int srcPort, int dstPort, long seq,
+                                 long ack, int flags, int payload, int ipId, int... vlans) {
+        byte[] tcp = new byte[20 + payload];
+        tcp[0] = (byte) (srcPort >>> 8);
+        tcp[1] = (byte) srcPort;
+        tcp[2] = (byte) (dstPort >>> 8);
+        tcp[3] = (byte) dstPort;
+        for (int i = 0; i < 4; i++) {
+            tcp[4 + i] = (byte) (seq >>> (24 - 8 * i));
+            tcp[8 + i] = (byte) (ack >>> (24 - 8 * i));
+        }
+        tcp[12] = 0x50;
+        tcp[13] = (byte) flags;
+        tcp[14] = (byte) 0x01;
+        tcp[15] = (byte) 0xf5; // window 501
+        for (int i = 20; i < tcp.length; i++) {
+            tcp[i] = (byte) (i * 7);
+        }
+        int c = pseudoChecksum(srcIp, dstIp, 6, tcp);
+        tcp[16] = (byte) (c >>> 8);
+        tcp[17] = (byte) c;
+        return ipv4(src, dst, srcIp, dstIp, 6, ipId, tcp, vlans);
+    }
+
+    private static byte[] ipv4(long src, long dst, long srcIp, long dstIp, int proto, int ipId, byte[] payload,
+                               int... vlans) {
+        byte[] ip = new byte[20 + payload.length];
+        ip[0] = 0x45;
+        ip[2] = (byte) (ip.length >>> 8);
+        ip[3] = (byte) ip.length;
+        ip[4] = (byte) (ipId >>> 8);
+        ip[5] = (byte) ipId;
+        ip[6] = 0x40;
+        ip[8] = 64;
+        ip[9] = (byte) proto;
+        for (int i = 0; i < 4; i++) {
+            ip[12 + i] = (byte) (srcIp >>> (24 - 8 * i));
+            ip[16 + i] = (byte) (dstIp >>> (24 - 8 * i));
+        }
+        int c = inetChecksum(ip, 0, 20);
+        ip[10] = (byte) (c >>> 8);
+        ip[11] = (byte) c;
+        System.arraycopy(payload, 0, ip, 20, payload.length);
+        ByteArrayOutputStream b = new ByteArrayOutputStream(14 + ip.length);
+        put(b, dst, 6);
+        put(b, src, 6);
+        put(b, 0x0800, 2);
+        b.writeBytes(ip);
+        byte[] f = b.toByteArray();
+        return tag(Arrays.copyOf(f, Math.max(60, f.length)), vlans);
+    }
+
+    private static int inetChecksum(byte[] b, int from, int length) {
+        long sum = 0;
+        for (int i = from; i < from + length; i += 2) {
+            sum += ((b[i] & 0xff) << 8) | (i + 1 < from + length ? b[i + 1] & 0xff : 0);
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        return (int) (~sum & 0xffff);
+    }
+
+    private static int pseudoChecksum(long srcIp, long dstIp, int proto, byte[] segment) {
+        byte[] p = new byte[12 + segment.length];
+        for (int i = 0; i < 4; i++) {
+            p[i] = (byte) (srcIp >>> (24 - 8 * i));
+            p[4 + i] = (byte) (dstIp >>> (24 - 8 * i));
+        }
+        p[9] = (byte) proto;
+        p[10] = (byte) (segment.length >>> 8);
+        p[11] = (byte) segment.length;
+        System.arraycopy(segment, 0, p, 12, segment.length);
+        return inetChecksum(p, 0, p.length);
+    }
+
+    /**
      * A DHCP message for {@code client} (BOOTP over IPv4/UDP): from the client (68 to 67, broadcast) or, with
      * {@code server} a MAC, from that server to the client (67 to 68).
      */

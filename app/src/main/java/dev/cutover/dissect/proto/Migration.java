@@ -45,8 +45,26 @@ public final class Migration {
             .generated().blurb("The frame another of the merged captures caught at the same moment with the same "
                     + "bytes: one frame on the wire, counted once by the analysis (as that first copy)").build();
 
+    public static final Field OUTCOME_STALE = Field.analysis("migration.outcome.stale", "Stale forwarding",
+            FieldType.UINT32).generated()
+            .blurb("A frame for a moved VM that reached the interface it had left, after its announcement: the "
+                    + "migration it belongs to, numbered from 1 as `cutover analyze` lists them").build();
+    public static final Field OUTCOME_FLOODED = Field.analysis("migration.outcome.flooded", "Flooded to the VM",
+            FieldType.UINT32).generated()
+            .blurb("A frame to a moved VM seen on several interfaces at once after its announcement (unknown "
+                    + "unicast flooding): the migration, numbered from 1").build();
+    public static final Field OUTCOME_DARK_BEFORE = Field.analysis("migration.outcome.dark_before",
+            "VM's last frame before its move", FieldType.UINT32).generated()
+            .blurb("The VM's last frame before the first announcement of a migration (announcements aside): the "
+                    + "dark time starts here; the migration, numbered from 1").build();
+    public static final Field OUTCOME_DARK_AFTER = Field.analysis("migration.outcome.dark_after",
+            "VM's first frame after its move", FieldType.UINT32).generated()
+            .blurb("The VM's first frame after the first announcement of a migration (announcements aside): the "
+                    + "dark time ends here; the migration, numbered from 1").build();
+
     public static final List<Field> FIELDS = List.of(NOTIFICATION, VM_MAC, VM_VENDOR, ANALYSIS, CLASS, BURST,
-            PATTERN, EVENT, FINDING, COPY_OF);
+            PATTERN, EVENT, FINDING, OUTCOME_STALE, OUTCOME_FLOODED, OUTCOME_DARK_BEFORE, OUTCOME_DARK_AFTER,
+            COPY_OF);
 
     private Migration() {
     }

@@ -1,0 +1,831 @@
+package dev.cutover.analysis;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.FrameIndex;
+import dev.cutover.capture.InterfaceInfo;
+import dev.cutover.capture.LinkTypes;
+import dev.cutover.capture.LoadMonitor;
+import dev.cutover.capture.SequentialFrames;
+import dev.cutover.dissect.Addresses;
+import dev.cutover.dissect.Severity;
+import dev.cutover.dissect.proto.Sll;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+
+/**
+ * Measures each migration's outcome from the frames around it: one pass, in frame order, over the union of the
+ * events' windows (a dense capture's windows overlap, and each frame is read once whatever the number of events
+ * around it), reading only the link header's two addresses, with the state of every event in plain arrays.
+ * A frame to one of the moved MACs after its move is read whole once, to tell the same bytes seen on several
+ * interfaces (flooding).
+ */
+final class OutcomePass {
+    /** The same frame seen on two interfaces this close together is one frame flooded to both. */
+    static final long FLOOD_SPREAD_NANOS = 100_000_000L;
+
+    /** What the outcome facts call a frame: {@code migration.outcome.stale}, ... */
+    static final int STALE = 0;
+    static final int FLOODED = 1;
+    static final int DARK_BEFORE = 2;
+    static final int DARK_AFTER = 3;
+
+    /** The outcomes in event order, their findings, and the marked frames: (frame << 32) | (kind << 24) | event. */
+    record Measured(List<MigrationOutcome> outcomes, List<Finding> findings, long[] marks) {
+    }
+
+    private static final int FLOOD_SLOTS = 1 << 13;
+    /** Below this many frames in the windows, one thread reads them all. */
+    private static final int PARALLEL_FROM = 100_000;
+
+    private final Capture capture;
+    private final FrameIndex index;
+    private final AnalysisConfig config;
+    private final AnalysisResult result;
+    private final List<MigrationEvent> events;
+    private final IntPredicate include;
+    private final int[] linkTypes;
+    private final int nIf;
+    private final boolean judgeStale;
+    private final int n;
+
+    // per event
+    private final long[] mac;
+    private final int[] ann;
+    private final long[] annTime;
+    private final int[] lo;
+    private final int[] hi;
+    private final int[] lastBefore;
+    private final int[] firstAfter;
+    private final int[] ownBefore;
+    private final long[] quietest;
+    /** The time of the VM's first own frame in the window. */
+    private final long[] firstOwn;
+    /** Per event and interface (event * nIf + interface): 1 own frame before the move, 2 after, 3 both. */
+    private final byte[] ownOn;
+
+    // the moved MACs: events sorted by MAC then announcement, and an open-addressing table MAC -> first of them
+    private final int[] byMac;
+    /** See {@link #windowsInOrder}. */
+    private final boolean sortedWindows;
+    private long[] keys;
+    private int[] keyStart;
+    private int[] keyCount;
+    private boolean[] keyUsed;
+
+    // frames to a moved MAC after its move: candidates for stale or flooded
+    private int[] candFrame = new int[64];
+    private int[] candEvent = new int[64];
+    private boolean[] candFlooded = new boolean[64];
+    private int cands;
+
+    private OutcomePass(Capture capture, AnalysisResult result, IntPredicate include) {
+        this.capture = capture;
+        this.index = capture.index();
+        this.config = result.config();
+        this.result = result;
+        this.events = result.migrations();
+        this.include = include;
+        this.linkTypes = capture.interfaces().stream().mapToInt(InterfaceInfo::linkType).toArray();
+        this.nIf = Math.max(1, linkTypes.length);
+        this.judgeStale = linkTypes.length > 1;
+        this.n = Math.min(capture.frameCount(), index.size());
+        int e = events.size();
+        mac = new long[e];
+        ann = new int[e];
+        annTime = new long[e];
+        lo = new int[e];
+        hi = new int[e];
+        lastBefore = new int[e];
+        firstAfter = new int[e];
+        ownBefore = new int[e];
+        quietest = new long[e];
+        firstOwn = new long[e];
+        ownOn = new byte[e * nIf];
+        Arrays.fill(lastBefore, -1);
+        Arrays.fill(firstAfter, -1);
+        Arrays.fill(quietest, -1);
+        long w = config.outcomeWindow().toNanos();
+        for (int i = 0; i < e; i++) {
+            MigrationEvent m = events.get(i);
+            mac[i] = m.mac();
+            ann[i] = m.firstFrame();
+            annTime[i] = m.firstTime();
+            lo[i] = firstAtOrAfter(satSub(annTime[i], w));
+            hi[i] = Math.max(firstAtOrAfter(satAdd(annTime[i], w) + 1), Math.min(ann[i] + 1, n));
+            lo[i] = Math.min(lo[i], ann[i]);
+        }
+        byMac = sortedByMac();
+        sortedWindows = windowsInOrder();
+    }
+
+    /** True when, for each MAC, its events' windows start and end in the order of their announcements. */
+    private boolean windowsInOrder() {
+        for (int k = 1; k < byMac.length; k++) {
+            int a = byMac[k - 1];
+            int b = byMac[k];
+            if (mac[a] == mac[b] && (lo[a] > lo[b] || hi[a] > hi[b])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Measures the outcome of every migration of {@code result}, over the frames {@code include} accepts. */
+    static Measured measure(Capture capture, AnalysisResult result, IntPredicate include, LoadMonitor monitor)
+            throws IOException {
+        return measure(capture, result, include, monitor, 0);
+    }
+
+    /** As {@link #measure}, in {@code parts} parts (0: as many as the size of the windows calls for). */
+    static Measured measure(Capture capture, AnalysisResult result, IntPredicate include, LoadMonitor monitor,
+                            int parts) throws IOException {
+        OutcomePass p = new OutcomePass(capture, result, include);
+        if (!p.events.isEmpty() && p.n > 0) {
+            p.pass(monitor, parts);
+        }
+        return p.judge();
+    }
+
+    private static long satSub(long a, long b) {
+        long r = a - b;
+        return ((a ^ b) & (a ^ r)) < 0 ? Long.MIN_VALUE : r;
+    }
+
+    private static long satAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE - 1 : r;
+    }
+
+    /** The first frame whose time is at least {@code t}, by binary search (the merged index is in time order). */
+    private int firstAtOrAfter(long t) {
+        int a = 0;
+        int b = n;
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            if (index.timestampNanos(mid) < t) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        return a;
+    }
+
+    private int[] sortedByMac() {
+        int e = events.size();
+        Integer[] order = new Integer[e];
+        for (int i = 0; i < e; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> mac[x] != mac[y] ? Long.compare(mac[x], mac[y]) : Integer.compare(ann[x], ann[y]));
+        int[] sorted = new int[e];
+        for (int i = 0; i < e; i++) {
+            sorted[i] = order[i];
+        }
+        int size = Integer.highestOneBit(Math.max(4, e * 2)) << 1;
+        keys = new long[size];
+        keyStart = new int[size];
+        keyCount = new int[size];
+        keyUsed = new boolean[size];
+        for (int i = 0; i < e; i++) {
+            long k = mac[sorted[i]];
+            int s = slot(k);
+            while (keyUsed[s] && keys[s] != k) {
+                s = (s + 1) & (size - 1);
+            }
+            if (!keyUsed[s]) {
+                keyUsed[s] = true;
+                keys[s] = k;
+                keyStart[s] = i;
+            }
+            keyCount[s]++;
+        }
+        return sorted;
+    }
+
+    /**
+     * The first of the MAC's events whose window may hold frame {@code f}: with the windows in frame order (a MAC
+     * announced a hundred times in a long capture), the first whose window ends after it, by binary search; else
+     * the MAC's first event.
+     */
+    private int firstLive(int slot, int f) {
+        int a = keyStart[slot];
+        int b = a + keyCount[slot];
+        if (!sortedWindows || b - a < 8) {
+            return a;
+        }
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            if (hi[byMac[mid]] <= f) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        return a;
+    }
+
+    private int slot(long k) {
+        long h = k * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 31;
+        return (int) h & (keys.length - 1);
+    }
+
+    /** The table slot of {@code k}, or -1 when no event moved it. */
+    private int find(long k) {
+        int mask = keys.length - 1;
+        for (int s = slot(k); keyUsed[s]; s = (s + 1) & mask) {
+            if (keys[s] == k) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** The union of the windows, ascending, as [from, to) pairs. */
+    private int[] union() {
+        int e = events.size();
+        long[] byLo = new long[e];
+        for (int i = 0; i < e; i++) {
+            byLo[i] = ((long) lo[i] << 32) | (hi[i] & 0xFFFF_FFFFL);
+        }
+        Arrays.sort(byLo);
+        int[] ranges = new int[2 * e];
+        int k = 0;
+        for (long packed : byLo) {
+            int a = (int) (packed >>> 32);
+            int b = (int) packed;
+            if (k > 0 && a <= ranges[k - 1]) {
+                ranges[k - 1] = Math.max(ranges[k - 1], b);
+            } else {
+                ranges[k++] = a;
+                ranges[k++] = b;
+            }
+        }
+        return Arrays.copyOf(ranges, k);
+    }
+
+    private void pass(LoadMonitor monitor, int asked) throws IOException {
+        int[] ranges = union();
+        long total = 0;
+        for (int r = 0; r < ranges.length; r += 2) {
+            total += ranges[r + 1] - ranges[r];
+        }
+        // a part reads through its own 4 MB window beside the analysis's threads: on two processors a second
+        // part was no faster on the 1 GB benchmark capture and cost 15-25 MB more at the peak
+        int processors = Runtime.getRuntime().availableProcessors();
+        int parts = asked > 0 ? (int) Math.max(1, Math.min(asked, total))
+                : total < PARALLEL_FROM || processors < 4 ? 1 : Math.min(4, processors / 2);
+        if (parts == 1) {
+            join(new Part().run(ranges, 0, total, monitor));
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts - 1,
+                r -> {
+                    Thread t = new Thread(r, "cutover-outcome");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<Part>> later = new ArrayList<>();
+            for (int p = 1; p < parts; p++) {
+                long at = total * p / parts;
+                long until = total * (p + 1) / parts;
+                later.add(pool.submit(() -> new Part().run(ranges, at, until, LoadMonitor.NONE)));
+            }
+            join(new Part().run(ranges, 0, total / parts, monitor));
+            for (java.util.concurrent.Future<Part> f : later) {
+                try {
+                    join(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("the outcome pass was interrupted");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Adds a part's findings to those of the parts before it, in frame order. */
+    private void join(Part q) {
+        for (int e = 0; e < events.size(); e++) {
+            if (q.lastBefore[e] >= 0) {
+                if (lastBefore[e] >= 0) {
+                    quietest[e] = Math.max(quietest[e], q.firstOwn[e] - index.timestampNanos(lastBefore[e]));
+                } else {
+                    firstOwn[e] = q.firstOwn[e];
+                }
+                quietest[e] = Math.max(quietest[e], q.quietest[e]);
+                lastBefore[e] = q.lastBefore[e];
+                ownBefore[e] += q.ownBefore[e];
+            }
+            if (firstAfter[e] < 0) {
+                firstAfter[e] = q.firstAfter[e];
+            }
+        }
+        for (int i = 0; i < ownOn.length; i++) {
+            ownOn[i] |= q.ownOn[i];
+        }
+        if (cands + q.cands > candFrame.length) {
+            int size = Math.max(candFrame.length * 2, cands + q.cands);
+            candFrame = Arrays.copyOf(candFrame, size);
+            candEvent = Arrays.copyOf(candEvent, size);
+            candFlooded = Arrays.copyOf(candFlooded, size);
+        }
+        System.arraycopy(q.candFrame, 0, candFrame, cands, q.cands);
+        System.arraycopy(q.candEvent, 0, candEvent, cands, q.cands);
+        System.arraycopy(q.candFlooded, 0, candFlooded, cands, q.cands);
+        cands += q.cands;
+    }
+
+    static boolean isAnnouncement(FrameClass c) {
+        return switch (c) {
+            case RARP_REQUEST, RARP_REPLY, GARP_REQUEST, GARP_REPLY, ARP_PROBE, NA_UNSOLICITED,
+                 NA_UNSOLICITED_NO_OVERRIDE -> true;
+            default -> false;
+        };
+    }
+
+    private static long mac48(SequentialFrames b, int o) {
+        return ((long) b.u16(o) << 32) | ((long) b.u16(o + 2) << 16) | b.u16(o + 4);
+    }
+
+    /**
+     * One thread's share of the pass: a stretch of the windows' union, in frame order, with its own state for
+     * every event, joined with the others' afterwards ({@link #join}). A frame flooded to two interfaces is told
+     * only when both copies fall in one part.
+     */
+    private final class Part {
+        private final int[] lastBefore;
+        private final int[] firstAfter;
+        private final int[] ownBefore;
+        private final long[] quietest;
+        private final long[] firstOwn;
+        private final byte[] ownOn;
+        private int[] candFrame = new int[64];
+        private int[] candEvent = new int[64];
+        private boolean[] candFlooded = new boolean[64];
+        private int cands;
+
+        // the frames to moved MACs seen lately, by a hash of their bytes: direct-mapped
+        private final long[] floodHash = new long[FLOOD_SLOTS];
+        private final long[] floodTime = new long[FLOOD_SLOTS];
+        private final int[] floodIface = new int[FLOOD_SLOTS];
+        private final int[] floodCandFirst = new int[FLOOD_SLOTS];
+        private final int[] floodCandCount = new int[FLOOD_SLOTS];
+        private byte[] buffer;
+
+        Part() {
+            int e = events.size();
+            lastBefore = new int[e];
+            firstAfter = new int[e];
+            ownBefore = new int[e];
+            quietest = new long[e];
+            firstOwn = new long[e];
+            ownOn = new byte[e * nIf];
+            Arrays.fill(lastBefore, -1);
+            Arrays.fill(firstAfter, -1);
+            Arrays.fill(quietest, -1);
+        }
+
+        /** Reads the frames of {@code ranges} ([from, to) pairs) from {@code at} to {@code until}. */
+        Part run(int[] ranges, long at, long until, LoadMonitor monitor) throws IOException {
+            SequentialFrames frames = new SequentialFrames(capture, monitor);
+            long seen = 0;
+            for (int r = 0; r < ranges.length && seen < until; r += 2) {
+                int from = ranges[r];
+                int to = ranges[r + 1];
+                long size = to - from;
+                if (seen + size <= at) {
+                    seen += size;
+                    continue;
+                }
+                int a = (int) (from + Math.max(0, at - seen));
+                int b = (int) Math.min(to, from + (until - seen));
+                for (int f = a; f < b; f++) {
+                    if (include == null || include.test(f)) {
+                        frame(frames, f);
+                    }
+                }
+                seen += size;
+            }
+            return this;
+        }
+
+        private void frame(SequentialFrames frames, int f) throws IOException {
+            int iface = index.interfaceId(f);
+            int linkType = iface < linkTypes.length ? linkTypes[iface] : -1;
+            long dst;
+            long src;
+            if (linkType == LinkTypes.ETHERNET) {
+                if (index.capturedLength(f) < 14) {
+                    return;
+                }
+                frames.moveTo(f);
+                dst = mac48(frames, 0);
+                src = mac48(frames, 6);
+            } else if (linkType == LinkTypes.LINUX_SLL || linkType == LinkTypes.LINUX_SLL2) {
+                // a cooked capture has the sender's address only: the VM's own frames, nothing to it
+                boolean v1 = linkType == LinkTypes.LINUX_SLL;
+                int header = v1 ? Sll.V1_HEADER_LENGTH : Sll.V2_HEADER_LENGTH;
+                if (index.capturedLength(f) < header) {
+                    return;
+                }
+                frames.moveTo(f);
+                int lenAt = v1 ? 4 : 11;
+                int addrAt = v1 ? 6 : 12;
+                int len = v1 ? frames.u16(lenAt) : frames.u8(lenAt);
+                if (len != 6) {
+                    return;
+                }
+                dst = -1;
+                src = mac48(frames, addrAt);
+            } else {
+                return;
+            }
+            int s = find(src);
+            if (s >= 0) {
+                own(s, f, iface);
+            }
+            if (judgeStale && dst >= 0 && (dst & 0x0100_0000_0000L) == 0) {
+                int d = find(dst);
+                if (d >= 0) {
+                    towards(frames, d, f, iface);
+                }
+            }
+        }
+
+        /** A frame from a moved MAC: its own traffic unless it is an announcement. */
+        private void own(int slot, int f, int iface) {
+            int announcement = -1; // unknown yet: looked up once, only for frames in some window
+            for (int k = firstLive(slot, f), end = keyStart[slot] + keyCount[slot]; k < end; k++) {
+                int e = byMac[k];
+                if (f < lo[e] && sortedWindows) {
+                    break;
+                }
+                if (f < lo[e] || f >= hi[e] || f == ann[e]) {
+                    continue;
+                }
+                if (announcement < 0) {
+                    announcement = isAnnouncement(result.classOf(f)) ? 1 : 0;
+                }
+                if (announcement == 1) {
+                    return;
+                }
+                int at = e * nIf + Math.min(iface, nIf - 1);
+                if (f < ann[e]) {
+                    if (lastBefore[e] < 0) {
+                        firstOwn[e] = index.timestampNanos(f);
+                    } else {
+                        long gap = index.timestampNanos(f) - index.timestampNanos(lastBefore[e]);
+                        quietest[e] = Math.max(quietest[e], gap);
+                    }
+                    lastBefore[e] = f;
+                    ownBefore[e]++;
+                    ownOn[at] |= 1;
+                } else {
+                    if (firstAfter[e] < 0) {
+                        firstAfter[e] = f;
+                    }
+                    ownOn[at] |= 2;
+                }
+            }
+        }
+
+        /** A unicast frame to a moved MAC: a candidate for stale forwarding, or flooding, when after the move. */
+        private void towards(SequentialFrames frames, int slot, int f, int iface) {
+            int first = cands;
+            for (int k = firstLive(slot, f), end = keyStart[slot] + keyCount[slot]; k < end; k++) {
+                int e = byMac[k];
+                if (f < lo[e] && sortedWindows) {
+                    break;
+                }
+                if (f <= ann[e] || f >= hi[e]) {
+                    continue;
+                }
+                if (cands == candFrame.length) {
+                    int size = cands * 2;
+                    candFrame = Arrays.copyOf(candFrame, size);
+                    candEvent = Arrays.copyOf(candEvent, size);
+                    candFlooded = Arrays.copyOf(candFlooded, size);
+                }
+                candFrame[cands] = f;
+                candEvent[cands] = e;
+                cands++;
+            }
+            if (cands == first) {
+                return;
+            }
+            if (buffer == null) {
+                buffer = new byte[Math.max(64, capture.maxCapturedLength())];
+            }
+            int len = frames.copyTo(buffer);
+            long h = 0xcbf29ce484222325L ^ len;
+            for (int i = 0; i < len; i++) {
+                h = (h ^ (buffer[i] & 0xFF)) * 0x100000001b3L;
+            }
+            long t = index.timestampNanos(f);
+            int s = (int) (h ^ (h >>> 29)) & (FLOOD_SLOTS - 1);
+            if (floodCandCount[s] > 0 && floodHash[s] == h && floodIface[s] != iface
+                    && Math.abs(t - floodTime[s]) <= FLOOD_SPREAD_NANOS) {
+                for (int c = floodCandFirst[s], end = c + floodCandCount[s]; c < end; c++) {
+                    candFlooded[c] = true;
+                }
+                for (int c = first; c < cands; c++) {
+                    candFlooded[c] = true;
+                }
+            }
+            floodHash[s] = h;
+            floodTime[s] = t;
+            floodIface[s] = iface;
+            floodCandFirst[s] = first;
+            floodCandCount[s] = cands - first;
+        }
+    }
+
+    /** Where the VM was after the move: where its own frames came from, else where it was announced. */
+    private boolean isNewPlace(int e, int iface) {
+        boolean any = false;
+        for (int i = 0; i < nIf; i++) {
+            any |= (ownOn[e * nIf + i] & 2) != 0;
+        }
+        if (any) {
+            return (ownOn[e * nIf + Math.min(iface, nIf - 1)] & 2) != 0;
+        }
+        return events.get(e).interfaces().contains(iface);
+    }
+
+    /**
+     * Where the VM was before: the interfaces its own frames came from before the move; with none, any interface
+     * that is not the new place.
+     */
+    private boolean isOldPlace(int e, int iface) {
+        boolean any = false;
+        for (int i = 0; i < nIf; i++) {
+            any |= (ownOn[e * nIf + i] & 1) != 0;
+        }
+        return !any || (ownOn[e * nIf + Math.min(iface, nIf - 1)] & 1) != 0;
+    }
+
+    private Measured judge() {
+        int e = events.size();
+        int[] staleCount = new int[e];
+        int[] staleFirst = new int[e];
+        int[] staleLast = new int[e];
+        int[] floodCount = new int[e];
+        Arrays.fill(staleFirst, -1);
+        Arrays.fill(staleLast, -1);
+        // the kind of each candidate: 0 none (reached the new place), 1 stale, 2 flooded
+        byte[] kind = new byte[cands];
+        for (int c = 0; c < cands; c++) {
+            int ev = candEvent[c];
+            int f = candFrame[c];
+            int iface = index.interfaceId(f);
+            if (isNewPlace(ev, iface) || !isOldPlace(ev, iface)) {
+                continue;
+            }
+            if (candFlooded[c]) {
+                floodCount[ev]++;
+                kind[c] = 2;
+            } else {
+                staleCount[ev]++;
+                if (staleFirst[ev] < 0) {
+                    staleFirst[ev] = f;
+                }
+                staleLast[ev] = f;
+                kind[c] = 1;
+            }
+        }
+        long[] marks = new long[64];
+        int marked = 0;
+        List<List<Integer>> staleFrames = new ArrayList<>(e);
+        List<List<Integer>> floodedFrames = new ArrayList<>(e);
+        for (int i = 0; i < e; i++) {
+            staleFrames.add(null);
+            floodedFrames.add(null);
+        }
+        for (int c = 0; c < cands; c++) {
+            int ev = candEvent[c];
+            boolean flooded = candFlooded[c] && floodCount[ev] > 0;
+            if (kind[c] == 1) {
+                marks = put(marks, marked++, mark(candFrame[c], STALE, ev));
+                add(staleFrames, ev, candFrame[c]);
+            } else if (flooded) {
+                marks = put(marks, marked++, mark(candFrame[c], FLOODED, ev));
+                add(floodedFrames, ev, candFrame[c]);
+            }
+        }
+        long lastTime = n > 0 ? index.timestampNanos(n - 1) : 0;
+        long window = config.outcomeWindow().toNanos();
+        List<MigrationOutcome> outcomes = new ArrayList<>(e);
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < e; i++) {
+            MigrationEvent m = events.get(i);
+            int lb = lastBefore[i];
+            int fa = firstAfter[i];
+            long tB = lb >= 0 ? index.timestampNanos(lb) : 0;
+            long tA = fa >= 0 ? index.timestampNanos(fa) : 0;
+            long windowEnd = satAdd(annTime[i], window);
+            boolean cut = lastTime < windowEnd;
+            long dark = -1;
+            if (fa >= 0 && lb >= 0) {
+                dark = tA - tB;
+            } else if (fa < 0 && lb >= 0) {
+                dark = Math.min(windowEnd, lastTime) - tB;
+            }
+            if (lb >= 0) {
+                marks = put(marks, marked++, mark(lb, DARK_BEFORE, i));
+            }
+            if (fa >= 0) {
+                marks = put(marks, marked++, mark(fa, DARK_AFTER, i));
+            }
+            boolean darkToEnd = fa < 0;
+            long dark2 = config.darkThreshold().toNanos();
+            // dark: no frame from the VM for longer than the threshold after it was announced, for a VM seen
+            // speaking regularly before (three frames or more, over at least the threshold, never silent for
+            // half as long): a quiet VM's silence says nothing, nor does a silence before the announcement alone
+            long silentAfter = fa >= 0 ? tA - annTime[i] : (lb >= 0 ? Math.min(windowEnd, lastTime) - annTime[i] : -1);
+            boolean regular = ownBefore[i] >= 3 && quietest[i] >= 0 && tB - firstOwn[i] >= dark2;
+            boolean darkFired = silentAfter > dark2 && regular && quietest[i] * 2 < silentAfter;
+            long convergence = staleLast[i] >= 0 ? index.timestampNanos(staleLast[i]) - annTime[i] : -1;
+            boolean staleFired = staleCount[i] > 0 && convergence > config.staleThreshold().toNanos();
+            boolean floodFired = floodCount[i] > 0;
+            int staleIface = staleFirst[i] >= 0 ? index.interfaceId(staleFirst[i]) : -1;
+            MigrationOutcome.Verdict verdict;
+            if (staleFired || (darkFired && darkToEnd)) {
+                verdict = MigrationOutcome.Verdict.BAD;
+            } else if (darkFired || floodFired) {
+                verdict = MigrationOutcome.Verdict.WARN;
+            } else if (fa >= 0) {
+                verdict = MigrationOutcome.Verdict.OK;
+            } else {
+                verdict = MigrationOutcome.Verdict.UNKNOWN;
+            }
+            List<String> parts = new ArrayList<>();
+            if (verdict == MigrationOutcome.Verdict.OK) {
+                parts.add("ok");
+            }
+            if (darkToEnd && lb >= 0 && !darkFired) {
+                parts.add("silent after the move (quiet before)");
+            } else if (darkToEnd && lb >= 0) {
+                parts.add(cut ? "dark ≥ " + duration(dark) + " (capture ends)" : "dark > " + duration(window));
+            } else if (dark >= 0 && dark > dark2 && !darkFired) {
+                parts.add("quiet VM: dark " + duration(dark));
+            } else if (dark >= 0) {
+                parts.add("dark " + duration(dark));
+            } else if (fa >= 0) {
+                parts.add("first frame " + duration(tA - annTime[i]) + " after the announcement");
+            } else {
+                parts.add("no frame of the VM");
+            }
+            if (staleCount[i] > 0) {
+                parts.add("stale " + duration(Math.max(0, convergence)) + " on " + ifaceName(staleIface));
+            }
+            if (floodFired) {
+                parts.add("flooded " + floodCount[i] + (floodCount[i] == 1 ? " frame" : " frames"));
+            }
+            // one part is a constant ("no frame of the VM"): kept as it is, not copied for each of many events
+            String summary = parts.size() == 1 ? parts.get(0) : String.join(", ", parts);
+            MigrationOutcome o = new MigrationOutcome(i, verdict, summary,
+                    lb, tB, lb >= 0 ? index.interfaceId(lb) : -1, fa, tA, fa >= 0 ? index.interfaceId(fa) : -1,
+                    dark, darkToEnd, cut, quietest[i], judgeStale, staleCount[i], staleFirst[i], staleLast[i],
+                    convergence, staleIface, floodCount[i], null, null);
+            outcomes.add(o);
+            if (darkFired) {
+                findings.add(dark(m, o));
+            }
+            if (staleFired) {
+                findings.add(stale(m, o, staleFrames.get(i)));
+            }
+            if (floodFired) {
+                findings.add(flooding(m, o, floodedFrames.get(i)));
+            }
+        }
+        long[] sorted = Arrays.copyOf(marks, marked);
+        Arrays.sort(sorted);
+        return new Measured(outcomes, findings, sorted);
+    }
+
+    private static void add(List<List<Integer>> lists, int e, int frame) {
+        List<Integer> l = lists.get(e);
+        if (l == null) {
+            l = new ArrayList<>();
+            lists.set(e, l);
+        }
+        l.add(frame);
+    }
+
+    /** {@code a} with {@code v} at {@code i}, grown when full. */
+    private static long[] put(long[] a, int i, long v) {
+        long[] b = i < a.length ? a : Arrays.copyOf(a, a.length * 2);
+        b[i] = v;
+        return b;
+    }
+
+    private static long mark(int frame, int kind, int event) {
+        return ((long) frame << 32) | ((long) kind << 24) | event;
+    }
+
+    private String ifaceName(int iface) {
+        List<String> names = result.interfaceNames();
+        return iface >= 0 && iface < names.size() ? names.get(iface) : "interface " + iface;
+    }
+
+    /** "212 ms" below a second, "1.4 s" from there. */
+    static String duration(long nanos) {
+        if (nanos < 1_000_000_000L) {
+            return Math.round(nanos / 1e6) + " ms";
+        }
+        double s = nanos / 1e9;
+        return s == Math.rint(s) ? String.format(Locale.ROOT, "%d s", (long) s)
+                : String.format(Locale.ROOT, "%.1f s", s);
+    }
+
+    private Finding dark(MigrationEvent m, MigrationOutcome o) {
+        List<Integer> frames = new ArrayList<>();
+        frames.add(o.lastBefore());
+        frames.add(m.firstFrame());
+        if (o.firstAfter() >= 0) {
+            frames.add(o.firstAfter());
+        }
+        String vm = Addresses.mac(m.mac());
+        String before = "its last frame before the announcement (frame " + (m.firstFrame() + 1) + ") was frame "
+                + (o.lastBefore() + 1) + " on " + ifaceName(o.lastBeforeInterface());
+        String message;
+        Severity severity;
+        if (o.firstAfter() >= 0) {
+            severity = Severity.WARNING;
+            message = "VM " + vm + " was dark for " + duration(o.darkNanos()) + " across its migration: " + before
+                    + ", its first after it frame " + (o.firstAfter() + 1) + " on " + ifaceName(o.firstAfterInterface())
+                    + ", " + duration(o.firstAfterTime() - m.firstTime()) + " after the announcement"
+                    + "; before the move it was never silent for more than " + duration(o.quietestBeforeNanos())
+                    + ". A vMotion stuns a VM for well under a second: a long switch-over, or the VM's network on "
+                    + "the destination host (port group, VLAN, connected NIC) came up late. Check the stun time in "
+                    + "the VM's vmware.log and the destination port group.";
+        } else {
+            severity = Severity.ERROR;
+            message = "VM " + vm + " sent no frame in the " + (o.windowCut() ? duration(o.darkNanos())
+                    + " to the end of the capture" : duration(config.outcomeWindow().toNanos()))
+                    + " after its announcement: " + before + "; before the move it was never silent for more than "
+                    + duration(o.quietestBeforeNanos()) + ". The VM is stunned or has no network on the destination "
+                    + "host: check its port group and VLAN there, that its NIC is connected, and the VM's console.";
+        }
+        return new Finding(FindingCode.VM_DARK, severity, m.mac(), m.ips().isEmpty() ? -1 : m.ips().get(0),
+                ascending(frames), message);
+    }
+
+    private Finding stale(MigrationEvent m, MigrationOutcome o, List<Integer> frames) {
+        String vm = Addresses.mac(m.mac());
+        String where = o.firstAfter() >= 0 ? "while the VM's own frames came from "
+                + ifaceName(o.firstAfterInterface()) : "while the VM was announced on " + interfaces(m);
+        String message = o.staleFrames() + (o.staleFrames() == 1 ? " frame" : " frames") + " for VM " + vm
+                + " reached " + ifaceName(o.staleInterface()) + " for " + duration(o.convergenceNanos())
+                + " after its announcement (frame " + (m.firstFrame() + 1) + "; last stale frame "
+                + (o.staleLast() + 1) + "), " + where + ": the switch kept sending the VM's traffic to its old "
+                + "port. Check that the RARP reached that switch and that the VM's VLAN is allowed on the trunk "
+                + "towards the destination host.";
+        return new Finding(FindingCode.STALE_FORWARDING, m.mac(), m.ips().isEmpty() ? -1 : m.ips().get(0),
+                frames, message);
+    }
+
+    private Finding flooding(MigrationEvent m, MigrationOutcome o, List<Integer> frames) {
+        String vm = Addresses.mac(m.mac());
+        java.util.TreeSet<String> on = new java.util.TreeSet<>();
+        for (int f : frames) {
+            on.add(ifaceName(index.interfaceId(f)));
+        }
+        String message = o.floodedFrames() + (o.floodedFrames() == 1 ? " frame" : " frames") + " to VM " + vm
+                + " after its announcement (frame " + (m.firstFrame() + 1) + ") were seen on several interfaces "
+                + "at once (" + String.join(", ", on) + "): the switch flooded them as unknown unicast, having no "
+                + "entry for the VM's MAC. Check that the RARP reached it, its MAC table aging, and paths where "
+                + "the VM's traffic leaves by one uplink and returns by another.";
+        return new Finding(FindingCode.UNICAST_FLOODING, m.mac(), m.ips().isEmpty() ? -1 : m.ips().get(0),
+                frames, message);
+    }
+
+    private String interfaces(MigrationEvent m) {
+        List<String> l = new ArrayList<>();
+        for (int i : m.interfaces()) {
+            l.add(ifaceName(i));
+        }
+        return String.join(", ", l);
+    }
+
+    private static List<Integer> ascending(List<Integer> frames) {
+        return List.copyOf(new java.util.TreeSet<>(frames));
+    }
+}
