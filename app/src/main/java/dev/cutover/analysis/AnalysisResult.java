@@ -54,6 +54,8 @@ public final class AnalysisResult {
         }
     }
     private final int ndpFrameCount;
+    /** ARP-family frames that another file of the merged set also caught, and the first copy of each. */
+    private volatile DuplicateFrames copies = DuplicateFrames.NONE;
     /** One per migration, in the same order; empty until the outcome pass has run. */
     private final List<MigrationOutcome> outcomes;
     /** Frames the outcome names, (frame << 32) | (kind << 24) | event, ascending. */
@@ -107,6 +109,7 @@ public final class AnalysisResult {
         this.duplicateAddressFrames = base.duplicateAddressFrames;
         this.ndpFrameCount = base.ndpFrameCount;
         this.ndMacs = base.ndMacs;
+        this.copies = base.copies;
         this.outcomes = List.copyOf(measured.outcomes());
         this.outcomeMarks = measured.marks();
     }
@@ -171,6 +174,27 @@ public final class AnalysisResult {
         return duplicateAddressFrames;
     }
 
+    /** This result, knowing the copies among the capture's frames (set once, by the analyzer, before it is shared). */
+    AnalysisResult withCopies(DuplicateFrames found) {
+        this.copies = found;
+        return this;
+    }
+
+    /**
+     * The first frame (0-based) of the group of frames that {@code frame} is a copy of: the same ARP, RARP or
+     * neighbour discovery frame caught by another of the merged files at the same moment; -1 when it is no copy
+     * (the first copy of a group is none). A copy answers for its class, burst and event with the first copy's and
+     * is counted once, as the first.
+     */
+    public int copyOf(int frame) {
+        return copies.originalOf(frame);
+    }
+
+    /** How many frames are copies of a frame another file caught ({@link #copyOf}). */
+    public int copyCount() {
+        return copies.copies.length;
+    }
+
     public AnalysisConfig config() {
         return config;
     }
@@ -202,7 +226,7 @@ public final class AnalysisResult {
             }
         }
         Map<FrameClass, Integer> counts = new EnumMap<>(FrameClass.class);
-        counts.put(FrameClass.NONE, frameCount - arpFrames.length);
+        counts.put(FrameClass.NONE, frameCount - arpFrames.length - copies.copies.length);
         for (int k = 0; k < kinds; k++) {
             counts.merge(FrameClass.ofCode(order[k]), byCode[order[k] & 0xFF], Integer::sum);
         }
@@ -338,6 +362,10 @@ public final class AnalysisResult {
 
     private int row(int frame) {
         int r = Arrays.binarySearch(arpFrames, frame);
+        if (r < 0 && !copies.isEmpty()) {
+            int original = copies.originalOf(frame);
+            r = original < 0 ? -1 : Arrays.binarySearch(arpFrames, original);
+        }
         return r < 0 ? -1 : r;
     }
 }

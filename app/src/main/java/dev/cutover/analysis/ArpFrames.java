@@ -114,6 +114,59 @@ final class ArpFrames {
         return count++;
     }
 
+    /**
+     * A copy without the rows {@code drop} marks: the same columns, rows in the same order, the malformed rows'
+     * texts moved to their new row numbers; the DHCP messages and IPv6 sources (not rows) are shared.
+     */
+    ArpFrames keep(boolean[] drop) {
+        int kept = 0;
+        for (int r = 0; r < count; r++) {
+            if (!drop[r]) {
+                kept++;
+            }
+        }
+        ArpFrames out = new ArpFrames(kept);
+        if (ndFlags != null) {
+            out.ensureNdp();
+        }
+        for (int r = 0; r < count; r++) {
+            if (drop[r]) {
+                continue;
+            }
+            int k = out.add();
+            out.frame[k] = frame[r];
+            out.time[k] = time[r];
+            out.iface[k] = iface[r];
+            out.cls[k] = cls[r];
+            out.opcode[k] = opcode[r];
+            out.ethSrc[k] = ethSrc[r];
+            out.ethDst[k] = ethDst[r];
+            out.dest[k] = dest[r];
+            out.senderMac[k] = senderMac[r];
+            out.senderIp[k] = senderIp[r];
+            out.targetMac[k] = targetMac[r];
+            out.targetIp[k] = targetIp[r];
+            out.vlans[k] = vlans[r];
+            out.flags[k] = flags[r];
+            if (ndFlags != null) {
+                out.ndTargetHi[k] = ndTargetHi[r];
+                out.ndTargetLo[k] = ndTargetLo[r];
+                out.ndLinkAddr[k] = ndLinkAddr[r];
+                out.ndFlags[k] = ndFlags[r];
+            }
+            String problem = problems.get(r);
+            if (problem != null) {
+                out.problems.put(k, problem);
+            }
+        }
+        out.v6Sources = v6Sources;
+        out.dhcpCount = dhcpCount;
+        out.dhcpMac = dhcpMac;
+        out.dhcpTime = dhcpTime;
+        out.dhcpFrame = dhcpFrame;
+        return out;
+    }
+
     /** Makes room for the neighbour discovery columns (an ARP-only capture never has them). */
     void ensureNdp() {
         if (ndFlags == null) {

@@ -57,10 +57,7 @@ public final class MigrationAnalyzer {
      */
     public static AnalysisResult analyze(Capture capture, AnalysisConfig config, LoadMonitor monitor,
                                          IntPredicate include) throws IOException {
-        ArpFrames arp = ArpScanner.scan(capture, monitor, include);
-        List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
-        AnalysisResult result = new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
-        return withOutcomes(capture, result, include, monitor);
+        return analyzeRows(capture, config, ArpScanner.scan(capture, monitor, include), include, monitor);
     }
 
     /** The result with each migration's outcome measured from the frames around it. */
@@ -90,10 +87,17 @@ public final class MigrationAnalyzer {
         if (!(tap instanceof ArpTap t) || !t.covers(capture)) {
             return analyze(capture, config, monitor);
         }
-        ArpFrames arp = t.frames(capture);
+        return analyzeRows(capture, config, t.frames(capture), null, monitor);
+    }
+
+    /** The analysis of the ARP-family rows of {@code capture}, a frame that several files caught counted once. */
+    private static AnalysisResult analyzeRows(Capture capture, AnalysisConfig config, ArpFrames arp,
+                                              IntPredicate include, LoadMonitor monitor) throws IOException {
+        DuplicateFrames copies = DuplicateFrames.find(capture, arp);
         List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
-        AnalysisResult result = new MigrationAnalyzer(config, arp, names).run(capture.frameCount(), capture.damages());
-        return withOutcomes(capture, result, null, monitor);
+        AnalysisResult result = new MigrationAnalyzer(config, copies.without(arp), names)
+                .run(capture.frameCount(), capture.damages()).withCopies(copies);
+        return withOutcomes(capture, result, include, monitor);
     }
 
     /**

@@ -46,7 +46,8 @@ public final class ClockOffsets {
         private final Map<Long, Copies> copies = new HashMap<>();
         private int frames;
 
-        private void add(long hash, long time) {
+        /** Records one copy of the frame whose bytes hash to {@code hash}, seen at {@code time} (ns). */
+        public void add(long hash, long time) {
             Copies c = copies.computeIfAbsent(hash, h -> new Copies());
             if (c.n >= MAX_COPIES) {
                 return;

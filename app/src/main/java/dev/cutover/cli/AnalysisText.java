@@ -39,6 +39,10 @@ final class AnalysisText {
         sb.append(String.format(Locale.ROOT, "Frames    %d, of which ARP/RARP %d%s%s%n", result.frameCount(),
                 result.arpFrameCount(), result.ndpFrameCount() > 0 ? ", NDP " + result.ndpFrameCount() : "",
                 classSummary(result)));
+        if (result.copyCount() > 0) {
+            sb.append(String.format(Locale.ROOT, "Copies    %d ARP-family frame%s caught by more than one of the files,"
+                    + " counted once (migration.copy_of)%n", result.copyCount(), result.copyCount() == 1 ? "" : "s"));
+        }
         sb.append('\n');
         List<MigrationEvent> events = result.migrations();
         if (events.isEmpty()) {

@@ -55,6 +55,11 @@ public final class DissectCommand implements Callable<Integer> {
             + "migration.burst, migration.event, migration.finding); on by itself when -Y asks about them")
     boolean withAnalysis;
 
+    @Option(names = {"-2", "--two-pass"}, description = "add the cross-frame facts of ICMP echo and TCP to each frame "
+            + "(icmp.resp_in, icmp.resp_to, icmp.no_resp, tcp.stream, tcp.analysis.retransmission), as tshark -2 "
+            + "does; on by itself when -Y asks about them")
+    boolean twoPass;
+
     enum Format { text, jsonl }
 
     @Override
@@ -90,9 +95,11 @@ public final class DissectCommand implements Callable<Integer> {
         int limit = count == null ? Integer.MAX_VALUE : count;
         boolean filtered = displayFilter.given();
         boolean analysis = withAnalysis || filter.needs().analysis();
-        // One file, and nothing that needs the whole capture first (the analysis, annotations kept beside it):
-        // every frame is final as it is indexed, so it is filtered and printed then, and the file read once.
-        FilteringTap tap = input.files.size() == 1 && !analysis
+        boolean traffic = twoPass || filter.needs().traffic();
+        // One file, and nothing that needs the whole capture first (the analysis, the traffic facts, annotations
+        // kept beside it): every frame is final as it is indexed, so it is filtered and printed then, and the
+        // file read once.
+        FilteringTap tap = input.files.size() == 1 && !analysis && !traffic
                 && Files.notExists(AnnotationStore.sidecarOf(input.files.get(0)))
                 ? new FilteringTap(filtered ? filter : null, table, limit, this::print) : null;
         try (tap; OpenedCaptures opened = OpenedCaptures.open(input.files, shifts, config, vendors, true, false, tap,
@@ -117,9 +124,12 @@ public final class DissectCommand implements Callable<Integer> {
                 // a text capture is not tapped: its frames are all read below
                 from = tap.seen();
             }
-            // The tree shows the analysis's facts when asked for, or when the filter reads them anyway.
+            // The tree shows the analysis's and the traffic facts when asked for, or when the filter reads them.
+            if (!opened.prepare(filter.needs().withTraffic(traffic), err)) {
+                return ExitCodes.UNREADABLE;
+            }
             FramePipeline.Reader matcher = opened.pipeline.reader(filter);
-            FramePipeline.Reader tree = opened.pipeline.reader(new Needs(Layer.ALL, analysis, true));
+            FramePipeline.Reader tree = opened.pipeline.reader(new Needs(Layer.ALL, analysis, true, traffic));
             Dissection d = new Dissection();
             for (int i = from; i < capture.frameCount() && shown < limit; i++) {
                 // Decode only as deep as the filter reads; most frames stop there.

@@ -94,12 +94,21 @@ final class OpenedCaptures implements AutoCloseable {
      * false after saying why.
      */
     boolean prepare(Needs needs, PrintWriter err) {
-        if (!needs.analysis()) {
+        if (!needs.wholeCapture()) {
             return true;
         }
         try {
-            pipeline.analysis();
+            if (needs.traffic()) {
+                pipeline.traffic(LoadMonitor.NONE);
+            }
+            if (needs.analysis()) {
+                pipeline.analysis();
+            }
             return true;
+        } catch (java.io.IOException e) {
+            err.println("cutover: " + e.getMessage());
+            err.flush();
+            return false;
         } catch (java.io.UncheckedIOException e) {
             err.println("cutover: " + e.getMessage());
             err.flush();

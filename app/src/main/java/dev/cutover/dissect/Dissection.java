@@ -143,6 +143,54 @@ public final class Dissection {
         return i;
     }
 
+    /**
+     * Records a generated field (no bytes of its own) at position {@code at} of the pre-order, as a child of
+     * {@code parent}, moving the nodes from {@code at} on one place along: a fact known only after the frame is
+     * decoded (a cross-frame analysis) shown where the protocol would have put it. {@code at} must end a subtree of
+     * {@code parent} or precede one of its children, and no node may be open. Returns the new node.
+     */
+    public int insert(int at, int parent, Field field, long value, Object object) {
+        if (at < 0 || at > count || parent >= at || openDepth > 0) {
+            throw new IllegalArgumentException("cannot insert at " + at + " under " + parent + " of " + count);
+        }
+        if (count == fields.length) {
+            grow();
+        }
+        int moved = count - at;
+        System.arraycopy(fields, at, fields, at + 1, moved);
+        System.arraycopy(offsets, at, offsets, at + 1, moved);
+        System.arraycopy(lengths, at, lengths, at + 1, moved);
+        System.arraycopy(values, at, values, at + 1, moved);
+        System.arraycopy(objects, at, objects, at + 1, moved);
+        System.arraycopy(parents, at, parents, at + 1, moved);
+        count++;
+        for (int i = at + 1; i < count; i++) {
+            if (parents[i] >= at) {
+                parents[i]++;
+            }
+        }
+        fields[at] = field;
+        offsets[at] = 0;
+        lengths[at] = 0;
+        values[at] = value;
+        objects[at] = object;
+        if (object != null) {
+            objectCount++;
+        }
+        parents[at] = parent;
+        return at;
+    }
+
+    /** The position just after the last node under {@code node} (its subtree's end in the pre-order). */
+    public int subtreeEnd(int node) {
+        int depth = depth(node);
+        int i = node + 1;
+        while (i < count && depth(i) > depth) {
+            i++;
+        }
+        return i;
+    }
+
     private void grow() {
         int n = fields.length * 2;
         fields = Arrays.copyOf(fields, n);

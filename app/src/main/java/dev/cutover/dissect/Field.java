@@ -40,7 +40,12 @@ public record Field(String abbrev, String label, FieldType type, boolean hex, Ma
         /** The migration analysis of the whole capture set (migration.class, migration.finding, ...). */
         ANALYSIS(Layer.FRAME),
         /** The file's packet comments and the user's annotations ({@code frame.comment}). */
-        ANNOTATIONS(Layer.FRAME);
+        ANNOTATIONS(Layer.FRAME),
+        /**
+         * The cross-frame analysis of ICMP echo and TCP over the whole capture (icmp.resp_in, tcp.stream,
+         * tcp.analysis.retransmission, ...), shown under the ICMP or TCP node, so the frame is decoded in full.
+         */
+        TRAFFIC(Layer.ALL);
 
         private final Layer depth;
 
@@ -139,6 +144,11 @@ public record Field(String abbrev, String label, FieldType type, boolean hex, Ma
     /** A field the migration analysis produces. */
     public static Builder analysis(String abbrev, String label, FieldType type) {
         return of(Source.ANALYSIS, abbrev, label, type);
+    }
+
+    /** A field the cross-frame analysis of ICMP echo and TCP produces. */
+    public static Builder traffic(String abbrev, String label, FieldType type) {
+        return of(Source.TRAFFIC, abbrev, label, type);
     }
 
     /** A field the annotations (and the file's comments) produce. */

@@ -23,8 +23,9 @@ final class AnalysisFacts {
         int burst = result.burstOf(frame);
         int event = result.migrationOf(frame);
         List<FindingCode> codes = result.findingCodesOf(frame);
+        int copyOf = result.copyOf(frame);
         List<AnalysisResult.OutcomeMark> marks = result.outcomeMarksOf(frame);
-        if (cls == FrameClass.NONE && burst < 0 && event < 0 && codes.isEmpty() && marks.isEmpty()) {
+        if (cls == FrameClass.NONE && burst < 0 && event < 0 && codes.isEmpty() && copyOf < 0 && marks.isEmpty()) {
             return;
         }
         while (d.depthOpen() > 0) {
@@ -52,6 +53,9 @@ final class AnalysisFacts {
                 case DARK_BEFORE -> Migration.OUTCOME_DARK_BEFORE;
                 case DARK_AFTER -> Migration.OUTCOME_DARK_AFTER;
             }, 0, 0, m.event() + 1L);
+        }
+        if (copyOf >= 0) {
+            d.add(Migration.COPY_OF, 0, 0, copyOf + 1L);
         }
         d.close();
     }

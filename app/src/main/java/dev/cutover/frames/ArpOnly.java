@@ -50,7 +50,8 @@ final class ArpOnly {
                 others = others.and(f);
                 anyOther = true;
             }
-            if (f.source() == Field.Source.TRAILER || f.source() == Field.Source.PAYLOAD && !arp) {
+            if (f.source() == Field.Source.TRAILER || f.source() == Field.Source.TRAFFIC
+                    || f.source() == Field.Source.PAYLOAD && !arp) {
                 only = false;
             }
         }

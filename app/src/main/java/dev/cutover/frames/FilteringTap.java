@@ -134,9 +134,9 @@ public final class FilteringTap implements FrameTap, AutoCloseable {
      * at least {@code helpWhenWaiting} batches wait (0: always, once the vendor table is there).
      */
     FilteringTap(CompiledFilter filter, Future<Vendors> vendors, int limit, Sink sink, int helpWhenWaiting) {
-        if (filter != null && filter.needs().analysis()) {
-            throw new IllegalArgumentException("the filter reads the migration analysis, which needs every frame: "
-                    + filter.text());
+        if (filter != null && filter.needs().wholeCapture()) {
+            throw new IllegalArgumentException("the filter reads the migration analysis or the traffic facts, which"
+                    + " need every frame: " + filter.text());
         }
         this.filter = filter;
         this.filterDepth = filter == null ? Layer.ALL : filter.requiredLayer();

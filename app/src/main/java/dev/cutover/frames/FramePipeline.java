@@ -2,6 +2,7 @@ package dev.cutover.frames;
 
 import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.LinkPeek;
+import dev.cutover.analysis.traffic.TrafficFacts;
 import dev.cutover.annotations.AnnotationSource;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
@@ -27,30 +28,50 @@ import java.util.function.Supplier;
  * display filters, find, {@code dissect}, {@code export}, {@code report} in every format, CSV columns, live
  * snapshots). What a consumer reads is stated as {@link Needs}, derived from the fields' declared sources; the
  * pipeline decodes that deep and adds the analysis's facts when they are asked for, so the same filter
- * selects the same frames everywhere. Immutable; each thread takes its own {@link Reader}.
+ * selects the same frames everywhere. The cross-frame traffic facts (ICMP echo pairing, TCP streams and
+ * retransmissions) need nothing but the capture: every pipeline derived from one {@link #of(Capture)} shares them,
+ * computed once when a reader first needs them. Immutable; each thread takes its own {@link Reader}.
  */
 public final class FramePipeline {
     private final Capture capture;
     private final AnnotationSource notes;
     private final Supplier<AnalysisResult> analysis;
     private final Vendors vendors;
+    private final Traffic traffic;
 
     private FramePipeline(Capture capture, AnnotationSource notes, Supplier<AnalysisResult> analysis,
-                          Vendors vendors) {
+                          Vendors vendors, Traffic traffic) {
         this.capture = Objects.requireNonNull(capture);
         this.notes = notes;
         this.analysis = analysis;
         this.vendors = vendors;
+        this.traffic = traffic;
     }
 
-    /** The frames of {@code capture} as they are: no annotations, no analysis bound. */
+    /**
+     * The frames of {@code capture} as they are: no annotations, no analysis bound; the traffic facts (echo
+     * pairing, TCP streams and retransmissions) are computed from the capture the first time a reader needs them.
+     */
     public static FramePipeline of(Capture capture) {
-        return new FramePipeline(capture, AnnotationSource.NONE, null, Vendors.bundled());
+        return new FramePipeline(capture, AnnotationSource.NONE, null, Vendors.bundled(), new Traffic(capture));
     }
 
     /** The same frames with the user's annotations (read as they are when a frame is decoded). */
     public FramePipeline withAnnotations(AnnotationSource store) {
-        return new FramePipeline(capture, Objects.requireNonNull(store), analysis, vendors);
+        return new FramePipeline(capture, Objects.requireNonNull(store), analysis, vendors, traffic);
+    }
+
+    /**
+     * The cross-frame facts of ICMP echo and TCP over the whole capture, computed now (once, whichever thread asks
+     * first; later ones wait) with {@code monitor} hearing progress; null when it was cancelled.
+     */
+    public TrafficFacts traffic(LoadMonitor monitor) throws IOException {
+        return traffic.get(monitor);
+    }
+
+    /** The traffic facts if they have been computed, else null (nothing is computed). */
+    public TrafficFacts trafficIfComputed() {
+        return traffic.computed();
     }
 
     /** The same frames with their migration analysis bound (null: none bound). */
@@ -59,7 +80,7 @@ public final class FramePipeline {
             throw new IllegalArgumentException("the analysis of " + result.frameCount() + " frames does not belong"
                     + " to a capture of " + capture.frameCount());
         }
-        return new FramePipeline(capture, notes, result == null ? null : () -> result, vendors);
+        return new FramePipeline(capture, notes, result == null ? null : () -> result, vendors, traffic);
     }
 
     /**
@@ -68,12 +89,12 @@ public final class FramePipeline {
      */
     public FramePipeline withAnalysis(AnalysisSource source) {
         Objects.requireNonNull(source);
-        return new FramePipeline(capture, notes, new Once(source), vendors);
+        return new FramePipeline(capture, notes, new Once(source), vendors, traffic);
     }
 
     /** The same frames with MAC vendors named from {@code table} (the bundled IEEE listing by default). */
     public FramePipeline withVendors(Vendors table) {
-        return new FramePipeline(capture, notes, analysis, Objects.requireNonNull(table));
+        return new FramePipeline(capture, notes, analysis, Objects.requireNonNull(table), traffic);
     }
 
     /** How a command computes the analysis when it is first needed. */
@@ -131,9 +152,12 @@ public final class FramePipeline {
         return new Reader(filter.needs());
     }
 
-    /** A decoder of everything a frame has, the analysis's facts included when an analysis is bound. */
+    /**
+     * A decoder of everything a frame has, the analysis's facts included when an analysis is bound, and the
+     * traffic facts when they have been computed (it does not compute them).
+     */
     public Reader fullReader() {
-        return new Reader(new Needs(Layer.ALL, analysis != null, true));
+        return new Reader(new Needs(Layer.ALL, analysis != null, true, traffic.computed() != null));
     }
 
     /**
@@ -169,11 +193,13 @@ public final class FramePipeline {
         private final Needs needs;
         private final FrameDecoder decoder;
         private final AnalysisResult facts;
+        private final TrafficFacts trafficFacts;
 
         private Reader(Needs needs) {
             this.needs = needs;
             this.decoder = new FrameDecoder(capture, notes::commentsOf, vendors);
             this.facts = needs.analysis() ? analysis() : null;
+            this.trafficFacts = needs.traffic() ? traffic.getUnchecked() : null;
         }
 
         /** What this reader decodes. */
@@ -189,6 +215,9 @@ public final class FramePipeline {
         /** As {@link #decode(int, Dissection)}, to {@code depth} (deeper than the needs for a tree). */
         public FrameInfo decode(int frame, Dissection d, Layer depth) throws IOException {
             FrameInfo info = decoder.decode(frame, d, depth);
+            if (trafficFacts != null && depth == Layer.ALL) {
+                TrafficNodes.append(trafficFacts, frame, d);
+            }
             if (facts != null) {
                 AnalysisFacts.append(facts, frame, d);
             }
@@ -231,6 +260,39 @@ public final class FramePipeline {
 
         public FramePipeline pipeline() {
             return FramePipeline.this;
+        }
+    }
+
+    /** Computes the traffic facts of the whole capture once, on the first thread that asks; later ones wait. */
+    private static final class Traffic {
+        private final Capture capture;
+        private volatile TrafficFacts facts;
+
+        Traffic(Capture capture) {
+            this.capture = capture;
+        }
+
+        TrafficFacts computed() {
+            return facts;
+        }
+
+        synchronized TrafficFacts get(LoadMonitor monitor) throws IOException {
+            if (facts == null) {
+                try {
+                    facts = TrafficFacts.compute(capture, monitor);
+                } catch (java.util.concurrent.CancellationException e) {
+                    return null;
+                }
+            }
+            return facts;
+        }
+
+        TrafficFacts getUnchecked() {
+            try {
+                return get(LoadMonitor.NONE);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e.getMessage(), e);
+            }
         }
     }
 

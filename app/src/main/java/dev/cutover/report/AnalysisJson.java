@@ -20,7 +20,7 @@ import java.util.Locale;
 /** The analysis as JSON: frame numbers 1-based over the merged captures, times ISO-8601 UTC. */
 public final class AnalysisJson {
     /** The whole report. */
-    public record Report(List<CaptureJson> captures, int frames, int arpFrames, int ndpFrames,
+    public record Report(List<CaptureJson> captures, int frames, int arpFrames, int ndpFrames, int copies,
                          List<Migration> migrations, List<FindingJson> findings) {
     }
 
@@ -108,6 +108,7 @@ public final class AnalysisJson {
             g.writeNumberField("frames", result.frameCount());
             g.writeNumberField("arpFrames", result.arpFrameCount());
             g.writeNumberField("ndpFrames", result.ndpFrameCount());
+            g.writeNumberField("copies", result.copyCount());
             g.writeArrayFieldStart("migrations");
             // each migration is made and written in turn: tens of thousands are never all held at once
             for (MigrationEvent e : result.migrations()) {
@@ -319,7 +320,7 @@ public final class AnalysisJson {
         for (Finding f : result.findings()) {
             findings.add(finding(f));
         }
-        return new Report(captures, result.frameCount(), result.arpFrameCount(), result.ndpFrameCount(), migrations,
+        return new Report(captures, result.frameCount(), result.arpFrameCount(), result.ndpFrameCount(), result.copyCount(), migrations,
                 findings);
     }
 

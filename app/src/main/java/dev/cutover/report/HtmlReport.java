@@ -16,7 +16,7 @@ public final class HtmlReport {
             h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:2em}
             table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}
             th{background:#f0f0f0}pre{background:#f7f7f7;padding:.5em;font-size:.8em;overflow-x:auto}
-            .sev-error{color:#b00020}.sev-warning{color:#a05a00}.tags span{background:#e6eefc;border-radius:3px;
+            .sev-error{color:#b00020}.outcome-bad b{color:#b00020}.outcome-warn b{color:#8a5300}.outcome-ok b{color:#1a6b2f}.sev-warning{color:#a05a00}.tags span{background:#e6eefc;border-radius:3px;
             padding:0 4px;margin-right:4px}.frame{border-top:1px dashed #bbb;margin-top:1em}
             """;
 
@@ -56,7 +56,7 @@ public final class HtmlReport {
         } else {
             sb.append("<table><tr><th>#</th><th>MAC</th><th>Vendor</th><th>VLANs</th><th>Interfaces</th>")
                     .append("<th>RARP</th><th>First RARP</th><th>GARP</th><th>IPs</th><th>RARP to GARP</th>")
-                    .append("<th>NA</th><th>IPv6 addresses</th><th>RARP to NA</th></tr>\n");
+                    .append("<th>NA</th><th>IPv6 addresses</th><th>RARP to NA</th><th>Outcome</th></tr>\n");
             for (AnalysisJson.Migration g : migrations) {
                 sb.append("<tr>");
                 cell(sb, Integer.toString(g.id()));
@@ -72,6 +72,13 @@ public final class HtmlReport {
                 cell(sb, g.na() == null ? "none" : g.na().count() + " (frame " + g.na().firstFrame() + ")");
                 cell(sb, g.na() == null ? "" : String.join(", ", g.na().ipv6s()));
                 cell(sb, g.rarpToNaMs() == null ? "" : String.format(Locale.ROOT, "%.3f ms", g.rarpToNaMs()));
+                if (g.outcome() == null) {
+                    cell(sb, "");
+                } else {
+                    sb.append("<td class=\"outcome-").append(e(g.outcome().verdict())).append("\"><b>")
+                            .append(e(g.outcome().summary())).append("</b><br/><small>")
+                            .append(e(OutcomeText.details(g.outcome()))).append("</small></td>");
+                }
                 sb.append("</tr>\n");
             }
             sb.append("</table>\n");

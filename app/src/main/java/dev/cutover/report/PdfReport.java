@@ -193,6 +193,10 @@ public final class PdfReport {
                         + (g.rarpToNaMs() == null ? "" : String.format(Locale.ROOT, "    RARP to NA %.3f ms",
                         g.rarpToNaMs())));
             }
+            if (g.outcome() != null) {
+                text(bold, 9, "    Outcome: " + g.outcome().summary() + " (" + g.outcome().verdict() + ")");
+                text(regular, 9, "    " + OutcomeText.details(g.outcome()));
+            }
         }
 
         heading("Timeline");

@@ -11,12 +11,22 @@ import java.util.List;
  * @param ips          IPv4 addresses its GARPs announced, then IPv6 addresses its unsolicited NAs announced
  * @param migrationIds the analysis' migration events of this MAC
  * @param interfaces   names of the interfaces its frames were seen on, one sub-lane each
- * @param marks        its frames, in time order
+ * @param marks        its frames, in time order (with the outcome's stale frames, lost pings and
+ *                     retransmissions)
+ * @param outcome      what became of its migrations' traffic, {@link LaneOutcome#NONE} when not measured
  */
 public record Lane(String mac, String vendor, List<Integer> vlans, List<String> ips, List<Integer> migrationIds,
                    List<String> interfaces, List<Mark> marks, List<BurstBracket> brackets, List<DelaySpan> delays,
-                   List<FindingMark> findings) {
+                   List<FindingMark> findings, LaneOutcome outcome) {
+    /** A lane without outcome. */
+    public Lane(String mac, String vendor, List<Integer> vlans, List<String> ips, List<Integer> migrationIds,
+                List<String> interfaces, List<Mark> marks, List<BurstBracket> brackets, List<DelaySpan> delays,
+                List<FindingMark> findings) {
+        this(mac, vendor, vlans, ips, migrationIds, interfaces, marks, brackets, delays, findings, LaneOutcome.NONE);
+    }
+
     public Lane {
+        outcome = outcome == null ? LaneOutcome.NONE : outcome;
         vlans = List.copyOf(vlans);
         ips = List.copyOf(ips);
         migrationIds = List.copyOf(migrationIds);
@@ -45,6 +55,11 @@ public record Lane(String mac, String vendor, List<Integer> vlans, List<String> 
             sb.append(sb.length() == 0 ? "" : " · ").append(String.join(", ", ips));
         }
         return sb.toString();
+    }
+
+    /** Whether its migrations' outcome was measured: the lane then has rows for the traffic and the dark gap. */
+    public boolean hasOutcome() {
+        return !outcome.isEmpty();
     }
 
     public long firstNanos() {

@@ -9,7 +9,13 @@ public enum MarkKind {
     /** An unsolicited IPv6 Neighbor Advertisement of the MAC: IPv6's gratuitous ARP, sent by the guest. */
     NA("unsolicited NA", "#1a7f37"),
     /** Any other ARP frame of the lane's MAC, drawn fainter. */
-    ARP("other ARP", "#8c959f");
+    ARP("other ARP", "#8c959f"),
+    /** A frame for the VM still arriving on an interface other than the announcement's after the move. */
+    STALE("stale (old path)", "#bf3989"),
+    /** An echo request to the VM nobody answered. */
+    LOST_PING("lost ping", "#cf222e"),
+    /** A TCP retransmission to or from the VM. */
+    RETRANS("retransmission", "#1b7c83");
 
     private final String label;
     private final String colour;
@@ -17,6 +23,23 @@ public enum MarkKind {
     MarkKind(String label, String colour) {
         this.label = label;
         this.colour = colour;
+    }
+
+    /** Whether the kind comes from a migration's outcome rather than from the analysis' ARP frames. */
+    public boolean isOutcome() {
+        return this == STALE || this == LOST_PING || this == RETRANS;
+    }
+
+    /** Fewer words, for a legend short of room: "stale", "lost ping", "retrans". */
+    public String shortLabel() {
+        switch (this) {
+            case STALE:
+                return "stale";
+            case RETRANS:
+                return "retrans";
+            default:
+                return label;
+        }
     }
 
     /** Words for the legend. */

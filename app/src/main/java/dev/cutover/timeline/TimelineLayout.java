@@ -27,6 +27,10 @@ public final class TimelineLayout {
     /** Room below the marks for the RARP-to-GARP span. */
     public static final double LANE_FOOTER = 18;
     public static final double HIT_RADIUS = 6;
+    /** Under the sub-lanes of a lane with an outcome: the density strip of the VM's own frames. */
+    public static final double TRAFFIC_STRIP = 10;
+    /** Under the RARP-to-GARP span of a lane with an outcome: the dark span and the outcome's summary. */
+    public static final double DARK_ROW = 16;
     /** The rate chart under the lanes. */
     public static final double RATE_HEIGHT = 90;
 
@@ -121,10 +125,13 @@ public final class TimelineLayout {
         return Math.max(0, extent - rowsArea(viewportHeight, pinned));
     }
 
-    /** The height of a lane: its header, one sub-lane per interface, its footer. */
+    /**
+     * The height of a lane: its header, one sub-lane per interface, its footer; with an outcome, the traffic strip
+     * and the dark row too.
+     */
     public static double laneHeight(Lane lane) {
         int subs = Math.max(1, lane.interfaces().size());
-        return LANE_HEADER + subs * SUB_LANE + LANE_FOOTER;
+        return LANE_HEADER + subs * SUB_LANE + LANE_FOOTER + (lane.hasOutcome() ? TRAFFIC_STRIP + DARK_ROW : 0);
     }
 
     /** The rows this layout places. */
@@ -242,9 +249,209 @@ public final class TimelineLayout {
         return laneTop(row) + LANE_HEADER - 6;
     }
 
+    /** The bottom of a row's last sub-lane. */
+    private double subLanesBottom(int row) {
+        return laneTop(row) + LANE_HEADER + Math.max(1, lane(row).interfaces().size()) * SUB_LANE;
+    }
+
     /** The y of a row's RARP-to-GARP span. */
     public double delayY(int row) {
-        return laneTop(row) + laneHeight(row) - LANE_FOOTER + 6;
+        return subLanesBottom(row) + (lane(row).hasOutcome() ? TRAFFIC_STRIP : 0) + 6;
+    }
+
+    /** The base line of a row's traffic strip: its bars rise from here. */
+    public double trafficBottom(int row) {
+        return subLanesBottom(row) + TRAFFIC_STRIP - 1;
+    }
+
+    /** The y of a row's dark span; the outcome's summary sits on the same line in the label column. */
+    public double darkY(int row) {
+        return subLanesBottom(row) + TRAFFIC_STRIP + LANE_FOOTER + 6;
+    }
+
+    /**
+     * The VM's own frames of a row per pixel column of the plot, over the visible range (column 0 at
+     * {@link #plotX0()}). Each column costs one binary search in the frames' times: the work follows the width,
+     * however many frames the VM sent. Empty when the lane has no outcome.
+     */
+    public int[] traffic(int row) {
+        LaneOutcome o = lane(row).outcome();
+        if (o.trafficFrames() == 0) {
+            return new int[0];
+        }
+        int cols = (int) Math.ceil(plotWidth());
+        int[] counts = new int[cols];
+        int prev = o.firstAtOrAfter(time(plotX0()));
+        for (int c = 0; c < cols; c++) {
+            int next = o.firstAtOrAfter(time(plotX0() + c + 1));
+            counts[c] = next - prev;
+            prev = next;
+        }
+        return counts;
+    }
+
+    /**
+     * The traffic strip's bars, neighbours of one height joined: (x, width, height) triples, left to right, heights
+     * on half pixels. A busy VM's strip is a few wide blocks rather than a thousand slivers, in the SVG above all.
+     */
+    public double[] trafficRuns(int row) {
+        int[] counts = traffic(row);
+        int max = 0;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        double[] out = new double[3 * counts.length];
+        int n = 0;
+        int c = 0;
+        while (c < counts.length) {
+            double h = Math.round(trafficBar(counts[c], max) * 2) / 2.0;
+            int end = c + 1;
+            while (end < counts.length && Math.round(trafficBar(counts[end], max) * 2) / 2.0 == h) {
+                end++;
+            }
+            if (h > 0) {
+                out[n++] = plotX0() + c;
+                out[n++] = end - c;
+                out[n++] = h;
+            }
+            c = end;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * The height of a column's bar in the traffic strip: on a log scale to the highest column, so a lone frame is
+     * still seen beside a thousand; 0 for an empty column.
+     */
+    public static double trafficBar(int count, int max) {
+        if (count <= 0 || max <= 0) {
+            return 0;
+        }
+        double full = TRAFFIC_STRIP - 2;
+        return Math.max(1.5, full * Math.log1p(count) / Math.log1p(max));
+    }
+
+    /** The dark span under a point (its line, its ends or its label), or null. */
+    public DarkSpan darkAt(double px, double py) {
+        int lane = laneAt(py);
+        if (lane < 0 || !lane(lane).hasOutcome() || px < plotX0()) {
+            return null;
+        }
+        double y = darkY(lane);
+        if (py < y - 7 || py > y + 7) {
+            return null;
+        }
+        for (DarkSpan d : lane(lane).outcome().darkSpans()) {
+            double x1 = x(d.fromNanos());
+            double x2 = x(d.toNanos());
+            double lx = darkLabelX(d);
+            boolean onSpan = px >= x1 - HIT_RADIUS && px <= x2 + HIT_RADIUS;
+            boolean onLabel = px >= lx && px <= lx + d.label().length() * 6.2;
+            if (onSpan || onLabel) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where a dark span's label starts: after the span's end, or, when it would run out of the picture there (a
+     * span to the window's end often ends at the right edge), before its start; when neither fits, over the span.
+     */
+    public double darkLabelX(DarkSpan d) {
+        double x1 = x(d.fromNanos());
+        double x2 = x(d.toNanos());
+        double w = d.label().length() * 6.2;
+        double after = x2 + 4;
+        if (after + w <= plotX0() + plotWidth() + RIGHT_MARGIN) {
+            return after;
+        }
+        double before = x1 - 4 - w;
+        if (before >= plotX0()) {
+            return before;
+        }
+        return Math.max(plotX0() + 2, plotX0() + plotWidth() - w);
+    }
+
+    /** Whether a dark span's label sits over the span (drawn on a cleared ground so the line does not cross it). */
+    public boolean darkLabelInside(DarkSpan d) {
+        double lx = darkLabelX(d);
+        return lx > Math.min(x(d.fromNanos()), x(d.toNanos())) && lx < Math.max(x(d.fromNanos()), x(d.toNanos()));
+    }
+
+    /**
+     * The frame a click on a dark span at {@code px} selects: the first frame after the move when the click is on
+     * the span's right end (or its label), else the last frame before it; -1 when the span has neither.
+     */
+    public int darkFrameAt(DarkSpan d, double px) {
+        if (d.firstAfter() >= 0 && px >= x(d.toNanos()) - HIT_RADIUS) {
+            return d.firstAfter();
+        }
+        return d.selectedFrame();
+    }
+
+    /** Text cut with an ellipsis to about {@code width} pixels of the 11 px font. */
+    public static String fit(String text, double width) {
+        int chars = (int) Math.max(4, width / 6.2);
+        return text.length() <= chars ? text : text.substring(0, chars - 1) + "…";
+    }
+
+    /** One entry of the legend: what it stands for, its words and where its swatch starts. */
+    public record LegendEntry(String key, String label, double x) {
+    }
+
+    /**
+     * The legend, left to right: each mark kind of the announcements, findings, then what the outcomes of the
+     * migrations brought (the VM's traffic, the dark span, stale frames, lost pings, retransmissions), each only
+     * when some lane has it. Keys are a {@link MarkKind}'s name, "finding", "traffic" and "dark".
+     */
+    public static List<LegendEntry> legend(TimelineModel model) {
+        return legend(model, Double.POSITIVE_INFINITY);
+    }
+
+    /** The legend of a picture {@code width} wide: the outcomes' entries in fewer words when all would not fit. */
+    public static List<LegendEntry> legend(TimelineModel model, double width) {
+        List<LegendEntry> out = legend(model, false);
+        if (legendEnd(out) > width - RIGHT_MARGIN) {
+            out = legend(model, true);
+        }
+        return out;
+    }
+
+    private static double legendEnd(List<LegendEntry> entries) {
+        LegendEntry last = entries.get(entries.size() - 1);
+        return last.x() + 14 + last.label().length() * 6.2;
+    }
+
+    private static List<LegendEntry> legend(TimelineModel model, boolean brief) {
+        List<LegendEntry> out = new ArrayList<>();
+        double x = 8;
+        for (MarkKind k : MarkKind.values()) {
+            if (!k.isOutcome()) {
+                out.add(new LegendEntry(k.name(), k.label(), x));
+                x += 30 + k.label().length() * 6.2;
+            }
+        }
+        out.add(new LegendEntry("finding", "finding", x));
+        x += 30 + "finding".length() * 6.2;
+        if (model.hasTraffic()) {
+            String label = brief ? "traffic" : "VM traffic";
+            out.add(new LegendEntry("traffic", label, x));
+            x += (brief ? 22 : 30) + label.length() * 6.2;
+        }
+        if (model.hasDarkSpans()) {
+            String label = brief ? "dark" : "dark gap";
+            out.add(new LegendEntry("dark", label, x));
+            x += (brief ? 26 : 34) + label.length() * 6.2;
+        }
+        for (MarkKind k : MarkKind.values()) {
+            if (k.isOutcome() && model.has(k)) {
+                String label = brief ? k.shortLabel() : k.label();
+                out.add(new LegendEntry(k.name(), label, x));
+                x += (brief ? 22 : 30) + label.length() * 6.2;
+            }
+        }
+        return out;
     }
 
     /** The row at a y, or -1 (outside the rows' area too). */

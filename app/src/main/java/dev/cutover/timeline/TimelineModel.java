@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * The migration timeline, free of any toolkit: one lane per MAC that moved, on one time axis. Which lane holds a
@@ -36,6 +37,9 @@ public final class TimelineModel {
     private final long[] frameLanes;
     private final Map<Integer, Integer> laneOfBurst = new HashMap<>();
     private final Map<Integer, BurstBracket> brackets = new HashMap<>();
+    private final java.util.EnumSet<MarkKind> kinds = java.util.EnumSet.noneOf(MarkKind.class);
+    private boolean traffic;
+    private boolean darkSpans;
 
     /**
      * @param lanes       lanes in order of their first frame
@@ -60,7 +64,10 @@ public final class TimelineModel {
             Lane l = this.lanes.get(i);
             for (Mark m : l.marks()) {
                 frameLanes[k++] = ((long) m.frame() << 32) | i;
+                kinds.add(m.kind());
             }
+            traffic |= l.outcome().trafficFrames() > 0;
+            darkSpans |= !l.outcome().darkSpans().isEmpty();
             for (BurstBracket b : l.brackets()) {
                 laneOfBurst.putIfAbsent(b.burstId(), i);
                 brackets.putIfAbsent(b.burstId(), b);
@@ -97,12 +104,39 @@ public final class TimelineModel {
         return lanes.isEmpty();
     }
 
+    /** Whether some lane has a mark of that kind (the legend names only those of the outcomes that are there). */
+    public boolean has(MarkKind kind) {
+        return kinds.contains(kind);
+    }
+
+    /** Whether some lane has a traffic strip. */
+    public boolean hasTraffic() {
+        return traffic;
+    }
+
+    /** Whether some lane has a dark span. */
+    public boolean hasDarkSpans() {
+        return darkSpans;
+    }
+
     /**
      * The lanes of the analysis' migrations, grouped by MAC. Each finding is attached to the lanes it concerns in
      * one pass over the findings (by MAC, by announced IP, by the migration of each frame it names), so the cost
      * grows with the lanes plus the findings' frames, not with their product.
      */
     public static TimelineModel of(AnalysisResult result, TimelineFrames facts, long originNanos) {
+        return of(result, facts, originNanos, null);
+    }
+
+    /**
+     * The lanes of the analysis' migrations with what became of each: {@code outcomes} answers a migration id with
+     * its track, or null when it has none; a null source draws no outcome at all. A track's stale frames, lost pings
+     * and retransmissions become marks on the sub-lane of the interface each frame was captured on (a sub-lane is
+     * added for an interface the lane had none for), the VM's own frames a density strip, the gap around the move a
+     * dark span; frames outside the capture are left out.
+     */
+    public static TimelineModel of(AnalysisResult result, TimelineFrames facts, long originNanos,
+                                   IntFunction<OutcomeTrack> outcomes) {
         Map<Long, List<MigrationEvent>> byMac = new LinkedHashMap<>();
         Map<Long, Set<Long>> macsOfIp = new HashMap<>();
         for (MigrationEvent e : result.migrations()) {
@@ -117,13 +151,17 @@ public final class TimelineModel {
         long end = Long.MIN_VALUE;
         for (Map.Entry<Long, List<MigrationEvent>> entry : byMac.entrySet()) {
             Set<Integer> findings = findingsOfMac.getOrDefault(entry.getKey(), new TreeSet<>());
-            Lane lane = lane(entry.getKey(), entry.getValue(), findings, result, facts);
+            Lane lane = lane(entry.getKey(), entry.getValue(), findings, result, facts, outcomes);
             if (lane.marks().isEmpty()) {
                 continue;
             }
             lanes.add(lane);
             start = Math.min(start, lane.marks().get(0).timeNanos());
             end = Math.max(end, lane.marks().get(lane.marks().size() - 1).timeNanos());
+            for (DarkSpan d : lane.outcome().darkSpans()) {
+                start = Math.min(start, d.fromNanos());
+                end = Math.max(end, d.toNanos());
+            }
         }
         lanes.sort(Comparator.comparingLong(Lane::firstNanos));
         if (lanes.isEmpty()) {
@@ -170,7 +208,7 @@ public final class TimelineModel {
     }
 
     private static Lane lane(long mac, List<MigrationEvent> events, Set<Integer> findingIndexes,
-                             AnalysisResult result, TimelineFrames facts) {
+                             AnalysisResult result, TimelineFrames facts, IntFunction<OutcomeTrack> outcomes) {
         Set<Integer> vlans = new LinkedHashSet<>();
         Set<String> ips = new LinkedHashSet<>();
         List<Integer> ids = new ArrayList<>();
@@ -245,12 +283,54 @@ public final class TimelineModel {
         }
         frames.sort(Comparator.comparingInt(a -> a[0]));
         List<Mark> marks = new ArrayList<>();
-        int last = -1;
+        Set<Integer> marked = new java.util.HashSet<>();
+        addMarks(frames, marks, marked, interfaceIds, facts);
+        List<OutcomeTrack> tracks = new ArrayList<>();
+        if (outcomes != null) {
+            for (int id : ids) {
+                OutcomeTrack t = outcomes.apply(id);
+                if (t != null) {
+                    tracks.add(t);
+                }
+            }
+        }
+        LaneOutcome outcome = LaneOutcome.NONE;
+        if (!tracks.isEmpty()) {
+            // after the announcements' marks, so their interfaces keep the first sub-lanes; a frame that is a lost
+            // ping and stale too is drawn once, as the lost ping, on the interface it came by
+            List<int[]> extra = new ArrayList<>();
+            for (OutcomeTrack t : tracks) {
+                for (int f : t.lostPings()) {
+                    extra.add(new int[] {f, MarkKind.LOST_PING.ordinal()});
+                }
+                for (int f : t.staleFrames()) {
+                    extra.add(new int[] {f, MarkKind.STALE.ordinal()});
+                }
+                for (int f : t.retransmissions()) {
+                    extra.add(new int[] {f, MarkKind.RETRANS.ordinal()});
+                }
+            }
+            extra.removeIf(fk -> fk[0] < 0 || fk[0] >= facts.frameCount());
+            extra.sort(Comparator.comparingInt(a -> a[0]));
+            addMarks(extra, marks, marked, interfaceIds, facts);
+            outcome = outcome(tracks, facts);
+        }
+        marks.sort(Comparator.comparingLong(Mark::timeNanos).thenComparingInt(Mark::frame));
+        List<String> names = new ArrayList<>();
+        for (int id : interfaceIds) {
+            names.add(facts.interfaceName(id));
+        }
+        return new Lane(Addresses.mac(mac), vendor, new ArrayList<>(vlans), new ArrayList<>(ips), ids, names, marks,
+                brackets, delays, findings, outcome);
+    }
+
+    /** Marks for (frame, kind) pairs sorted by frame: one per frame not marked yet, on its interface's sub-lane. */
+    private static void addMarks(List<int[]> frames, List<Mark> marks, Set<Integer> marked,
+                                 List<Integer> interfaceIds, TimelineFrames facts) {
         for (int[] fk : frames) {
-            if (fk[0] == last) {
+            if (!marked.add(fk[0])) {
                 continue;
             }
-            last = fk[0];
             int iface = facts.interfaceId(fk[0]);
             int sub = interfaceIds.indexOf(iface);
             if (sub < 0) {
@@ -259,13 +339,50 @@ public final class TimelineModel {
             }
             marks.add(new Mark(fk[0], facts.timeNanos(fk[0]), MarkKind.values()[fk[1]], iface, sub));
         }
-        marks.sort(Comparator.comparingLong(Mark::timeNanos).thenComparingInt(Mark::frame));
-        List<String> names = new ArrayList<>();
-        for (int id : interfaceIds) {
-            names.add(facts.interfaceName(id));
+    }
+
+    /** The tracks' own frames as sorted times (each frame once, however many windows hold it) and their dark spans. */
+    private static LaneOutcome outcome(List<OutcomeTrack> tracks, TimelineFrames facts) {
+        int n = 0;
+        for (OutcomeTrack t : tracks) {
+            n += t.ownFrames().length;
         }
-        return new Lane(Addresses.mac(mac), vendor, new ArrayList<>(vlans), new ArrayList<>(ips), ids, names, marks,
-                brackets, delays, findings);
+        int[] all = new int[n];
+        int k = 0;
+        for (OutcomeTrack t : tracks) {
+            int[] own = t.ownFrames();
+            System.arraycopy(own, 0, all, k, own.length);
+            k += own.length;
+        }
+        if (tracks.size() > 1) {
+            Arrays.sort(all);
+        }
+        int frames = facts.frameCount();
+        long[] times = new long[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int f = all[i];
+            if (f >= 0 && f < frames && (i == 0 || f != all[i - 1])) {
+                times[m++] = facts.timeNanos(f);
+            }
+        }
+        times = Arrays.copyOf(times, m);
+        Arrays.sort(times); // a file's frames need not be in time order
+        List<DarkSpan> spans = new ArrayList<>();
+        for (OutcomeTrack t : tracks) {
+            int before = t.lastBefore() < frames ? t.lastBefore() : -1;
+            int after = t.firstAfter() < frames ? t.firstAfter() : -1;
+            boolean window = t.windowEndNanos() > t.windowStartNanos();
+            if ((before < 0 || after < 0) && !window) {
+                continue; // an open gap with no window to close it: nothing to draw
+            }
+            long from = before >= 0 ? facts.timeNanos(before) : t.windowStartNanos();
+            long to = after >= 0 ? facts.timeNanos(after) : t.windowEndNanos();
+            if (to >= from) {
+                spans.add(new DarkSpan(t.migrationId(), before, after, from, to, t.verdict()));
+            }
+        }
+        return new LaneOutcome(tracks, spans, times);
     }
 
     /** The first lane holding a frame, or -1. */

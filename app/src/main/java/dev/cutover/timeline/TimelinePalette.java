@@ -23,18 +23,29 @@ package dev.cutover.timeline;
  * @param note        other findings
  * @param box         the rubber band of a box zoom
  * @param na          unsolicited Neighbor Advertisement marks
+ * @param stale       frames for a VM still arriving by its old path
+ * @param lost        echo requests to a VM nobody answered
+ * @param retrans     TCP retransmissions
+ * @param traffic     the density strip of a VM's own frames
+ * @param gap         the span a VM was dark around its move, and its label
+ * @param ok          the outcome summary of a migration that went well
+ * @param warn        the outcome summary of one worth a look (readable as text, unlike {@code warning})
+ * @param bad         the outcome summary of one after which the network did not follow
  */
 public record TimelinePalette(String background, String laneEven, String laneOdd, String text, String muted,
                               String axis, String grid, String subLane, String rarp, String garp, String arp,
                               String delay, String highlight, String error, String warning, String note, String box,
-                              String na) {
+                              String na, String stale, String lost, String retrans, String traffic, String gap,
+                              String ok, String warn, String bad) {
     public static final TimelinePalette LIGHT = new TimelinePalette("#ffffff", "#f6f8fa", "#ffffff", "#24292f",
             "#57606a", "#57606a", "#d0d7de", "#eaeef2", MarkKind.RARP.colour(), MarkKind.GARP.colour(),
             MarkKind.ARP.colour(), "#8250df", "#fbca04", "#cf222e", "#bf8700", "#0969da", "#0969da",
-            MarkKind.NA.colour());
+            MarkKind.NA.colour(), MarkKind.STALE.colour(), MarkKind.LOST_PING.colour(), MarkKind.RETRANS.colour(),
+            "#6e7781", "#424a53", "#1a7f37", "#9a6700", "#cf222e");
     public static final TimelinePalette DARK = new TimelinePalette("#0d1117", "#161b22", "#0d1117", "#e6edf3",
             "#8d96a0", "#8d96a0", "#30363d", "#21262d", "#58a6ff", "#f0883e", "#8d96a0", "#bc8cff", "#9e6a03",
-            "#f85149", "#d29922", "#39c5cf", "#58a6ff", "#3fb950");
+            "#f85149", "#d29922", "#39c5cf", "#58a6ff", "#3fb950", "#db61a2", "#f85149", "#39c5cf", "#8d96a0",
+            "#adbac7", "#3fb950", "#d29922", "#f85149");
 
     /** The fill of a mark kind. */
     public String mark(MarkKind kind) {
@@ -45,8 +56,29 @@ public record TimelinePalette(String background, String laneEven, String laneOdd
                 return garp;
             case NA:
                 return na;
+            case STALE:
+                return stale;
+            case LOST_PING:
+                return lost;
+            case RETRANS:
+                return retrans;
             default:
                 return arp;
+        }
+    }
+
+    /** The colour of a migration's outcome summary by its verdict. */
+    public String verdict(OutcomeTrack.Verdict verdict) {
+        if (verdict == null) {
+            return muted;
+        }
+        switch (verdict) {
+            case BAD:
+                return bad;
+            case WARN:
+                return warn;
+            default:
+                return ok;
         }
     }
 

@@ -41,7 +41,7 @@ public final class TimelineSvg {
                 .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
         sb.append("<title>Migration timeline</title>\n");
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(P.background()).append("\"/>\n");
-        legend(sb);
+        legend(sb, model, w);
         axis(sb, layout, relative, zone);
         int first = layout.firstRow();
         for (int i = first; i >= 0 && i <= layout.lastRow(); i++) {
@@ -55,18 +55,35 @@ public final class TimelineSvg {
         out.flush();
     }
 
-    private static void legend(StringBuilder sb) {
-        double x = 8;
+    private static void legend(StringBuilder sb, TimelineModel model, double width) {
         sb.append("<g class=\"legend\">\n");
-        for (MarkKind k : MarkKind.values()) {
-            shape(sb, k, x + 5, 11, null);
-            text(sb, x + 14, 15, "start", P.text(), k.label());
-            x += 30 + k.label().length() * 6.2;
+        for (TimelineLayout.LegendEntry e : TimelineLayout.legend(model, width)) {
+            double x = e.x();
+            switch (e.key()) {
+                case "finding":
+                    sb.append("<rect x=\"").append(n(x)).append("\" y=\"6\" width=\"9\" height=\"9\" fill=\"")
+                            .append(P.error()).append("\" ").append("transform=\"rotate(45 ").append(n(x + 4.5))
+                            .append(" 10.5)\"/>\n");
+                    text(sb, x + 14, 15, "start", P.text(), e.label());
+                    break;
+                case "traffic":
+                    sb.append("<path class=\"legend-traffic\" d=\"M").append(n(x + 1.5)).append(" 15V10M")
+                            .append(n(x + 4.5)).append(" 15V6M").append(n(x + 7.5)).append(" 15V12\" stroke=\"")
+                            .append(P.traffic()).append("\" stroke-width=\"2\"/>\n");
+                    text(sb, x + 14, 15, "start", P.text(), e.label());
+                    break;
+                case "dark":
+                    line(sb, x, 11, x + 16, 11, P.gap(), 1.6, "legend-dark");
+                    line(sb, x, 8, x, 14, P.gap(), 1.6, null);
+                    line(sb, x + 16, 8, x + 16, 14, P.gap(), 1.6, null);
+                    text(sb, x + 20, 15, "start", P.text(), e.label());
+                    break;
+                default:
+                    shape(sb, MarkKind.valueOf(e.key()), x + 5, 11, null);
+                    text(sb, x + 14, 15, "start", P.text(), e.label());
+                    break;
+            }
         }
-        sb.append("<rect x=\"").append(n(x)).append("\" y=\"6\" width=\"9\" height=\"9\" fill=\"").append(P.error())
-                .append("\" ")
-                .append("transform=\"rotate(45 ").append(n(x + 4.5)).append(" 10.5)\"/>\n");
-        text(sb, x + 14, 15, "start", P.text(), "finding");
         sb.append("</g>\n");
     }
 
@@ -117,8 +134,12 @@ public final class TimelineSvg {
             line(sb, x2, y - 3, x2, y + 3, P.delay(), 1.2, null);
             text(sb, Math.max(x1, x2) + 4, y + 4, "start", P.delay(), d.label());
         }
+        if (lane.hasOutcome()) {
+            outcome(sb, layout, i);
+        }
         for (Mark m : layout.drawnMarks(i, shown)) {
-            shape(sb, m.kind(), layout.x(m.timeNanos()), layout.markY(i, m), "frame " + (m.frame() + 1));
+            shape(sb, m.kind(), layout.x(m.timeNanos()), layout.markY(i, m), "frame " + (m.frame() + 1)
+                    + (m.kind().isOutcome() ? ": " + m.kind().label() : ""));
         }
         for (FindingMark f : lane.findings()) {
             double x = layout.x(f.timeNanos());
@@ -129,6 +150,54 @@ public final class TimelineSvg {
                     .append(esc(f.code() + ": " + f.message())).append("</title></rect>\n");
         }
         sb.append("</g>\n");
+    }
+
+    /** The traffic strip, the dark spans and the summary of a lane with an outcome. */
+    private static void outcome(StringBuilder sb, TimelineLayout layout, int i) {
+        Lane lane = layout.lane(i);
+        double[] runs = layout.trafficRuns(i);
+        if (runs.length > 0) {
+            double bottom = layout.trafficBottom(i);
+            StringBuilder d = new StringBuilder();
+            for (int r = 0; r < runs.length; r += 3) {
+                d.append('M').append(brief(runs[r])).append(' ').append(brief(bottom)).append("v-")
+                        .append(brief(runs[r + 2])).append('h').append(brief(runs[r + 1])).append('v')
+                        .append(brief(runs[r + 2])).append('z');
+            }
+            sb.append("<path class=\"traffic\" d=\"").append(d).append("\" fill=\"").append(P.traffic())
+                    .append("\"/>\n");
+        }
+        double y = layout.darkY(i);
+        for (DarkSpan d : lane.outcome().darkSpans()) {
+            double x1 = layout.x(d.fromNanos());
+            double x2 = layout.x(d.toNanos());
+            sb.append("<g class=\"dark\" data-last-before=\"").append(d.lastBefore() + 1)
+                    .append("\" data-first-after=\"").append(d.firstAfter() + 1).append("\">\n");
+            line(sb, x1, y, x2, y, P.gap(), 1.6, null);
+            line(sb, x1, y - 3, x1, y + 3, P.gap(), 1.6, null);
+            if (d.atLeast()) {
+                // no frame closes it within the window: an arrow, not a tick
+                sb.append("<path d=\"M").append(n(x2 - 5)).append(' ').append(n(y - 3)).append(" L").append(n(x2))
+                        .append(' ').append(n(y)).append(" L").append(n(x2 - 5)).append(' ').append(n(y + 3))
+                        .append("\" fill=\"none\" stroke=\"").append(P.gap()).append("\" stroke-width=\"1.6\"/>\n");
+            } else {
+                line(sb, x2, y - 3, x2, y + 3, P.gap(), 1.6, null);
+            }
+            if (layout.darkLabelInside(d)) {
+                sb.append("<rect x=\"").append(n(layout.darkLabelX(d) - 3)).append("\" y=\"").append(n(y - 6))
+                        .append("\" width=\"").append(n(d.label().length() * 6.2 + 6))
+                        .append("\" height=\"12\" fill=\"")
+                        .append(P.lane(i)).append("\"/>\n");
+            }
+            text(sb, layout.darkLabelX(d), y + 4, "start", P.gap(), d.label());
+            sb.append("</g>\n");
+        }
+        String summary = lane.outcome().summary();
+        // the whole summary as the group's tooltip; the text itself holds only what fits the names column
+        sb.append("<g><title>").append(esc(summary)).append("</title>\n");
+        sb.append("<text class=\"outcome-summary\" x=\"8\" y=\"").append(n(y + 4))
+                .append("\" text-anchor=\"start\" fill=\"").append(P.verdict(lane.outcome().verdict())).append("\">")
+                .append(esc(TimelineLayout.fit(summary, layout.plotX0() - 14))).append("</text>\n</g>\n");
     }
 
     private static void rate(StringBuilder sb, TimelineLayout layout) {
@@ -181,6 +250,23 @@ public final class TimelineSvg {
                         .append(' ').append(n(x + 5)).append(',').append(n(y - 4)).append(' ').append(n(x))
                         .append(',').append(n(y + 5)).append("\" fill=\"").append(P.mark(k)).append('"').append(close);
                 break;
+            case STALE:
+                // hollow: the frame went where the VM no longer is
+                sb.append("<rect class=\"" + cls + "stale\" x=\"").append(n(x - 4)).append("\" y=\"").append(n(y - 4))
+                        .append("\" width=\"8\" height=\"8\" fill=\"none\" stroke=\"").append(P.mark(k))
+                        .append("\" stroke-width=\"1.8\"").append(close);
+                break;
+            case LOST_PING:
+                sb.append("<path class=\"" + cls + "lost-ping\" d=\"M").append(n(x - 4)).append(' ').append(n(y - 4))
+                        .append(" L").append(n(x + 4)).append(' ').append(n(y + 4)).append(" M").append(n(x + 4))
+                        .append(' ').append(n(y - 4)).append(" L").append(n(x - 4)).append(' ').append(n(y + 4))
+                        .append("\" fill=\"none\" stroke=\"").append(P.mark(k)).append("\" stroke-width=\"2\"")
+                        .append(close);
+                break;
+            case RETRANS:
+                sb.append("<circle class=\"" + cls + "retrans\" cx=\"").append(n(x)).append("\" cy=\"").append(n(y))
+                        .append("\" r=\"2.5\" fill=\"").append(P.mark(k)).append('"').append(close);
+                break;
             default:
                 sb.append("<rect class=\"" + cls + "arp\" x=\"").append(n(x - 3)).append("\" y=\"").append(n(y - 3))
                         .append("\" width=\"6\" height=\"6\" fill=\"").append(P.mark(k))
@@ -190,7 +276,8 @@ public final class TimelineSvg {
     }
 
     private static String tag(MarkKind k) {
-        return k == MarkKind.RARP || k == MarkKind.NA ? "polygon" : k == MarkKind.GARP ? "circle" : "rect";
+        return k == MarkKind.RARP || k == MarkKind.NA ? "polygon" : k == MarkKind.GARP || k == MarkKind.RETRANS
+                ? "circle" : k == MarkKind.LOST_PING ? "path" : "rect";
     }
 
     private static void line(StringBuilder sb, double x1, double y1, double x2, double y2, String colour, double width,
@@ -215,6 +302,12 @@ public final class TimelineSvg {
         }
         v = Math.max(-1e6, Math.min(1e6, v));
         return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** A number with one decimal at most and none when it is whole: "230", "135.5". */
+    private static String brief(double v) {
+        String s = n(v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     static String esc(String s) {

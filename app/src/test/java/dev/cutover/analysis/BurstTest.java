@@ -138,7 +138,8 @@ class BurstTest {
     @Test
     void thePatternIsJudgedOnTheInterfaceWithMostFrames(@TempDir Path other) throws IOException {
         Trace up0 = rarps(VM, T0, 0, 50, 200, 450, 800);
-        Trace up1 = rarps(VM, T0 + 3 * MS, 0);
+        // 25 ms after the first: another RARP, not the first one caught again on the other uplink
+        Trace up1 = rarps(VM, T0 + 25 * MS, 0);
         Path a = up0.pcap(other.resolve("vmnic0.pcap"));
         Path b = up1.pcap(other.resolve("vmnic1.pcap"));
         Analyses r = Analyses.open(List.of(a, b), AnalysisConfig.DEFAULTS);

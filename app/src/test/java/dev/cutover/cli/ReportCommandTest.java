@@ -66,6 +66,28 @@ class ReportCommandTest {
     }
 
     @Test
+    void reportsCarryEachMigrationsOutcome() throws Exception {
+        String vmnic5 = sample("stale-forwarding-vmnic5.pcapng").toString();
+        String vusb2 = sample("stale-forwarding-vusb2.pcapng").toString();
+        for (String format : new String[] {"html", "pdf", "json"}) {
+            Path target = dir.resolve("outcome." + format);
+            assertThat(run("report", vmnic5, vusb2, "--time-shift", "stale-forwarding-vusb2.pcapng=2.9", "--format",
+                    format, "-o", target.toString())).as(err).isEqualTo(ExitCodes.OK);
+        }
+        assertThat(Files.readString(dir.resolve("outcome.html")))
+                .contains("<th>Outcome</th>")
+                .contains("<td class=\"outcome-bad\"><b>dark 150 ms, stale 1.4 s on vmnic5</b>")
+                .contains("stale: 15 frames on vmnic5 (601 to 633), the last 1400.500 ms after the first announcement");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                dir.resolve("outcome.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Outcome: dark 150 ms, stale 1.4 s on vmnic5 (bad)")
+                    .contains("stale: 15 frames on vmnic5");
+        }
+        assertThat(Files.readString(dir.resolve("outcome.json"))).contains("\"summary\" : \"dark 150 ms, stale 1.4 s on vmnic5\"");
+    }
+
+    @Test
     void exportWritesAnnotatedFramesAsPcapng() throws Exception {
         String capture = sample("esxi-vmotion-vlan10.pcap").toString();
         run("annotate", capture, "--frame", "41", "--comment", "first RARP");

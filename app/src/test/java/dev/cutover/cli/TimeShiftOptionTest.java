@@ -116,12 +116,40 @@ class TimeShiftOptionTest {
         CliRun run = CliRun.of("analyze", "--format", "json", "--time-shift", "vusb2.pcap=2.913",
                 vmnic5.toString(), vusb2.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
-        // the three RARPs of each file interleave: one burst, paired a second apart
+        // each file caught the same three RARPs and GARP: aligned, every one is one frame on the wire, counted once
+        // (vmnic5's copy, merged first), a second apart
         assertThat(run.out()).contains("\"firstTime\" : \"2023-11-14T22:15:00.000000000Z\"")
-                .contains("\"frames\" : [ 1, 2, 4, 5, 7, 8 ]")
+                .contains("\"copies\" : 4")
                 .contains("\"rarpToGarpMs\" : 2100.0");
+        com.fasterxml.jackson.databind.JsonNode rarp = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out()).get("migrations").get(0).get("rarp");
+        assertThat(rarp.get("count").asInt()).isEqualTo(3);
+        assertThat(rarp.get("firstFrame").asInt()).isEqualTo(1);
+        assertThat(rarp.get("lastFrame").asInt()).isEqualTo(7);
         CliRun plain = CliRun.of("analyze", "--format", "json", vmnic5.toString(), vusb2.toString());
-        assertThat(plain.out()).doesNotContain("\"frames\" : [ 1, 2, 4, 5, 7, 8 ]");
+        assertThat(plain.out()).contains("\"copies\" : 0");
+    }
+
+    @Test
+    void aFilterSelectsTheFramesCaughtOnBothHostsAsCopiesOfTheirFirst() throws IOException {
+        CliRun run = CliRun.of("dissect", "--format", "jsonl", "-Y", "migration.copy_of", "--time-shift",
+                "vusb2.pcap=2.913", vmnic5.toString(), vusb2.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(4).allSatisfy(l -> assertThat(l).contains("\"frame.interface_name\":\"vusb2.pcap")
+                .contains("\"migration.copy_of\""));
+        // each names the frame of vmnic5.pcap just before it
+        for (String l : lines) {
+            Matcher m = Pattern.compile("\"migration.copy_of\":\"(\\d+)\".*\"frame.number\":\"(\\d+)\"|"
+                    + "\"frame.number\":\"(\\d+)\".*\"migration.copy_of\":\"(\\d+)\"").matcher(l);
+            assertThat(m.find()).as(l).isTrue();
+            int copyOf = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
+            int number = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+            assertThat(copyOf).as(l).isEqualTo(number - 1);
+        }
+        CliRun unaligned = CliRun.of("dissect", "--format", "jsonl", "-Y", "migration.copy_of", vmnic5.toString(),
+                vusb2.toString());
+        assertThat(unaligned.out()).isEmpty();
     }
 
     @Test

@@ -41,6 +41,10 @@ public final class Migration {
     public static final Field FINDING = Field.analysis("migration.finding", "Finding", FieldType.STRING).generated()
             .blurb("The code of a finding that names the frame, one per finding").build();
 
+    public static final Field COPY_OF = Field.analysis("migration.copy_of", "Same frame as", FieldType.FRAMENUM)
+            .generated().blurb("The frame another of the merged captures caught at the same moment with the same "
+                    + "bytes: one frame on the wire, counted once by the analysis (as that first copy)").build();
+
     public static final Field OUTCOME_STALE = Field.analysis("migration.outcome.stale", "Stale forwarding",
             FieldType.UINT32).generated()
             .blurb("A frame for a moved VM that reached the interface it had left, after its announcement: the "
@@ -59,7 +63,8 @@ public final class Migration {
                     + "dark time ends here; the migration, numbered from 1").build();
 
     public static final List<Field> FIELDS = List.of(NOTIFICATION, VM_MAC, VM_VENDOR, ANALYSIS, CLASS, BURST,
-            PATTERN, EVENT, FINDING, OUTCOME_STALE, OUTCOME_FLOODED, OUTCOME_DARK_BEFORE, OUTCOME_DARK_AFTER);
+            PATTERN, EVENT, FINDING, OUTCOME_STALE, OUTCOME_FLOODED, OUTCOME_DARK_BEFORE, OUTCOME_DARK_AFTER,
+            COPY_OF);
 
     private Migration() {
     }

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * TCP (RFC 9293) as Wireshark's packet-tcp.c shows one segment on its own: sequence numbers are the raw ones
  * (Wireshark with {@code tcp.relative_sequence_numbers} off) and the window is the header's value, since
- * Cutover keeps no state between frames (no handshake seen, so no window scaling, no analysis flags).
+ * the dissector keeps no state between frames (no handshake seen, so no window scaling). The stream index and the
+ * retransmission flags are the cross-frame traffic analysis's, declared here with the {@link Field.Source#TRAFFIC}
+ * source.
  */
 public final class Tcp {
     private static final Map<Long, String> SET = Map.of(0L, "Not set", 1L, "Set");
@@ -73,9 +75,27 @@ public final class Tcp {
     public static final Expert BAD_HEADER_LENGTH = Expert.of(Field.Source.PAYLOAD, "tcp.bogus_header_length", Severity.ERROR, "Malformed",
             "Bogus TCP header length (%d, must be at least 20 and within the IP payload)");
 
+    public static final Field STREAM = Field.traffic("tcp.stream", "Stream index", FieldType.UINT32).generated()
+            .blurb("The conversation's number, in order of first appearance in the capture (both directions one)")
+            .build();
+    public static final Field ANALYSIS = Field.traffic("tcp.analysis", "SEQ/ACK analysis", FieldType.NONE)
+            .generated().blurb("What the sequence numbers of the stream say of this segment").build();
+    public static final Field ANALYSIS_FLAGS = Field.traffic("tcp.analysis.flags", "TCP Analysis Flags",
+            FieldType.NONE).generated().blurb("This segment is a retransmission").build();
+    public static final Expert RETRANSMISSION = Expert.of(Field.Source.TRAFFIC, "tcp.analysis.retransmission",
+            Severity.NOTE, "Sequence", "This frame is a (suspected) retransmission");
+    public static final Expert FAST_RETRANSMISSION = Expert.of(Field.Source.TRAFFIC,
+            "tcp.analysis.fast_retransmission", Severity.NOTE, "Sequence",
+            "This frame is a (suspected) fast retransmission");
+    public static final Expert SPURIOUS_RETRANSMISSION = Expert.of(Field.Source.TRAFFIC,
+            "tcp.analysis.spurious_retransmission", Severity.NOTE, "Sequence",
+            "This frame is a (suspected) spurious retransmission");
+
     public static final List<Field> FIELDS = List.of(TCP, SRCPORT, DSTPORT, PORT, LEN, SEQ, SEQ_RAW, NXTSEQ, ACK_NUM,
             ACK_RAW, HDR_LEN, FLAGS, FLAG_RES, FLAG_AE, FLAG_CWR, FLAG_ECE, FLAG_URG, FLAG_ACK, FLAG_PUSH, FLAG_RESET,
-            FLAG_SYN, FLAG_FIN, FLAGS_STR, WINDOW, CHECKSUM, URGENT, OPTIONS, PAYLOAD, BAD_HEADER_LENGTH.field());
+            FLAG_SYN, FLAG_FIN, FLAGS_STR, WINDOW, CHECKSUM, URGENT, OPTIONS, PAYLOAD, BAD_HEADER_LENGTH.field(),
+            STREAM, ANALYSIS, ANALYSIS_FLAGS, RETRANSMISSION.field(), FAST_RETRANSMISSION.field(),
+            SPURIOUS_RETRANSMISSION.field());
 
     private Tcp() {
     }

@@ -224,7 +224,10 @@ public final class MainViewModel {
     private void bindFrames() {
         Capture c = shown;
         AnalysisResult a = migrations.analysisProperty().get();
-        FramePipeline p = c == null ? null : FramePipeline.of(c)
+        FramePipeline before = frames.get();
+        // the same capture keeps its pipeline's traffic facts, computed once for a filter and then in the tree
+        FramePipeline base = before != null && before.capture() == c ? before : c == null ? null : FramePipeline.of(c);
+        FramePipeline p = c == null ? null : base
                 .withAnnotations(AnnotationSource.following(annotations::store))
                 .withAnalysis(a != null && a.frameCount() == c.frameCount() ? a : null);
         frames.set(p);

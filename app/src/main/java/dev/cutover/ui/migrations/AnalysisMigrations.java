@@ -48,12 +48,15 @@ public final class AnalysisMigrations implements MigrationSource {
             for (long ip : e.ips()) {
                 ips.add(Addresses.ipv4(ip));
             }
+            dev.cutover.analysis.MigrationOutcome outcome = result.outcomeOf(e);
             rows.add(new MigrationRow(verdicts.get(e.id()), Addresses.mac(e.mac()),
                     e.vendor() == null ? "" : e.vendor(), e.vlans(),
                     names, rarp == null ? 0 : rarp.count(), e.firstTime(),
                     rarp == null ? 0 : rarp.lastTime() - rarp.firstTime(), ips,
                     e.rarpToGarpNanos().orElse(-1), frames.stream().mapToInt(Integer::intValue).toArray(),
-                    e.ipv6s(), e.rarpToNaNanos().orElse(-1)));
+                    e.ipv6s(), e.rarpToNaNanos().orElse(-1),
+                    outcome == null ? "" : dev.cutover.text.Untrusted.oneLine(outcome.summary()),
+                    outcome == null ? "" : outcome.verdict().id()));
         }
         return new MigrationReport(rows, result);
     }

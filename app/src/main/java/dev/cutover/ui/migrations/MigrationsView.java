@@ -63,6 +63,11 @@ public final class MigrationsView extends BorderPane {
         mac = column("macColumn", "MAC", MigrationRow::mac, MigrationRow::mac, true,
                 Comparator.comparing(MigrationRow::mac));
         table.getColumns().add(verdict);
+        TableColumn<MigrationRow, MigrationRow> outcome = column("outcomeColumn", "Outcome", MigrationRow::outcome,
+                MigrationRow::outcome, false, Comparator.comparingInt(MigrationsView::outcomeRank)
+                        .thenComparing(MigrationRow::outcome));
+        outcome.setCellFactory(c -> new OutcomeCell());
+        table.getColumns().add(outcome);
         table.getColumns().add(mac);
         table.getColumns().add(column("vendorColumn", "Vendor", MigrationRow::vendor, MigrationRow::vendor, false,
                 Comparator.comparing(MigrationRow::vendor)));
@@ -240,6 +245,39 @@ public final class MigrationsView extends BorderPane {
     }
 
     /** The verdict: a severity icon and a word, coloured by severity; its tooltip has the findings' sentences. */
+    /** Worst first when sorted descending: bad, warn, unknown, ok, not measured. */
+    private static int outcomeRank(MigrationRow r) {
+        return switch (r.outcomeLevel()) {
+            case "bad" -> 4;
+            case "warn" -> 3;
+            case "unknown" -> 2;
+            case "ok" -> 1;
+            default -> 0;
+        };
+    }
+
+    /** The outcome's few words, green, amber or red by its verdict. */
+    private static final class OutcomeCell extends TextCell {
+        OutcomeCell() {
+            super(MigrationRow::outcome, false);
+        }
+
+        @Override
+        protected void updateItem(MigrationRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("verdict-ok", "verdict-error", "verdict-warning", "verdict-note");
+            if (empty || row == null || row.outcomeLevel().isEmpty()) {
+                return;
+            }
+            getStyleClass().add(switch (row.outcomeLevel()) {
+                case "bad" -> "verdict-error";
+                case "warn" -> "verdict-warning";
+                case "ok" -> "verdict-ok";
+                default -> "verdict-note";
+            });
+        }
+    }
+
     private static final class VerdictCell extends TextCell {
         VerdictCell() {
             super(r -> r.verdict().word(), false);

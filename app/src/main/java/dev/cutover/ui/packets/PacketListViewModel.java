@@ -334,6 +334,7 @@ public final class PacketListViewModel {
             return;
         }
         pipeline = p;
+        showTrafficOnceComputed();
         if (p.hasAnalysis() && filterAwaitsAnalysis && filter != null) {
             applyFilter(filter);
         }
@@ -385,7 +386,18 @@ public final class PacketListViewModel {
             int i = 0;
             try {
                 // until the analysis is there, a filter on its fields waits (shown as filtering) and runs again
-                FramePipeline.Reader reader = source.reader(new Needs(f.requiredLayer(), facts != null, true));
+                // a filter on the traffic facts (tcp.stream, icmp.no_resp, ...) has them computed first, once
+                boolean traffic = f.needs().traffic();
+                if (traffic && source.traffic(new dev.cutover.capture.LoadMonitor() {
+                    @Override
+                    public boolean cancelled() {
+                        return monitor.cancelled();
+                    }
+                }) == null) {
+                    return new Kept(kept, 0, 0, total);
+                }
+                FramePipeline.Reader reader = source.reader(new Needs(f.requiredLayer(), facts != null, true,
+                        traffic));
                 Dissection d = new Dissection();
                 long posted = System.nanoTime();
                 for (; i < total; i++) {
@@ -429,6 +441,7 @@ public final class PacketListViewModel {
         filterRun = null;
         filtered = k.frames();
         filteredCount = k.count();
+        showTrafficOnceComputed();
         if (stopped) {
             filterAwaitsAnalysis = false;
             String text = String.format("Filter cancelled: %,d of %,d frames examined, %,d matched", k.examined(),
@@ -1008,6 +1021,19 @@ public final class PacketListViewModel {
             extents = e;
             layoutRevision.set(layoutRevision.get() + 1);
         }).onFailure(e -> say("Cannot measure the columns: " + BackgroundTask.reason(e))).runWith(tasks);
+    }
+
+    /**
+     * Once a filter has had the traffic facts computed, the rows show them as Wireshark's do (Info's "(reply in
+     * N)", "[TCP Retransmission] "): decoded again as they come into view.
+     */
+    private void showTrafficOnceComputed() {
+        FramePipeline p = pipeline;
+        if (p != null && rows != null && !rows.showsTraffic() && p.capture() == capture
+                && p.trafficIfComputed() != null && p.trafficIfComputed().to() == capture.frameCount()) {
+            rows = new RowDecoder(p);
+            revision.set(revision.get() + 1);
+        }
     }
 
     /** The annotations changed: the Comment column's width follows, and its cells are drawn again. */

@@ -36,6 +36,19 @@ final class RowDecoder {
         this.decoder = FramePipeline.of(capture).reader(new Needs(Layer.ALL, false, false));
     }
 
+    /**
+     * Rows of {@code pipeline}'s capture with its traffic facts, which must have been computed: Info gains
+     * Wireshark's "(reply in N)" and "[TCP Retransmission] " as in a two-pass decode.
+     */
+    RowDecoder(FramePipeline pipeline) {
+        this.decoder = pipeline.reader(new Needs(Layer.ALL, false, false, true));
+    }
+
+    /** Whether the rows show the traffic facts. */
+    boolean showsTraffic() {
+        return decoder.needs().traffic();
+    }
+
     PacketRow row(int frame) {
         PacketRow row = cache.get(frame);
         if (row == null) {

@@ -1,6 +1,7 @@
 package dev.cutover.ui.timeline;
 
 import dev.cutover.timeline.BurstBracket;
+import dev.cutover.timeline.DarkSpan;
 import dev.cutover.timeline.DelaySpan;
 import dev.cutover.timeline.FindingMark;
 import dev.cutover.timeline.Lane;
@@ -64,7 +65,7 @@ final class TimelineCanvas extends Canvas {
         if (l.model().isEmpty()) {
             return; // the pane's message says why
         }
-        legend(g, p);
+        legend(g, l, p);
         axis(g, l, vm, p);
         if (l.firstRow() >= 0) {
             g.save();
@@ -98,19 +99,38 @@ final class TimelineCanvas extends Canvas {
         }
     }
 
-    private void legend(GraphicsContext g, TimelinePalette p) {
-        double x = 8;
+    private void legend(GraphicsContext g, TimelineLayout l, TimelinePalette p) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BASELINE);
-        for (MarkKind k : MarkKind.values()) {
-            shape(g, k, x + 5, 11, false, p);
+        for (TimelineLayout.LegendEntry e : TimelineLayout.legend(l.model(), l.width())) {
+            double x = e.x();
+            double textX = x + 14;
+            switch (e.key()) {
+                case "finding":
+                    diamond(g, x + 4.5, 10.5, c(p.error()));
+                    break;
+                case "traffic":
+                    g.setStroke(c(p.traffic()));
+                    g.setLineWidth(2);
+                    g.strokeLine(x + 1.5, 15, x + 1.5, 10);
+                    g.strokeLine(x + 4.5, 15, x + 4.5, 6);
+                    g.strokeLine(x + 7.5, 15, x + 7.5, 12);
+                    break;
+                case "dark":
+                    g.setStroke(c(p.gap()));
+                    g.setLineWidth(1.6);
+                    g.strokeLine(x, 11, x + 16, 11);
+                    g.strokeLine(x, 8, x, 14);
+                    g.strokeLine(x + 16, 8, x + 16, 14);
+                    textX = x + 20;
+                    break;
+                default:
+                    shape(g, MarkKind.valueOf(e.key()), x + 5, 11, false, p);
+                    break;
+            }
             g.setFill(c(p.text()));
-            g.fillText(k.label(), x + 14, 15);
-            x += 30 + k.label().length() * 6.2;
+            g.fillText(e.label(), textX, 15);
         }
-        diamond(g, x + 4.5, 10.5, c(p.error()));
-        g.setFill(c(p.text()));
-        g.fillText("finding", x + 14, 15);
     }
 
     private void axis(GraphicsContext g, TimelineLayout l, TimelineViewModel vm, TimelinePalette p) {
@@ -177,6 +197,9 @@ final class TimelineCanvas extends Canvas {
             g.setFill(c(p.delay()));
             g.fillText(d.label(), Math.max(x1, x2) + 4, y + 4);
         }
+        if (lane.hasOutcome()) {
+            outcome(g, l, i, vm, p);
+        }
         for (Mark m : l.drawnMarks(i, vm::isShown)) {
             double x = l.x(m.timeNanos());
             double y = l.markY(i, m);
@@ -196,6 +219,11 @@ final class TimelineCanvas extends Canvas {
         g.setFill(c(p.muted()));
         // a MAC that announced dozens of addresses must not write them over the plot
         g.fillText(fit(lane.subtitle(), l.plotX0() - 14), 8, top + 27);
+        if (lane.hasOutcome()) {
+            g.setFill(c(p.verdict(lane.outcome().verdict())));
+            g.fillText(fit(lane.outcome().summary(), l.plotX0() - 14), 8, l.darkY(i) + 4);
+            g.setFill(c(p.muted()));
+        }
         g.setTextAlign(TextAlignment.RIGHT);
         for (int s = 0; s < lane.interfaces().size(); s++) {
             g.fillText(fit(lane.interfaces().get(s), l.plotX0() - 14), l.plotX0() - 6, l.subLaneY(i, s) + 4);
@@ -204,8 +232,42 @@ final class TimelineCanvas extends Canvas {
 
     /** The text, cut with an ellipsis to about {@code width} pixels of the canvas's 11 px font. */
     static String fit(String text, double width) {
-        int chars = (int) Math.max(4, width / 6.2);
-        return text.length() <= chars ? text : text.substring(0, chars - 1) + "…";
+        return TimelineLayout.fit(text, width);
+    }
+
+    /**
+     * The VM's traffic as a strip of bars, one per pixel column, and the dark spans with their labels; a span whose
+     * frames are selected is drawn thicker.
+     */
+    private void outcome(GraphicsContext g, TimelineLayout l, int i, TimelineViewModel vm, TimelinePalette p) {
+        double[] runs = l.trafficRuns(i);
+        double bottom = l.trafficBottom(i);
+        g.setFill(c(p.traffic()));
+        for (int r = 0; r < runs.length; r += 3) {
+            g.fillRect(runs[r], bottom - runs[r + 2], runs[r + 1], runs[r + 2]);
+        }
+        double y = l.darkY(i);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (DarkSpan d : l.lane(i).outcome().darkSpans()) {
+            double x1 = l.x(d.fromNanos());
+            double x2 = l.x(d.toNanos());
+            boolean picked = vm.isHighlighted(d.lastBefore()) || vm.isHighlighted(d.firstAfter());
+            g.setStroke(c(p.gap()));
+            g.setLineWidth(picked ? 3 : 1.6);
+            g.strokeLine(x1, y, x2, y);
+            g.strokeLine(x1, y - 3, x1, y + 3);
+            if (d.atLeast()) {
+                g.strokePolyline(new double[] {x2 - 5, x2, x2 - 5}, new double[] {y - 3, y, y + 3}, 3);
+            } else {
+                g.strokeLine(x2, y - 3, x2, y + 3);
+            }
+            if (l.darkLabelInside(d)) {
+                g.setFill(c(p.lane(i)));
+                g.fillRect(l.darkLabelX(d) - 3, y - 6, d.label().length() * 6.2 + 6, 12);
+            }
+            g.setFill(c(p.gap()));
+            g.fillText(d.label(), l.darkLabelX(d), y + 4);
+        }
     }
 
     private void rate(GraphicsContext g, TimelineLayout l, TimelinePalette p) {
@@ -258,6 +320,23 @@ final class TimelineCanvas extends Canvas {
                 // pointing down, where RARP points up: the guest's IPv6 announcement
                 g.setFill(c);
                 g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {y - 4, y - 4, y + 5}, 3);
+                break;
+            case STALE:
+                // hollow: the frame went where the VM no longer is
+                g.setStroke(c);
+                g.setLineWidth(1.8);
+                g.strokeRect(x - 4, y - 4, 8, 8);
+                break;
+            case LOST_PING:
+                g.setStroke(c);
+                g.setLineWidth(2);
+                g.strokeLine(x - 4, y - 4, x + 4, y + 4);
+                g.strokeLine(x + 4, y - 4, x - 4, y + 4);
+                break;
+            case RETRANS:
+                // small: a resent segment, beside the announcements
+                g.setFill(c);
+                g.fillOval(x - 2.5, y - 2.5, 5, 5);
                 break;
             default:
                 g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), onLane ? 0.5 : 1));

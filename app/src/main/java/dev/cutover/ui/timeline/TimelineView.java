@@ -1,6 +1,8 @@
 package dev.cutover.ui.timeline;
 
 import dev.cutover.timeline.BurstBracket;
+import dev.cutover.timeline.DarkSpan;
+import dev.cutover.timeline.Lane;
 import dev.cutover.timeline.Mark;
 import dev.cutover.timeline.TimelineLayout;
 import dev.cutover.timeline.TimelinePalette;
@@ -341,6 +343,11 @@ public final class TimelineView extends BorderPane {
         BurstBracket b = l.bracketAt(e.getX(), e.getY());
         if (b != null) {
             vm.click(b);
+            return;
+        }
+        DarkSpan d = l.darkAt(e.getX(), e.getY());
+        if (d != null) {
+            vm.click(d, l.darkFrameAt(d, e.getX()));
         }
     }
 
@@ -357,8 +364,29 @@ public final class TimelineView extends BorderPane {
                 text = b.label() + " · " + b.pattern() + " · click for its inter-arrival chart";
             }
         }
+        if (text.isEmpty()) {
+            text = vm.describe(l.darkAt(e.getX(), e.getY()));
+        }
+        boolean clickable = !text.isEmpty();
+        if (text.isEmpty()) {
+            text = summaryAt(l, e.getX(), e.getY());
+        }
         hover.setText(text.isEmpty() ? HELP : text);
-        canvas.setCursor(text.isEmpty() ? javafx.scene.Cursor.DEFAULT : javafx.scene.Cursor.HAND);
+        canvas.setCursor(clickable ? javafx.scene.Cursor.HAND : javafx.scene.Cursor.DEFAULT);
+    }
+
+    /** The outcome's summary when the pointer is over a lane's names column on its dark row, else "". */
+    private static String summaryAt(TimelineLayout l, double x, double y) {
+        int row = l.laneAt(y);
+        if (row < 0 || x >= l.plotX0()) {
+            return "";
+        }
+        Lane lane = l.lane(row);
+        if (!lane.hasOutcome() || Math.abs(y - l.darkY(row)) > 7) {
+            return "";
+        }
+        return "Outcome (" + lane.outcome().verdict().name().toLowerCase(java.util.Locale.ROOT) + "): "
+                + lane.outcome().summary();
     }
 
     private void export(String kind) {

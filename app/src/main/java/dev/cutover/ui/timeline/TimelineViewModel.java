@@ -5,6 +5,7 @@ import dev.cutover.analysis.FrameClass;
 import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.Capture;
 import dev.cutover.timeline.BurstBracket;
+import dev.cutover.timeline.DarkSpan;
 import dev.cutover.timeline.Durations;
 import dev.cutover.timeline.TimelineFrames;
 import dev.cutover.timeline.Lane;
@@ -12,6 +13,7 @@ import dev.cutover.timeline.LaneRows;
 import dev.cutover.timeline.LaneSearch;
 import dev.cutover.timeline.Mark;
 import dev.cutover.timeline.MarkKind;
+import dev.cutover.timeline.OutcomeTrack;
 import dev.cutover.timeline.PngWriter;
 import dev.cutover.timeline.TimeScale;
 import dev.cutover.timeline.TimelineLayout;
@@ -51,6 +53,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -67,6 +70,10 @@ public final class TimelineViewModel {
     private final Tasks tasks;
     private final Consumer<int[]> frameSelector;
     private final TaskKey layout = TaskKey.named("timeline-lanes");
+    private final TaskKey outcomeLayout = TaskKey.named("timeline-outcomes");
+    /** What the lanes are built from, for laying them out again with outcomes. */
+    private AnalysisResult shownResult;
+    private Capture shownCapture;
     private final ReadOnlyObjectWrapper<TimelineModel> model =
             new ReadOnlyObjectWrapper<>(this, "model", TimelineModel.EMPTY);
     private final ReadOnlyObjectWrapper<TimeScale> scale =
@@ -117,7 +124,18 @@ public final class TimelineViewModel {
      * is open; a null analysis with a capture means its analysis has not arrived yet.
      */
     public void setAnalysis(AnalysisResult result, Capture capture) {
+        setAnalysis(result, capture, null);
+    }
+
+    /**
+     * As {@link #setAnalysis(AnalysisResult, Capture)}, with what became of each migration: {@code outcomes} answers
+     * a migration id with its {@link OutcomeTrack}, or null; a null source draws none. It is asked off the FX thread.
+     */
+    public void setAnalysis(AnalysisResult result, Capture capture, IntFunction<OutcomeTrack> outcomes) {
         layout.cancel();
+        outcomeLayout.cancel();
+        shownResult = result;
+        shownCapture = capture;
         // the highlight stays: the packet list may have picked a frame before the analysis ended
         burst.set(null);
         captureOpen = capture != null;
@@ -133,12 +151,43 @@ public final class TimelineViewModel {
         building = result.migrations().size();
         setModel(TimelineModel.EMPTY);
         BackgroundTask.of(monitor -> {
-            TimelineModel built = TimelineModel.of(result, facts(capture), capture.index().timestampNanos(0));
+            TimelineModel built = TimelineModel.of(result, facts(capture), capture.index().timestampNanos(0),
+                    outcomes);
             return new Built(built, built.isEmpty() ? noMigrationText(result) : "");
         }).key(layout).onSuccess(b -> laidOut(b.model(), "", b.none())).onFailure(e -> laidOut(null,
                 e instanceof OutOfMemoryError ? "not enough memory for the lanes of " + String.format(Locale.ROOT,
                         "%,d", result.migrations().size()) + " migrations (start Cutover with a larger -Xmx)"
                         : BackgroundTask.reason(e), "")).runWith(tasks);
+    }
+
+    /**
+     * The outcomes of the migrations on show, measured after their analysis: the lanes are laid out again with them,
+     * off the FX thread, keeping the time range and the scrolling (a null source takes them away). While the lanes
+     * are still being laid out, that starts again with the outcomes; with no analysis on show there is nothing to do.
+     */
+    public void setOutcomes(IntFunction<OutcomeTrack> outcomes) {
+        AnalysisResult r = shownResult;
+        Capture c = shownCapture;
+        if (r == null || c == null || c.frameCount() == 0) {
+            return;
+        }
+        if (building >= 0) {
+            setAnalysis(r, c, outcomes);
+            return;
+        }
+        BackgroundTask.of(monitor -> TimelineModel.of(r, facts(c), c.index().timestampNanos(0), outcomes))
+                .key(outcomeLayout).onSuccess(m -> {
+                    if (shownResult != r || shownCapture != c) {
+                        return; // another capture or analysis came meanwhile
+                    }
+                    TimeScale keep = scale.get();
+                    double y = scrollY.get();
+                    setModel(m);
+                    scale.set(keep);
+                    scrollTo(y);
+                })
+                // the lanes stay as they are without the outcomes
+                .onFailure(e -> { }).runWith(tasks);
     }
 
     /** The lanes of an analysis, or why it has none. */
@@ -396,6 +445,37 @@ public final class TimelineViewModel {
         frameSelector.accept(new int[] {mark.frame()});
     }
 
+    /**
+     * The user clicked a dark span: {@code frame} (its last frame before the move, or, clicked at its right end, its
+     * first frame after) is selected everywhere, and both ends are highlighted.
+     */
+    public void click(DarkSpan span, int frame) {
+        if (span == null || frame < 0) {
+            return;
+        }
+        int[] ends = java.util.stream.IntStream.of(span.lastBefore(), span.firstAfter()).filter(f -> f >= 0)
+                .sorted().toArray();
+        highlighted.set(ends);
+        frameSelector.accept(new int[] {frame});
+    }
+
+    /** What the pointer is over on a dark span: "dark 212 ms: frame 57 was the VM's last before the move, …". */
+    public String describe(DarkSpan span) {
+        if (span == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(span.label()).append(": ");
+        sb.append(span.lastBefore() >= 0 ? "frame " + (span.lastBefore() + 1) + " was the VM's last before the move"
+                : "no frame of the VM before the move in the window");
+        sb.append(", ");
+        sb.append(span.firstAfter() >= 0 ? "frame " + (span.firstAfter() + 1) + " its first after"
+                : "none after it to the window's end");
+        if (span.lastBefore() >= 0 && span.firstAfter() >= 0) {
+            sb.append(" · click: the last before; click the right end: the first after");
+        }
+        return sb.toString();
+    }
+
     /** The user clicked a burst's bracket: its RARPs are selected and it feeds the inter-arrival chart. */
     public void click(BurstBracket b) {
         if (b == null) {
@@ -510,6 +590,27 @@ public final class TimelineViewModel {
                             .append(" after the previous RARP");
                     break;
                 }
+            }
+        }
+        if (mark.kind().isOutcome()) {
+            for (OutcomeTrack t : l.outcome().tracks()) {
+                boolean ofTrack = Arrays.binarySearch(t.staleFrames(), mark.frame()) >= 0
+                        || Arrays.binarySearch(t.lostPings(), mark.frame()) >= 0
+                        || Arrays.binarySearch(t.retransmissions(), mark.frame()) >= 0;
+                if (!ofTrack) {
+                    continue;
+                }
+                if (mark.kind() == MarkKind.LOST_PING && Arrays.binarySearch(t.staleFrames(), mark.frame()) >= 0) {
+                    sb.append(" · by the old path");
+                }
+                for (dev.cutover.timeline.DarkSpan d : l.outcome().darkSpans()) {
+                    if (d.migrationId() == t.migrationId() && d.lastBefore() >= 0) {
+                        sb.append(" · ").append(Durations.format(mark.timeNanos() - d.fromNanos()))
+                                .append(" after the VM's last frame before the move");
+                    }
+                }
+                sb.append(" · ").append(t.summary());
+                break;
             }
         }
         return sb.toString();

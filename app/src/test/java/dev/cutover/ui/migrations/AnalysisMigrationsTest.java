@@ -31,4 +31,24 @@ class AnalysisMigrationsTest {
             assertThat(row.naDelayNanos()).isEqualTo(-1);
         }
     }
+
+    @Test
+    void aRowReadsItsOutcomeStaleForwardingAsBad() throws Exception {
+        java.util.List<Path> files = java.util.List.of(Path.of("../sample-captures/stale-forwarding-vmnic5.pcapng"),
+                Path.of("../sample-captures/stale-forwarding-vusb2.pcapng"));
+        try (Capture c = Capture.open(files, new long[] {0, 2_900_000_000L}, LoadMonitor.NONE, null, null)) {
+            MigrationRow row = new AnalysisMigrations().analyse(c, LoadMonitor.NONE).rows().get(0);
+            assertThat(row.outcome()).isEqualTo("dark 150 ms, stale 1.4 s on vmnic5");
+            assertThat(row.outcomeLevel()).isEqualTo("bad");
+        }
+    }
+
+    @Test
+    void aQuietMoveReadsOkWithItsDarkTime() throws Exception {
+        try (Capture c = Capture.open(Path.of("../sample-captures/vmotion-ping-ok.pcap"))) {
+            MigrationRow row = new AnalysisMigrations().analyse(c, LoadMonitor.NONE).rows().get(0);
+            assertThat(row.outcome()).isEqualTo("ok, dark 212 ms");
+            assertThat(row.outcomeLevel()).isEqualTo("ok");
+        }
+    }
 }

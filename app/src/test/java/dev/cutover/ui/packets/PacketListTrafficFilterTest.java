@@ -1,0 +1,54 @@
+package dev.cutover.ui.packets;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.filter.CompiledFilter;
+import dev.cutover.frames.FramePipeline;
+import dev.cutover.testsupport.TrafficFrames;
+import dev.cutover.ui.Tasks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The window's display filter on the traffic facts keeps the frames {@code dissect -Y} keeps, and once they are
+ * computed the rows' Info shows them.
+ */
+class PacketListTrafficFilterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFilterOnTheTrafficFactsComputesThemAndKeepsTheMatchingFrames() throws Exception {
+        Path file = new TrafficFrames()
+                .echo(0, "10.0.0.1", "10.0.0.2", true, 1, 1)
+                .echo(1, "10.0.0.2", "10.0.0.1", false, 1, 1)
+                .echo(2, "10.0.0.1", "10.0.0.2", true, 1, 2)
+                .tcp(10, "10.0.0.1", 40000, "10.0.0.2", 80, 1000, 0, TrafficFrames.SYN, 64240, 0)
+                .tcp(20, "10.0.0.3", 40001, "10.0.0.2", 80, 1000, 0, TrafficFrames.SYN, 64240, 0)
+                .write(dir.resolve("t.pcap"));
+        try (Capture capture = Capture.open(file)) {
+            PacketListViewModel vm = new PacketListViewModel(Tasks.DIRECT, ZoneOffset.UTC);
+            vm.setCapture(capture);
+            FramePipeline pipeline = FramePipeline.of(capture);
+            vm.setFrames(pipeline);
+            assertThat(pipeline.trafficIfComputed()).isNull();
+            String info = vm.row(0).info();
+            assertThat(info).startsWith("Echo (ping) request").doesNotContain("reply in");
+
+            vm.applyFilter(CompiledFilter.compile("icmp.no_resp"));
+            assertThat(vm.frames()).containsExactly(2);
+            assertThat(pipeline.trafficIfComputed()).isNotNull();
+            // computed once for the filter, the facts then show in the rows as in Wireshark's list
+            assertThat(vm.row(0).info()).isEqualTo(info + " (reply in 2)");
+            assertThat(vm.row(2).info()).endsWith(" (no response found!)");
+            vm.applyFilter(CompiledFilter.compile("tcp.stream == 1"));
+            assertThat(vm.frames()).containsExactly(4);
+            vm.applyFilter(CompiledFilter.compile("icmp.resp_in == 2"));
+            assertThat(vm.frames()).containsExactly(0);
+        }
+    }
+}
