@@ -66,7 +66,10 @@ final class OutcomePass {
     private final long[] quietest;
     /** The time of the VM's first own frame in the window. */
     private final long[] firstOwn;
-    /** Per event and interface (event * nIf + interface): 1 own frame before the move, 2 after, 3 both. */
+    /**
+     * Per event and interface (event * nIf + interface), bits: 1 an own frame before the move, 2 after it, 4 an
+     * announcement of the VM's.
+     */
     private final byte[] ownOn;
 
     // the moved MACs: events sorted by MAC then announcement, and an open-addressing table MAC -> first of them
@@ -598,16 +601,18 @@ final class OutcomePass {
                 if (f < lo[e] && sortedWindows) {
                     break;
                 }
-                if (f < lo[e] || f >= hi[e] || f == ann[e]) {
+                if (f < lo[e] || f >= hi[e]) {
                     continue;
                 }
+                int at = e * nIf + Math.min(iface, nIf - 1);
                 if (announcement < 0) {
-                    announcement = isAnnouncement(result.classOf(f)) ? 1 : 0;
+                    // a copy of an announcement another file caught answers for its class as the first copy
+                    announcement = f == ann[e] || isAnnouncement(result.classOf(f)) ? 1 : 0;
                 }
                 if (announcement == 1) {
-                    return;
+                    ownOn[at] |= 4; // announced here: where the VM is, when its own frames do not say
+                    continue;
                 }
-                int at = e * nIf + Math.min(iface, nIf - 1);
                 if (f < ann[e]) {
                     if (lastBefore[e] < 0) {
                         firstOwn[e] = index.timestampNanos(f);
@@ -678,7 +683,10 @@ final class OutcomePass {
         }
     }
 
-    /** Where the VM was after the move: where its own frames came from, else where it was announced. */
+    /**
+     * Where the VM was after the move: where its own frames came from, else where it was announced (the hypervisor's
+     * RARP, the guest's GARP: a broadcast the switches carry to the uplinks that lead to the VM's VLAN).
+     */
     private boolean isNewPlace(int e, int iface) {
         boolean any = false;
         for (int i = 0; i < nIf; i++) {
@@ -687,7 +695,8 @@ final class OutcomePass {
         if (any) {
             return (ownOn[e * nIf + Math.min(iface, nIf - 1)] & 2) != 0;
         }
-        return events.get(e).interfaces().contains(iface);
+        // where its announcements were seen, copies another file caught included
+        return (ownOn[e * nIf + Math.min(iface, nIf - 1)] & 4) != 0 || events.get(e).interfaces().contains(iface);
     }
 
     /**

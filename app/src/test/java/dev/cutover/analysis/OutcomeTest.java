@@ -341,6 +341,44 @@ class OutcomeTest {
         }
     }
 
+    /** The source host's capture: the VM's traffic, the RARP if {@code heard}, then two frames for the VM. */
+    private Path sourceHost(boolean heard) throws IOException {
+        Trace t = new Trace();
+        for (int k = 0; k < 10; k++) {
+            t.add(T0 + k * 100 * MS, fromVm(k));
+        }
+        if (heard) {
+            t.add(T0 + 1_000 * MS, Wire.rarp(VM, 10));
+        }
+        t.add(T0 + 1_100 * MS, toVm(100));
+        t.add(T0 + 1_700 * MS, toVm(101));
+        return t.pcap(dir.resolve("source-" + heard + ".pcap"));
+    }
+
+    @Test
+    void aSilentVmIsWhereItsAnnouncementWasHeardCopiesIncluded() throws IOException {
+        Path destination = new Trace().add(T0 + 1_000 * MS, Wire.rarp(VM, 10)).add(T0 + 2_000 * MS, other(1))
+                .pcap(dir.resolve("destination.pcap"));
+        // the RARP reached both hosts' uplinks (the source's copy is one frame with the destination's): nothing
+        // says the switch kept the old port
+        try (Capture c = Capture.open(List.of(destination, sourceHost(true)), LoadMonitor.NONE)) {
+            AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            assertThat(r.migrations()).hasSize(1);
+            assertThat(r.copyCount()).isEqualTo(1);
+            assertThat(r.migrations().get(0).interfaces()).hasSize(1);
+            assertThat(r.outcomes().get(0).firstAfter()).isEqualTo(-1);
+            assertThat(r.outcomes().get(0).staleFrames()).isZero();
+        }
+        // the RARP never reached the source host: the frames for the VM there are stale
+        try (Capture c = Capture.open(List.of(destination, sourceHost(false)), LoadMonitor.NONE)) {
+            AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            MigrationOutcome o = r.outcomes().get(0);
+            assertThat(o.staleFrames()).isEqualTo(2);
+            assertThat(o.convergenceNanos()).isEqualTo(700 * MS);
+            assertThat(r.interfaceNames().get(o.staleInterface())).isEqualTo("source-false.pcap");
+        }
+    }
+
     @Test
     void timeShiftsPutTheOtherHostsFramesInTheirPlace() throws IOException {
         // the source host's capture: the VM's traffic, then traffic for it after the move (by the wire's clock)
