@@ -20,7 +20,8 @@ import java.util.function.IntPredicate;
 /**
  * Measures each migration's outcome from the frames around it: one pass, in frame order, over the union of the
  * events' windows (a dense capture's windows overlap, and each frame is read once whatever the number of events
- * around it), reading only the link header's two addresses, with the state of every event in plain arrays.
+ * around it), reading only the link header's two addresses (in a cooked capture, which has no destination MAC,
+ * the sender's and the IP destination), with the state of every event in plain arrays.
  * A frame to one of the moved MACs after its move is read whole once, to tell the same bytes seen on several
  * interfaces (flooding).
  */
@@ -65,13 +66,23 @@ final class OutcomePass {
     private final long[] quietest;
     /** The time of the VM's first own frame in the window. */
     private final long[] firstOwn;
-    /** Per event and interface (event * nIf + interface): 1 own frame before the move, 2 after, 3 both. */
+    /**
+     * Per event and interface (event * nIf + interface), bits: 1 an own frame before the move, 2 after it, 4 an
+     * announcement of the VM's.
+     */
     private final byte[] ownOn;
 
     // the moved MACs: events sorted by MAC then announcement, and an open-addressing table MAC -> first of them
     private final int[] byMac;
     /** See {@link #windowsInOrder}. */
     private final boolean sortedWindows;
+
+    // the moved VMs' announced addresses, for cooked captures (no destination MAC): (0, 1 << 40 | IPv4) or the
+    // IPv6 address's two halves -> group + 1; a group's events are byIp[ipStart[g] .. + ipCount[g]]
+    private final LongPairTable ipGroups = new LongPairTable();
+    private int[] byIp = new int[0];
+    private int[] ipStart = new int[0];
+    private int[] ipCount = new int[0];
     private long[] keys;
     private int[] keyStart;
     private int[] keyCount;
@@ -121,6 +132,73 @@ final class OutcomePass {
         }
         byMac = sortedByMac();
         sortedWindows = windowsInOrder();
+        if (judgeStale && hasCookedInterface()) {
+            groupAddresses();
+        }
+    }
+
+    private boolean hasCookedInterface() {
+        for (int t : linkTypes) {
+            if (t == LinkTypes.LINUX_SLL || t == LinkTypes.LINUX_SLL2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Groups the events by the addresses they announced (GARP's IPv4, unsolicited NA's IPv6). */
+    private void groupAddresses() {
+        List<long[]> entries = new ArrayList<>(); // {x, y, event}
+        for (int e = 0; e < events.size(); e++) {
+            MigrationEvent m = events.get(e);
+            for (long ip : m.ips()) {
+                entries.add(new long[] {0, (1L << 40) | ip, e});
+            }
+            for (String v6 : m.ipv6s()) {
+                long[] halves = ipv6(v6);
+                if (halves != null) {
+                    entries.add(new long[] {halves[0], halves[1], e});
+                }
+            }
+        }
+        entries.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : a[1] != b[1] ? Long.compare(a[1], b[1])
+                : Integer.compare(ann[(int) a[2]], ann[(int) b[2]]));
+        byIp = new int[entries.size()];
+        ipStart = new int[entries.size()];
+        ipCount = new int[entries.size()];
+        int groups = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            long[] en = entries.get(i);
+            byIp[i] = (int) en[2];
+            if (i == 0 || en[0] != entries.get(i - 1)[0] || en[1] != entries.get(i - 1)[1]) {
+                ipStart[groups] = i;
+                ipGroups.add(en[0], en[1], groups + 1);
+                groups++;
+            }
+            ipCount[groups - 1]++;
+        }
+    }
+
+    /** The two halves of an IPv6 address in text, or null. */
+    private static long[] ipv6(String text) {
+        if (text.indexOf(':') < 0) {
+            return null;
+        }
+        try {
+            byte[] b = java.net.InetAddress.getByName(text).getAddress();
+            if (b.length != 16) {
+                return null;
+            }
+            long hi = 0;
+            long lo = 0;
+            for (int i = 0; i < 8; i++) {
+                hi = (hi << 8) | (b[i] & 0xFF);
+                lo = (lo << 8) | (b[8 + i] & 0xFF);
+            }
+            return new long[] {hi, lo};
+        } catch (java.net.UnknownHostException ex) {
+            return null;
+        }
     }
 
     /** True when, for each MAC, its events' windows start and end in the order of their announcements. */
@@ -439,7 +517,8 @@ final class OutcomePass {
                 dst = mac48(frames, 0);
                 src = mac48(frames, 6);
             } else if (linkType == LinkTypes.LINUX_SLL || linkType == LinkTypes.LINUX_SLL2) {
-                // a cooked capture has the sender's address only: the VM's own frames, nothing to it
+                // a cooked capture has the sender's address only: the VM's own frames by it, frames for the VM
+                // by the addresses it announced
                 boolean v1 = linkType == LinkTypes.LINUX_SLL;
                 int header = v1 ? Sll.V1_HEADER_LENGTH : Sll.V2_HEADER_LENGTH;
                 if (index.capturedLength(f) < header) {
@@ -454,6 +533,9 @@ final class OutcomePass {
                 }
                 dst = -1;
                 src = mac48(frames, addrAt);
+                if (judgeStale && byIp.length > 0) {
+                    toAddress(frames, f, header);
+                }
             } else {
                 return;
             }
@@ -469,6 +551,48 @@ final class OutcomePass {
             }
         }
 
+        /**
+         * A cooked capture's IP packet to an address a moved VM announced: a candidate for stale forwarding when
+         * after the move (the same frame on two hosts' cooked captures is not told apart as flooding).
+         */
+        private void toAddress(SequentialFrames frames, int f, int header) {
+            int length = frames.length();
+            int proto = frames.u16(header - 2);
+            int group;
+            if (proto == 0x0800 && length >= header + 20 && (frames.u8(header) >>> 4) == 4) {
+                long ip = ((long) frames.u16(header + 16) << 16) | frames.u16(header + 18);
+                group = ipGroups.get(0, (1L << 40) | ip) - 1;
+            } else if (proto == 0x86DD && length >= header + 40 && (frames.u8(header) >>> 4) == 6) {
+                long top = 0;
+                long bottom = 0;
+                for (int i = 0; i < 8; i += 2) {
+                    top = (top << 16) | frames.u16(header + 24 + i);
+                    bottom = (bottom << 16) | frames.u16(header + 32 + i);
+                }
+                group = ipGroups.get(top, bottom) - 1;
+            } else {
+                return;
+            }
+            if (group < 0) {
+                return;
+            }
+            for (int k = ipStart[group], end = k + ipCount[group]; k < end; k++) {
+                int e = byIp[k];
+                if (f <= ann[e] || f >= hi[e] || f < lo[e]) {
+                    continue;
+                }
+                if (cands == candFrame.length) {
+                    int size = cands * 2;
+                    candFrame = Arrays.copyOf(candFrame, size);
+                    candEvent = Arrays.copyOf(candEvent, size);
+                    candFlooded = Arrays.copyOf(candFlooded, size);
+                }
+                candFrame[cands] = f;
+                candEvent[cands] = e;
+                cands++;
+            }
+        }
+
         /** A frame from a moved MAC: its own traffic unless it is an announcement. */
         private void own(int slot, int f, int iface) {
             int announcement = -1; // unknown yet: looked up once, only for frames in some window
@@ -477,16 +601,18 @@ final class OutcomePass {
                 if (f < lo[e] && sortedWindows) {
                     break;
                 }
-                if (f < lo[e] || f >= hi[e] || f == ann[e]) {
+                if (f < lo[e] || f >= hi[e]) {
                     continue;
                 }
+                int at = e * nIf + Math.min(iface, nIf - 1);
                 if (announcement < 0) {
-                    announcement = isAnnouncement(result.classOf(f)) ? 1 : 0;
+                    // a copy of an announcement another file caught answers for its class as the first copy
+                    announcement = f == ann[e] || isAnnouncement(result.classOf(f)) ? 1 : 0;
                 }
                 if (announcement == 1) {
-                    return;
+                    ownOn[at] |= 4; // announced here: where the VM is, when its own frames do not say
+                    continue;
                 }
-                int at = e * nIf + Math.min(iface, nIf - 1);
                 if (f < ann[e]) {
                     if (lastBefore[e] < 0) {
                         firstOwn[e] = index.timestampNanos(f);
@@ -557,7 +683,10 @@ final class OutcomePass {
         }
     }
 
-    /** Where the VM was after the move: where its own frames came from, else where it was announced. */
+    /**
+     * Where the VM was after the move: where its own frames came from, else where it was announced (the hypervisor's
+     * RARP, the guest's GARP: a broadcast the switches carry to the uplinks that lead to the VM's VLAN).
+     */
     private boolean isNewPlace(int e, int iface) {
         boolean any = false;
         for (int i = 0; i < nIf; i++) {
@@ -566,7 +695,8 @@ final class OutcomePass {
         if (any) {
             return (ownOn[e * nIf + Math.min(iface, nIf - 1)] & 2) != 0;
         }
-        return events.get(e).interfaces().contains(iface);
+        // where its announcements were seen, copies another file caught included
+        return (ownOn[e * nIf + Math.min(iface, nIf - 1)] & 4) != 0 || events.get(e).interfaces().contains(iface);
     }
 
     /**

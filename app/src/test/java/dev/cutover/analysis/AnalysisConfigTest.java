@@ -21,6 +21,9 @@ class AnalysisConfigTest {
         assertThat(c.failoverWindow()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.floodRate()).isEqualTo(5);
         assertThat(c.floodSpan()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.outcomeWindow()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.darkThreshold()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.staleThreshold()).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test
@@ -33,6 +36,11 @@ class AnalysisConfigTest {
         assertThat(c.withFlood(20, Duration.ofSeconds(30))).isEqualTo(new AnalysisConfig(Duration.ofSeconds(10),
                 Duration.ofSeconds(2), 10, Duration.ofMillis(50), Duration.ofMillis(5), 3, Duration.ofMillis(500), 20,
                 Duration.ofSeconds(30)));
+        AnalysisConfig o = c.withOutcome(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(100));
+        assertThat(o).isEqualTo(new AnalysisConfig(Duration.ofSeconds(10), Duration.ofSeconds(2), 10,
+                Duration.ofMillis(50), Duration.ofMillis(5), 3, Duration.ofMillis(500), 5, Duration.ofSeconds(10),
+                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(100)));
+        assertThat(o.withBurstGap(Duration.ofSeconds(7)).outcomeWindow()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -50,5 +58,11 @@ class AnalysisConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flood rate");
         assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withFlood(5, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flood span");
+        assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withOutcome(Duration.ZERO, Duration.ofSeconds(2),
+                Duration.ofMillis(500))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outcome window");
+        assertThatThrownBy(() -> AnalysisConfig.DEFAULTS.withOutcome(Duration.ofSeconds(30), Duration.ofSeconds(-2),
+                Duration.ofMillis(500))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dark threshold");
     }
 }

@@ -285,6 +285,100 @@ class OutcomeTest {
         assertThat(a.result.outcomeMarksOf(14)).isEmpty();
     }
 
+    /** A Linux cooked (SLL) capture of frames given as Ethernet frames: each as its sender and packet type saw it. */
+    private Path cooked(String name, List<long[]> times, List<byte[]> frames) throws IOException {
+        Path file = dir.resolve(name);
+        dev.cutover.capture.AtomicFiles.write(file, out -> {
+            try (dev.cutover.capture.PcapWriter w = new dev.cutover.capture.PcapWriter(out, 113, 262144, false)) {
+                for (int i = 0; i < frames.size(); i++) {
+                    byte[] eth = frames.get(i);
+                    byte[] sll = new byte[16 + eth.length - 14];
+                    int packetType = (int) times.get(i)[1];
+                    sll[1] = (byte) packetType;
+                    sll[3] = 1; // ARPHRD_ETHER
+                    sll[5] = 6;
+                    System.arraycopy(eth, 6, sll, 6, 6); // the sender's MAC
+                    System.arraycopy(eth, 12, sll, 14, 2); // the protocol
+                    System.arraycopy(eth, 14, sll, 16, eth.length - 14);
+                    w.write(times.get(i)[0], sll, 0, sll.length, sll.length);
+                }
+            }
+        });
+        return file;
+    }
+
+    @Test
+    void cookedCapturesOfTwoHostsShowStaleTrafficByTheVmsAddress() throws IOException {
+        long outgoing = 4;
+        long toUs = 0;
+        List<long[]> srcTimes = new java.util.ArrayList<>();
+        List<byte[]> srcFrames = new java.util.ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            srcTimes.add(new long[] {T0 + k * 100 * MS, outgoing});
+            srcFrames.add(Wire.udp4(VM, PEER, VM_IP, PEER_IP, 40000, 514, 32, k)); // 0-9
+        }
+        srcTimes.add(new long[] {T0 + 1_100 * MS, toUs});
+        srcFrames.add(Wire.udp4(PEER, VM, PEER_IP, VM_IP, 514, 40000, 32, 100)); // stale
+        srcTimes.add(new long[] {T0 + 1_800 * MS, toUs});
+        srcFrames.add(Wire.udp4(PEER, VM, PEER_IP, VM_IP, 514, 40000, 32, 101)); // stale
+        srcTimes.add(new long[] {T0 + 1_900 * MS, toUs});
+        srcFrames.add(Wire.udp4(PEER, OTHER, PEER_IP, OTHER_IP, 514, 40000, 32, 102)); // for another host
+        Path src = cooked("src-any.pcap", srcTimes, srcFrames);
+        Path dst = cooked("dst-any.pcap",
+                List.of(new long[] {T0 + 1_000 * MS, outgoing}, new long[] {T0 + 1_300 * MS, outgoing},
+                        new long[] {T0 + 2_000 * MS, toUs}),
+                List.of(Wire.garp(VM, VM_IP), Wire.udp4(VM, PEER, VM_IP, PEER_IP, 40000, 514, 32, 50),
+                        Wire.udp4(PEER, VM, PEER_IP, VM_IP, 514, 40000, 32, 103)));
+        try (Capture c = Capture.open(List.of(src, dst), LoadMonitor.NONE)) {
+            AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            assertThat(r.migrations()).hasSize(1);
+            MigrationOutcome o = r.outcomes().get(0);
+            assertThat(o.darkNanos()).isEqualTo(400 * MS);
+            assertThat(o.staleFrames()).isEqualTo(2);
+            assertThat(o.convergenceNanos()).isEqualTo(800 * MS);
+            assertThat(r.interfaceNames().get(o.staleInterface())).isEqualTo("src-any.pcap");
+            assertThat(r.findings().stream().map(Finding::code)).contains(FindingCode.STALE_FORWARDING);
+        }
+    }
+
+    /** The source host's capture: the VM's traffic, the RARP if {@code heard}, then two frames for the VM. */
+    private Path sourceHost(boolean heard) throws IOException {
+        Trace t = new Trace();
+        for (int k = 0; k < 10; k++) {
+            t.add(T0 + k * 100 * MS, fromVm(k));
+        }
+        if (heard) {
+            t.add(T0 + 1_000 * MS, Wire.rarp(VM, 10));
+        }
+        t.add(T0 + 1_100 * MS, toVm(100));
+        t.add(T0 + 1_700 * MS, toVm(101));
+        return t.pcap(dir.resolve("source-" + heard + ".pcap"));
+    }
+
+    @Test
+    void aSilentVmIsWhereItsAnnouncementWasHeardCopiesIncluded() throws IOException {
+        Path destination = new Trace().add(T0 + 1_000 * MS, Wire.rarp(VM, 10)).add(T0 + 2_000 * MS, other(1))
+                .pcap(dir.resolve("destination.pcap"));
+        // the RARP reached both hosts' uplinks (the source's copy is one frame with the destination's): nothing
+        // says the switch kept the old port
+        try (Capture c = Capture.open(List.of(destination, sourceHost(true)), LoadMonitor.NONE)) {
+            AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            assertThat(r.migrations()).hasSize(1);
+            assertThat(r.copyCount()).isEqualTo(1);
+            assertThat(r.migrations().get(0).interfaces()).hasSize(1);
+            assertThat(r.outcomes().get(0).firstAfter()).isEqualTo(-1);
+            assertThat(r.outcomes().get(0).staleFrames()).isZero();
+        }
+        // the RARP never reached the source host: the frames for the VM there are stale
+        try (Capture c = Capture.open(List.of(destination, sourceHost(false)), LoadMonitor.NONE)) {
+            AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            MigrationOutcome o = r.outcomes().get(0);
+            assertThat(o.staleFrames()).isEqualTo(2);
+            assertThat(o.convergenceNanos()).isEqualTo(700 * MS);
+            assertThat(r.interfaceNames().get(o.staleInterface())).isEqualTo("source-false.pcap");
+        }
+    }
+
     @Test
     void timeShiftsPutTheOtherHostsFramesInTheirPlace() throws IOException {
         // the source host's capture: the VM's traffic, then traffic for it after the move (by the wire's clock)

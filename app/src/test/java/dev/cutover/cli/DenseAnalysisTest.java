@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code rarpToNaMs} null, each finding's {@code ipv6} null; and since the outcome of each migration, written
  * again by the analysis with the outcome and checked to differ from the earlier files by nothing else: each
  * migration's {@code outcome}, "no frame of the VM" (these MACs send nothing but announcements), and the text's
- * outcome column and its note that one interface cannot show stale forwarding).
+ * outcome column and its note that one interface cannot show stale forwarding; and since the count of frames
+ * caught by several files, {@code copies} 0 here, one file).
  */
 class DenseAnalysisTest {
     @TempDir
