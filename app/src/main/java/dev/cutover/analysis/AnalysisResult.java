@@ -60,6 +60,8 @@ public final class AnalysisResult {
     private final List<MigrationOutcome> outcomes;
     /** Frames the outcome names, (frame << 32) | (kind << 24) | event, ascending. */
     private final long[] outcomeMarks;
+    /** The VMs' own frames in their outcome windows, (event << 32) | frame, ascending. */
+    private final long[] ownFrames;
 
     AnalysisResult(AnalysisConfig config, int frameCount, ArpFrames arp, List<RarpBurst> bursts, int[] burstOfRow,
                    List<MigrationEvent> migrations, int[] eventOfRow, List<Finding> findings,
@@ -86,6 +88,7 @@ public final class AnalysisResult {
         this.interfaceNames = List.copyOf(interfaceNames);
         this.outcomes = List.of();
         this.outcomeMarks = new long[0];
+        this.ownFrames = new long[0];
     }
 
     /** {@code base} with its migrations' outcomes, their findings among the others. */
@@ -112,6 +115,7 @@ public final class AnalysisResult {
         this.copies = base.copies;
         this.outcomes = List.copyOf(measured.outcomes());
         this.outcomeMarks = measured.marks();
+        this.ownFrames = measured.own();
     }
 
     AnalysisResult withOutcomes(OutcomePass.Measured measured) {
@@ -138,7 +142,59 @@ public final class AnalysisResult {
         /** The VM's last frame before its announcement: the dark time starts here. */
         DARK_BEFORE,
         /** The VM's first frame after its announcement: the dark time ends here. */
-        DARK_AFTER
+        DARK_AFTER,
+        /** An echo request to or from the VM nobody answered ({@code icmp.no_resp}) in a ping around the move. */
+        LOST_PING,
+        /** A TCP segment of the VM's flows sent again ({@code tcp.analysis.retransmission}) around the move. */
+        RETRANSMISSION
+    }
+
+    /**
+     * The frames (0-based, ascending) with {@code role} in the outcome of migration {@code event}: its stale frames,
+     * lost pings, retransmissions.
+     */
+    public int[] outcomeFrames(int event, OutcomeRole role) {
+        long[] keys = outcomeByEvent;
+        if (keys == null) {
+            // made once, on first use: (event << 35) | (role << 32) | frame, ascending
+            keys = new long[outcomeMarks.length];
+            for (int i = 0; i < keys.length; i++) {
+                long m = outcomeMarks[i];
+                keys[i] = ((m & 0xFF_FFFFL) << 35) | (((m >>> 24) & 0x7) << 32) | (m >>> 32);
+            }
+            Arrays.sort(keys);
+            outcomeByEvent = keys;
+        }
+        long base = ((long) event << 35) | ((long) role.ordinal() << 32);
+        int a = Arrays.binarySearch(keys, base);
+        a = a < 0 ? -a - 1 : a;
+        int b = Arrays.binarySearch(keys, base | 0xFFFF_FFFFL);
+        b = b < 0 ? -b - 1 : b + 1;
+        int[] out = new int[b - a];
+        for (int i = a; i < b; i++) {
+            out[i - a] = (int) keys[i];
+        }
+        return out;
+    }
+
+    /** {@link #outcomeMarks} by event and role, made when {@link #outcomeFrames} is first asked. */
+    private volatile long[] outcomeByEvent;
+
+    /**
+     * The VM's own frames (0-based, ascending) in the outcome window of migration {@code event}, announcements
+     * aside: what the timeline draws as its traffic (at most {@link OutcomePass#MAX_OWN_FRAMES} over all migrations).
+     */
+    public int[] ownFrames(int event) {
+        long[] own = ownFrames;
+        int a = Arrays.binarySearch(own, (long) event << 32);
+        a = a < 0 ? -a - 1 : a;
+        int b = Arrays.binarySearch(own, ((long) event << 32) | 0xFFFF_FFFFL);
+        b = b < 0 ? -b - 1 : b + 1;
+        int[] out = new int[b - a];
+        for (int i = a; i < b; i++) {
+            out[i - a] = (int) own[i];
+        }
+        return out;
     }
 
     /** A role of a frame in the outcome of migration {@code event} (0-based). */

@@ -138,7 +138,20 @@ public enum FindingCode {
             "The same frame to the VM's MAC was seen on several interfaces at once after its announcement: a "
                     + "switch flooded it as unknown unicast, having no MAC table entry for the VM. Check that the "
                     + "RARP reached it, its MAC table aging, and asymmetric paths (traffic leaving by one uplink "
-                    + "and returning by another).");
+                    + "and returning by another)."),
+    PING_LOSS("ping-loss", Severity.WARNING, "Ping lost",
+            "Echo requests to the VM went unanswered across its move",
+            "A continuous ping to or from the VM lost requests within the outcome window of its migration (each "
+                    + "unanswered request is icmp.no_resp): the VM was unreachable for longer than a switch-over "
+                    + "should take. The finding gives how many of how many were lost, the most in a row and how long "
+                    + "the ping went between answers. Check the stun time in the VM's vmware.log, that the RARP "
+                    + "reached the physical switch, and the destination host's uplink and VLAN."),
+    TCP_RETRANSMISSIONS("tcp-retransmissions", Severity.NOTE, "TCP retransmissions",
+            "The VM's TCP flows sent segments again across its move",
+            "Segments of the VM's TCP flows were sent again (tcp.analysis.retransmission) within the outcome "
+                    + "window of its migration: they were lost while the VM was dark or its traffic went to the "
+                    + "old place. A note when no flow stalled longer than the dark threshold, a warning when one "
+                    + "did (an application would notice). Read it with the VM's dark time and stale forwarding.");
 
     private final String id;
     private final Severity severity;

@@ -57,16 +57,26 @@ public final class MigrationAnalyzer {
      */
     public static AnalysisResult analyze(Capture capture, AnalysisConfig config, LoadMonitor monitor,
                                          IntPredicate include) throws IOException {
-        return analyzeRows(capture, config, ArpScanner.scan(capture, monitor, include), include, monitor);
+        return analyzeRows(capture, config, ArpScanner.scan(capture, monitor, include), include, monitor, false);
+    }
+
+    /**
+     * As {@link #analyze(Capture, AnalysisConfig, LoadMonitor)}, keeping each moved VM's own frames around its move
+     * ({@link AnalysisResult#ownFrames}) for the timeline to draw as its traffic (up to 16 MB of them): the window's
+     * analysis, not the commands'.
+     */
+    public static AnalysisResult analyzeForTimeline(Capture capture, AnalysisConfig config, LoadMonitor monitor)
+            throws IOException {
+        return analyzeRows(capture, config, ArpScanner.scan(capture, monitor, null), null, monitor, true);
     }
 
     /** The result with each migration's outcome measured from the frames around it. */
     private static AnalysisResult withOutcomes(Capture capture, AnalysisResult result, IntPredicate include,
-                                               LoadMonitor monitor) throws IOException {
+                                               LoadMonitor monitor, boolean keepOwn) throws IOException {
         if (result.migrations().isEmpty()) {
             return result;
         }
-        return result.withOutcomes(OutcomePass.measure(capture, result, include, monitor));
+        return result.withOutcomes(OutcomePass.measure(capture, result, include, monitor, 0, keepOwn));
     }
 
     /**
@@ -87,17 +97,18 @@ public final class MigrationAnalyzer {
         if (!(tap instanceof ArpTap t) || !t.covers(capture)) {
             return analyze(capture, config, monitor);
         }
-        return analyzeRows(capture, config, t.frames(capture), null, monitor);
+        return analyzeRows(capture, config, t.frames(capture), null, monitor, false);
     }
 
     /** The analysis of the ARP-family rows of {@code capture}, a frame that several files caught counted once. */
     private static AnalysisResult analyzeRows(Capture capture, AnalysisConfig config, ArpFrames arp,
-                                              IntPredicate include, LoadMonitor monitor) throws IOException {
+                                              IntPredicate include, LoadMonitor monitor, boolean keepOwn)
+            throws IOException {
         DuplicateFrames copies = DuplicateFrames.find(capture, arp);
         List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
         AnalysisResult result = new MigrationAnalyzer(config, copies.without(arp), names)
                 .run(capture.frameCount(), capture.damages()).withCopies(copies);
-        return withOutcomes(capture, result, include, monitor);
+        return withOutcomes(capture, result, include, monitor, keepOwn);
     }
 
     /**

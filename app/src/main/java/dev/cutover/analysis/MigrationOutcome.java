@@ -69,11 +69,24 @@ public record MigrationOutcome(int event, Verdict verdict, String summary,
         }
     }
 
-    /** Echo requests to and from the VM's addresses around the move. */
-    public record Echo(int sent, int answered, int lost, long longestGapNanos) {
+    /**
+     * Echo requests to and from the VM's IPv4 addresses around the move.
+     *
+     * @param sent            requests in the window
+     * @param answered        of them, those a reply answered ({@code icmp.resp_in})
+     * @param lost            those none did ({@code icmp.no_resp})
+     * @param longestGapNanos the longest time between two answered requests: how long the ping stopped
+     * @param longestLostRun  the most unanswered requests in a row
+     */
+    public record Echo(int sent, int answered, int lost, long longestGapNanos, int longestLostRun) {
     }
 
-    /** The VM's TCP flows around the move. */
+    /**
+     * The VM's TCP flows around the move.
+     *
+     * @param retransmissions   segments of them sent again ({@code tcp.analysis.retransmission})
+     * @param longestStallNanos the longest time one of them went without a segment
+     */
     public record Tcp(int retransmissions, long longestStallNanos) {
     }
 

@@ -1,5 +1,7 @@
 package dev.cutover.analysis;
 
+import dev.cutover.analysis.traffic.TrafficFacts;
+
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.FrameIndex;
 import dev.cutover.capture.InterfaceInfo;
@@ -34,9 +36,16 @@ final class OutcomePass {
     static final int FLOODED = 1;
     static final int DARK_BEFORE = 2;
     static final int DARK_AFTER = 3;
+    static final int LOST_PING = 4;
+    static final int RETRANSMISSION = 5;
+    /** At most this many of the VMs' own frames are kept for the timeline's traffic strip (16 MB). */
+    static final int MAX_OWN_FRAMES = 2_000_000;
 
     /** The outcomes in event order, their findings, and the marked frames: (frame << 32) | (kind << 24) | event. */
-    record Measured(List<MigrationOutcome> outcomes, List<Finding> findings, long[] marks) {
+    record Measured(List<MigrationOutcome> outcomes, List<Finding> findings, long[] marks, long[] own) {
+        Measured(List<MigrationOutcome> outcomes, List<Finding> findings, long[] marks) {
+            this(outcomes, findings, marks, new long[0]);
+        }
     }
 
     private static final int FLOOD_SLOTS = 1 << 13;
@@ -87,6 +96,16 @@ final class OutcomePass {
     private int[] keyStart;
     private int[] keyCount;
     private boolean[] keyUsed;
+
+    // the first and last frame from or to a moved MAC carrying IPv4 ICMP or TCP: where the traffic facts are read.
+    // A capture on the pinging client's side of a router (no frame with the VM's MAC) is read with its host's, whose
+    // frames with the VM's MAC set the range; the facts then count the client's echoes by the VM's addresses.
+    private int trafficLo = Integer.MAX_VALUE;
+    private int trafficHi = -1;
+    // the VMs' own frames in their windows, (event << 32) | frame, up to MAX_OWN_FRAMES, when kept
+    private boolean keepOwn;
+    private long[] own = new long[64];
+    private int owns;
 
     // frames to a moved MAC after its move: candidates for stale or flooded
     private int[] candFrame = new int[64];
@@ -216,17 +235,45 @@ final class OutcomePass {
     /** Measures the outcome of every migration of {@code result}, over the frames {@code include} accepts. */
     static Measured measure(Capture capture, AnalysisResult result, IntPredicate include, LoadMonitor monitor)
             throws IOException {
-        return measure(capture, result, include, monitor, 0);
+        return measure(capture, result, include, monitor, 0, false);
     }
 
-    /** As {@link #measure}, in {@code parts} parts (0: as many as the size of the windows calls for). */
+    /**
+     * As {@link #measure}, in {@code parts} parts (0: as many as the size of the windows calls for), keeping the VMs'
+     * own frames (for the timeline's traffic strip) when {@code keepOwn}.
+     */
     static Measured measure(Capture capture, AnalysisResult result, IntPredicate include, LoadMonitor monitor,
-                            int parts) throws IOException {
+                            int parts, boolean keepOwn) throws IOException {
         OutcomePass p = new OutcomePass(capture, result, include);
+        p.keepOwn = keepOwn;
+        TrafficFacts traffic = null;
         if (!p.events.isEmpty() && p.n > 0) {
             p.pass(monitor, parts);
+            traffic = p.traffic(monitor);
         }
-        return p.judge();
+        return p.judge(traffic);
+    }
+
+    /**
+     * The cross-frame facts of ICMP echo and TCP over the windows of the migrations whose VM sent or received IPv4
+     * ICMP or TCP in them (the pass saw where), read once; null when none did, so a capture of announcements alone
+     * pays nothing.
+     */
+    private TrafficFacts traffic(LoadMonitor monitor) throws IOException {
+        if (trafficHi < 0) {
+            return null;
+        }
+        int from = trafficLo;
+        int to = trafficHi + 1;
+        for (int e = 0; e < events.size(); e++) {
+            if (lo[e] <= trafficLo && trafficLo < hi[e]) {
+                from = Math.min(from, lo[e]);
+            }
+            if (lo[e] <= trafficHi && trafficHi < hi[e]) {
+                to = Math.max(to, hi[e]);
+            }
+        }
+        return TrafficFacts.compute(capture, from, Math.min(to, capture.frameCount()), monitor);
     }
 
     private static long satSub(long a, long b) {
@@ -424,6 +471,16 @@ final class OutcomePass {
             candEvent = Arrays.copyOf(candEvent, size);
             candFlooded = Arrays.copyOf(candFlooded, size);
         }
+        trafficLo = Math.min(trafficLo, q.trafficLo);
+        trafficHi = Math.max(trafficHi, q.trafficHi);
+        int take = Math.min(q.owns, MAX_OWN_FRAMES - owns);
+        if (take > 0) {
+            if (owns + take > own.length) {
+                own = Arrays.copyOf(own, Math.max(own.length * 2, owns + take));
+            }
+            System.arraycopy(q.own, 0, own, owns, take);
+            owns += take;
+        }
         System.arraycopy(q.candFrame, 0, candFrame, cands, q.cands);
         System.arraycopy(q.candEvent, 0, candEvent, cands, q.cands);
         System.arraycopy(q.candFlooded, 0, candFlooded, cands, q.cands);
@@ -458,6 +515,10 @@ final class OutcomePass {
         private int[] candEvent = new int[64];
         private boolean[] candFlooded = new boolean[64];
         private int cands;
+        private int trafficLo = Integer.MAX_VALUE;
+        private int trafficHi = -1;
+        private long[] own = new long[64];
+        private int owns;
 
         // the frames to moved MACs seen lately, by a hash of their bytes: direct-mapped
         private final long[] floodHash = new long[FLOOD_SLOTS];
@@ -540,15 +601,49 @@ final class OutcomePass {
                 return;
             }
             int s = find(src);
+            int d = dst >= 0 && (dst & 0x0100_0000_0000L) == 0 ? find(dst) : -1;
+            if ((s >= 0 || d >= 0) && echoOrTcp(frames, linkType) >= 0) {
+                trafficLo = Math.min(trafficLo, f);
+                trafficHi = f;
+            }
             if (s >= 0) {
                 own(s, f, iface);
             }
-            if (judgeStale && dst >= 0 && (dst & 0x0100_0000_0000L) == 0) {
-                int d = find(dst);
-                if (d >= 0) {
-                    towards(frames, d, f, iface);
-                }
+            if (judgeStale && d >= 0) {
+                towards(frames, d, f, iface);
             }
+        }
+
+        /**
+         * Where the IPv4 header starts when the frame (Ethernet under any tags, or Linux cooked) carries IPv4 ICMP or
+         * TCP; else -1.
+         */
+        private int echoOrTcp(SequentialFrames frames, int linkType) {
+            int length = frames.length();
+            int typeAt;
+            int ipAt;
+            if (linkType == LinkTypes.ETHERNET) {
+                typeAt = 12;
+                while (typeAt + 4 <= length) {
+                    int type = frames.u16(typeAt);
+                    if (type != 0x8100 && type != 0x88a8 && type != 0x9100) {
+                        break;
+                    }
+                    typeAt += 4;
+                }
+                ipAt = typeAt + 2;
+            } else if (linkType == LinkTypes.LINUX_SLL) {
+                typeAt = Sll.V1_HEADER_LENGTH - 2;
+                ipAt = Sll.V1_HEADER_LENGTH;
+            } else {
+                typeAt = 0;
+                ipAt = Sll.V2_HEADER_LENGTH;
+            }
+            if (ipAt + 20 > length || frames.u16(typeAt) != 0x0800 || (frames.u8(ipAt) >>> 4) != 4) {
+                return -1;
+            }
+            int proto = frames.u8(ipAt + 9);
+            return proto == 1 || proto == 6 ? ipAt : -1;
         }
 
         /**
@@ -612,6 +707,12 @@ final class OutcomePass {
                 if (announcement == 1) {
                     ownOn[at] |= 4; // announced here: where the VM is, when its own frames do not say
                     continue;
+                }
+                if (keepOwn && owns < MAX_OWN_FRAMES) {
+                    if (owns == own.length) {
+                        own = Arrays.copyOf(own, owns * 2);
+                    }
+                    own[owns++] = ((long) e << 32) | f;
                 }
                 if (f < ann[e]) {
                     if (lastBefore[e] < 0) {
@@ -711,7 +812,8 @@ final class OutcomePass {
         return !any || (ownOn[e * nIf + Math.min(iface, nIf - 1)] & 1) != 0;
     }
 
-    private Measured judge() {
+    private Measured judge(TrafficFacts facts) {
+        OutcomeTraffic traffic = facts == null ? null : new OutcomeTraffic(facts, index);
         int e = events.size();
         int[] staleCount = new int[e];
         int[] staleFirst = new int[e];
@@ -795,10 +897,27 @@ final class OutcomePass {
             boolean staleFired = staleCount[i] > 0 && convergence > config.staleThreshold().toNanos();
             boolean floodFired = floodCount[i] > 0;
             int staleIface = staleFirst[i] >= 0 ? index.interfaceId(staleFirst[i]) : -1;
+            OutcomeTraffic.EchoMeasure echo = traffic == null ? null : traffic.echo(m.ips(), lo[i], hi[i]);
+            OutcomeTraffic.TcpMeasure tcp = traffic == null ? null : traffic.tcp(m.ips(), lo[i], hi[i]);
+            // a ping lost: only of a ping that was answered at some point in the window (one to an address that
+            // never answers is no continuous ping to the VM)
+            boolean pingFired = echo != null && echo.echo().lost() > 0 && echo.echo().answered() > 0;
+            boolean tcpFired = tcp != null && tcp.tcp().retransmissions() > 0;
+            if (pingFired) {
+                for (int f : echo.lostFrames()) {
+                    marks = put(marks, marked++, mark(f, LOST_PING, i));
+                }
+            }
+            if (tcpFired) {
+                for (int f : tcp.retransmissionFrames()) {
+                    marks = put(marks, marked++, mark(f, RETRANSMISSION, i));
+                }
+            }
             MigrationOutcome.Verdict verdict;
             if (staleFired || (darkFired && darkToEnd)) {
                 verdict = MigrationOutcome.Verdict.BAD;
-            } else if (darkFired || floodFired) {
+            } else if (darkFired || floodFired || pingFired
+                    || (tcpFired && tcp.tcp().longestStallNanos() > config.darkThreshold().toNanos())) {
                 verdict = MigrationOutcome.Verdict.WARN;
             } else if (fa >= 0) {
                 verdict = MigrationOutcome.Verdict.OK;
@@ -828,13 +947,27 @@ final class OutcomePass {
             if (floodFired) {
                 parts.add("flooded " + floodCount[i] + (floodCount[i] == 1 ? " frame" : " frames"));
             }
+            if (pingFired) {
+                parts.add("ping lost " + echo.echo().lost() + "/" + echo.echo().sent());
+            }
+            if (tcpFired) {
+                parts.add(tcp.tcp().retransmissions() + " TCP retransmission"
+                        + (tcp.tcp().retransmissions() == 1 ? "" : "s"));
+            }
             // one part is a constant ("no frame of the VM"): kept as it is, not copied for each of many events
             String summary = parts.size() == 1 ? parts.get(0) : String.join(", ", parts);
             MigrationOutcome o = new MigrationOutcome(i, verdict, summary,
                     lb, tB, lb >= 0 ? index.interfaceId(lb) : -1, fa, tA, fa >= 0 ? index.interfaceId(fa) : -1,
                     dark, darkToEnd, cut, quietest[i], judgeStale, staleCount[i], staleFirst[i], staleLast[i],
-                    convergence, staleIface, floodCount[i], null, null);
+                    convergence, staleIface, floodCount[i], echo == null ? null : echo.echo(),
+                    tcp == null ? null : tcp.tcp());
             outcomes.add(o);
+            if (pingFired) {
+                findings.add(pingLoss(m, o, echo.lostFrames()));
+            }
+            if (tcpFired) {
+                findings.add(retransmissions(m, o, tcp.retransmissionFrames()));
+            }
             if (darkFired) {
                 findings.add(dark(m, o));
             }
@@ -847,7 +980,55 @@ final class OutcomePass {
         }
         long[] sorted = Arrays.copyOf(marks, marked);
         Arrays.sort(sorted);
-        return new Measured(outcomes, findings, sorted);
+        long[] ownSorted = Arrays.copyOf(own, owns);
+        Arrays.sort(ownSorted);
+        return new Measured(outcomes, findings, sorted, ownSorted);
+    }
+
+    private Finding pingLoss(MigrationEvent m, MigrationOutcome o, int[] lost) {
+        MigrationOutcome.Echo e = o.echo();
+        List<Integer> frames = new ArrayList<>();
+        StringBuilder numbers = new StringBuilder();
+        for (int k = 0; k < lost.length; k++) {
+            frames.add(lost[k]);
+            if (k < 10) {
+                numbers.append(k == 0 ? "" : ", ").append(lost[k] + 1);
+            }
+        }
+        if (lost.length > 10) {
+            numbers.append(", ...");
+        }
+        List<String> ips = new ArrayList<>();
+        for (long ip : m.ips()) {
+            ips.add(Addresses.ipv4(ip));
+        }
+        String message = e.lost() + " of " + e.sent() + " echo requests to or from VM " + Addresses.mac(m.mac())
+                + " (" + String.join(", ", ips) + ") within " + duration(config.outcomeWindow().toNanos())
+                + " of its announcement (frame " + (m.firstFrame() + 1) + ") went unanswered (frames " + numbers
+                + "; " + e.longestLostRun() + " in a row), and the ping went " + duration(e.longestGapNanos())
+                + " between answers" + (o.darkNanos() >= 0 ? " (the VM was dark " + duration(o.darkNanos()) + ")" : "")
+                + ". A live migration's switch-over costs a continuous ping at most one reply; check the stun time "
+                + "in the VM's vmware.log, that the RARP reached the physical switch, and the destination host's "
+                + "uplink and VLAN.";
+        return new Finding(FindingCode.PING_LOSS, m.mac(), m.ips().isEmpty() ? -1 : m.ips().get(0), frames, message);
+    }
+
+    private Finding retransmissions(MigrationEvent m, MigrationOutcome o, int[] again) {
+        MigrationOutcome.Tcp t = o.tcp();
+        List<Integer> frames = new ArrayList<>();
+        for (int f : again) {
+            frames.add(f);
+        }
+        boolean stalled = t.longestStallNanos() > config.darkThreshold().toNanos();
+        String message = t.retransmissions() + (t.retransmissions() == 1 ? " TCP segment" : " TCP segments")
+                + " of VM " + Addresses.mac(m.mac()) + "'s flows were sent again within "
+                + duration(config.outcomeWindow().toNanos()) + " of its announcement (frame " + (m.firstFrame() + 1)
+                + "; first retransmission frame " + (again[0] + 1) + "), and the longest a flow went without a "
+                + "segment was " + duration(t.longestStallNanos()) + ": segments were lost across the move"
+                + (stalled ? ", long enough for the application to notice" : "") + ". Check the VM's dark time and "
+                + "that traffic for it followed it (stale forwarding, flooding).";
+        return new Finding(FindingCode.TCP_RETRANSMISSIONS, stalled ? Severity.WARNING : Severity.NOTE, m.mac(),
+                m.ips().isEmpty() ? -1 : m.ips().get(0), frames, message);
     }
 
     private static void add(List<List<Integer>> lists, int e, int frame) {

@@ -52,6 +52,8 @@ final class AnalysisFacts {
                 case FLOODED -> Migration.OUTCOME_FLOODED;
                 case DARK_BEFORE -> Migration.OUTCOME_DARK_BEFORE;
                 case DARK_AFTER -> Migration.OUTCOME_DARK_AFTER;
+                case LOST_PING -> Migration.OUTCOME_LOST_PING;
+                case RETRANSMISSION -> Migration.OUTCOME_RETRANSMISSION;
             }, 0, 0, m.event() + 1L);
         }
         if (copyOf >= 0) {

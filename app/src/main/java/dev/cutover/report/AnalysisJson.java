@@ -34,7 +34,8 @@ public final class AnalysisJson {
     }
 
     /**
-     * What the traffic around a migration says of it: frame numbers 1-based; {@code echo} and {@code tcp} null
+     * What the traffic around a migration says of it: frame numbers 1-based; {@code echo} null when no echo request
+     * went to or from the VM's addresses in the window, {@code tcp} null when none of its TCP flows had a segment there
      * until they are measured.
      */
     public record Outcome(String verdict, String summary, Double darkMs, boolean darkToWindowEnd, Seen lastBefore,
@@ -49,7 +50,7 @@ public final class AnalysisJson {
     }
 
     /** The continuous ping around a move. */
-    public record Echo(int sent, int answered, int lost, double longestGapMs) {
+    public record Echo(int sent, int answered, int lost, double longestGapMs, int longestLostRun) {
     }
 
     /** The VM's TCP flows around a move. */
@@ -230,6 +231,7 @@ public final class AnalysisJson {
             g.writeNumberField("answered", o.echo().answered());
             g.writeNumberField("lost", o.echo().lost());
             g.writeNumberField("longestGapMs", o.echo().longestGapMs());
+            g.writeNumberField("longestLostRun", o.echo().longestLostRun());
             g.writeEndObject();
         }
         g.writeFieldName("tcp");
@@ -279,7 +281,7 @@ public final class AnalysisJson {
         Seen after = o.firstAfter() < 0 ? null : new Seen(o.firstAfter() + 1,
                 time(capture, o.firstAfter(), o.firstAfterTime()), name(result, o.firstAfterInterface()));
         Echo echo = o.echo() == null ? null : new Echo(o.echo().sent(), o.echo().answered(), o.echo().lost(),
-                millis(o.echo().longestGapNanos()));
+                millis(o.echo().longestGapNanos()), o.echo().longestLostRun());
         Tcp tcp = o.tcp() == null ? null : new Tcp(o.tcp().retransmissions(), millis(o.tcp().longestStallNanos()));
         return new Outcome(o.verdict().id(), o.summary(), o.darkNanos() < 0 ? null : millis(o.darkNanos()),
                 o.darkToWindowEnd(), before, after, o.staleJudged(), o.staleFrames(),

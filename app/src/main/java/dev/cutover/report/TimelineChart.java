@@ -20,7 +20,8 @@ public final class TimelineChart {
         if (result.migrations().isEmpty() || capture.frameCount() == 0) {
             return "";
         }
-        TimelineModel model = TimelineModel.of(result, TimelineFrames.of(capture), capture.index().timestampNanos(0));
+        TimelineModel model = TimelineModel.of(result, TimelineFrames.of(capture), capture.index().timestampNanos(0),
+                dev.cutover.timeline.OutcomeTracks.of(result));
         StringWriter out = new StringWriter();
         try {
             TimelineSvg.write(model, out);

@@ -235,11 +235,11 @@ class OutcomeTest {
         Path file = t.pcapng(dir.resolve("two.pcapng"), 6, "vmnic4", "vmnic5");
         try (Capture c = Capture.open(List.of(file), LoadMonitor.NONE)) {
             AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
-            OutcomePass.Measured one = OutcomePass.measure(c, r, null, LoadMonitor.NONE, 1);
+            OutcomePass.Measured one = OutcomePass.measure(c, r, null, LoadMonitor.NONE, 1, false);
             assertThat(one.outcomes().get(0).staleFrames()).isEqualTo(42);
             assertThat(one.outcomes().get(0).quietestBeforeNanos()).isEqualTo(100 * MS);
             for (int parts : new int[] {2, 3, 7, 95}) {
-                OutcomePass.Measured several = OutcomePass.measure(c, r, null, LoadMonitor.NONE, parts);
+                OutcomePass.Measured several = OutcomePass.measure(c, r, null, LoadMonitor.NONE, parts, false);
                 assertThat(several.outcomes()).as(parts + " parts").isEqualTo(one.outcomes());
                 assertThat(several.marks()).as(parts + " parts").isEqualTo(one.marks());
                 assertThat(several.findings()).as(parts + " parts").isEqualTo(one.findings());

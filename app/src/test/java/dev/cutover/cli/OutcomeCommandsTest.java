@@ -43,7 +43,7 @@ class OutcomeCommandsTest {
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         JsonNode o = new ObjectMapper().readTree(r.out()).get("migrations").get(0).get("outcome");
         assertThat(o.get("verdict").asText()).isEqualTo("bad");
-        assertThat(o.get("summary").asText()).isEqualTo("dark 150 ms, stale 1.4 s on vmnic5");
+        assertThat(o.get("summary").asText()).isEqualTo("dark 150 ms, stale 1.4 s on vmnic5, ping lost 15/200");
         assertThat(o.get("darkMs").asDouble()).isEqualTo(149.6);
         assertThat(o.get("darkToWindowEnd").asBoolean()).isFalse();
         assertThat(o.get("lastBefore").get("frame").asInt()).isEqualTo(599);
@@ -58,11 +58,18 @@ class OutcomeCommandsTest {
         assertThat(o.get("convergenceMs").asDouble()).isEqualTo(1400.5);
         assertThat(o.get("staleInterface").asText()).isEqualTo("vmnic5");
         assertThat(o.get("flooding").asBoolean()).isFalse();
-        assertThat(o.get("echo").isNull()).isTrue();
+        // the client's ping reached the old uplink and was lost there: the 15 stale frames are its requests
+        assertThat(o.get("echo").get("sent").asInt()).isEqualTo(200);
+        assertThat(o.get("echo").get("answered").asInt()).isEqualTo(185);
+        assertThat(o.get("echo").get("lost").asInt()).isEqualTo(15);
+        assertThat(o.get("echo").get("longestLostRun").asInt()).isEqualTo(15);
+        assertThat(o.get("echo").get("longestGapMs").asDouble()).isEqualTo(1600.0);
         assertThat(o.get("tcp").isNull()).isTrue();
-        JsonNode finding = new ObjectMapper().readTree(r.out()).get("findings").get(0);
-        assertThat(finding.get("code").asText()).isEqualTo("stale-forwarding");
-        assertThat(finding.get("frames").size()).isEqualTo(15);
+        JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
+        assertThat(findings.get(0).get("code").asText()).isEqualTo("stale-forwarding");
+        assertThat(findings.get(0).get("frames").size()).isEqualTo(15);
+        assertThat(findings.get(1).get("code").asText()).isEqualTo("ping-loss");
+        assertThat(findings.get(1).get("frames").toString()).isEqualTo(findings.get(0).get("frames").toString());
     }
 
     @Test
@@ -81,7 +88,7 @@ class OutcomeCommandsTest {
                 .containsPattern("\\+180 ms +ok, dark 212 ms\n")
                 .contains("outcome: one interface, so stale forwarding cannot be seen");
         CliRun two = CliRun.of(args(new String[] {"analyze"}));
-        assertThat(two.out()).containsPattern("\\+180 ms +dark 150 ms, stale 1\\.4 s on vmnic5\n")
+        assertThat(two.out()).containsPattern("\\+180 ms +dark 150 ms, stale 1\\.4 s on vmnic5, ping lost 15/200\n")
                 .doesNotContain("outcome: one interface");
     }
 
@@ -106,13 +113,49 @@ class OutcomeCommandsTest {
                 .doesNotContain("\"stale-forwarding\"");
     }
 
+    /** frame.number of each line of dissect's jsonl. */
+    private static List<Integer> numbers(String jsonl) throws Exception {
+        List<Integer> l = new ArrayList<>();
+        for (String line : jsonl.lines().toList()) {
+            l.add(new ObjectMapper().readTree(line).get("frame.number").asInt());
+        }
+        return l;
+    }
+
+    @Test
+    void lostPingsAndRetransmissionsAreTheTrafficFactsFramesAroundTheMove() throws Exception {
+        // the ping's unanswered requests are icmp.no_resp's frames (tshark -2 -Y icmp.no_resp: 351, 352, 353)
+        String lost = sample("vmotion-ping-3-lost.pcap");
+        CliRun pings = CliRun.of("dissect", "--format", "jsonl", "-Y", "migration.outcome.lost_ping == 1", lost);
+        assertThat(pings.code()).as(pings.err()).isEqualTo(ExitCodes.OK);
+        assertThat(numbers(pings.out())).containsExactly(351, 352, 353);
+        assertThat(numbers(CliRun.of("dissect", "--format", "jsonl", "-Y", "icmp.no_resp", lost).out()))
+                .containsExactly(351, 352, 353);
+        // the VM's two segments sent again (tshark flags other flows' too: 32, 52, ... are not the VM's)
+        String tcp = sample("vmotion-tcp-retransmissions.pcap");
+        CliRun again = CliRun.of("dissect", "--format", "jsonl", "-Y", "migration.outcome.retransmission", tcp);
+        assertThat(numbers(again.out())).containsExactly(165, 166);
+        JsonNode o = new ObjectMapper().readTree(CliRun.of("analyze", "--format", "json", tcp).out())
+                .get("migrations").get(0).get("outcome");
+        assertThat(o.get("tcp").get("retransmissions").asInt()).isEqualTo(2);
+        assertThat(o.get("tcp").get("longestStallMs").asDouble()).isEqualTo(350.0);
+        assertThat(o.get("echo").isNull()).isTrue();
+        // a ping that nothing lost: measured, and no finding
+        JsonNode ok = new ObjectMapper().readTree(CliRun.of("analyze", "--format", "json",
+                sample("vmotion-ping-ok.pcap")).out());
+        assertThat(ok.get("migrations").get(0).get("outcome").get("echo").get("lost").asInt()).isZero();
+        assertThat(ok.get("findings").size()).isZero();
+    }
+
     @Test
     void thresholdsAreOptions() throws Exception {
         CliRun r = CliRun.of(args(new String[] {"analyze", "--format", "json", "--stale-threshold", "2000"}));
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         JsonNode root = new ObjectMapper().readTree(r.out());
-        assertThat(root.get("migrations").get(0).get("outcome").get("verdict").asText()).isEqualTo("ok");
-        assertThat(root.get("findings").size()).isZero();
+        // no stale forwarding past 2 s, but the ping lost on the way is still told
+        assertThat(root.get("migrations").get(0).get("outcome").get("verdict").asText()).isEqualTo("warn");
+        assertThat(root.get("findings").size()).isEqualTo(1);
+        assertThat(root.get("findings").get(0).get("code").asText()).isEqualTo("ping-loss");
         CliRun narrow = CliRun.of(args(new String[] {"analyze", "--format", "json", "--outcome-window", "1"}));
         JsonNode o = new ObjectMapper().readTree(narrow.out()).get("migrations").get(0).get("outcome");
         assertThat(o.get("staleFrames").asInt()).isEqualTo(10); // requests 101-110: within 1 s of the RARP

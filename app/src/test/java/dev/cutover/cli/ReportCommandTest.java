@@ -76,15 +76,16 @@ class ReportCommandTest {
         }
         assertThat(Files.readString(dir.resolve("outcome.html")))
                 .contains("<th>Outcome</th>")
-                .contains("<td class=\"outcome-bad\"><b>dark 150 ms, stale 1.4 s on vmnic5</b>")
+                .contains("<td class=\"outcome-bad\"><b>dark 150 ms, stale 1.4 s on vmnic5, ping lost 15/200</b>")
                 .contains("stale: 15 frames on vmnic5 (601 to 633), the last 1400.500 ms after the first announcement");
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
                 dir.resolve("outcome.pdf").toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
-            assertThat(text).contains("Outcome: dark 150 ms, stale 1.4 s on vmnic5 (bad)")
+            assertThat(text).contains("Outcome: dark 150 ms, stale 1.4 s on vmnic5, ping lost 15/200 (bad)")
                     .contains("stale: 15 frames on vmnic5");
         }
-        assertThat(Files.readString(dir.resolve("outcome.json"))).contains("\"summary\" : \"dark 150 ms, stale 1.4 s on vmnic5\"");
+        assertThat(Files.readString(dir.resolve("outcome.json")))
+                .contains("\"summary\" : \"dark 150 ms, stale 1.4 s on vmnic5, ping lost 15/200\"");
     }
 
     @Test

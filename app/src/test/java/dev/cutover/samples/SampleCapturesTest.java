@@ -116,17 +116,19 @@ class SampleCapturesTest {
                 new Expected(List.of("vmotion-ping-ok.pcap"), List.of(VMOTION + " on [vmotion-ping-ok.pcap]"),
                         List.of()),
                 new Expected(List.of("vmotion-ping-3-lost.pcap"), List.of(VMOTION + " on [vmotion-ping-3-lost.pcap]"),
-                        List.of()),
+                        List.of("ping-loss warning 00:50:56:9d:b0:51 10.0.10.52")),
                 new Expected(List.of("stale-forwarding-vmnic5.pcapng", "stale-forwarding-vusb2.pcapng"),
                         List.of(VMOTION + " on [vusb2]"),
-                        List.of("stale-forwarding error 00:50:56:9d:b0:51 10.0.10.52"), List.of(0.0, 2.9)),
+                        List.of("stale-forwarding error 00:50:56:9d:b0:51 10.0.10.52",
+                                "ping-loss warning 00:50:56:9d:b0:51 10.0.10.52"), List.of(0.0, 2.9)),
                 new Expected(List.of("silent-vm-dark.pcap"),
                         List.of("00:50:56:9d:d4:01 VMware vlans=[10] rarp=6 esxi-notify-switches "
                                 + "intervals=[1.0, 1.0, 998.0, 1000.0, 2000.0] garp=0 ips=[] delay=none "
                                 + "on [silent-vm-dark.pcap]"),
                         List.of("vm-dark error 00:50:56:9d:d4:01 -", "rarp-without-garp warning 00:50:56:9d:d4:01 -")),
                 new Expected(List.of("vmotion-tcp-retransmissions.pcap"),
-                        List.of(VMOTION + " on [vmotion-tcp-retransmissions.pcap]"), List.of()));
+                        List.of(VMOTION + " on [vmotion-tcp-retransmissions.pcap]"),
+                        List.of("tcp-retransmissions note 00:50:56:9d:b0:51 10.0.10.52")));
     }
 
     /** The outcome figures each outcome sample's README row gives, for its one migration. */
@@ -134,20 +136,23 @@ class SampleCapturesTest {
         return Stream.of(
                 new Object[] {"vmotion-ping-ok.pcap",
                         "ok | ok, dark 212 ms | dark=212.0 toEnd=false before=350 after=355 judged=false stale=0 "
-                                + "convergence=- on=- flooded=0 echo=null tcp=null"},
+                                + "convergence=- on=- flooded=0 echo=200 sent 200 answered 0 lost, gap 100.0, run 0 "
+                                + "tcp=null"},
                 new Object[] {"vmotion-ping-3-lost.pcap",
-                        "ok | ok, dark 400 ms | dark=400.0 toEnd=false before=350 after=358 judged=false stale=0 "
-                                + "convergence=- on=- flooded=0 echo=null tcp=null"},
+                        "warn | dark 400 ms, ping lost 3/200 | dark=400.0 toEnd=false before=350 after=358 "
+                                + "judged=false stale=0 convergence=- on=- flooded=0 echo=200 sent 197 answered 3 lost, "
+                                + "gap 400.0, run 3 tcp=null"},
                 new Object[] {"stale-forwarding-vmnic5.pcapng",
-                        "bad | dark 150 ms, stale 1.4 s on vmnic5 | dark=149.6 toEnd=false before=599 after=604 "
-                                + "judged=true stale=15 first=601 last=633 convergence=1400.5 on=vmnic5 flooded=0 "
-                                + "echo=null tcp=null"},
+                        "bad | dark 150 ms, stale 1.4 s on vmnic5, ping lost 15/200 | dark=149.6 toEnd=false "
+                                + "before=599 after=604 judged=true stale=15 first=601 last=633 convergence=1400.5 "
+                                + "on=vmnic5 flooded=0 echo=200 sent 185 answered 15 lost, gap 1600.0, run 15 tcp=null"},
                 new Object[] {"silent-vm-dark.pcap",
                         "bad | dark > 30 s | dark=30300.0 toEnd=true before=170 after=- judged=false stale=0 "
                                 + "convergence=- on=- flooded=0 echo=null tcp=null"},
                 new Object[] {"vmotion-tcp-retransmissions.pcap",
-                        "ok | ok, dark 350 ms | dark=350.0 toEnd=false before=160 after=165 judged=false stale=0 "
-                                + "convergence=- on=- flooded=0 echo=null tcp=null"});
+                        "ok | ok, dark 350 ms, 2 TCP retransmissions | dark=350.0 toEnd=false before=160 after=165 "
+                                + "judged=false stale=0 convergence=- on=- flooded=0 echo=null "
+                                + "tcp=2 retransmissions, stall 350.0"});
     }
 
     @ParameterizedTest(name = "{0}")
@@ -165,7 +170,11 @@ class SampleCapturesTest {
                     + " stale=" + o.staleFrames()
                     + (o.staleFrames() > 0 ? " first=" + oneBased(o.staleFirst()) + " last=" + oneBased(o.staleLast())
                     : "") + " convergence=" + millis(o.convergenceNanos()) + " on=" + names
-                    + " flooded=" + o.floodedFrames() + " echo=" + o.echo() + " tcp=" + o.tcp();
+                    + " flooded=" + o.floodedFrames() + " echo=" + (o.echo() == null ? "null" : o.echo().sent()
+                    + " sent " + o.echo().answered() + " answered " + o.echo().lost() + " lost, gap "
+                    + millis(o.echo().longestGapNanos()) + ", run " + o.echo().longestLostRun())
+                    + " tcp=" + (o.tcp() == null ? "null" : o.tcp().retransmissions() + " retransmissions, stall "
+                    + millis(o.tcp().longestStallNanos()));
             assertThat(got).isEqualTo(expected);
         }
     }

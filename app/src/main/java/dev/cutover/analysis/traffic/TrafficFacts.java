@@ -143,6 +143,14 @@ public final class TrafficFacts {
         return a != -1 && ((int) (a >>> 32) == ipv4 || (int) a == ipv4);
     }
 
+    /**
+     * The two IPv4 ends of stream {@code s}, packed as (first << 32) | second (unsigned 32-bit values), or -1 for an
+     * IPv6 stream.
+     */
+    public long streamEnds(int s) {
+        return streamAddresses[s];
+    }
+
     /** How many echo requests and replies the frames hold. */
     public int echoCount() {
         return echoFrames.length;

@@ -62,9 +62,18 @@ public final class Migration {
             .blurb("The VM's first frame after the first announcement of a migration (announcements aside): the "
                     + "dark time ends here; the migration, numbered from 1").build();
 
+    public static final Field OUTCOME_LOST_PING = Field.analysis("migration.outcome.lost_ping",
+            "Ping lost across the move", FieldType.UINT32).generated()
+            .blurb("An echo request to or from a moved VM nobody answered (icmp.no_resp) in a ping around its "
+                    + "migration: the migration, numbered from 1").build();
+    public static final Field OUTCOME_RETRANSMISSION = Field.analysis("migration.outcome.retransmission",
+            "Retransmitted across the move", FieldType.UINT32).generated()
+            .blurb("A TCP segment of a moved VM's flows sent again (tcp.analysis.retransmission) around its "
+                    + "migration: the migration, numbered from 1").build();
+
     public static final List<Field> FIELDS = List.of(NOTIFICATION, VM_MAC, VM_VENDOR, ANALYSIS, CLASS, BURST,
             PATTERN, EVENT, FINDING, OUTCOME_STALE, OUTCOME_FLOODED, OUTCOME_DARK_BEFORE, OUTCOME_DARK_AFTER,
-            COPY_OF);
+            OUTCOME_LOST_PING, OUTCOME_RETRANSMISSION, COPY_OF);
 
     private Migration() {
     }

@@ -104,7 +104,7 @@ public final class MainViewModel {
             timeline.highlight(frames);
         });
         migrations.reportProperty().addListener((o, was, now) ->
-                timeline.setAnalysis(now.analysis(), shown));
+                timeline.setAnalysis(now.analysis(), shown, dev.cutover.timeline.OutcomeTracks.of(now.analysis())));
         timeline.followAnalysis(migrations.captureProperty(), migrations.analysingProperty(),
                 migrations.failureProperty());
         // Findings (Expert Information) follows the migrations' capture and analysis; Find searches what is shown

@@ -29,7 +29,7 @@ public final class AnalysisMigrations implements MigrationSource {
 
     @Override
     public MigrationReport analyse(Capture capture, LoadMonitor monitor) throws IOException {
-        AnalysisResult result = MigrationAnalyzer.analyze(capture, config, monitor);
+        AnalysisResult result = MigrationAnalyzer.analyzeForTimeline(capture, config, monitor);
         List<InterfaceInfo> interfaces = capture.interfaces();
         List<MigrationRow> rows = new ArrayList<>();
         List<Verdict> verdicts = Verdicts.of(result);

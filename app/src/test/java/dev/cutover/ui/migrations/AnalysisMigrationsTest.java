@@ -38,7 +38,7 @@ class AnalysisMigrationsTest {
                 Path.of("../sample-captures/stale-forwarding-vusb2.pcapng"));
         try (Capture c = Capture.open(files, new long[] {0, 2_900_000_000L}, LoadMonitor.NONE, null, null)) {
             MigrationRow row = new AnalysisMigrations().analyse(c, LoadMonitor.NONE).rows().get(0);
-            assertThat(row.outcome()).isEqualTo("dark 150 ms, stale 1.4 s on vmnic5");
+            assertThat(row.outcome()).isEqualTo("dark 150 ms, stale 1.4 s on vmnic5, ping lost 15/200");
             assertThat(row.outcomeLevel()).isEqualTo("bad");
         }
     }
