@@ -71,9 +71,9 @@ import java.util.List;
 /** The main window: menu, toolbar, filter bar, packet list, migrations, details, hex dump and status bar. */
 public final class MainView extends BorderPane {
     /** Main split (packets | timeline, timeline | details), packets | side column, details | bytes. */
-    static final double[] DEFAULT_DIVIDERS = {0.52, 0.79, 0.72, 0.55};
-    private static final double TIMELINE_SHARE = 0.25;
-    private static final double TIMELINE_MIN = 190;
+    static final double[] DEFAULT_DIVIDERS = {0.57, 0.79, 0.72, 0.55};
+    private static final double TIMELINE_SHARE = 0.22;
+    private static final double TIMELINE_MIN = 162;
     private static final double SIDE_SHARE = 0.24;
     private static final double SIDE_MIN = 240;
     /** What a hex dump row of 16 bytes with its offset and ASCII needs, in pixels. */
