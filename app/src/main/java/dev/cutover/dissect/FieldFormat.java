@@ -55,8 +55,17 @@ public final class FieldFormat {
             case RELATIVE_TIME:
                 appendSeconds(sb, v);
                 break;
-            case STRING:
             case NONE:
+                // the cross-frame facts with no value (icmp.no_resp, tcp.analysis.retransmission): tshark -T fields
+                // and -T json -e print "1" where they are present
+                if (f.source() == Field.Source.TRAFFIC) {
+                    sb.append('1');
+                    break;
+                }
+                Object text = d.object(node);
+                sb.append(text == null ? "" : text.toString());
+                break;
+            case STRING:
                 Object o = d.object(node);
                 sb.append(o == null ? "" : o.toString());
                 break;

@@ -32,7 +32,7 @@ class DissectTrafficTest {
         CliRun run = CliRun.of("dissect", "-Y", "icmp.no_resp", "--format", "jsonl", capture());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out().lines()).singleElement().satisfies(line -> assertThat(line)
-                .contains("\"frame.number\":\"3\"", "\"icmp.no_resp\":\"\"", "\"icmp.seq\":\"2\""));
+                .contains("\"frame.number\":\"3\"", "\"icmp.no_resp\":\"1\"", "\"icmp.seq\":\"2\""));
     }
 
     @Test
