@@ -273,6 +273,9 @@ final class OutcomePass {
                 to = Math.max(to, hi[e]);
             }
         }
+        // a reply may come up to a timeout after the last request of a window
+        to = Math.max(to, firstAtOrAfter(satAdd(index.timestampNanos(Math.min(to, n) - 1),
+                OutcomeTraffic.REPLY_TIMEOUT_NANOS) + 1));
         return TrafficFacts.compute(capture, from, Math.min(to, capture.frameCount()), monitor);
     }
 
@@ -639,7 +642,15 @@ final class OutcomePass {
                 typeAt = 0;
                 ipAt = Sll.V2_HEADER_LENGTH;
             }
-            if (ipAt + 20 > length || frames.u16(typeAt) != 0x0800 || (frames.u8(ipAt) >>> 4) != 4) {
+            int type = frames.u16(typeAt);
+            if (linkType != LinkTypes.ETHERNET) {
+                // tags after a cooked header: the protocol of each is in its last two bytes
+                while ((type == 0x8100 || type == 0x88a8 || type == 0x9100) && ipAt + 4 <= length) {
+                    type = frames.u16(ipAt + 2);
+                    ipAt += 4;
+                }
+            }
+            if (ipAt + 20 > length || type != 0x0800 || (frames.u8(ipAt) >>> 4) != 4) {
                 return -1;
             }
             int proto = frames.u8(ipAt + 9);
@@ -652,17 +663,23 @@ final class OutcomePass {
          */
         private void toAddress(SequentialFrames frames, int f, int header) {
             int length = frames.length();
-            int proto = frames.u16(header - 2);
+            // the protocol: SLL v1's at 14, just before the payload; SLL2's first
+            int proto = frames.u16(header == Sll.V1_HEADER_LENGTH ? header - 2 : 0);
+            int at = header;
+            while ((proto == 0x8100 || proto == 0x88a8 || proto == 0x9100) && at + 4 <= length) {
+                proto = frames.u16(at + 2);
+                at += 4;
+            }
             int group;
-            if (proto == 0x0800 && length >= header + 20 && (frames.u8(header) >>> 4) == 4) {
-                long ip = ((long) frames.u16(header + 16) << 16) | frames.u16(header + 18);
+            if (proto == 0x0800 && length >= at + 20 && (frames.u8(at) >>> 4) == 4) {
+                long ip = ((long) frames.u16(at + 16) << 16) | frames.u16(at + 18);
                 group = ipGroups.get(0, (1L << 40) | ip) - 1;
-            } else if (proto == 0x86DD && length >= header + 40 && (frames.u8(header) >>> 4) == 6) {
+            } else if (proto == 0x86DD && length >= at + 40 && (frames.u8(at) >>> 4) == 6) {
                 long top = 0;
                 long bottom = 0;
                 for (int i = 0; i < 8; i += 2) {
-                    top = (top << 16) | frames.u16(header + 24 + i);
-                    bottom = (bottom << 16) | frames.u16(header + 32 + i);
+                    top = (top << 16) | frames.u16(at + 24 + i);
+                    bottom = (bottom << 16) | frames.u16(at + 32 + i);
                 }
                 group = ipGroups.get(top, bottom) - 1;
             } else {

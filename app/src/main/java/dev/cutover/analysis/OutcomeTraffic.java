@@ -158,77 +158,109 @@ final class OutcomeTraffic {
         return new int[] {a, b};
     }
 
+    /** How long a request may wait for its reply: one later than this before the facts end is not judged lost. */
+    static final long REPLY_TIMEOUT_NANOS = 1_000_000_000L;
+
     /**
-     * The echo requests sent to or from {@code ips} in frames [lo, hi): how many, answered and lost, the most lost
-     * in a row, and the longest time between two answered requests (how long the ping stopped; when the requests
-     * go unanswered to the window's end, from the last answered one to the last request); the lost requests'
-     * frames. Null when there was no such request.
+     * The echo requests sent to or from {@code ips} in frames [lo, hi), each ping (the VM's address and the other
+     * end) on its own and only those a reply answered at least once (a request to an address that never answers
+     * is no continuous ping to the VM): how many, answered and lost, the most lost in a row, and the longest time
+     * between two answered requests of one ping (how long it stopped; when its requests go unanswered to the
+     * window's end, from the last answered one to the last request); the lost requests' frames. A request sent
+     * within {@link #REPLY_TIMEOUT_NANOS} of the end of the facts (the window's end plus that much, or the
+     * capture's) is left out: its reply may simply not be in them. Null when there was no such ping.
      */
     EchoMeasure echo(List<Long> ips, int lo, int hi) {
-        int[] frames = new int[16];
+        long[] pings = new long[16]; // (other end << 32) | frame
         int n = 0;
-        for (long ip : ips) {
-            int[] r = range(echoesByAddress, (int) ip);
+        for (long vm : ips) {
+            int[] r = range(echoesByAddress, (int) vm);
             for (int i = r[0]; i < r[1]; i++) {
-                int frame = facts.echoFrame((int) echoesByAddress[i]);
+                int k = (int) echoesByAddress[i];
+                int frame = facts.echoFrame(k);
                 if (frame < lo || frame >= hi) {
                     continue;
                 }
-                if (n == frames.length) {
-                    frames = Arrays.copyOf(frames, n * 2);
+                int other = facts.echoSource(k) == (int) vm ? facts.echoDestination(k) : facts.echoSource(k);
+                if (n == pings.length) {
+                    pings = Arrays.copyOf(pings, n * 2);
                 }
-                frames[n++] = frame;
+                pings[n++] = ((long) other << 32) | frame;
             }
         }
         if (n == 0) {
             return null;
         }
-        Arrays.sort(frames, 0, n);
+        Arrays.sort(pings, 0, n);
+        long end = facts.to() > facts.from() ? index.timestampNanos(facts.to() - 1) : Long.MIN_VALUE;
         int sent = 0;
         int lost = 0;
-        int run = 0;
         int longestRun = 0;
-        long lastAnswered = Long.MIN_VALUE;
-        long lostSince = Long.MIN_VALUE; // the first request lost since the last answered one
-        long lastLost = Long.MIN_VALUE;
         long longestGap = 0;
         int[] lostFrames = new int[8];
-        for (int i = 0; i < n; i++) {
-            int frame = frames[i];
-            if (i > 0 && frame == frames[i - 1]) {
-                continue; // a request between two of the VM's own addresses, met by both
+        int named = 0;
+        for (int a = 0; a < n; ) {
+            int b = a;
+            boolean answeredOnce = false;
+            while (b < n && (pings[b] >>> 32) == (pings[a] >>> 32)) {
+                answeredOnce |= !facts.noResponse((int) pings[b]);
+                b++;
             }
-            sent++;
-            long t = index.timestampNanos(frame);
-            if (facts.noResponse(frame)) {
-                lost++;
-                if (lost <= MAX_NAMED) {
-                    if (lost > lostFrames.length) {
-                        lostFrames = Arrays.copyOf(lostFrames, lostFrames.length * 2);
+            if (answeredOnce) {
+                int run = 0;
+                long lastAnswered = Long.MIN_VALUE;
+                long lostSince = Long.MIN_VALUE; // the first request lost since the last answered one
+                long lastLost = Long.MIN_VALUE;
+                int previous = -1;
+                for (int i = a; i < b; i++) {
+                    int frame = (int) pings[i];
+                    if (frame == previous) {
+                        continue; // a request between two of the VM's own addresses, met by both
                     }
-                    lostFrames[lost - 1] = frame;
+                    previous = frame;
+                    long t = index.timestampNanos(frame);
+                    boolean unanswered = facts.noResponse(frame);
+                    if (unanswered && t > end - REPLY_TIMEOUT_NANOS) {
+                        continue;
+                    }
+                    sent++;
+                    if (unanswered) {
+                        lost++;
+                        if (named < MAX_NAMED) {
+                            if (named == lostFrames.length) {
+                                lostFrames = Arrays.copyOf(lostFrames, named * 2);
+                            }
+                            lostFrames[named++] = frame;
+                        }
+                        longestRun = Math.max(longestRun, ++run);
+                        if (lostSince == Long.MIN_VALUE) {
+                            lostSince = t;
+                        }
+                        lastLost = t;
+                    } else {
+                        run = 0;
+                        long from = lastAnswered != Long.MIN_VALUE ? lastAnswered : lostSince;
+                        if (from != Long.MIN_VALUE) {
+                            longestGap = Math.max(longestGap, t - from);
+                        }
+                        lastAnswered = t;
+                        lostSince = Long.MIN_VALUE;
+                    }
                 }
-                longestRun = Math.max(longestRun, ++run);
-                if (lostSince == Long.MIN_VALUE) {
-                    lostSince = t;
+                if (lostSince != Long.MIN_VALUE) {
+                    // lost to the end: at least from the last answer to the last request
+                    longestGap = Math.max(longestGap,
+                            lastLost - (lastAnswered != Long.MIN_VALUE ? lastAnswered : lostSince));
                 }
-                lastLost = t;
-            } else {
-                run = 0;
-                long from = lastAnswered != Long.MIN_VALUE ? lastAnswered : lostSince;
-                if (from != Long.MIN_VALUE) {
-                    longestGap = Math.max(longestGap, t - from);
-                }
-                lastAnswered = t;
-                lostSince = Long.MIN_VALUE;
             }
+            a = b;
         }
-        if (lostSince != Long.MIN_VALUE) {
-            // lost to the end of the window: at least from the last answer to the last request
-            longestGap = Math.max(longestGap, lastLost - (lastAnswered != Long.MIN_VALUE ? lastAnswered : lostSince));
+        if (sent == 0) {
+            return null;
         }
-        return new EchoMeasure(new MigrationOutcome.Echo(sent, sent - lost, lost, longestGap, longestRun),
-                Arrays.copyOf(lostFrames, Math.min(lost, MAX_NAMED)));
+        int[] frames = Arrays.copyOf(lostFrames, named);
+        Arrays.sort(frames);
+        return new EchoMeasure(new MigrationOutcome.Echo(sent, sent - lost, lost, longestGap, longestRun), frames);
     }
 
     /**
@@ -243,22 +275,19 @@ final class OutcomeTraffic {
         int named = 0;
         long longest = 0;
         int[] again = new int[8];
-        int[] done = new int[4];
-        int doneCount = 0;
-        for (long ip : ips) {
-            int[] r = range(streamsByAddress, (int) ip);
+        for (int p = 0; p < ips.size(); p++) {
+            int ip = (int) (long) ips.get(p);
+            int[] r = range(streamsByAddress, ip);
             streams:
             for (int i = r[0]; i < r[1]; i++) {
                 int s = (int) streamsByAddress[i];
-                for (int d = 0; d < doneCount; d++) {
-                    if (done[d] == s) {
-                        continue streams; // both ends are the VM's addresses
+                long ends = facts.streamEnds(s);
+                int other = (int) (ends >>> 32) == ip ? (int) ends : (int) (ends >>> 32);
+                for (int q = 0; q < p; q++) {
+                    if ((int) (long) ips.get(q) == other) {
+                        continue streams; // a stream between two of the VM's addresses, met at the first
                     }
                 }
-                if (doneCount == done.length) {
-                    done = Arrays.copyOf(done, doneCount * 2);
-                }
-                done[doneCount++] = s;
                 int a = Arrays.binarySearch(segments, segmentStart[s], segmentStart[s + 1], lo);
                 a = a < 0 ? -a - 1 : a;
                 int b = Arrays.binarySearch(segments, a, segmentStart[s + 1], hi);

@@ -1,0 +1,109 @@
+package dev.cutover.analysis;
+
+import dev.cutover.capture.Capture;
+import dev.cutover.capture.LoadMonitor;
+import dev.cutover.capture.PcapWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ping part of an outcome on the ping samples changed the ways real captures differ from them: cut short
+ * right after a request, with the VM also pinging an address that never answers.
+ */
+class OutcomeTrafficTest {
+    @TempDir
+    Path dir;
+
+    private static Path sample(String name) {
+        Path p = Path.of("..", "sample-captures", name);
+        return Files.exists(p) ? p : Path.of("sample-captures", name);
+    }
+
+    private static MigrationOutcome outcome(Path file) throws IOException {
+        try (Capture c = Capture.open(file)) {
+            AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            assertThat(r.migrations()).hasSize(1);
+            assertThat(r.findings()).extracting(Finding::code).doesNotContain(FindingCode.PING_LOSS);
+            return r.outcomeOf(r.migrations().get(0));
+        }
+    }
+
+    /** A frame of the capture to write: its time and bytes. */
+    private record Frame(long time, byte[] bytes) {
+    }
+
+    private static List<Frame> frames(Path file) throws IOException {
+        List<Frame> l = new ArrayList<>();
+        try (Capture c = Capture.open(file)) {
+            for (int i = 0; i < c.frameCount(); i++) {
+                l.add(new Frame(c.index().timestampNanos(i), c.frameBytes(i)));
+            }
+        }
+        return l;
+    }
+
+    private Path write(String name, List<Frame> frames) throws IOException {
+        Path out = dir.resolve(name);
+        try (OutputStream os = Files.newOutputStream(out); PcapWriter w = new PcapWriter(os, 1, 65535, true)) {
+            for (Frame f : frames) {
+                w.write(f.time(), f.bytes(), 0, f.bytes().length, f.bytes().length);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aCaptureStoppedRightAfterARequestLosesNoPing() throws IOException {
+        List<Frame> all = frames(sample("vmotion-ping-ok.pcap"));
+        // the last request is the client's (10.0.10.201 -> 10.0.10.52): stop right after it, before the reply
+        int last = -1;
+        for (int i = 0; i < all.size(); i++) {
+            byte[] b = all.get(i).bytes();
+            if (b.length > 42 && (b[12] & 0xFF) == 0x81 && (b[18 + 9] & 0xFF) == 1 && (b[18 + 20] & 0xFF) == 8) {
+                last = i;
+            }
+        }
+        assertThat(last).isPositive();
+        MigrationOutcome o = outcome(write("cut.pcap", all.subList(0, last + 1)));
+        assertThat(o.echo().lost()).isZero();
+        assertThat(o.echo().sent()).isEqualTo(199);
+    }
+
+    @Test
+    void aPingToAnAddressThatNeverAnswersIsNoPingLost() throws IOException {
+        List<Frame> all = new ArrayList<>(frames(sample("vmotion-ping-ok.pcap")));
+        byte[] request = null;
+        for (Frame f : all) {
+            byte[] b = f.bytes();
+            if (b.length > 42 && (b[12] & 0xFF) == 0x81 && (b[18 + 9] & 0xFF) == 1 && (b[18 + 20] & 0xFF) == 8) {
+                request = b;
+                break;
+            }
+        }
+        assertThat(request).isNotNull();
+        // the VM (10.0.10.52) pings 10.9.9.9 once a second, which never answers
+        long t0 = all.get(0).time();
+        for (int k = 0; k < 20; k++) {
+            byte[] b = request.clone();
+            System.arraycopy(new byte[] {10, 0, 10, 52}, 0, b, 18 + 12, 4);
+            System.arraycopy(new byte[] {10, 9, 9, 9}, 0, b, 18 + 16, 4);
+            b[18 + 20 + 7] = (byte) k; // its own sequence number
+            all.add(new Frame(t0 + k * 1_000_000_000L + 500_000, b));
+        }
+        all.sort(java.util.Comparator.comparingLong(Frame::time));
+        MigrationOutcome o = outcome(write("dead.pcap", all));
+        assertThat(o.echo().sent()).isEqualTo(200);
+        assertThat(o.echo().lost()).isZero();
+        assertThat(o.echo().longestGapNanos()).isEqualTo(100_000_000L);
+        assertThat(o.summary()).isEqualTo("ok, dark 212 ms");
+    }
+}
