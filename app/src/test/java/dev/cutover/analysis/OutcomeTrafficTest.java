@@ -106,4 +106,27 @@ class OutcomeTrafficTest {
         assertThat(o.echo().longestGapNanos()).isEqualTo(100_000_000L);
         assertThat(o.summary()).isEqualTo("ok, dark 212 ms");
     }
+
+    @Test
+    void aPingCaughtOnBothHostsUplinksIsOnePingNotOneHalfLost() throws IOException {
+        // the client's echoes after the move cross the source host's uplink too: a second file holds a copy of
+        // each, 100 us later
+        Path ok = sample("vmotion-ping-ok.pcap");
+        List<Frame> copies = new ArrayList<>();
+        for (Frame f : frames(ok).subList(360, frames(ok).size())) {
+            byte[] b = f.bytes();
+            if (b.length > 42 && (b[12] & 0xFF) == 0x81 && (b[18 + 9] & 0xFF) == 1) {
+                copies.add(new Frame(f.time() + 100_000, b));
+            }
+        }
+        assertThat(copies).hasSizeGreaterThan(50);
+        Path other = write("other-host.pcap", copies);
+        try (Capture c = Capture.open(List.of(ok, other), LoadMonitor.NONE)) {
+            AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            MigrationOutcome o = r.outcomeOf(r.migrations().get(0));
+            assertThat(o.echo().sent()).isEqualTo(200);
+            assertThat(o.echo().lost()).isZero();
+            assertThat(r.findings()).extracting(Finding::code).doesNotContain(FindingCode.PING_LOSS);
+        }
+    }
 }

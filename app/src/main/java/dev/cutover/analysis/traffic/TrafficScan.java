@@ -67,8 +67,19 @@ final class TrafficScan {
     private int[] window = new int[128];
     private byte[] lastSegmentFlags = new byte[128];
 
+    // several merged files: an IPv4 packet another file caught within COPY_NANOS is one packet on the wire, and
+    // only its first copy is paired and analysed (a ping crossing both hosts' uplinks would else lose a request
+    // and a TCP segment look sent again). Direct-mapped by a hash of the packet's identity.
+    private static final long COPY_NANOS = 5_000_000L;
+    private static final int COPY_SLOTS = 1 << 12;
+    private final boolean severalFiles;
+    private final long[] copyKey = new long[COPY_SLOTS];
+    private final long[] copyTime = new long[COPY_SLOTS];
+    private final int[] copySource = new int[COPY_SLOTS];
+
     TrafficScan(Capture capture, int from, int to, LoadMonitor monitor) {
         this.capture = capture;
+        this.severalFiles = capture.sources().size() > 1;
         this.index = capture.index();
         this.from = from;
         this.to = to;
@@ -153,11 +164,36 @@ final class TrafficScan {
         int dst = u32(f, o + 16);
         int p = o + headerLength;
         int payload = total - headerLength;
+        if (severalFiles && (proto == PROTO_ICMP || proto == PROTO_TCP) && p + 8 <= length
+                && copyOfAnother(frame, src, dst, f.u16(o + 4), proto, u32(f, p), u32(f, p + 4))) {
+            return;
+        }
         if (proto == PROTO_ICMP) {
             icmp(f, p, length, payload, src, dst, frame);
         } else if (proto == PROTO_TCP) {
             tcp(f, p, length, payload, src, dst, false, frame);
         }
+    }
+
+    /**
+     * Whether the IPv4 packet of {@code frame} (its addresses, identification, protocol and first eight bytes of
+     * ICMP or TCP) is one another file caught within {@link #COPY_NANOS}; else it is remembered as seen.
+     */
+    private boolean copyOfAnother(int frame, int src, int dst, int id, int proto, int head, int next) {
+        long key = ((long) src * 0x9E3779B97F4A7C15L) ^ ((long) dst * 0xC2B2AE3D27D4EB4FL)
+                ^ ((((long) id << 8) | proto) * 0x165667B19E3779F9L) ^ ((long) head * 0x27D4EB2F165667C5L)
+                ^ ((next & 0xFFFF_FFFFL) << 7);
+        key |= 1; // never 0, the empty slot's
+        int slot = (int) (key ^ (key >>> 29)) & (COPY_SLOTS - 1);
+        long t = index.timestampNanos(frame);
+        int source = capture.sourceOf(frame);
+        if (copyKey[slot] == key && copySource[slot] != source && Math.abs(t - copyTime[slot]) <= COPY_NANOS) {
+            return true;
+        }
+        copyKey[slot] = key;
+        copyTime[slot] = t;
+        copySource[slot] = source;
+        return false;
     }
 
     private void ipv6(SequentialFrames f, int o, int length, int frame) {
