@@ -80,6 +80,13 @@ final class OutcomePass {
      * announcement of the VM's.
      */
     private final byte[] ownOn;
+    /**
+     * Per event, up to {@link #OWN_IPS} IPv4 source addresses of the VM's own frames in the window: its addresses
+     * when it announced none (a RARP-only move), for its ping and TCP.
+     */
+    private final int[] ownIps;
+    private final byte[] ownIpCount;
+    static final int OWN_IPS = 4;
 
     // the moved MACs: events sorted by MAC then announcement, and an open-addressing table MAC -> first of them
     private final int[] byMac;
@@ -136,6 +143,8 @@ final class OutcomePass {
         quietest = new long[e];
         firstOwn = new long[e];
         ownOn = new byte[e * nIf];
+        ownIps = new int[e * OWN_IPS];
+        ownIpCount = new byte[e];
         Arrays.fill(lastBefore, -1);
         Arrays.fill(firstAfter, -1);
         Arrays.fill(quietest, -1);
@@ -468,6 +477,11 @@ final class OutcomePass {
         for (int i = 0; i < ownOn.length; i++) {
             ownOn[i] |= q.ownOn[i];
         }
+        for (int e = 0; e < events.size(); e++) {
+            for (int k = 0; k < q.ownIpCount[e]; k++) {
+                addIp(ownIps, ownIpCount, e, q.ownIps[e * OWN_IPS + k]);
+            }
+        }
         if (cands + q.cands > candFrame.length) {
             int size = Math.max(candFrame.length * 2, cands + q.cands);
             candFrame = Arrays.copyOf(candFrame, size);
@@ -488,6 +502,31 @@ final class OutcomePass {
         System.arraycopy(q.candEvent, 0, candEvent, cands, q.cands);
         System.arraycopy(q.candFlooded, 0, candFlooded, cands, q.cands);
         cands += q.cands;
+    }
+
+    private static void addIp(int[] ips, byte[] counts, int e, int ip) {
+        int n = counts[e];
+        for (int k = 0; k < n; k++) {
+            if (ips[e * OWN_IPS + k] == ip) {
+                return;
+            }
+        }
+        if (n < OWN_IPS) {
+            ips[e * OWN_IPS + n] = ip;
+            counts[e] = (byte) (n + 1);
+        }
+    }
+
+    /** The addresses of event {@code e}'s VM: those it announced, else those its own frames came from. */
+    private List<Long> vmIps(int e, MigrationEvent m) {
+        if (!m.ips().isEmpty() || ownIpCount[e] == 0) {
+            return m.ips();
+        }
+        List<Long> l = new ArrayList<>(ownIpCount[e]);
+        for (int k = 0; k < ownIpCount[e]; k++) {
+            l.add(ownIps[e * OWN_IPS + k] & 0xFFFF_FFFFL);
+        }
+        return l;
     }
 
     static boolean isAnnouncement(FrameClass c) {
@@ -514,6 +553,8 @@ final class OutcomePass {
         private final long[] quietest;
         private final long[] firstOwn;
         private final byte[] ownOn;
+        private final int[] ownIps;
+        private final byte[] ownIpCount;
         private int[] candFrame = new int[64];
         private int[] candEvent = new int[64];
         private boolean[] candFlooded = new boolean[64];
@@ -539,6 +580,8 @@ final class OutcomePass {
             quietest = new long[e];
             firstOwn = new long[e];
             ownOn = new byte[e * nIf];
+            ownIps = new int[e * OWN_IPS];
+            ownIpCount = new byte[e];
             Arrays.fill(lastBefore, -1);
             Arrays.fill(firstAfter, -1);
             Arrays.fill(quietest, -1);
@@ -610,7 +653,7 @@ final class OutcomePass {
                 trafficHi = f;
             }
             if (s >= 0) {
-                own(s, f, iface);
+                own(s, f, iface, ipv4Source(frames, linkType));
             }
             if (judgeStale && d >= 0) {
                 towards(frames, d, f, iface);
@@ -706,7 +749,36 @@ final class OutcomePass {
         }
 
         /** A frame from a moved MAC: its own traffic unless it is an announcement. */
-        private void own(int slot, int f, int iface) {
+        /** The IPv4 source address of the frame (under any tags), or 0 when it carries no IPv4. */
+        private int ipv4Source(SequentialFrames frames, int linkType) {
+            int length = frames.length();
+            int typeAt;
+            int ipAt;
+            if (linkType == LinkTypes.ETHERNET) {
+                typeAt = 12;
+                ipAt = 14;
+            } else if (linkType == LinkTypes.LINUX_SLL) {
+                typeAt = Sll.V1_HEADER_LENGTH - 2;
+                ipAt = Sll.V1_HEADER_LENGTH;
+            } else {
+                typeAt = 0;
+                ipAt = Sll.V2_HEADER_LENGTH;
+            }
+            if (ipAt > length) {
+                return 0;
+            }
+            int type = frames.u16(typeAt);
+            while ((type == 0x8100 || type == 0x88a8 || type == 0x9100) && ipAt + 4 <= length) {
+                type = frames.u16(ipAt + 2);
+                ipAt += 4;
+            }
+            if (type != 0x0800 || ipAt + 20 > length || (frames.u8(ipAt) >>> 4) != 4) {
+                return 0;
+            }
+            return (frames.u16(ipAt + 12) << 16) | frames.u16(ipAt + 14);
+        }
+
+        private void own(int slot, int f, int iface, int ip) {
             int announcement = -1; // unknown yet: looked up once, only for frames in some window
             for (int k = firstLive(slot, f), end = keyStart[slot] + keyCount[slot]; k < end; k++) {
                 int e = byMac[k];
@@ -724,6 +796,9 @@ final class OutcomePass {
                 if (announcement == 1) {
                     ownOn[at] |= 4; // announced here: where the VM is, when its own frames do not say
                     continue;
+                }
+                if (ip != 0) {
+                    addIp(ownIps, ownIpCount, e, ip);
                 }
                 if (keepOwn && owns < MAX_OWN_FRAMES) {
                     if (owns == own.length) {
@@ -914,8 +989,9 @@ final class OutcomePass {
             boolean staleFired = staleCount[i] > 0 && convergence > config.staleThreshold().toNanos();
             boolean floodFired = floodCount[i] > 0;
             int staleIface = staleFirst[i] >= 0 ? index.interfaceId(staleFirst[i]) : -1;
-            OutcomeTraffic.EchoMeasure echo = traffic == null ? null : traffic.echo(m.ips(), lo[i], hi[i]);
-            OutcomeTraffic.TcpMeasure tcp = traffic == null ? null : traffic.tcp(m.ips(), lo[i], hi[i]);
+            List<Long> ips = traffic == null ? List.of() : vmIps(i, m);
+            OutcomeTraffic.EchoMeasure echo = traffic == null ? null : traffic.echo(ips, lo[i], hi[i]);
+            OutcomeTraffic.TcpMeasure tcp = traffic == null ? null : traffic.tcp(ips, lo[i], hi[i]);
             // a ping lost: only of a ping that was answered at some point in the window (one to an address that
             // never answers is no continuous ping to the VM)
             boolean pingFired = echo != null && echo.echo().lost() > 0 && echo.echo().answered() > 0;
@@ -980,10 +1056,10 @@ final class OutcomePass {
                     tcp == null ? null : tcp.tcp());
             outcomes.add(o);
             if (pingFired) {
-                findings.add(pingLoss(m, o, echo.lostFrames()));
+                findings.add(pingLoss(m, ips, o, echo.lostFrames()));
             }
             if (tcpFired) {
-                findings.add(retransmissions(m, o, tcp.retransmissionFrames()));
+                findings.add(retransmissions(m, ips, o, tcp.retransmissionFrames()));
             }
             if (darkFired) {
                 findings.add(dark(m, o));
@@ -1002,7 +1078,7 @@ final class OutcomePass {
         return new Measured(outcomes, findings, sorted, ownSorted);
     }
 
-    private Finding pingLoss(MigrationEvent m, MigrationOutcome o, int[] lost) {
+    private Finding pingLoss(MigrationEvent m, List<Long> vmIps, MigrationOutcome o, int[] lost) {
         MigrationOutcome.Echo e = o.echo();
         List<Integer> frames = new ArrayList<>();
         StringBuilder numbers = new StringBuilder();
@@ -1016,7 +1092,7 @@ final class OutcomePass {
             numbers.append(", ...");
         }
         List<String> ips = new ArrayList<>();
-        for (long ip : m.ips()) {
+        for (long ip : vmIps) {
             ips.add(Addresses.ipv4(ip));
         }
         String message = e.lost() + " of " + e.sent() + " echo requests to or from VM " + Addresses.mac(m.mac())
@@ -1027,10 +1103,10 @@ final class OutcomePass {
                 + ". A live migration's switch-over costs a continuous ping at most one reply; check the stun time "
                 + "in the VM's vmware.log, that the RARP reached the physical switch, and the destination host's "
                 + "uplink and VLAN.";
-        return new Finding(FindingCode.PING_LOSS, m.mac(), m.ips().isEmpty() ? -1 : m.ips().get(0), frames, message);
+        return new Finding(FindingCode.PING_LOSS, m.mac(), vmIps.isEmpty() ? -1 : vmIps.get(0), frames, message);
     }
 
-    private Finding retransmissions(MigrationEvent m, MigrationOutcome o, int[] again) {
+    private Finding retransmissions(MigrationEvent m, List<Long> vmIps, MigrationOutcome o, int[] again) {
         MigrationOutcome.Tcp t = o.tcp();
         List<Integer> frames = new ArrayList<>();
         for (int f : again) {
@@ -1045,7 +1121,7 @@ final class OutcomePass {
                 + (stalled ? ", long enough for the application to notice" : "") + ". Check the VM's dark time and "
                 + "that traffic for it followed it (stale forwarding, flooding).";
         return new Finding(FindingCode.TCP_RETRANSMISSIONS, stalled ? Severity.WARNING : Severity.NOTE, m.mac(),
-                m.ips().isEmpty() ? -1 : m.ips().get(0), frames, message);
+                vmIps.isEmpty() ? -1 : vmIps.get(0), frames, message);
     }
 
     private static void add(List<List<Integer>> lists, int e, int frame) {

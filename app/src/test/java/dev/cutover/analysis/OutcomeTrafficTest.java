@@ -129,4 +129,29 @@ class OutcomeTrafficTest {
             assertThat(r.findings()).extracting(Finding::code).doesNotContain(FindingCode.PING_LOSS);
         }
     }
+
+    @Test
+    void aMoveAnnouncedByRarpAloneMeasuresThePingOfTheAddressTheVmSpokeFrom() throws IOException {
+        List<Frame> all = new ArrayList<>();
+        for (Frame f : frames(sample("vmotion-ping-3-lost.pcap"))) {
+            byte[] b = f.bytes();
+            boolean garp = b.length >= 46 && (b[16] & 0xFF) == 0x08 && b[17] == 0x06
+                    && java.util.Arrays.equals(b, 18 + 14, 18 + 18, b, 18 + 24, 18 + 28);
+            if (!garp) {
+                all.add(f);
+            }
+        }
+        try (Capture c = Capture.open(write("no-garp.pcap", all))) {
+            AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            MigrationEvent e = r.migrations().get(0);
+            assertThat(e.hasGarp()).isFalse();
+            MigrationOutcome o = r.outcomeOf(e);
+            assertThat(o.echo().lost()).isEqualTo(3);
+            assertThat(o.echo().sent()).isEqualTo(200);
+            assertThat(r.findings()).extracting(Finding::code).contains(FindingCode.PING_LOSS);
+            Finding loss = r.findings().stream().filter(f -> f.code() == FindingCode.PING_LOSS).findFirst()
+                    .orElseThrow();
+            assertThat(loss.message()).contains("(10.0.10.52)");
+        }
+    }
 }
