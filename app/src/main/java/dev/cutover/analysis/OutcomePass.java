@@ -100,6 +100,8 @@ final class OutcomePass {
     private int[] ipStart = new int[0];
     private int[] ipCount = new int[0];
     private long[] keys;
+    /** A 65,536-bit filter of the moved MACs ahead of {@link #keys}: a MAC whose bit is clear moved nowhere. */
+    private final long[] macBits = new long[1024];
     private int[] keyStart;
     private int[] keyCount;
     private boolean[] keyUsed;
@@ -341,6 +343,8 @@ final class OutcomePass {
                 keyStart[s] = i;
             }
             keyCount[s]++;
+            long h = k * 0xC2B2AE3D27D4EB4FL;
+            macBits[(int) (h >>> 54)] |= 1L << (h >>> 48);
         }
         return sorted;
     }
@@ -375,6 +379,10 @@ final class OutcomePass {
 
     /** The table slot of {@code k}, or -1 when no event moved it. */
     private int find(long k) {
+        long h = k * 0xC2B2AE3D27D4EB4FL;
+        if ((macBits[(int) (h >>> 54)] & (1L << (h >>> 48))) == 0) {
+            return -1; // most frames: no moved MAC, told by one word the cache holds
+        }
         int mask = keys.length - 1;
         for (int s = slot(k); keyUsed[s]; s = (s + 1) & mask) {
             if (keys[s] == k) {
@@ -791,7 +799,8 @@ final class OutcomePass {
                 int at = e * nIf + Math.min(iface, nIf - 1);
                 if (announcement < 0) {
                     // a copy of an announcement another file caught answers for its class as the first copy
-                    announcement = f == ann[e] || isAnnouncement(result.classOf(f)) ? 1 : 0;
+                    // the class the analysis stored in the index (a copy's is its first's, the same frame)
+                    announcement = f == ann[e] || isAnnouncement(FrameClass.ofCode(index.frameClass(f))) ? 1 : 0;
                 }
                 if (announcement == 1) {
                     ownOn[at] |= 4; // announced here: where the VM is, when its own frames do not say
