@@ -649,7 +649,7 @@ final class OutcomePass {
                 dst = -1;
                 src = mac48(frames, addrAt);
                 if (judgeStale && byIp.length > 0) {
-                    toAddress(frames, f, header);
+                    toAddress(frames, f, linkType);
                 }
             } else {
                 return;
@@ -669,58 +669,66 @@ final class OutcomePass {
         }
 
         /**
-         * Where the IPv4 header starts when the frame (Ethernet under any tags, or Linux cooked) carries IPv4 ICMP or
-         * TCP; else -1.
+         * The frame's network layer after the link header and any 802.1Q, 802.1ad or 0x9100 tags (Ethernet, Linux
+         * cooked v1 or v2): (EtherType << 32) | offset, or -1 when the frame ends first.
          */
-        private int echoOrTcp(SequentialFrames frames, int linkType) {
+        private long payloadAt(SequentialFrames frames, int linkType) {
             int length = frames.length();
-            int typeAt;
-            int ipAt;
+            int type;
+            int at;
             if (linkType == LinkTypes.ETHERNET) {
-                typeAt = 12;
-                while (typeAt + 4 <= length) {
-                    int type = frames.u16(typeAt);
-                    if (type != 0x8100 && type != 0x88a8 && type != 0x9100) {
-                        break;
-                    }
-                    typeAt += 4;
-                }
-                ipAt = typeAt + 2;
+                type = frames.u16(12);
+                at = 14;
             } else if (linkType == LinkTypes.LINUX_SLL) {
-                typeAt = Sll.V1_HEADER_LENGTH - 2;
-                ipAt = Sll.V1_HEADER_LENGTH;
+                type = frames.u16(Sll.V1_HEADER_LENGTH - 2);
+                at = Sll.V1_HEADER_LENGTH;
             } else {
-                typeAt = 0;
-                ipAt = Sll.V2_HEADER_LENGTH;
+                type = frames.u16(0);
+                at = Sll.V2_HEADER_LENGTH;
             }
-            int type = frames.u16(typeAt);
-            if (linkType != LinkTypes.ETHERNET) {
-                // tags after a cooked header: the protocol of each is in its last two bytes
-                while ((type == 0x8100 || type == 0x88a8 || type == 0x9100) && ipAt + 4 <= length) {
-                    type = frames.u16(ipAt + 2);
-                    ipAt += 4;
+            // each tag's own EtherType is in its last two bytes
+            while (type == 0x8100 || type == 0x88a8 || type == 0x9100) {
+                if (at + 4 > length) {
+                    return -1;
                 }
+                type = frames.u16(at + 2);
+                at += 4;
             }
-            if (ipAt + 20 > length || type != 0x0800 || (frames.u8(ipAt) >>> 4) != 4) {
+            return at > length ? -1 : ((long) type << 32) | at;
+        }
+
+        /** Where the IPv4 header starts when the frame carries IPv4, else -1. */
+        private int ipv4At(SequentialFrames frames, int linkType) {
+            long p = payloadAt(frames, linkType);
+            int at = (int) p;
+            if (p < 0 || (p >>> 32) != 0x0800 || at + 20 > frames.length() || (frames.u8(at) >>> 4) != 4) {
                 return -1;
             }
-            int proto = frames.u8(ipAt + 9);
-            return proto == 1 || proto == 6 ? ipAt : -1;
+            return at;
+        }
+
+        /** Where the IPv4 header starts when the frame carries IPv4 ICMP or TCP; else -1. */
+        private int echoOrTcp(SequentialFrames frames, int linkType) {
+            int ip = ipv4At(frames, linkType);
+            if (ip < 0) {
+                return -1;
+            }
+            int proto = frames.u8(ip + 9);
+            return proto == 1 || proto == 6 ? ip : -1;
         }
 
         /**
          * A cooked capture's IP packet to an address a moved VM announced: a candidate for stale forwarding when
          * after the move (the same frame on two hosts' cooked captures is not told apart as flooding).
          */
-        private void toAddress(SequentialFrames frames, int f, int header) {
+        private void toAddress(SequentialFrames frames, int f, int linkType) {
             int length = frames.length();
-            // the protocol: SLL v1's at 14, just before the payload; SLL2's first
-            int proto = frames.u16(header == Sll.V1_HEADER_LENGTH ? header - 2 : 0);
-            int at = header;
-            while ((proto == 0x8100 || proto == 0x88a8 || proto == 0x9100) && at + 4 <= length) {
-                proto = frames.u16(at + 2);
-                at += 4;
+            long p = payloadAt(frames, linkType);
+            if (p < 0) {
+                return;
             }
+            int proto = (int) (p >>> 32);
+            int at = (int) p;
             int group;
             if (proto == 0x0800 && length >= at + 20 && (frames.u8(at) >>> 4) == 4) {
                 long ip = ((long) frames.u16(at + 16) << 16) | frames.u16(at + 18);
@@ -744,48 +752,30 @@ final class OutcomePass {
                 if (f <= ann[e] || f >= hi[e] || f < lo[e]) {
                     continue;
                 }
-                if (cands == candFrame.length) {
-                    int size = cands * 2;
-                    candFrame = Arrays.copyOf(candFrame, size);
-                    candEvent = Arrays.copyOf(candEvent, size);
-                    candFlooded = Arrays.copyOf(candFlooded, size);
-                }
-                candFrame[cands] = f;
-                candEvent[cands] = e;
-                cands++;
+                candidate(f, e);
             }
+        }
+
+        /** The IPv4 source address of the frame (under any tags), or 0 when it carries no IPv4. */
+        private int ipv4Source(SequentialFrames frames, int linkType) {
+            int ip = ipv4At(frames, linkType);
+            return ip < 0 ? 0 : (frames.u16(ip + 12) << 16) | frames.u16(ip + 14);
+        }
+
+        /** Frame {@code f} is a candidate for stale forwarding or flooding after event {@code e}'s move. */
+        private void candidate(int f, int e) {
+            if (cands == candFrame.length) {
+                int size = cands * 2;
+                candFrame = Arrays.copyOf(candFrame, size);
+                candEvent = Arrays.copyOf(candEvent, size);
+                candFlooded = Arrays.copyOf(candFlooded, size);
+            }
+            candFrame[cands] = f;
+            candEvent[cands] = e;
+            cands++;
         }
 
         /** A frame from a moved MAC: its own traffic unless it is an announcement. */
-        /** The IPv4 source address of the frame (under any tags), or 0 when it carries no IPv4. */
-        private int ipv4Source(SequentialFrames frames, int linkType) {
-            int length = frames.length();
-            int typeAt;
-            int ipAt;
-            if (linkType == LinkTypes.ETHERNET) {
-                typeAt = 12;
-                ipAt = 14;
-            } else if (linkType == LinkTypes.LINUX_SLL) {
-                typeAt = Sll.V1_HEADER_LENGTH - 2;
-                ipAt = Sll.V1_HEADER_LENGTH;
-            } else {
-                typeAt = 0;
-                ipAt = Sll.V2_HEADER_LENGTH;
-            }
-            if (ipAt > length) {
-                return 0;
-            }
-            int type = frames.u16(typeAt);
-            while ((type == 0x8100 || type == 0x88a8 || type == 0x9100) && ipAt + 4 <= length) {
-                type = frames.u16(ipAt + 2);
-                ipAt += 4;
-            }
-            if (type != 0x0800 || ipAt + 20 > length || (frames.u8(ipAt) >>> 4) != 4) {
-                return 0;
-            }
-            return (frames.u16(ipAt + 12) << 16) | frames.u16(ipAt + 14);
-        }
-
         private void own(int slot, int f, int iface, int ip) {
             int announcement = -1; // unknown yet: looked up once, only for frames in some window
             for (int k = firstLive(slot, f), end = keyStart[slot] + keyCount[slot]; k < end; k++) {
@@ -845,15 +835,7 @@ final class OutcomePass {
                 if (f <= ann[e] || f >= hi[e]) {
                     continue;
                 }
-                if (cands == candFrame.length) {
-                    int size = cands * 2;
-                    candFrame = Arrays.copyOf(candFrame, size);
-                    candEvent = Arrays.copyOf(candEvent, size);
-                    candFlooded = Arrays.copyOf(candFlooded, size);
-                }
-                candFrame[cands] = f;
-                candEvent[cands] = e;
-                cands++;
+                candidate(f, e);
             }
             if (cands == first) {
                 return;
