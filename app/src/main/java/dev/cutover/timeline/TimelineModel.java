@@ -373,10 +373,12 @@ public final class TimelineModel {
             int before = t.lastBefore() < frames ? t.lastBefore() : -1;
             int after = t.firstAfter() < frames ? t.firstAfter() : -1;
             boolean window = t.windowEndNanos() > t.windowStartNanos();
-            if ((before < 0 || after < 0) && !window) {
-                continue; // an open gap with no window to close it: nothing to draw
+            if (before < 0 || (after < 0 && !window)) {
+                // no frame of the VM's before the move: its silence then says nothing (the outcome has no dark
+                // time either); an open gap with no window to close it: nothing to draw
+                continue;
             }
-            long from = before >= 0 ? facts.timeNanos(before) : t.windowStartNanos();
+            long from = facts.timeNanos(before);
             long to = after >= 0 ? facts.timeNanos(after) : t.windowEndNanos();
             if (to >= from) {
                 spans.add(new DarkSpan(t.migrationId(), before, after, from, to, t.verdict()));
