@@ -287,7 +287,7 @@ final class OutcomePass {
         // a reply may come up to a timeout after the last request of a window
         to = Math.max(to, firstAtOrAfter(satAdd(index.timestampNanos(Math.min(to, n) - 1),
                 OutcomeTraffic.REPLY_TIMEOUT_NANOS) + 1));
-        return TrafficFacts.compute(capture, from, Math.min(to, capture.frameCount()), monitor);
+        return TrafficFacts.compute(capture, from, Math.min(to, capture.frameCount()), include, monitor);
     }
 
     private static long satSub(long a, long b) {

@@ -148,6 +148,17 @@ class OutcomeCommandsTest {
     }
 
     @Test
+    void analyzeDashYMeasuresThePingOfTheSelectedFramesOnly() throws Exception {
+        // leave out the three requests nobody answered: the ping of what is left lost nothing
+        JsonNode root = new ObjectMapper().readTree(CliRun.of("analyze", "--format", "json", "-Y",
+                "!(icmp.seq >= 101 && icmp.seq <= 103)", sample("vmotion-ping-3-lost.pcap")).out());
+        JsonNode echo = root.get("migrations").get(0).get("outcome").get("echo");
+        assertThat(echo.get("sent").asInt()).isEqualTo(197);
+        assertThat(echo.get("lost").asInt()).isZero();
+        assertThat(root.get("findings").size()).isZero();
+    }
+
+    @Test
     void thresholdsAreOptions() throws Exception {
         CliRun r = CliRun.of(args(new String[] {"analyze", "--format", "json", "--stale-threshold", "2000"}));
         assertThat(r.code()).isEqualTo(ExitCodes.OK);

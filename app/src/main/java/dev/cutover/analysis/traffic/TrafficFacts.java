@@ -54,10 +54,19 @@ public final class TrafficFacts {
      * passed over.
      */
     public static TrafficFacts compute(Capture capture, int from, int to, LoadMonitor monitor) throws IOException {
+        return compute(capture, from, to, null, monitor);
+    }
+
+    /**
+     * As {@link #compute(Capture, int, int, LoadMonitor)}, over the frames {@code include} accepts only (a display
+     * filter's selection; null: all): the others are as if they were not in the capture.
+     */
+    public static TrafficFacts compute(Capture capture, int from, int to, java.util.function.IntPredicate include,
+                                       LoadMonitor monitor) throws IOException {
         if (from < 0 || to > capture.frameCount() || from > to) {
             throw new IllegalArgumentException("frames [" + from + ", " + to + ") of " + capture.frameCount());
         }
-        return new TrafficScan(capture, from, to, monitor).run();
+        return new TrafficScan(capture, from, to, include, monitor).run();
     }
 
     /** Every frame of {@code capture}. */

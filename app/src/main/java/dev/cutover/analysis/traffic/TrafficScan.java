@@ -77,8 +77,11 @@ final class TrafficScan {
     private final long[] copyTime = new long[COPY_SLOTS];
     private final int[] copySource = new int[COPY_SLOTS];
 
-    TrafficScan(Capture capture, int from, int to, LoadMonitor monitor) {
+    private final java.util.function.IntPredicate include;
+
+    TrafficScan(Capture capture, int from, int to, java.util.function.IntPredicate include, LoadMonitor monitor) {
         this.capture = capture;
+        this.include = include;
         this.severalFiles = capture.sources().size() > 1;
         this.index = capture.index();
         this.from = from;
@@ -95,6 +98,9 @@ final class TrafficScan {
         for (int i = from; i < to; i++) {
             times[i - from] = index.timestampNanos(i);
             other[i - from] = -1;
+            if (include != null && !include.test(i)) {
+                continue;
+            }
             int length = frames.moveTo(i);
             frame(frames, capture.interfaceOf(i).linkType(), length, i);
         }
