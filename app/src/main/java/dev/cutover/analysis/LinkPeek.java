@@ -72,6 +72,50 @@ public final class LinkPeek {
         }
     }
 
+    /**
+     * The network layer of a frame of {@code linkType} (Ethernet, Linux cooked v1 or v2): its EtherType and where it
+     * starts, after the link header and any stack of 802.1Q, 802.1ad, 0x9100 and 802.1ah tags, packed as
+     * (EtherType << 32) | offset; -1 for another link type or a frame that ends first.
+     */
+    public static long networkLayer(FrameBytes f, int linkType, int length) {
+        int o;
+        int type;
+        switch (linkType) {
+            case LinkTypes.ETHERNET:
+                if (length < Ethernet.HEADER_LENGTH) {
+                    return -1;
+                }
+                o = Ethernet.HEADER_LENGTH;
+                type = f.u16(Ethernet.TYPE_OFFSET);
+                break;
+            case LinkTypes.LINUX_SLL:
+                if (length < Sll.V1_HEADER_LENGTH) {
+                    return -1;
+                }
+                o = Sll.V1_HEADER_LENGTH;
+                type = f.u16(Sll.V1_PROTOCOL_OFFSET);
+                break;
+            case LinkTypes.LINUX_SLL2:
+                if (length < Sll.V2_HEADER_LENGTH) {
+                    return -1;
+                }
+                o = Sll.V2_HEADER_LENGTH;
+                type = f.u16(Sll.V2_PROTOCOL_OFFSET);
+                break;
+            default:
+                return -1;
+        }
+        while (EtherTypes.isTag(type)) {
+            int tag = type == EtherTypes.IEEE_802_1AH ? Vlan.I_TAG_LENGTH : Vlan.TAG_LENGTH;
+            if (o + tag > length) {
+                return -1;
+            }
+            type = f.u16(o + tag - 2);
+            o += tag;
+        }
+        return ((long) type << 32) | o;
+    }
+
     /** As the dissector's {@code LinkLayer.etherType}: through any stack of tags to ARP, LLC/SNAP or IP. */
     private static int etherType(FrameBytes f, int type, int offset, int length) {
         if (type < EtherTypes.ETHERNET_II_MIN_LEN) {

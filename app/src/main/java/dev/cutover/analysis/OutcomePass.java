@@ -10,6 +10,7 @@ import dev.cutover.capture.LoadMonitor;
 import dev.cutover.capture.SequentialFrames;
 import dev.cutover.dissect.Addresses;
 import dev.cutover.dissect.Severity;
+import dev.cutover.dissect.proto.EtherTypes;
 import dev.cutover.dissect.proto.Sll;
 
 import java.io.IOException;
@@ -668,40 +669,11 @@ final class OutcomePass {
             }
         }
 
-        /**
-         * The frame's network layer after the link header and any 802.1Q, 802.1ad or 0x9100 tags (Ethernet, Linux
-         * cooked v1 or v2): (EtherType << 32) | offset, or -1 when the frame ends first.
-         */
-        private long payloadAt(SequentialFrames frames, int linkType) {
-            int length = frames.length();
-            int type;
-            int at;
-            if (linkType == LinkTypes.ETHERNET) {
-                type = frames.u16(12);
-                at = 14;
-            } else if (linkType == LinkTypes.LINUX_SLL) {
-                type = frames.u16(Sll.V1_HEADER_LENGTH - 2);
-                at = Sll.V1_HEADER_LENGTH;
-            } else {
-                type = frames.u16(0);
-                at = Sll.V2_HEADER_LENGTH;
-            }
-            // each tag's own EtherType is in its last two bytes
-            while (type == 0x8100 || type == 0x88a8 || type == 0x9100) {
-                if (at + 4 > length) {
-                    return -1;
-                }
-                type = frames.u16(at + 2);
-                at += 4;
-            }
-            return at > length ? -1 : ((long) type << 32) | at;
-        }
-
         /** Where the IPv4 header starts when the frame carries IPv4, else -1. */
         private int ipv4At(SequentialFrames frames, int linkType) {
-            long p = payloadAt(frames, linkType);
+            long p = LinkPeek.networkLayer(frames, linkType, frames.length());
             int at = (int) p;
-            if (p < 0 || (p >>> 32) != 0x0800 || at + 20 > frames.length() || (frames.u8(at) >>> 4) != 4) {
+            if (p < 0 || (p >>> 32) != EtherTypes.IPV4 || at + 20 > frames.length() || (frames.u8(at) >>> 4) != 4) {
                 return -1;
             }
             return at;
@@ -723,17 +695,17 @@ final class OutcomePass {
          */
         private void toAddress(SequentialFrames frames, int f, int linkType) {
             int length = frames.length();
-            long p = payloadAt(frames, linkType);
+            long p = LinkPeek.networkLayer(frames, linkType, frames.length());
             if (p < 0) {
                 return;
             }
             int proto = (int) (p >>> 32);
             int at = (int) p;
             int group;
-            if (proto == 0x0800 && length >= at + 20 && (frames.u8(at) >>> 4) == 4) {
+            if (proto == EtherTypes.IPV4 && length >= at + 20 && (frames.u8(at) >>> 4) == 4) {
                 long ip = ((long) frames.u16(at + 16) << 16) | frames.u16(at + 18);
                 group = ipGroups.get(0, (1L << 40) | ip) - 1;
-            } else if (proto == 0x86DD && length >= at + 40 && (frames.u8(at) >>> 4) == 6) {
+            } else if (proto == EtherTypes.IPV6 && length >= at + 40 && (frames.u8(at) >>> 4) == 6) {
                 long top = 0;
                 long bottom = 0;
                 for (int i = 0; i < 8; i += 2) {

@@ -4,7 +4,6 @@ import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * What the frames of a capture say of each other at the ICMP echo and TCP level, as Wireshark's two-pass decode
@@ -12,7 +11,8 @@ import java.util.Arrays;
  * icmp.no_resp}), each TCP segment's conversation ({@code tcp.stream}) and whether it repeats data already sent
  * ({@code tcp.analysis.retransmission}, fast and spurious ones included). Computed by {@link #compute} over a
  * contiguous range of frames, in primitive arrays (a few bytes per frame, one entry per conversation), and queried
- * by frame, by stream over a window of frames, or by the IPv4 address of an echo. Immutable.
+ * by frame, by stream (its two ends) and by echo (its frame and addresses); {@code OutcomeTraffic} indexes them by
+ * address for a migration's window. Immutable.
  */
 public final class TrafficFacts {
     static final byte ECHO_REQUEST = 1;
@@ -27,22 +27,18 @@ public final class TrafficFacts {
     private final byte[] flags;
     /** For an echo frame, the other frame of its pair (0-based) or -1; for a TCP segment, its stream index. */
     private final int[] other;
-    private final long[] times;
     private final int streamCount;
-    private final int[] streamFirst;
     private final long[] streamAddresses;
     private final int[] echoFrames;
     private final long[] echoAddresses;
 
-    TrafficFacts(int from, int to, byte[] flags, int[] other, long[] times, int streamCount,
-                 int[] streamFirst, long[] streamAddresses, int[] echoFrames, long[] echoAddresses) {
+    TrafficFacts(int from, int to, byte[] flags, int[] other, int streamCount, long[] streamAddresses,
+                 int[] echoFrames, long[] echoAddresses) {
         this.from = from;
         this.to = to;
         this.flags = flags;
         this.other = other;
-        this.times = times;
         this.streamCount = streamCount;
-        this.streamFirst = streamFirst;
         this.streamAddresses = streamAddresses;
         this.echoFrames = echoFrames;
         this.echoAddresses = echoAddresses;
@@ -138,20 +134,6 @@ public final class TrafficFacts {
         return streamCount;
     }
 
-    /** The first frame (0-based) of stream {@code s}. */
-    public int streamFirstFrame(int s) {
-        return streamFirst[s];
-    }
-
-    /**
-     * Whether IPv4 address {@code ipv4} (as an unsigned 32-bit value) is an end of stream {@code s}; false for
-     * every IPv6 stream.
-     */
-    public boolean streamHasAddress(int s, int ipv4) {
-        long a = streamAddresses[s];
-        return a != -1 && ((int) (a >>> 32) == ipv4 || (int) a == ipv4);
-    }
-
     /**
      * The two IPv4 ends of stream {@code s}, packed as (first << 32) | second (unsigned 32-bit values), or -1 for an
      * IPv6 stream.
@@ -178,93 +160,5 @@ public final class TrafficFacts {
     /** The IPv4 destination of the k-th echo. */
     public int echoDestination(int k) {
         return (int) echoAddresses[k];
-    }
-
-    /** The first k whose echo frame is at or after {@code frame} ({@link #echoCount()} when none is). */
-    public int firstEchoAtOrAfter(int frame) {
-        int i = Arrays.binarySearch(echoFrames, frame);
-        return i >= 0 ? i : -i - 1;
-    }
-
-    /**
-     * What the echo requests sent to or from {@code ipv4} in frames [fromFrame, toFrame) met: how many there were,
-     * how many no reply answered (anywhere in the computed range), and the longest run of consecutive unanswered
-     * ones in capture order, with the frame of its first request (-1 when none went unanswered).
-     */
-    public EchoSummary echoesOf(int ipv4, int fromFrame, int toFrame) {
-        int requests = 0;
-        int unanswered = 0;
-        int run = 0;
-        int runStart = -1;
-        int longest = 0;
-        int longestStart = -1;
-        for (int k = firstEchoAtOrAfter(fromFrame); k < echoFrames.length && echoFrames[k] < toFrame; k++) {
-            int frame = echoFrames[k];
-            if (!isEchoRequest(frame) || (echoSource(k) != ipv4 && echoDestination(k) != ipv4)) {
-                continue;
-            }
-            requests++;
-            if (noResponse(frame)) {
-                unanswered++;
-                if (run++ == 0) {
-                    runStart = frame;
-                }
-                if (run > longest) {
-                    longest = run;
-                    longestStart = runStart;
-                }
-            } else {
-                run = 0;
-            }
-        }
-        return new EchoSummary(requests, unanswered, longest, longestStart);
-    }
-
-    /**
-     * The echo requests to or from one address over a window of frames.
-     *
-     * @param requests             echo requests sent to or from the address
-     * @param unanswered           of them, those no reply answered
-     * @param longestUnansweredRun the most unanswered requests in a row
-     * @param longestRunStart      the frame (0-based) of the first request of that run, -1 when there is none
-     */
-    public record EchoSummary(int requests, int unanswered, int longestUnansweredRun, int longestRunStart) {
-    }
-
-    /**
-     * Per stream, how many of its segments in frames [fromFrame, toFrame) are retransmissions: index the result
-     * by stream. Frames outside the computed range count for nothing.
-     */
-    public int[] retransmissionsByStream(int fromFrame, int toFrame) {
-        int[] counts = new int[streamCount];
-        for (int i = Math.max(from, fromFrame); i < Math.min(to, toFrame); i++) {
-            if (isRetransmission(i)) {
-                counts[other[i - from]]++;
-            }
-        }
-        return counts;
-    }
-
-    /**
-     * Per stream, the longest time in nanoseconds between two consecutive frames of the stream that both lie in
-     * [fromFrame, toFrame); 0 for a stream with fewer than two frames there.
-     */
-    public long[] longestStallByStream(int fromFrame, int toFrame) {
-        long[] longest = new long[streamCount];
-        long[] last = new long[streamCount];
-        boolean[] seen = new boolean[streamCount];
-        for (int i = Math.max(from, fromFrame); i < Math.min(to, toFrame); i++) {
-            int s = streamOf(i);
-            if (s < 0) {
-                continue;
-            }
-            long t = times[i - from];
-            if (seen[s]) {
-                longest[s] = Math.max(longest[s], t - last[s]);
-            }
-            seen[s] = true;
-            last[s] = t;
-        }
-        return longest;
     }
 }

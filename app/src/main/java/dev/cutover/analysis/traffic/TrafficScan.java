@@ -1,14 +1,12 @@
 package dev.cutover.analysis.traffic;
 
+import dev.cutover.analysis.LinkPeek;
+
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.FrameIndex;
-import dev.cutover.capture.LinkTypes;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.capture.SequentialFrames;
 import dev.cutover.dissect.proto.EtherTypes;
-import dev.cutover.dissect.proto.Ethernet;
-import dev.cutover.dissect.proto.Sll;
-import dev.cutover.dissect.proto.Vlan;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -39,7 +37,6 @@ final class TrafficScan {
 
     private final byte[] flags;
     private final int[] other;
-    private final long[] times;
 
     // ICMP echo: (address pair, checksum key and ident/seq) -> the last request with that key
     private final KeyTable requests = new KeyTable();
@@ -51,7 +48,6 @@ final class TrafficScan {
     private final KeyTable conversations = new KeyTable();
     private final KeyTable v6Addresses = new KeyTable();
     private int streams;
-    private int[] streamFirst = new int[64];
     private long[] streamAddresses = new long[64];
     private long[] mruSyn = new long[64];
     private long[] firstRtt = new long[64];
@@ -90,13 +86,11 @@ final class TrafficScan {
         int n = to - from;
         this.flags = new byte[n];
         this.other = new int[n];
-        this.times = new long[n];
     }
 
     TrafficFacts run() throws IOException {
         SequentialFrames frames = new SequentialFrames(capture, monitor);
         for (int i = from; i < to; i++) {
-            times[i - from] = index.timestampNanos(i);
             other[i - from] = -1;
             if (include != null && !include.test(i)) {
                 continue;
@@ -104,48 +98,18 @@ final class TrafficScan {
             int length = frames.moveTo(i);
             frame(frames, capture.interfaceOf(i).linkType(), length, i);
         }
-        return new TrafficFacts(from, to, flags, other, times, streams, Arrays.copyOf(streamFirst, streams),
-                Arrays.copyOf(streamAddresses, streams), Arrays.copyOf(echoFrames, echoCount),
+        return new TrafficFacts(from, to, flags, other, streams, Arrays.copyOf(streamAddresses, streams), Arrays.copyOf(echoFrames, echoCount),
                 Arrays.copyOf(echoAddresses, echoCount));
     }
 
     /** Walks the link layer to IPv4 or IPv6 and hands the packet on; anything else is passed over. */
     private void frame(SequentialFrames f, int linkType, int length, int frame) {
-        int o;
-        int type;
-        switch (linkType) {
-            case LinkTypes.ETHERNET:
-                if (length < Ethernet.HEADER_LENGTH) {
-                    return;
-                }
-                o = Ethernet.HEADER_LENGTH;
-                type = f.u16(Ethernet.TYPE_OFFSET);
-                break;
-            case LinkTypes.LINUX_SLL:
-                if (length < Sll.V1_HEADER_LENGTH) {
-                    return;
-                }
-                o = Sll.V1_HEADER_LENGTH;
-                type = f.u16(Sll.V1_PROTOCOL_OFFSET);
-                break;
-            case LinkTypes.LINUX_SLL2:
-                if (length < Sll.V2_HEADER_LENGTH) {
-                    return;
-                }
-                o = Sll.V2_HEADER_LENGTH;
-                type = f.u16(Sll.V2_PROTOCOL_OFFSET);
-                break;
-            default:
-                return;
+        long network = LinkPeek.networkLayer(f, linkType, length);
+        if (network < 0) {
+            return;
         }
-        while (EtherTypes.isTag(type)) {
-            int tag = type == EtherTypes.IEEE_802_1AH ? Vlan.I_TAG_LENGTH : Vlan.TAG_LENGTH;
-            if (o + tag > length) {
-                return;
-            }
-            type = f.u16(o + tag - 2);
-            o += tag;
-        }
+        int type = (int) (network >>> 32);
+        int o = (int) network;
         if (type == EtherTypes.IPV4) {
             ipv4(f, o, length, frame);
         } else if (type == EtherTypes.IPV6) {
@@ -287,7 +251,7 @@ final class TrafficScan {
         int tcpFlags = f.u16(p + 12) & 0x0fff;
         int win = f.u16(p + 14);
         int seglen = payload - headerLength;
-        long t = times[frame - from];
+        long t = index.timestampNanos(frame);
 
         long a = ((src & 0xFFFF_FFFFL) << 16) | sport;
         long b = ((dst & 0xFFFF_FFFFL) << 16) | dport;
@@ -298,12 +262,12 @@ final class TrafficScan {
         long k2 = (hi << 32) | (v6 ? 1 : 0);
         int c = conversations.get(k1, k2);
         if (c == KeyTable.ABSENT) {
-            c = newConversation(k1, k2, frame, v6 ? -1 : unorderedPair(src, dst));
+            c = newConversation(k1, k2, v6 ? -1 : unorderedPair(src, dst));
         } else {
             int fwd = 2 * c + direction;
             if ((tcpFlags & (SYN | ACK)) == SYN && baseSet[fwd] && seq != baseSeq[fwd]) {
                 // a new connection on the same ports: a new stream
-                c = newConversation(k1, k2, frame, v6 ? -1 : unorderedPair(src, dst));
+                c = newConversation(k1, k2, v6 ? -1 : unorderedPair(src, dst));
             }
         }
         int at = frame - from;
@@ -319,12 +283,11 @@ final class TrafficScan {
         flags[at] |= analyze(2 * c + direction, 2 * c + 1 - direction, c, seq, ack, seglen, tcpFlags, win, t);
     }
 
-    private int newConversation(long k1, long k2, int frame, long addresses) {
+    private int newConversation(long k1, long k2, long addresses) {
         int c = streams++;
         conversations.put(k1, k2, c);
-        if (c == streamFirst.length) {
+        if (c == streamAddresses.length) {
             int n = c * 2;
-            streamFirst = Arrays.copyOf(streamFirst, n);
             streamAddresses = Arrays.copyOf(streamAddresses, n);
             mruSyn = Arrays.copyOf(mruSyn, n);
             firstRtt = Arrays.copyOf(firstRtt, n);
@@ -339,7 +302,6 @@ final class TrafficScan {
             window = Arrays.copyOf(window, 2 * n);
             lastSegmentFlags = Arrays.copyOf(lastSegmentFlags, 2 * n);
         }
-        streamFirst[c] = frame;
         streamAddresses[c] = addresses;
         mruSyn[c] = Long.MIN_VALUE;
         return c;
