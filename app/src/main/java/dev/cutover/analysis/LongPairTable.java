@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * A hash table from a pair of longs to an int, open addressing in plain arrays: for the rules that key on a MAC and
  * an address (80 bits, more than one long holds) once per ARP frame, where a map of boxed pairs cost more than the
- * rule. Absent pairs read as 0.
+ * rule; and for the traffic facts' conversations, echo requests and IPv6 addresses. Absent pairs read as 0.
  */
-final class LongPairTable {
+public final class LongPairTable {
     private long[] a = new long[64];
     private long[] b = new long[64];
     private int[] value = new int[64];
@@ -15,7 +15,7 @@ final class LongPairTable {
     private int size;
 
     /** The value of (x, y), 0 when absent. */
-    int get(long x, long y) {
+    public int get(long x, long y) {
         int mask = used.length - 1;
         for (int s = slot(x, y, mask); used[s]; s = (s + 1) & mask) {
             if (a[s] == x && b[s] == y) {
@@ -26,7 +26,26 @@ final class LongPairTable {
     }
 
     /** Adds {@code delta} to the value of (x, y) and returns the value it had before. */
-    int add(long x, long y, int delta) {
+    public int add(long x, long y, int delta) {
+        int s = entry(x, y);
+        int before = value[s];
+        value[s] = before + delta;
+        return before;
+    }
+
+    /** Sets the value of (x, y), replacing any it had. */
+    public void put(long x, long y, int v) {
+        int s = entry(x, y); // first: it may grow the arrays
+        value[s] = v;
+    }
+
+    /** How many pairs the table holds. */
+    public int size() {
+        return size;
+    }
+
+    /** The slot of (x, y), made (with the value 0) when the pair is new. */
+    private int entry(long x, long y) {
         if ((size + 1) * 2 > used.length) {
             grow();
         }
@@ -34,18 +53,16 @@ final class LongPairTable {
         int s = slot(x, y, mask);
         while (used[s]) {
             if (a[s] == x && b[s] == y) {
-                int before = value[s];
-                value[s] = before + delta;
-                return before;
+                return s;
             }
             s = (s + 1) & mask;
         }
         used[s] = true;
         a[s] = x;
         b[s] = y;
-        value[s] = delta;
+        value[s] = 0;
         size++;
-        return 0;
+        return s;
     }
 
     private static int slot(long x, long y, int mask) {
@@ -69,7 +86,7 @@ final class LongPairTable {
         size = 0;
         for (int i = 0; i < ou.length; i++) {
             if (ou[i]) {
-                add(oa[i], ob[i], ov[i]);
+                put(oa[i], ob[i], ov[i]);
             }
         }
     }

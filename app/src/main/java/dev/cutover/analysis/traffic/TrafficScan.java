@@ -1,6 +1,7 @@
 package dev.cutover.analysis.traffic;
 
 import dev.cutover.analysis.LinkPeek;
+import dev.cutover.analysis.LongPairTable;
 
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.FrameIndex;
@@ -39,14 +40,14 @@ final class TrafficScan {
     private final int[] other;
 
     // ICMP echo: (address pair, checksum key and ident/seq) -> the last request with that key
-    private final KeyTable requests = new KeyTable();
+    private final LongPairTable requests = new LongPairTable();
     private int[] echoFrames = new int[64];
     private long[] echoAddresses = new long[64];
     private int echoCount;
 
     // TCP: (ends, ports) -> conversation, which is also its stream index; IPv6 addresses numbered
-    private final KeyTable conversations = new KeyTable();
-    private final KeyTable v6Addresses = new KeyTable();
+    private final LongPairTable conversations = new LongPairTable();
+    private final LongPairTable v6Addresses = new LongPairTable();
     private int streams;
     private long[] streamAddresses = new long[64];
     private long[] mruSyn = new long[64];
@@ -179,10 +180,10 @@ final class TrafficScan {
     private int v6Address(SequentialFrames f, int o) {
         long hi = ((long) u32(f, o) << 32) | (u32(f, o + 4) & 0xFFFF_FFFFL);
         long lo = ((long) u32(f, o + 8) << 32) | (u32(f, o + 12) & 0xFFFF_FFFFL);
-        int id = v6Addresses.get(hi, lo);
-        if (id == KeyTable.ABSENT) {
+        int id = v6Addresses.get(hi, lo) - 1; // values are kept one up: 0 is the table's absent
+        if (id < 0) {
             id = v6Addresses.size();
-            v6Addresses.put(hi, lo, id);
+            v6Addresses.put(hi, lo, id + 1);
         }
         return id;
     }
@@ -213,12 +214,12 @@ final class TrafficScan {
             }
             flags[at] |= TrafficFacts.ECHO_REQUEST;
             // a later request with the same key takes the place of an earlier one, which stays unanswered
-            requests.put(pair, ((long) key << 32) | identSeq, frame);
+            requests.put(pair, ((long) key << 32) | identSeq, frame + 1);
         } else {
             flags[at] |= TrafficFacts.ECHO_REPLY;
-            int request = requests.get(pair, ((long) checksum << 32) | identSeq);
+            int request = requests.get(pair, ((long) checksum << 32) | identSeq) - 1;
             // only the first reply to a request is paired; a request before the range is not known
-            if (request != KeyTable.ABSENT && other[request - from] < 0) {
+            if (request >= 0 && other[request - from] < 0) {
                 other[request - from] = frame;
                 other[at] = request;
             }
@@ -260,8 +261,8 @@ final class TrafficScan {
         long hi = direction == 0 ? b : a;
         long k1 = (lo << 16) | (hi >>> 32);
         long k2 = (hi << 32) | (v6 ? 1 : 0);
-        int c = conversations.get(k1, k2);
-        if (c == KeyTable.ABSENT) {
+        int c = conversations.get(k1, k2) - 1;
+        if (c < 0) {
             c = newConversation(k1, k2, v6 ? -1 : unorderedPair(src, dst));
         } else {
             int fwd = 2 * c + direction;
@@ -285,7 +286,7 @@ final class TrafficScan {
 
     private int newConversation(long k1, long k2, long addresses) {
         int c = streams++;
-        conversations.put(k1, k2, c);
+        conversations.put(k1, k2, c + 1);
         if (c == streamAddresses.length) {
             int n = c * 2;
             streamAddresses = Arrays.copyOf(streamAddresses, n);
