@@ -70,23 +70,6 @@ final class OutcomePass {
     private final long[] annTime;
     private final int[] lo;
     private final int[] hi;
-    private final int[] lastBefore;
-    private final int[] firstAfter;
-    private final int[] ownBefore;
-    private final long[] quietest;
-    /** The time of the VM's first own frame in the window. */
-    private final long[] firstOwn;
-    /**
-     * Per event and interface (event * nIf + interface), bits: 1 an own frame before the move, 2 after it, 4 an
-     * announcement of the VM's.
-     */
-    private final byte[] ownOn;
-    /**
-     * Per event, up to {@link #OWN_IPS} IPv4 source addresses of the VM's own frames in the window: its addresses
-     * when it announced none (a RARP-only move), for its ping and TCP.
-     */
-    private final int[] ownIps;
-    private final byte[] ownIpCount;
     static final int OWN_IPS = 4;
 
     // the moved MACs: events sorted by MAC then announcement, and an open-addressing table MAC -> first of them
@@ -107,21 +90,11 @@ final class OutcomePass {
     private int[] keyCount;
     private boolean[] keyUsed;
 
-    // the first and last frame from or to a moved MAC carrying IPv4 ICMP or TCP: where the traffic facts are read.
-    // A capture on the pinging client's side of a router (no frame with the VM's MAC) is read with its host's, whose
-    // frames with the VM's MAC set the range; the facts then count the client's echoes by the VM's addresses.
-    private int trafficLo = Integer.MAX_VALUE;
-    private int trafficHi = -1;
-    // the VMs' own frames in their windows, (event << 32) | frame, up to MAX_OWN_FRAMES, when kept
+    // keep the VMs' own frames in their windows (the timeline's traffic strip)
     private boolean keepOwn;
-    private long[] own = new long[64];
-    private int owns;
 
-    // frames to a moved MAC after its move: candidates for stale or flooded
-    private int[] candFrame = new int[64];
-    private int[] candEvent = new int[64];
-    private boolean[] candFlooded = new boolean[64];
-    private int cands;
+    /** What the pass found, its parts joined; made by {@link #pass}, an empty one when it did not run. */
+    private Part measured;
 
     private OutcomePass(Capture capture, AnalysisResult result, IntPredicate include) {
         this.capture = capture;
@@ -140,17 +113,6 @@ final class OutcomePass {
         annTime = new long[e];
         lo = new int[e];
         hi = new int[e];
-        lastBefore = new int[e];
-        firstAfter = new int[e];
-        ownBefore = new int[e];
-        quietest = new long[e];
-        firstOwn = new long[e];
-        ownOn = new byte[e * nIf];
-        ownIps = new int[e * OWN_IPS];
-        ownIpCount = new byte[e];
-        Arrays.fill(lastBefore, -1);
-        Arrays.fill(firstAfter, -1);
-        Arrays.fill(quietest, -1);
         long w = config.outcomeWindow().toNanos();
         for (int i = 0; i < e; i++) {
             MigrationEvent m = events.get(i);
@@ -262,6 +224,8 @@ final class OutcomePass {
         if (!p.events.isEmpty() && p.n > 0) {
             p.pass(monitor, parts);
             traffic = p.traffic(monitor);
+        } else {
+            p.measured = p.new Part();
         }
         return p.judge(traffic);
     }
@@ -272,16 +236,16 @@ final class OutcomePass {
      * pays nothing.
      */
     private TrafficFacts traffic(LoadMonitor monitor) throws IOException {
-        if (trafficHi < 0) {
+        if (measured.trafficHi < 0) {
             return null;
         }
-        int from = trafficLo;
-        int to = trafficHi + 1;
+        int from = measured.trafficLo;
+        int to = measured.trafficHi + 1;
         for (int e = 0; e < events.size(); e++) {
-            if (lo[e] <= trafficLo && trafficLo < hi[e]) {
+            if (lo[e] <= measured.trafficLo && measured.trafficLo < hi[e]) {
                 from = Math.min(from, lo[e]);
             }
-            if (lo[e] <= trafficHi && trafficHi < hi[e]) {
+            if (lo[e] <= measured.trafficHi && measured.trafficHi < hi[e]) {
                 to = Math.max(to, hi[e]);
             }
         }
@@ -428,7 +392,7 @@ final class OutcomePass {
         int parts = asked > 0 ? (int) Math.max(1, Math.min(asked, total))
                 : total < PARALLEL_FROM || processors < 4 ? 1 : Math.min(4, processors / 2);
         if (parts == 1) {
-            join(new Part().run(ranges, 0, total, monitor));
+            measured = new Part().run(ranges, 0, total, monitor);
             return;
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts - 1,
@@ -444,10 +408,10 @@ final class OutcomePass {
                 long until = total * (p + 1) / parts;
                 later.add(pool.submit(() -> new Part().run(ranges, at, until, LoadMonitor.NONE)));
             }
-            join(new Part().run(ranges, 0, total / parts, monitor));
+            Part first = new Part().run(ranges, 0, total / parts, monitor);
             for (java.util.concurrent.Future<Part> f : later) {
                 try {
-                    join(f.get());
+                    first.absorb(f.get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new java.util.concurrent.CancellationException("the outcome pass was interrupted");
@@ -461,57 +425,12 @@ final class OutcomePass {
                     throw new IllegalStateException(e.getCause());
                 }
             }
+            measured = first;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Adds a part's findings to those of the parts before it, in frame order. */
-    private void join(Part q) {
-        for (int e = 0; e < events.size(); e++) {
-            if (q.lastBefore[e] >= 0) {
-                if (lastBefore[e] >= 0) {
-                    quietest[e] = Math.max(quietest[e], q.firstOwn[e] - index.timestampNanos(lastBefore[e]));
-                } else {
-                    firstOwn[e] = q.firstOwn[e];
-                }
-                quietest[e] = Math.max(quietest[e], q.quietest[e]);
-                lastBefore[e] = q.lastBefore[e];
-                ownBefore[e] += q.ownBefore[e];
-            }
-            if (firstAfter[e] < 0) {
-                firstAfter[e] = q.firstAfter[e];
-            }
-        }
-        for (int i = 0; i < ownOn.length; i++) {
-            ownOn[i] |= q.ownOn[i];
-        }
-        for (int e = 0; e < events.size(); e++) {
-            for (int k = 0; k < q.ownIpCount[e]; k++) {
-                addIp(ownIps, ownIpCount, e, q.ownIps[e * OWN_IPS + k]);
-            }
-        }
-        if (cands + q.cands > candFrame.length) {
-            int size = Math.max(candFrame.length * 2, cands + q.cands);
-            candFrame = Arrays.copyOf(candFrame, size);
-            candEvent = Arrays.copyOf(candEvent, size);
-            candFlooded = Arrays.copyOf(candFlooded, size);
-        }
-        trafficLo = Math.min(trafficLo, q.trafficLo);
-        trafficHi = Math.max(trafficHi, q.trafficHi);
-        int take = Math.min(q.owns, MAX_OWN_FRAMES - owns);
-        if (take > 0) {
-            if (owns + take > own.length) {
-                own = Arrays.copyOf(own, Math.max(own.length * 2, owns + take));
-            }
-            System.arraycopy(q.own, 0, own, owns, take);
-            owns += take;
-        }
-        System.arraycopy(q.candFrame, 0, candFrame, cands, q.cands);
-        System.arraycopy(q.candEvent, 0, candEvent, cands, q.cands);
-        System.arraycopy(q.candFlooded, 0, candFlooded, cands, q.cands);
-        cands += q.cands;
-    }
 
     private static void addIp(int[] ips, byte[] counts, int e, int ip) {
         int n = counts[e];
@@ -528,12 +447,12 @@ final class OutcomePass {
 
     /** The addresses of event {@code e}'s VM: those it announced, else those its own frames came from. */
     private List<Long> vmIps(int e, MigrationEvent m) {
-        if (!m.ips().isEmpty() || ownIpCount[e] == 0) {
+        if (!m.ips().isEmpty() || measured.ownIpCount[e] == 0) {
             return m.ips();
         }
-        List<Long> l = new ArrayList<>(ownIpCount[e]);
-        for (int k = 0; k < ownIpCount[e]; k++) {
-            l.add(ownIps[e * OWN_IPS + k] & 0xFFFF_FFFFL);
+        List<Long> l = new ArrayList<>(measured.ownIpCount[e]);
+        for (int k = 0; k < measured.ownIpCount[e]; k++) {
+            l.add(measured.ownIps[e * OWN_IPS + k] & 0xFFFF_FFFFL);
         }
         return l;
     }
@@ -556,20 +475,36 @@ final class OutcomePass {
      * only when both copies fall in one part.
      */
     private final class Part {
+        // per event: the VM's last own frame before the move and first after, how many before, its longest silence
+        // before and the time of its first own frame in the window
         private final int[] lastBefore;
         private final int[] firstAfter;
         private final int[] ownBefore;
         private final long[] quietest;
         private final long[] firstOwn;
+        /**
+         * Per event and interface (event * nIf + interface), bits: 1 an own frame before the move, 2 after it, 4 an
+         * announcement of the VM's.
+         */
         private final byte[] ownOn;
+        /**
+         * Per event, up to {@link #OWN_IPS} IPv4 source addresses of the VM's own frames in the window: its addresses
+         * when it announced none (a RARP-only move), for its ping and TCP.
+         */
         private final int[] ownIps;
         private final byte[] ownIpCount;
+        // frames to a moved MAC after its move: candidates for stale or flooded
         private int[] candFrame = new int[64];
         private int[] candEvent = new int[64];
         private boolean[] candFlooded = new boolean[64];
         private int cands;
+        // the first and last frame from or to a moved MAC carrying IPv4 ICMP or TCP: where the traffic facts are
+        // read. A capture on the pinging client's side of a router (no frame with the VM's MAC) is read with its
+        // host's, whose frames with the VM's MAC set the range; the facts then count the client's echoes by the
+        // VM's addresses.
         private int trafficLo = Integer.MAX_VALUE;
         private int trafficHi = -1;
+        // the VMs' own frames in their windows, (event << 32) | frame, up to MAX_OWN_FRAMES, when kept
         private long[] own = new long[64];
         private int owns;
 
@@ -594,6 +529,53 @@ final class OutcomePass {
             Arrays.fill(lastBefore, -1);
             Arrays.fill(firstAfter, -1);
             Arrays.fill(quietest, -1);
+        }
+
+        /** Adds a part's findings to those of the parts before it, in frame order. */
+        void absorb(Part q) {
+            for (int e = 0; e < events.size(); e++) {
+                if (q.lastBefore[e] >= 0) {
+                    if (lastBefore[e] >= 0) {
+                        quietest[e] = Math.max(quietest[e], q.firstOwn[e] - index.timestampNanos(lastBefore[e]));
+                    } else {
+                        firstOwn[e] = q.firstOwn[e];
+                    }
+                    quietest[e] = Math.max(quietest[e], q.quietest[e]);
+                    lastBefore[e] = q.lastBefore[e];
+                    ownBefore[e] += q.ownBefore[e];
+                }
+                if (firstAfter[e] < 0) {
+                    firstAfter[e] = q.firstAfter[e];
+                }
+            }
+            for (int i = 0; i < ownOn.length; i++) {
+                ownOn[i] |= q.ownOn[i];
+            }
+            for (int e = 0; e < events.size(); e++) {
+                for (int k = 0; k < q.ownIpCount[e]; k++) {
+                    addIp(ownIps, ownIpCount, e, q.ownIps[e * OWN_IPS + k]);
+                }
+            }
+            if (cands + q.cands > candFrame.length) {
+                int size = Math.max(candFrame.length * 2, cands + q.cands);
+                candFrame = Arrays.copyOf(candFrame, size);
+                candEvent = Arrays.copyOf(candEvent, size);
+                candFlooded = Arrays.copyOf(candFlooded, size);
+            }
+            trafficLo = Math.min(trafficLo, q.trafficLo);
+            trafficHi = Math.max(trafficHi, q.trafficHi);
+            int take = Math.min(q.owns, MAX_OWN_FRAMES - owns);
+            if (take > 0) {
+                if (owns + take > own.length) {
+                    own = Arrays.copyOf(own, Math.max(own.length * 2, owns + take));
+                }
+                System.arraycopy(q.own, 0, own, owns, take);
+                owns += take;
+            }
+            System.arraycopy(q.candFrame, 0, candFrame, cands, q.cands);
+            System.arraycopy(q.candEvent, 0, candEvent, cands, q.cands);
+            System.arraycopy(q.candFlooded, 0, candFlooded, cands, q.cands);
+            cands += q.cands;
         }
 
         /** Reads the frames of {@code ranges} ([from, to) pairs) from {@code at} to {@code until}. */
@@ -846,13 +828,13 @@ final class OutcomePass {
     private boolean isNewPlace(int e, int iface) {
         boolean any = false;
         for (int i = 0; i < nIf; i++) {
-            any |= (ownOn[e * nIf + i] & 2) != 0;
+            any |= (measured.ownOn[e * nIf + i] & 2) != 0;
         }
         if (any) {
-            return (ownOn[e * nIf + Math.min(iface, nIf - 1)] & 2) != 0;
+            return (measured.ownOn[e * nIf + Math.min(iface, nIf - 1)] & 2) != 0;
         }
         // where its announcements were seen, copies another file caught included
-        return (ownOn[e * nIf + Math.min(iface, nIf - 1)] & 4) != 0 || events.get(e).interfaces().contains(iface);
+        return (measured.ownOn[e * nIf + Math.min(iface, nIf - 1)] & 4) != 0 || events.get(e).interfaces().contains(iface);
     }
 
     /**
@@ -862,9 +844,9 @@ final class OutcomePass {
     private boolean isOldPlace(int e, int iface) {
         boolean any = false;
         for (int i = 0; i < nIf; i++) {
-            any |= (ownOn[e * nIf + i] & 1) != 0;
+            any |= (measured.ownOn[e * nIf + i] & 1) != 0;
         }
-        return !any || (ownOn[e * nIf + Math.min(iface, nIf - 1)] & 1) != 0;
+        return !any || (measured.ownOn[e * nIf + Math.min(iface, nIf - 1)] & 1) != 0;
     }
 
     private Measured judge(TrafficFacts facts) {
@@ -877,15 +859,15 @@ final class OutcomePass {
         Arrays.fill(staleFirst, -1);
         Arrays.fill(staleLast, -1);
         // the kind of each candidate: 0 none (reached the new place), 1 stale, 2 flooded
-        byte[] kind = new byte[cands];
-        for (int c = 0; c < cands; c++) {
-            int ev = candEvent[c];
-            int f = candFrame[c];
+        byte[] kind = new byte[measured.cands];
+        for (int c = 0; c < measured.cands; c++) {
+            int ev = measured.candEvent[c];
+            int f = measured.candFrame[c];
             int iface = index.interfaceId(f);
             if (isNewPlace(ev, iface) || !isOldPlace(ev, iface)) {
                 continue;
             }
-            if (candFlooded[c]) {
+            if (measured.candFlooded[c]) {
                 floodCount[ev]++;
                 kind[c] = 2;
             } else {
@@ -905,15 +887,15 @@ final class OutcomePass {
             staleFrames.add(null);
             floodedFrames.add(null);
         }
-        for (int c = 0; c < cands; c++) {
-            int ev = candEvent[c];
-            boolean flooded = candFlooded[c] && floodCount[ev] > 0;
+        for (int c = 0; c < measured.cands; c++) {
+            int ev = measured.candEvent[c];
+            boolean flooded = measured.candFlooded[c] && floodCount[ev] > 0;
             if (kind[c] == 1) {
-                marks = put(marks, marked++, mark(candFrame[c], STALE, ev));
-                add(staleFrames, ev, candFrame[c]);
+                marks = put(marks, marked++, mark(measured.candFrame[c], STALE, ev));
+                add(staleFrames, ev, measured.candFrame[c]);
             } else if (flooded) {
-                marks = put(marks, marked++, mark(candFrame[c], FLOODED, ev));
-                add(floodedFrames, ev, candFrame[c]);
+                marks = put(marks, marked++, mark(measured.candFrame[c], FLOODED, ev));
+                add(floodedFrames, ev, measured.candFrame[c]);
             }
         }
         long lastTime = n > 0 ? index.timestampNanos(n - 1) : 0;
@@ -922,8 +904,8 @@ final class OutcomePass {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < e; i++) {
             MigrationEvent m = events.get(i);
-            int lb = lastBefore[i];
-            int fa = firstAfter[i];
+            int lb = measured.lastBefore[i];
+            int fa = measured.firstAfter[i];
             long tB = lb >= 0 ? index.timestampNanos(lb) : 0;
             long tA = fa >= 0 ? index.timestampNanos(fa) : 0;
             long windowEnd = satAdd(annTime[i], window);
@@ -946,8 +928,8 @@ final class OutcomePass {
             // speaking regularly before (three frames or more, over at least the threshold, never silent for
             // half as long): a quiet VM's silence says nothing, nor does a silence before the announcement alone
             long silentAfter = fa >= 0 ? tA - annTime[i] : (lb >= 0 ? Math.min(windowEnd, lastTime) - annTime[i] : -1);
-            boolean regular = ownBefore[i] >= 3 && quietest[i] >= 0 && tB - firstOwn[i] >= dark2;
-            boolean darkFired = silentAfter > dark2 && regular && quietest[i] * 2 < silentAfter;
+            boolean regular = measured.ownBefore[i] >= 3 && measured.quietest[i] >= 0 && tB - measured.firstOwn[i] >= dark2;
+            boolean darkFired = silentAfter > dark2 && regular && measured.quietest[i] * 2 < silentAfter;
             long convergence = staleLast[i] >= 0 ? index.timestampNanos(staleLast[i]) - annTime[i] : -1;
             boolean staleFired = staleCount[i] > 0 && convergence > config.staleThreshold().toNanos();
             boolean floodFired = floodCount[i] > 0;
@@ -1014,7 +996,7 @@ final class OutcomePass {
             String summary = parts.size() == 1 ? parts.get(0) : String.join(", ", parts);
             MigrationOutcome o = new MigrationOutcome(i, verdict, summary,
                     lb, tB, lb >= 0 ? index.interfaceId(lb) : -1, fa, tA, fa >= 0 ? index.interfaceId(fa) : -1,
-                    dark, darkToEnd, cut, quietest[i], judgeStale, staleCount[i], staleFirst[i], staleLast[i],
+                    dark, darkToEnd, cut, measured.quietest[i], judgeStale, staleCount[i], staleFirst[i], staleLast[i],
                     convergence, staleIface, floodCount[i], echo == null ? null : echo.echo(),
                     tcp == null ? null : tcp.tcp());
             outcomes.add(o);
@@ -1036,7 +1018,7 @@ final class OutcomePass {
         }
         long[] sorted = Arrays.copyOf(marks, marked);
         Arrays.sort(sorted);
-        long[] ownSorted = Arrays.copyOf(own, owns);
+        long[] ownSorted = Arrays.copyOf(measured.own, measured.owns);
         Arrays.sort(ownSorted);
         return new Measured(outcomes, findings, sorted, ownSorted);
     }
