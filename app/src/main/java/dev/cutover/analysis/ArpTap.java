@@ -16,10 +16,12 @@ import java.util.Arrays;
  * 802.1Q/802.1ad tags), IPv6 neighbour solicitations and advertisements, the global IPv6 sources and DHCP are
  * recorded at once; every other frame that may carry ARP or NDP (Linux cooked captures,
  * LLC/SNAP, tunnels, frames cut short, anything the fast path declines) is noted by number and read again
- * through the dissector afterwards, as the scanner would.
+ * through the dissector afterwards, as the scanner would. Every Ethernet frame's two MAC addresses are kept too
+ * ({@link FrameMacs}, 4 bytes a frame), so that the outcome pass reads again only the frames of moved VMs.
  */
 final class ArpTap implements FrameTap {
     private final ArpFrames rows = new ArpFrames();
+    private final FrameMacs macs = new FrameMacs();
     private byte[] buffer = new byte[256];
     private int[] later = new int[64];
     private int laterCount;
@@ -33,6 +35,7 @@ final class ArpTap implements FrameTap {
         seen++;
         int linkType = iface.linkType();
         int capturedLength = bytes.length();
+        macs.add(bytes, linkType == LinkTypes.ETHERNET);
         int peek = LinkPeek.peek(bytes, linkType, capturedLength);
         if (peek == LinkPeek.NOT_ARP) {
             long client = LinkPeek.dhcpClientOrV6Source(bytes, linkType, capturedLength, rows, frame, timestampNanos);
@@ -85,6 +88,11 @@ final class ArpTap implements FrameTap {
             index.setFrameClass(out.frame[r], out.cls[r]);
         }
         return out;
+    }
+
+    /** Every frame's MAC addresses, for the outcome pass (valid when the tap {@link #covers} the capture). */
+    FrameMacs macs() {
+        return macs;
     }
 
     /** How many frames were left to be read again. */

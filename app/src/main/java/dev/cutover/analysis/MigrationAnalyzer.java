@@ -57,7 +57,8 @@ public final class MigrationAnalyzer {
      */
     public static AnalysisResult analyze(Capture capture, AnalysisConfig config, LoadMonitor monitor,
                                          IntPredicate include) throws IOException {
-        return analyzeRows(capture, config, ArpScanner.scan(capture, monitor, include), include, monitor, false);
+        return analyzeRows(capture, config, ArpScanner.scan(capture, monitor, include), null, include, monitor,
+                false);
     }
 
     /**
@@ -67,16 +68,17 @@ public final class MigrationAnalyzer {
      */
     public static AnalysisResult analyzeForTimeline(Capture capture, AnalysisConfig config, LoadMonitor monitor)
             throws IOException {
-        return analyzeRows(capture, config, ArpScanner.scan(capture, monitor, null), null, monitor, true);
+        return analyzeRows(capture, config, ArpScanner.scan(capture, monitor, null), null, null, monitor, true);
     }
 
     /** The result with each migration's outcome measured from the frames around it. */
-    private static AnalysisResult withOutcomes(Capture capture, AnalysisResult result, IntPredicate include,
-                                               LoadMonitor monitor, boolean keepOwn) throws IOException {
+    private static AnalysisResult withOutcomes(Capture capture, AnalysisResult result, FrameMacs frameMacs,
+                                               IntPredicate include, LoadMonitor monitor, boolean keepOwn)
+            throws IOException {
         if (result.migrations().isEmpty()) {
             return result;
         }
-        return result.withOutcomes(OutcomePass.measure(capture, result, include, monitor, 0, keepOwn));
+        return result.withOutcomes(OutcomePass.measure(capture, result, frameMacs, include, monitor, 0, keepOwn));
     }
 
     /**
@@ -97,18 +99,23 @@ public final class MigrationAnalyzer {
         if (!(tap instanceof ArpTap t) || !t.covers(capture)) {
             return analyze(capture, config, monitor);
         }
-        return analyzeRows(capture, config, t.frames(capture), null, monitor, false);
+        return analyzeRows(capture, config, t.frames(capture), t.macs(), null, monitor, false);
     }
 
-    /** The analysis of the ARP-family rows of {@code capture}, a frame that several files caught counted once. */
+    /**
+     * The analysis of the ARP-family rows of {@code capture}, a frame that several files caught counted once;
+     * {@code frameMacs}, every frame's addresses when the indexer's tap took them, spare the outcome pass reading
+     * the frames of no moved MAC.
+     */
     private static AnalysisResult analyzeRows(Capture capture, AnalysisConfig config, ArpFrames arp,
-                                              IntPredicate include, LoadMonitor monitor, boolean keepOwn)
+                                              FrameMacs frameMacs, IntPredicate include, LoadMonitor monitor,
+                                              boolean keepOwn)
             throws IOException {
         DuplicateFrames copies = DuplicateFrames.find(capture, arp);
         List<String> names = capture.interfaces().stream().map(InterfaceInfo::name).toList();
         AnalysisResult result = new MigrationAnalyzer(config, copies.without(arp), names)
                 .run(capture.frameCount(), capture.damages()).withCopies(copies);
-        return withOutcomes(capture, result, include, monitor, keepOwn);
+        return withOutcomes(capture, result, frameMacs, include, monitor, keepOwn);
     }
 
     /**

@@ -92,11 +92,13 @@ final class OutcomePass {
 
     // keep the VMs' own frames in their windows (the timeline's traffic strip)
     private boolean keepOwn;
+    /** Every frame's MAC addresses, when the indexer took them all and every interface is Ethernet. */
+    private final FrameMacs frameMacs;
 
     /** What the pass found, its parts joined; made by {@link #pass}, an empty one when it did not run. */
     private Part measured;
 
-    private OutcomePass(Capture capture, AnalysisResult result, IntPredicate include) {
+    private OutcomePass(Capture capture, AnalysisResult result, FrameMacs frameMacs, IntPredicate include) {
         this.capture = capture;
         this.index = capture.index();
         this.config = result.config();
@@ -125,6 +127,11 @@ final class OutcomePass {
         }
         byMac = sortedByMac();
         sortedWindows = windowsInOrder();
+        boolean ethernet = true;
+        for (int t : linkTypes) {
+            ethernet &= t == LinkTypes.ETHERNET;
+        }
+        this.frameMacs = ethernet && frameMacs != null && frameMacs.complete() && frameMacs.count() >= n ? frameMacs : null;
         if (judgeStale && hasCookedInterface()) {
             groupAddresses();
         }
@@ -218,7 +225,16 @@ final class OutcomePass {
      */
     static Measured measure(Capture capture, AnalysisResult result, IntPredicate include, LoadMonitor monitor,
                             int parts, boolean keepOwn) throws IOException {
-        OutcomePass p = new OutcomePass(capture, result, include);
+        return measure(capture, result, null, include, monitor, parts, keepOwn);
+    }
+
+    /**
+     * As {@link #measure(Capture, AnalysisResult, IntPredicate, LoadMonitor, int, boolean)}; with {@code frameMacs}
+     * (every frame's addresses, taken by the indexer) only the frames from or to a moved MAC are read.
+     */
+    static Measured measure(Capture capture, AnalysisResult result, FrameMacs frameMacs, IntPredicate include,
+                            LoadMonitor monitor, int parts, boolean keepOwn) throws IOException {
+        OutcomePass p = new OutcomePass(capture, result, frameMacs, include);
         p.keepOwn = keepOwn;
         TrafficFacts traffic = null;
         if (!p.events.isEmpty() && p.n > 0) {
@@ -382,6 +398,10 @@ final class OutcomePass {
 
     private void pass(LoadMonitor monitor, int asked) throws IOException {
         int[] ranges = union();
+        if (frameMacs != null) {
+            passPicked(ranges, monitor);
+            return;
+        }
         long total = 0;
         for (int r = 0; r < ranges.length; r += 2) {
             total += ranges[r + 1] - ranges[r];
@@ -431,6 +451,46 @@ final class OutcomePass {
         }
     }
 
+
+    /**
+     * The pass over the frames of {@code ranges} from or to a moved MAC, told by {@link #frameMacs}: only those are
+     * read, a few KB at a time when they are few against the bytes of the windows (a capture of many migrations
+     * whose VMs say little), else through the usual read-ahead window.
+     */
+    private void passPicked(int[] ranges, LoadMonitor monitor) throws IOException {
+        long[] macs = new long[keys.length];
+        int distinct = 0;
+        for (int s = 0; s < keys.length; s++) {
+            if (keyUsed[s]) {
+                macs[distinct++] = keys[s];
+            }
+        }
+        boolean[] moved = frameMacs.setOf(macs, distinct);
+        long count = 0;
+        long bytes = 0;
+        for (int r = 0; r < ranges.length; r += 2) {
+            int from = ranges[r];
+            int to = ranges[r + 1];
+            bytes += Math.max(0, index.dataOffset(to - 1) - index.dataOffset(from) + index.capturedLength(to - 1));
+            for (int f = from; f < to; f++) {
+                if (frameMacs.either(f, moved)) {
+                    count++;
+                }
+            }
+        }
+        // a read of a few KB costs about what copying 16 KB does: read them one by one when that is less
+        SequentialFrames frames = count * 4 * SequentialFrames.SPARSE_BYTES < bytes
+                ? SequentialFrames.sparse(capture, monitor) : new SequentialFrames(capture, monitor);
+        Part part = new Part();
+        for (int r = 0; r < ranges.length; r += 2) {
+            for (int f = ranges[r]; f < ranges[r + 1]; f++) {
+                if (frameMacs.either(f, moved) && (include == null || include.test(f))) {
+                    part.frame(frames, f);
+                }
+            }
+        }
+        measured = part;
+    }
 
     private static void addIp(int[] ips, byte[] counts, int e, int ip) {
         int n = counts[e];

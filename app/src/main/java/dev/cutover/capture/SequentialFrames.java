@@ -23,6 +23,17 @@ public final class SequentialFrames implements FrameBytes {
         this(capture, monitor, ByteWindow.DEFAULT_CAPACITY);
     }
 
+    /**
+     * Reads frames that lie far apart: each read takes little more than the frame asked for (a few KB), so the
+     * frames between them are not read at all; for a pass that a cheaper test has told which frames to read.
+     */
+    public static SequentialFrames sparse(Capture capture, LoadMonitor monitor) throws IOException {
+        return new SequentialFrames(capture, monitor, SPARSE_BYTES);
+    }
+
+    /** The window of {@link #sparse}: a page or two, about what a read costs in calls anyway. */
+    public static final int SPARSE_BYTES = 4096;
+
     SequentialFrames(Capture capture, LoadMonitor monitor, int windowBytes) throws IOException {
         this.capture = Objects.requireNonNull(capture, "capture");
         this.monitor = Objects.requireNonNull(monitor, "monitor");

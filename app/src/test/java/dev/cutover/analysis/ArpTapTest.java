@@ -117,6 +117,85 @@ class ArpTapTest {
         }
     }
 
+    @Test
+    void theOutcomeReadOnlyFromTheMovedMacsFramesIsTheOutcomeOfTheFile() throws IOException {
+        // each sample with an outcome (pings answered and lost, a dark VM, TCP sent again), its frames hidden among
+        // large frames of other hosts: the outcome pass reads only the VM's frames, a few KB at a time, and must
+        // measure what it measures reading every frame
+        Path samples = Path.of("../sample-captures");
+        int measured = 0;
+        for (String name : List.of("vmotion-ping-ok.pcap", "vmotion-ping-3-lost.pcap", "silent-vm-dark.pcap",
+                "vmotion-tcp-retransmissions.pcap", "esxi-vmotion-dual-stack.pcap")) {
+            Path padded = dir.resolve("padded-" + name);
+            int frames = pad(samples.resolve(name), padded, 40, 0);
+            ArpTap tap = new ArpTap();
+            try (Capture c = Capture.open(List.of(padded), LoadMonitor.NONE, tap)) {
+                assertThat(tap.covers(c)).isTrue();
+                assertThat(c.frameCount()).isEqualTo(frames);
+                assertThat(tap.macs().complete()).isTrue();
+                assertThat(tap.macs().count()).isEqualTo(frames);
+                String tapped = json(c, MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS,
+                        LoadMonitor.NONE, tap));
+                assertThat(tapped).as(name).contains("\"outcome\"").isEqualTo(reference(List.of(padded)));
+                measured++;
+            }
+        }
+        assertThat(measured).isEqualTo(5);
+        String lost = Files.readString(dir.resolve("padded-vmotion-ping-3-lost.pcap.json"));
+        assertThat(lost).contains("\"lost\" : 3");
+    }
+
+    @Test
+    void aCaptureOfMoreAddressesThanTheTableHoldsIsReadWhole() throws IOException {
+        // a MAC flood: 70,000 sources, more than the table's 65,535 numbers; the pass then reads every frame
+        Path padded = dir.resolve("flooded.pcap");
+        int frames = pad(Path.of("../sample-captures/vmotion-ping-3-lost.pcap"), padded, 400, 70_000);
+        ArpTap tap = new ArpTap();
+        try (Capture c = Capture.open(List.of(padded), LoadMonitor.NONE, tap)) {
+            assertThat(c.frameCount()).isEqualTo(frames);
+            assertThat(tap.macs().complete()).isFalse();
+            String tapped = json(c, MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS,
+                    LoadMonitor.NONE, tap));
+            assertThat(tapped).contains("\"lost\" : 3").isEqualTo(reference(List.of(padded)));
+        }
+    }
+
+    /**
+     * Writes {@code in}'s frames to {@code out} with {@code before} frames of other hosts ahead of each (1,400 bytes,
+     * EtherType 0x88B5, at the frame's time), from {@code sources} different MACs (0: one); returns the frames
+     * written. The reference analysis of {@code out} is written beside it as {@code out.json}.
+     */
+    private static int pad(Path in, Path out, int before, int sources) throws IOException {
+        int written = 0;
+        int source = 0;
+        try (Capture c = Capture.open(in);
+             dev.cutover.capture.PcapWriter w = new dev.cutover.capture.PcapWriter(Files.newOutputStream(out), 1,
+                     65535, true)) {
+            byte[] filler = new byte[1400];
+            filler[0] = 0x02;
+            filler[5] = 0x01;
+            filler[12] = (byte) 0x88;
+            filler[13] = (byte) 0xB5;
+            for (int i = 0; i < c.frameCount(); i++) {
+                long t = c.index().timestampNanos(i);
+                for (int k = 0; k < before; k++) {
+                    int s = sources == 0 ? 0 : source++ % sources;
+                    filler[6] = 0x06;
+                    filler[9] = (byte) (s >>> 16);
+                    filler[10] = (byte) (s >>> 8);
+                    filler[11] = (byte) s;
+                    w.write(t, filler, 0, filler.length, filler.length);
+                    written++;
+                }
+                byte[] f = c.frameBytes(i);
+                w.write(t, f, 0, f.length, c.index().originalLength(i));
+                written++;
+            }
+        }
+        Files.writeString(Path.of(out + ".json"), reference(List.of(out)));
+        return written;
+    }
+
     private static String json(Capture c, AnalysisResult r) throws IOException {
         java.io.StringWriter w = new java.io.StringWriter();
         java.io.PrintWriter out = new java.io.PrintWriter(w);

@@ -67,6 +67,34 @@ class SequentialFramesTest {
     }
 
     @Test
+    void aSparseReadGivesTheFramesAskedForLargerThanItsWindowToo() throws IOException {
+        Path file = dir.resolve("jumbo.pcap");
+        AtomicFiles.write(file, out -> {
+            try (PcapWriter w = new PcapWriter(out, 1, 65535, false)) {
+                for (int i = 0; i < 400; i++) {
+                    byte[] f = new byte[i % 5 == 0 ? 9000 : 60 + i];   // jumbo frames, over the 4 KB a read takes
+                    for (int k = 0; k < f.length; k++) {
+                        f[k] = (byte) (k * 13 + i);
+                    }
+                    w.write(1_000_000_000L + i * 1_000L, f, 0, f.length, f.length);
+                }
+            }
+        });
+        try (Capture c = Capture.open(file)) {
+            SequentialFrames frames = SequentialFrames.sparse(c, LoadMonitor.NONE);
+            byte[] buf = new byte[c.maxCapturedLength()];
+            int read = 0;
+            for (int i = 0; i < c.frameCount(); i += 3) {
+                int n = frames.moveTo(i);
+                frames.copyTo(buf);
+                assertThat(java.util.Arrays.copyOf(buf, n)).as("frame " + (i + 1)).isEqualTo(c.frameBytes(i));
+                read++;
+            }
+            assertThat(read).isEqualTo(134);
+        }
+    }
+
+    @Test
     void theMonitorCancels() throws IOException {
         Path a = pcap("a.pcap", 300, 1, 0);
         try (Capture c = Capture.open(a)) {
