@@ -115,10 +115,14 @@ public final class MainViewModel {
         this.find = new FindViewModel(tasks, packets, () -> shown, () -> migrations.analysisProperty().get(),
                 annotations::commentsOf);
         // The analysis's per-frame facts make migration.* fields filterable and show in the details.
-        migrations.analysisProperty().addListener((o, before, now) -> bindFrames());
+        migrations.analysisProperty().addListener((o, before, now) -> {
+            bindFrames();
+            followConversations();
+        });
         migrations.failureProperty().addListener((o, before, now) -> {
             if (now != null && !now.isBlank()) {
                 packets.analysisFailed(now);
+                followConversations();
             }
         });
         packets.frames().addListener((javafx.collections.ListChangeListener<Integer>) c ->
@@ -174,6 +178,13 @@ public final class MainViewModel {
             timeline.showCurrent(now.intValue());
         });
         annotations.revisionProperty().addListener((o, was, now) -> annotationsChanged());
+        // the tree of the frame on show gains the echo and TCP facts once the conversations have been followed
+        packets.conversationsFollowedProperty().addListener((o, was, now) -> {
+            int current = packets.currentFrameProperty().get();
+            if (current >= 0) {
+                selection.showFrame(current);
+            }
+        });
         frameStatus = Bindings.createStringBinding(() -> {
             String s = String.format("Frames: %,d shown of %,d", packets.shownProperty().get(),
                     packets.totalProperty().get());
@@ -184,9 +195,13 @@ public final class MainViewModel {
                 double p = packets.sortProgressProperty().get();
                 return s + (p < 0 ? " (sorting…)" : String.format(" (sorting… %d%%)", Math.round(p * 100)));
             }
+            double c = packets.conversationsProgressProperty().get();
+            if (c >= 0) {
+                return s + String.format(" (following ICMP and TCP… %d%%)", Math.round(c * 100));
+            }
             return s;
         }, packets.shownProperty(), packets.totalProperty(), packets.filteringProperty(), packets.sortingProperty(),
-                packets.sortProgressProperty());
+                packets.sortProgressProperty(), packets.conversationsProgressProperty());
         // last, so the packet list already shows a newly opened capture when the statistics hear of it
         statistics = new StatisticsViewModel(tasks, capture.captureProperty(), packets, filter,
                 migrations.analysisProperty());
@@ -317,6 +332,17 @@ public final class MainViewModel {
             if (!filter.appliedProperty().get().isBlank()) {
                 filter.apply();
             }
+        }
+    }
+
+    /**
+     * Once the migration analysis of an opened file is done (it comes first: the timeline and the findings wait for
+     * it), the packet list follows the file's ICMP echoes and TCP conversations in the background, as Wireshark's
+     * first pass does; not a live capture's snapshots, whose frames keep coming.
+     */
+    private void followConversations() {
+        if (!liveShown && !partialShown && shown != null) {
+            packets.followConversations(frames.get());
         }
     }
 

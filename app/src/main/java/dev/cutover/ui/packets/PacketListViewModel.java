@@ -94,6 +94,14 @@ public final class PacketListViewModel {
     private Object filterToken;
     private Object filteredFromRun;
     private final TaskKey sortTask = TaskKey.named("sort");
+    private final TaskKey conversationsTask = TaskKey.named("conversations");
+    private final ReadOnlyDoubleWrapper conversationsProgress = new ReadOnlyDoubleWrapper(this, "conversationsProgress",
+            -1);
+    /**
+     * Up to this many frames, an opened file's ICMP echoes and TCP conversations are followed as soon as it is
+     * loaded (5 bytes a frame: 100 MB here); beyond, when a filter or the tree first asks.
+     */
+    static final int FOLLOW_CONVERSATIONS_UP_TO = 20_000_000;
     private final TaskKey extentsTask = TaskKey.named("extents");
     private final ZoneId zone;
 
@@ -251,6 +259,8 @@ public final class PacketListViewModel {
     }
 
     private void install(Capture c, int dropped, boolean keep) {
+        conversationsTask.cancel();
+        conversationsProgress.set(-1);
         filterTask.cancel();
         filterRun = null;
         filterToken = null;
@@ -1022,6 +1032,53 @@ public final class PacketListViewModel {
             layoutRevision.set(layoutRevision.get() + 1);
         }).onFailure(e -> say("Cannot measure the columns: " + BackgroundTask.reason(e))).runWith(tasks);
     }
+
+    /**
+     * Follows the ICMP echoes and TCP conversations of the whole capture on show, pipeline {@code p}, in the
+     * background, as Wireshark's first pass does: then the rows show "(no response found!)", "(reply in N)" and
+     * "[TCP Retransmission]" without a filter having asked, and the tree the fields behind them. For a file once it
+     * is loaded (the window asks once its analysis is done; not a live capture's snapshots, nor a capture of more
+     * than {@link #FOLLOW_CONVERSATIONS_UP_TO} frames); {@link #conversationsProgressProperty()} says how far it got,
+     * and another capture stops it.
+     */
+    public void followConversations(FramePipeline p) {
+        Capture c = capture;
+        if (p == null || c == null || p.capture() != c || c.frameCount() == 0
+                || c.frameCount() > FOLLOW_CONVERSATIONS_UP_TO || p.trafficIfComputed() != null
+                || conversationsTask.busy()) {
+            return; // under way already: another capture would have stopped it
+        }
+        conversationsProgress.set(0);
+        BackgroundTask.of(monitor -> p.traffic(monitor)).key(conversationsTask)
+                .onProgress(conversationsProgress::set)
+                .onSuccess(facts -> {
+                    conversationsProgress.set(-1);
+                    if (facts != null && capture == c) {
+                        if (pipeline != null && pipeline.capture() == c) {
+                            showTrafficOnceComputed();
+                        }
+                        conversationsFollowed.set(conversationsFollowed.get() + 1);
+                    }
+                })
+                .onCancelled(() -> conversationsProgress.set(-1))
+                .onFailure(e -> {
+                    conversationsProgress.set(-1);
+                    say("Cannot follow the ICMP and TCP conversations: " + BackgroundTask.reason(e));
+                }).runWith(tasks);
+    }
+
+    /** 0..1 of the capture read to follow its conversations ({@link #followConversations}); -1 when none is. */
+    public ReadOnlyDoubleProperty conversationsProgressProperty() {
+        return conversationsProgress.getReadOnlyProperty();
+    }
+
+    /** Increases each time the conversations of the capture on show have been followed (the tree may show more). */
+    public ReadOnlyIntegerProperty conversationsFollowedProperty() {
+        return conversationsFollowed.getReadOnlyProperty();
+    }
+
+    private final ReadOnlyIntegerWrapper conversationsFollowed = new ReadOnlyIntegerWrapper(this,
+            "conversationsFollowed");
 
     /**
      * Once a filter has had the traffic facts computed, the rows show them as Wireshark's do (Info's "(reply in

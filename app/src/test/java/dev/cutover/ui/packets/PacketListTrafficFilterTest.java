@@ -51,4 +51,58 @@ class PacketListTrafficFilterTest {
             assertThat(vm.frames()).containsExactly(0);
         }
     }
+
+    @Test
+    void anOpenedFilesConversationsAreFollowedAtOnceAsWiresharksFirstPassDoes() throws Exception {
+        Path file = new TrafficFrames()
+                .echo(0, "10.0.0.1", "10.0.0.2", true, 1, 1)
+                .echo(1, "10.0.0.2", "10.0.0.1", false, 1, 1)
+                .echo(2, "10.0.0.1", "10.0.0.2", true, 1, 2)
+                .write(dir.resolve("t.pcap"));
+        try (Capture capture = Capture.open(file); Capture other = Capture.open(file)) {
+            PacketListViewModel vm = new PacketListViewModel(Tasks.DIRECT, ZoneOffset.UTC);
+            vm.setCapture(capture);
+            FramePipeline pipeline = FramePipeline.of(capture);
+            vm.setFrames(pipeline);
+            // another capture's pipeline is not followed for this one
+            FramePipeline elsewhere = FramePipeline.of(other);
+            vm.followConversations(elsewhere);
+            assertThat(elsewhere.trafficIfComputed()).isNull();
+            assertThat(vm.row(2).info()).doesNotContain("no response");
+
+            vm.followConversations(pipeline);
+            assertThat(pipeline.trafficIfComputed()).isNotNull();
+            assertThat(vm.conversationsProgressProperty().get()).isEqualTo(-1);
+            assertThat(vm.conversationsFollowedProperty().get()).isEqualTo(1);
+            // no filter asked: the rows say what Wireshark's list says
+            assertThat(vm.row(0).info()).endsWith(" (reply in 2)");
+            assertThat(vm.row(2).info()).endsWith(" (no response found!)");
+        }
+    }
+
+    @Test
+    void theWindowFollowsTheConversationsOfAFileItOpens() throws Exception {
+        // the migration sample whose ping loses three echoes: the list marks them without a filter
+        Path sample = Path.of("../sample-captures/vmotion-ping-3-lost.pcap");
+        dev.cutover.ui.main.MainViewModel main = new dev.cutover.ui.main.MainViewModel(Tasks.DIRECT,
+                new dev.cutover.ui.migrations.AnalysisMigrations(), new dev.cutover.ui.main.PreferencesStore(dir));
+        try {
+            main.open(java.util.List.of(sample));
+            PacketListViewModel packets = main.packets();
+            int total = packets.totalProperty().get();
+            assertThat(total).isPositive();
+            int lost = 0;
+            int answered = 0;
+            for (int i = 0; i < total; i++) {
+                String info = packets.row(i).info();
+                lost += info.endsWith("(no response found!)") ? 1 : 0;
+                answered += info.contains("(reply in ") ? 1 : 0;
+            }
+            assertThat(lost).isEqualTo(3);
+            assertThat(answered).isPositive();
+            assertThat(main.frameStatus().get()).doesNotContain("following");
+        } finally {
+            main.close();
+        }
+    }
 }
