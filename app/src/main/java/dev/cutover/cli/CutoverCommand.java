@@ -53,6 +53,9 @@ public final class CutoverCommand implements Callable<Integer> {
         return commandLine(Desktop.NONE);
     }
 
+    /** picocli's switch for its search for Groovy closures among the commands. */
+    static final String NO_CLOSURES = "picocli.disable.closures";
+
     /** The command line that opens the desktop window for {@code cutover [FILE...]} when one can be shown. */
     public static CommandLine commandLine(Desktop desktop) {
         return commandLine(desktop, null);
@@ -64,6 +67,11 @@ public final class CutoverCommand implements Callable<Integer> {
      * short command (info, analyze) about a tenth of a second of its start.
      */
     public static CommandLine commandLine(Desktop desktop, String[] args) {
+        // picocli looks for Groovy closures as commands unless told not to: Class.forName("groovy.lang.Closure"),
+        // which opens every jar of the class path to find none (about 35 ms of every start)
+        if (System.getProperty(NO_CLOSURES) == null) {
+            System.setProperty(NO_CLOSURES, "true");
+        }
         CommandLine cl = new CommandLine(new CutoverCommand(desktop));
         String first = args == null || args.length == 0 ? null : args[0];
         if (first != null && SUBCOMMANDS.contains(first)) {
