@@ -94,6 +94,8 @@ final class OutcomePass {
     private boolean keepOwn;
     /** Every frame's MAC addresses, when the indexer took them all and every interface is Ethernet. */
     private final FrameMacs frameMacs;
+    /** With {@link #frameMacs}: the numbers of the moved MACs, the frames to read; null: read every frame. */
+    private boolean[] moved;
 
     /** What the pass found, its parts joined; made by {@link #pass}, an empty one when it did not run. */
     private Part measured;
@@ -131,7 +133,8 @@ final class OutcomePass {
         for (int t : linkTypes) {
             ethernet &= t == LinkTypes.ETHERNET;
         }
-        this.frameMacs = ethernet && frameMacs != null && frameMacs.complete() && frameMacs.count() >= n ? frameMacs : null;
+        this.frameMacs = ethernet && frameMacs != null && frameMacs.complete() && frameMacs.count() >= n ? frameMacs
+                : null;
         if (judgeStale && hasCookedInterface()) {
             groupAddresses();
         }
@@ -398,8 +401,17 @@ final class OutcomePass {
 
     private void pass(LoadMonitor monitor, int asked) throws IOException {
         int[] ranges = union();
-        if (frameMacs != null) {
-            passPicked(ranges, monitor);
+        if (frameMacs != null && pickedFew(ranges)) {
+            Part part = new Part();
+            SequentialFrames frames = SequentialFrames.sparse(capture, monitor);
+            for (int r = 0; r < ranges.length; r += 2) {
+                for (int f = ranges[r]; f < ranges[r + 1]; f++) {
+                    if (frameMacs.either(f, moved) && (include == null || include.test(f))) {
+                        part.frame(frames, f);
+                    }
+                }
+            }
+            measured = part;
             return;
         }
         long total = 0;
@@ -451,13 +463,13 @@ final class OutcomePass {
         }
     }
 
-
     /**
-     * The pass over the frames of {@code ranges} from or to a moved MAC, told by {@link #frameMacs}: only those are
-     * read, a few KB at a time when they are few against the bytes of the windows (a capture of many migrations
-     * whose VMs say little), else through the usual read-ahead window.
+     * Notes in {@link #moved} which frames are from or to a moved MAC, told by {@link #frameMacs}, and says whether
+     * they are few against the bytes of {@code ranges} (a capture of many migrations whose VMs say little): then
+     * they are read a few KB at a time and the frames between them not at all. Else the pass reads the windows
+     * through its read-ahead windows and looks at those frames only.
      */
-    private void passPicked(int[] ranges, LoadMonitor monitor) throws IOException {
+    private boolean pickedFew(int[] ranges) {
         long[] macs = new long[keys.length];
         int distinct = 0;
         for (int s = 0; s < keys.length; s++) {
@@ -465,7 +477,7 @@ final class OutcomePass {
                 macs[distinct++] = keys[s];
             }
         }
-        boolean[] moved = frameMacs.setOf(macs, distinct);
+        moved = frameMacs.setOf(macs, distinct);
         long count = 0;
         long bytes = 0;
         for (int r = 0; r < ranges.length; r += 2) {
@@ -478,18 +490,8 @@ final class OutcomePass {
                 }
             }
         }
-        // a read of a few KB costs about what copying 16 KB does: read them one by one when that is less
-        SequentialFrames frames = count * 4 * SequentialFrames.SPARSE_BYTES < bytes
-                ? SequentialFrames.sparse(capture, monitor) : new SequentialFrames(capture, monitor);
-        Part part = new Part();
-        for (int r = 0; r < ranges.length; r += 2) {
-            for (int f = ranges[r]; f < ranges[r + 1]; f++) {
-                if (frameMacs.either(f, moved) && (include == null || include.test(f))) {
-                    part.frame(frames, f);
-                }
-            }
-        }
-        measured = part;
+        // a read of a few KB costs about what copying 16 KB does
+        return count * 4 * SequentialFrames.SPARSE_BYTES < bytes;
     }
 
     private static void addIp(int[] ips, byte[] counts, int e, int ip) {
@@ -653,7 +655,7 @@ final class OutcomePass {
                 int a = (int) (from + Math.max(0, at - seen));
                 int b = (int) Math.min(to, from + (until - seen));
                 for (int f = a; f < b; f++) {
-                    if (include == null || include.test(f)) {
+                    if ((moved == null || frameMacs.either(f, moved)) && (include == null || include.test(f))) {
                         frame(frames, f);
                     }
                 }
