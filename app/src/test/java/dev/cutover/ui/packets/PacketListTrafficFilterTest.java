@@ -21,12 +21,17 @@ class PacketListTrafficFilterTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aFilterOnTheTrafficFactsComputesThemAndKeepsTheMatchingFrames() throws Exception {
-        Path file = new TrafficFrames()
+    /** An echo request answered (frames 1 and 2), then one nobody answers (frame 3). */
+    private static TrafficFrames pingAnsweredThenNot() {
+        return new TrafficFrames()
                 .echo(0, "10.0.0.1", "10.0.0.2", true, 1, 1)
                 .echo(1, "10.0.0.2", "10.0.0.1", false, 1, 1)
-                .echo(2, "10.0.0.1", "10.0.0.2", true, 1, 2)
+                .echo(2, "10.0.0.1", "10.0.0.2", true, 1, 2);
+    }
+
+    @Test
+    void aFilterOnTheTrafficFactsComputesThemAndKeepsTheMatchingFrames() throws Exception {
+        Path file = pingAnsweredThenNot()
                 .tcp(10, "10.0.0.1", 40000, "10.0.0.2", 80, 1000, 0, TrafficFrames.SYN, 64240, 0)
                 .tcp(20, "10.0.0.3", 40001, "10.0.0.2", 80, 1000, 0, TrafficFrames.SYN, 64240, 0)
                 .write(dir.resolve("t.pcap"));
@@ -54,11 +59,7 @@ class PacketListTrafficFilterTest {
 
     @Test
     void anOpenedFilesConversationsAreFollowedAtOnceAsWiresharksFirstPassDoes() throws Exception {
-        Path file = new TrafficFrames()
-                .echo(0, "10.0.0.1", "10.0.0.2", true, 1, 1)
-                .echo(1, "10.0.0.2", "10.0.0.1", false, 1, 1)
-                .echo(2, "10.0.0.1", "10.0.0.2", true, 1, 2)
-                .write(dir.resolve("t.pcap"));
+        Path file = pingAnsweredThenNot().write(dir.resolve("t.pcap"));
         try (Capture capture = Capture.open(file); Capture other = Capture.open(file)) {
             PacketListViewModel vm = new PacketListViewModel(Tasks.DIRECT, ZoneOffset.UTC);
             vm.setCapture(capture);
