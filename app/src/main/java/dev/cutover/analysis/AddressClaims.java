@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -564,8 +563,8 @@ final class AddressClaims {
             return MigrationAnalyzer.ms(nanos);
         }
         if (s < 120) {
-            return Math.abs(s - Math.rint(s)) < 0.05 ? String.format(Locale.ROOT, "%d s", Math.round(s))
-                    : String.format(Locale.ROOT, "%.1f s", s);
+            return Math.abs(s - Math.rint(s)) < 0.05 ? Math.round(s) + " s"
+                    : dev.cutover.text.FixedPoint.of(nanos, 9, 1) + " s";
         }
         if (s < 2 * 3600) {
             return Math.round(s / 60) + " min";

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -451,7 +450,7 @@ final class Findings {
 
     static String seconds(long nanos) {
         double s = nanos / 1e9;
-        return Math.abs(s - Math.rint(s)) < 1e-9 ? String.format(Locale.ROOT, "%d s", Math.round(s))
-                : String.format(Locale.ROOT, "%.3f s", s);
+        return Math.abs(s - Math.rint(s)) < 1e-9 ? Math.round(s) + " s"
+                : dev.cutover.text.FixedPoint.of(nanos, 9, 3) + " s";
     }
 }

@@ -946,8 +946,8 @@ public final class MigrationAnalyzer {
     static String ms(long nanos) {
         double ms = nanos / 1e6;
         if (Math.abs(ms - Math.rint(ms)) < 1e-9) {
-            return String.format(java.util.Locale.ROOT, "%d ms", Math.round(ms));
+            return Math.round(ms) + " ms";
         }
-        return String.format(java.util.Locale.ROOT, "%.3f ms", ms);
+        return dev.cutover.text.FixedPoint.of(nanos, 6, 3) + " ms";
     }
 }
