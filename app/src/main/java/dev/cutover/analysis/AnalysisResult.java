@@ -104,9 +104,7 @@ public final class AnalysisResult {
         this.migrations = base.migrations;
         List<Finding> all = new ArrayList<>(base.findings);
         all.addAll(measured.findings());
-        // as Findings orders them: errors first, then by the first frame named
-        all.sort(java.util.Comparator.comparing((Finding f) -> -f.severity().ordinal())
-                .thenComparingInt(Finding::firstFrame).thenComparing(f -> f.code().ordinal()));
+        all.sort(Finding.ORDER);
         this.findings = List.copyOf(all);
         this.interfaceNames = base.interfaceNames;
         this.duplicateAddressFrames = base.duplicateAddressFrames;

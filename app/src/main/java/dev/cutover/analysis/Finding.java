@@ -21,6 +21,15 @@ public record Finding(FindingCode code, Severity severity, long mac, long ip, Li
         frames = List.copyOf(frames);
     }
 
+    /** The order findings are listed in: errors first, then by the first frame they name, then by kind. */
+    public static final java.util.Comparator<Finding> ORDER = (a, b) -> {
+        int c = Integer.compare(b.severity.ordinal(), a.severity.ordinal());
+        if (c == 0) {
+            c = Integer.compare(a.firstFrame(), b.firstFrame());
+        }
+        return c != 0 ? c : Integer.compare(a.code.ordinal(), b.code.ordinal());
+    };
+
     /** A finding about no IPv6 address. */
     public Finding(FindingCode code, Severity severity, long mac, long ip, List<Integer> frames, String message) {
         this(code, severity, mac, ip, frames, message, null);

@@ -6,7 +6,6 @@ import dev.cutover.dissect.Severity;
 import dev.cutover.dissect.Vendors;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,8 +49,7 @@ final class Findings {
     List<Finding> sorted(List<Finding> more) {
         List<Finding> l = new ArrayList<>(found);
         l.addAll(more);
-        l.sort(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparingInt(Finding::firstFrame)
-                .thenComparing(f -> f.code().ordinal()));
+        l.sort(Finding.ORDER);
         return l;
     }
 
