@@ -701,12 +701,19 @@ final class OutcomePass {
             }
             int s = find(src);
             int d = dst >= 0 && (dst & 0x0100_0000_0000L) == 0 ? find(dst) : -1;
-            if ((s >= 0 || d >= 0) && echoOrTcp(frames, linkType) >= 0) {
+            if (s < 0 && d < 0) {
+                return;
+            }
+            // the frame's IPv4 header, walked to once: ICMP or TCP marks the span of the traffic facts, and the
+            // VM's own frames say its addresses
+            int ip = ipv4At(frames, linkType);
+            int proto = ip < 0 ? -1 : frames.u8(ip + 9);
+            if (proto == 1 || proto == 6) {
                 trafficLo = Math.min(trafficLo, f);
                 trafficHi = f;
             }
             if (s >= 0) {
-                own(s, f, iface, ipv4Source(frames, linkType));
+                own(s, f, iface, ip < 0 ? 0 : (frames.u16(ip + 12) << 16) | frames.u16(ip + 14));
             }
             if (judgeStale && d >= 0) {
                 towards(frames, d, f, iface);
@@ -721,16 +728,6 @@ final class OutcomePass {
                 return -1;
             }
             return at;
-        }
-
-        /** Where the IPv4 header starts when the frame carries IPv4 ICMP or TCP; else -1. */
-        private int echoOrTcp(SequentialFrames frames, int linkType) {
-            int ip = ipv4At(frames, linkType);
-            if (ip < 0) {
-                return -1;
-            }
-            int proto = frames.u8(ip + 9);
-            return proto == 1 || proto == 6 ? ip : -1;
         }
 
         /**
@@ -770,12 +767,6 @@ final class OutcomePass {
                 }
                 candidate(f, e);
             }
-        }
-
-        /** The IPv4 source address of the frame (under any tags), or 0 when it carries no IPv4. */
-        private int ipv4Source(SequentialFrames frames, int linkType) {
-            int ip = ipv4At(frames, linkType);
-            return ip < 0 ? 0 : (frames.u16(ip + 12) << 16) | frames.u16(ip + 14);
         }
 
         /** Frame {@code f} is a candidate for stale forwarding or flooding after event {@code e}'s move. */
