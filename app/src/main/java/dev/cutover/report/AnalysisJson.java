@@ -153,12 +153,7 @@ public final class AnalysisJson {
                     ints(g, "frames", a.frames());
                     g.writeEndObject();
                 }
-                g.writeFieldName("rarpToGarpMs");
-                if (m.rarpToGarpMs() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(m.rarpToGarpMs());
-                }
+                number(g, "rarpToGarpMs", m.rarpToGarpMs());
                 g.writeFieldName("na");
                 Na na = m.na();
                 if (na == null) {
@@ -172,12 +167,7 @@ public final class AnalysisJson {
                     ints(g, "frames", na.frames());
                     g.writeEndObject();
                 }
-                g.writeFieldName("rarpToNaMs");
-                if (m.rarpToNaMs() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(m.rarpToNaMs());
-                }
+                number(g, "rarpToNaMs", m.rarpToNaMs());
                 writeOutcome(g, m.outcome());
                 g.writeEndObject();
             }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The outcomes of a lane's migrations: their tracks, their dark spans and the times of the VM's own frames, sorted,
- * for the density strip. The strip asks how many frames fall between two times, two binary searches, so drawing it
- * costs the same for a hundred frames as for a million.
+ * for the density strip. The strip finds the frames of a stretch of time by binary search, so drawing it costs the
+ * same for a hundred frames as for a million. The worst verdict and the summary, drawn with each paint, are worked
+ * out once.
  */
 public final class LaneOutcome {
     public static final LaneOutcome NONE = new LaneOutcome(List.of(), List.of(), new long[0]);
@@ -13,12 +14,31 @@ public final class LaneOutcome {
     private final List<OutcomeTrack> tracks;
     private final List<DarkSpan> darkSpans;
     private final long[] trafficNanos;
+    private final OutcomeTrack.Verdict verdict;
+    private final String summary;
 
     /** @param trafficNanos the times of the VM's own frames, ascending (kept, not copied) */
     LaneOutcome(List<OutcomeTrack> tracks, List<DarkSpan> darkSpans, long[] trafficNanos) {
         this.tracks = List.copyOf(tracks);
         this.darkSpans = List.copyOf(darkSpans);
         this.trafficNanos = trafficNanos;
+        OutcomeTrack.Verdict worst = null;
+        for (OutcomeTrack t : this.tracks) {
+            if (worst == null || t.verdict().compareTo(worst) > 0) {
+                worst = t.verdict();
+            }
+        }
+        this.verdict = worst;
+        StringBuilder sb = new StringBuilder();
+        for (OutcomeTrack.Verdict v : new OutcomeTrack.Verdict[] {OutcomeTrack.Verdict.BAD,
+                OutcomeTrack.Verdict.WARN, OutcomeTrack.Verdict.OK}) {
+            for (OutcomeTrack t : this.tracks) {
+                if (t.verdict() == v && !t.summary().isEmpty()) {
+                    sb.append(sb.length() == 0 ? "" : " · ").append(t.summary());
+                }
+            }
+        }
+        this.summary = sb.toString();
     }
 
     public boolean isEmpty() {
@@ -38,11 +58,6 @@ public final class LaneOutcome {
         return trafficNanos.length;
     }
 
-    /** How many of the VM's own frames lie in [fromNanos, toNanos). */
-    public int trafficBetween(long fromNanos, long toNanos) {
-        return toNanos <= fromNanos ? 0 : firstAtOrAfter(toNanos) - firstAtOrAfter(fromNanos);
-    }
-
     /** The index of the first of the VM's frames at or after a time. */
     int firstAtOrAfter(long nanos) {
         int lo = 0;
@@ -60,26 +75,11 @@ public final class LaneOutcome {
 
     /** The worst verdict of the lane's migrations, or null without any. */
     public OutcomeTrack.Verdict verdict() {
-        OutcomeTrack.Verdict worst = null;
-        for (OutcomeTrack t : tracks) {
-            if (worst == null || t.verdict().compareTo(worst) > 0) {
-                worst = t.verdict();
-            }
-        }
-        return worst;
+        return verdict;
     }
 
     /** The summaries of the lane's migrations, the worst first, joined by " · "; empty without any. */
     public String summary() {
-        StringBuilder sb = new StringBuilder();
-        for (OutcomeTrack.Verdict v : new OutcomeTrack.Verdict[] {OutcomeTrack.Verdict.BAD,
-                OutcomeTrack.Verdict.WARN, OutcomeTrack.Verdict.OK}) {
-            for (OutcomeTrack t : tracks) {
-                if (t.verdict() == v && !t.summary().isEmpty()) {
-                    sb.append(sb.length() == 0 ? "" : " · ").append(t.summary());
-                }
-            }
-        }
-        return sb.toString();
+        return summary;
     }
 }

@@ -90,11 +90,6 @@ public record OutcomeTrack(int migrationId, int[] ownFrames, int lastBefore, int
         return retransmissions.clone();
     }
 
-    /** Whether the VM was still dark at the window's end: a frame before the move and none after it. */
-    public boolean darkToEnd() {
-        return firstAfter < 0;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof OutcomeTrack t && migrationId == t.migrationId && lastBefore == t.lastBefore

@@ -346,12 +346,17 @@ public final class TimelineLayout {
             double x2 = x(d.toNanos());
             double lx = darkLabelX(d);
             boolean onSpan = px >= x1 - HIT_RADIUS && px <= x2 + HIT_RADIUS;
-            boolean onLabel = px >= lx && px <= lx + d.label().length() * 6.2;
+            boolean onLabel = px >= lx && px <= lx + darkLabelWidth(d);
             if (onSpan || onLabel) {
                 return d;
             }
         }
         return null;
+    }
+
+    /** How wide a dark span's label is drawn: where it can be clicked, and the box behind it over the span. */
+    public static double darkLabelWidth(DarkSpan d) {
+        return d.label().length() * 6.2;
     }
 
     /**
@@ -361,7 +366,7 @@ public final class TimelineLayout {
     public double darkLabelX(DarkSpan d) {
         double x1 = x(d.fromNanos());
         double x2 = x(d.toNanos());
-        double w = d.label().length() * 6.2;
+        double w = darkLabelWidth(d);
         double after = x2 + 4;
         if (after + w <= plotX0() + plotWidth() + RIGHT_MARGIN) {
             return after;

@@ -283,8 +283,7 @@ public final class TimelineModel {
         }
         frames.sort(Comparator.comparingInt(a -> a[0]));
         List<Mark> marks = new ArrayList<>();
-        Set<Integer> marked = new java.util.HashSet<>();
-        addMarks(frames, marks, marked, interfaceIds, facts);
+        addMarks(frames, marks, interfaceIds, facts);
         List<OutcomeTrack> tracks = new ArrayList<>();
         if (outcomes != null) {
             for (int id : ids) {
@@ -310,9 +309,12 @@ public final class TimelineModel {
                     extra.add(new int[] {f, MarkKind.RETRANS.ordinal()});
                 }
             }
-            extra.removeIf(fk -> fk[0] < 0 || fk[0] >= facts.frameCount());
+            // the announcements' marks are in frame order, each frame once: a frame already marked is looked up there
+            int[] announced = marks.stream().mapToInt(Mark::frame).toArray();
+            extra.removeIf(fk -> fk[0] < 0 || fk[0] >= facts.frameCount()
+                    || Arrays.binarySearch(announced, fk[0]) >= 0);
             extra.sort(Comparator.comparingInt(a -> a[0]));
-            addMarks(extra, marks, marked, interfaceIds, facts);
+            addMarks(extra, marks, interfaceIds, facts);
             outcome = outcome(tracks, facts);
         }
         marks.sort(Comparator.comparingLong(Mark::timeNanos).thenComparingInt(Mark::frame));
@@ -324,13 +326,15 @@ public final class TimelineModel {
                 brackets, delays, findings, outcome);
     }
 
-    /** Marks for (frame, kind) pairs sorted by frame: one per frame not marked yet, on its interface's sub-lane. */
-    private static void addMarks(List<int[]> frames, List<Mark> marks, Set<Integer> marked,
-                                 List<Integer> interfaceIds, TimelineFrames facts) {
+    /** Marks for (frame, kind) pairs sorted by frame: one per frame (its first pair), on its interface's sub-lane. */
+    private static void addMarks(List<int[]> frames, List<Mark> marks, List<Integer> interfaceIds,
+                                 TimelineFrames facts) {
+        int last = -1;
         for (int[] fk : frames) {
-            if (!marked.add(fk[0])) {
+            if (fk[0] == last) {
                 continue;
             }
+            last = fk[0];
             int iface = facts.interfaceId(fk[0]);
             int sub = interfaceIds.indexOf(iface);
             if (sub < 0) {
@@ -343,14 +347,15 @@ public final class TimelineModel {
 
     /** The tracks' own frames as sorted times (each frame once, however many windows hold it) and their dark spans. */
     private static LaneOutcome outcome(List<OutcomeTrack> tracks, TimelineFrames facts) {
+        int[][] owns = new int[tracks.size()][];
         int n = 0;
-        for (OutcomeTrack t : tracks) {
-            n += t.ownFrames().length;
+        for (int j = 0; j < owns.length; j++) {
+            owns[j] = tracks.get(j).ownFrames();
+            n += owns[j].length;
         }
         int[] all = new int[n];
         int k = 0;
-        for (OutcomeTrack t : tracks) {
-            int[] own = t.ownFrames();
+        for (int[] own : owns) {
             System.arraycopy(own, 0, all, k, own.length);
             k += own.length;
         }

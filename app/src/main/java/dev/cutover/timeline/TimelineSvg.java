@@ -185,7 +185,7 @@ public final class TimelineSvg {
             }
             if (layout.darkLabelInside(d)) {
                 sb.append("<rect x=\"").append(n(layout.darkLabelX(d) - 3)).append("\" y=\"").append(n(y - 6))
-                        .append("\" width=\"").append(n(d.label().length() * 6.2 + 6))
+                        .append("\" width=\"").append(n(TimelineLayout.darkLabelWidth(d) + 6))
                         .append("\" height=\"12\" fill=\"")
                         .append(P.lane(i)).append("\"/>\n");
             }

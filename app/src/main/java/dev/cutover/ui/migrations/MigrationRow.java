@@ -34,12 +34,4 @@ public record MigrationRow(Verdict verdict, String mac, String vendor, List<Inte
         outcome = outcome == null ? "" : outcome;
         outcomeLevel = outcomeLevel == null ? "" : outcomeLevel;
     }
-
-    /** As before outcomes were measured: no outcome. */
-    public MigrationRow(Verdict verdict, String mac, String vendor, List<Integer> vlans, List<String> interfaces,
-                        int rarpCount, long firstNanos, long spanNanos, List<String> garpIps, long delayNanos,
-                        int[] frames, List<String> ipv6s, long naDelayNanos) {
-        this(verdict, mac, vendor, vlans, interfaces, rarpCount, firstNanos, spanNanos, garpIps, delayNanos, frames,
-                ipv6s, naDelayNanos, "", "");
-    }
 }

@@ -244,7 +244,6 @@ public final class MigrationsView extends BorderPane {
         }
     }
 
-    /** The verdict: a severity icon and a word, coloured by severity; its tooltip has the findings' sentences. */
     /** Worst first when sorted descending: bad, warn, unknown, ok, not measured. */
     private static int outcomeRank(MigrationRow r) {
         return switch (r.outcomeLevel()) {
@@ -278,6 +277,7 @@ public final class MigrationsView extends BorderPane {
         }
     }
 
+    /** The verdict: a severity icon and a word, coloured by severity; its tooltip has the findings' sentences. */
     private static final class VerdictCell extends TextCell {
         VerdictCell() {
             super(r -> r.verdict().word(), false);

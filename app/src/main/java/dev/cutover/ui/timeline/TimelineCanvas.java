@@ -263,7 +263,7 @@ final class TimelineCanvas extends Canvas {
             }
             if (l.darkLabelInside(d)) {
                 g.setFill(c(p.lane(i)));
-                g.fillRect(l.darkLabelX(d) - 3, y - 6, d.label().length() * 6.2 + 6, 12);
+                g.fillRect(l.darkLabelX(d) - 3, y - 6, TimelineLayout.darkLabelWidth(d) + 6, 12);
             }
             g.setFill(c(p.gap()));
             g.fillText(d.label(), l.darkLabelX(d), y + 4);
