@@ -105,11 +105,7 @@ final class OpenedCaptures implements AutoCloseable {
                 pipeline.analysis();
             }
             return true;
-        } catch (java.io.IOException e) {
-            err.println("cutover: " + e.getMessage());
-            err.flush();
-            return false;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
             err.println("cutover: " + e.getMessage());
             err.flush();
             return false;

@@ -62,9 +62,8 @@ public final class FieldFormat {
                     sb.append('1');
                     break;
                 }
-                Object text = d.object(node);
-                sb.append(text == null ? "" : text.toString());
-                break;
+                // other fields with no value (expert infos) print their text, as a string does
+                // fall through
             case STRING:
                 Object o = d.object(node);
                 sb.append(o == null ? "" : o.toString());

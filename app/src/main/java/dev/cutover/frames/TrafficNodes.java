@@ -2,6 +2,7 @@ package dev.cutover.frames;
 
 import dev.cutover.analysis.traffic.TrafficFacts;
 import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.Expert;
 import dev.cutover.dissect.Field;
 import dev.cutover.dissect.proto.Icmp;
 import dev.cutover.dissect.proto.Tcp;
@@ -72,19 +73,21 @@ final class TrafficNodes {
             int next = at + 2;
             String head = "[TCP Retransmission] ";
             if (facts.isFastRetransmission(frame)) {
-                d.insert(next++, flagsNode, Tcp.FAST_RETRANSMISSION.field(), Tcp.FAST_RETRANSMISSION.severity()
-                        .ordinal(), Tcp.FAST_RETRANSMISSION.text());
+                expert(d, next++, flagsNode, Tcp.FAST_RETRANSMISSION);
                 head = "[TCP Fast Retransmission] ";
             } else if (facts.isSpuriousRetransmission(frame)) {
-                d.insert(next++, flagsNode, Tcp.SPURIOUS_RETRANSMISSION.field(), Tcp.SPURIOUS_RETRANSMISSION
-                        .severity().ordinal(), Tcp.SPURIOUS_RETRANSMISSION.text());
+                expert(d, next++, flagsNode, Tcp.SPURIOUS_RETRANSMISSION);
                 head = "[TCP Spurious Retransmission] ";
             }
-            d.insert(next, flagsNode, Tcp.RETRANSMISSION.field(), Tcp.RETRANSMISSION.severity().ordinal(),
-                    Tcp.RETRANSMISSION.text());
+            expert(d, next, flagsNode, Tcp.RETRANSMISSION);
             d.info().insert(0, head);
         }
         d.insert(after(d, node, Tcp.PORT), node, Tcp.STREAM, stream, null);
+    }
+
+    /** An expert note inserted at {@code at} under {@code parent}, as the dissectors add theirs. */
+    private static void expert(Dissection d, int at, int parent, Expert e) {
+        d.insert(at, parent, e.field(), e.severity().ordinal(), e.text());
     }
 
     /** The first node of {@code protocol} that is not inside another protocol's node, or -1. */

@@ -45,17 +45,10 @@ public final class TrafficFacts {
     }
 
     /**
-     * Reads frames [from, to) of {@code capture} in order, once; {@code monitor} hears progress and may cancel
-     * (a {@link java.util.concurrent.CancellationException}). A frame too short for the headers it claims is
-     * passed over.
-     */
-    public static TrafficFacts compute(Capture capture, int from, int to, LoadMonitor monitor) throws IOException {
-        return compute(capture, from, to, null, monitor);
-    }
-
-    /**
-     * As {@link #compute(Capture, int, int, LoadMonitor)}, over the frames {@code include} accepts only (a display
-     * filter's selection; null: all): the others are as if they were not in the capture.
+     * Reads frames [from, to) of {@code capture} in order, once, over the frames {@code include} accepts only (a
+     * display filter's selection; null: all): the others are as if they were not in the capture. {@code monitor}
+     * hears progress and may cancel (a {@link java.util.concurrent.CancellationException}). A frame too short for
+     * the headers it claims is passed over.
      */
     public static TrafficFacts compute(Capture capture, int from, int to, java.util.function.IntPredicate include,
                                        LoadMonitor monitor) throws IOException {
@@ -67,7 +60,7 @@ public final class TrafficFacts {
 
     /** Every frame of {@code capture}. */
     public static TrafficFacts compute(Capture capture, LoadMonitor monitor) throws IOException {
-        return compute(capture, 0, capture.frameCount(), monitor);
+        return compute(capture, 0, capture.frameCount(), null, monitor);
     }
 
     /** The first frame (0-based) the facts cover. */

@@ -117,7 +117,9 @@ public final class MainViewModel {
         // The analysis's per-frame facts make migration.* fields filterable and show in the details.
         migrations.analysisProperty().addListener((o, before, now) -> {
             bindFrames();
-            followConversations();
+            if (now != null) {
+                followConversations();
+            }
         });
         migrations.failureProperty().addListener((o, before, now) -> {
             if (now != null && !now.isBlank()) {

@@ -1054,9 +1054,7 @@ public final class PacketListViewModel {
                 .onSuccess(facts -> {
                     conversationsProgress.set(-1);
                     if (facts != null && capture == c) {
-                        if (pipeline != null && pipeline.capture() == c) {
-                            showTrafficOnceComputed();
-                        }
+                        showTrafficOnceComputed();
                         conversationsFollowed.set(conversationsFollowed.get() + 1);
                     }
                 })
