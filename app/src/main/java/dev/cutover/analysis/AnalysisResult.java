@@ -163,14 +163,16 @@ public final class AnalysisResult {
             Arrays.sort(keys);
             outcomeByEvent = keys;
         }
-        long base = ((long) event << 35) | ((long) role.ordinal() << 32);
-        int a = Arrays.binarySearch(keys, base);
-        a = a < 0 ? -a - 1 : a;
-        int b = Arrays.binarySearch(keys, base | 0xFFFF_FFFFL);
-        b = b < 0 ? -b - 1 : b + 1;
+        return lows(keys, ((long) event << 35) | ((long) role.ordinal() << 32));
+    }
+
+    /** The low 32 bits of the keys of {@code sorted} (ascending) whose high bits are {@code first}'s. */
+    private static int[] lows(long[] sorted, long first) {
+        int a = LongPairTable.lowerBound(sorted, sorted.length, first);
+        int b = LongPairTable.lowerBound(sorted, sorted.length, first | 0xFFFF_FFFFL);
         int[] out = new int[b - a];
         for (int i = a; i < b; i++) {
-            out[i - a] = (int) keys[i];
+            out[i - a] = (int) sorted[i];
         }
         return out;
     }
@@ -183,16 +185,7 @@ public final class AnalysisResult {
      * aside: what the timeline draws as its traffic (at most {@link OutcomePass#MAX_OWN_FRAMES} over all migrations).
      */
     public int[] ownFrames(int event) {
-        long[] own = ownFrames;
-        int a = Arrays.binarySearch(own, (long) event << 32);
-        a = a < 0 ? -a - 1 : a;
-        int b = Arrays.binarySearch(own, ((long) event << 32) | 0xFFFF_FFFFL);
-        b = b < 0 ? -b - 1 : b + 1;
-        int[] out = new int[b - a];
-        for (int i = a; i < b; i++) {
-            out[i - a] = (int) own[i];
-        }
-        return out;
+        return lows(ownFrames, (long) event << 32);
     }
 
     /** A role of a frame in the outcome of migration {@code event} (0-based). */

@@ -133,31 +133,7 @@ final class ArpFrames {
             if (drop[r]) {
                 continue;
             }
-            int k = out.add();
-            out.frame[k] = frame[r];
-            out.time[k] = time[r];
-            out.iface[k] = iface[r];
-            out.cls[k] = cls[r];
-            out.opcode[k] = opcode[r];
-            out.ethSrc[k] = ethSrc[r];
-            out.ethDst[k] = ethDst[r];
-            out.dest[k] = dest[r];
-            out.senderMac[k] = senderMac[r];
-            out.senderIp[k] = senderIp[r];
-            out.targetMac[k] = targetMac[r];
-            out.targetIp[k] = targetIp[r];
-            out.vlans[k] = vlans[r];
-            out.flags[k] = flags[r];
-            if (ndFlags != null) {
-                out.ndTargetHi[k] = ndTargetHi[r];
-                out.ndTargetLo[k] = ndTargetLo[r];
-                out.ndLinkAddr[k] = ndLinkAddr[r];
-                out.ndFlags[k] = ndFlags[r];
-            }
-            String problem = problems.get(r);
-            if (problem != null) {
-                out.problems.put(k, problem);
-            }
+            out.copyRow(this, r);
         }
         out.v6Sources = v6Sources;
         out.dhcpCount = dhcpCount;

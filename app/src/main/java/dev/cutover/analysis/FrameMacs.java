@@ -21,20 +21,13 @@ final class FrameMacs {
     private int[][] blocks = new int[16][];
     private int count;
     private boolean overflow;
-    private long[] keys = filled(1024);
-    private char[] numbers = new char[1024];
-    private int distinct;
+    /** The capture's addresses, numbered from 0 as they first appear: a frame holds number + 1. */
+    private final Numbering addresses = new Numbering();
     // consecutive frames mostly repeat the last frame's addresses
     private long lastDst = EMPTY;
     private int lastDstNumber;
     private long lastSrc = EMPTY;
     private int lastSrcNumber;
-
-    private static long[] filled(int n) {
-        long[] a = new long[n];
-        Arrays.fill(a, EMPTY);
-        return a;
-    }
 
     /** Adds the next frame: its two addresses when it is Ethernet with both, else none. */
     void add(WindowBytes bytes, boolean ethernet) {
@@ -50,8 +43,8 @@ final class FrameMacs {
             block = blocks[b] = new int[BLOCK];
         }
         if (ethernet && bytes.length() >= 12) {
-            long dst = mac48(bytes, 0);
-            long src = mac48(bytes, 6);
+            long dst = LinkPeek.mac48(bytes, 0);
+            long src = LinkPeek.mac48(bytes, 6);
             if (dst != lastDst) {
                 lastDst = dst;
                 lastDstNumber = number(dst);
@@ -69,53 +62,17 @@ final class FrameMacs {
         count++;
     }
 
-    private static long mac48(WindowBytes b, int o) {
-        return ((long) b.u16(o) << 32) | ((long) b.u16(o + 2) << 16) | b.u16(o + 4);
-    }
-
-    private static int slot(long mac, int mask) {
-        long h = mac * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 31)) & mask;
-    }
-
     /** The address's number, given one when it is new. */
     private int number(long mac) {
-        int mask = keys.length - 1;
-        int s = slot(mac, mask);
-        while (keys[s] != EMPTY) {
-            if (keys[s] == mac) {
-                return numbers[s];
+        int id = addresses.get(mac);
+        if (id < 0) {
+            if (addresses.size() == MAX_ADDRESSES) {
+                overflow = true;
+                return 0;
             }
-            s = (s + 1) & mask;
+            id = addresses.of(mac);
         }
-        if (distinct == MAX_ADDRESSES) {
-            overflow = true;
-            return 0;
-        }
-        keys[s] = mac;
-        numbers[s] = (char) ++distinct;
-        if (2 * distinct > keys.length) {
-            grow();
-        }
-        return distinct;
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        char[] oldNumbers = numbers;
-        keys = filled(oldKeys.length * 2);
-        numbers = new char[oldKeys.length * 2];
-        int mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                int s = slot(oldKeys[i], mask);
-                while (keys[s] != EMPTY) {
-                    s = (s + 1) & mask;
-                }
-                keys[s] = oldKeys[i];
-                numbers[s] = oldNumbers[i];
-            }
-        }
+        return id + 1;
     }
 
     /** True when every frame added has its addresses here. */
@@ -134,13 +91,10 @@ final class FrameMacs {
      */
     boolean[] setOf(long[] macs, int n) {
         boolean[] set = new boolean[MAX_ADDRESSES + 1];
-        int mask = keys.length - 1;
         for (int i = 0; i < n; i++) {
-            for (int s = slot(macs[i], mask); keys[s] != EMPTY; s = (s + 1) & mask) {
-                if (keys[s] == macs[i]) {
-                    set[numbers[s]] = true;
-                    break;
-                }
+            int id = addresses.get(macs[i]);
+            if (id >= 0) {
+                set[id + 1] = true;
             }
         }
         return set;

@@ -217,6 +217,11 @@ public final class LinkPeek {
         }
     }
 
+    /** The 48-bit MAC address at {@code o}. */
+    static long mac48(FrameBytes f, int o) {
+        return ((long) f.u16(o) << 32) | ((long) f.u16(o + 2) << 16) | f.u16(o + 4);
+    }
+
     /** The IPv6 header at {@code o} of an Ethernet frame: its source when global, with the frame's source MAC. */
     private static void ipv6SourceAt(FrameBytes f, int o, int length, ArpFrames out, int frame, long timeNanos) {
         if (o + 24 > length || (f.u8(o) >>> 4) != 6) {
@@ -226,7 +231,7 @@ public final class LinkPeek {
         if (!V6Sources.isGlobal(hi)) {
             return;
         }
-        long mac = ((long) f.u16(6) << 32) | ((long) f.u16(8) << 16) | f.u16(10);
+        long mac = mac48(f, 6);
         if ((mac & 0x0100_0000_0000L) != 0) {
             return;
         }

@@ -33,10 +33,9 @@ package dev.cutover.analysis;
  * @param staleInterface      the interface id of the first stale frame, or -1
  * @param floodedFrames       frames to the VM's MAC after the move seen on several interfaces at once (the same
  *                            bytes), counted on the interface(s) where the VM was not
- * @param echo                the continuous ping around the move; null until the echo facts of the traffic are
- *                            measured for it
- * @param tcp                 the VM's TCP flows around the move; null until the TCP facts of the traffic are
- *                            measured for it
+ * @param echo                the continuous ping around the move; null when no echo request went to or from the
+ *                            VM's addresses in the window
+ * @param tcp                 the VM's TCP flows around the move; null when none of them had a segment there
  */
 public record MigrationOutcome(int event, Verdict verdict, String summary,
                                int lastBefore, long lastBeforeTime, int lastBeforeInterface,
@@ -93,21 +92,5 @@ public record MigrationOutcome(int event, Verdict verdict, String summary,
     /** True when some frames were seen on several interfaces at once after the move. */
     public boolean flooding() {
         return floodedFrames > 0;
-    }
-
-    /** This outcome with the echo part measured. */
-    public MigrationOutcome withEcho(Echo e) {
-        return new MigrationOutcome(event, verdict, summary, lastBefore, lastBeforeTime, lastBeforeInterface,
-                firstAfter, firstAfterTime, firstAfterInterface, darkNanos, darkToWindowEnd, windowCut,
-                quietestBeforeNanos, staleJudged, staleFrames, staleFirst, staleLast, convergenceNanos,
-                staleInterface, floodedFrames, e, tcp);
-    }
-
-    /** This outcome with the TCP part measured. */
-    public MigrationOutcome withTcp(Tcp t) {
-        return new MigrationOutcome(event, verdict, summary, lastBefore, lastBeforeTime, lastBeforeInterface,
-                firstAfter, firstAfterTime, firstAfterInterface, darkNanos, darkToWindowEnd, windowCut,
-                quietestBeforeNanos, staleJudged, staleFrames, staleFirst, staleLast, convergenceNanos,
-                staleInterface, floodedFrames, echo, t);
     }
 }

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntPredicate;
 
 /**
@@ -32,21 +31,11 @@ final class OutcomePass {
     /** The same frame seen on two interfaces this close together is one frame flooded to both. */
     static final long FLOOD_SPREAD_NANOS = 100_000_000L;
 
-    /** What the outcome facts call a frame: {@code migration.outcome.stale}, ... */
-    static final int STALE = 0;
-    static final int FLOODED = 1;
-    static final int DARK_BEFORE = 2;
-    static final int DARK_AFTER = 3;
-    static final int LOST_PING = 4;
-    static final int RETRANSMISSION = 5;
     /** At most this many of the VMs' own frames are kept for the timeline's traffic strip (16 MB). */
     static final int MAX_OWN_FRAMES = 2_000_000;
 
     /** The outcomes in event order, their findings, and the marked frames: (frame << 32) | (kind << 24) | event. */
     record Measured(List<MigrationOutcome> outcomes, List<Finding> findings, long[] marks, long[] own) {
-        Measured(List<MigrationOutcome> outcomes, List<Finding> findings, long[] marks) {
-            this(outcomes, findings, marks, new long[0]);
-        }
     }
 
     private static final int FLOOD_SLOTS = 1 << 13;
@@ -216,15 +205,10 @@ final class OutcomePass {
         return true;
     }
 
-    /** Measures the outcome of every migration of {@code result}, over the frames {@code include} accepts. */
-    static Measured measure(Capture capture, AnalysisResult result, IntPredicate include, LoadMonitor monitor)
-            throws IOException {
-        return measure(capture, result, include, monitor, 0, false);
-    }
-
     /**
-     * As {@link #measure}, in {@code parts} parts (0: as many as the size of the windows calls for), keeping the VMs'
-     * own frames (for the timeline's traffic strip) when {@code keepOwn}.
+     * Measures the outcome of every migration of {@code result}, over the frames {@code include} accepts, in {@code
+     * parts} parts (0: as many as the size of the windows calls for), keeping the VMs' own frames (for the timeline's
+     * traffic strip) when {@code keepOwn}.
      */
     static Measured measure(Capture capture, AnalysisResult result, IntPredicate include, LoadMonitor monitor,
                             int parts, boolean keepOwn) throws IOException {
@@ -527,10 +511,6 @@ final class OutcomePass {
         };
     }
 
-    private static long mac48(SequentialFrames b, int o) {
-        return ((long) b.u16(o) << 32) | ((long) b.u16(o + 2) << 16) | b.u16(o + 4);
-    }
-
     /**
      * One thread's share of the pass: a stretch of the windows' union, in frame order, with its own state for
      * every event, joined with the others' afterwards ({@link #join}). A frame flooded to two interfaces is told
@@ -618,12 +598,7 @@ final class OutcomePass {
                     addIp(ownIps, ownIpCount, e, q.ownIps[e * OWN_IPS + k]);
                 }
             }
-            if (cands + q.cands > candFrame.length) {
-                int size = Math.max(candFrame.length * 2, cands + q.cands);
-                candFrame = Arrays.copyOf(candFrame, size);
-                candEvent = Arrays.copyOf(candEvent, size);
-                candFlooded = Arrays.copyOf(candFlooded, size);
-            }
+            roomForCandidates(cands + q.cands);
             trafficLo = Math.min(trafficLo, q.trafficLo);
             trafficHi = Math.max(trafficHi, q.trafficHi);
             int take = Math.min(q.owns, MAX_OWN_FRAMES - owns);
@@ -674,8 +649,8 @@ final class OutcomePass {
                     return;
                 }
                 frames.moveTo(f);
-                dst = mac48(frames, 0);
-                src = mac48(frames, 6);
+                dst = LinkPeek.mac48(frames, 0);
+                src = LinkPeek.mac48(frames, 6);
             } else if (linkType == LinkTypes.LINUX_SLL || linkType == LinkTypes.LINUX_SLL2) {
                 // a cooked capture has the sender's address only: the VM's own frames by it, frames for the VM
                 // by the addresses it announced
@@ -692,7 +667,7 @@ final class OutcomePass {
                     return;
                 }
                 dst = -1;
-                src = mac48(frames, addrAt);
+                src = LinkPeek.mac48(frames, addrAt);
                 if (judgeStale && byIp.length > 0) {
                     toAddress(frames, f, linkType);
                 }
@@ -769,14 +744,19 @@ final class OutcomePass {
             }
         }
 
-        /** Frame {@code f} is a candidate for stale forwarding or flooding after event {@code e}'s move. */
-        private void candidate(int f, int e) {
-            if (cands == candFrame.length) {
-                int size = cands * 2;
+        /** Grows the candidates' columns to hold {@code need} of them (at least doubling). */
+        private void roomForCandidates(int need) {
+            if (need > candFrame.length) {
+                int size = Math.max(candFrame.length * 2, need);
                 candFrame = Arrays.copyOf(candFrame, size);
                 candEvent = Arrays.copyOf(candEvent, size);
                 candFlooded = Arrays.copyOf(candFlooded, size);
             }
+        }
+
+        /** Frame {@code f} is a candidate for stale forwarding or flooding after event {@code e}'s move. */
+        private void candidate(int f, int e) {
+            roomForCandidates(cands + 1);
             candFrame[cands] = f;
             candEvent[cands] = e;
             cands++;
@@ -944,10 +924,10 @@ final class OutcomePass {
             int ev = measured.candEvent[c];
             boolean flooded = measured.candFlooded[c] && floodCount[ev] > 0;
             if (kind[c] == 1) {
-                marks = put(marks, marked++, mark(measured.candFrame[c], STALE, ev));
+                marks = put(marks, marked++, mark(measured.candFrame[c], AnalysisResult.OutcomeRole.STALE, ev));
                 add(staleFrames, ev, measured.candFrame[c]);
             } else if (flooded) {
-                marks = put(marks, marked++, mark(measured.candFrame[c], FLOODED, ev));
+                marks = put(marks, marked++, mark(measured.candFrame[c], AnalysisResult.OutcomeRole.FLOODED, ev));
                 add(floodedFrames, ev, measured.candFrame[c]);
             }
         }
@@ -970,10 +950,10 @@ final class OutcomePass {
                 dark = Math.min(windowEnd, lastTime) - tB;
             }
             if (lb >= 0) {
-                marks = put(marks, marked++, mark(lb, DARK_BEFORE, i));
+                marks = put(marks, marked++, mark(lb, AnalysisResult.OutcomeRole.DARK_BEFORE, i));
             }
             if (fa >= 0) {
-                marks = put(marks, marked++, mark(fa, DARK_AFTER, i));
+                marks = put(marks, marked++, mark(fa, AnalysisResult.OutcomeRole.DARK_AFTER, i));
             }
             boolean darkToEnd = fa < 0;
             long dark2 = config.darkThreshold().toNanos();
@@ -996,12 +976,12 @@ final class OutcomePass {
             boolean tcpFired = tcp != null && tcp.tcp().retransmissions() > 0;
             if (pingFired) {
                 for (int f : echo.lostFrames()) {
-                    marks = put(marks, marked++, mark(f, LOST_PING, i));
+                    marks = put(marks, marked++, mark(f, AnalysisResult.OutcomeRole.LOST_PING, i));
                 }
             }
             if (tcpFired) {
                 for (int f : tcp.retransmissionFrames()) {
-                    marks = put(marks, marked++, mark(f, RETRANSMISSION, i));
+                    marks = put(marks, marked++, mark(f, AnalysisResult.OutcomeRole.RETRANSMISSION, i));
                 }
             }
             MigrationOutcome.Verdict verdict;
@@ -1069,11 +1049,8 @@ final class OutcomePass {
                 findings.add(flooding(m, o, floodedFrames.get(i)));
             }
         }
-        long[] sorted = Arrays.copyOf(marks, marked);
-        Arrays.sort(sorted);
-        long[] ownSorted = Arrays.copyOf(measured.own, measured.owns);
-        Arrays.sort(ownSorted);
-        return new Measured(outcomes, findings, sorted, ownSorted);
+        return new Measured(outcomes, findings, LongPairTable.sorted(marks, marked),
+                LongPairTable.sorted(measured.own, measured.owns));
     }
 
     private Finding pingLoss(MigrationEvent m, List<Long> vmIps, MigrationOutcome o, int[] lost) {
@@ -1138,8 +1115,9 @@ final class OutcomePass {
         return b;
     }
 
-    private static long mark(int frame, int kind, int event) {
-        return ((long) frame << 32) | ((long) kind << 24) | event;
+    /** A marked frame: (frame << 32) | (role << 24) | event, as {@link AnalysisResult} reads them back. */
+    private static long mark(int frame, AnalysisResult.OutcomeRole role, int event) {
+        return ((long) frame << 32) | ((long) role.ordinal() << 24) | event;
     }
 
     private String ifaceName(int iface) {
@@ -1153,8 +1131,7 @@ final class OutcomePass {
             return Math.round(nanos / 1e6) + " ms";
         }
         double s = nanos / 1e9;
-        return s == Math.rint(s) ? String.format(Locale.ROOT, "%d s", (long) s)
-                : String.format(Locale.ROOT, "%.1f s", s);
+        return s == Math.rint(s) ? (long) s + " s" : dev.cutover.text.FixedPoint.of(nanos, 9, 1) + " s";
     }
 
     private Finding dark(MigrationEvent m, MigrationOutcome o) {

@@ -54,7 +54,7 @@ final class OutcomeTraffic {
                 echoes[n++] = ((long) dst << 32) | k;
             }
         }
-        echoesByAddress = sortedUnsigned(echoes, n);
+        echoesByAddress = LongPairTable.sorted(echoes, n);
         int streams = facts.streamCount();
         long[] ends = new long[2 * streams];
         int m = 0;
@@ -70,7 +70,7 @@ final class OutcomeTraffic {
                 ends[m++] = ((long) b << 32) | s;
             }
         }
-        streamsByAddress = sortedUnsigned(ends, m);
+        streamsByAddress = LongPairTable.sorted(ends, m);
         segmentStart = new int[streams + 1];
         for (int f = facts.from(); f < facts.to(); f++) {
             int s = facts.streamOf(f);
@@ -137,25 +137,11 @@ final class OutcomeTraffic {
         return max;
     }
 
-    /** Sorts the first {@code n} by their address (the high 32 bits) as unsigned, then by the low bits. */
-    private static long[] sortedUnsigned(long[] a, int n) {
-        long[] out = Arrays.copyOf(a, n);
-        for (int i = 0; i < n; i++) {
-            out[i] ^= Long.MIN_VALUE; // signed order of the flipped value is the unsigned order of the address
-        }
-        Arrays.sort(out);
-        return out;
-    }
-
-    /** The range [from, to) of {@code sorted} whose address is {@code address}. */
+    /** The range [from, to) of {@code sorted} ((address << 32) | index, ascending) whose address is {@code address}. */
     private static int[] range(long[] sorted, int address) {
-        long lo = (((long) address << 32)) ^ Long.MIN_VALUE;
-        long hi = (((long) address << 32) | 0xFFFF_FFFFL) ^ Long.MIN_VALUE;
-        int a = Arrays.binarySearch(sorted, lo);
-        a = a < 0 ? -a - 1 : a;
-        int b = Arrays.binarySearch(sorted, hi);
-        b = b < 0 ? -b - 1 : b + 1;
-        return new int[] {a, b};
+        long first = (long) address << 32;
+        return new int[] {LongPairTable.lowerBound(sorted, sorted.length, first),
+            LongPairTable.lowerBound(sorted, sorted.length, first | 0xFFFF_FFFFL)};
     }
 
     /** How long a request may wait for its reply: one later than this before the facts end is not judged lost. */
