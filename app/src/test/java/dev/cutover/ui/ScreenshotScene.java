@@ -65,18 +65,7 @@ public final class ScreenshotScene {
                 if (Boolean.parseBoolean(o.getOrDefault("migration", "false")) && !now.rows().isEmpty()) {
                     vm.migrations().select(now.rows().get(0));
                 }
-                if (o.containsKey("ready")) {
-                    javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
-                            javafx.util.Duration.seconds(2));
-                    settle.setOnFinished(e -> {
-                        try {
-                            Files.writeString(Path.of(o.get("ready")), "ready\n");
-                        } catch (java.io.IOException ex) {
-                            System.err.println("cannot write " + o.get("ready") + ": " + ex.getMessage());
-                        }
-                    });
-                    settle.play();
-                }
+                readyAfterSettling(o);
                 if (o.containsKey("frame")) {
                     vm.packets().goToFrame(Integer.parseInt(o.get("frame")));
                     if (o.containsKey("field") && vm.selection().frameProperty().get() != null) {
@@ -92,5 +81,24 @@ public final class ScreenshotScene {
             }));
             vm.open(getParameters().getUnnamed().stream().map(Path::of).toList());
         }
+    }
+
+    /**
+     * With {@code ready=FILE}: writes FILE two seconds after the scene is shown, when it has settled, for the script
+     * that takes the screenshot.
+     */
+    public static void readyAfterSettling(Map<String, String> o) {
+        if (!o.containsKey("ready")) {
+            return;
+        }
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        settle.setOnFinished(e -> {
+            try {
+                Files.writeString(Path.of(o.get("ready")), "ready\n");
+            } catch (java.io.IOException ex) {
+                System.err.println("cannot write " + o.get("ready") + ": " + ex.getMessage());
+            }
+        });
+        settle.play();
     }
 }

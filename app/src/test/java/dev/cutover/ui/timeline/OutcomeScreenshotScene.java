@@ -17,7 +17,6 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,18 +63,7 @@ public final class OutcomeScreenshotScene {
             stage.setWidth(Double.parseDouble(o.getOrDefault("width", "1280")));
             stage.setHeight(Double.parseDouble(o.getOrDefault("height", "800")));
             stage.show();
-            if (o.containsKey("ready")) {
-                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
-                        javafx.util.Duration.seconds(2));
-                settle.setOnFinished(e -> {
-                    try {
-                        Files.writeString(Path.of(o.get("ready")), "ready\n");
-                    } catch (java.io.IOException ex) {
-                        System.err.println("cannot write " + o.get("ready") + ": " + ex.getMessage());
-                    }
-                });
-                settle.play();
-            }
+            dev.cutover.ui.ScreenshotScene.readyAfterSettling(o);
         }
 
         @Override
