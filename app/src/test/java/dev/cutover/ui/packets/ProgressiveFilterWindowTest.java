@@ -142,7 +142,9 @@ class ProgressiveFilterWindowTest {
         assertThat(examined).isBetween(5_001, FRAMES - 1);
         assertThat(matched).isEqualTo(matchesBelow(examined)).isPositive();
         waitUntil("the rows matched so far are on show", () -> table(robot).getItems().size() >= matched);
-        assertThat(table(robot).getItems()).allMatch(f -> file.index().originalLength(f) > 1250);
+        // copied on the FX thread: the pass appends rows there meanwhile
+        assertThat(rows(robot)).hasSizeGreaterThanOrEqualTo(matched)
+                .allMatch(f -> file.index().originalLength(f) > 1250);
         assertThat(robot.lookup("#filterProgress").queryAs(ProgressBar.class).getProgress())
                 .isBetween(examined / (double) FRAMES, 0.99);
         assertThat(packets.filteringProperty().get()).isTrue();
@@ -159,7 +161,7 @@ class ProgressiveFilterWindowTest {
         assertThat(stoppedAt).isBetween(10_001, FRAMES - 1);
         assertThat(kept).isEqualTo(matchesBelow(stoppedAt));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(table(robot).getItems()).hasSize(kept);
+        assertThat(rows(robot)).hasSize(kept);
         assertThat(packets.displayed().count()).isEqualTo(kept);
         // Esc stopped the filter; it did not clear it
         assertThat(filter.textProperty().get()).isEqualTo(FILTER);
@@ -182,12 +184,12 @@ class ProgressiveFilterWindowTest {
         assertThat(m.matches()).as(status(robot)).isTrue();
         int stoppedAt = Integer.parseInt(m.group(1).replace(",", ""));
         assertThat(stoppedAt).isBetween(5_001, 10_000);
-        assertThat(table(robot).getItems()).hasSize(matchesBelow(stoppedAt));
+        assertThat(rows(robot)).hasSize(matchesBelow(stoppedAt));
 
         secondGate.countDown();
         robot.interact(filter::apply);
         waitUntil("the filter runs to the end", () -> !packets.filteringProperty().get());
-        assertThat(table(robot).getItems()).hasSize(matchesBelow(FRAMES));
+        assertThat(rows(robot)).hasSize(matchesBelow(FRAMES));
         assertThat(status(robot)).isEmpty();
         assertThat(robot.lookup("#filterRunning").query().isVisible()).isFalse();
         // with no filter running, Esc clears the filter as before
@@ -253,6 +255,12 @@ class ProgressiveFilterWindowTest {
     private static int number(FxRobot robot, int group) {
         Matcher m = FILTERING.matcher(status(robot));
         return m.matches() ? Integer.parseInt(m.group(group).replace(",", "")) : -1;
+    }
+
+    /** The rows on show, copied on the FX thread (read elsewhere while rows are appended, they may be stale). */
+    private static java.util.List<Integer> rows(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> java.util.List.copyOf(table(robot).getItems()))
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     @SuppressWarnings("unchecked")
