@@ -60,8 +60,8 @@ class LiveCaptureWindowTest {
     private static final String SUFFIX = Long.toString(ProcessHandle.current().pid() % 100000);
     private static final String SEND = "cw0-" + SUFFIX;
     private static final String LISTEN = "cw1-" + SUFFIX;
-    /** How long anything asynchronous may take before the test fails. */
-    private static final long WAIT_SECONDS = 10;
+    /** How long anything asynchronous may take before the test fails (a loaded 2-core build machine is slow). */
+    private static final long WAIT_SECONDS = 30;
 
     private static String skip;
 
@@ -130,13 +130,18 @@ class LiveCaptureWindowTest {
                         && text(robot, "#statusLive").startsWith("Capturing on " + LISTEN + ": " + n + " frames")
                         && text(robot, "#statusFindings").equals("Findings: none")
                         && text(robot, "#statusMessage").isEmpty());
-        MigrationRow row = migrations(robot).getItems().get(0);
-        assertThat(row.frames()).hasSize(n);
-        assertThat(vm.timeline().model().lanes().get(0).marks()).hasSize(n);
-        assertThat(stage.getTitle()).isEqualTo("Cutover — live on " + LISTEN);
+        // read on the FX thread, where the snapshots and their analyses are shown
+        onFx(() -> {
+            assertThat(migrations(robot).getItems().get(0).frames()).hasSize(n);
+            assertThat(vm.timeline().model().lanes().get(0).marks()).hasSize(n);
+            assertThat(stage.getTitle()).isEqualTo("Cutover — live on " + LISTEN);
+            return null;
+        });
 
         menu(robot, "#stopCaptureMenuItem");
-        waitUntil("the capture stops", () -> !vm.live().runningProperty().get());
+        // the status is set just after running turns false: both are checked on the FX thread, together
+        waitUntil("the capture stops", () -> !vm.live().runningProperty().get()
+                && text(robot, "#statusLive").startsWith("Stopped"));
         assertThat(text(robot, "#statusLive")).startsWith("Stopped: 5 frames, 0 dropped by the kernel, 0 by the queue");
 
         // the close button: the unsaved frames are asked about, and Cancel keeps the window and its frames
@@ -160,7 +165,8 @@ class LiveCaptureWindowTest {
         });
         menu(robot, "#saveCaptureMenuItem");
         menu(robot, "#saveCaptureMenuItem");
-        waitUntil("both files are written", () -> targets.isEmpty() && Files.exists(pcap));
+        // the two saves run on two threads of the pool: either may end first
+        waitUntil("both files are written", () -> targets.isEmpty() && Files.exists(pcapng) && Files.exists(pcap));
         try (Capture c = Capture.open(pcapng)) {
             assertThat(c.frameCount()).isEqualTo(n);
             assertThat(c.interfaces().get(0).name()).isEqualTo(LISTEN);
@@ -204,7 +210,9 @@ class LiveCaptureWindowTest {
         Assumptions.assumeTrue(skip == null, () -> "skipped: " + skip);
         startFromTheMenu(robot, null);
         LinkLab.inject(SEND, LinkLab.migrationTraffic());
-        waitUntil("the frames arrive", () -> vm.live().framesProperty().get() == LinkLab.MIGRATION_FRAMES);
+        // the counts follow each drain, the list only the next snapshot once it is analysed: wait for the list
+        waitUntil("the frames arrive and are on show", () -> vm.live().framesProperty().get()
+                == LinkLab.MIGRATION_FRAMES && packets(robot).getItems().size() == LinkLab.MIGRATION_FRAMES);
 
         // the filter is checked before anything is asked or stopped: the running capture carries on
         startFromTheMenu(robot, "vlan and and");
@@ -383,8 +391,13 @@ class LiveCaptureWindowTest {
         return new PreferencesStore(dir).load().windowWidth();
     }
 
+    /** Waits with the condition checked on the FX thread, where the live capture changes what it reads. */
     private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
-        dev.cutover.testsupport.Waits.until(WAIT_SECONDS, what, condition);
+        dev.cutover.testsupport.Waits.untilOnFx(WAIT_SECONDS, what, condition);
+    }
+
+    private static <T> T onFx(Callable<T> read) throws TimeoutException {
+        return dev.cutover.testsupport.Waits.onFx(WAIT_SECONDS, read);
     }
 
     private static String text(FxRobot robot, String id) {
