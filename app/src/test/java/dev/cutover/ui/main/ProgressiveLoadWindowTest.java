@@ -151,14 +151,22 @@ class ProgressiveLoadWindowTest {
     void rowsAppearWhileTheFileLoadsAndTheLoadedCaptureContinuesThem(FxRobot robot) throws Exception {
         robot.interact(() -> vm.open(List.of(big)));
         waitUntil("the first rows are on show", rowsShown::get);
-        int first = packets(robot).getItems().size();
-        assertThat(vm.capture().loadingProperty().get()).isTrue();
-        assertThat(first).isBetween(1, FRAMES - 1);
-        assertThat(text(robot, "#statusLoad")).isEqualTo(String.format("Loading big.pcap… %,d frames so far", first));
-        assertThat(robot.lookup("#loadProgress").queryAs(ProgressBar.class).getProgress()).isBetween(0.0, 0.99);
-        assertThat(robot.lookup("#cancelLoadButton").query().isVisible()).isTrue();
+        // read on the FX thread once the update that showed them has run to its end: the rows are shown in it
+        // before the status bar is set, and the load waits meanwhile
+        int first = onFx(() -> {
+            int rows = packets(robot).getItems().size();
+            assertThat(vm.capture().loadingProperty().get()).isTrue();
+            assertThat(rows).isBetween(1, FRAMES - 1);
+            assertThat(text(robot, "#statusLoad"))
+                    .isEqualTo(String.format("Loading big.pcap… %,d frames so far", rows));
+            assertThat(robot.lookup("#loadProgress").queryAs(ProgressBar.class).getProgress()).isBetween(0.0, 0.99);
+            assertThat(robot.lookup("#cancelLoadButton").query().isVisible()).isTrue();
+            return rows;
+        });
+        assertThat(first).isPositive();
         // the rows are the file's: frame 41 of each copy is its RARP notification
-        assertThat(vm.packets().text(dev.cutover.ui.packets.PacketColumn.PROTOCOL, UiFixtures.FIRST_RARP))
+        // (decoded on the FX thread, which decodes the rows it draws meanwhile)
+        assertThat(onFx(() -> vm.packets().text(dev.cutover.ui.packets.PacketColumn.PROTOCOL, UiFixtures.FIRST_RARP)))
                 .isEqualTo("RARP");
         robot.interact(() -> vm.packets().goToFrame(5));
         WaitForAsyncUtils.waitForFxEvents();
@@ -170,9 +178,11 @@ class ProgressiveLoadWindowTest {
         Capture c = vm.capture().capture();
         assertThat(c.frameCount()).isEqualTo(FRAMES);
         assertThat(c.stopped()).isFalse();
-        assertThat(text(robot, "#statusLoad")).isEqualTo(String.format("Loaded %,d frames from big.pcap", FRAMES));
+        // the status bar is set on the FX thread just after the load's end is published
+        String loaded = String.format("Loaded %,d frames from big.pcap", FRAMES);
+        waitUntil("the status bar says the load ended", () -> loaded.equals(text(robot, "#statusLoad")));
         // the row chosen while loading stays chosen
-        assertThat(vm.packets().currentFrameProperty().get()).isEqualTo(4);
+        assertThat(onFx(() -> vm.packets().currentFrameProperty().get())).isEqualTo(4);
         waitUntil("the analysis of the whole capture", () -> vm.migrations().analysisProperty().get() != null
                 && vm.migrations().analysisProperty().get().frameCount() == FRAMES);
     }
@@ -199,7 +209,7 @@ class ProgressiveLoadWindowTest {
         assertThat(vm.packets().totalProperty().get()).isEqualTo(kept);
         waitUntil("the frames read are analysed", () -> vm.migrations().analysisProperty().get() != null
                 && vm.migrations().analysisProperty().get().frameCount() == kept);
-        assertThat(vm.migrations().rows()).isNotEmpty();
+        assertThat(onFx(() -> List.copyOf(vm.migrations().rows()))).isNotEmpty();
     }
 
     @SuppressWarnings("unchecked")
@@ -211,7 +221,12 @@ class ProgressiveLoadWindowTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** Waits with the condition checked on the FX thread, where the load publishes what it reads. */
     private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
-        dev.cutover.testsupport.Waits.until(WAIT_SECONDS, what, condition);
+        dev.cutover.testsupport.Waits.untilOnFx(WAIT_SECONDS, what, condition);
+    }
+
+    private static <T> T onFx(Callable<T> read) throws TimeoutException {
+        return dev.cutover.testsupport.Waits.onFx(WAIT_SECONDS, read);
     }
 }
