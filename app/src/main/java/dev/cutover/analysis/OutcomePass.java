@@ -83,8 +83,14 @@ final class OutcomePass {
     private boolean keepOwn;
     /** Every frame's MAC addresses, when the indexer took them all and every interface is Ethernet. */
     private final FrameMacs frameMacs;
-    /** With {@link #frameMacs}: the numbers of the moved MACs, the frames to read; null: read every frame. */
-    private boolean[] moved;
+    /**
+     * With {@link #frameMacs}: the moved MACs' table slots by address number (see {@link FrameMacs#slotsOf}), which
+     * tell the frames to read and, when {@link FrameMacs#exact}, whose they are without reading their addresses;
+     * null: read every frame.
+     */
+    private int[] moved;
+    /** {@link #moved} tells whose a frame is: the indexer numbered every address ({@link FrameMacs#exact}). */
+    private boolean byNumber;
 
     /** What the pass found, its parts joined; made by {@link #pass}, an empty one when it did not run. */
     private Part measured;
@@ -122,7 +128,7 @@ final class OutcomePass {
         for (int t : linkTypes) {
             ethernet &= t == LinkTypes.ETHERNET;
         }
-        this.frameMacs = ethernet && frameMacs != null && frameMacs.complete() && frameMacs.count() >= n ? frameMacs
+        this.frameMacs = ethernet && frameMacs != null && frameMacs.count() >= n ? frameMacs
                 : null;
         if (judgeStale && hasCookedInterface()) {
             groupAddresses();
@@ -360,6 +366,11 @@ final class OutcomePass {
         return -1;
     }
 
+    /** The slot when its MAC is unicast (a group address as destination is not a frame to the VM), else -1. */
+    private int unicast(int slot) {
+        return slot >= 0 && (keys[slot] & 0x0100_0000_0000L) == 0 ? slot : -1;
+    }
+
     /** The union of the windows, ascending, as [from, to) pairs. */
     private int[] union() {
         int e = events.size();
@@ -390,6 +401,9 @@ final class OutcomePass {
             SequentialFrames frames = SequentialFrames.sparse(capture, monitor);
             for (int r = 0; r < ranges.length; r += 2) {
                 for (int f = ranges[r]; f < ranges[r + 1]; f++) {
+                    if ((f & 0xFFFF) == 0 && monitor.cancelled()) {
+                        throw new java.util.concurrent.CancellationException("the outcome pass was cancelled");
+                    }
                     if (frameMacs.either(f, moved) && (include == null || include.test(f))) {
                         part.frame(frames, f);
                     }
@@ -454,14 +468,8 @@ final class OutcomePass {
      * through its read-ahead windows and looks at those frames only.
      */
     private boolean pickedFew(int[] ranges) {
-        long[] macs = new long[keys.length];
-        int distinct = 0;
-        for (int s = 0; s < keys.length; s++) {
-            if (keyUsed[s]) {
-                macs[distinct++] = keys[s];
-            }
-        }
-        moved = frameMacs.setOf(macs, distinct);
+        moved = frameMacs.slotsOf(keys, keyUsed);
+        byNumber = frameMacs.exact();
         long count = 0;
         long bytes = 0;
         for (int r = 0; r < ranges.length; r += 2) {
@@ -642,15 +650,29 @@ final class OutcomePass {
         private void frame(SequentialFrames frames, int f) throws IOException {
             int iface = index.interfaceId(f);
             int linkType = iface < linkTypes.length ? linkTypes[iface] : -1;
-            long dst;
-            long src;
+            int s;
+            int d;
             if (linkType == LinkTypes.ETHERNET) {
                 if (index.capturedLength(f) < 14) {
                     return;
                 }
-                frames.moveTo(f);
-                dst = LinkPeek.mac48(frames, 0);
-                src = LinkPeek.mac48(frames, 6);
+                if (byNumber) {
+                    // whose the frame is, by the addresses the indexer numbered: read only for its IPv4 header
+                    s = frameMacs.sourceSlot(f, moved);
+                    d = unicast(frameMacs.destinationSlot(f, moved));
+                    if (s < 0 && d < 0) {
+                        return;
+                    }
+                    frames.moveTo(f);
+                } else {
+                    frames.moveTo(f);
+                    s = find(LinkPeek.mac48(frames, 6));
+                    long dst = LinkPeek.mac48(frames, 0);
+                    d = (dst & 0x0100_0000_0000L) == 0 ? find(dst) : -1;
+                    if (s < 0 && d < 0) {
+                        return;
+                    }
+                }
             } else if (linkType == LinkTypes.LINUX_SLL || linkType == LinkTypes.LINUX_SLL2) {
                 // a cooked capture has the sender's address only: the VM's own frames by it, frames for the VM
                 // by the addresses it announced
@@ -666,17 +688,15 @@ final class OutcomePass {
                 if (len != 6) {
                     return;
                 }
-                dst = -1;
-                src = LinkPeek.mac48(frames, addrAt);
+                s = find(LinkPeek.mac48(frames, addrAt));
+                d = -1;
                 if (judgeStale && byIp.length > 0) {
                     toAddress(frames, f, linkType);
                 }
+                if (s < 0) {
+                    return;
+                }
             } else {
-                return;
-            }
-            int s = find(src);
-            int d = dst >= 0 && (dst & 0x0100_0000_0000L) == 0 ? find(dst) : -1;
-            if (s < 0 && d < 0) {
                 return;
             }
             // the frame's IPv4 header, walked to once: ICMP or TCP marks the span of the traffic facts, and the

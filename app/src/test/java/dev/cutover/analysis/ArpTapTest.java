@@ -5,6 +5,8 @@ import dev.cutover.capture.Capture;
 import dev.cutover.capture.CaptureException;
 import dev.cutover.capture.LoadMonitor;
 import dev.cutover.report.AnalysisJson;
+import dev.cutover.samples.Trace;
+import dev.cutover.samples.Wire;
 import dev.cutover.testsupport.SharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,7 +137,7 @@ class ArpTapTest {
                 try (Capture c = Capture.open(List.of(padded), LoadMonitor.NONE, tap)) {
                     assertThat(tap.covers(c)).isTrue();
                     assertThat(c.frameCount()).isEqualTo(frames);
-                    assertThat(tap.macs().complete()).isTrue();
+                    assertThat(tap.macs().exact()).isTrue();
                     assertThat(tap.macs().count()).isEqualTo(frames);
                     String tapped = json(c, MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS,
                             LoadMonitor.NONE, tap));
@@ -150,23 +152,204 @@ class ArpTapTest {
     }
 
     @Test
-    void aCaptureOfMoreAddressesThanTheTableHoldsIsReadWhole() throws IOException {
-        // a MAC flood: 70,000 sources, more than the table's 65,535 numbers; the pass then reads every frame
-        Path padded = dir.resolve("flooded.pcap");
-        int frames = pad(Path.of("../sample-captures/vmotion-ping-3-lost.pcap"), padded, 400, 70_000);
-        ArpTap tap = new ArpTap();
-        try (Capture c = Capture.open(List.of(padded), LoadMonitor.NONE, tap)) {
-            assertThat(c.frameCount()).isEqualTo(frames);
-            assertThat(tap.macs().complete()).isFalse();
-            String tapped = json(c, MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS,
-                    LoadMonitor.NONE, tap));
-            assertThat(tapped).contains("\"lost\" : 3").isEqualTo(reference(List.of(padded)));
+    void aCaptureOfMoreAddressesThanTheTableHoldsIsReadWhereFingerprintsMatch() throws IOException {
+        // a MAC flood: 70,000 sources, more than the table's 65,535 numbers; the pass then reads the frames whose
+        // addresses' fingerprints match a moved MAC's. Among the VM's frames (fingerprints from the start of the
+        // flood), and after them (the VM's frames numbered first, their numbers turned into fingerprints)
+        Path sample = Path.of("../sample-captures/vmotion-ping-3-lost.pcap");
+        Path among = dir.resolve("flooded.pcap");
+        Path after = dir.resolve("flooded-after.pcap");
+        int frames = pad(sample, among, 400, 70_000);
+        int framesAfter = floodAfter(sample, after, 70_000);
+        for (Path padded : List.of(among, after)) {
+            ArpTap tap = new ArpTap();
+            try (Capture c = Capture.open(List.of(padded), LoadMonitor.NONE, tap)) {
+                assertThat(c.frameCount()).isEqualTo(padded == among ? frames : framesAfter);
+                assertThat(tap.macs().exact()).isFalse();
+                String tapped = json(c, MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS,
+                        LoadMonitor.NONE, tap));
+                assertThat(tapped).as(padded.toString()).contains("\"lost\" : 3")
+                        .isEqualTo(reference(List.of(padded)));
+            }
         }
     }
 
     /**
-     * Writes {@code in}'s frames to {@code out} with {@code before} frames of other hosts ahead of each (1,400 bytes,
-     * EtherType 0x88B5, at the frame's time), from {@code sources} different MACs (0: one); returns the frames
+     * Writes {@code in}'s frames to {@code out} followed by one frame of another host from each of {@code sources}
+     * MACs (see {@link #filler}, 1 ms apart); returns the frames written and writes the reference analysis beside it.
+     */
+    private static int floodAfter(Path in, Path out, int sources) throws IOException {
+        int written = 0;
+        try (Capture c = Capture.open(in);
+             dev.cutover.capture.PcapWriter w = new dev.cutover.capture.PcapWriter(Files.newOutputStream(out), 1,
+                     65535, true)) {
+            for (int i = 0; i < c.frameCount(); i++) {
+                byte[] f = c.frameBytes(i);
+                w.write(c.index().timestampNanos(i), f, 0, f.length, c.index().originalLength(i));
+                written++;
+            }
+            long t = c.index().timestampNanos(c.frameCount() - 1);
+            for (int s = 0; s < sources; s++) {
+                byte[] filler = filler(s);
+                w.write(t + (s + 1) * 1_000_000L, filler, 0, filler.length, filler.length);
+                written++;
+            }
+        }
+        Files.writeString(Path.of(out + ".json"), reference(List.of(out)));
+        return written;
+    }
+
+    @Test
+    void theOutcomeOnTwoUplinksInOneFileIsTheOutcomeOfTheFile() throws IOException {
+        // the stale-forwarding sample's two uplinks (vusb2's clock 2.9 s behind) in one pcapng of two interfaces:
+        // the frames to the VM are read (their bytes tell flooding from stale forwarding), the others are not,
+        // with the VM's frames alone (sparse reads) and among large frames of other hosts (read-ahead)
+        Path samples = Path.of("../sample-captures");
+        for (int before : new int[] {0, 40}) {
+            Path both = dir.resolve("two-uplinks-" + before + ".pcapng");
+            int frames = twoUplinks(samples.resolve("stale-forwarding-vmnic5.pcapng"),
+                    samples.resolve("stale-forwarding-vusb2.pcapng"), 2_900_000_000L, both, before);
+            ArpTap tap = new ArpTap();
+            try (Capture c = Capture.open(List.of(both), LoadMonitor.NONE, tap)) {
+                assertThat(c.frameCount()).isEqualTo(frames);
+                assertThat(c.interfaces()).hasSize(2);
+                                String tapped = json(c, MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS,
+                        LoadMonitor.NONE, tap));
+                assertThat(tapped).as("%d before", before).contains("stale-forwarding", "\"lost\" : 15")
+                        .isEqualTo(reference(List.of(both)));
+            }
+        }
+    }
+
+    @Test
+    void aRarpOnlyMovesPingIsFoundByTheVmsOwnAddressTakenByTheIndexer() throws IOException {
+        // no GARP: the VM's address comes from the IPv4 source of its own frames, which the indexer noted
+        long vm = Wire.mac("00:50:56:9d:b0:51");
+        long vmIp = Wire.ip("10.0.10.52");
+        long peer = Wire.mac("00:50:56:9d:20:01");
+        long peerIp = Wire.ip("10.0.10.201");
+        long ms = 1_000_000L;
+        long t0 = 1_763_712_000_000_000_000L;
+        Trace t = new Trace();
+        for (int seq = 1; seq <= 60; seq++) {
+            long at = t0 + seq * 100 * ms;
+            t.add(at, Wire.echo(peer, vm, peerIp, vmIp, 8, 7, seq, seq));
+            if (seq < 11 || seq > 13) {
+                t.add(at + ms, Wire.echo(vm, peer, vmIp, peerIp, 0, 7, seq, 1000 + seq));
+            }
+            if (seq == 10) {
+                t.add(at + 50 * ms, Wire.rarp(vm));
+                t.add(at + 60 * ms, Wire.rarp(vm));
+            }
+        }
+        for (int before : new int[] {0, 40}) {
+            Path file = dir.resolve("rarp-only-" + before + ".pcap");
+            Path plain = t.pcap(dir.resolve("rarp-only.pcap"));
+            int frames = pad(plain, file, before, 0);
+            ArpTap tap = new ArpTap();
+            try (Capture c = Capture.open(List.of(file), LoadMonitor.NONE, tap)) {
+                assertThat(c.frameCount()).isEqualTo(frames);
+                                AnalysisResult r = MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE, tap);
+                assertThat(r.migrations()).hasSize(1);
+                assertThat(r.migrations().get(0).ips()).isEmpty();
+                MigrationOutcome o = r.outcomeOf(r.migrations().get(0));
+                assertThat(o.echo()).as("%d before", before).isNotNull();
+                assertThat(o.echo().sent()).isGreaterThan(10);
+                assertThat(o.echo().lost()).isEqualTo(3);
+                assertThat(json(c, r)).isEqualTo(reference(List.of(file)));
+            }
+        }
+    }
+
+    @Test
+    void theSameFrameOnBothUplinksIsFloodingReadFromTheTap() throws IOException {
+        // the frame to the VM after its move, on the old uplink and the new 30 µs apart: their bytes are compared
+        long vm = Wire.mac("00:50:56:9d:b0:51");
+        long vmIp = Wire.ip("10.0.10.52");
+        long peer = Wire.mac("00:50:56:9d:20:01");
+        long peerIp = Wire.ip("10.0.10.201");
+        long ms = 1_000_000L;
+        long rarp = 1_763_712_001_000_000_000L;
+        Trace t = new Trace();
+        for (int k = 0; k < 10; k++) {
+            t.add(rarp - (10 - k) * 100 * ms, 0, Wire.udp4(vm, peer, vmIp, peerIp, 40000, 514, 32, k, 10));
+        }
+        t.add(rarp, 1, Wire.rarp(vm, 10));
+        t.add(rarp + 50 * ms, 1, Wire.udp4(vm, peer, vmIp, peerIp, 40000, 514, 32, 50, 10));
+        t.add(rarp + 100 * ms, 0, Wire.udp4(peer, vm, peerIp, vmIp, 514, 40000, 32, 100, 10));
+        t.add(rarp + 100 * ms + 30_000, 1, Wire.udp4(peer, vm, peerIp, vmIp, 514, 40000, 32, 100, 10));
+        t.add(rarp + 300 * ms, 1, Wire.udp4(peer, vm, peerIp, vmIp, 514, 40000, 32, 101, 10));
+        Path file = t.pcapng(dir.resolve("flood.pcapng"), 6, "vmnic4", "vmnic5");
+        ArpTap tap = new ArpTap();
+        try (Capture c = Capture.open(List.of(file), LoadMonitor.NONE, tap)) {
+            AnalysisResult r = MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE, tap);
+            MigrationOutcome o = r.outcomeOf(r.migrations().get(0));
+            assertThat(o.floodedFrames()).isEqualTo(1);
+            assertThat(o.staleFrames()).isZero();
+            assertThat(json(c, r)).isEqualTo(reference(List.of(file)));
+        }
+    }
+
+    /**
+     * Writes the frames of two one-interface captures to one pcapng of two interfaces in time order, the second's
+     * times shifted by {@code shiftNanos}, with {@code before} frames of other hosts (1,400 bytes) ahead of each on
+     * the same interface; returns the frames written and writes the reference analysis beside it.
+     */
+    private static int twoUplinks(Path first, Path second, long shiftNanos, Path out, int before)
+            throws IOException {
+        record Frame(long time, int iface, byte[] bytes, int original) {
+        }
+        List<Frame> all = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int iface = 0;
+        for (Path in : List.of(first, second)) {
+            try (Capture c = Capture.open(in)) {
+                names.add(c.interfaces().get(0).name());
+                for (int i = 0; i < c.frameCount(); i++) {
+                    all.add(new Frame(c.index().timestampNanos(i) + (iface == 1 ? shiftNanos : 0), iface,
+                            c.frameBytes(i), c.index().originalLength(i)));
+                }
+            }
+            iface++;
+        }
+        all.sort(java.util.Comparator.comparingLong(Frame::time)); // stable: the first file first at a tie
+        int written = 0;
+        try (dev.cutover.capture.PcapngWriter w = new dev.cutover.capture.PcapngWriter(Files.newOutputStream(out),
+                "test")) {
+            for (String name : names) {
+                w.addInterface(1, 65535, name, null, 9);
+            }
+            byte[] filler = filler(0);
+            for (Frame f : all) {
+                for (int k = 0; k < before; k++) {
+                    w.write(f.iface(), f.time(), filler, 0, filler.length, filler.length, List.of(), 0);
+                    written++;
+                }
+                w.write(f.iface(), f.time(), f.bytes(), 0, f.bytes().length, f.original(), List.of(), 0);
+                written++;
+            }
+        }
+        Files.writeString(Path.of(out + ".json"), reference(List.of(out)));
+        return written;
+    }
+
+    /** A frame of another host, 1,400 bytes of EtherType 0x88B5, from MAC 06:00:00:{@code mac} (24 bits). */
+    private static byte[] filler(int mac) {
+        byte[] filler = new byte[1400];
+        filler[0] = 0x02;
+        filler[5] = 0x01;
+        filler[6] = 0x06;
+        filler[9] = (byte) (mac >>> 16);
+        filler[10] = (byte) (mac >>> 8);
+        filler[11] = (byte) mac;
+        filler[12] = (byte) 0x88;
+        filler[13] = (byte) 0xB5;
+        return filler;
+    }
+
+    /**
+     * Writes {@code in}'s frames to {@code out} with {@code before} frames of other hosts ahead of each (see
+     * {@link #filler}, at the frame's time), from {@code sources} different MACs (0: one); returns the frames
      * written. The reference analysis of {@code out} is written beside it as {@code out.json}.
      */
     private static int pad(Path in, Path out, int before, int sources) throws IOException {
@@ -175,19 +358,10 @@ class ArpTapTest {
         try (Capture c = Capture.open(in);
              dev.cutover.capture.PcapWriter w = new dev.cutover.capture.PcapWriter(Files.newOutputStream(out), 1,
                      65535, true)) {
-            byte[] filler = new byte[1400];
-            filler[0] = 0x02;
-            filler[5] = 0x01;
-            filler[12] = (byte) 0x88;
-            filler[13] = (byte) 0xB5;
             for (int i = 0; i < c.frameCount(); i++) {
                 long t = c.index().timestampNanos(i);
                 for (int k = 0; k < before; k++) {
-                    int s = sources == 0 ? 0 : source++ % sources;
-                    filler[6] = 0x06;
-                    filler[9] = (byte) (s >>> 16);
-                    filler[10] = (byte) (s >>> 8);
-                    filler[11] = (byte) s;
+                    byte[] filler = filler(sources == 0 ? 0 : source++ % sources);
                     w.write(t, filler, 0, filler.length, filler.length);
                     written++;
                 }
