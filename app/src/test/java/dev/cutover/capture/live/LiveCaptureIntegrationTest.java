@@ -156,7 +156,9 @@ class LiveCaptureIntegrationTest {
             inject.addAll(LinkLab.java(Injector.class.getName(), LinkLab.cat(List.of("cutv2"),
                     LinkLab.migrationTraffic().toArray(String[]::new))));
             LinkLab.run(inject.toArray(String[]::new));
-            Thread.sleep(300);
+            // the capture writes nothing to tell it has read them: let a loaded machine's capture thread get to
+            // them (frames still in the kernel's buffer at the stop are read too, for half a second at most)
+            Thread.sleep(1_000);
             LinkLab.run("kill", "-INT", String.valueOf(capturing.pid()));
             assertThat(capturing.waitFor(30, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
         } finally {
