@@ -16,7 +16,7 @@ public final class HtmlReport {
             h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:2em}
             table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}
             th{background:#f0f0f0}pre{background:#f7f7f7;padding:.5em;font-size:.8em;overflow-x:auto}
-            .sev-error{color:#b00020}.outcome-bad b{color:#b00020}.outcome-warn b{color:#8a5300}.outcome-ok b{color:#1a6b2f}.sev-warning{color:#a05a00}.tags span{background:#e6eefc;border-radius:3px;
+            .sev-error{color:#b00020}.outcome-bad b{color:#b00020}.outcome-warn b{color:#8a5300}.outcome-ok b{color:#1a6b2f}.outcome-unknown b{color:#0969da}.sev-warning{color:#a05a00}.tags span{background:#e6eefc;border-radius:3px;
             padding:0 4px;margin-right:4px}.frame{border-top:1px dashed #bbb;margin-top:1em}
             """;
 

@@ -31,7 +31,7 @@ public final class LaneOutcome {
         this.verdict = worst;
         StringBuilder sb = new StringBuilder();
         for (OutcomeTrack.Verdict v : new OutcomeTrack.Verdict[] {OutcomeTrack.Verdict.BAD,
-                OutcomeTrack.Verdict.WARN, OutcomeTrack.Verdict.OK}) {
+                OutcomeTrack.Verdict.WARN, OutcomeTrack.Verdict.UNKNOWN, OutcomeTrack.Verdict.OK}) {
             for (OutcomeTrack t : this.tracks) {
                 if (t.verdict() == v && !t.summary().isEmpty()) {
                     sb.append(sb.length() == 0 ? "" : " · ").append(t.summary());

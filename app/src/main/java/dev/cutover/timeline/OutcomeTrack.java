@@ -33,6 +33,8 @@ public record OutcomeTrack(int migrationId, int[] ownFrames, int lastBefore, int
     public enum Verdict {
         /** The traffic followed the VM. */
         OK,
+        /** Nothing to judge it by: the VM sent nothing in the window and nothing for it went astray. */
+        UNKNOWN,
         /** It followed, late or with losses worth a look. */
         WARN,
         /** It did not follow: stale forwarding, pings lost, the VM dark. */

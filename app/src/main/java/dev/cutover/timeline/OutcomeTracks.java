@@ -36,9 +36,9 @@ public final class OutcomeTracks {
                     result.outcomeFrames(id, AnalysisResult.OutcomeRole.RETRANSMISSION), o.summary(),
                     switch (o.verdict()) {
                         case OK -> OutcomeTrack.Verdict.OK;
+                        case UNKNOWN -> OutcomeTrack.Verdict.UNKNOWN;
+                        case WARN -> OutcomeTrack.Verdict.WARN;
                         case BAD -> OutcomeTrack.Verdict.BAD;
-                        // nothing from the VM to judge by: a look is worth it
-                        case WARN, UNKNOWN -> OutcomeTrack.Verdict.WARN;
                     });
         };
     }

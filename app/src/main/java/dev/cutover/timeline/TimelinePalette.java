@@ -67,7 +67,10 @@ public record TimelinePalette(String background, String laneEven, String laneOdd
         }
     }
 
-    /** The colour of a migration's outcome summary by its verdict. */
+    /**
+     * The colour of a migration's outcome summary by its verdict: as the migrations table and the HTML report have
+     * it (ok green, worth a look amber, bad red, nothing to judge by the colour of a note).
+     */
     public String verdict(OutcomeTrack.Verdict verdict) {
         if (verdict == null) {
             return muted;
@@ -77,6 +80,8 @@ public record TimelinePalette(String background, String laneEven, String laneOdd
                 return bad;
             case WARN:
                 return warn;
+            case UNKNOWN:
+                return note;
             default:
                 return ok;
         }

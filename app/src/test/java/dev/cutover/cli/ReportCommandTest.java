@@ -89,6 +89,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void everyOutcomeVerdictHasItsColourInTheHtmlReport() throws Exception {
+        // the bundled sample's VM says nothing in its window: nothing to judge by, coloured as in the window
+        Path target = dir.resolve("unknown.html");
+        assertThat(run("report", sample("esxi-vmotion-vlan10.pcap").toString(), "--format", "html", "-o",
+                target.toString())).as(err).isEqualTo(ExitCodes.OK);
+        String html = Files.readString(target);
+        assertThat(html).contains("<td class=\"outcome-unknown\"><b>");
+        for (dev.cutover.analysis.MigrationOutcome.Verdict v : dev.cutover.analysis.MigrationOutcome.Verdict.values()) {
+            assertThat(html).contains(".outcome-" + v.id() + " b{color:#");
+        }
+    }
+
+    @Test
     void exportWritesAnnotatedFramesAsPcapng() throws Exception {
         String capture = sample("esxi-vmotion-vlan10.pcap").toString();
         run("annotate", capture, "--frame", "41", "--comment", "first RARP");

@@ -17,12 +17,15 @@ class TimelinePaletteContrastTest {
                 for (String graphic : new String[] {p.stale(), p.lost(), p.retrans(), p.traffic(), p.gap()}) {
                     assertThat(contrast(graphic, row)).as(graphic + " on " + row).isGreaterThanOrEqualTo(3.0);
                 }
-                for (String text : new String[] {p.gap(), p.ok(), p.warn(), p.bad()}) {
+                for (String text : new String[] {p.gap(), p.ok(), p.warn(), p.bad(),
+                        p.verdict(OutcomeTrack.Verdict.UNKNOWN)}) {
                     assertThat(contrast(text, row)).as(text + " on " + row).isGreaterThanOrEqualTo(4.5);
                 }
             }
-            // a verdict is told by its colour: the three differ
-            assertThat(new String[] {p.ok(), p.warn(), p.bad()}).doesNotHaveDuplicates();
+            // a verdict is told by its colour: the four differ, nothing to judge by a note's as in the table
+            assertThat(java.util.Arrays.stream(OutcomeTrack.Verdict.values()).map(p::verdict))
+                    .doesNotHaveDuplicates().hasSize(4);
+            assertThat(p.verdict(OutcomeTrack.Verdict.UNKNOWN)).isEqualTo(p.note());
             assertThat(p.verdict(OutcomeTrack.Verdict.BAD)).isEqualTo(p.bad());
             assertThat(p.mark(MarkKind.STALE)).isEqualTo(p.stale());
         }
