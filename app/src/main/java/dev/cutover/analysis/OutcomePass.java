@@ -1147,11 +1147,7 @@ final class OutcomePass {
 
     /** "212 ms" below a second, "1.4 s" from there. */
     static String duration(long nanos) {
-        if (nanos < 1_000_000_000L) {
-            return Math.round(nanos / 1e6) + " ms";
-        }
-        double s = nanos / 1e9;
-        return s == Math.rint(s) ? (long) s + " s" : dev.cutover.text.FixedPoint.of(nanos, 9, 1) + " s";
+        return dev.cutover.text.BriefDuration.of(nanos);
     }
 
     private Finding dark(MigrationEvent m, MigrationOutcome o) {

@@ -22,9 +22,12 @@ public record DarkSpan(int migrationId, int lastBefore, int firstAfter, long fro
         return lastBefore < 0 || firstAfter < 0;
     }
 
-    /** "dark 212 ms"; "dark > 30 s" when the VM sent nothing after the move within the window. */
+    /**
+     * "dark 212 ms"; "dark > 30 s" when the VM sent nothing after the move within the window. Worded as the
+     * migration's outcome summary words it ({@link dev.cutover.text.BriefDuration}), which the lane shows beside it.
+     */
     public String label() {
-        return (atLeast() ? "dark > " : "dark ") + Durations.format(Math.max(0, nanos()));
+        return (atLeast() ? "dark > " : "dark ") + dev.cutover.text.BriefDuration.of(Math.max(0, nanos()));
     }
 
     /** The frame a click selects: the last one before the move, or the first after when there is none before. */
