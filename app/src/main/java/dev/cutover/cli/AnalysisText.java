@@ -148,12 +148,7 @@ final class AnalysisText {
 
     /** "+180 ms", "-2.500 ms", or "-" when there is no delay to tell. */
     private static String delay(java.util.OptionalLong nanos) {
-        if (nanos.isEmpty()) {
-            return "-";
-        }
-        double ms = AnalysisJson.millis(nanos.getAsLong());
-        return (ms >= 0 ? "+" : "") + (ms == Math.rint(ms) ? Long.toString((long) ms)
-                : String.format(Locale.ROOT, "%.3f", ms)) + " ms";
+        return nanos.isEmpty() ? "-" : dev.cutover.text.SignedMillis.of(nanos.getAsLong());
     }
 
     /** "2 (2001:db8::10 fe80::1, frames 9-10)": the event's unsolicited Neighbor Advertisements. */

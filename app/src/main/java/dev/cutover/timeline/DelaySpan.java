@@ -1,5 +1,7 @@
 package dev.cutover.timeline;
 
+import dev.cutover.text.SignedMillis;
+
 /**
  * From a migration's first RARP to the guest's first announcement, its first GARP (or its first unsolicited NA when it
  * sent no GARP), drawn as a labelled span (to before from when the guest spoke first).
@@ -18,11 +20,14 @@ public record DelaySpan(int migrationId, long fromNanos, long toNanos, Long naNa
         return toNanos - fromNanos;
     }
 
-    /** "RARP→GARP 210 ms", "RARP→GARP 180 ms · NA 181 ms", "RARP→NA 95 ms". */
+    /**
+     * "RARP→GARP +210 ms", "RARP→GARP +180 ms · NA +181 ms", "RARP→NA +95 ms", "RARP→GARP -9.450 ms" (the guest
+     * spoke first): as the migrations table and {@code cutover analyze} word the delay.
+     */
     public String label() {
         if (toNa) {
-            return "RARP→NA " + Durations.format(nanos());
+            return "RARP→NA " + SignedMillis.of(nanos());
         }
-        return "RARP→GARP " + Durations.format(nanos()) + (naNanos == null ? "" : " · NA " + Durations.format(naNanos));
+        return "RARP→GARP " + SignedMillis.of(nanos()) + (naNanos == null ? "" : " · NA " + SignedMillis.of(naNanos));
     }
 }

@@ -46,7 +46,7 @@ class TimelineModelTest {
         DelaySpan d = lane.delays().get(0);
         assertThat(d.fromNanos()).isEqualTo(b.startNanos());
         assertThat(d.nanos()).isCloseTo(22_963_000L, within(1_000L));
-        assertThat(d.label()).isEqualTo("RARP→GARP 23 ms");
+        assertThat(d.label()).isEqualTo("RARP→GARP +22.963 ms");
         assertThat(lane.findings()).isEmpty();
     }
 
@@ -113,14 +113,16 @@ class TimelineModelTest {
                 .containsExactly(44);
         assertThat(lane.ips()).containsExactly("10.0.10.52", "2001:db8:10::52", "fe80::250:56ff:fe9d:b051");
         assertThat(lane.delays()).hasSize(1);
-        assertThat(lane.delays().get(0).label()).isEqualTo("RARP→GARP 180 ms · NA 181 ms");
+        assertThat(lane.delays().get(0).label()).isEqualTo("RARP→GARP +180 ms · NA +181 ms");
         assertThat(MarkKind.NA.label()).isEqualTo("unsolicited NA");
     }
 
     @Test
     void aMoveAnnouncedByNaAloneSpansFromRarpToNa() {
         DelaySpan d = new DelaySpan(0, 1_000_000_000L, 1_095_000_000L, null, true);
-        assertThat(d.label()).isEqualTo("RARP→NA 95 ms");
-        assertThat(new DelaySpan(0, 0, 210_000_000L).label()).isEqualTo("RARP→GARP 210 ms");
+        assertThat(d.label()).isEqualTo("RARP→NA +95 ms");
+        assertThat(new DelaySpan(0, 0, 210_000_000L).label()).isEqualTo("RARP→GARP +210 ms");
+        // the guest spoke first: the delay is negative, as the migrations table and analyze have it
+        assertThat(new DelaySpan(0, 9_450_000L, 0).label()).isEqualTo("RARP→GARP -9.450 ms");
     }
 }

@@ -41,7 +41,7 @@ class TimelineSvgTest {
         assertThat(count(doc, "polyline", "rate arp")).isEqualTo(1);
         String text = doc.getDocumentElement().getTextContent();
         assertThat(text).contains("52:54:00:6b:3a:10", "VLAN 20 · 10.0.20.15", "5 RARP in 800 ms",
-                "QEMU announce-self", "RARP→GARP 23 ms", "RARP notification", "gratuitous ARP", "frame ", "ARP frames per");
+                "QEMU announce-self", "RARP→GARP +22.963 ms", "RARP notification", "gratuitous ARP", "frame ", "ARP frames per");
     }
 
     @Test

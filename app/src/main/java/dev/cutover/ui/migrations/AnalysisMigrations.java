@@ -53,8 +53,8 @@ public final class AnalysisMigrations implements MigrationSource {
                     e.vendor() == null ? "" : e.vendor(), e.vlans(),
                     names, rarp == null ? 0 : rarp.count(), e.firstTime(),
                     rarp == null ? 0 : rarp.lastTime() - rarp.firstTime(), ips,
-                    e.rarpToGarpNanos().orElse(-1), frames.stream().mapToInt(Integer::intValue).toArray(),
-                    e.ipv6s(), e.rarpToNaNanos().orElse(-1),
+                    e.rarpToGarpNanos(), frames.stream().mapToInt(Integer::intValue).toArray(),
+                    e.ipv6s(), e.rarpToNaNanos(),
                     outcome == null ? "" : dev.cutover.text.Untrusted.oneLine(outcome.summary()),
                     outcome == null ? "" : outcome.verdict().id()));
         }

@@ -84,11 +84,11 @@ public final class MigrationsView extends BorderPane {
                 r -> String.join(", ", r.garpIps()), true, Comparator.comparing(r -> String.join(", ",
                         r.garpIps()))));
         table.getColumns().add(column("delayColumn", "RARP→GARP delay", MigrationsView::delay, MigrationsView::delay,
-                false, Comparator.comparingLong(MigrationRow::delayNanos)));
+                false, Comparator.comparingLong(r -> r.delay().orElse(Long.MIN_VALUE))));
         table.getColumns().add(column("ipv6sColumn", "NA IPv6", r -> String.join(", ", r.ipv6s()),
                 r -> String.join(", ", r.ipv6s()), true, Comparator.comparing(r -> String.join(", ", r.ipv6s()))));
         table.getColumns().add(column("naDelayColumn", "RARP→NA delay", MigrationsView::naDelay,
-                MigrationsView::naDelay, false, Comparator.comparingLong(MigrationRow::naDelayNanos)));
+                MigrationsView::naDelay, false, Comparator.comparingLong(r -> r.naDelay().orElse(Long.MIN_VALUE))));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.select(now));
         vm.rows().addListener((ListChangeListener<MigrationRow>) c -> fitColumns());
         fitColumns();
@@ -124,12 +124,12 @@ public final class MigrationsView extends BorderPane {
         return r.rarpCount() == 0 ? "" : String.format(Locale.ROOT, "%.3f s", r.spanNanos() / 1e9);
     }
 
-    private static String delay(MigrationRow r) {
-        return r.delayNanos() < 0 ? "" : String.format(Locale.ROOT, "%.3f s", r.delayNanos() / 1e9);
+    static String delay(MigrationRow r) {
+        return r.delay().isEmpty() ? "" : dev.cutover.text.SignedMillis.of(r.delay().getAsLong());
     }
 
     private static String naDelay(MigrationRow r) {
-        return r.naDelayNanos() < 0 ? "" : String.format(Locale.ROOT, "%.3f s", r.naDelayNanos() / 1e9);
+        return r.naDelay().isEmpty() ? "" : dev.cutover.text.SignedMillis.of(r.naDelay().getAsLong());
     }
 
     /**

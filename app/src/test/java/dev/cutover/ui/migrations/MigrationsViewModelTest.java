@@ -48,7 +48,7 @@ class MigrationsViewModelTest {
         assertThat(vm.interfaces()).containsExactly("esxi-vmotion-vlan10.pcap");
         assertThat(vm.rarpCount()).isGreaterThanOrEqualTo(3);
         assertThat(vm.garpIps()).containsExactly("10.0.10.52");
-        assertThat(vm.delayNanos()).isPositive();
+        assertThat(vm.delay().orElseThrow()).isPositive();
         assertThat(vm.frames()[0]).isEqualTo(UiFixtures.FIRST_RARP);
         // RARP burst and GARP within the window: a clean migration, nothing to report.
         assertThat(report.findings()).isEmpty();
