@@ -92,7 +92,7 @@ final class FrameMacs {
     }
 
     /** 1 to 65,535, from a mix of the address's bits (0 stays "no address"). */
-    private static int fingerprint(long mac) {
+    static int fingerprint(long mac) {
         long h = mac * 0x9E3779B97F4A7C15L;
         h ^= h >>> 29;
         return 1 + (int) ((h >>> 16) % MAX_ADDRESSES);

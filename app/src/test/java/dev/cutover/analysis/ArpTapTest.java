@@ -128,8 +128,8 @@ class ArpTapTest {
         int measured = 0;
         for (String name : List.of("vmotion-ping-ok.pcap", "vmotion-ping-3-lost.pcap", "silent-vm-dark.pcap",
                 "vmotion-tcp-retransmissions.pcap", "esxi-vmotion-dual-stack.pcap")) {
-            // and as they are, most of their frames the VM's: then read through the read-ahead window, the others
-            // passed over
+            // (40 large frames before each: read a few KB at a time) and as they are, most of their frames the
+            // VM's (0 before: read through the read-ahead window, the others passed over)
             for (int before : new int[] {40, 0}) {
                 Path padded = dir.resolve("padded-" + before + "-" + name);
                 int frames = pad(samples.resolve(name), padded, before, 0);
@@ -161,15 +161,29 @@ class ArpTapTest {
         Path after = dir.resolve("flooded-after.pcap");
         int frames = pad(sample, among, 400, 70_000);
         int framesAfter = floodAfter(sample, after, 70_000);
-        for (Path padded : List.of(among, after)) {
+        // and with a host whose MAC has the VM's fingerprint speaking beside it: its frames are read and told apart
+        Path twin = dir.resolve("flooded-twin.pcap");
+        int framesTwin = pad(sample, twin, 400, 70_000, twinOf(Wire.mac("00:50:56:9d:b0:51")));
+        for (Path padded : List.of(among, after, twin)) {
             ArpTap tap = new ArpTap();
             try (Capture c = Capture.open(List.of(padded), LoadMonitor.NONE, tap)) {
-                assertThat(c.frameCount()).isEqualTo(padded == among ? frames : framesAfter);
+                assertThat(c.frameCount()).isEqualTo(padded == among ? frames : padded == after ? framesAfter
+                        : framesTwin);
                 assertThat(tap.macs().exact()).isFalse();
                 String tapped = json(c, MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS,
                         LoadMonitor.NONE, tap));
                 assertThat(tapped).as(padded.toString()).contains("\"lost\" : 3")
                         .isEqualTo(reference(List.of(padded)));
+            }
+        }
+    }
+
+    /** A MAC (02:00:00:..) other than {@code mac} with the same 16-bit fingerprint. */
+    private static long twinOf(long mac) {
+        for (long k = 1; ; k++) {
+            long candidate = 0x0200_0000_0000L | k;
+            if (FrameMacs.fingerprint(candidate) == FrameMacs.fingerprint(mac)) {
+                return candidate;
             }
         }
     }
@@ -353,6 +367,14 @@ class ArpTapTest {
      * written. The reference analysis of {@code out} is written beside it as {@code out.json}.
      */
     private static int pad(Path in, Path out, int before, int sources) throws IOException {
+        return pad(in, out, before, sources, -1);
+    }
+
+    /**
+     * As {@link #pad(Path, Path, int, int)}, and with {@code twin} &gt;= 0 a frame from that MAC (EtherType 0x88B5,
+     * 60 bytes) after each of {@code in}'s: were it taken for the VM's, the VM would never have been dark.
+     */
+    private static int pad(Path in, Path out, int before, int sources, long twin) throws IOException {
         int written = 0;
         int source = 0;
         try (Capture c = Capture.open(in);
@@ -368,6 +390,17 @@ class ArpTapTest {
                 byte[] f = c.frameBytes(i);
                 w.write(t, f, 0, f.length, c.index().originalLength(i));
                 written++;
+                if (twin >= 0) {
+                    byte[] other = new byte[60];
+                    java.util.Arrays.fill(other, 0, 6, (byte) 0xff);
+                    for (int b = 0; b < 6; b++) {
+                        other[6 + b] = (byte) (twin >>> (40 - 8 * b));
+                    }
+                    other[12] = (byte) 0x88;
+                    other[13] = (byte) 0xB5;
+                    w.write(t, other, 0, other.length, other.length);
+                    written++;
+                }
             }
         }
         Files.writeString(Path.of(out + ".json"), reference(List.of(out)));
