@@ -399,9 +399,11 @@ final class OutcomePass {
         if (frameMacs != null && pickedFew(ranges)) {
             Part part = new Part();
             SequentialFrames frames = SequentialFrames.sparse(capture, monitor);
+            int looked = 0;
             for (int r = 0; r < ranges.length; r += 2) {
                 for (int f = ranges[r]; f < ranges[r + 1]; f++) {
-                    if ((f & 0xFFFF) == 0 && monitor.cancelled()) {
+                    // frames passed over are not read, so no read hears of a cancel: ask every 65,536
+                    if ((++looked & 0xFFFF) == 0 && monitor.cancelled()) {
                         throw new java.util.concurrent.CancellationException("the outcome pass was cancelled");
                     }
                     if (frameMacs.either(f, moved) && (include == null || include.test(f))) {
@@ -1022,11 +1024,12 @@ final class OutcomePass {
             if (darkToEnd && lb >= 0 && !darkFired) {
                 parts.add("silent after the move (quiet before)");
             } else if (darkToEnd && lb >= 0) {
-                parts.add(cut ? "dark ≥ " + duration(dark) + " (capture ends)" : "dark > " + duration(window));
+                // worded as the timeline's dark span beside the summary
+                parts.add(dev.cutover.text.BriefDuration.dark(dark, true, cut, window));
             } else if (dark >= 0 && dark > dark2 && !darkFired) {
-                parts.add("quiet VM: dark " + duration(dark));
+                parts.add("quiet VM: " + dev.cutover.text.BriefDuration.dark(dark, false, false, window));
             } else if (dark >= 0) {
-                parts.add("dark " + duration(dark));
+                parts.add(dev.cutover.text.BriefDuration.dark(dark, false, false, window));
             } else if (fa >= 0) {
                 parts.add("first frame " + duration(tA - annTime[i]) + " after the announcement");
             } else {

@@ -9,6 +9,23 @@ public final class BriefDuration {
     private BriefDuration() {
     }
 
+    /**
+     * A VM's dark time as its outcome words it: "dark 212 ms" between two of its frames; with no frame after the
+     * move, "dark > 30 s" (the outcome window) or, when the capture ends first, "dark ≥ 1.2 s (capture ends)".
+     *
+     * @param darkNanos   from the VM's last frame before the move to its first after it, or to the window's or the
+     *                    capture's end when there is none after
+     * @param toEnd       no frame of the VM after the move within the window
+     * @param captureEnds the capture ends before the window does
+     * @param windowNanos the outcome window, from the announcement
+     */
+    public static String dark(long darkNanos, boolean toEnd, boolean captureEnds, long windowNanos) {
+        if (!toEnd) {
+            return "dark " + of(darkNanos);
+        }
+        return captureEnds ? "dark ≥ " + of(darkNanos) + " (capture ends)" : "dark > " + of(windowNanos);
+    }
+
     /** The duration of {@code nanos} nanoseconds, as the outcome words it. */
     public static String of(long nanos) {
         if (nanos < 1_000_000_000L) {

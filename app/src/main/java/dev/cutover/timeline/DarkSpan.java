@@ -10,9 +10,11 @@ package dev.cutover.timeline;
  * @param fromNanos  the time of lastBefore, or the window's start
  * @param toNanos    the time of firstAfter, or the window's end
  * @param verdict    the migration's verdict
+ * @param label      "dark 212 ms", "dark > 30 s", "dark ≥ 1.2 s (capture ends)": as the migration's outcome summary
+ *                   words its dark time ({@link dev.cutover.text.BriefDuration#dark})
  */
 public record DarkSpan(int migrationId, int lastBefore, int firstAfter, long fromNanos, long toNanos,
-                       OutcomeTrack.Verdict verdict) {
+                       OutcomeTrack.Verdict verdict, String label) {
     public long nanos() {
         return toNanos - fromNanos;
     }
@@ -20,14 +22,6 @@ public record DarkSpan(int migrationId, int lastBefore, int firstAfter, long fro
     /** True when the gap runs past what the window shows: no frame on one side of it. */
     public boolean atLeast() {
         return lastBefore < 0 || firstAfter < 0;
-    }
-
-    /**
-     * "dark 212 ms"; "dark > 30 s" when the VM sent nothing after the move within the window. Worded as the
-     * migration's outcome summary words it ({@link dev.cutover.text.BriefDuration}), which the lane shows beside it.
-     */
-    public String label() {
-        return (atLeast() ? "dark > " : "dark ") + dev.cutover.text.BriefDuration.of(Math.max(0, nanos()));
     }
 
     /** The frame a click selects: the last one before the move, or the first after when there is none before. */

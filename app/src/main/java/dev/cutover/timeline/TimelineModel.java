@@ -384,9 +384,15 @@ public final class TimelineModel {
                 continue;
             }
             long from = facts.timeNanos(before);
-            long to = after >= 0 ? facts.timeNanos(after) : t.windowEndNanos();
+            // with no frame after the move, to the window's end, or to the capture's when it ends first (its last
+            // frame's time, as the outcome takes it); labelled as the outcome summary words the dark time
+            long last = frames > 0 ? facts.timeNanos(frames - 1) : from;
+            boolean captureEnds = after < 0 && last < t.windowEndNanos();
+            long to = after >= 0 ? facts.timeNanos(after) : captureEnds ? last : t.windowEndNanos();
             if (to >= from) {
-                spans.add(new DarkSpan(t.migrationId(), before, after, from, to, t.verdict()));
+                long windowNanos = (t.windowEndNanos() - t.windowStartNanos()) / 2;
+                spans.add(new DarkSpan(t.migrationId(), before, after, from, to, t.verdict(),
+                        dev.cutover.text.BriefDuration.dark(to - from, after < 0, captureEnds, windowNanos)));
             }
         }
         return new LaneOutcome(tracks, spans, times);

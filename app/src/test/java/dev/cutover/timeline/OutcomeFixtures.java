@@ -56,12 +56,15 @@ public final class OutcomeFixtures {
                 OutcomeTrack.Verdict.BAD);
     }
 
-    /** The VM's frames before the move and none after it within the window: dark to the window's end. */
-    public static OutcomeTrack darkToEnd(int migrationId, TimelineFrames facts) {
+    /**
+     * The VM's frames before the move and none after it within a window of {@code windowNanos} either side of the
+     * first RARP: dark to the window's end (3 s: within the capture), or to the capture's end (30 s: past it).
+     */
+    public static OutcomeTrack darkToEnd(int migrationId, TimelineFrames facts, long windowNanos) {
         long rarp = facts.timeNanos(81);
         int[] before = java.util.Arrays.copyOf(OWN, 26);
-        return new OutcomeTrack(migrationId, before, LAST_BEFORE, -1, rarp - THIRTY_S, rarp + THIRTY_S, null, -1,
-                null, null, "dark > 30 s", OutcomeTrack.Verdict.BAD);
+        return new OutcomeTrack(migrationId, before, LAST_BEFORE, -1, rarp - windowNanos, rarp + windowNanos, null, -1,
+                null, null, "dark to the end", OutcomeTrack.Verdict.BAD);
     }
 
     /** The timeline of the sample with one outcome for its migration. */

@@ -44,15 +44,35 @@ class OutcomeTracksTest {
     }
 
     @Test
-    void theDarkSpanIsWordedAsTheOutcomeSummary() {
-        // "ok, dark 56 ms", "warn, dark 1.3 s": the span beside the summary says the same
-        long[] nanos = {56_200_000L, 212_000_000L, 1_250_000_000L, 12_345_000_000L};
-        String[] words = {"dark 56 ms", "dark 212 ms", "dark 1.3 s", "dark 12.3 s"};
-        for (int i = 0; i < nanos.length; i++) {
-            DarkSpan d = new DarkSpan(0, 10, 11, 5_000_000_000L, 5_000_000_000L + nanos[i], OutcomeTrack.Verdict.WARN);
-            assertThat(d.label()).isEqualTo(words[i]);
+    void theDarkSpanSaysWhatTheOutcomeSummarySays() throws Exception {
+        // between two of the VM's frames, to the window's end, and to the capture's end (a window past it)
+        java.time.Duration thirty = java.time.Duration.ofSeconds(30);
+        java.time.Duration long_ = java.time.Duration.ofSeconds(600);
+        Object[][] cases = {
+            {"vmotion-ping-3-lost.pcap", thirty, "dark 400 ms"},
+            {"vmotion-ping-ok.pcap", thirty, "dark 212 ms"},
+            {"silent-vm-dark.pcap", thirty, "dark > 30 s"},
+            {"silent-vm-dark.pcap", long_, "(capture ends)"},
+        };
+        for (Object[] k : cases) {
+            try (Capture c = Capture.open(Path.of("../sample-captures", (String) k[0]))) {
+                dev.cutover.analysis.AnalysisConfig config = dev.cutover.analysis.AnalysisConfig.DEFAULTS
+                        .withOutcome((java.time.Duration) k[1], dev.cutover.analysis.AnalysisConfig.DEFAULTS
+                                .darkThreshold(), dev.cutover.analysis.AnalysisConfig.DEFAULTS.staleThreshold());
+                AnalysisResult r = MigrationAnalyzer.analyze(c, config, dev.cutover.capture.LoadMonitor.NONE);
+                TimelineModel m = TimelineModel.of(r, TimelineFrames.of(c), c.index().timestampNanos(0),
+                        OutcomeTracks.of(r));
+                LaneOutcome o = m.lanes().get(0).outcome();
+                assertThat(o.darkSpans()).as(k[0] + " " + k[1]).hasSize(1);
+                DarkSpan d = o.darkSpans().get(0);
+                String summary = o.tracks().get(0).summary();
+                assertThat(d.label()).as(summary).contains((String) k[2]);
+                assertThat(summary).as(k[0] + " " + k[1]).contains(d.label());
+                if (d.label().endsWith("(capture ends)")) {
+                    // and it stops where the capture does
+                    assertThat(d.toNanos()).isEqualTo(c.index().timestampNanos(c.frameCount() - 1));
+                }
+            }
         }
-        assertThat(new DarkSpan(0, 10, -1, 0, 30_000_000_000L, OutcomeTrack.Verdict.BAD).label())
-                .isEqualTo("dark > 30 s");
     }
 }

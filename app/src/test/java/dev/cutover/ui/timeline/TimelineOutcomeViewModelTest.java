@@ -70,11 +70,11 @@ class TimelineOutcomeViewModelTest {
         vm.showCurrent(OutcomeFixtures.FIRST_AFTER);
         assertThat(vm.highlightedFrames()).containsExactly(OutcomeFixtures.LAST_BEFORE, OutcomeFixtures.FIRST_AFTER);
         int before = selected.size();
-        vm.click(new DarkSpan(d.migrationId(), -1, -1, d.fromNanos(), d.toNanos(), d.verdict()), -1);
+        vm.click(new DarkSpan(d.migrationId(), -1, -1, d.fromNanos(), d.toNanos(), d.verdict(), d.label()), -1);
         assertThat(selected).hasSize(before);
         assertThat(vm.describe(d)).isEqualTo("dark 185 ms: frame 81 was the VM's last before the move, frame 89 its "
                 + "first after · click: the last before; click the right end: the first after");
-        assertThat(vm.describe(new DarkSpan(1, 80, -1, 0, 30_000_000_000L, d.verdict())))
+        assertThat(vm.describe(new DarkSpan(1, 80, -1, 0, 30_000_000_000L, d.verdict(), "dark > 30 s")))
                 .isEqualTo("dark > 30 s: frame 81 was the VM's last before the move, none after it to the "
                         + "window's end");
     }
