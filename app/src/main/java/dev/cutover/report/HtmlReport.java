@@ -68,10 +68,10 @@ public final class HtmlReport {
                 cell(sb, g.rarp() == null ? "" : g.rarp().firstTime());
                 cell(sb, g.garp() == null ? "none" : g.garp().count() + " (frame " + g.garp().firstFrame() + ")");
                 cell(sb, g.garp() == null ? "" : String.join(", ", g.garp().ips()));
-                cell(sb, g.rarpToGarpMs() == null ? "" : String.format(Locale.ROOT, "%.3f ms", g.rarpToGarpMs()));
+                cell(sb, g.rarpToGarpMs() == null ? "" : dev.cutover.text.SignedMillis.ofMillis(g.rarpToGarpMs()));
                 cell(sb, g.na() == null ? "none" : g.na().count() + " (frame " + g.na().firstFrame() + ")");
                 cell(sb, g.na() == null ? "" : String.join(", ", g.na().ipv6s()));
-                cell(sb, g.rarpToNaMs() == null ? "" : String.format(Locale.ROOT, "%.3f ms", g.rarpToNaMs()));
+                cell(sb, g.rarpToNaMs() == null ? "" : dev.cutover.text.SignedMillis.ofMillis(g.rarpToNaMs()));
                 if (g.outcome() == null) {
                     cell(sb, "");
                 } else {

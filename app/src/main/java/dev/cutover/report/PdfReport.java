@@ -185,13 +185,13 @@ public final class PdfReport {
                     + g.rarp().firstFrame() + " at " + g.rarp().firstTime()) + "    GARP: "
                     + (g.garp() == null ? "none" : g.garp().count() + " from frame " + g.garp().firstFrame() + " "
                     + String.join(", ", g.garp().ips()))
-                    + (g.rarpToGarpMs() == null ? "" : String.format(Locale.ROOT, "    RARP to GARP %.3f ms",
-                    g.rarpToGarpMs())));
+                    + (g.rarpToGarpMs() == null ? "" : "    RARP to GARP "
+                    + dev.cutover.text.SignedMillis.ofMillis(g.rarpToGarpMs())));
             if (g.na() != null) {
                 text(regular, 9, "    NA: " + g.na().count() + " from frame " + g.na().firstFrame() + " "
                         + String.join(", ", g.na().ipv6s())
-                        + (g.rarpToNaMs() == null ? "" : String.format(Locale.ROOT, "    RARP to NA %.3f ms",
-                        g.rarpToNaMs())));
+                        + (g.rarpToNaMs() == null ? "" : "    RARP to NA "
+                        + dev.cutover.text.SignedMillis.ofMillis(g.rarpToNaMs())));
             }
             if (g.outcome() != null) {
                 text(bold, 9, "    Outcome: " + g.outcome().summary() + " (" + g.outcome().verdict() + ")");

@@ -13,7 +13,11 @@ public final class SignedMillis {
 
     /** The delay of {@code nanos} nanoseconds: whole milliseconds without decimals, else three. */
     public static String of(long nanos) {
-        double ms = Math.round(nanos / 1000.0) / 1000.0;
+        return ofMillis(Math.round(nanos / 1000.0) / 1000.0);
+    }
+
+    /** The same for a delay already in milliseconds to the microsecond (the JSON's {@code rarpToGarpMs}). */
+    public static String ofMillis(double ms) {
         return (ms >= 0 ? "+" : "") + (ms == Math.rint(ms) ? Long.toString((long) ms)
                 : String.format(Locale.ROOT, "%.3f", ms)) + " ms";
     }

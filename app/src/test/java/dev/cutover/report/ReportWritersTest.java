@@ -243,13 +243,13 @@ class ReportWritersTest {
             assertThat(m.chart().rows().get(0).marks()).extracting(ReportModel.ChartMark::kind).contains("NA");
             String html = HtmlReport.render(m);
             assertThat(html).contains("<th>IPv6 addresses</th>", "2001:db8:10::52, fe80::250:56ff:fe9d:b051",
-                    "181.000 ms");
+                    "+181 ms");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PdfReport.write(m, out);
             try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
                 String text = new PDFTextStripper().getText(doc);
                 assertThat(text).contains("NA: 2 from frame 46 2001:db8:10::52, fe80::250:56ff:fe9d:b051",
-                        "RARP to NA 181.000 ms", "Green triangles: unsolicited NA");
+                        "RARP to NA +181 ms", "Green triangles: unsolicited NA");
             }
         }
     }
