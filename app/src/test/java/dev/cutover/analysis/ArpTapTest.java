@@ -29,6 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whole (text, several files merged) are said to be so, and the analysis reads them again.
  */
 class ArpTapTest {
+    /** The VM of the crafted outcome captures below, and the host that speaks with it. */
+    private static final long VM = Wire.mac("00:50:56:9d:b0:51");
+    private static final long VM_IP = Wire.ip("10.0.10.52");
+    private static final long PEER = Wire.mac("00:50:56:9d:20:01");
+    private static final long PEER_IP = Wire.ip("10.0.10.201");
+    private static final long MS = 1_000_000L;
+
     @TempDir
     Path dir;
 
@@ -163,7 +170,7 @@ class ArpTapTest {
         int framesAfter = floodAfter(sample, after, 70_000);
         // and with a host whose MAC has the VM's fingerprint speaking beside it: its frames are read and told apart
         Path twin = dir.resolve("flooded-twin.pcap");
-        int framesTwin = pad(sample, twin, 400, 70_000, twinOf(Wire.mac("00:50:56:9d:b0:51")));
+        int framesTwin = pad(sample, twin, 400, 70_000, twinOf(VM));
         for (Path padded : List.of(among, after, twin)) {
             ArpTap tap = new ArpTap();
             try (Capture c = Capture.open(List.of(padded), LoadMonitor.NONE, tap)) {
@@ -227,7 +234,7 @@ class ArpTapTest {
             try (Capture c = Capture.open(List.of(both), LoadMonitor.NONE, tap)) {
                 assertThat(c.frameCount()).isEqualTo(frames);
                 assertThat(c.interfaces()).hasSize(2);
-                                String tapped = json(c, MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS,
+                String tapped = json(c, MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS,
                         LoadMonitor.NONE, tap));
                 assertThat(tapped).as("%d before", before).contains("stale-forwarding", "\"lost\" : 15")
                         .isEqualTo(reference(List.of(both)));
@@ -236,24 +243,19 @@ class ArpTapTest {
     }
 
     @Test
-    void aRarpOnlyMovesPingIsFoundByTheVmsOwnAddressTakenByTheIndexer() throws IOException {
-        // no GARP: the VM's address comes from the IPv4 source of its own frames, which the indexer noted
-        long vm = Wire.mac("00:50:56:9d:b0:51");
-        long vmIp = Wire.ip("10.0.10.52");
-        long peer = Wire.mac("00:50:56:9d:20:01");
-        long peerIp = Wire.ip("10.0.10.201");
-        long ms = 1_000_000L;
+    void aRarpOnlyMovesPingIsFoundByTheVmsOwnAddress() throws IOException {
+        // no GARP: the VM's address comes from the IPv4 source of its own frames, read by the outcome pass
         long t0 = 1_763_712_000_000_000_000L;
         Trace t = new Trace();
         for (int seq = 1; seq <= 60; seq++) {
-            long at = t0 + seq * 100 * ms;
-            t.add(at, Wire.echo(peer, vm, peerIp, vmIp, 8, 7, seq, seq));
+            long at = t0 + seq * 100 * MS;
+            t.add(at, Wire.echo(PEER, VM, PEER_IP, VM_IP, 8, 7, seq, seq));
             if (seq < 11 || seq > 13) {
-                t.add(at + ms, Wire.echo(vm, peer, vmIp, peerIp, 0, 7, seq, 1000 + seq));
+                t.add(at + MS, Wire.echo(VM, PEER, VM_IP, PEER_IP, 0, 7, seq, 1000 + seq));
             }
             if (seq == 10) {
-                t.add(at + 50 * ms, Wire.rarp(vm));
-                t.add(at + 60 * ms, Wire.rarp(vm));
+                t.add(at + 50 * MS, Wire.rarp(VM));
+                t.add(at + 60 * MS, Wire.rarp(VM));
             }
         }
         for (int before : new int[] {0, 40}) {
@@ -263,7 +265,8 @@ class ArpTapTest {
             ArpTap tap = new ArpTap();
             try (Capture c = Capture.open(List.of(file), LoadMonitor.NONE, tap)) {
                 assertThat(c.frameCount()).isEqualTo(frames);
-                                AnalysisResult r = MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE, tap);
+                AnalysisResult r = MigrationAnalyzer.analyzeTapped(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE,
+                        tap);
                 assertThat(r.migrations()).hasSize(1);
                 assertThat(r.migrations().get(0).ips()).isEmpty();
                 MigrationOutcome o = r.outcomeOf(r.migrations().get(0));
@@ -278,21 +281,16 @@ class ArpTapTest {
     @Test
     void theSameFrameOnBothUplinksIsFloodingReadFromTheTap() throws IOException {
         // the frame to the VM after its move, on the old uplink and the new 30 µs apart: their bytes are compared
-        long vm = Wire.mac("00:50:56:9d:b0:51");
-        long vmIp = Wire.ip("10.0.10.52");
-        long peer = Wire.mac("00:50:56:9d:20:01");
-        long peerIp = Wire.ip("10.0.10.201");
-        long ms = 1_000_000L;
         long rarp = 1_763_712_001_000_000_000L;
         Trace t = new Trace();
         for (int k = 0; k < 10; k++) {
-            t.add(rarp - (10 - k) * 100 * ms, 0, Wire.udp4(vm, peer, vmIp, peerIp, 40000, 514, 32, k, 10));
+            t.add(rarp - (10 - k) * 100 * MS, 0, Wire.udp4(VM, PEER, VM_IP, PEER_IP, 40000, 514, 32, k, 10));
         }
-        t.add(rarp, 1, Wire.rarp(vm, 10));
-        t.add(rarp + 50 * ms, 1, Wire.udp4(vm, peer, vmIp, peerIp, 40000, 514, 32, 50, 10));
-        t.add(rarp + 100 * ms, 0, Wire.udp4(peer, vm, peerIp, vmIp, 514, 40000, 32, 100, 10));
-        t.add(rarp + 100 * ms + 30_000, 1, Wire.udp4(peer, vm, peerIp, vmIp, 514, 40000, 32, 100, 10));
-        t.add(rarp + 300 * ms, 1, Wire.udp4(peer, vm, peerIp, vmIp, 514, 40000, 32, 101, 10));
+        t.add(rarp, 1, Wire.rarp(VM, 10));
+        t.add(rarp + 50 * MS, 1, Wire.udp4(VM, PEER, VM_IP, PEER_IP, 40000, 514, 32, 50, 10));
+        t.add(rarp + 100 * MS, 0, Wire.udp4(PEER, VM, PEER_IP, VM_IP, 514, 40000, 32, 100, 10));
+        t.add(rarp + 100 * MS + 30_000, 1, Wire.udp4(PEER, VM, PEER_IP, VM_IP, 514, 40000, 32, 100, 10));
+        t.add(rarp + 300 * MS, 1, Wire.udp4(PEER, VM, PEER_IP, VM_IP, 514, 40000, 32, 101, 10));
         Path file = t.pcapng(dir.resolve("flood.pcapng"), 6, "vmnic4", "vmnic5");
         ArpTap tap = new ArpTap();
         try (Capture c = Capture.open(List.of(file), LoadMonitor.NONE, tap)) {
