@@ -78,33 +78,12 @@ public final class LinkPeek {
      * (EtherType << 32) | offset; -1 for another link type or a frame that ends first.
      */
     public static long networkLayer(FrameBytes f, int linkType, int length) {
-        int o;
-        int type;
-        switch (linkType) {
-            case LinkTypes.ETHERNET:
-                if (length < Ethernet.HEADER_LENGTH) {
-                    return -1;
-                }
-                o = Ethernet.HEADER_LENGTH;
-                type = f.u16(Ethernet.TYPE_OFFSET);
-                break;
-            case LinkTypes.LINUX_SLL:
-                if (length < Sll.V1_HEADER_LENGTH) {
-                    return -1;
-                }
-                o = Sll.V1_HEADER_LENGTH;
-                type = f.u16(Sll.V1_PROTOCOL_OFFSET);
-                break;
-            case LinkTypes.LINUX_SLL2:
-                if (length < Sll.V2_HEADER_LENGTH) {
-                    return -1;
-                }
-                o = Sll.V2_HEADER_LENGTH;
-                type = f.u16(Sll.V2_PROTOCOL_OFFSET);
-                break;
-            default:
-                return -1;
+        int h = linkHeader(linkType);
+        int o = h & 0xFFFF;
+        if (h < 0 || length < o) {
+            return -1;
         }
+        int type = f.u16(h >>> 16);
         while (EtherTypes.isTag(type)) {
             int tag = type == EtherTypes.IEEE_802_1AH ? Vlan.I_TAG_LENGTH : Vlan.TAG_LENGTH;
             if (o + tag > length) {
@@ -114,6 +93,19 @@ public final class LinkPeek {
             o += tag;
         }
         return ((long) type << 32) | o;
+    }
+
+    /**
+     * Where a frame of {@code linkType} (Ethernet, Linux cooked v1 or v2) has its EtherType and how long its link
+     * header is, as (type offset << 16) | header length; -1 for another link type.
+     */
+    private static int linkHeader(int linkType) {
+        return switch (linkType) {
+            case LinkTypes.ETHERNET -> Ethernet.TYPE_OFFSET << 16 | Ethernet.HEADER_LENGTH;
+            case LinkTypes.LINUX_SLL -> Sll.V1_PROTOCOL_OFFSET << 16 | Sll.V1_HEADER_LENGTH;
+            case LinkTypes.LINUX_SLL2 -> Sll.V2_PROTOCOL_OFFSET << 16 | Sll.V2_HEADER_LENGTH;
+            default -> -1;
+        };
     }
 
     /** As the dissector's {@code LinkLayer.etherType}: through any stack of tags to ARP, LLC/SNAP or IP. */
@@ -251,24 +243,12 @@ public final class LinkPeek {
      */
     static long dhcpClientOrV6Source(FrameBytes f, int linkType, int length, ArpFrames out, int frame,
                                      long timeNanos) {
-        int o;
-        int t;
-        switch (linkType) {
-            case LinkTypes.ETHERNET:
-                o = Ethernet.HEADER_LENGTH;
-                t = length >= o ? f.u16(Ethernet.TYPE_OFFSET) : 0;
-                break;
-            case LinkTypes.LINUX_SLL:
-                o = Sll.V1_HEADER_LENGTH;
-                t = length >= o ? f.u16(Sll.V1_PROTOCOL_OFFSET) : 0;
-                break;
-            case LinkTypes.LINUX_SLL2:
-                o = Sll.V2_HEADER_LENGTH;
-                t = length >= o ? f.u16(Sll.V2_PROTOCOL_OFFSET) : 0;
-                break;
-            default:
-                return -1;
+        int h = linkHeader(linkType);
+        if (h < 0) {
+            return -1;
         }
+        int o = h & 0xFFFF;
+        int t = length >= o ? f.u16(h >>> 16) : 0;
         // ipv6Source walks 802.1Q and 802.1ad tags only
         boolean onlyQ = true;
         while (EtherTypes.isTag(t) && t != EtherTypes.IEEE_802_1AH && o + Vlan.TAG_LENGTH <= length) {

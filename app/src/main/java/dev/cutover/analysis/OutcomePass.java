@@ -396,27 +396,13 @@ final class OutcomePass {
 
     private void pass(LoadMonitor monitor, int asked) throws IOException {
         int[] ranges = union();
-        if (frameMacs != null && pickedFew(ranges)) {
-            Part part = new Part();
-            SequentialFrames frames = SequentialFrames.sparse(capture, monitor);
-            int looked = 0;
-            for (int r = 0; r < ranges.length; r += 2) {
-                for (int f = ranges[r]; f < ranges[r + 1]; f++) {
-                    // frames passed over are not read, so no read hears of a cancel: ask every 65,536
-                    if ((++looked & 0xFFFF) == 0 && monitor.cancelled()) {
-                        throw new java.util.concurrent.CancellationException("the outcome pass was cancelled");
-                    }
-                    if (frameMacs.either(f, moved) && (include == null || include.test(f))) {
-                        part.frame(frames, f);
-                    }
-                }
-            }
-            measured = part;
-            return;
-        }
         long total = 0;
         for (int r = 0; r < ranges.length; r += 2) {
             total += ranges[r + 1] - ranges[r];
+        }
+        if (frameMacs != null && pickedFew(ranges)) {
+            measured = new Part().run(SequentialFrames.sparse(capture, monitor), ranges, 0, total, monitor);
+            return;
         }
         // a part reads through its own 4 MB window beside the analysis's threads: on two processors a second
         // part was no faster on the 1 GB benchmark capture and cost 15-25 MB more at the peak
@@ -424,7 +410,7 @@ final class OutcomePass {
         int parts = asked > 0 ? (int) Math.max(1, Math.min(asked, total))
                 : total < PARALLEL_FROM || processors < 4 ? 1 : Math.min(4, processors / 2);
         if (parts == 1) {
-            measured = new Part().run(ranges, 0, total, monitor);
+            measured = new Part().run(new SequentialFrames(capture, monitor), ranges, 0, total, monitor);
             return;
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts - 1,
@@ -438,9 +424,10 @@ final class OutcomePass {
             for (int p = 1; p < parts; p++) {
                 long at = total * p / parts;
                 long until = total * (p + 1) / parts;
-                later.add(pool.submit(() -> new Part().run(ranges, at, until, LoadMonitor.NONE)));
+                later.add(pool.submit(() -> new Part().run(new SequentialFrames(capture, LoadMonitor.NONE), ranges, at,
+                        until, LoadMonitor.NONE)));
             }
-            Part first = new Part().run(ranges, 0, total / parts, monitor);
+            Part first = new Part().run(new SequentialFrames(capture, monitor), ranges, 0, total / parts, monitor);
             for (java.util.concurrent.Future<Part> f : later) {
                 try {
                     first.absorb(f.get());
@@ -523,7 +510,7 @@ final class OutcomePass {
 
     /**
      * One thread's share of the pass: a stretch of the windows' union, in frame order, with its own state for
-     * every event, joined with the others' afterwards ({@link #join}). A frame flooded to two interfaces is told
+     * every event, joined with the others' afterwards ({@link #absorb}). A frame flooded to two interfaces is told
      * only when both copies fall in one part.
      */
     private final class Part {
@@ -625,10 +612,13 @@ final class OutcomePass {
             cands += q.cands;
         }
 
-        /** Reads the frames of {@code ranges} ([from, to) pairs) from {@code at} to {@code until}. */
-        Part run(int[] ranges, long at, long until, LoadMonitor monitor) throws IOException {
-            SequentialFrames frames = new SequentialFrames(capture, monitor);
+        /**
+         * Reads through {@code frames} the frames of {@code ranges} ([from, to) pairs) from {@code at} to {@code
+         * until}: with {@link #moved}, only those from or to a moved MAC.
+         */
+        Part run(SequentialFrames frames, int[] ranges, long at, long until, LoadMonitor monitor) throws IOException {
             long seen = 0;
+            int looked = 0;
             for (int r = 0; r < ranges.length && seen < until; r += 2) {
                 int from = ranges[r];
                 int to = ranges[r + 1];
@@ -640,6 +630,10 @@ final class OutcomePass {
                 int a = (int) (from + Math.max(0, at - seen));
                 int b = (int) Math.min(to, from + (until - seen));
                 for (int f = a; f < b; f++) {
+                    // frames passed over are not read, so no read hears of a cancel: ask every 65,536
+                    if ((++looked & 0xFFFF) == 0 && monitor.cancelled()) {
+                        throw new java.util.concurrent.CancellationException("the outcome pass was cancelled");
+                    }
                     if ((moved == null || frameMacs.either(f, moved)) && (include == null || include.test(f))) {
                         frame(frames, f);
                     }
@@ -654,6 +648,8 @@ final class OutcomePass {
             int linkType = iface < linkTypes.length ? linkTypes[iface] : -1;
             int s;
             int d;
+            // where the network layer starts, walked to once: (EtherType << 32) | offset, as LinkPeek gives it
+            long net;
             if (linkType == LinkTypes.ETHERNET) {
                 if (index.capturedLength(f) < 14) {
                     return;
@@ -675,6 +671,7 @@ final class OutcomePass {
                         return;
                     }
                 }
+                net = LinkPeek.networkLayer(frames, linkType, frames.length());
             } else if (linkType == LinkTypes.LINUX_SLL || linkType == LinkTypes.LINUX_SLL2) {
                 // a cooked capture has the sender's address only: the VM's own frames by it, frames for the VM
                 // by the addresses it announced
@@ -692,8 +689,9 @@ final class OutcomePass {
                 }
                 s = find(LinkPeek.mac48(frames, addrAt));
                 d = -1;
+                net = LinkPeek.networkLayer(frames, linkType, frames.length());
                 if (judgeStale && byIp.length > 0) {
-                    toAddress(frames, f, linkType);
+                    toAddress(frames, f, net);
                 }
                 if (s < 0) {
                     return;
@@ -701,9 +699,9 @@ final class OutcomePass {
             } else {
                 return;
             }
-            // the frame's IPv4 header, walked to once: ICMP or TCP marks the span of the traffic facts, and the
-            // VM's own frames say its addresses
-            int ip = ipv4At(frames, linkType);
+            // the frame's IPv4 header: ICMP or TCP marks the span of the traffic facts, and the VM's own frames say
+            // its addresses
+            int ip = ipv4At(frames, net);
             int proto = ip < 0 ? -1 : frames.u8(ip + 9);
             if (proto == 1 || proto == 6) {
                 trafficLo = Math.min(trafficLo, f);
@@ -717,9 +715,8 @@ final class OutcomePass {
             }
         }
 
-        /** Where the IPv4 header starts when the frame carries IPv4, else -1. */
-        private int ipv4At(SequentialFrames frames, int linkType) {
-            long p = LinkPeek.networkLayer(frames, linkType, frames.length());
+        /** Where the IPv4 header starts when the frame's network layer {@code p} is IPv4, else -1. */
+        private int ipv4At(SequentialFrames frames, long p) {
             int at = (int) p;
             if (p < 0 || (p >>> 32) != EtherTypes.IPV4 || at + 20 > frames.length() || (frames.u8(at) >>> 4) != 4) {
                 return -1;
@@ -729,11 +726,11 @@ final class OutcomePass {
 
         /**
          * A cooked capture's IP packet to an address a moved VM announced: a candidate for stale forwarding when
-         * after the move (the same frame on two hosts' cooked captures is not told apart as flooding).
+         * after the move (the same frame on two hosts' cooked captures is not told apart as flooding); {@code p} is
+         * the frame's network layer.
          */
-        private void toAddress(SequentialFrames frames, int f, int linkType) {
+        private void toAddress(SequentialFrames frames, int f, long p) {
             int length = frames.length();
-            long p = LinkPeek.networkLayer(frames, linkType, frames.length());
             if (p < 0) {
                 return;
             }

@@ -374,6 +374,7 @@ public final class TimelineModel {
         times = Arrays.copyOf(times, m);
         Arrays.sort(times); // a file's frames need not be in time order
         List<DarkSpan> spans = new ArrayList<>();
+        long last = frames > 0 ? facts.timeNanos(frames - 1) : Long.MIN_VALUE;
         for (OutcomeTrack t : tracks) {
             int before = t.lastBefore() < frames ? t.lastBefore() : -1;
             int after = t.firstAfter() < frames ? t.firstAfter() : -1;
@@ -386,7 +387,6 @@ public final class TimelineModel {
             long from = facts.timeNanos(before);
             // with no frame after the move, to the window's end, or to the capture's when it ends first (its last
             // frame's time, as the outcome takes it); labelled as the outcome summary words the dark time
-            long last = frames > 0 ? facts.timeNanos(frames - 1) : from;
             boolean captureEnds = after < 0 && last < t.windowEndNanos();
             long to = after >= 0 ? facts.timeNanos(after) : captureEnds ? last : t.windowEndNanos();
             if (to >= from) {
