@@ -56,8 +56,8 @@ public final class DissectCommand implements Callable<Integer> {
     boolean withAnalysis;
 
     @Option(names = {"-2", "--two-pass"}, description = "add the cross-frame facts of ICMP echo and TCP to each frame "
-            + "(icmp.resp_in, icmp.resp_to, icmp.no_resp, tcp.stream, tcp.analysis.retransmission), as tshark -2 "
-            + "does; on by itself when -Y asks about them")
+            + "(icmp.resp_in, icmp.resp_to, icmp.resptime, icmp.no_resp, tcp.stream, tcp.analysis.retransmission), "
+            + "as tshark -2 does; on by itself when -Y asks about them")
     boolean twoPass;
 
     enum Format { text, jsonl }

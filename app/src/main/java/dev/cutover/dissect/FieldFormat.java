@@ -55,6 +55,9 @@ public final class FieldFormat {
             case RELATIVE_TIME:
                 appendSeconds(sb, v);
                 break;
+            case DOUBLE:
+                sb.append(fifteenDigits(FieldType.fromDoubleKey(v)));
+                break;
             case NONE:
                 // the cross-frame facts with no value (icmp.no_resp, tcp.analysis.retransmission): tshark -T fields
                 // and -T json -e print "1" where they are present
@@ -115,6 +118,44 @@ public final class FieldFormat {
         dev.cutover.text.IsoTime.appendWireshark(sb, s);
         appendFraction(sb, ns, digits);
         return sb.append(" UTC").toString();
+    }
+
+    /**
+     * A number as C's {@code printf("%.15g")} writes it, which tshark 4.0 uses for a double field's value
+     * ({@code icmp.resptime} "0.4", "102.642"): 15 significant digits, correctly rounded, trailing zeros dropped,
+     * the exponent form below 1e-4 and from 1e15.
+     */
+    public static String fifteenDigits(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return 1 / v < 0 ? "-0" : "0";
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(15, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        int exponent = b.precision() - b.scale() - 1;
+        if (exponent >= -4 && exponent < 15) {
+            return b.toPlainString();
+        }
+        String digits = b.unscaledValue().abs().toString();
+        StringBuilder sb = new StringBuilder(24);
+        if (b.signum() < 0) {
+            sb.append('-');
+        }
+        sb.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            sb.append('.').append(digits, 1, digits.length());
+        }
+        sb.append(exponent < 0 ? "e-" : "e+");
+        int e = Math.abs(exponent);
+        if (e < 10) {
+            sb.append('0');
+        }
+        return sb.append(e).toString();
     }
 
     /** ".430926" for 6 digits, nothing for 0. */

@@ -18,6 +18,11 @@ public enum FieldType {
     STRING("character string"),
     ABSOLUTE_TIME("date and time"),
     RELATIVE_TIME("time offset"),
+    /**
+     * A floating-point number (Wireshark's FT_DOUBLE), held in a node's long value as {@link #doubleKey}'s
+     * order-keeping form, so that filters compare the numbers with the integer comparisons.
+     */
+    DOUBLE("floating point (double-precision)"),
     FRAMENUM("frame number");
 
     private final String description;
@@ -29,6 +34,17 @@ public enum FieldType {
     /** The words `cutover fields` prints, as `tshark -G fields` prints FT_ names. */
     public String description() {
         return description;
+    }
+
+    /** {@code value} as a long that orders as the numbers do (and is equal only for equal numbers, -0 aside). */
+    public static long doubleKey(double value) {
+        long bits = Double.doubleToLongBits(value == 0 ? 0.0 : value);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    /** The number {@link #doubleKey} turned into {@code key}. */
+    public static double fromDoubleKey(long key) {
+        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
     }
 
     public boolean isUnsigned() {

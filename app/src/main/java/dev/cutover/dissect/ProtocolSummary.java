@@ -108,6 +108,10 @@ final class ProtocolSummary {
             Tcp.appendFlagNames(sb, (int) v);
             return sb.append(')').toString();
         }
+        if (f == Icmp.RESPTIME) {
+            // packet-icmp.c's own format: milliseconds to three places
+            return String.format(java.util.Locale.ROOT, "[Response time: %.3f ms]", FieldType.fromDoubleKey(v));
+        }
         if (f == Dns.FLAGS) {
             return String.format("Flags: 0x%04x %s", v, Dns.flagsSummary((int) v));
         }

@@ -235,7 +235,8 @@ final class Compiler {
         Ast.BitAnd b = (Ast.BitAnd) v;
         Operand base = operand(b.base());
         String label = text(b.span());
-        if (base.isNumeric() && base.type != FieldType.RELATIVE_TIME && base.type != FieldType.ABSOLUTE_TIME) {
+        if (base.isNumeric() && base.type != FieldType.RELATIVE_TIME && base.type != FieldType.ABSOLUTE_TIME
+                && base.type != FieldType.DOUBLE) {
             long mask = -1L;
             for (Value m : b.masks()) {
                 mask &= literals.number(literal(m), base).value();

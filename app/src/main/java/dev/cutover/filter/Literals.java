@@ -32,6 +32,7 @@ final class Literals {
     /** Dotted quad; an octet with a leading zero (01) is refused, as inet_pton refuses it for Wireshark. */
     private static final Pattern IPV4 = Pattern.compile(
             "(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})(?:/(\\d{1,3}))?");
+    private static final Pattern FLOATING = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern SECONDS = Pattern.compile("(-?)(\\d{1,10})(?:\\.(\\d+))?");
     private static final Pattern US_DATE = Pattern.compile(
             "([A-Za-z]{3}) +(\\d{1,2}), *(\\d{4}) +(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?: +UTC)?");
@@ -71,6 +72,8 @@ final class Literals {
                 return Num.exact(seconds(lit, t, o));
             case ABSOLUTE_TIME:
                 return Num.exact(date(lit, t, o));
+            case DOUBLE:
+                return Num.exact(FieldType.doubleKey(floating(lit, t, o)));
             default:
                 throw invalid(lit, o, "value");
         }
@@ -193,6 +196,18 @@ final class Literals {
     }
 
     /** Seconds with up to nine decimals, as nanoseconds; further decimals are below the clock's resolution. */
+    /** A decimal number as strtod reads one ("0.4", "-2", "1e-3", ".5"); no hexadecimal, infinity or NaN. */
+    private double floating(Value lit, String t, Operand o) throws FilterException {
+        if (!FLOATING.matcher(t).matches()) {
+            throw invalid(lit, o, "number");
+        }
+        double v = Double.parseDouble(t);
+        if (Double.isInfinite(v)) {
+            throw error(lit, "\"" + t + "\" causes floating-point overflow.");
+        }
+        return v;
+    }
+
     private long seconds(Value lit, String t, Operand o) throws FilterException {
         Matcher m = SECONDS.matcher(t);
         if (!m.matches()) {

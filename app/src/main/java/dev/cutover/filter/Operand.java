@@ -65,6 +65,7 @@ final class Operand {
             case FRAMENUM:
             case RELATIVE_TIME:
             case ABSOLUTE_TIME:
+            case DOUBLE:
                 return new Operand(f, f.type(), label, Dissection::value, null, null);
             case BOOLEAN:
                 return new Operand(f, f.type(), label, (d, i) -> d.value(i) != 0 ? 1 : 0, null, null);

@@ -216,7 +216,7 @@ public final class FramePipeline {
         public FrameInfo decode(int frame, Dissection d, Layer depth) throws IOException {
             FrameInfo info = decoder.decode(frame, d, depth);
             if (trafficFacts != null && depth == Layer.ALL) {
-                TrafficNodes.append(trafficFacts, frame, d);
+                TrafficNodes.append(trafficFacts, frame, d, capture.index());
             }
             if (facts != null) {
                 AnalysisFacts.append(facts, frame, d);

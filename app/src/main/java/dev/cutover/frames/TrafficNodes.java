@@ -1,15 +1,17 @@
 package dev.cutover.frames;
 
 import dev.cutover.analysis.traffic.TrafficFacts;
+import dev.cutover.capture.FrameIndex;
 import dev.cutover.dissect.Dissection;
 import dev.cutover.dissect.Expert;
 import dev.cutover.dissect.Field;
+import dev.cutover.dissect.FieldType;
 import dev.cutover.dissect.proto.Icmp;
 import dev.cutover.dissect.proto.Tcp;
 
 /**
  * Writes what the cross-frame traffic analysis knows of a frame into its decode where Wireshark shows it: the echo
- * pairing under ICMP after the sequence number, the stream index under TCP after the ports, the retransmission
+ * pairing under ICMP after the sequence number (a reply's response time after its request frame), the stream index under TCP after the ports, the retransmission
  * under a "SEQ/ACK analysis" node before the payload, and the Info column's "(reply in N)" tail or "[TCP
  * Retransmission] " head. Only {@link FramePipeline} calls it.
  */
@@ -17,8 +19,11 @@ final class TrafficNodes {
     private TrafficNodes() {
     }
 
-    /** Adds the facts for {@code frame} (0-based) to {@code d}, decoded in full; nothing for a frame with none. */
-    static void append(TrafficFacts facts, int frame, Dissection d) {
+    /**
+     * Adds the facts for {@code frame} (0-based) to {@code d}, decoded in full; nothing for a frame with none.
+     * {@code index} gives the frames' times, for a reply's response time.
+     */
+    static void append(TrafficFacts facts, int frame, Dissection d, FrameIndex index) {
         boolean request = facts.isEchoRequest(frame);
         boolean reply = facts.isEchoReply(frame);
         int stream = facts.streamOf(frame);
@@ -29,13 +34,13 @@ final class TrafficNodes {
             d.close();
         }
         if (request || reply) {
-            icmp(facts, frame, d, request);
+            icmp(facts, frame, d, request, index);
         } else {
             tcp(facts, frame, d, stream);
         }
     }
 
-    private static void icmp(TrafficFacts facts, int frame, Dissection d, boolean request) {
+    private static void icmp(TrafficFacts facts, int frame, Dissection d, boolean request, FrameIndex index) {
         int node = topLevel(d, Icmp.ICMP);
         if (node < 0) {
             return;
@@ -55,9 +60,21 @@ final class TrafficNodes {
             int req = facts.requestOf(frame);
             if (req >= 0) {
                 d.insert(at, node, Icmp.RESP_TO, req + 1L, null);
+                long nanos = index.timestampNanos(frame) - index.timestampNanos(req);
+                d.insert(at + 1, node, Icmp.RESPTIME, FieldType.doubleKey(milliseconds(nanos)), null);
                 info.append(" (request in ").append(req + 1).append(')');
             }
         }
+    }
+
+    /**
+     * Nanoseconds as milliseconds the way Wireshark's nstime_to_msec turns a time difference into its double: the
+     * whole seconds and the nanoseconds (of the same sign) converted apart and added, so the double is the same.
+     */
+    static double milliseconds(long nanos) {
+        long seconds = nanos / 1_000_000_000L;
+        long rest = nanos % 1_000_000_000L;
+        return (double) seconds * 1000 + (double) rest / 1_000_000;
     }
 
     private static void tcp(TrafficFacts facts, int frame, Dissection d, int stream) {

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * ICMP for IPv4 (RFC 792) as Wireshark's packet-icmp.c names it. The dissector keeps no state between frames: the
- * pairing of echo requests and replies (icmp.resp_in, icmp.resp_to, icmp.no_resp and the "(reply in N)" Info tail)
- * is the cross-frame traffic analysis's, declared here with the {@link Field.Source#TRAFFIC} source.
+ * pairing of echo requests and replies (icmp.resp_in, icmp.resp_to, icmp.resptime, icmp.no_resp and the "(reply
+ * in N)" Info tail) is the cross-frame traffic analysis's, declared here with the {@link Field.Source#TRAFFIC}
+ * source.
  */
 public final class Icmp {
     public static final int ECHO_REPLY = 0;
@@ -78,11 +79,13 @@ public final class Icmp {
             .generated().blurb("The frame number of this echo request's reply").build();
     public static final Field RESP_TO = Field.traffic("icmp.resp_to", "Request frame", FieldType.FRAMENUM)
             .generated().blurb("The frame number of the echo request this reply answers").build();
+    public static final Field RESPTIME = Field.traffic("icmp.resptime", "Response time", FieldType.DOUBLE)
+            .generated().blurb("The time between the request and the response, in ms").build();
     public static final Field NO_RESP = Field.traffic("icmp.no_resp", "No response seen", FieldType.NONE)
             .generated().blurb("No reply to this echo request was seen in the capture").build();
 
     public static final List<Field> FIELDS = List.of(ICMP, TYPE, CODE, CHECKSUM, IDENT, IDENT_LE, SEQ, SEQ_LE,
-            REDIR_GW, MTU, DATA, DATA_DATA, DATA_LEN, RESP_IN, RESP_TO, NO_RESP);
+            REDIR_GW, MTU, DATA, DATA_DATA, DATA_LEN, RESP_IN, RESP_TO, RESPTIME, NO_RESP);
 
     private Icmp() {
     }

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes tshark 4.0's cross-frame facts of ICMP echo and TCP for TrafficConformanceTest (traffic.txt).
+"""Writes tshark 4.0's cross-frame facts of ICMP echo and TCP for TrafficConformanceTest (traffic.txt), and the
+echo replies' response times for ResponseTimeConformanceTest (resptime.txt).
 
 Run from the repository root with the shared corpus beside it:
     python3 app/src/test/resources/dev/cutover/dissect/tshark/make-traffic.py ../shared/captures
@@ -11,6 +12,8 @@ decodes it from Ethernet or Linux SLL through what Cutover decodes before the ne
 to IPv4 or IPv6 and straight to TCP or ICMP; frames with facts that are not (ARCnet, PPPoE, tunnels) are listed
 on a "skip" line. Format, per capture: "= path", "skip ranges", then "frame<TAB>facts" for each compared frame
 with any fact: in=N, to=N, no, s=N, r (retransmission), f (fast), sp (spurious); frames not listed have none.
+resptime.txt: per capture with any, "= path", then "frame<TAB>icmp.resptime as tshark -T fields prints it" for
+each compared frame that has one.
 """
 import os
 import subprocess
@@ -48,21 +51,25 @@ def main():
     captures = sys.argv[1]
     here = os.path.dirname(os.path.abspath(__file__))
     lines = ["# tshark 4.0 -2: echo pairing, TCP streams and retransmissions (see make-traffic.py)"]
+    times = ["# tshark 4.0 -2: icmp.resptime of each echo reply whose request was seen (see make-traffic.py)"]
     for folder in ("arp", "mixed", "realworld"):
         for name in sorted(os.listdir(os.path.join(captures, folder))):
             if not (name.endswith(".pcap") or name.endswith(".pcapng") or name.endswith(".gz")):
                 continue
             path = os.path.join(captures, folder, name)
             rows = tshark(["-r", path, "-T", "fields", "-E", "separator=\t", "-e", "frame.protocols"]
-                          + [a for f in VALUES for a in ("-e", f)]).splitlines()
+                          + [a for f in VALUES for a in ("-e", f)] + ["-e", "icmp.resptime"]).splitlines()
             flagged = {}
             for field, token in FLAGS:
                 for n in tshark(["-r", path, "-Y", field, "-T", "fields", "-e", "frame.number"]).split():
                     flagged.setdefault(int(n), []).append(token)
             facts = {}
             skip = []
+            resptimes = []
             for i, row in enumerate(rows, 1):
-                cells = (row.split("\t") + [""] * 4)[:4]
+                cells = (row.split("\t") + [""] * 5)[:5]
+                if cells[4] and comparable(cells[0]):
+                    resptimes.append(f"{i}\t{cells[4]}")
                 tokens = []
                 if cells[1]:
                     tokens.append("in=" + cells[1])
@@ -77,6 +84,9 @@ def main():
                     continue
                 if tokens:
                     facts[i] = " ".join(tokens)
+            if resptimes:
+                times.append(f"= {folder}/{name}")
+                times += resptimes
             if not facts and not skip:
                 continue
             lines.append(f"= {folder}/{name}")
@@ -85,6 +95,8 @@ def main():
             lines += [f"{n}\t{t}" for n, t in sorted(facts.items())]
     with open(os.path.join(here, "traffic.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
+    with open(os.path.join(here, "resptime.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(times) + "\n")
 
 
 if __name__ == "__main__":
