@@ -290,6 +290,49 @@ public final class AnalysisResult {
     }
 
     /** Findings, errors first, then by the first frame they name. */
+    /**
+     * Why the capture holds no migration, in its own numbers, the one wording every command and view gives after
+     * "no migration": "none of its 745 frames is a RARP notification or a gratuitous ARP", or "its 12 gratuitous
+     * ARP frames announce no MAC in a new place: 4 hosts came up (host-came-up)". Empty when there are migrations.
+     */
+    public String noMigrationReason() {
+        if (!migrations.isEmpty()) {
+            return "";
+        }
+        Map<FrameClass, Integer> counts = classCounts();
+        int rarp = counts.getOrDefault(FrameClass.RARP_REQUEST, 0);
+        int garp = counts.getOrDefault(FrameClass.GARP_REQUEST, 0) + counts.getOrDefault(FrameClass.GARP_REPLY, 0);
+        int na = counts.getOrDefault(FrameClass.NA_UNSOLICITED, 0)
+                + counts.getOrDefault(FrameClass.NA_UNSOLICITED_NO_OVERRIDE, 0);
+        boolean ndp = ndpFrameCount() > 0;
+        if (rarp == 0 && garp == 0 && na == 0) {
+            return String.format(java.util.Locale.ROOT, "none of its %,d frame%s is a RARP notification%s", frameCount,
+                    frameCount == 1 ? "" : "s", ndp ? ", a gratuitous ARP or an unsolicited Neighbor Advertisement"
+                            : " or a gratuitous ARP");
+        }
+        List<String> kinds = new ArrayList<>();
+        if (rarp > 0) {
+            kinds.add(String.format(java.util.Locale.ROOT, "%,d RARP", rarp));
+        }
+        if (garp > 0) {
+            kinds.add(String.format(java.util.Locale.ROOT, "%,d gratuitous ARP", garp));
+        }
+        if (na > 0) {
+            kinds.add(String.format(java.util.Locale.ROOT, "%,d unsolicited Neighbor Advertisement", na));
+        }
+        String listed = kinds.size() == 1 ? kinds.get(0)
+                : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " and " + kinds.get(kinds.size() - 1);
+        int total = rarp + garp + na;
+        StringBuilder sb = new StringBuilder("its ").append(listed).append(total == 1 ? " frame announces" :
+                " frames announce").append(" no MAC in a new place");
+        long cameUp = findings.stream().filter(f -> f.code() == FindingCode.HOST_CAME_UP).count();
+        if (cameUp > 0) {
+            sb.append(String.format(java.util.Locale.ROOT, ": %,d host%s came up (host-came-up)", cameUp,
+                    cameUp == 1 ? "" : "s"));
+        }
+        return sb.toString();
+    }
+
     public List<Finding> findings() {
         return findings;
     }

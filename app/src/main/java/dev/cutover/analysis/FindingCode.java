@@ -60,9 +60,10 @@ public enum FindingCode {
                     + "missed the migration's gratuitous ARP, so none is reported missing."),
     /** A host came up (DHCP or RFC 5227 probes before its gratuitous ARP): shown, not counted as a migration. */
     HOST_CAME_UP("host-came-up", Severity.NOTE, "Host came up",
-            "A host came up (DHCP or address probes, then gratuitous ARP): not a migration",
-            "A host announced itself after asking DHCP for an address or probing for it (RFC 5227): it booted or "
-                    + "took a new address; a migrated VM does neither, so this is not counted as a migration."),
+            "A host came up (DHCP, address probes or a link-local address, then gratuitous ARP): not a migration",
+            "A host announced itself after asking DHCP for an address, probing for it (RFC 5227) or taking a "
+                    + "link-local one (169.254.0.0/16, RFC 3927): it booted or took a new address; a migrated VM "
+                    + "does none of these, so this is not counted as a migration."),
     /** One MAC announced on one interface, later in another event on another: a second move or a failover. */
     MAC_MOVED_INTERFACE("mac-moved-interface", Severity.NOTE, "Moved uplink",
             "MAC announced again later on another uplink",

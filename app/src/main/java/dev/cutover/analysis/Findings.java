@@ -306,7 +306,8 @@ final class Findings {
     void rarpNotBroadcast() {
         Map<List<Long>, List<Integer>> byMac = new LinkedHashMap<>();
         for (int r = 0; r < arp.count; r++) {
-            if (arp.classOf(r) == FrameClass.RARP_REQUEST && arp.dest[r] == ArpFrames.DEST_OTHER) {
+            if (arp.classOf(r) == FrameClass.RARP_REQUEST && arp.dest[r] == ArpFrames.DEST_OTHER
+                    && MigrationAnalyzer.isUnicastNic(arp.announcedMac(r))) {
                 byMac.computeIfAbsent(List.of(arp.announcedMac(r), arp.ethDst[r]), k -> new ArrayList<>()).add(r);
             }
         }

@@ -170,6 +170,7 @@ public final class MigrationAnalyzer {
             }
         }
         List<Event> events = correlate(bursts, burstRows);
+        events.removeAll(periodic(events));
         List<Event> cameUp = new ArrayList<>();
         List<String> cameUpHow = new ArrayList<>();
         Map<Long, List<long[]>> hints = cameUpHints();
@@ -241,16 +242,25 @@ public final class MigrationAnalyzer {
 
     // ---- bursts ----
 
-    /** Rows of each burst, bursts in order of their first frame. */
+    /**
+     * Rows of each burst, bursts in order of their first frame. A RARP request announces nothing when the MAC it
+     * asks about is all zeros or a group address (no NIC has one), and a request some other host answered with a
+     * RARP reply is RFC 903 address assignment (a diskless client booting), not a hypervisor's announcement: those
+     * make no burst.
+     */
     private List<List<Integer>> bursts() {
         List<List<Integer>> bursts = new ArrayList<>();
         Map<Long, List<Integer>> open = new HashMap<>();
         long gap = config.burstGapNanos();
+        Map<Long, List<Long>> answers = rarpAnswers();
         for (int r = 0; r < arp.count; r++) {
             if (arp.classOf(r) != FrameClass.RARP_REQUEST) {
                 continue;
             }
             long mac = arp.announcedMac(r);
+            if (!isUnicastNic(mac) || answered(answers.get(mac), arp.time[r])) {
+                continue;
+            }
             List<Integer> b = open.get(mac);
             if (b == null || arp.time[r] - arp.time[b.get(b.size() - 1)] > gap) {
                 b = new ArrayList<>();
@@ -261,6 +271,38 @@ public final class MigrationAnalyzer {
         }
         return bursts;
     }
+
+    /** Neither zero nor a group (multicast or broadcast) address: a MAC a NIC can have. */
+    static boolean isUnicastNic(long mac) {
+        return mac > 0 && (mac & (1L << 40)) == 0;
+    }
+
+    /** The times of the RARP replies by the MAC they tell an address to, when another host sent them. */
+    private Map<Long, List<Long>> rarpAnswers() {
+        Map<Long, List<Long>> out = new HashMap<>();
+        for (int r = 0; r < arp.count; r++) {
+            if (arp.classOf(r) == FrameClass.RARP_REPLY && arp.targetMac[r] >= 0
+                    && arp.senderMac[r] != arp.targetMac[r]) {
+                out.computeIfAbsent(arp.targetMac[r], k -> new ArrayList<>()).add(arp.time[r]);
+            }
+        }
+        return out;
+    }
+
+    /** True when one of {@code replies} (times) came within {@link #RARP_ANSWER_NANOS} after {@code request}. */
+    private static boolean answered(List<Long> replies, long request) {
+        if (replies != null) {
+            for (long t : replies) {
+                if (t >= request && t - request <= RARP_ANSWER_NANOS) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** How long after a RARP request a RARP server's reply may come to count as its answer. */
+    private static final long RARP_ANSWER_NANOS = 2_000_000_000L;
 
     private List<RarpBurst> patterns(List<List<Integer>> burstRows) {
         int n = burstRows.size();
@@ -636,6 +678,10 @@ public final class MigrationAnalyzer {
      * A live migration carries the guest's address with it: it neither asks DHCP nor probes for the address.
      */
     private String cameUp(Event e, Map<Long, List<long[]>> hints) {
+        String linkLocal = linkLocal(e);
+        if (linkLocal != null) {
+            return linkLocal;
+        }
         long first = e.firstAnnouncementTime();
         long lead = config.hostUpLead().toNanos();
         // each hint: time, 1-based frame, 0 for DHCP or 1 for a probe; the first within the lead wins
@@ -651,6 +697,79 @@ public final class MigrationAnalyzer {
         return best[2] == 0 ? "a DHCP exchange at frame " + best[1]
                 : best[2] == 1 ? "an ARP probe for its address at frame " + best[1]
                 : "a duplicate address detection probe (IPv6) at frame " + best[1];
+    }
+
+    /**
+     * Gratuitous ARP repeated on a clock is a keep-alive, not a move: an access point, a router or keepalived
+     * refreshing its neighbours' caches every minute. The announcement-only events of one MAC, each about the same
+     * addresses, at least {@link #PERIODIC_REPEATS} of them whose starts lie at least {@link #PERIODIC_MIN_NANOS}
+     * apart and within a twentieth of the same interval of one another, are such a refresh; none of them is a
+     * migration. A RARP burst in an event keeps it: the hypervisor spoke.
+     */
+    private List<Event> periodic(List<Event> events) {
+        Map<List<Long>, List<Event>> byMacAndAddresses = new HashMap<>();
+        for (Event e : events) {
+            if (e.burst != null || !e.naRows.isEmpty() || e.garpRows.isEmpty()) {
+                continue;
+            }
+            java.util.TreeSet<Long> key = new java.util.TreeSet<>();
+            key.add(e.mac);
+            List<Long> ips = new ArrayList<>();
+            for (int r : e.garpRows) {
+                if (!ips.contains(arp.senderIp[r])) {
+                    ips.add(arp.senderIp[r]);
+                }
+            }
+            java.util.Collections.sort(ips);
+            List<Long> k = new ArrayList<>();
+            k.add(e.mac);
+            k.addAll(ips);
+            byMacAndAddresses.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+        }
+        List<Event> out = new ArrayList<>();
+        for (List<Event> same : byMacAndAddresses.values()) {
+            if (same.size() < PERIODIC_REPEATS) {
+                continue;
+            }
+            same.sort(java.util.Comparator.comparingLong(Event::firstAnnouncementTime));
+            long[] gaps = new long[same.size() - 1];
+            for (int i = 1; i < same.size(); i++) {
+                gaps[i - 1] = same.get(i).firstAnnouncementTime() - same.get(i - 1).firstAnnouncementTime();
+            }
+            long[] sorted = gaps.clone();
+            java.util.Arrays.sort(sorted);
+            long median = sorted[sorted.length / 2];
+            boolean regular = median >= PERIODIC_MIN_NANOS;
+            for (long g : gaps) {
+                regular &= Math.abs(g - median) <= median / 20;
+            }
+            if (regular) {
+                out.addAll(same);
+            }
+        }
+        return out;
+    }
+
+    /** How many announcement-only events of one MAC on a clock make a keep-alive. */
+    private static final int PERIODIC_REPEATS = 3;
+    /** The shortest interval of such a keep-alive: announcements closer together are one event's repeats. */
+    private static final long PERIODIC_MIN_NANOS = 10_000_000_000L;
+
+    /**
+     * An IPv4 link-local address (169.254.0.0/16) is one a host picks for itself when no DHCP server answers (RFC
+     * 3927), announced by gratuitous ARP; a migrated VM keeps the address it had, so an event whose every address
+     * is link-local is a host coming up, whatever the time since its last DHCP message. Null otherwise.
+     */
+    private String linkLocal(Event e) {
+        if (e.garpRows.isEmpty() || !e.naRows.isEmpty()) {
+            return null;
+        }
+        for (int r : e.garpRows) {
+            if ((arp.senderIp[r] >>> 16) != 0xA9FE) {
+                return null;
+            }
+        }
+        return "it took a link-local address (169.254.0.0/16, RFC 3927), as a host does when no DHCP server answers";
     }
 
     /**

@@ -46,8 +46,7 @@ final class AnalysisText {
         sb.append('\n');
         List<MigrationEvent> events = result.migrations();
         if (events.isEmpty()) {
-            sb.append("Migrations: none (no RARP burst, no gratuitous ARP")
-                    .append(result.ndpFrameCount() > 0 ? ", no unsolicited Neighbor Advertisement)\n" : ")\n");
+            sb.append("Migrations: none (").append(result.noMigrationReason()).append(")\n");
         } else {
             sb.append("Migrations: ").append(events.size()).append('\n');
             List<String[]> rows = new ArrayList<>();

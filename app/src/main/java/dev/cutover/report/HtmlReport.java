@@ -52,7 +52,8 @@ public final class HtmlReport {
         sb.append("<h2 id=\"migrations\">Migrations</h2>\n");
         List<AnalysisJson.Migration> migrations = m.analysis().migrations();
         if (migrations.isEmpty()) {
-            sb.append("<p>No migration found.</p>\n");
+            sb.append("<p>No migration found").append(s.noMigration() == null ? "" : ": " + e(s.noMigration()))
+                    .append(".</p>\n");
         } else {
             sb.append("<table><tr><th>#</th><th>MAC</th><th>Vendor</th><th>VLANs</th><th>Interfaces</th>")
                     .append("<th>RARP</th><th>First RARP</th><th>GARP</th><th>IPs</th><th>RARP to GARP</th>")

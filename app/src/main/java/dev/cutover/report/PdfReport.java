@@ -176,7 +176,7 @@ public final class PdfReport {
 
         heading("Migrations");
         if (m.analysis().migrations().isEmpty()) {
-            text(regular, 10, "No migration found.");
+            text(regular, 10, "No migration found" + (s.noMigration() == null ? "" : ": " + s.noMigration()) + ".");
         }
         for (AnalysisJson.Migration g : m.analysis().migrations()) {
             text(bold, 10, "#" + g.id() + "  " + g.mac() + (g.vendor() == null ? "" : " (" + g.vendor() + ")")

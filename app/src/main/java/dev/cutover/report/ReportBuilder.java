@@ -73,7 +73,8 @@ public final class ReportBuilder {
         double duration = n == 0 ? 0
                 : (capture.index().timestampNanos(n - 1) - capture.index().timestampNanos(0)) / 1e9;
         ReportModel.Summary summary = new ReportModel.Summary(files, n, first, last, duration,
-                filterText == null || filterText.isBlank() ? null : filterText, frames.size());
+                filterText == null || filterText.isBlank() ? null : filterText, frames.size(),
+                result.migrations().isEmpty() ? result.noMigrationReason() : null);
         ReportModel.Chart chart = ChartMarks.model(capture, result);
         return new ReportModel(ReportModel.SCHEMA, "Cutover report: " + String.join(", ", files),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), summary, analysis, explanations,

@@ -27,9 +27,12 @@ public record ReportModel(int schema, String title, String generated, Summary su
     /** The JSON report's schema version. */
     public static final int SCHEMA = 1;
 
-    /** The captures at a glance. */
+    /**
+     * The captures at a glance; {@code noMigration} says why there is no migration, as every view says it (null
+     * when there are migrations).
+     */
     public record Summary(List<String> files, int frames, String firstTime, String lastTime, double durationSeconds,
-                          String displayFilter, int framesShown) {
+                          String displayFilter, int framesShown, String noMigration) {
     }
 
     /** One frame in the report: its columns, its notes, its decoded tree and hex dump. */

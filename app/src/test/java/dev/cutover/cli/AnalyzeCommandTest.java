@@ -48,6 +48,16 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void noMigrationIsExplainedInTheCapturesOwnNumbers() {
+        assertThat(run("analyze", sample("ipv6-dad-conflict.pcap"))).isEqualTo(ExitCodes.OK);
+        assertThat(out).contains("Migrations: none (its 1 unsolicited Neighbor Advertisement frame announces no MAC "
+                + "in a new place)\n");
+        assertThat(run("analyze", sample("arp-spoof-sender-mismatch.pcap"))).isEqualTo(ExitCodes.OK);
+        assertThat(out).contains("Migrations: none (none of its 67 frames is a RARP notification or a gratuitous "
+                + "ARP)\n");
+    }
+
+    @Test
     void textExplainsEachKindOfFindingAsDeclared() {
         assertThat(run("analyze", sample("silent-vm-rarp-no-garp.pcap"))).isEqualTo(ExitCodes.OK);
         String after = out.substring(out.indexOf("What they mean:"));

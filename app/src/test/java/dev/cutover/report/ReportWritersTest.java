@@ -9,6 +9,7 @@ import dev.cutover.annotations.AnnotationStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.analysis.AnalysisConfig;
+import dev.cutover.analysis.AnalysisResult;
 import dev.cutover.analysis.MigrationAnalyzer;
 import dev.cutover.capture.Capture;
 import dev.cutover.capture.LoadMonitor;
@@ -252,5 +253,25 @@ class ReportWritersTest {
                         "RARP to NA +181 ms", "Green triangles: unsolicited NA");
             }
         }
+    }
+
+    @Test
+    void aCaptureWithoutMigrationsSaysWhyAsTheCommandsAndTheWindowDo() throws Exception {
+        Path file = Samples.copy("ipv6-dad-conflict.pcap", dir);
+        try (Capture c = Capture.open(file)) {
+            AnalysisResult r = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            ReportModel m = new ReportBuilder().build(FramePipeline.of(c).withAnalysis(r), null, null);
+            String why = "its 1 unsolicited Neighbor Advertisement frame announces no MAC in a new place";
+            assertThat(r.noMigrationReason()).isEqualTo(why);
+            assertThat(m.summary().noMigration()).isEqualTo(why);
+            assertThat(HtmlReport.render(m)).contains("<p>No migration found: " + why + ".</p>");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PdfReport.write(m, out);
+            try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+                assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                        .contains("No migration found: " + why + ".");
+            }
+        }
+        assertThat(model.summary().noMigration()).isNull();
     }
 }

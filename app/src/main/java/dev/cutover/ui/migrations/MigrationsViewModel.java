@@ -40,7 +40,6 @@ public final class MigrationsViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NO_CAPTURE);
     private static final String NO_CAPTURE = "No capture open";
-    private static final String NO_MIGRATION = "No migration seen: no RARP notification and no gratuitous ARP";
 
     /** @param frameSelector selects frames (0-based) in the packet list and jumps to the first */
     public MigrationsViewModel(Tasks tasks, MigrationSource source, Consumer<int[]> frameSelector) {
@@ -75,7 +74,8 @@ public final class MigrationsViewModel {
                     findingSummary.set(summary(done.findings()));
                     analysis.set(done.analysis());
                     report.set(done);
-                    emptyText.set(NO_MIGRATION);
+                    emptyText.set(done.analysis() == null ? "No migration seen"
+                            : "No migration seen: " + done.analysis().noMigrationReason());
                     analysing.set(false);
                 })
                 .onFailure(e -> {

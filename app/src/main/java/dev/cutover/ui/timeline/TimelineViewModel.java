@@ -1,7 +1,6 @@
 package dev.cutover.ui.timeline;
 
 import dev.cutover.analysis.AnalysisResult;
-import dev.cutover.analysis.FrameClass;
 import dev.cutover.capture.AtomicFiles;
 import dev.cutover.capture.Capture;
 import dev.cutover.timeline.BurstBracket;
@@ -234,15 +233,7 @@ public final class TimelineViewModel {
 
     /** Why an analysis gave no lane, in the capture's own numbers. */
     static String noMigrationText(AnalysisResult r) {
-        Map<FrameClass, Integer> counts = r.classCounts();
-        int rarp = counts.getOrDefault(FrameClass.RARP_REQUEST, 0);
-        int garp = counts.getOrDefault(FrameClass.GARP_REQUEST, 0) + counts.getOrDefault(FrameClass.GARP_REPLY, 0);
-        if (rarp == 0 && garp == 0) {
-            return String.format(Locale.ROOT, "No migration in this capture: none of its %,d frames is a RARP "
-                    + "notification or a gratuitous ARP.", r.frameCount());
-        }
-        return String.format(Locale.ROOT, "No migration in this capture: its %,d RARP and %,d gratuitous ARP "
-                + "frames announce no MAC in a new place.", rarp, garp);
+        return "No migration in this capture: " + r.noMigrationReason() + ".";
     }
 
     private void setModel(TimelineModel m) {
