@@ -14,6 +14,8 @@ import dev.cutover.capture.SourceInfo;
 import dev.cutover.dissect.Addresses;
 import dev.cutover.dissect.Severity;
 
+import dev.cutover.text.FrameNumbers;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -129,7 +131,7 @@ final class AnalysisText {
         String rarp = "-";
         RarpBurst b = e.rarp();
         if (b != null) {
-            rarp = b.count() + " (" + b.pattern().label() + ", " + frames(b.firstFrame(), b.lastFrame()) + ")";
+            rarp = b.count() + " (" + b.pattern().label() + ", " + frames(b.frames()) + ")";
         }
         String garp = "-";
         if (e.hasGarp()) {
@@ -138,7 +140,7 @@ final class AnalysisText {
                 ips.add(Addresses.ipv4(ip));
             }
             garp = e.garpFrames().size() + " (" + (ips.isEmpty() ? "" : String.join(" ", ips) + ", ")
-                    + frames(e.garpFrames().get(0), e.garpFrames().get(e.garpFrames().size() - 1)) + ")";
+                    + frames(e.garpFrames()) + ")";
         }
         return new String[] {Integer.toString(e.id() + 1), first, Addresses.mac(e.mac()),
                 e.vendor() == null ? "-" : e.vendor(), vlans.isEmpty() ? "-" : String.join(",", vlans),
@@ -156,7 +158,7 @@ final class AnalysisText {
             return "-";
         }
         return e.naFrames().size() + " (" + String.join(" ", e.ipv6s()) + ", "
-                + frames(e.naFrames().get(0), e.naFrames().get(e.naFrames().size() - 1)) + ")";
+                + frames(e.naFrames()) + ")";
     }
 
     /** The row with the outcome as its last column, when outcomes were measured. */
@@ -174,8 +176,9 @@ final class AnalysisText {
         return new String[] {row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], na, row[8], delay};
     }
 
-    private static String frames(int first, int last) {
-        return first == last ? "frame " + (first + 1) : "frames " + (first + 1) + "-" + (last + 1);
+    /** A table cell's frames, beside their count: runs as ranges, two written out ("frames 354-356, 378, …"). */
+    private static String frames(List<Integer> zeroBased) {
+        return FrameNumbers.of(zeroBased, 2, false);
     }
 
     private static void table(StringBuilder sb, List<String[]> rows) {
@@ -233,26 +236,9 @@ final class AnalysisText {
         wrap(sb, f.message(), "           ");
     }
 
-    /** "frame 3", "frames 41-47", "frames 3, 9, 12", "frames 3, 9, 12, ... (250 in all)". */
+    /** A finding's frames: runs as ranges, six written out, as the window's Findings view lists them. */
     private static String frameList(List<Integer> frames) {
-        if (frames.size() == 1) {
-            return "frame " + (frames.get(0) + 1);
-        }
-        if (frames.get(frames.size() - 1) - frames.get(0) == frames.size() - 1) {
-            return "frames " + (frames.get(0) + 1) + "-" + (frames.get(frames.size() - 1) + 1);
-        }
-        StringBuilder sb = new StringBuilder("frames ");
-        int shown = Math.min(frames.size(), 8);
-        for (int i = 0; i < shown; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(frames.get(i) + 1);
-        }
-        if (shown < frames.size()) {
-            sb.append(", ... (").append(frames.size()).append(" in all)");
-        }
-        return sb.toString();
+        return FrameNumbers.of(frames, 6, true);
     }
 
     private static void wrap(StringBuilder sb, String text, String indent) {

@@ -260,7 +260,7 @@ class AnalyzeCommandTest {
     void ipv6FindingsNameTheirAddressInTextAndJson() throws IOException {
         String dad = sample("ipv6-dad-conflict.pcap");
         assertThat(run("analyze", dad)).isEqualTo(ExitCodes.OK);
-        assertThat(out).contains("error    dad-conflict  00:50:56:9d:30:02  2001:db8:30::15  frames 32, 54, 55");
+        assertThat(out).contains("error    dad-conflict  00:50:56:9d:30:02  2001:db8:30::15  frames 32 and 54-55");
         assertThat(run("analyze", "--format", "json", dad)).isEqualTo(ExitCodes.OK);
         JsonNode f = new ObjectMapper().readTree(out).get("findings").get(0);
         assertThat(f.get("code").asText()).isEqualTo("dad-conflict");

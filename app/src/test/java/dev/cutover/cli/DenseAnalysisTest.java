@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again by the analysis with the outcome and checked to differ from the earlier files by nothing else: each
  * migration's {@code outcome}, "no frame of the VM" (these MACs send nothing but announcements), and the text's
  * outcome column and its note that one interface cannot show stale forwarding; and since the count of frames
- * caught by several files, {@code copies} 0 here, one file).
+ * caught by several files, {@code copies} 0 here, one file). The text was written again when frame lists took
+ * one form everywhere ({@code text.FrameNumbers}: "frames 190, 213, …" where a cell said "frames 190-20287"),
+ * checked to differ by nothing but the frame lists.
  */
 class DenseAnalysisTest {
     @TempDir

@@ -47,34 +47,7 @@ public record ExpertItem(Severity severity, String code, String message, String 
 
     /** "frame 42", "frames 42-47", "frames 3, 9-12 and 40", "frames 3, 9, … (27,070 frames)"; "" for none. */
     static String framesText(int[] frames) {
-        if (frames.length == 0) {
-            return "";
-        }
-        if (frames.length == 1) {
-            return "frame " + (frames[0] + 1);
-        }
-        List<String> ranges = new ArrayList<>();
-        int start = 0;
-        int total = 0;
-        for (int i = 1; i <= frames.length; i++) {
-            if (i == frames.length || frames[i] != frames[i - 1] + 1) {
-                total++;
-                if (ranges.size() <= LISTED_RANGES) {
-                    ranges.add(start == i - 1 ? Integer.toString(frames[start] + 1)
-                            : (frames[start] + 1) + "-" + (frames[i - 1] + 1));
-                }
-                start = i;
-            }
-        }
-        if (total > LISTED_RANGES) {
-            return "frames " + String.join(", ", ranges.subList(0, LISTED_RANGES)) + ", … ("
-                    + String.format(Locale.ROOT, "%,d", frames.length) + " frames)";
-        }
-        if (ranges.size() == 1) {
-            return "frames " + ranges.get(0);
-        }
-        return "frames " + String.join(", ", ranges.subList(0, ranges.size() - 1)) + " and "
-                + ranges.get(ranges.size() - 1);
+        return dev.cutover.text.FrameNumbers.of(frames, LISTED_RANGES);
     }
 
     /** What else it names, for the line under the sentence: "frames 42-47 · MAC 00:50:56:9d:c4:22 · IP 10.0.10.77". */
