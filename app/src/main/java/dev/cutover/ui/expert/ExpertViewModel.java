@@ -55,6 +55,9 @@ public final class ExpertViewModel {
     private final ObservableList<ExpertGroup> shownView = FXCollections.unmodifiableObservableList(shown);
     private final Map<Severity, BooleanProperty> showSeverity = new EnumMap<>(Severity.class);
     private final Map<Severity, ReadOnlyIntegerWrapper> counts = new EnumMap<>(Severity.class);
+    /** The analysis's findings and the frames' expert infos by severity, for the summary that tells them apart. */
+    private final Map<Severity, Integer> analysisTotal = new EnumMap<>(Severity.class);
+    private final Map<Severity, Integer> frameTotal = new EnumMap<>(Severity.class);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(this, "scanning");
@@ -182,10 +185,13 @@ public final class ExpertViewModel {
         all.sort((x, y) -> x.severity() != y.severity() ? y.severity().compareTo(x.severity())
                 : x.analysis() != y.analysis() ? (x.analysis() ? -1 : 1) : x.code().compareTo(y.code()));
         Map<Severity, Integer> total = new EnumMap<>(Severity.class);
+        analysisTotal.clear();
+        frameTotal.clear();
         String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
         List<ExpertGroup> kept = new ArrayList<>();
         for (ExpertGroup g : all) {
             total.merge(g.severity(), g.count(), Integer::sum);
+            (g.analysis() ? analysisTotal : frameTotal).merge(g.severity(), g.count(), Integer::sum);
             if (!showSeverity.get(g.severity()).get()) {
                 continue;
             }
@@ -224,16 +230,15 @@ public final class ExpertViewModel {
             summary.set("Findings: analysing…");
             return;
         }
-        Map<Severity, Integer> total = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) {
-            total.put(s, counts.get(s).get());
-        }
-        String text = MigrationsViewModel.summary(total);
+        // the analysis's findings as the migrations pane counts them, then the frames' own expert infos apart
+        String text = MigrationsViewModel.summary(analysisTotal);
+        String frames = frameTotal.values().stream().mapToInt(Integer::intValue).sum() == 0 ? ""
+                : " \u00b7 expert infos: " + MigrationsViewModel.summary(frameTotal).substring("Findings: ".length());
         if (analysisFailed) {
             // the frames' expert infos may still be counted; the analysis's findings are missing, not none
-            text = "Findings: analysis failed" + (text.equals("Findings: none") ? ""
-                    : "; frames: " + text.substring("Findings: ".length()));
+            text = "Findings: analysis failed";
         }
+        text += frames;
         if (scanning.get()) {
             text += " (checking frames…)";
         } else if (scanCancelled || !dissectionDone) {

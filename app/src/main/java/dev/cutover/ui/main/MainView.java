@@ -450,7 +450,8 @@ public final class MainView extends BorderPane {
         frames.textProperty().bind(vm.frameStatus());
         Label findings = statusLabel("statusFindings", Region.USE_PREF_SIZE);
         findings.textProperty().bind(vm.expert().summaryProperty());
-        findings.setTooltip(new Tooltip("Analysis findings and the frames' expert infos; click for the Findings tab "
+        findings.setTooltip(new Tooltip("The migration analysis's findings, then the frames' own expert infos "
+                + "(malformed frames, unanswered pings, ...); click for the Findings tab "
                 + "(Analyze > Expert Information, Ctrl+Alt+E)"));
         findings.setOnMouseClicked(e -> showFindings());
         Label liveLabel = live.statusLabel();

@@ -21,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public final class MigrationsView extends BorderPane {
         empty.textProperty().bind(vm.emptyTextProperty());
         empty.maxWidthProperty().bind(table.widthProperty().subtract(24)); // wrap inside the column, not past it
         table.setPlaceholder(empty);
-        verdict = column("verdictColumn", "Verdict", MigrationRow::verdict, r -> r.verdict().word(), false,
+        verdict = column("verdictColumn", "Verdict", MigrationRow::verdict, MigrationsView::verdictWord, false,
                 Comparator.comparing((MigrationRow r) -> r.verdict().ok() ? -1 : r.verdict().severity().ordinal())
                         .reversed());
         verdict.setCellFactory(c -> new VerdictCell());
@@ -99,10 +100,8 @@ public final class MigrationsView extends BorderPane {
                 + "grouped by severity (Analyze > Expert Information, Ctrl+Alt+E)"));
         Label summary = new Label();
         summary.setId("migrationFindingSummary");
-        // the analysis's count; the status bar's adds the frames' expert infos
-        summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                vm.findingSummaryProperty().get().replaceFirst("^Findings:", "Analysis findings:"),
-                vm.findingSummaryProperty()));
+        // the analysis's count, in the words the status bar begins with (it adds the frames' expert infos apart)
+        summary.textProperty().bind(vm.findingSummaryProperty());
         summary.setMinWidth(Label.USE_PREF_SIZE);
         HBox bottom = new HBox(6, summary, findingsLink);
         bottom.setAlignment(Pos.CENTER_LEFT);
@@ -277,22 +276,45 @@ public final class MigrationsView extends BorderPane {
         }
     }
 
+    /**
+     * True when no finding is about the migration but its outcome was not measured good either (the VM sent
+     * nothing in the window, or no outcome was measured): no green tick then, only "No finding".
+     */
+    static boolean unjudged(MigrationRow r) {
+        return r.verdict().ok() && !"ok".equals(r.outcomeLevel());
+    }
+
+    /** The verdict's word as the cell shows it and a copy of the row carries it. */
+    static String verdictWord(MigrationRow r) {
+        return unjudged(r) ? "No finding" : r.verdict().word();
+    }
+
     /** The verdict: a severity icon and a word, coloured by severity; its tooltip has the findings' sentences. */
     private static final class VerdictCell extends TextCell {
         VerdictCell() {
-            super(r -> r.verdict().word(), false);
+            super(MigrationsView::verdictWord, false);
         }
 
         @Override
         protected void updateItem(MigrationRow row, boolean empty) {
             super.updateItem(row, empty);
             getStyleClass().removeAll("verdict-ok", "verdict-error", "verdict-warning", "verdict-note",
-                    "verdict-chat");
+                    "verdict-chat", "verdict-none");
             if (empty || row == null) {
                 setGraphic(null);
                 return;
             }
             Verdict v = row.verdict();
+            if (unjudged(row)) {
+                getStyleClass().add("verdict-none");
+                FontIcon icon = new FontIcon(MaterialDesignM.MINUS_CIRCLE_OUTLINE);
+                icon.getStyleClass().add("verdict-icon");
+                setGraphic(icon);
+                tip.setText(v.explanation() + " Whether the network followed it could not be measured: "
+                        + (row.outcome().isEmpty() ? "no outcome was measured." : "the outcome says \u201c"
+                        + row.outcome() + "\u201d."));
+                return;
+            }
             String level = v.ok() ? "ok" : v.severity().name().toLowerCase(Locale.ROOT);
             getStyleClass().add("verdict-" + level);
             FontIcon icon = new FontIcon(v.ok() ? MaterialDesignC.CHECK_CIRCLE_OUTLINE

@@ -79,7 +79,7 @@ class ExpertViewModelTest {
             assertThat(experts.items()).allMatch(i -> i.frames().length == 1 && !i.fromAnalysis());
             assertThat(vm.countProperty(Severity.ERROR).get()).isEqualTo(1);
             assertThat(vm.countProperty(Severity.WARNING).get()).isEqualTo(6);
-            assertThat(vm.summaryProperty().get()).isEqualTo("Findings: 1 error, 6 warnings");
+            assertThat(vm.summaryProperty().get()).isEqualTo("Findings: 1 error, 1 warning \u00b7 expert infos: 5 warnings");
 
             vm.select(experts);
             assertThat(selected.get(0)).isEqualTo(named);
@@ -109,7 +109,7 @@ class ExpertViewModelTest {
                     .allMatch(i -> IntStream.of(i.frames()).anyMatch(f -> f + 1 == frame)));
             vm.searchProperty().set("no such words anywhere");
             assertThat(vm.groups()).isEmpty();
-            assertThat(vm.summaryProperty().get()).isEqualTo("Findings: 1 error, 6 warnings");
+            assertThat(vm.summaryProperty().get()).isEqualTo("Findings: 1 error, 1 warning \u00b7 expert infos: 5 warnings");
             vm.searchProperty().set("");
             assertThat(vm.groups()).hasSize(3);
         }
@@ -178,7 +178,7 @@ class ExpertViewModelTest {
             vm.rescan();
             queued.forEach(Runnable::run);
             assertThat(vm.groups()).hasSize(3);
-            assertThat(vm.summaryProperty().get()).isEqualTo("Findings: 1 error, 6 warnings");
+            assertThat(vm.summaryProperty().get()).isEqualTo("Findings: 1 error, 1 warning \u00b7 expert infos: 5 warnings");
         }
     }
 

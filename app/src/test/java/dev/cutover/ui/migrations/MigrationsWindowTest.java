@@ -106,12 +106,24 @@ class MigrationsWindowTest {
                 .isEqualTo("Error [vlan-mismatch] " + vm.migrations().reportProperty().get().findings().get(0).message());
         assertThat(row.verdict().severity()).isEqualTo(Severity.ERROR);
         assertThat(robot.lookup("#migrationFindingSummary").queryAs(javafx.scene.control.Label.class).getText())
-                .isEqualTo("Analysis findings: 1 error");
+                .isEqualTo("Findings: 1 error");
 
-        verdicts(robot, UiFixtures.SAMPLE);
+        // no finding and the network seen to follow: the green tick
+        verdicts(robot, SAMPLES.resolve("vmotion-ping-ok.pcap"));
         TableCell<?, ?> ok = cell(robot, "verdictColumn", table(robot).getItems().get(0));
         assertThat(ok.getStyleClass()).contains("verdict-ok");
+        assertThat(ok.getText()).isEqualTo("OK");
         assertThat(ok.getTooltip().getText()).startsWith("No finding about this migration");
+
+        // no finding, but the VM sent nothing to judge its move by (the bundled sample): no tick, no colour
+        verdicts(robot, UiFixtures.SAMPLE);
+        MigrationRow unjudged = table(robot).getItems().get(0);
+        assertThat(unjudged.outcomeLevel()).isEqualTo("unknown");
+        TableCell<?, ?> none = cell(robot, "verdictColumn", unjudged);
+        assertThat(none.getStyleClass()).contains("verdict-none").doesNotContain("verdict-ok");
+        assertThat(none.getText()).isEqualTo("No finding");
+        assertThat(none.getTooltip().getText()).startsWith("No finding about this migration")
+                .contains("could not be measured: the outcome says \u201cno frame of the VM\u201d");
     }
 
     @Test
