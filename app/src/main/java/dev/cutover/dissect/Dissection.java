@@ -91,6 +91,17 @@ public final class Dissection {
         return append(expert.field(), offset, length, expert.severity().ordinal(), message);
     }
 
+    /**
+     * Inserts an expert info at {@code at} under {@code parent} (a fact found after the decode, as the traffic
+     * analysis's), counted in {@link #worstSeverity()} as a recorded one is.
+     */
+    public int insertExpert(int at, int parent, Expert expert) {
+        if (worst == null || expert.severity().compareTo(worst) > 0) {
+            worst = expert.severity();
+        }
+        return insert(at, parent, expert.field(), expert.severity().ordinal(), expert.text());
+    }
+
     /** Makes {@code node} the parent of the nodes recorded next, until {@link #close()}. */
     public void open(int node) {
         if (openDepth < openStack.length) {

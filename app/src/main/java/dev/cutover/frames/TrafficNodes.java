@@ -53,7 +53,8 @@ final class TrafficNodes {
                 d.insert(at, node, Icmp.RESP_IN, reply + 1L, null);
                 info.append(" (reply in ").append(reply + 1).append(')');
             } else {
-                d.insert(at, node, Icmp.NO_RESP, 0, null);
+                int none = d.insert(at, node, Icmp.NO_RESP, 0, null);
+                expert(d, at + 1, none, Icmp.RESP_NOT_FOUND);
                 info.append(" (no response found!)");
             }
         } else {
@@ -104,7 +105,7 @@ final class TrafficNodes {
 
     /** An expert note inserted at {@code at} under {@code parent}, as the dissectors add theirs. */
     private static void expert(Dissection d, int at, int parent, Expert e) {
-        d.insert(at, parent, e.field(), e.severity().ordinal(), e.text());
+        d.insertExpert(at, parent, e);
     }
 
     /** The first node of {@code protocol} that is not inside another protocol's node, or -1. */

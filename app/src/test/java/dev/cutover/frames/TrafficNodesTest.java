@@ -76,6 +76,14 @@ class TrafficNodesTest {
             facts.decode(2, d);
             assertThat(d.infoColumn()).endsWith(" (no response found!)");
             assertThat(d.has(Icmp.NO_RESP)).isTrue();
+            // Wireshark's warning under it, so the list colours an unanswered ping as it colours any warning
+            int warning = d.find(Icmp.RESP_NOT_FOUND.field());
+            assertThat(d.parent(warning)).isEqualTo(d.find(Icmp.NO_RESP));
+            assertThat(d.worstSeverity()).isEqualTo(dev.cutover.dissect.Severity.WARNING);
+            tree.setLength(0);
+            DissectionText.appendTree(tree, d);
+            assertThat(tree.toString()).contains("    [No response seen]\n        [No response seen to ICMP request "
+                    + "(Warning)]\n");
 
             facts.decode(7, d);
             assertThat(d.infoColumn()).startsWith("[TCP Retransmission] 40000 → 80");

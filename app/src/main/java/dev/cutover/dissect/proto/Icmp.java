@@ -2,8 +2,10 @@ package dev.cutover.dissect.proto;
 
 import dev.cutover.dissect.Cursor;
 import dev.cutover.dissect.Dissection;
+import dev.cutover.dissect.Expert;
 import dev.cutover.dissect.Field;
 import dev.cutover.dissect.FieldType;
+import dev.cutover.dissect.Severity;
 
 import java.util.List;
 import java.util.Map;
@@ -84,8 +86,12 @@ public final class Icmp {
     public static final Field NO_RESP = Field.traffic("icmp.no_resp", "No response seen", FieldType.NONE)
             .generated().blurb("No reply to this echo request was seen in the capture").build();
 
+    /** Under {@link #NO_RESP}, as Wireshark warns of an echo request nobody answered. */
+    public static final Expert RESP_NOT_FOUND = Expert.of(Field.Source.TRAFFIC, "icmp.resp_not_found",
+            Severity.WARNING, "Sequence", "No response seen to ICMP request");
+
     public static final List<Field> FIELDS = List.of(ICMP, TYPE, CODE, CHECKSUM, IDENT, IDENT_LE, SEQ, SEQ_LE,
-            REDIR_GW, MTU, DATA, DATA_DATA, DATA_LEN, RESP_IN, RESP_TO, RESPTIME, NO_RESP);
+            REDIR_GW, MTU, DATA, DATA_DATA, DATA_LEN, RESP_IN, RESP_TO, RESPTIME, NO_RESP, RESP_NOT_FOUND.field());
 
     private Icmp() {
     }
