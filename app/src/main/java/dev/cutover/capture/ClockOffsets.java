@@ -151,6 +151,9 @@ public final class ClockOffsets {
                 continue;
             }
             examined++;
+            if (length > buf.length) {
+                buf = new byte[length];
+            }
             capture.readFrame(i, buf);
             long time = index.timestampNanos(i);
             if ((buf[0] & 1) != 0) {
