@@ -173,7 +173,7 @@ class ClockOffsetsUnicastTest {
             trunk.add(new Frame(t + 70_000_000L, arpRequest(100 + i)));
             access.add(new Frame(t + 70_000_000L - behind, arpRequest(150 + i)));
         }
-        // the trunk keeps 96 bytes of each frame (the datagrams are longer), the access port all of it
+        // the trunk keeps 96 bytes of each frame (the 102-byte tagged pings are cut short), the access port all of it
         Path a = write(dir.resolve("trunk.pcap"), 96, trunk);
         Path b = write(dir.resolve("access.pcap"), 65535, access);
         ClockOffsets.Comparison c = compare(a, b);
