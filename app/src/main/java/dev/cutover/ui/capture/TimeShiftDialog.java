@@ -9,6 +9,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -64,13 +65,38 @@ public final class TimeShiftDialog {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
-        Label hint = new Label("Suggest compares the broadcast frames (RARPs, gratuitous ARPs) the files have in "
-                + "common with the first file's.");
-        hint.setWrapText(true);
+        Label hint = new Label("Suggest compares the frames the files have in common with the first file's: the "
+                + "broadcast frames (RARPs, gratuitous ARPs), or when there are none, the same unicast packets seen "
+                + "in both.");
+        hint.setId("timeShiftHint");
+        for (Label l : new Label[] {suggestion, error, hint}) {
+            wrap(l);
+        }
         VBox box = new VBox(10, grid, error, hint, suggest, suggestion);
         box.setPadding(new Insets(8, 12, 4, 12));
         box.setPrefWidth(560);
+        box.setMinHeight(Region.USE_PREF_SIZE);
         d.getDialogPane().setContent(box);
+        d.setResizable(true);
+        // a longer reason or error makes the window taller (at the width it has, up to the screen's height) rather
+        // than cut the text short
+        javafx.beans.InvalidationListener refit = o -> javafx.application.Platform.runLater(() -> {
+            javafx.scene.Scene scene = d.getDialogPane().getScene();
+            Window w = scene == null ? null : scene.getWindow();
+            if (w == null || !w.isShowing()) {
+                return;
+            }
+            double frame = w.getHeight() - scene.getHeight();
+            double needed = d.getDialogPane().prefHeight(scene.getWidth()) + frame;
+            double screen = javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(),
+                    w.getHeight()).stream().findFirst().orElse(javafx.stage.Screen.getPrimary())
+                    .getVisualBounds().getHeight();
+            if (needed > w.getHeight()) {
+                w.setHeight(Math.min(needed, screen));
+            }
+        });
+        suggestion.textProperty().addListener(refit);
+        error.textProperty().addListener(refit);
 
         Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("timeShiftOk");
@@ -84,5 +110,12 @@ public final class TimeShiftDialog {
         });
         d.show();
         return d;
+    }
+
+    /** Lets a label take as many lines as its text needs at the width it is given, never cutting it short. */
+    private static void wrap(Label label) {
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
     }
 }

@@ -135,7 +135,7 @@ public final class TimeShiftViewModel {
         }
         suggesting.set(true);
         suggestion.set("Comparing the frames the files have in common…");
-        BackgroundTask.of(monitor -> ClockOffsets.fromFirst(capture))
+        BackgroundTask.of(monitor -> ClockOffsets.compareWithFirst(capture))
                 .onSuccess(this::suggested)
                 .onFailure(e -> {
                     suggesting.set(false);
@@ -145,14 +145,15 @@ public final class TimeShiftViewModel {
                 .runWith(tasks);
     }
 
-    private void suggested(List<ClockOffsets.Offset> offsets) {
+    private void suggested(List<ClockOffsets.Comparison> comparisons) {
         suggesting.set(false);
         String first = name(0);
         List<String> lines = new ArrayList<>();
-        for (int i = 1; i < offsets.size() && i < files.size(); i++) {
-            ClockOffsets.Offset offset = offsets.get(i);
+        for (int i = 1; i < comparisons.size() && i < files.size(); i++) {
+            ClockOffsets.Comparison comparison = comparisons.get(i);
+            ClockOffsets.Offset offset = comparison.offset();
             if (offset == null) {
-                lines.add(name(i) + " has no frame in common with " + first + ": no shift to suggest");
+                lines.add(ClockOffsets.noOffset(first, name(i), comparison));
                 continue;
             }
             lines.add(ClockOffsets.comparison(first, name(i), offset));
