@@ -98,6 +98,14 @@ public final class TimelineLayout {
         rateBin = rateBinNanos > 0 ? rateBinNanos : TimeAxis.step(scale, plotWidth(), 6);
     }
 
+    /**
+     * The viewport height that shows the legend, the axis and one whole lane of one interface with its outcome
+     * (the dark span and the summary on its last row): what the window gives the timeline at least.
+     */
+    public static double wholeLaneHeight() {
+        return lanesTop() + LANE_HEADER + SUB_LANE + LANE_FOOTER + TRAFFIC_STRIP + DARK_ROW;
+    }
+
     /** The top of the first row, under the legend and the axis. */
     public static double lanesTop() {
         return LEGEND_HEIGHT + AXIS_HEIGHT;

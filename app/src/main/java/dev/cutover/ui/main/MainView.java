@@ -73,10 +73,9 @@ public final class MainView extends BorderPane {
     /** Main split (packets | timeline, timeline | details), packets | side column, details | bytes. */
     static final double[] DEFAULT_DIVIDERS = {0.57, 0.79, 0.72, 0.55};
     private static final double TIMELINE_SHARE = 0.22;
-    /** A lane whole, its outcome row (dark gap, stale span) included, under the timeline's tool bar and legend. */
-    private static final double TIMELINE_MIN = 184;
-    /** What the details tree and the bytes keep at least while the packet list has its default share. */
-    private static final double DETAILS_MIN = 150;
+    /** The timeline's header and a viewport that shows one whole lane, its outcome row included. */
+    private static final double TIMELINE_MIN = CollapsiblePane.HEADER
+            + dev.cutover.timeline.TimelineLayout.wholeLaneHeight() + 6;
     private static final double SIDE_SHARE = 0.24;
     private static final double SIDE_MIN = 240;
     /** What a hex dump row of 16 bytes with its offset and ASCII needs, in pixels. */
@@ -110,12 +109,6 @@ public final class MainView extends BorderPane {
     private javafx.beans.binding.BooleanBinding sideHasContent;
     /** The packets-and-side row's share of the main split's height. */
     private double topShare = DEFAULT_DIVIDERS[0];
-    /**
-     * True while the packet list's share is the layout's, not the user's: on a short window it gives the timeline
-     * one whole lane and the details their lines before the list its default share.
-     */
-    private boolean adaptiveTop = true;
-    private double laidTop = -1;
     /** The unfolded timeline's and side column's sizes in pixels, -1 until known. */
     private double timelinePx = -1;
     private double sidePx = -1;
@@ -720,12 +713,6 @@ public final class MainView extends BorderPane {
                 if (main.getItems().contains(timelinePane)) {
                     double t = timelinePane.isFolded() ? CollapsiblePane.HEADER
                             : timelinePx > 0 ? timelinePx : Math.max(TIMELINE_MIN, TIMELINE_SHARE * h);
-                    if (adaptiveTop) {
-                        // sized for the timeline unfolded, so the list keeps its rows when a lane appears
-                        double open = timelinePx > 0 ? timelinePx : Math.max(TIMELINE_MIN, TIMELINE_SHARE * h);
-                        topShare = Math.max(0.45, Math.min(DEFAULT_DIVIDERS[0], (h - open - DETAILS_MIN) / h));
-                        laidTop = topShare;
-                    }
                     main.setDividerPositions(topShare, Math.min(0.97, topShare + t / h));
                 } else {
                     main.setDividerPositions(topShare);
@@ -755,8 +742,7 @@ public final class MainView extends BorderPane {
         top.getDividers().addListener((javafx.collections.ListChangeListener<SplitPane.Divider>) c -> watchTop());
         watchTop();
         main.heightProperty().addListener((o, was, now) -> {
-            // while the list's share is the layout's, a new height lays the three out again
-            if (was.doubleValue() <= 0 && now.doubleValue() > 0 || adaptiveTop && now.doubleValue() > 0) {
+            if (was.doubleValue() <= 0 && now.doubleValue() > 0) {
                 relayout();
             }
         });
@@ -781,10 +767,6 @@ public final class MainView extends BorderPane {
                     return;
                 }
                 double[] p = main.getDividerPositions();
-                // the split snaps a divider to whole pixels: only a real drag ends the layout's share
-                if (laidTop >= 0 && Math.abs(p[0] - laidTop) * main.getHeight() > 8) {
-                    adaptiveTop = false; // the user moved it: their share from now on
-                }
                 topShare = p[0];
                 if (p.length > 1 && !timelinePane.isFolded() && main.getItems().contains(timelinePane)) {
                     timelinePx = (p[1] - p[0]) * main.getHeight();
@@ -876,7 +858,6 @@ public final class MainView extends BorderPane {
     private void applyDividers(List<Double> d) {
         boolean saved = d.size() == 4 && d.stream().allMatch(v -> v > 0 && v < 1);
         topShare = saved ? d.get(0) : DEFAULT_DIVIDERS[0];
-        adaptiveTop = !saved;
         main.setDividerPositions(topShare, saved ? d.get(1) : DEFAULT_DIVIDERS[1]);
         top.setDividerPositions(saved ? d.get(2) : DEFAULT_DIVIDERS[2]);
         bottom.setDividerPositions(saved ? d.get(3) : DEFAULT_DIVIDERS[3]);

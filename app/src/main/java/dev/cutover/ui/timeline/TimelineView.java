@@ -82,8 +82,14 @@ public final class TimelineView extends BorderPane {
         holder.setMinSize(0, 0);
         hover.setId("timelineHover");
         hover.setPadding(new Insets(2, 8, 2, 8));
-        hover.getStyleClass().add("text-muted");
+        hover.getStyleClass().add("timeline-hover");
         hover.setText(HELP);
+        // laid over the chart's foot while the pointer is on the chart, rather than a line of its own under it:
+        // a short window then shows a whole lane, its outcome row included
+        hover.setMouseTransparent(true);
+        hover.setVisible(false);
+        hover.setMaxWidth(Double.MAX_VALUE);
+        StackPane.setAlignment(hover, Pos.BOTTOM_LEFT);
         message.setId("timelineMessage");
         message.setWrapText(true);
         message.setMouseTransparent(true);
@@ -96,7 +102,7 @@ public final class TimelineView extends BorderPane {
         scrollBar.setMin(0);
         scrollBar.setUnitIncrement(TimelineViewModel.WHEEL_SCROLL);
 
-        StackPane stack = new StackPane(holder, message);
+        StackPane stack = new StackPane(holder, message, hover);
         stack.setMinSize(0, 0);
         BorderPane chart = new BorderPane(stack);
         chart.setRight(scrollBar);
@@ -106,7 +112,6 @@ public final class TimelineView extends BorderPane {
         SplitPane.setResizableWithParent(interArrival, false);
         setTop(toolBar());
         setCenter(split);
-        setBottom(hover);
 
         holder.widthProperty().addListener(o -> repaint());
         holder.heightProperty().addListener(o -> {
@@ -144,7 +149,11 @@ public final class TimelineView extends BorderPane {
         canvas.setOnMouseDragged(this::dragged);
         canvas.setOnMouseReleased(this::released);
         canvas.setOnMouseMoved(this::moved);
-        canvas.setOnMouseExited(e -> hover.setText(HELP));
+        canvas.setOnMouseEntered(e -> hover.setVisible(true));
+        canvas.setOnMouseExited(e -> {
+            hover.setText(HELP);
+            hover.setVisible(false);
+        });
         canvas.setOnKeyPressed(this::key);
         Tooltip.install(canvas, new Tooltip());
         syncBar();

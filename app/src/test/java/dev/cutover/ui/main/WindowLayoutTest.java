@@ -76,9 +76,9 @@ class WindowLayoutTest {
             Node table = robot.lookup("#packetTable").query();
             double share = table.getBoundsInLocal().getHeight() / stage.getScene().getHeight();
             assertThat(share).as("packet list share at %.0fx%.0f", size[0], size[1]).isGreaterThanOrEqualTo(0.45);
-            // the timeline, the tree and the bytes still have room below it
-            assertThat(height(robot, "#timelinePane")).as("timeline at %.0fx%.0f", size[0], size[1])
-                    .isGreaterThanOrEqualTo(140);
+            // the timeline shows a lane whole, its outcome row included; the tree and the bytes have room below
+            assertThat(height(robot, "#timelineViewport")).as("timeline at %.0fx%.0f", size[0], size[1])
+                    .isGreaterThanOrEqualTo(dev.cutover.timeline.TimelineLayout.wholeLaneHeight());
             assertThat(height(robot, "#detailsTree")).as("details at %.0fx%.0f", size[0], size[1])
                     .isGreaterThanOrEqualTo(120);
         }

@@ -404,9 +404,13 @@ class PacketListWindowTest {
                 Color focused = background(row(robot, frame));
                 robot.clickOn("#filterField");
                 assertReadable(row(robot, frame), cell(robot, "protocol", frame), theme + " unfocused, frame " + frame);
-                // still drawn as selected (the theme's grey), not in its colour rule's colour
-                assertThat(background(row(robot, frame))).isNotEqualTo(focused)
-                        .isEqualTo(theme == Theme.DARK ? Color.web("#30363d") : Color.web("#eaeef2"));
+                // still drawn as selected (a pale tint of the accent, which white rows do not have), not in its
+                // colour rule's colour
+                Color unfocused = background(row(robot, frame));
+                assertThat(unfocused).isNotEqualTo(focused).isNotEqualTo(background(row(robot, 1 + frame)));
+                if (theme == Theme.LIGHT) {
+                    assertThat(unfocused).isEqualTo(Color.web("#ddf4ff"));
+                }
                 assertReadable(row(robot, 1 + frame), cell(robot, "protocol", 1 + frame),
                         theme + " unselected, frame " + (1 + frame));
             }
@@ -462,9 +466,17 @@ class PacketListWindowTest {
     }
 
     /** The colour the row's last (topmost) background fill paints. */
+    /** The colour the row's inside is painted: its fills laid one over the other, a translucent one blended. */
     private static Color background(TableRow<?> row) {
         List<BackgroundFill> fills = row.getBackground().getFills();
-        return (Color) fills.get(fills.size() - 1).getFill();
+        Color c = (Color) fills.get(0).getFill();
+        for (BackgroundFill f : fills.subList(1, fills.size())) {
+            Color top = (Color) f.getFill();
+            double a = top.getOpacity();
+            c = new Color(top.getRed() * a + c.getRed() * (1 - a), top.getGreen() * a + c.getGreen() * (1 - a),
+                    top.getBlue() * a + c.getBlue() * (1 - a), 1);
+        }
+        return c;
     }
 
     private static Color textFill(Cell<?> cell) {
