@@ -13,10 +13,13 @@ import dev.cutover.dissect.Needs;
 import dev.cutover.filter.CompiledFilter;
 import dev.cutover.samples.Trace;
 import dev.cutover.samples.Wire;
+import dev.cutover.ui.Tasks;
+import dev.cutover.ui.packets.PacketListViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.BitSet;
 
 import static dev.cutover.samples.Wire.ip;
@@ -100,6 +103,17 @@ class DuplicateAddressNodesTest {
             BitSet late = p.select(CompiledFilter.compile("arp.seconds-since-duplicate-address-frame >= 2 && "
                     + "arp.duplicate-address-frame == 3"), LoadMonitor.NONE);
             assertThat(late.stream().toArray()).containsExactly(4);
+            // the window's list: its rows read the analysis once it is bound, so Info ends as Wireshark's does
+            PacketListViewModel list = new PacketListViewModel(Tasks.DIRECT, ZoneOffset.UTC);
+            list.setCapture(c);
+            list.setFrames(FramePipeline.of(c));
+            assertThat(list.row(4).info()).isEqualTo("10.0.10.1 is at 00:e0:4d:3c:25:7b");
+            list.setFrames(p);
+            assertThat(list.row(4).info()).endsWith(" (duplicate use of 10.0.10.101 detected!)");
+            assertThat(list.row(2).info()).isEqualTo("10.0.10.1 is at 00:e0:4d:3c:25:7b");
+            list.applyFilter(CompiledFilter.compile("arp.duplicate-address-detected"));
+            assertThat(list.frames()).containsExactly(2, 3, 4);
+
             // they come from the analysis: a pipeline without one says so rather than matching nothing
             assertThatThrownBy(() -> FramePipeline.of(c).select(CompiledFilter.compile(
                     "arp.duplicate-address-detected"), LoadMonitor.NONE))
