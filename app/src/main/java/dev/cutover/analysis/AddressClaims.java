@@ -84,38 +84,56 @@ final class AddressClaims {
     }
 
     /**
-     * The frames Wireshark marks {@code arp.duplicate-address-detected}, 0-based, ascending: it remembers the first
-     * MAC of each address (and the last frame that repeated it) and flags a later frame whose pair names another
-     * MAC; a reply's target pair is not checked when its sender pair was flagged for the same address.
+     * Wireshark's duplicate address reports ({@code arp.duplicate-address-detected}), by frame then sender pair
+     * first: packet-arp.c remembers the first MAC of each address (and the last frame, and its second, that repeated
+     * it) and reports a later frame whose pair names another MAC; a reply's target pair is not checked when its
+     * sender pair was reported for the same address, and Info names the last check's address when that check found
+     * one. The first pass keeps its reports by frame and address and the window shows them from there; since a
+     * frame's target pair can only be reported for its sender's address when the sender pair was not checked, the
+     * window shows what tshark's one pass does.
      */
-    List<Integer> wiresharkDuplicates() {
+    List<DuplicateAddress> wiresharkDuplicates() {
+        // by address: {first MAC, last frame that gave it that MAC, that frame's second}
         Map<Long, long[]> first = new HashMap<>();
-        List<Integer> flagged = new ArrayList<>();
-        long senderDuplicate = -1;
-        for (int i = 0; i < count; i++) {
-            int frame = arp.frame[rowOf[i]];
-            if (!targetSide[i]) {
-                senderDuplicate = -1;
-            } else if (i > 0 && rowOf[i - 1] == rowOf[i] && senderDuplicate == ipOf[i]) {
-                continue;
-            }
-            long[] seen = first.get(ipOf[i]);
-            if (seen == null) {
-                first.put(ipOf[i], new long[] {macOf[i], frame});
-            } else if (frame > seen[1]) {
-                if (seen[0] == macOf[i]) {
-                    seen[1] = frame;
-                } else {
-                    if (!targetSide[i]) {
-                        senderDuplicate = ipOf[i];
-                    }
-                    if (flagged.isEmpty() || flagged.get(flagged.size() - 1) != frame) {
-                        flagged.add(frame);
+        List<DuplicateAddress> out = new ArrayList<>();
+        for (int i = 0; i < count; ) {
+            int row = rowOf[i];
+            int frame = arp.frame[row];
+            long second = seconds(arp.time[row]);
+            long duplicateIp = -1;
+            boolean detected = false;
+            for (; i < count && rowOf[i] == row; i++) {
+                if (targetSide[i] && duplicateIp == ipOf[i]) {
+                    continue;
+                }
+                long[] seen = first.get(ipOf[i]);
+                detected = false;
+                if (seen == null) {
+                    first.put(ipOf[i], new long[] {macOf[i], frame, second});
+                } else if (frame > seen[1]) {
+                    if (seen[0] == macOf[i]) {
+                        seen[1] = frame;
+                        seen[2] = second;
+                    } else {
+                        detected = true;
+                        duplicateIp = ipOf[i];
+                        out.add(new DuplicateAddress(frame, ipOf[i], macOf[i], seen[0], (int) seen[1],
+                                (second - seen[2]) & 0xFFFF_FFFFL, false));
                     }
                 }
             }
+            if (detected) {
+                DuplicateAddress last = out.get(out.size() - 1);
+                out.set(out.size() - 1, new DuplicateAddress(last.frame(), last.ip(), last.mac(), last.earlierMac(),
+                        last.earlierFrame(), last.seconds(), true));
+            }
         }
-        return flagged;
+        return out;
+    }
+
+    /** The whole seconds of a time in nanoseconds since the epoch (Wireshark's abs_ts.secs). */
+    private static long seconds(long nanos) {
+        return Math.floorDiv(nanos, 1_000_000_000L);
     }
 
     /** The findings: spoofing first found, then per address a conflict, a flip flop or its moves. */

@@ -25,6 +25,8 @@ public final class AnalysisResult {
     private final List<Finding> findings;
     private final List<String> interfaceNames;
     private final List<Integer> duplicateAddressFrames;
+    /** Wireshark's duplicate address reports, by frame. */
+    private final DuplicateAddress[] duplicateAddresses;
     // (frame, finding index) pairs sorted by frame, for findingsOf
     /** Frames named by findings and the findings naming them: made when first asked (a command may never ask). */
     private volatile FindingIndex findingIndex;
@@ -65,8 +67,15 @@ public final class AnalysisResult {
 
     AnalysisResult(AnalysisConfig config, int frameCount, ArpFrames arp, List<RarpBurst> bursts, int[] burstOfRow,
                    List<MigrationEvent> migrations, int[] eventOfRow, List<Finding> findings,
-                   List<String> interfaceNames, List<Integer> duplicateAddressFrames) {
-        this.duplicateAddressFrames = List.copyOf(duplicateAddressFrames);
+                   List<String> interfaceNames, List<DuplicateAddress> duplicateAddresses) {
+        this.duplicateAddresses = duplicateAddresses.toArray(new DuplicateAddress[0]);
+        List<Integer> frames = new ArrayList<>();
+        for (DuplicateAddress a : duplicateAddresses) {
+            if (frames.isEmpty() || frames.get(frames.size() - 1) != a.frame()) {
+                frames.add(a.frame());
+            }
+        }
+        this.duplicateAddressFrames = List.copyOf(frames);
         this.config = config;
         this.frameCount = frameCount;
         this.arpFrames = Arrays.copyOf(arp.frame, arp.count);
@@ -108,6 +117,7 @@ public final class AnalysisResult {
         this.findings = List.copyOf(all);
         this.interfaceNames = base.interfaceNames;
         this.duplicateAddressFrames = base.duplicateAddressFrames;
+        this.duplicateAddresses = base.duplicateAddresses;
         this.ndpFrameCount = base.ndpFrameCount;
         this.ndMacs = base.ndMacs;
         this.copies = base.copies;
@@ -219,6 +229,28 @@ public final class AnalysisResult {
      */
     public List<Integer> duplicateAddressFrames() {
         return duplicateAddressFrames;
+    }
+
+    /**
+     * Wireshark's duplicate address reports on frame {@code frame} (0-based): none, or one or two, the sender
+     * pair's first (see {@link DuplicateAddress}).
+     */
+    public List<DuplicateAddress> duplicateAddressesOf(int frame) {
+        int lo = 0;
+        int hi = duplicateAddresses.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (duplicateAddresses[mid].frame() < frame) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int end = lo;
+        while (end < duplicateAddresses.length && duplicateAddresses[end].frame() == frame) {
+            end++;
+        }
+        return lo == end ? List.of() : List.of(Arrays.copyOfRange(duplicateAddresses, lo, end));
     }
 
     /** This result, knowing the copies among the capture's frames (set once, by the analyzer, before it is shared). */

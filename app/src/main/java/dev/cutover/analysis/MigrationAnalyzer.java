@@ -222,8 +222,8 @@ public final class MigrationAnalyzer {
         return l;
     }
 
-    /** What the rules over the whole capture found, and the frames Wireshark flags as duplicate addresses. */
-    private record Across(List<Finding> findings, List<Integer> duplicates) {
+    /** What the rules over the whole capture found, and Wireshark's duplicate address reports. */
+    private record Across(List<Finding> findings, List<DuplicateAddress> duplicates) {
     }
 
     private static <T> T join(CompletableFuture<T> future) {

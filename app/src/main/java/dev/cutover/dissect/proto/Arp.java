@@ -84,10 +84,30 @@ public final class Arp {
     public static final Expert UNUSUAL_SIZES = Expert.of(Field.Source.PAYLOAD, "arp.unusual_sizes", Severity.WARNING, "Malformed",
             "Unusual address sizes for %s");
 
+    /**
+     * Wireshark's duplicate address detection, a fact of the whole capture: the migration analysis produces it
+     * ({@code frames.AnalysisFacts} writes it after the ARP node, where Wireshark shows it).
+     */
+    public static final Expert DUPLICATE_ADDRESS = Expert.of(Field.Source.ANALYSIS, "arp.duplicate-address-detected",
+            Severity.WARNING, "Sequence", "Duplicate IP address configured (%s)");
+    public static final Field DUPLICATE_ADDRESS_FRAME = Field.analysis("arp.duplicate-address-frame",
+            "Frame showing earlier use of IP address", FieldType.FRAMENUM).generated()
+            .blurb("The last earlier frame that gave the address the MAC first seen for it, where this frame gives "
+                    + "it another (Wireshark's duplicate address detection)").build();
+    public static final Field DUPLICATE_ADDRESS_SECONDS = Field.analysis("arp.seconds-since-duplicate-address-frame",
+            "Seconds since earlier frame seen", FieldType.UINT32).generated()
+            .blurb("Whole seconds from that earlier frame (arp.duplicate-address-frame) to this one").build();
+    /**
+     * The heading of a duplicate address report: shown, not filterable (a generated text item in Wireshark, so its
+     * text carries the brackets; a generated node of no type would read as an expert info).
+     */
+    public static final Field DUPLICATE_ADDRESS_TEXT = Field.analysis("arp.duplicate-address.text", "",
+            FieldType.NONE).build();
+
     public static final List<Field> FIELDS = List.of(ARP, HW_TYPE, PROTO_TYPE, HW_SIZE, PROTO_SIZE, OPCODE,
             IS_GRATUITOUS, IS_PROBE, IS_ANNOUNCEMENT, SRC_HW, SRC_HW_MAC, SRC_HW_VENDOR, SRC_PROTO, SRC_PROTO_IPV4,
             DST_HW, DST_HW_MAC, DST_PROTO, DST_PROTO_IPV4, DRARP_ERROR, SENDER_MISMATCH.field(), ATMARP_UNDECODED.field(),
-            UNUSUAL_SIZES.field());
+            UNUSUAL_SIZES.field(), DUPLICATE_ADDRESS.field(), DUPLICATE_ADDRESS_FRAME, DUPLICATE_ADDRESS_SECONDS);
 
     private Arp() {
     }

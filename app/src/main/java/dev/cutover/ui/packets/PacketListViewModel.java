@@ -344,7 +344,13 @@ public final class PacketListViewModel {
             return;
         }
         pipeline = p;
-        showTrafficOnceComputed();
+        if (p.hasAnalysis() && rows != null && !rows.readsAnalysisOf(p)) {
+            // the rows read the analysis's facts too: ARP's "(duplicate use of IP detected!)" in Info
+            rows = new RowDecoder(p, trafficComplete(p));
+            revision.set(revision.get() + 1);
+        } else {
+            showTrafficOnceComputed();
+        }
         if (p.hasAnalysis() && filterAwaitsAnalysis && filter != null) {
             applyFilter(filter);
         }
@@ -1084,11 +1090,15 @@ public final class PacketListViewModel {
      */
     private void showTrafficOnceComputed() {
         FramePipeline p = pipeline;
-        if (p != null && rows != null && !rows.showsTraffic() && p.capture() == capture
-                && p.trafficIfComputed() != null && p.trafficIfComputed().to() == capture.frameCount()) {
-            rows = new RowDecoder(p);
+        if (p != null && rows != null && !rows.showsTraffic() && p.capture() == capture && trafficComplete(p)) {
+            rows = new RowDecoder(p, true);
             revision.set(revision.get() + 1);
         }
+    }
+
+    /** Whether {@code p}'s traffic facts have been computed over the whole capture on show. */
+    private boolean trafficComplete(FramePipeline p) {
+        return p.trafficIfComputed() != null && p.trafficIfComputed().to() == capture.frameCount();
     }
 
     /** The annotations changed: the Comment column's width follows, and its cells are drawn again. */

@@ -37,11 +37,17 @@ final class RowDecoder {
     }
 
     /**
-     * Rows of {@code pipeline}'s capture with its traffic facts, which must have been computed: Info gains
-     * Wireshark's "(reply in N)" and "[TCP Retransmission] " as in a two-pass decode.
+     * Rows of {@code pipeline}'s capture with its traffic facts when {@code traffic} (they must have been computed)
+     * and its analysis's facts when one is bound: Info gains Wireshark's "(reply in N)" and "[TCP Retransmission] "
+     * as in a two-pass decode, and ARP's "(duplicate use of IP detected!)".
      */
-    RowDecoder(FramePipeline pipeline) {
-        this.decoder = pipeline.reader(new Needs(Layer.ALL, false, false, true));
+    RowDecoder(FramePipeline pipeline, boolean traffic) {
+        this.decoder = pipeline.reader(new Needs(Layer.ALL, pipeline.hasAnalysis(), false, traffic));
+    }
+
+    /** Whether the rows read the analysis {@code p} has bound (null when none is). */
+    boolean readsAnalysisOf(FramePipeline p) {
+        return decoder.needs().analysis() && decoder.pipeline().analysis() == p.analysis();
     }
 
     /** Whether the rows show the traffic facts. */
