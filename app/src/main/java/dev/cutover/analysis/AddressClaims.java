@@ -193,6 +193,8 @@ final class AddressClaims {
             long mac = e.getKey();
             List<Claim> claims = new ArrayList<>();
             Map<Long, List<Long>> owners = new LinkedHashMap<>();
+            // the claimed addresses whose other holders themselves send ARP with them after the first claim
+            Set<Long> spoke = new HashSet<>();
             int frames = 0;
             for (Claim c : e.getValue().values()) {
                 // the owner answering requests misses one now and then; a poisoner mostly speaks unasked
@@ -204,10 +206,13 @@ final class AddressClaims {
                     claims.add(c);
                     owners.put(c.ip, o);
                     frames += c.rows.size();
+                    if (holderSpeaksAfter(c, mac)) {
+                        spoke.add(c.ip);
+                    }
                 }
             }
             if (frames >= MIN_POISON_FRAMES) {
-                poisoner(mac, claims, owners);
+                poisoner(mac, claims, owners, spoke);
                 for (Claim c : claims) {
                     poisoned.add(c.ip);
                 }
@@ -295,7 +300,23 @@ final class AddressClaims {
         return new ArrayList<>(holders);
     }
 
-    private void poisoner(long mac, List<Claim> claims, Map<Long, List<Long>> owners) {
+    /**
+     * Whether another holder of the claimed address sends ARP stating it (a sender pair of its own) after the first
+     * claim, rather than being known only as the target the replies name.
+     */
+    private boolean holderSpeaksAfter(Claim c, long mac) {
+        int firstRow = c.rows.get(0);
+        for (int k = LongPairTable.lowerBound(pairKeys, pairKeys.length, LongPairTable.key(c.ip, 0));
+             k < pairKeys.length && pairKeys[k] >>> 32 == c.ip; k++) {
+            int i = (int) pairKeys[k];
+            if (!targetSide[i] && macOf[i] != mac && !echo[i] && rowOf[i] >= firstRow) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void poisoner(long mac, List<Claim> claims, Map<Long, List<Long>> owners, Set<Long> spoke) {
         long gateway = gateway(mac, claims);
         List<Claim> ordered = new ArrayList<>(claims);
         if (gateway >= 0) {
@@ -367,7 +388,11 @@ final class AddressClaims {
                         + (sourceWords.isEmpty() ? "" : ", sent from Ethernet source " + join(sourceWords))
                         + ", it claims " + join(claimWords) + (victimWords.isEmpty() ? ""
                         : ", telling " + join(victimWords) + " to send that traffic to it")
-                        + ". Those owners still hold their addresses after it starts, so this is not a move: it "
+                        + ". " + (spoke.size() == claims.size() ? "Those owners still hold their addresses after it "
+                        + "starts" : "Those addresses are other hosts' after it starts (its own replies name their "
+                        + "owners; " + (spoke.isEmpty() ? "the owners send no ARP in this capture"
+                        : "not every owner sends ARP in this capture") + ")")
+                        + ", so this is not a move: it "
                         + "is a man in the middle (arpspoof, ettercap) or a host set up to answer for others. "
                         + "Find the port where "
                         + Addresses.mac(mac) + " is learned in the switches' MAC tables, check the victims' ARP "

@@ -292,6 +292,15 @@ final class Findings {
             long ip = e.getKey().get(2);
             List<Integer> frames = frames(e.getValue());
             String ipWords = ip >= 0 ? " for " + Addresses.ipv4(ip) : "";
+            if (userModeNat(src, sha)) {
+                add(FindingCode.SENDER_MAC_MISMATCH, Severity.NOTE, sha, ip, frames,
+                        frames.size() + (frames.size() == 1 ? " ARP frame" : " ARP frames") + " from Ethernet source "
+                                + Addresses.mac(src) + " name " + Addresses.mac(sha) + " as the sender MAC" + ipWords
+                                + " (" + frameWords(frames) + "): both are addresses of QEMU's or VirtualBox's "
+                                + "user-mode NAT (52:54:00:12:35:xx), whose virtual gateway answers for its DNS and "
+                                + "other services this way inside a VM's own network; expected there, not spoofing.");
+                continue;
+            }
             add(FindingCode.SENDER_MAC_MISMATCH, sha, ip, frames,
                     frames.size() + (frames.size() == 1 ? " ARP frame" : " ARP frames") + " from Ethernet source "
                             + Addresses.mac(src) + " name " + Addresses.mac(sha) + " as the sender MAC" + ipWords
@@ -301,6 +310,15 @@ final class Findings {
                             + ", not to the port that sent it. Check what is behind the port where "
                             + Addresses.mac(src) + " is learned.");
         }
+    }
+
+    /**
+     * QEMU's slirp and VirtualBox's NAT give their virtual gateway, DNS and other services the MACs
+     * 52:54:00:12:35:00 to :ff and answer ARP for one from another: both addresses in that block.
+     */
+    static boolean userModeNat(long ethSource, long senderMac) {
+        long block = 0x5254_0012_35L;
+        return ethSource >>> 8 == block && senderMac >>> 8 == block;
     }
 
     void rarpNotBroadcast() {
@@ -368,7 +386,8 @@ final class Findings {
         }
         long span = arp.time[requests[to - 1]] - arp.time[requests[from]];
         add(FindingCode.ARP_STORM, top, -1, frames,
-                (to - from) + " ARP requests in " + MigrationAnalyzer.ms(span) + " (" + frameWords(frames)
+                String.format(java.util.Locale.ROOT, "%,d", to - from) + " ARP requests in " + (span < 1_000_000_000L ? MigrationAnalyzer.ms(span)
+                        : dev.cutover.text.BriefDuration.of(span)) + " (" + frameWords(frames)
                         + "), more than " + limit + " within " + MigrationAnalyzer.ms(window) + " (Wireshark's storm "
                         + "threshold); " + topCount + " of them from " + (top >= 0 ? Addresses.mac(top) : "no MAC")
                         + ". A bridging loop, a scan, or many hosts refreshing their caches at once after a "
@@ -406,21 +425,13 @@ final class Findings {
         return vendor == null ? "MAC " : vendor + " MAC ";
     }
 
-    /** "frame 44", "frames 41-47" (1-based), "frames 3, 9 and 12". */
+    /**
+     * Frames in a sentence, as every finding words them (1-based): "frame 44", "frames 41-47", "frames 3, 9-12 and
+     * 40", "frames 9, 15, 19, 32 and 6,655 more" ({@link dev.cutover.text.FrameNumbers#inSentence}).
+     */
     static String frameWords(List<Integer> zeroBased) {
         List<Integer> f = ascending(zeroBased) ? zeroBased : new ArrayList<>(new java.util.TreeSet<>(zeroBased));
-        if (f.size() == 1) {
-            return "frame " + (f.get(0) + 1);
-        }
-        boolean contiguous = f.get(f.size() - 1) - f.get(0) == f.size() - 1;
-        if (contiguous || f.size() > 4) {
-            return "frames " + (f.get(0) + 1) + "-" + (f.get(f.size() - 1) + 1);
-        }
-        List<String> s = new ArrayList<>();
-        for (int x : f) {
-            s.add(Integer.toString(x + 1));
-        }
-        return "frames " + join(s);
+        return dev.cutover.text.FrameNumbers.inSentence(f);
     }
 
     private static String join(List<String> parts) {

@@ -39,7 +39,8 @@ public final class MatchSelected {
     public static String of(Dissection d, int node) {
         Field f = d.field(node);
         String name = f.abbrev();
-        if (name == null || name.isEmpty()) {
+        // a heading of the tree (dns.text, a duplicate address report's heading) has a name but no filter
+        if (name == null || name.isEmpty() || dev.cutover.dissect.FieldCatalogue.byName(name) == null) {
             return null;
         }
         switch (f.type()) {

@@ -53,6 +53,34 @@ public final class FrameNumbers {
                 + ranges.get(ranges.size() - 1);
     }
 
+    /**
+     * The form for a sentence: runs as ranges, at most four written out, the rest counted: "frames 41-47",
+     * "frames 3, 9-12 and 40", "frames 9, 15, 19, 32 and 6,655 more".
+     */
+    public static String inSentence(List<Integer> zeroBased) {
+        int[] a = new int[zeroBased.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = zeroBased.get(i);
+        }
+        String listed = of(a, SENTENCE_RANGES, false);
+        if (!listed.endsWith(", …")) {
+            return listed;
+        }
+        // the frames the written runs hold, then how many are left
+        int shown = 0;
+        int runs = 0;
+        for (int i = 0; i < a.length && runs < SENTENCE_RANGES; i++) {
+            shown++;
+            if (i + 1 == a.length || a[i + 1] != a[i] + 1) {
+                runs++;
+            }
+        }
+        String head = listed.substring(0, listed.length() - ", …".length());
+        return head + " and " + String.format(Locale.ROOT, "%,d", a.length - shown) + " more";
+    }
+
+    private static final int SENTENCE_RANGES = 4;
+
     /** As {@link #of(int[], int, boolean)}, from a list. */
     public static String of(List<Integer> zeroBased, int listedRanges, boolean countTail) {
         int[] a = new int[zeroBased.size()];

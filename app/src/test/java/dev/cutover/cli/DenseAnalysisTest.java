@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outcome column and its note that one interface cannot show stale forwarding; and since the count of frames
  * caught by several files, {@code copies} 0 here, one file). The text was written again when frame lists took
  * one form everywhere ({@code text.FrameNumbers}: "frames 190, 213, …" where a cell said "frames 190-20287"),
- * checked to differ by nothing but the frame lists.
+ * checked to differ by nothing but the frame lists; and both when a finding's sentence took that form too and a
+ * storm's span over a second its seconds: the one arp-storm sentence, "6,659 ARP requests in 5.9 s (frames 9, 15,
+ * 19, 32 and 6,655 more)" where it said "6659 ARP requests in 5940.748 ms (frames 9-119974)".
  */
 class DenseAnalysisTest {
     @TempDir

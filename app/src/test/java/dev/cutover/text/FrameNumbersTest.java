@@ -21,4 +21,16 @@ class FrameNumbersTest {
         assertThat(FrameNumbers.of(List.of(0), 2, false)).isEqualTo("frame 1");
         assertThat(FrameNumbers.of(List.of(), 2, false)).isEmpty();
     }
+
+    @Test
+    void aSentenceListsFourRunsAndCountsTheRest() {
+        assertThat(FrameNumbers.inSentence(List.of(40, 41, 42, 43, 44, 45, 46))).isEqualTo("frames 41-47");
+        assertThat(FrameNumbers.inSentence(List.of(2, 8, 9, 10, 11, 39))).isEqualTo("frames 3, 9-12 and 40");
+        assertThat(FrameNumbers.inSentence(List.of(8, 14, 18, 31, 38, 68, 99)))
+                .isEqualTo("frames 9, 15, 19, 32 and 3 more");
+        // the runs written out count all their frames: 9-11 holds three
+        assertThat(FrameNumbers.inSentence(List.of(8, 9, 10, 14, 18, 31, 38, 68)))
+                .isEqualTo("frames 9-11, 15, 19, 32 and 2 more");
+        assertThat(FrameNumbers.inSentence(List.of(4))).isEqualTo("frame 5");
+    }
 }
