@@ -378,9 +378,12 @@ final class AddressClaims {
         for (long v : victims) {
             victimWords.add(Addresses.ipv4(v));
         }
-        String frameText = rows.size() > frames.size()
-                ? Findings.frameWords(frames) + ", the first " + frames.size() + " shown"
-                : Findings.frameWords(frames);
+        // the sentence names every reply (four runs written out, the rest counted); the finding keeps the first ones
+        List<Integer> every = new ArrayList<>(rows.size());
+        for (int r : rows) {
+            every.add(arp.frame[r]);
+        }
+        String frameText = Findings.frameWords(every);
         String who = "MAC " + Addresses.mac(mac) + (ownWords.isEmpty() ? "" : " (" + join(ownWords) + ")");
         found.add(new Finding(FindingCode.ARP_SPOOFING, mac, ordered.get(0).ip, frames,
                 who + " is poisoning ARP caches: in " + rows.size() + " ARP "
@@ -576,9 +579,13 @@ final class AddressClaims {
             macWords.add(Addresses.mac(m));
         }
         Change last = flips.get(flips.size() - 1);
+        List<Integer> every = new ArrayList<>(all.size());
+        for (Change c : all) {
+            every.add(c.frame());
+        }
         found.add(new Finding(FindingCode.IP_FLIP_FLOP, last.to(), ip, frames,
                 Addresses.ipv4(ip) + " went back and forth between MACs " + join(macWords) + ": " + all.size()
-                        + (all.size() == 1 ? " change" : " changes") + " (" + Findings.frameWords(frames)
+                        + (all.size() == 1 ? " change" : " changes") + " (" + Findings.frameWords(every)
                         + "), the quickest " + duration(quickest) + " after the other MAC last answered. Two "
                         + "machines are holding the address in turn: a failover pair flapping, a duplicate "
                         + "address whose owners answer at different times, or a VM and its stale copy. Check "

@@ -321,7 +321,6 @@ public final class AnalysisResult {
         return migrations;
     }
 
-    /** Findings, errors first, then by the first frame they name. */
     /**
      * Why the capture holds no migration, in its own numbers, the one wording every command and view gives after
      * "no migration": "none of its 745 frames is a RARP notification or a gratuitous ARP", or "its 12 gratuitous
@@ -365,6 +364,7 @@ public final class AnalysisResult {
         return sb.toString();
     }
 
+    /** Findings, errors first, then by the first frame they name. */
     public List<Finding> findings() {
         return findings;
     }

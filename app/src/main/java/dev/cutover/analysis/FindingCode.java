@@ -64,6 +64,12 @@ public enum FindingCode {
             "A host announced itself after asking DHCP for an address, probing for it (RFC 5227) or taking a "
                     + "link-local one (169.254.0.0/16, RFC 3927): it booted or took a new address; a migrated VM "
                     + "does none of these, so this is not counted as a migration."),
+    /** Gratuitous ARP on a clock from one MAC: a keep-alive, shown, not counted as migrations. */
+    GARP_KEEPALIVE("garp-keepalive", Severity.NOTE, "GARP keep-alive",
+            "Gratuitous ARP repeated on a clock: a keep-alive, not a migration",
+            "A MAC repeated its gratuitous ARP for the same addresses on the same uplink at one steady interval (an "
+                    + "access point, a router or keepalived refreshing its neighbours' caches): a keep-alive, so "
+                    + "its announcements are not counted as migrations."),
     /** One MAC announced on one interface, later in another event on another: a second move or a failover. */
     MAC_MOVED_INTERFACE("mac-moved-interface", Severity.NOTE, "Moved uplink",
             "MAC announced again later on another uplink",

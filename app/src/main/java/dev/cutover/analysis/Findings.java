@@ -247,6 +247,27 @@ final class Findings {
                         + "a migration.");
     }
 
+    /** A MAC's gratuitous ARP on a clock (rows of all its beats, the median interval): a keep-alive. */
+    void keepAlive(long mac, List<Integer> rows, long intervalNanos) {
+        List<Integer> frames = new ArrayList<>(rows.size());
+        java.util.Set<Long> ips = new java.util.LinkedHashSet<>();
+        for (int r : rows) {
+            frames.add(arp.frame[r]);
+            ips.add(arp.senderIp[r]);
+        }
+        frames.sort(null);
+        List<String> words = new ArrayList<>();
+        for (long ip : ips) {
+            words.add(Addresses.ipv4(ip));
+        }
+        add(FindingCode.GARP_KEEPALIVE, mac, ips.isEmpty() ? -1 : ips.iterator().next(), frames,
+                who(mac) + Addresses.mac(mac) + " repeats its gratuitous ARP for " + join(words) + " every "
+                        + dev.cutover.text.BriefDuration.of(intervalNanos) + " (" + frameWords(frames)
+                        + "), on one uplink "
+                        + "and never with a RARP: a keep-alive (an access point, a router or keepalived refreshing "
+                        + "its neighbours' caches), so these announcements are not counted as migrations.");
+    }
+
     private void garpWithoutRarp(MigrationEvent e, String mac) {
         String ips = e.ips().isEmpty() ? "" : " (" + ipList(e.ips()) + ")";
         long ip = e.ips().isEmpty() ? -1 : e.ips().get(0);

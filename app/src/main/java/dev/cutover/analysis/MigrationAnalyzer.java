@@ -170,7 +170,10 @@ public final class MigrationAnalyzer {
             }
         }
         List<Event> events = correlate(bursts, burstRows);
-        events.removeAll(periodic(events));
+        List<List<Event>> keepAlives = periodic(events);
+        Set<Event> beating = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keepAlives.forEach(beating::addAll);
+        events.removeIf(beating::contains);
         List<Event> cameUp = new ArrayList<>();
         List<String> cameUpHow = new ArrayList<>();
         Map<Long, List<long[]>> hints = cameUpHints();
@@ -211,6 +214,11 @@ public final class MigrationAnalyzer {
         for (int i = 0; i < cameUp.size(); i++) {
             findings.hostCameUp(cameUp.get(i).build(-1), cameUpHow.get(i));
         }
+        for (List<Event> group : keepAlives) {
+            List<Integer> rows = new ArrayList<>();
+            group.forEach(e -> rows.addAll(e.garpRows));
+            findings.keepAlive(group.get(0).mac, rows, beatInterval(beats(rows)));
+        }
         Across whole = join(across);
         return new AnalysisResult(config, frameCount, arp, bursts, burstOfRow, migrations, eventOfRow,
                 findings.sorted(concat(whole.findings(), ndp.found())), interfaceNames, whole.duplicates());
@@ -244,9 +252,9 @@ public final class MigrationAnalyzer {
 
     /**
      * Rows of each burst, bursts in order of their first frame. A RARP request announces nothing when the MAC it
-     * asks about is all zeros or a group address (no NIC has one), and a request some other host answered with a
-     * RARP reply is RFC 903 address assignment (a diskless client booting), not a hypervisor's announcement: those
-     * make no burst.
+     * asks about is all zeros or a group address (no NIC has one), and the requests of a MAC some other host
+     * answered with a RARP reply are RFC 903 address assignment (a diskless client booting, retrying), not a
+     * hypervisor's announcement: those make no burst.
      */
     private List<List<Integer>> bursts() {
         List<List<Integer>> bursts = new ArrayList<>();
@@ -258,7 +266,8 @@ public final class MigrationAnalyzer {
                 continue;
             }
             long mac = arp.announcedMac(r);
-            if (!isUnicastNic(mac) || answered(answers.get(mac), arp.time[r])) {
+            // a MAC a RARP server answered is that server's client, its retries too: no hypervisor's announcement
+            if (!isUnicastNic(mac) || answers.containsKey(mac)) {
                 continue;
             }
             List<Integer> b = open.get(mac);
@@ -288,21 +297,6 @@ public final class MigrationAnalyzer {
         }
         return out;
     }
-
-    /** True when one of {@code replies} (times) came within {@link #RARP_ANSWER_NANOS} after {@code request}. */
-    private static boolean answered(List<Long> replies, long request) {
-        if (replies != null) {
-            for (long t : replies) {
-                if (t >= request && t - request <= RARP_ANSWER_NANOS) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** How long after a RARP request a RARP server's reply may come to count as its answer. */
-    private static final long RARP_ANSWER_NANOS = 2_000_000_000L;
 
     private List<RarpBurst> patterns(List<List<Integer>> burstRows) {
         int n = burstRows.size();
@@ -678,7 +672,7 @@ public final class MigrationAnalyzer {
      * A live migration carries the guest's address with it: it neither asks DHCP nor probes for the address.
      */
     private String cameUp(Event e, Map<Long, List<long[]>> hints) {
-        String linkLocal = linkLocal(e);
+        String linkLocal = linkLocal(e, hints);
         if (linkLocal != null) {
             return linkLocal;
         }
@@ -701,67 +695,105 @@ public final class MigrationAnalyzer {
 
     /**
      * Gratuitous ARP repeated on a clock is a keep-alive, not a move: an access point, a router or keepalived
-     * refreshing its neighbours' caches every minute. The announcement-only events of one MAC, each about the same
-     * addresses, at least {@link #PERIODIC_REPEATS} of them whose starts lie at least {@link #PERIODIC_MIN_NANOS}
-     * apart and within a twentieth of the same interval of one another, are such a refresh; none of them is a
-     * migration. A RARP burst in an event keeps it: the hypervisor spoke.
+     * refreshing its neighbours' caches every so often. The announcement-only events of one MAC about the same
+     * addresses on the same interfaces and VLANs (one event when its beats fall within the burst gap) are such a
+     * keep-alive when their gratuitous ARP comes in at least {@link #PERIODIC_REPEATS} beats (frames less than
+     * {@link #BEAT_NANOS} apart are one beat) at least {@link #PERIODIC_MIN_NANOS} apart, each interval within a
+     * fiftieth of their median: device timers keep time that well, migrations one after another do not. A RARP
+     * burst in an event keeps it: the hypervisor spoke. Returns the groups found.
      */
-    private List<Event> periodic(List<Event> events) {
-        Map<List<Long>, List<Event>> byMacAndAddresses = new HashMap<>();
+    private List<List<Event>> periodic(List<Event> events) {
+        Map<List<Object>, List<Event>> groups = new LinkedHashMap<>();
         for (Event e : events) {
             if (e.burst != null || !e.naRows.isEmpty() || e.garpRows.isEmpty()) {
                 continue;
             }
-            java.util.TreeSet<Long> key = new java.util.TreeSet<>();
-            key.add(e.mac);
-            List<Long> ips = new ArrayList<>();
+            java.util.TreeSet<Long> ips = new java.util.TreeSet<>();
+            java.util.TreeSet<Integer> ifaces = new java.util.TreeSet<>();
+            java.util.TreeSet<Long> vlans = new java.util.TreeSet<>();
             for (int r : e.garpRows) {
-                if (!ips.contains(arp.senderIp[r])) {
-                    ips.add(arp.senderIp[r]);
-                }
+                ips.add(arp.senderIp[r]);
+                ifaces.add(arp.iface[r]);
+                vlans.add(arp.vlans[r]);
             }
-            java.util.Collections.sort(ips);
-            List<Long> k = new ArrayList<>();
-            k.add(e.mac);
-            k.addAll(ips);
-            byMacAndAddresses.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+            groups.computeIfAbsent(List.of(e.mac, ips, ifaces, vlans), x -> new ArrayList<>()).add(e);
         }
-        List<Event> out = new ArrayList<>();
-        for (List<Event> same : byMacAndAddresses.values()) {
-            if (same.size() < PERIODIC_REPEATS) {
+        List<List<Event>> out = new ArrayList<>();
+        for (List<Event> same : groups.values()) {
+            List<Integer> rows = new ArrayList<>();
+            same.forEach(e -> rows.addAll(e.garpRows));
+            long[] beats = beats(rows);
+            if (beats.length < PERIODIC_REPEATS) {
                 continue;
             }
-            same.sort(java.util.Comparator.comparingLong(Event::firstAnnouncementTime));
-            long[] gaps = new long[same.size() - 1];
-            for (int i = 1; i < same.size(); i++) {
-                gaps[i - 1] = same.get(i).firstAnnouncementTime() - same.get(i - 1).firstAnnouncementTime();
-            }
-            long[] sorted = gaps.clone();
-            java.util.Arrays.sort(sorted);
-            long median = sorted[sorted.length / 2];
+            long median = beatInterval(beats);
             boolean regular = median >= PERIODIC_MIN_NANOS;
-            for (long g : gaps) {
-                regular &= Math.abs(g - median) <= median / 20;
+            for (int b = 1; b < beats.length && regular; b++) {
+                regular = Math.abs(beats[b] - beats[b - 1] - median) <= median / 50;
             }
             if (regular) {
-                out.addAll(same);
+                out.add(same);
             }
         }
         return out;
     }
 
-    /** How many announcement-only events of one MAC on a clock make a keep-alive. */
+    /** The start times of the beats of these gratuitous ARP rows: frames less than {@link #BEAT_NANOS} apart. */
+    private long[] beats(List<Integer> rows) {
+        long[] t = new long[rows.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = arp.time[rows.get(i)];
+        }
+        java.util.Arrays.sort(t);
+        long[] starts = new long[t.length];
+        int n = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (i == 0 || t[i] - t[i - 1] >= BEAT_NANOS) {
+                starts[n++] = t[i];
+            }
+        }
+        return java.util.Arrays.copyOf(starts, n);
+    }
+
+    /** The median interval between beats, 0 for fewer than two. */
+    private static long beatInterval(long[] beats) {
+        if (beats.length < 2) {
+            return 0;
+        }
+        long[] gaps = new long[beats.length - 1];
+        for (int b = 1; b < beats.length; b++) {
+            gaps[b - 1] = beats[b] - beats[b - 1];
+        }
+        java.util.Arrays.sort(gaps);
+        return gaps[gaps.length / 2];
+    }
+
+    /** Gratuitous ARP less than this apart is one beat of a keep-alive (a triple announcement, say). */
+    private static final long BEAT_NANOS = 2_000_000_000L;
+    /** How many beats of gratuitous ARP on a clock make a keep-alive. */
     private static final int PERIODIC_REPEATS = 3;
-    /** The shortest interval of such a keep-alive: announcements closer together are one event's repeats. */
+    /** The shortest interval of such a keep-alive: a guest's own repeats come closer together. */
     private static final long PERIODIC_MIN_NANOS = 10_000_000_000L;
 
     /**
      * An IPv4 link-local address (169.254.0.0/16) is one a host picks for itself when no DHCP server answers (RFC
      * 3927), announced by gratuitous ARP; a migrated VM keeps the address it had, so an event whose every address
-     * is link-local is a host coming up, whatever the time since its last DHCP message. Null otherwise.
+     * is link-local, of a MAC seen asking DHCP or probing before (however long before: Windows gives up on DHCP
+     * after about a minute), is a host coming up. Null otherwise (a VM that always had a link-local address).
      */
-    private String linkLocal(Event e) {
+    private String linkLocal(Event e, Map<Long, List<long[]>> hints) {
         if (e.garpRows.isEmpty() || !e.naRows.isEmpty()) {
+            return null;
+        }
+        // a DHCP message or a probe of the MAC's before, however long: it looked for an address and took this one
+        long first = e.firstAnnouncementTime();
+        long[] before = null;
+        for (long[] h : hints.getOrDefault(e.mac, List.of())) {
+            if (h[0] <= first && (before == null || h[0] < before[0])) {
+                before = h;
+            }
+        }
+        if (before == null) {
             return null;
         }
         for (int r : e.garpRows) {
@@ -769,7 +801,9 @@ public final class MigrationAnalyzer {
                 return null;
             }
         }
-        return "it took a link-local address (169.254.0.0/16, RFC 3927), as a host does when no DHCP server answers";
+        return "it took a link-local address (169.254.0.0/16, RFC 3927) after "
+                + (before[2] == 0 ? "a DHCP exchange at frame " : "a probe at frame ") + before[1]
+                + ", as a host does when no DHCP server answers";
     }
 
     /**

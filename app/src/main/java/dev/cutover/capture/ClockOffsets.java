@@ -333,7 +333,8 @@ public final class ClockOffsets {
                 + " of " + other + " were compared with the " + c.referenceFrames() + " and " + c.referencePackets()
                 + " of " + reference;
         if (c.sharedPackets() == 0) {
-            s.append("No frame was caught by both files: ").append(compared).append(", and none is in both.");
+            s.append("No frame compared was caught by both files: ").append(compared)
+                    .append(", and none is in both.");
         } else {
             s.append("No broadcast frame was caught by both files, and only ")
                     .append(count(c.sharedPackets(), "unicast packet")).append(c.sharedPackets() == 1 ? " is" : " are")

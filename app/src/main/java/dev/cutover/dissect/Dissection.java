@@ -96,10 +96,15 @@ public final class Dissection {
      * analysis's), counted in {@link #worstSeverity()} as a recorded one is.
      */
     public int insertExpert(int at, int parent, Expert expert) {
+        return insertExpert(at, parent, expert, expert.text());
+    }
+
+    /** As {@link #insertExpert(int, int, Expert)}, with its message ({@code expert}'s text with its value filled). */
+    public int insertExpert(int at, int parent, Expert expert, String message) {
         if (worst == null || expert.severity().compareTo(worst) > 0) {
             worst = expert.severity();
         }
-        return insert(at, parent, expert.field(), expert.severity().ordinal(), expert.text());
+        return insert(at, parent, expert.field(), expert.severity().ordinal(), message);
     }
 
     /** Makes {@code node} the parent of the nodes recorded next, until {@link #close()}. */

@@ -195,7 +195,6 @@ final class Literals {
         return new Num(v & mask, mask);
     }
 
-    /** Seconds with up to nine decimals, as nanoseconds; further decimals are below the clock's resolution. */
     /** A decimal number as strtod reads one ("0.4", "-2", "1e-3", ".5"); no hexadecimal, infinity or NaN. */
     private double floating(Value lit, String t, Operand o) throws FilterException {
         if (!FLOATING.matcher(t).matches()) {
@@ -208,6 +207,7 @@ final class Literals {
         return v;
     }
 
+    /** Seconds with up to nine decimals, as nanoseconds; further decimals are below the clock's resolution. */
     private long seconds(Value lit, String t, Operand o) throws FilterException {
         Matcher m = SECONDS.matcher(t);
         if (!m.matches()) {

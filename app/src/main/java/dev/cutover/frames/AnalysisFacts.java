@@ -89,8 +89,8 @@ final class AnalysisFacts {
                     "[Duplicate IP address detected for " + ip + " (" + Addresses.mac(a.mac()) + ") - also in use by "
                             + Addresses.mac(a.earlierMac()) + " (frame " + (a.earlierFrame() + 1) + ")]");
             int earlier = d.insert(at++, heading, Arp.DUPLICATE_ADDRESS_FRAME, a.earlierFrame() + 1L, null);
-            d.insert(at++, earlier, Arp.DUPLICATE_ADDRESS.field(), Arp.DUPLICATE_ADDRESS.severity().ordinal(),
-                    String.format(Arp.DUPLICATE_ADDRESS.text(), ip));
+            // counted as the frame's warning, so the list colours it as Wireshark's expert colours it
+            d.insertExpert(at++, earlier, Arp.DUPLICATE_ADDRESS, String.format(Arp.DUPLICATE_ADDRESS.text(), ip));
             d.insert(at++, heading, Arp.DUPLICATE_ADDRESS_SECONDS, a.seconds(), null);
             if (a.named() && arp >= 0) {
                 info(d.info(), " (duplicate use of " + ip + " detected!)");

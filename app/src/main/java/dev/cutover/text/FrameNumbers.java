@@ -54,18 +54,20 @@ public final class FrameNumbers {
     }
 
     /**
-     * The form for a sentence: runs as ranges, at most four written out, the rest counted: "frames 41-47",
-     * "frames 3, 9-12 and 40", "frames 9, 15, 19, 32 and 6,655 more".
+     * The form for a sentence: runs as ranges, up to five written out, past that four and the rest counted:
+     * "frames 41-47", "frames 3, 9-12 and 40", "frames 9, 15, 19, 32 and 6,655 more".
      */
     public static String inSentence(List<Integer> zeroBased) {
         int[] a = new int[zeroBased.size()];
         for (int i = 0; i < a.length; i++) {
             a[i] = zeroBased.get(i);
         }
-        String listed = of(a, SENTENCE_RANGES, false);
-        if (!listed.endsWith(", …")) {
-            return listed;
+        // one run more than four is written out too: "and 1 more" would say less in as many words
+        String whole = of(a, SENTENCE_RANGES + 1, false);
+        if (!whole.endsWith(", …")) {
+            return whole;
         }
+        String listed = of(a, SENTENCE_RANGES, false);
         // the frames the written runs hold, then how many are left
         int shown = 0;
         int runs = 0;

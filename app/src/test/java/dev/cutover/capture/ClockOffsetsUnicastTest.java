@@ -141,8 +141,8 @@ class ClockOffsetsUnicastTest {
         assertThat(c.sharedConversations()).containsExactly("10.0.10.20 \u2194 10.0.10.52 UDP",
                 "10.0.10.201 \u2194 10.0.10.52 ICMP");
         assertThat(ClockOffsets.noOffset("stale-forwarding-vmnic5.pcapng", "stale-forwarding-vusb2.pcapng", c))
-                .isEqualTo("stale-forwarding-vusb2.pcapng: no shift to suggest. No frame was caught by both "
-                        + "files: 37 broadcast frames and 390 unicast packets of stale-forwarding-vusb2.pcapng were "
+                .isEqualTo("stale-forwarding-vusb2.pcapng: no shift to suggest. No frame compared was caught by "
+                        + "both files: 37 broadcast frames and 390 unicast packets of stale-forwarding-vusb2.pcapng were "
                         + "compared with the 41 and 423 of stale-forwarding-vmnic5.pcapng, and none is in both. "
                         + "Both caught packets of the same conversations (10.0.10.20 \u2194 10.0.10.52 UDP, "
                         + "10.0.10.201 \u2194 10.0.10.52 ICMP), but never the same packet: each file has a different "
@@ -207,8 +207,8 @@ class ClockOffsetsUnicastTest {
         assertThat(c.sharedPackets()).isZero();
         assertThat(c.sharedConversations()).containsExactly("10.0.10.201 \u2194 10.0.10.52 ICMP");
         assertThat(ClockOffsets.noOffset("requests.pcap", "replies.pcap", c)).startsWith(
-                "replies.pcap: no shift to suggest. No frame was caught by both files: 0 broadcast frames and 20 "
-                        + "unicast packets of replies.pcap were compared with the 0 and 20 of requests.pcap, and "
+                "replies.pcap: no shift to suggest. No frame compared was caught by both files: 0 broadcast frames "
+                        + "and 20 unicast packets of replies.pcap were compared with the 0 and 20 of requests.pcap, and "
                         + "none is in both. Both caught packets of the same conversation (10.0.10.201 \u2194 "
                         + "10.0.10.52 ICMP), but never the same packet: each file has a different part of it");
     }

@@ -28,9 +28,13 @@ class FrameNumbersTest {
         assertThat(FrameNumbers.inSentence(List.of(2, 8, 9, 10, 11, 39))).isEqualTo("frames 3, 9-12 and 40");
         assertThat(FrameNumbers.inSentence(List.of(8, 14, 18, 31, 38, 68, 99)))
                 .isEqualTo("frames 9, 15, 19, 32 and 3 more");
+        // a fifth run is written out rather than counted as "1 more"
+        assertThat(FrameNumbers.inSentence(List.of(8, 14, 18, 31, 38))).isEqualTo("frames 9, 15, 19, 32 and 39");
         // the runs written out count all their frames: 9-11 holds three
         assertThat(FrameNumbers.inSentence(List.of(8, 9, 10, 14, 18, 31, 38, 68)))
                 .isEqualTo("frames 9-11, 15, 19, 32 and 2 more");
+        assertThat(FrameNumbers.inSentence(List.of(8, 9, 10, 14, 18, 31, 38)))
+                .isEqualTo("frames 9-11, 15, 19, 32 and 39");
         assertThat(FrameNumbers.inSentence(List.of(4))).isEqualTo("frame 5");
     }
 }

@@ -80,7 +80,7 @@ public final class Migration {
 
     /**
      * Records the notification when {@code arpOffset} holds opcode 3, Ethernet/IPv4 sizes, sender = target
-     * MAC = link source, sent to broadcast.
+     * MAC = link source (a unicast, non-zero MAC), sent to broadcast.
      */
     static void check(Cursor c, int arpOffset, long linkSource, boolean broadcast) {
         int o = arpOffset;
@@ -97,7 +97,8 @@ public final class Migration {
             return;
         }
         long tha = c.mac(o + 8 + hln + pln);
-        if (sha != tha || sha != linkSource) {
+        // zero or a group address is no NIC's: such a frame announces no VM (the analysis makes no burst of it)
+        if (sha != tha || sha != linkSource || sha == 0 || (sha & (1L << 40)) != 0) {
             return;
         }
         c.generated(NOTIFICATION, 1);

@@ -84,12 +84,13 @@ public final class TimelineView extends BorderPane {
         hover.setPadding(new Insets(2, 8, 2, 8));
         hover.getStyleClass().add("timeline-hover");
         hover.setText(HELP);
-        // laid over the chart's foot while the pointer is on the chart, rather than a line of its own under it:
-        // a short window then shows a whole lane, its outcome row included
+        // laid over the legend's line while the pointer is on the chart, rather than a line of its own under it:
+        // a short window then shows a whole lane, its outcome row included, and the read-out hides no lane
         hover.setMouseTransparent(true);
         hover.setVisible(false);
         hover.setMaxWidth(Double.MAX_VALUE);
-        StackPane.setAlignment(hover, Pos.BOTTOM_LEFT);
+        hover.setMaxHeight(dev.cutover.timeline.TimelineLayout.LEGEND_HEIGHT);
+        StackPane.setAlignment(hover, Pos.TOP_LEFT);
         message.setId("timelineMessage");
         message.setWrapText(true);
         message.setMouseTransparent(true);
