@@ -309,6 +309,12 @@ public final class Capture implements Closeable {
             throw new IndexOutOfBoundsException("frame " + (frame + 1) + " has " + length
                     + " bytes, the buffer holds " + buf.length);
         }
+        return readFramePrefix(frame, buf);
+    }
+
+    /** Copies the frame's first captured bytes, as many as buf holds, into buf[0..] and returns how many. */
+    public int readFramePrefix(int frame, byte[] buf) throws IOException {
+        int length = Math.min(buf.length, index.capturedLength(frame));
         OpenedFile file = files.get(sourceOf(frame));
         ByteSource source = file.source();
         long offset = index.dataOffset(frame);

@@ -23,7 +23,8 @@ import java.util.Map;
  * <p>The work is bounded: only Ethernet frames of up to {@link #MAX_FRAME_BYTES} bytes sent to a group address
  * are compared (an 802.1Q tag is left out, so a frame tagged on a trunk matches itself untagged on an access
  * port), at most {@link #MAX_SAMPLES} of them per file, among the first {@link #MAX_EXAMINED} small frames, and at
- * most {@link #MAX_COPIES} copies of one frame.
+ * most {@link #MAX_COPIES} copies of one frame; of unicast packets, the first {@link #MAX_FRAME_BYTES} bytes of
+ * the first {@link #MAX_EXAMINED} are read, and at most {@link #MAX_SAMPLES} kept, those whose keys lie lowest.
  */
 public final class ClockOffsets {
     /** Larger frames are not compared. */
@@ -73,11 +74,42 @@ public final class ClockOffsets {
             }
         }
 
+        /**
+         * Keys of unicast packets at or above this (unsigned) are not kept: when more than {@link #MAX_SAMPLES}
+         * packets are, it halves and those above go. Both files keep the packets whose keys lie low, so a packet
+         * both caught is kept in both wherever it lies in them (the first packets of a file alone might all come
+         * before the other file starts).
+         */
+        private long packetLimit = -1L;
+
         /** Records one copy of the unicast packet whose network-layer bytes hash to {@code hash}. */
         void addPacket(long hash, long time) {
+            if (Long.compareUnsigned(hash, packetLimit) >= 0) {
+                return;
+            }
             if (record(packetCopies, hash, time)) {
                 packets++;
             }
+            while (packetCopies.size() > MAX_SAMPLES) {
+                packetLimit >>>= 1;
+                long limit = packetLimit;
+                packetCopies.keySet().removeIf(k -> Long.compareUnsigned(k, limit) >= 0);
+                packets = packetCopies.values().stream().mapToInt(c -> c.n).sum();
+            }
+        }
+
+        /** The kept packets whose keys lie below {@code limit}, the lower of two samples' limits. */
+        private Map<Long, Copies> packetsBelow(long limit) {
+            if (limit == packetLimit) {
+                return packetCopies;
+            }
+            Map<Long, Copies> out = new HashMap<>();
+            packetCopies.forEach((k, c) -> {
+                if (Long.compareUnsigned(k, limit) < 0) {
+                    out.put(k, c);
+                }
+            });
+            return out;
         }
 
         private static boolean record(Map<Long, Copies> map, long hash, long time) {
@@ -134,34 +166,35 @@ public final class ClockOffsets {
         Sample sample = new Sample();
         FrameIndex index = capture.index();
         List<InterfaceInfo> interfaces = capture.interfaces();
-        byte[] buf = new byte[Math.max(MAX_FRAME_BYTES, capture.maxCapturedLength())];
+        byte[] buf = new byte[MAX_FRAME_BYTES];
+        // the small frames read to find group-addressed ones, and the unicast packets' first bytes read apart
         int examined = 0;
-        for (int i = 0; i < index.size() && examined < MAX_EXAMINED; i++) {
-            boolean groupsFull = sample.frames >= MAX_SAMPLES;
-            boolean packetsFull = sample.packets >= MAX_SAMPLES;
-            if (groupsFull && packetsFull) {
+        int unicastRead = 0;
+        for (int i = 0; i < index.size(); i++) {
+            boolean groupsDone = sample.frames >= MAX_SAMPLES || examined >= MAX_EXAMINED;
+            if (groupsDone && unicastRead >= MAX_EXAMINED) {
                 break;
             }
             int length = index.capturedLength(i);
-            if (length < 14 || (packetsFull && length > MAX_FRAME_BYTES)) {
+            if (length < 14 || (unicastRead >= MAX_EXAMINED && length > MAX_FRAME_BYTES)) {
                 continue;
             }
             InterfaceInfo iface = interfaces.get(index.interfaceId(i));
             if (iface.sourceIndex() != sourceIndex || iface.linkType() != LinkTypes.ETHERNET) {
                 continue;
             }
-            examined++;
-            if (length > buf.length) {
-                buf = new byte[length];
-            }
-            capture.readFrame(i, buf);
+            // no more than the first bytes: a group-addressed frame is compared whole only when it is small, and a
+            // unicast packet's key reads PACKET_KEY_BYTES from its network layer
+            int read = capture.readFramePrefix(i, buf);
             long time = index.timestampNanos(i);
             if ((buf[0] & 1) != 0) {
-                if (!groupsFull && length <= MAX_FRAME_BYTES) {
+                if (!groupsDone && length <= MAX_FRAME_BYTES) {
+                    examined++;
                     sample.add(hash(buf, length), time);
                 }
-            } else if (!packetsFull) {
-                long key = packetKey(buf, length, sample);
+            } else if (unicastRead < MAX_EXAMINED) {
+                unicastRead++;
+                long key = packetKey(buf, read, sample);
                 if (key != NO_KEY) {
                     sample.addPacket(key, time);
                 }
@@ -183,11 +216,14 @@ public final class ClockOffsets {
         if (offset != null) {
             return new Offset(offset, matched(reference.copies, other.copies, offset), false);
         }
-        offset = densest(reference.packetCopies, other.packetCopies);
+        long limit = lower(reference.packetLimit, other.packetLimit);
+        Map<Long, Copies> ref = reference.packetsBelow(limit);
+        Map<Long, Copies> oth = other.packetsBelow(limit);
+        offset = densest(ref, oth);
         if (offset == null) {
             return null;
         }
-        int agreeing = matched(reference.packetCopies, other.packetCopies, offset);
+        int agreeing = matched(ref, oth, offset);
         return agreeing >= MIN_PACKETS ? new Offset(offset, agreeing, true) : null;
     }
 
@@ -297,6 +333,11 @@ public final class ClockOffsets {
         }
     }
 
+    /** The lower of two keys' limits, unsigned. */
+    private static long lower(long a, long b) {
+        return Long.compareUnsigned(a, b) < 0 ? a : b;
+    }
+
     /** Compares the frames of {@code other} with {@code reference}'s. */
     public static Comparison compare(Sample reference, Sample other) {
         List<String> conversations = new ArrayList<>();
@@ -305,8 +346,9 @@ public final class ClockOffsets {
                 conversations.add(c);
             }
         }
+        long limit = lower(reference.packetLimit, other.packetLimit);
         return new Comparison(between(reference, other), other.frames, other.packets, reference.frames,
-                reference.packets, shared(reference.packetCopies, other.packetCopies), conversations);
+                reference.packets, shared(reference.packetsBelow(limit), other.packetsBelow(limit)), conversations);
     }
 
     /** {@link #compare} of each file of a merged capture with the first file; element 0 is null. */

@@ -190,6 +190,33 @@ class ClockOffsetsUnicastTest {
     }
 
     @Test
+    void aCaptureThatStartedLaterSharesPacketsFoundPastTheFirstFewThousand() throws IOException {
+        // the trunk's capture ran a while before the access port's: its first 30,000 datagrams the other never saw,
+        // then 3,000 both caught; keeping the packets whose keys lie lowest keeps some of those in both
+        long behind = 2_500_000_000L;
+        List<Frame> trunk = new java.util.ArrayList<>();
+        List<Frame> access = new java.util.ArrayList<>();
+        for (int i = 0; i < 33_000; i++) {
+            long t = T + i * 1_000_000L;
+            byte[] datagram = ipv4(52, 20, i & 0xFFFF, 17, syslog(i));
+            trunk.add(new Frame(t, frame(LOGGER, VM, true, datagram)));
+            if (i >= 30_000) {
+                access.add(new Frame(t + 4_000L - behind, frame(LOGGER, VM, false, datagram)));
+            }
+        }
+        Path a = write(dir.resolve("early.pcap"), 65535, trunk);
+        Path b = write(dir.resolve("late.pcap"), 65535, access);
+        ClockOffsets.Comparison c = compare(a, b);
+        assertThat(c.offset()).isNotNull();
+        assertThat(c.offset().offsetNanos()).isEqualTo(behind - 4_000L);
+        assertThat(c.offset().unicast()).isTrue();
+        assertThat(c.packets()).isEqualTo(3_000);
+        // the earlier file kept no more than its share, spread over all its packets
+        assertThat(c.referencePackets()).isLessThanOrEqualTo(ClockOffsets.MAX_SAMPLES);
+        assertThat(c.sharedPackets()).isGreaterThanOrEqualTo(ClockOffsets.MIN_PACKETS);
+    }
+
+    @Test
     void requestsInOneFileAndTheirRepliesInTheOtherAreNotTheSameFrames() throws IOException {
         List<Frame> requests = new java.util.ArrayList<>();
         List<Frame> replies = new java.util.ArrayList<>();

@@ -311,8 +311,8 @@ public final class ExpertViewModel {
     }
 
     /**
-     * "Findings: 1 error, 2 warnings" for the status bar: every item the view holds, analysis findings and expert
-     * infos alike, whatever the filter shows.
+     * "Findings: 1 warning · expert infos: 619 notes" for the status bar: every item the view holds, whatever the
+     * filter shows, the analysis's findings (as the migrations pane counts them) and the frames' expert infos apart.
      */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();

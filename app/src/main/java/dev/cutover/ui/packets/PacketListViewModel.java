@@ -344,8 +344,9 @@ public final class PacketListViewModel {
             return;
         }
         pipeline = p;
-        if (p.hasAnalysis() && rows != null && !rows.readsAnalysisOf(p)) {
-            // the rows read the analysis's facts too: ARP's "(duplicate use of IP detected!)" in Info
+        if (rows != null && (p.hasAnalysis() ? !rows.readsAnalysisOf(p) : rows.readsAnalysis())) {
+            // the rows read the analysis's facts too: ARP's "(duplicate use of IP detected!)" in Info; a pipeline
+            // without one (a new analysis failed) takes the last one's facts off the rows
             rows = new RowDecoder(p, trafficComplete(p));
             revision.set(revision.get() + 1);
         } else {

@@ -45,6 +45,11 @@ final class RowDecoder {
         this.decoder = pipeline.reader(new Needs(Layer.ALL, pipeline.hasAnalysis(), false, traffic));
     }
 
+    /** Whether the rows read an analysis's facts. */
+    boolean readsAnalysis() {
+        return decoder.needs().analysis();
+    }
+
     /** Whether the rows read the analysis {@code p} has bound (null when none is). */
     boolean readsAnalysisOf(FramePipeline p) {
         return decoder.needs().analysis() && decoder.pipeline().analysis() == p.analysis();

@@ -89,7 +89,7 @@ class TimeShiftDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label suggestion = robot.lookup("#timeShiftSuggestion").queryAs(Label.class);
         assertThat(suggestion.getText()).startsWith("stale-forwarding-vusb2.pcapng: no shift to suggest. No frame "
-                + "was caught by both files").endsWith("(e.g. the hosts' NTP offsets).");
+                + "compared was caught by both files").endsWith("(e.g. the hosts' NTP offsets).");
         // nothing was filled in
         assertThat(robot.lookup("#timeShiftField1").queryAs(TextField.class).getText()).isEqualTo("0");
         assertThat(cutOff(pane)).isEmpty();
