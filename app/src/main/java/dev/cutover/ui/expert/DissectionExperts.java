@@ -105,6 +105,52 @@ public final class DissectionExperts {
         return new DissectionExperts(groups);
     }
 
+    /**
+     * The warnings the cross-frame facts add to frames (an unanswered ping's, Wireshark's duplicate address
+     * warning), which colour their rows, found as the window's decode shows them: only the frames that have such a
+     * fact are decoded, with {@code p}'s analysis and traffic facts, and only nodes those facts made are kept (the
+     * frames' own expert infos are {@link #scan}'s). Returns null when {@code cancelled} says so.
+     */
+    public static DissectionExperts scanFacts(FramePipeline p, BooleanSupplier cancelled) throws IOException {
+        dev.cutover.analysis.traffic.TrafficFacts t = p.trafficIfComputed();
+        dev.cutover.analysis.AnalysisResult a = p.analysis();
+        if (t == null && a == null) {
+            return NONE;
+        }
+        FramePipeline.Reader decoder = p.fullReader();
+        Dissection d = new Dissection();
+        Map<String, Accumulator> byKey = new LinkedHashMap<>();
+        int n = p.capture().frameCount();
+        int traffic = t == null ? 0 : Math.min(n, t.to());
+        for (int i = 0; i < n; i++) {
+            if (i % (CHECK_EVERY * 64) == 0 && cancelled.getAsBoolean()) {
+                return null;
+            }
+            boolean has = i < traffic && t.noResponse(i)
+                    || a != null && !a.duplicateAddressesOf(i).isEmpty();
+            if (!has) {
+                continue;
+            }
+            decoder.decode(i, d, Layer.ALL);
+            for (int node = 0; node < d.size(); node++) {
+                Severity s = d.severity(node);
+                Field f = d.field(node);
+                // the warnings and errors, which colour the rows (a retransmission's note colours none)
+                if (s == null || s.compareTo(Severity.WARNING) < 0
+                        || (f.source() != Field.Source.TRAFFIC && f.source() != Field.Source.ANALYSIS)) {
+                    continue;
+                }
+                byKey.computeIfAbsent(s.name() + " " + f.abbrev(), k -> new Accumulator(s, f))
+                        .add(i, String.valueOf(d.object(node)));
+            }
+        }
+        List<ExpertGroup> groups = new ArrayList<>();
+        for (Accumulator acc : byKey.values()) {
+            groups.add(acc.group());
+        }
+        return new DissectionExperts(groups);
+    }
+
     /** The occurrences of one expert info of one severity. */
     private static final class Accumulator {
         private final Severity severity;

@@ -47,6 +47,9 @@ public final class ExpertViewModel {
 
     private List<ExpertGroup> analysisGroups = List.of();
     private DissectionExperts dissection = DissectionExperts.NONE;
+    /** The expert infos the cross-frame facts add (lost pings, retransmissions, duplicate addresses). */
+    private DissectionExperts facts = DissectionExperts.NONE;
+    private final TaskKey factsTask = TaskKey.named("expert-facts");
     private boolean dissectionDone;
     private boolean scanCancelled;
     private Capture capture;
@@ -111,6 +114,8 @@ public final class ExpertViewModel {
         }
         capture = c;
         dissection = DissectionExperts.NONE;
+        facts = DissectionExperts.NONE;
+        factsTask.cancel();
         dissectionDone = false;
         scanCancelled = false;
         refilter();
@@ -170,6 +175,29 @@ public final class ExpertViewModel {
         updateSummary();
     }
 
+    /**
+     * The window's frame pipeline once it has more facts (the analysis bound, the ICMP and TCP conversations
+     * followed): the expert infos those facts add to frames are collected, in the background, as the rows show
+     * them, so a lost ping coloured in the list is counted here too.
+     */
+    public void setFacts(dev.cutover.frames.FramePipeline p) {
+        if (p == null || p.capture() != capture) {
+            return;
+        }
+        BackgroundTask.of(monitor -> DissectionExperts.scanFacts(p, monitor::cancelled))
+                .key(factsTask)
+                .runOn(scanner)
+                .onSuccess(result -> {
+                    if (result != null && p.capture() == capture) {
+                        facts = result;
+                        refilter();
+                    }
+                })
+                .onFailure(e -> scanStatus.set("The facts' expert infos could not be collected: "
+                        + BackgroundTask.reason(e)))
+                .runWith(tasks);
+    }
+
     /** Collects the expert infos again, after a cancel. */
     public void rescan() {
         if (!scanning.get() && capture != null) {
@@ -182,6 +210,7 @@ public final class ExpertViewModel {
     private void refilter() {
         List<ExpertGroup> all = new ArrayList<>(analysisGroups);
         all.addAll(dissection.groups());
+        all.addAll(facts.groups());
         all.sort((x, y) -> x.severity() != y.severity() ? y.severity().compareTo(x.severity())
                 : x.analysis() != y.analysis() ? (x.analysis() ? -1 : 1) : x.code().compareTo(y.code()));
         Map<Severity, Integer> total = new EnumMap<>(Severity.class);

@@ -186,6 +186,8 @@ public final class MainViewModel {
             if (current >= 0) {
                 selection.showFrame(current);
             }
+            // and the Findings view the expert infos they add (a lost ping's warning)
+            expert.setFacts(frames.get());
         });
         frameStatus = Bindings.createStringBinding(() -> {
             String s = String.format("Frames: %,d shown of %,d", packets.shownProperty().get(),
@@ -250,6 +252,7 @@ public final class MainViewModel {
         frames.set(p);
         packets.setFrames(p);
         selection.setFrames(p);
+        expert.setFacts(p);
     }
 
     /** The frame pipeline of what is on show, or null when nothing is. */

@@ -222,4 +222,30 @@ class ExpertViewModelTest {
                 .isEqualTo("frames 1, 3, 5, 7, 9, 11, … (40 frames)");
         assertThat(ExpertItem.framesText(new int[0])).isEmpty();
     }
+
+    @Test
+    void theFactsAddTheirExpertInfosAsTheRowsShowThem() throws Exception {
+        try (Capture c = Capture.open(SAMPLES.resolve("vmotion-ping-3-lost.pcap"))) {
+            dev.cutover.frames.FramePipeline p = dev.cutover.frames.FramePipeline.of(c);
+            // nothing known across frames yet: nothing added
+            assertThat(DissectionExperts.scanFacts(p, () -> false).groups()).isEmpty();
+            p.traffic(LoadMonitor.NONE);
+            List<ExpertGroup> groups = DissectionExperts.scanFacts(p, () -> false).groups();
+            assertThat(groups).singleElement().satisfies(g -> {
+                assertThat(g.code()).isEqualTo("icmp.resp_not_found");
+                assertThat(g.severity()).isEqualTo(Severity.WARNING);
+                assertThat(g.analysis()).isFalse();
+                // the three pings lost across the move, as analyze and the timeline count them
+                assertThat(g.frames()).containsExactly(350, 351, 352);
+                assertThat(g.items().get(0).message()).isEqualTo("No response seen to ICMP request");
+            });
+        }
+        try (Capture c = Capture.open(SAMPLES.resolve("duplicate-ip.pcap"))) {
+            AnalysisResult a = MigrationAnalyzer.analyze(c, AnalysisConfig.DEFAULTS, LoadMonitor.NONE);
+            dev.cutover.frames.FramePipeline p = dev.cutover.frames.FramePipeline.of(c).withAnalysis(a);
+            List<ExpertGroup> groups = DissectionExperts.scanFacts(p, () -> false).groups();
+            assertThat(groups).extracting(ExpertGroup::code).containsExactly("arp.duplicate-address-detected");
+            assertThat(groups.get(0).frames()).containsExactly(a.duplicateAddressFrames().stream().mapToInt(i -> i).toArray());
+        }
+    }
 }

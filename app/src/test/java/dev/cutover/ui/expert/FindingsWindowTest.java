@@ -154,7 +154,9 @@ class FindingsWindowTest {
         Path file = SAMPLES.resolve("duplicate-ip.pcap");
         open(robot, file);
         Finding finding = findings(file).get(0);
-        assertThat(groupTitles(robot)).containsExactly("Error · duplicate-ip · 1");
+        // the analysis's error, then Wireshark's duplicate address warning on the frame the list colours for it
+        assertThat(groupTitles(robot)).containsExactly("Error · duplicate-ip · 1",
+                "Warning · arp.duplicate-address-detected · 1");
         TreeItem<Object> group = tree(robot).getRoot().getChildren().get(0);
         ExpertItem item = (ExpertItem) group.getChildren().get(0).getValue();
         assertThat(drawnText(row(robot, item)).get(0).getText()).isEqualTo(finding.message());
@@ -163,7 +165,8 @@ class FindingsWindowTest {
         assertThat(packets(robot).getSelectionModel().getSelectedItems())
                 .containsExactlyInAnyOrderElementsOf(finding.frames());
         assertThat(packets(robot).getSelectionModel().getSelectedItem()).isEqualTo(finding.frames().get(0));
-        assertThat(robot.lookup("#statusFindings").queryAs(Label.class).getText()).isEqualTo("Findings: 1 error");
+        assertThat(robot.lookup("#statusFindings").queryAs(Label.class).getText())
+                .isEqualTo("Findings: 1 error \u00b7 expert infos: 1 warning");
     }
 
     @Test
